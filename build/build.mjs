@@ -1,0 +1,167 @@
+// Builds dist/: exactly what clasp pushes.
+//
+//   dist/Code.js          the add-on: one iife bundle exposing a namespace object,
+//                         then a top-level `function NAME(...)` stub per public
+//                         entry point (Apps Script only sees top-level functions),
+//                         each carrying its source JSDoc (Sheets reads
+//                         @customfunction and the parameter names from it).
+//   dist/Sidebar.html     the sidebar client, JS and CSS inlined into one file.
+//   dist/appsscript.json  the manifest.
+import * as esbuild from "esbuild";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+export const NAMESPACE = "SalesScorecard";
+const ENTRY = join(root, "src", "entry-points.ts");
+
+/** Export names of the entry, from an ESM pass (an iife metafile lists none). */
+async function entryExportNames() {
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    write: false,
+    metafile: true,
+    outdir: "out-esm",
+    logLevel: "silent",
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return output.exports;
+}
+
+async function bundleAddon() {
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: "iife",
+    globalName: NAMESPACE,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    charset: "utf8",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    outdir: "out-iife",
+    logLevel: "warning",
+  });
+  return result.outputFiles[0].text;
+}
+
+function sourceFiles(dir) {
+  const files = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
+    else if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.push(path);
+  }
+  return files;
+}
+
+/** Splits a parameter list at top-level commas and keeps each name. */
+function parameterNames(list) {
+  const names = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of list) {
+    if ("([{<".includes(ch)) depth++;
+    if (")]}>".includes(ch)) depth--;
+    if (ch === "," && depth === 0) {
+      names.push(current);
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) names.push(current);
+  return names
+    .map((p) => p.trim().replace(/^\.\.\./, "").match(/^[A-Za-z_$][\w$]*/)?.[0])
+    .filter(Boolean);
+}
+
+/** Finds `export function NAME(params)` and the JSDoc block right above it. */
+export function findExportedFunctions(srcDir) {
+  const found = new Map();
+  const pattern = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export\s+function\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/g;
+  for (const file of sourceFiles(srcDir)) {
+    const text = readFileSync(file, "utf8");
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index + match[0].length;
+      let depth = 1;
+      let end = start;
+      while (depth > 0 && end < text.length) {
+        if (text[end] === "(") depth++;
+        if (text[end] === ")") depth--;
+        end++;
+      }
+      const jsdoc = match[1] ? match[1].trim() : "";
+      found.set(match[2], { file, jsdoc, params: parameterNames(text.slice(start, end - 1)) });
+    }
+  }
+  return found;
+}
+
+function topLevelStubs(exportNames, functions) {
+  const stubs = [];
+  for (const name of exportNames) {
+    const fn = functions.get(name);
+    if (!fn) continue; // a non-function export stays on the namespace object only
+    const params = fn.params.join(", ");
+    const doc = fn.jsdoc ? fn.jsdoc + "\n" : "";
+    stubs.push(`${doc}function ${name}(${params}) {\n  return ${NAMESPACE}.${name}(${params});\n}\n`);
+  }
+  return stubs.join("\n");
+}
+
+/** Makes inlined script text safe inside <script>...</script>. */
+export function escapeInlineScript(js) {
+  return js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
+}
+
+async function buildSidebar() {
+  const clientEntry = join(root, "src", "sidebar", "client.ts");
+  const template = readFileSync(join(root, "src", "sidebar", "sidebar.html"), "utf8");
+  const css = readFileSync(join(root, "src", "sidebar", "sidebar.css"), "utf8");
+  const result = await esbuild.build({
+    entryPoints: [clientEntry],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    charset: "utf8",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    outdir: "out-sidebar",
+    logLevel: "warning",
+  });
+  const js = escapeInlineScript(result.outputFiles[0].text);
+  // Function replacers: a `$` in the code must not be read as a pattern.
+  return template.replace("/*__CSS__*/", () => css).replace("/*__SCRIPT__*/", () => js);
+}
+
+async function main() {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const [names, bundle, sidebar] = await Promise.all([entryExportNames(), bundleAddon(), buildSidebar()]);
+  const functions = findExportedFunctions(join(root, "src"));
+  const header = "// Sales Scorecard, built " + "by build/build.mjs. Do not edit: edit src/ and run npm run build.\n";
+  writeFileSync(join(dist, "Code.js"), header + bundle + "\n" + topLevelStubs(names, functions));
+  writeFileSync(join(dist, "Sidebar.html"), sidebar);
+  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  const size = statSync(join(dist, "Code.js")).size;
+  if (!process.argv.includes("--quiet")) {
+    console.log(`built dist/Code.js (${(size / 1024).toFixed(1)} KB), dist/Sidebar.html, dist/appsscript.json`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,161 @@
+/**
+ * Problems found in the input: records first (sheet, cell, code, arguments),
+ * text only when shown, so the same problem reads well in English and Chinese.
+ */
+import type { Language } from "./plan-model";
+
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  sheet: string;
+  /** A1 reference of the cell (or the header cell for a missing column, "A1" for a sheet). */
+  cell: string;
+  code: ProblemCode;
+  args: Record<string, string | number>;
+  severity: Severity;
+}
+
+interface MessageTemplate {
+  en: string;
+  zh: string;
+}
+
+/**
+ * Every problem the product reports. Placeholders `{name}` are filled from the
+ * problem's args; the English and Chinese are written separately, not translated
+ * word for word.
+ */
+export const PROBLEM_MESSAGES = {
+  // Sheets and columns
+  missing_sheet: { en: "the sheet {sheet} is missing", zh: "缺少工作表 {sheet}" },
+  missing_column: { en: "the required column {column} is missing", zh: "缺少必填列 {column}" },
+  duplicate_column: { en: "the column {column} appears twice; the first one is used", zh: "列 {column} 出现了两次，已使用第一列" },
+  // Cells
+  blank_required: { en: "{column} is blank; the row is left out", zh: "{column} 为空，该行未计入" },
+  not_a_number: { en: "{column} \"{value}\" is not a number; the row is left out", zh: "{column}「{value}」不是数字，该行未计入" },
+  not_a_date: { en: "{column} \"{value}\" is not a date; the row is left out", zh: "{column}「{value}」不是有效日期，该行未计入" },
+  not_a_period: { en: "{column} \"{value}\" is not a period (use 2026-03, 2026-Q1 or 2026); the row is left out", zh: "{column}「{value}」不是有效期间（如 2026-03、2026-Q1 或 2026），该行未计入" },
+  not_a_month: { en: "{column} \"{value}\" must be a month such as 2026-03; the row is left out", zh: "{column}「{value}」必须是月份（如 2026-03），该行未计入" },
+  bad_choice: { en: "{column} \"{value}\" is not one of {allowed}; the row is left out", zh: "{column}「{value}」不在可选值 {allowed} 之中，该行未计入" },
+  split_out_of_range: { en: "Split {value} must be between 0 and 1; the row is left out", zh: "分成比例 {value} 必须在 0 到 1 之间，该行未计入" },
+  target_not_positive: { en: "Target {value} must be greater than 0; the row is left out", zh: "目标 {value} 必须大于 0，该行未计入" },
+  negative_target_bonus: { en: "Target bonus {value} is negative; the plan's default is used", zh: "目标奖金 {value} 为负数，已改用方案默认值" },
+  text_too_long: { en: "{column} is {length} characters long (at most {max}); the row is left out", zh: "{column} 长度为 {length} 个字符（上限 {max}），该行未计入" },
+  end_before_start: { en: "End date {end} is before Start date {start}; the rep is left out", zh: "离职日期 {end} 早于入职日期 {start}，该销售未计入" },
+  opened_after_close: { en: "Opened {opened} is after the close Date {date}; the deal counts but not its sales cycle", zh: "创建日期 {opened} 晚于成交日期 {date}，该单计入业绩但不计入销售周期" },
+  // Identity
+  unknown_rep: { en: "Rep ID \"{id}\" is not on the Reps sheet; the row is left out", zh: "销售编号「{id}」不在销售人员表中，该行未计入" },
+  duplicate_rep: { en: "Rep ID \"{id}\" is also on {other}; both rows are left out", zh: "销售编号「{id}」与 {other} 重复，两行均未计入" },
+  unknown_manager: { en: "Manager \"{id}\" is not on the Reps sheet; the rep has no manager", zh: "主管「{id}」不在销售人员表中，视为无主管" },
+  duplicate_deal: { en: "Deal ID \"{id}\" is also on {other} for the same rep; this row is left out", zh: "订单编号「{id}」与同一销售的 {other} 重复，该行未计入" },
+  duplicate_target: { en: "another target for the same rep, period and metric at the same level is on {other}; neither is used", zh: "{other} 已有同一销售、期间、指标、同一层级的目标，两者均未使用" },
+  unknown_metric: { en: "Metric \"{metric}\" is not in the plan; the row is left out", zh: "指标「{metric}」不在考核方案中，该行未计入" },
+  not_manual_metric: { en: "Metric \"{metric}\" is computed from Sales, not entered in Scores; the row is left out", zh: "指标「{metric}」由销售记录自动计算，无需在评分表中填写，该行未计入" },
+  // Plan
+  plan_bad_number: { en: "{column} \"{value}\" is not a number; plan version {version} is not used", zh: "{column}「{value}」不是数字；方案版本 {version} 未启用" },
+  plan_negative: { en: "{column} {value} must not be negative; plan version {version} is not used", zh: "{column} {value} 不能为负数；方案版本 {version} 未启用" },
+  plan_not_ascending: { en: "tier bounds of {key} are not strictly ascending; plan version {version} is not used", zh: "{key} 的档位下限没有严格递增；方案版本 {version} 未启用" },
+  plan_decreasing_rates: { en: "tier rates of {key} decrease as the bound rises; check this is intended", zh: "{key} 的档位比例随下限升高而下降，请确认是否有意如此" },
+  plan_unknown_mode: { en: "Mode \"{value}\" is not one of step, linear, marginal; plan version {version} is not used", zh: "模式「{value}」不是 step、linear、marginal 之一；方案版本 {version} 未启用" },
+  plan_unknown_metric: { en: "Metric \"{metric}\" is neither built in nor declared as manual; plan version {version} is not used", zh: "指标「{metric}」既不是内置指标也未声明为手工指标；方案版本 {version} 未启用" },
+  plan_unknown_type: { en: "Type \"{value}\" is not one of {allowed}; plan version {version} is not used", zh: "类型「{value}」不在 {allowed} 之中；方案版本 {version} 未启用" },
+  plan_unknown_setting: { en: "Setting \"{key}\" is not one of {allowed}; plan version {version} is not used", zh: "设置项「{key}」不在 {allowed} 之中；方案版本 {version} 未启用" },
+  plan_bad_value: { en: "{column} \"{value}\" is not valid here ({expected}); plan version {version} is not used", zh: "{column}「{value}」无效（应为 {expected}）；方案版本 {version} 未启用" },
+  plan_bad_driver: { en: "Driver \"{value}\" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version {version} is not used", zh: "驱动「{value}」无效（应为 score、attainment:指标 或 team_attainment:指标）；方案版本 {version} 未启用" },
+  plan_no_tiers: { en: "{key} has no tier rows; plan version {version} is not used", zh: "{key} 没有档位行；方案版本 {version} 未启用" },
+  plan_tier_without_component: { en: "tier rows name {key}, which is not a bonus or commission of this version; plan version {version} is not used", zh: "档位行引用的 {key} 不是此版本的奖金或提成项；方案版本 {version} 未启用" },
+  plan_no_metrics: { en: "plan version {version} has no metric with a weight above 0; it is not used", zh: "方案版本 {version} 没有权重大于 0 的指标，未启用" },
+  plan_duplicate_item: { en: "{key} is defined twice in plan version {version} for role {role}; the version is not used", zh: "{key} 在方案版本 {version}（岗位 {role}）中重复定义，该版本未启用" },
+  plan_version_invalid: { en: "plan version {version} has errors, so {period} is not computed", zh: "方案版本 {version} 有错误，{period} 未计算" },
+  plan_no_version: { en: "no plan version applies to {period} (the first starts {version}); it is not computed", zh: "{period} 之前没有生效的方案版本（最早的版本从 {version} 起），未计算" },
+  plan_default_used: { en: "there is no Plan sheet; the default plan is used", zh: "没有考核方案表，已使用默认方案" },
+  // Runs
+  final_inputs_changed: { en: "inputs changed for final period {period}; nothing was changed (use Restate period)", zh: "已定稿期间 {period} 的输入有变动；结果未改动（如需更新请使用“重算期间”）" },
+  negative_payout: { en: "{id}'s payout for {period} is negative ({amount})", zh: "{id} 在 {period} 的应发金额为负（{amount}）" },
+  foreign_output_sheet: { en: "a sheet named {sheet} exists and was not created by Sales Scorecard; it was left alone", zh: "已存在名为 {sheet} 的工作表，且不是由销售绩效记分卡创建，未改动" },
+} satisfies Record<string, MessageTemplate>;
+
+export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+
+/**
+ * Quotes a sheet name for an A1 reference the way Sheets does: only when it
+ * has characters other than letters, digits and `_`.
+ *
+ * @example
+ * quoteSheetName("Run log"); // "'Run log'"
+ * quoteSheetName("Sales");   // "Sales"
+ */
+export function quoteSheetName(sheet: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet)) return sheet;
+  return "'" + sheet.replace(/'/g, "''") + "'";
+}
+
+/**
+ * Fills `{name}` placeholders from args; an unknown placeholder stays visible
+ * rather than becoming "undefined".
+ *
+ * @example
+ * fillTemplate("{a} and {b}", { a: 1, b: "x" }); // "1 and x"
+ */
+export function fillTemplate(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
+  );
+}
+
+/**
+ * The problem as one line, `<Sheet>!<A1>: <message>`.
+ *
+ * @example
+ * formatProblem({ sheet: "Sales", cell: "D14", code: "not_a_number",
+ *   args: { column: "Amount", value: "abc" }, severity: "error" }, "en");
+ * // 'Sales!D14: Amount "abc" is not a number; the row is left out'
+ */
+export function formatProblem(problem: Problem, language: Language): string {
+  const template = PROBLEM_MESSAGES[problem.code][language];
+  return quoteSheetName(problem.sheet) + "!" + problem.cell + ": " + fillTemplate(template, problem.args);
+}
+
+/**
+ * Builds a problem record.
+ *
+ * @example
+ * problemAt("Sales", "B3", "unknown_rep", { id: "r9" });
+ */
+export function problemAt(
+  sheet: string,
+  cell: string,
+  code: ProblemCode,
+  args: Record<string, string | number> = {},
+  severity: Severity = "error",
+): Problem {
+  return { sheet, cell, code, args, severity };
+}
+
+/**
+ * The A1 reference of a 1-based row and column.
+ *
+ * @example
+ * a1(14, 4);  // "D14"
+ * a1(1, 27);  // "AA1"
+ */
+export function a1(row: number, column: number): string {
+  return columnLetters(column) + String(row);
+}
+
+/**
+ * Column letters of a 1-based column number.
+ *
+ * @example
+ * columnLetters(28); // "AB"
+ */
+export function columnLetters(column: number): string {
+  let letters = "";
+  let n = column;
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

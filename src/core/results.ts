@@ -1,0 +1,129 @@
+/**
+ * What the engine computes for a rep and a period: the numbers of the Results
+ * sheet and the trace behind every payout, which the Payouts sheet, the
+ * sidebar and the review all show.
+ */
+import type { BonusDriver, Direction, PayoutPeriod } from "./plan-model";
+import type { TierMode } from "./tiers";
+import type { Period, RepKey } from "./records";
+
+export type LeftOutReason = "no_data" | "no_target";
+
+export interface MetricResult {
+  key: string;
+  direction: Direction;
+  weight: number;
+  manual: boolean;
+  /** null = no data (a ratio with a zero denominator, a manual metric without scores). */
+  actual: number | null;
+  /** After proration and ramp; null = no usable target. */
+  target: number | null;
+  /** Where the target came from: "rep", "team", "role", "all", "months" (summed), or "" when none. */
+  targetSource: string;
+  /** Raw attainment (section 4); null = none. */
+  attainment: number | null;
+  /** After floor and cap; null when left out. */
+  achievement: number | null;
+  /** Why the metric is not in the score, or null when it is. */
+  leftOut: LeftOutReason | null;
+}
+
+/** One tier slice of a marginal table, for the trace. */
+export interface TierSlice {
+  bound: number;
+  /** null = open-ended last tier. */
+  upper: number | null;
+  rate: number;
+  /** Part of x paid in this slice. */
+  width: number;
+}
+
+export interface ComponentTrace {
+  key: string;
+  kind: "target_bonus" | "commission";
+  driver: BonusDriver | { kind: "amount"; metric: string };
+  /** The driver's value (score, attainment or amount); null = none, so nothing is paid. */
+  driverValue: number | null;
+  mode: TierMode;
+  /** Index into the tier table of the tier containing the driver; null below the first bound. */
+  tierIndex: number | null;
+  tierBound: number | null;
+  /** Lower bound of the next tier, null at the top tier. */
+  nextBound: number | null;
+  /** Rate from the table before max_rate (for marginal: the paid multiple of x). */
+  rawRate: number;
+  maxRate: number | null;
+  /** Rate after max_rate. */
+  rate: number;
+  slices: TierSlice[];
+  gate: number | null;
+  gateMet: boolean;
+  /** Target bonus (monthly x months) or 1 for a commission. */
+  base: number;
+  /** Days employed / days in the period (1 for commissions). */
+  proration: number;
+  /** Unrounded amount of the component. */
+  amount: number;
+}
+
+export interface AdjustmentLine {
+  period: Period;
+  amount: number;
+  reason: string;
+  row: number;
+}
+
+export interface PayoutResult {
+  payoutPeriod: PayoutPeriod;
+  components: ComponentTrace[];
+  /** Sum of the components, rounded half-up to cents. */
+  componentsTotal: number;
+  adjustments: AdjustmentLine[];
+  /** componentsTotal + adjustments (outside every cap). */
+  total: number;
+  negative: boolean;
+}
+
+export interface RepPeriodResult {
+  period: Period;
+  rep: RepKey;
+  /** Rep ID as typed. */
+  id: string;
+  name: string;
+  team: string;
+  role: string;
+  /** Weighted score; null when no metric has data and a target. */
+  score: number | null;
+  rank: number | null;
+  teamRank: number | null;
+  metrics: MetricResult[];
+  /** Days employed / days in the period. */
+  proration: number;
+  daysEmployed: number;
+  /** Ramp multiplier applied to additive targets (1 after the ramp). */
+  ramp: number;
+  /** null when the period is not a payout period. */
+  payout: PayoutResult | null;
+  /** Codes of notes about the row (e.g. "prorated", "ramp", "rep_of_the_month", "most_improved"). */
+  notes: RowNote[];
+}
+
+export type RowNote =
+  | { code: "prorated"; days: number; of: number }
+  | { code: "ramp"; factor: number; month: number }
+  | { code: "left_out"; metrics: string[] }
+  | { code: "negative_payout" }
+  | { code: "gate_not_met"; component: string }
+  | { code: "rep_of_the_month"; team: string }
+  | { code: "most_improved"; delta: number }
+  | { code: "provisional" };
+
+export interface PeriodResult {
+  period: Period;
+  /** effectiveFrom of the plan version used. */
+  planVersion: Period;
+  /** Metric keys in plan order (new metrics of later versions appended by the writer). */
+  metricKeys: string[];
+  rows: RepPeriodResult[];
+  isPayoutPeriod: boolean;
+}
