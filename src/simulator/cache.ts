@@ -1,0 +1,146 @@
+/** CacheService: script, user and document caches expiring on the simulated clock. */
+import type { Execution, ServiceKinds } from "./execution";
+
+/** Largest cached value in UTF-8 bytes (Apps Script: 100 KB). */
+export const MAX_CACHE_VALUE_BYTES = 100 * 1024;
+/** Longest key in characters. */
+export const MAX_CACHE_KEY_CHARS = 250;
+/** Longest lifetime in seconds (6 hours). */
+export const MAX_CACHE_SECONDS = 21_600;
+/** Lifetime when none is given (10 minutes). */
+export const DEFAULT_CACHE_SECONDS = 600;
+
+interface Entry {
+  value: string;
+  expiresAt: number;
+}
+
+/**
+ * All caches; `evictAll()` simulates Google evicting entries early.
+ *
+ * @example
+ * const caches = new CacheState();
+ * caches.evictAll();
+ */
+export class CacheState {
+  readonly script = new Map<string, Entry>();
+  private readonly users = new Map<string, Map<string, Entry>>();
+  private readonly documents = new Map<string, Map<string, Entry>>();
+
+  /** A user's cache map. */
+  user(user: string): Map<string, Entry> {
+    let map = this.users.get(user);
+    if (!map) this.users.set(user, (map = new Map()));
+    return map;
+  }
+
+  /** A document's cache map. */
+  document(documentId: string): Map<string, Entry> {
+    let map = this.documents.get(documentId);
+    if (!map) this.documents.set(documentId, (map = new Map()));
+    return map;
+  }
+
+  /** Drops every entry of every cache. */
+  evictAll(): void {
+    this.script.clear();
+    this.users.clear();
+    this.documents.clear();
+  }
+}
+
+const CACHE_KINDS: ServiceKinds = { get: "read", getAll: "read", put: "write", putAll: "write", remove: "write", removeAll: "write" };
+
+/**
+ * One Cache as the script sees it.
+ *
+ * @example
+ * CacheService.getScriptCache().put("k", "v", 60);
+ */
+export class CacheFacade {
+  _x: Execution;
+  _map: Map<string, Entry>;
+
+  constructor(execution: Execution, map: Map<string, Entry>) {
+    this._x = execution;
+    this._map = map;
+  }
+
+  _key(key: unknown): string {
+    if (key === null || key === undefined) throw new Error("Invalid argument: key");
+    const text = String(key);
+    if (text.length > MAX_CACHE_KEY_CHARS) throw new Error("Argument too large: key");
+    return text;
+  }
+
+  _get(key: string): string | null {
+    const entry = this._map.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= this._x.sim.clock.now()) {
+      this._map.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  _put(key: string, value: unknown, seconds: unknown): void {
+    const text = String(value);
+    if (Buffer.byteLength(text, "utf8") > MAX_CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
+    const secs = seconds === undefined ? DEFAULT_CACHE_SECONDS : Number(seconds);
+    if (!Number.isFinite(secs) || secs < 1) throw new Error("Invalid argument: expirationInSeconds");
+    this._map.set(key, { value: text, expiresAt: this._x.sim.clock.now() + Math.min(secs, MAX_CACHE_SECONDS) * 1000 });
+  }
+
+  get(key: unknown): string | null {
+    return this._get(this._key(key));
+  }
+  getAll(keys: unknown): Record<string, string> {
+    if (!Array.isArray(keys)) throw new Error("Invalid argument: keys");
+    const out: Record<string, string> = {};
+    for (const k of keys) {
+      const value = this._get(this._key(k));
+      if (value !== null) out[String(k)] = value;
+    }
+    return out;
+  }
+  put(key: unknown, value: unknown, expirationInSeconds?: unknown): void {
+    this._put(this._key(key), value, expirationInSeconds);
+  }
+  putAll(values: unknown, expirationInSeconds?: unknown): void {
+    if (values === null || typeof values !== "object") throw new Error("Invalid argument: values");
+    for (const [k, v] of Object.entries(values as Record<string, unknown>)) this._put(this._key(k), v, expirationInSeconds);
+  }
+  remove(key: unknown): void {
+    this._map.delete(this._key(key));
+  }
+  removeAll(keys: unknown): void {
+    if (!Array.isArray(keys)) throw new Error("Invalid argument: keys");
+    for (const k of keys) this._map.delete(this._key(k));
+  }
+}
+
+/**
+ * CacheService; `getDocumentCache()` is null outside a document.
+ *
+ * @example
+ * CacheService.getUserCache().get("k"); // null when absent or expired
+ */
+export class CacheServiceFacade {
+  _x: Execution;
+
+  constructor(execution: Execution) {
+    this._x = execution;
+  }
+
+  getScriptCache(): CacheFacade {
+    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.script), CACHE_KINDS);
+  }
+  getUserCache(): CacheFacade {
+    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.user(this._x.context.user)), CACHE_KINDS);
+  }
+  getDocumentCache(): CacheFacade | null {
+    const documentId = this._x.sim.documentIdOf(this._x);
+    if (documentId === null) return null;
+    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.document(documentId)), CACHE_KINDS);
+  }
+}

@@ -1,0 +1,77 @@
+/** Fault injection: death at the k-th write (the 6-minute kill) and one-off failures. */
+import type { CallKind } from "./call-log";
+
+/** The message Apps Script gives when it kills an execution that ran too long. */
+export const KILL_MESSAGE = "Exceeded maximum execution time";
+
+/** A one-off failure armed by `sim.failOn`. */
+export interface ArmedFailure {
+  service: string;
+  method: string;
+  message: string;
+  /** How many more matching calls fail (default 1). */
+  remaining: number;
+}
+
+/**
+ * The fault state of a simulator.
+ *
+ * @example
+ * const faults = new Faults();
+ * faults.dieAtWrite(3);
+ */
+export class Faults {
+  /** True once a death fired; cleared by revive(). */
+  dead = false;
+  private dieAt: number | null = null;
+  private writes = 0;
+  private failures: ArmedFailure[] = [];
+
+  /** Arms death at the k-th write from now (k >= 1). */
+  dieAtWrite(k: number): void {
+    if (!Number.isInteger(k) || k < 1) throw new Error(`simulator: dieAtWrite needs an integer k >= 1, got ${k}`);
+    this.dieAt = k;
+    this.writes = 0;
+  }
+
+  /** Clears death and the armed death (a new execution may start). */
+  revive(): void {
+    this.dead = false;
+    this.dieAt = null;
+    this.writes = 0;
+  }
+
+  /** Arms a failure of the next `times` calls of service.method. */
+  failOn(service: string, method: string, message: string, times = 1): void {
+    this.failures.push({ service, method, message, remaining: times });
+  }
+
+  /** Clears armed one-off failures. */
+  clearFailures(): void {
+    this.failures = [];
+  }
+
+  /** The message of an armed failure this call triggers (consuming it), or null. */
+  takeFailure(service: string, method: string): string | null {
+    const failure = this.failures.find((f) => f.service === service && f.method === method && f.remaining > 0);
+    if (!failure) return null;
+    failure.remaining--;
+    if (failure.remaining === 0) this.failures = this.failures.filter((f) => f !== failure);
+    return failure.message;
+  }
+
+  /** Counts a call; true when it is the armed k-th write (the simulator dies). */
+  countAndCheckDeath(kind: CallKind): boolean {
+    if (kind !== "write" || this.dieAt === null) return false;
+    this.writes++;
+    if (this.writes < this.dieAt) return false;
+    this.dead = true;
+    this.dieAt = null;
+    return true;
+  }
+
+  /** Writes counted since dieAtWrite was armed. */
+  get writesSinceArmed(): number {
+    return this.writes;
+  }
+}
