@@ -1,0 +1,130 @@
+/**
+ * Reading numbers from spreadsheet cells, which hold numbers or text.
+ *
+ * Rules for text (after trimming; full-width characters such as `１２３`,
+ * `．`, `，`, `％` and `＄` count as their ASCII forms):
+ * - an optional sign (`+`, `-` or `−`), before or after an optional currency
+ *   sign (`$`, `¥` or `￥`): `-$1,200`, `$-1,200`, `¥ 3000`;
+ * - digits with an optional decimal point (`.` only); `,` is read only as a
+ *   thousands separator between groups of three digits, so `1,234.5` is 1234.5
+ *   while `1,5` and `12,34` are not numbers (they may be decimal commas);
+ * - an optional exponent as spreadsheets export it: `1.5E+3`;
+ * - an optional suffix: `%` (divides by 100), `万` (times 10 000) or `亿`
+ *   (times 100 000 000): `12%` = 0.12, `1.2万` = 12000.
+ * Blank text is "no value"; anything else is not a number, never a silent 0.
+ */
+
+/** The answer for a cell that holds something other than a number. */
+export interface NotANumber {
+  readonly notANumber: true;
+}
+
+/** The one NotANumber value: compare with `isNotANumber`. */
+export const NOT_A_NUMBER: NotANumber = Object.freeze({ notANumber: true as const });
+
+// Groups: 1 sign, 2 currency, 3 sign after the currency, 4 integer digits
+// (plain, or grouped by thousands), 5 fraction digits, 6 exponent, 7 suffix.
+const NUMBER_TEXT =
+  /^([+\-\u2212]?)\s*([$¥￥]?)\s*([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*(%|万|亿)?$/;
+
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+const FULL_WIDTH_TO_ASCII_OFFSET = 0xfee0;
+const THOUSANDS_SEPARATORS = /,/g;
+
+const SUFFIX_POWERS_OF_TEN: Readonly<Record<string, number>> = {
+  "%": -2,
+  万: 4,
+  亿: 8,
+};
+
+/**
+ * Reads a cell value as a number: a finite number as itself, text by the
+ * rules above, `""`, blank text, null and undefined as null (no value), and
+ * anything else (booleans, dates, other text) as NOT_A_NUMBER.
+ *
+ * @example
+ * readNumber(42) // 42
+ * readNumber("¥1,234.50") // 1234.5
+ * readNumber("12%") // 0.12
+ * readNumber("1.2万") // 12000
+ * readNumber("") // null
+ * readNumber("abc") // NOT_A_NUMBER
+ */
+export function readNumber(value: unknown): number | null | NotANumber {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? value : NOT_A_NUMBER;
+  }
+  if (typeof value === "string") {
+    return readNumberText(value);
+  }
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return NOT_A_NUMBER;
+}
+
+/**
+ * Reads text as a number by the rules above; blank text is null.
+ *
+ * @example
+ * readNumberText(" -$1,200 ") // -1200
+ * readNumberText("１２３") // 123
+ * readNumberText("1,5") // NOT_A_NUMBER
+ */
+export function readNumberText(text: string): number | null | NotANumber {
+  const trimmed = text.trim();
+  if (trimmed === "") {
+    return null;
+  }
+  const match = NUMBER_TEXT.exec(toHalfWidth(trimmed));
+  if (match === null) {
+    return NOT_A_NUMBER;
+  }
+  const [, signBefore, , signAfter, integerDigits, fractionDigits = "", exponent = "0", suffix = ""] = match;
+  if ((signBefore !== "" && signAfter !== "") || integerDigits.length + fractionDigits.length === 0) {
+    return NOT_A_NUMBER;
+  }
+  const powerOfTen = Number(exponent) + (SUFFIX_POWERS_OF_TEN[suffix] ?? 0);
+  // Scaling through the exponent of the decimal text keeps 1.1万 exactly 11000,
+  // where 1.1 * 10000 would be 11000.000000000002.
+  const magnitude = Number(
+    `${integerDigits.replace(THOUSANDS_SEPARATORS, "") || "0"}.${fractionDigits || "0"}e${powerOfTen}`,
+  );
+  if (!Number.isFinite(magnitude)) {
+    return NOT_A_NUMBER;
+  }
+  const negative = signBefore === "-" || signBefore === "\u2212" || signAfter === "-" || signAfter === "\u2212";
+  // Adding 0 turns -0 ("-0") into 0.
+  return (negative ? -magnitude : magnitude) + 0;
+}
+
+/**
+ * Whether a reading is NOT_A_NUMBER.
+ *
+ * @example
+ * isNotANumber(readNumber("abc")) // true
+ * isNotANumber(readNumber("")) // false
+ */
+export function isNotANumber(value: unknown): value is NotANumber {
+  return value === NOT_A_NUMBER;
+}
+
+function toHalfWidth(text: string): string {
+  // Most cells hold no full-width character: skip the replace for them.
+  if (!hasFullWidth(text)) {
+    return text;
+  }
+  return text.replace(FULL_WIDTH_ASCII, (character) =>
+    String.fromCharCode(character.charCodeAt(0) - FULL_WIDTH_TO_ASCII_OFFSET),
+  );
+}
+
+function hasFullWidth(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,287 @@
+import { describe, expect, it } from "vitest";
+import {
+  ArgumentError,
+  commonShape,
+  describeValue,
+  elementAt,
+  elementSubject,
+  isOmitted,
+  mapElementwise,
+  readChoice,
+  readDirectionArgument,
+  readElementNumber,
+  readMonthlyHistory,
+  readNumbersInReadingOrder,
+  readOptionalNonNegativeNumber,
+  readOptionalNumber,
+  readTargetMethodArgument,
+  readTierModeArgument,
+  readTierTable,
+  readVector,
+  runCustomFunction,
+  shapeOf,
+  singleValue,
+} from "./function-arguments";
+import { parseTierMode, TIER_MODES } from "../core/tiers";
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (failure) {
+    return (failure as Error).message;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("runCustomFunction", () => {
+  it("returns the result", () => {
+    expect(runCustomFunction("F", () => 42)).toBe(42);
+  });
+
+  it("prefixes an argument failure with the function name, on one line", () => {
+    const failure = (() => {
+      try {
+        runCustomFunction("BONUS", () => {
+          throw new ArgumentError("tiers row 3 is not ascending");
+        });
+      } catch (error) {
+        return error as Error;
+      }
+      return null;
+    })();
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure?.message).toBe("BONUS: tiers row 3 is not ascending");
+    expect(failure).not.toBeInstanceOf(ArgumentError);
+  });
+
+  it("turns an unexpected failure into one line without its stack", () => {
+    const message = messageOf(() =>
+      runCustomFunction("F", () => {
+        throw new TypeError("first line\n    at somewhere (file.js:1:1)");
+      }),
+    );
+    expect(message).toBe("F: could not compute the result (first line at somewhere (file.js:1:1))");
+    expect(messageOf(() => runCustomFunction("F", () => { throw "plain"; }))).toBe("F: could not compute the result (plain)");
+  });
+});
+
+describe("shapes", () => {
+  it("measures single values and ranges", () => {
+    expect(shapeOf(5)).toEqual({ rows: 1, columns: 1 });
+    expect(shapeOf("")).toEqual({ rows: 1, columns: 1 });
+    expect(shapeOf([[1, 2, 3]])).toEqual({ rows: 1, columns: 3 });
+    expect(shapeOf([[1], [2]])).toEqual({ rows: 2, columns: 1 });
+  });
+
+  it("finds the common shape, broadcasting single values and 1 x 1 ranges", () => {
+    expect(commonShape([{ name: "a", value: 1 }, { name: "b", value: 2 }])).toBeNull();
+    expect(commonShape([{ name: "a", value: [[1]] }, { name: "b", value: 2 }])).toEqual({ rows: 1, columns: 1 });
+    expect(commonShape([{ name: "a", value: [[1]] }, { name: "b", value: [[1], [2]] }])).toEqual({ rows: 2, columns: 1 });
+    expect(commonShape([{ name: "a", value: [[1], [2]] }, { name: "b", value: [[1]] }])).toEqual({ rows: 2, columns: 1 });
+  });
+
+  it("names both arguments when shapes differ, and rejects empty ranges", () => {
+    expect(messageOf(() => commonShape([{ name: "actual", value: [[1, 2]] }, { name: "target", value: [[1], [2]] }]))).toBe(
+      "actual (1x2) and target (2x1) must have the same shape",
+    );
+    expect(messageOf(() => commonShape([{ name: "actual", value: [] }]))).toBe("actual is an empty range");
+  });
+
+  it("reads elements, broadcasting single values and 1 x 1 ranges, and ragged rows as blank", () => {
+    expect(elementAt(7, 3, 4)).toBe(7);
+    expect(elementAt([[7]], 3, 4)).toBe(7);
+    expect(elementAt([[1, 2], [3, 4]], 1, 1)).toBe(4);
+    expect(elementAt([[1, 2], [3]], 1, 1)).toBe("");
+  });
+});
+
+describe("mapElementwise", () => {
+  const double = (values: readonly unknown[]) => Number(values[0]) * Number(values[1]);
+
+  it("gives a single value for single values", () => {
+    expect(mapElementwise([{ name: "a", value: 3 }, { name: "b", value: 4 }], double)).toBe(12);
+  });
+
+  it("gives the range's shape, broadcasting a single value", () => {
+    expect(mapElementwise([{ name: "a", value: [[1, 2], [3, 4]] }, { name: "b", value: 10 }], double)).toEqual([
+      [10, 20],
+      [30, 40],
+    ]);
+  });
+
+  it("gives a 1 x 1 range for 1 x 1 ranges", () => {
+    expect(mapElementwise([{ name: "a", value: [[3]] }, { name: "b", value: 4 }], double)).toEqual([[12]]);
+  });
+
+  it("handles 500 000 cells quickly", () => {
+    const column = Array.from({ length: 500_000 }, (_, index) => [index % 7 === 0 ? "" : index / 1000]);
+    const started = Date.now();
+    const result = mapElementwise([{ name: "x", value: column }, { name: "y", value: 2 }], ([x, y], place) => {
+      const reading = readElementNumber({ name: "x", value: column }, x, place);
+      return reading === null ? "" : reading * Number(y);
+    }) as unknown[][];
+    expect(result).toHaveLength(500_000);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("reading numbers", () => {
+  it("reads blanks as null and text numbers by the number rules", () => {
+    const argument = { name: "x", value: [[""], ["1,200"], ["12%"]] };
+    expect(readElementNumber(argument, "", { row: 0, column: 0 })).toBeNull();
+    expect(readElementNumber(argument, "1,200", { row: 1, column: 0 })).toBe(1200);
+    expect(readElementNumber(argument, "12%", { row: 2, column: 0 })).toBe(0.12);
+  });
+
+  it("names the position within the argument's own range", () => {
+    expect(elementSubject({ name: "target", value: [[1], [2]] }, { row: 1, column: 0 })).toBe("target row 2, column 1");
+    expect(elementSubject({ name: "target", value: 5 }, { row: 3, column: 0 })).toBe("target row 1");
+    expect(elementSubject({ name: "target", value: [[5]] }, { row: 3, column: 0 })).toBe("target row 1, column 1");
+  });
+
+  it("fails on text that is not a number", () => {
+    expect(messageOf(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 }))).toBe(
+      'target row 2, column 1 is not a number ("abc")',
+    );
+    expect(messageOf(() => readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 }))).toBe(
+      "x row 1 is not a number (TRUE)",
+    );
+  });
+
+  it("reads optional single numbers with their fallback", () => {
+    expect(readOptionalNumber({ name: "growth", value: undefined }, 0)).toBe(0);
+    expect(readOptionalNumber({ name: "growth", value: "" }, 0)).toBe(0);
+    expect(readOptionalNumber({ name: "growth", value: [["5%"]] }, 0)).toBe(0.05);
+    expect(readOptionalNonNegativeNumber({ name: "max_rate", value: undefined }, null)).toBeNull();
+    expect(messageOf(() => readOptionalNonNegativeNumber({ name: "max_rate", value: -0.1 }, null))).toBe(
+      "max_rate is negative",
+    );
+  });
+
+  it("reads every number row by row, skipping blanks", () => {
+    expect(readNumbersInReadingOrder({ name: "history", value: [[1, ""], [3, "4"]] })).toEqual([1, 3, 4]);
+    expect(readNumbersInReadingOrder({ name: "history", value: 7 })).toEqual([7]);
+  });
+});
+
+describe("single values and choices", () => {
+  it("treats undefined, null and blank single values as omitted, never a range", () => {
+    expect(isOmitted(undefined)).toBe(true);
+    expect(isOmitted(null)).toBe(true);
+    expect(isOmitted(" ")).toBe(true);
+    expect(isOmitted(0)).toBe(false);
+    expect(isOmitted([[""]])).toBe(false);
+  });
+
+  it("unwraps a 1 x 1 range and refuses larger ones", () => {
+    expect(singleValue({ name: "mode", value: [["linear"]] })).toBe("linear");
+    expect(messageOf(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe("mode (2x1) must be a single value");
+  });
+
+  it("reads names trimmed and case-insensitive, with defaults", () => {
+    expect(readTierModeArgument({ name: "mode", value: undefined })).toBe("step");
+    expect(readTierModeArgument({ name: "mode", value: " LINEAR " })).toBe("linear");
+    expect(readDirectionArgument({ name: "direction", value: "" })).toBe("higher");
+    expect(readDirectionArgument({ name: "direction", value: "越低越好" })).toBe("lower");
+    expect(readTargetMethodArgument({ name: "method", value: "Trend" })).toBe("trend");
+  });
+
+  it("lists the accepted names when a name is unknown", () => {
+    expect(messageOf(() => readChoice("mode", "stepp", parseTierMode, TIER_MODES, "step"))).toBe(
+      'mode "stepp" is not one of step, linear, marginal',
+    );
+    expect(messageOf(() => readChoice("mode", 5, parseTierMode, TIER_MODES, "step"))).toBe(
+      "mode 5 is not one of step, linear, marginal",
+    );
+  });
+});
+
+describe("readTierTable", () => {
+  it("reads rows of (bound, rate), skipping blank rows and reading text numbers", () => {
+    expect(readTierTable({ name: "tiers", value: [["50%", "0.5"], ["", ""], [1, 1]] })).toEqual([
+      { bound: 0.5, rate: 0.5 },
+      { bound: 1, rate: 1 },
+    ]);
+  });
+
+  it("accepts a column of bounds only when asked to", () => {
+    expect(readTierTable({ name: "tiers", value: [[0.5], [1]] }, { boundsOnly: true })).toEqual([
+      { bound: 0.5, rate: 0 },
+      { bound: 1, rate: 0 },
+    ]);
+    expect(readTierTable({ name: "tiers", value: 1 }, { boundsOnly: true })).toEqual([{ bound: 1, rate: 0 }]);
+    expect(messageOf(() => readTierTable({ name: "tiers", value: [[0.5], [1]] }))).toBe(
+      "tiers (2x1) must have 2 columns: bound and rate",
+    );
+  });
+
+  it("reports the first problem with its row in the range", () => {
+    expect(messageOf(() => readTierTable({ name: "tiers", value: [[1, 1], ["", ""], [1, 2]] }))).toBe(
+      "tiers row 3 is not ascending",
+    );
+    expect(messageOf(() => readTierTable({ name: "tiers", value: [["", 1]] }))).toBe("tiers row 1, column 1 is blank");
+    expect(messageOf(() => readTierTable({ name: "tiers", value: [[0, 1], [1, -0.5]] }))).toBe(
+      "tiers row 2, column 2 is negative",
+    );
+    expect(messageOf(() => readTierTable({ name: "tiers", value: undefined }))).toBe("tiers is missing");
+  });
+});
+
+describe("readVector", () => {
+  it("reads a row, a column, or one value for every metric", () => {
+    expect(readVector({ name: "weights", value: [[1, 2]] }, 2, "actuals").map((cell) => cell.value)).toEqual([1, 2]);
+    expect(readVector({ name: "weights", value: [[1], [2]] }, 2, "actuals").map((cell) => cell.place)).toEqual([
+      { row: 0, column: 0 },
+      { row: 1, column: 0 },
+    ]);
+    expect(readVector({ name: "weights", value: 3 }, 2, "actuals").map((cell) => cell.value)).toEqual([3, 3]);
+  });
+
+  it("refuses a vector of the wrong length", () => {
+    expect(messageOf(() => readVector({ name: "caps", value: [[1], [2], [3]] }, 2, "actuals"))).toBe(
+      "caps (3x1) must be one row or one column with one value per column of actuals (2)",
+    );
+  });
+});
+
+describe("readMonthlyHistory", () => {
+  const year = (first: number) => Array.from({ length: 12 }, (_, month) => first + month);
+
+  it("reads a row or a block of 12 columns row by row, as a row", () => {
+    expect(readMonthlyHistory({ name: "h", value: [[1, 2, 3]] })).toEqual({ months: [1, 2, 3], orientation: "row" });
+    expect(readMonthlyHistory({ name: "h", value: [year(1), year(101)] })).toEqual({
+      months: [...year(1), ...year(101)],
+      orientation: "row",
+    });
+  });
+
+  it("reads a column as a column, and a block of 12 rows column by column as a row", () => {
+    expect(readMonthlyHistory({ name: "h", value: [[1], [""], [3]] })).toEqual({
+      months: [1, null, 3],
+      orientation: "column",
+    });
+    const twoYearsDown = year(1).map((month) => [month, month + 100]);
+    expect(readMonthlyHistory({ name: "h", value: twoYearsDown })).toEqual({
+      months: [...year(1), ...year(101)],
+      orientation: "row",
+    });
+  });
+
+  it("reads a 12 x 12 block a year per row", () => {
+    const block = Array.from({ length: 12 }, (_, row) => year(row * 100));
+    expect(readMonthlyHistory({ name: "h", value: block }).months.slice(0, 13)).toEqual([...year(0), 100]);
+  });
+});
+
+describe("describeValue", () => {
+  it("shows text quoted on one line, cut when long", () => {
+    expect(describeValue("a\r\nb")).toBe('"a b"');
+    expect(describeValue("x".repeat(50))).toBe(`"${"x".repeat(40)}..."`);
+  });
+
+  it("shows booleans, dates and other values", () => {
+    expect(describeValue(false)).toBe("FALSE");
+    expect(describeValue(new Date(0))).toBe("a date");
+    expect(describeValue(Number.NaN)).toBe("NaN");
+  });
+});
