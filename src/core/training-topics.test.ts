@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_METRICS } from "./metric-catalog";
+import {
+  DEFAULT_TRAINING_TOPICS,
+  GENERIC_TRAINING_TOPIC,
+  ONBOARDING_DAYS,
+  ONBOARDING_FOCUS,
+  planTrainingTopic,
+  trainingTopicFor,
+} from "./training-topics";
+
+describe("default training topics", () => {
+  it("cover every built-in metric and the usual manual ones, in both languages", () => {
+    for (const key of [...BUILT_IN_METRICS.map((m) => m.key), "csat", "product_knowledge", "teamwork"]) {
+      const topic = DEFAULT_TRAINING_TOPICS[key];
+      expect(topic, key).toBeDefined();
+      expect(topic.en.trim().length, key).toBeGreaterThan(0);
+      expect(topic.zh, key).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("say what a manager would", () => {
+    expect(DEFAULT_TRAINING_TOPICS.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发与线索挖掘" });
+    expect(DEFAULT_TRAINING_TOPICS.sales_cycle_days).toEqual({ en: "qualification and closing", zh: "商机判断与促成成交" });
+    expect(DEFAULT_TRAINING_TOPICS.csat).toEqual({ en: "customer service", zh: "客户服务" });
+    expect(DEFAULT_TRAINING_TOPICS.product_knowledge).toEqual({ en: "product training", zh: "产品知识培训" });
+    expect(DEFAULT_TRAINING_TOPICS.renewal_rate.en).toBe("account management and renewals");
+    expect(DEFAULT_TRAINING_TOPICS.avg_deal_size.en).toBe("value selling and upselling");
+  });
+
+  it("are phrases to put in a sentence, not sentences", () => {
+    for (const topic of [...Object.values(DEFAULT_TRAINING_TOPICS), GENERIC_TRAINING_TOPIC, ONBOARDING_FOCUS]) {
+      expect(topic.en).not.toMatch(/[.!]$/);
+      expect(topic.en[0]).toBe(topic.en[0].toLowerCase());
+      expect(topic.zh).not.toMatch(/[。！]$/);
+    }
+  });
+});
+
+describe("trainingTopicFor", () => {
+  it("prefers the plan's topic, then the default, then generic coaching", () => {
+    const plan = { csat: planTrainingTopic("Complaint handling") };
+    expect(trainingTopicFor(plan, "csat")).toEqual({ en: "Complaint handling", zh: "Complaint handling" });
+    expect(trainingTopicFor(plan, "win_rate")).toBe(DEFAULT_TRAINING_TOPICS.win_rate);
+    expect(trainingTopicFor(plan, "my_metric")).toBe(GENERIC_TRAINING_TOPIC);
+  });
+
+  it("never finds Object's own properties", () => {
+    expect(trainingTopicFor({}, "constructor")).toBe(GENERIC_TRAINING_TOPIC);
+    expect(trainingTopicFor({}, "toString")).toBe(GENERIC_TRAINING_TOPIC);
+  });
+});
+
+describe("onboarding", () => {
+  it("covers a new hire's first 90 days with a focus in both languages", () => {
+    expect(ONBOARDING_DAYS).toBe(90);
+    expect(ONBOARDING_FOCUS.en).toContain("sales process");
+    expect(ONBOARDING_FOCUS.zh).toContain("销售流程");
+  });
+});
