@@ -71,6 +71,7 @@ const MANUAL_LABELS: Record<string, Record<Language, string>> = {
  * metricLabel("my_metric", "en");     // "my_metric"
  */
 export function metricLabel(key: string, language: Language): string {
-  const known = builtInMetric(key)?.label ?? MANUAL_LABELS[key];
+  const manual = Object.prototype.hasOwnProperty.call(MANUAL_LABELS, key) ? MANUAL_LABELS[key] : undefined;
+  const known = builtInMetric(key)?.label ?? manual;
   return known ? known[language] : key;
 }

@@ -1,0 +1,150 @@
+/**
+ * Recognition for a period (product-spec section 8): the best rep of each team
+ * and the most improved rep overall, the non-money rewards the article asks
+ * for ("销售冠军", "月度最佳销售").
+ *
+ * Rules:
+ * - It applies to every period kind: a month names the rep of the month, a
+ *   quarter the rep of the quarter, a year the rep of the year (the review
+ *   text names it after the period's kind). The field keeps the name
+ *   `repOfTheMonth`, the award's usual name.
+ * - Scores are compared rounded to 4 decimals, as ranks are, so reps who share
+ *   rank 1 in a team are all named. Reps without a score are not eligible.
+ * - Reps without a team form one group of their own (key ""), so a company
+ *   without teams still has a rep of the month.
+ * - Most improved: the largest increase of the score over the previous period
+ *   among reps with a score in both; a fall or no change is never an
+ *   improvement; equal increases go to the smallest rep key, so the answer is
+ *   the same on every run.
+ */
+import type { RepPeriodResult } from "./results";
+import type { RepKey } from "./records";
+
+export interface MostImproved {
+  rep: RepKey;
+  /** Score this period minus score in the previous period (> 0). */
+  delta: number;
+}
+
+export interface Recognition {
+  /** Team -> reps with the team's highest score, sorted by key; teams in sorted order. */
+  repOfTheMonth: Record<string, RepKey[]>;
+  mostImproved: MostImproved | null;
+}
+
+/** Ranks compare scores at 4 decimals (product-spec section 4); recognition follows. */
+const COMPARISON_DECIMALS = 4;
+
+function comparable(score: number): number {
+  const factor = 10 ** COMPARISON_DECIMALS;
+  return Math.round(score * factor) / factor;
+}
+
+function byKey(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Reps with a score, grouped by team; teams in sorted order.
+ *
+ * @example
+ * scoredRepsByTeam(rows); // [["East", [row1, row3]], ["West", [row2]]]
+ */
+export function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResult[]]> {
+  const groups: Record<string, RepPeriodResult[]> = {};
+  for (const row of rows) {
+    if (row.score === null || !Number.isFinite(row.score)) continue;
+    if (!Object.prototype.hasOwnProperty.call(groups, row.team)) groups[row.team] = [];
+    groups[row.team].push(row);
+  }
+  return Object.keys(groups)
+    .sort(byKey)
+    .map((team): [string, RepPeriodResult[]] => [team, groups[team]]);
+}
+
+/**
+ * The reps of one team with its highest score (all of them when tied), sorted by key.
+ *
+ * @example
+ * bestOfTeam([{ rep: "b", score: 1.1 }, { rep: "a", score: 1.1 }, { rep: "c", score: 0.9 }]); // ["a", "b"]
+ */
+export function bestOfTeam(teamRows: Pick<RepPeriodResult, "rep" | "score">[]): RepKey[] {
+  let best = -Infinity;
+  for (const row of teamRows) {
+    if (row.score !== null && Number.isFinite(row.score)) best = Math.max(best, comparable(row.score));
+  }
+  return teamRows
+    .filter((row) => row.score !== null && Number.isFinite(row.score) && comparable(row.score) === best)
+    .map((row) => row.rep)
+    .sort(byKey);
+}
+
+/**
+ * The rep whose score rose most since the previous period; null when nobody's did.
+ *
+ * @example
+ * mostImprovedRep(
+ *   [{ rep: "a", score: 0.9 }, { rep: "b", score: 1.0 }],
+ *   [{ rep: "a", score: 0.7 }, { rep: "b", score: 0.95 }],
+ * ); // { rep: "a", delta: 0.2 } (up to binary noise)
+ */
+export function mostImprovedRep(
+  rows: Pick<RepPeriodResult, "rep" | "score">[],
+  previousRows: Pick<RepPeriodResult, "rep" | "score">[],
+): MostImproved | null {
+  const previousScore: Record<string, number> = {};
+  for (const row of previousRows) {
+    if (row.score !== null && Number.isFinite(row.score)) previousScore[row.rep] = row.score;
+  }
+  let winner: MostImproved | null = null;
+  let winnerGain = 0;
+  for (const row of [...rows].sort((a, b) => byKey(a.rep, b.rep))) {
+    if (row.score === null || !Number.isFinite(row.score)) continue;
+    if (!Object.prototype.hasOwnProperty.call(previousScore, row.rep)) continue;
+    const before = previousScore[row.rep];
+    const gain = comparable(row.score) - comparable(before);
+    // Strictly greater: with rows sorted by key, a tie keeps the smaller key.
+    if (comparable(gain) > comparable(winnerGain)) {
+      winner = { rep: row.rep, delta: row.score - before };
+      winnerGain = gain;
+    }
+  }
+  return winner;
+}
+
+/**
+ * Recognition for a period: rep of the month (quarter, year) per team and the
+ * most improved rep against the previous period of the same kind.
+ *
+ * @example
+ * recognise(marchRows, februaryRows);
+ * // { repOfTheMonth: { East: ["r01"], West: ["r07", "r09"] }, mostImproved: { rep: "r04", delta: 0.18 } }
+ */
+export function recognise(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
+  const repOfTheMonth: Record<string, RepKey[]> = {};
+  for (const [team, teamRows] of scoredRepsByTeam(rows)) {
+    repOfTheMonth[team] = bestOfTeam(teamRows);
+  }
+  return { repOfTheMonth, mostImproved: mostImprovedRep(rows, previousRows) };
+}
+
+/**
+ * Writes recognition into the rows' notes (the Results Notes column):
+ * "rep_of_the_month" on each team's best, "most_improved" on the rep with
+ * the largest score rise since the previous period.
+ *
+ * @example
+ * applyRecognitionNotes(marchRows, februaryRows);
+ * marchRows.find((r) => r.rep === "r04")!.notes; // [..., { code: "most_improved", delta: 0.18 }]
+ */
+export function applyRecognitionNotes(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
+  const recognition = recognise(rows, previousRows);
+  const best = new Map<RepKey, string>();
+  for (const [team, reps] of Object.entries(recognition.repOfTheMonth)) for (const rep of reps) best.set(rep, team);
+  for (const row of rows) {
+    const team = best.get(row.rep);
+    if (team !== undefined) row.notes.push({ code: "rep_of_the_month", team });
+    if (recognition.mostImproved?.rep === row.rep) row.notes.push({ code: "most_improved", delta: recognition.mostImproved.delta });
+  }
+  return recognition;
+}

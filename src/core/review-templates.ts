@@ -1,0 +1,345 @@
+/**
+ * The words of a review, one catalogue per language, as data.
+ *
+ * review-text.ts chooses a template for each fact and fills its `{name}`
+ * placeholders (problems.ts `fillTemplate`); it never builds sentences itself.
+ * The Chinese is written for Chinese managers, not translated word for word:
+ * it addresses the rep as 你 in the respectful tone of a Chinese workplace
+ * review, uses full-width punctuation, and keeps the same figures.
+ */
+import type { Language } from "./plan-model";
+import type { PeriodKind } from "./periods";
+
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+const EN_TEXTS = {
+  // Heading and summary
+  heading: "Performance review: {rep}, {period}",
+  repWithId: "{name} ({id})",
+  provisional: "Provisional: {period} is not closed yet, so these figures may still change.",
+  summaryHeading: "Summary",
+  summaryScore: "Your scorecard score for {period} is {score}.",
+  bandExcellent: "An excellent period: you are well above your overall target.",
+  bandOnTarget: "You met your overall target.",
+  bandClose: "You are close to your overall target.",
+  bandBelow: "You are below your overall target this period; the areas to improve and the plan below are where to focus.",
+  rankWithTeam: "You rank {rank} of {of} overall and {teamRank} of {teamOf} in your team ({team}).",
+  rankOverall: "You rank {rank} of {of} overall.",
+  payoutTotal: "Your payout for the period is {amount}.",
+  payoutNone: "No payout is calculated for this period.",
+  noScore: "There is no score for {period}: no metric had both data and a target, so there is no rank and no target bonus this period.",
+  prorationDays: "You were employed {days} of the {of} days of the period, so targets and the target bonus are prorated.",
+  ramp: "As a new hire in month {month} of your ramp-up, your targets are set at {factor} of the full level.",
+  // Results by metric
+  resultsHeading: "Results by metric",
+  metricLine: "{metric}: {actual} against a target of {target} ({attainment})",
+  metricAtCap: "{metric}: {actual} against a target of {target} (counted at the cap)",
+  metricNoTarget: "{metric}: {actual}, no target set",
+  metricNoData: "{metric}: no data this period",
+  metricNoDataWithTarget: "{metric}: no data this period (target {target})",
+  leftOutNoData: "Left out of the score for lack of data: {list}.",
+  leftOutNoTarget: "Left out of the score for lack of a target: {list}.",
+  weightSpread: "Their weight is spread over the other metrics.",
+  // Strengths
+  strengthsHeading: "Strengths",
+  strength: "{metric}: {attainment} of target, {actual} against {target}.",
+  strengthWithTeam: "{metric}: {attainment} of target, {actual} against {target}; the team median is {teamMedian}.",
+  closestToTarget: "No metric reached its target this period; your strongest was {metric} at {attainment} of target.",
+  noStrength: "No metric reached its target this period.",
+  // Areas to improve
+  weaknessesHeading: "Areas to improve",
+  shortCount: "{metric}: {gap} {unit} short of the target of {target} ({attainment}).",
+  shortMoney: "{metric}: {gap} short of the target of {target} ({attainment}).",
+  belowNumber: "{metric}: {gap} below the target of {target} ({attainment}).",
+  belowPercent: "{metric}: {gap} percentage points below the target of {target} ({attainment}).",
+  longerDays: "{metric}: {gap} longer than the target of {target} ({attainment}).",
+  aboveNumber: "{metric}: {gap} above the target of {target} ({attainment}).",
+  abovePercent: "{metric}: {gap} percentage points above the target of {target} ({attainment}).",
+  allOnTarget: "Every scored metric met its target this period.",
+  // Comparisons
+  comparisonsHeading: "Compared with earlier periods and the team",
+  previousScoreUp: "Score against {period}: up {points} points, from {previous} to {current}.",
+  previousScoreDown: "Score against {period}: down {points} points, from {previous} to {current}.",
+  previousScoreSame: "Score against {period}: unchanged at {current}.",
+  previousMetrics: "Attainment against {period}: {list}.",
+  metricUp: "{metric} up {points} points, from {previous} to {current}",
+  metricDown: "{metric} down {points} points, from {previous} to {current}",
+  metricSame: "{metric} unchanged at {current}",
+  recentHigher: "Score against your average over the previous {count} {periods} ({mean}): {points} points higher.",
+  recentLower: "Score against your average over the previous {count} {periods} ({mean}): {points} points lower.",
+  recentSame: "Score level with your average over the previous {count} {periods} ({mean}).",
+  teamHigher: "Score against your team's median ({median}): {points} points higher.",
+  teamLower: "Score against your team's median ({median}): {points} points lower.",
+  teamSame: "Score level with your team's median ({median}).",
+  nothingToCompare: "There is no earlier period to compare with yet.",
+  // Pay
+  payHeading: "Pay and the next tier",
+  targetBonusLine: "{name}: {amount} (rate {rate}{capped}; base {base}{prorated}).",
+  cappedFrom: ", capped from {rawRate}",
+  proratedDays: "; prorated for {days} of {of} days",
+  proratedShare: "; prorated to {share}",
+  commissionLine: "{name}: {amount} on {metric} of {driver}.",
+  notPaidGate: "{name}: {amount}, not paid because {driver} is below the gate of {gate}.",
+  notPaidNoDriver: "{name}: {amount}, not paid as {reason}.",
+  driverScore: "your score of {value}",
+  driverAttainment: "{metric} attainment of {value}",
+  driverTeamAttainment: "the team's {metric} attainment of {value}",
+  driverAmount: "{metric} of {value}",
+  missingScore: "there is no score this period",
+  missingAttainment: "{metric} has no attainment this period",
+  missingTeamAttainment: "the team has no {metric} attainment this period",
+  missingAmount: "there is no {metric} this period",
+  adjustment: "Adjustment: {amount} ({reason}).",
+  adjustmentNoReason: "Adjustment: {amount}.",
+  moreAdjustments: "{count} more adjustments totalling {amount}.",
+  payoutTotalLine: "Total payout: {amount}.",
+  negativeTotal: "The total is negative because the adjustments exceed what was earned this period; let's go through it together.",
+  nextTierSentence: "{driver} ({more}) {goal}.",
+  nextScore: "A score of {threshold}",
+  nextAttainment: "{metric} at {threshold} of target",
+  nextTeamAttainment: "A team {metric} attainment of {threshold}",
+  morePoints: "{points} points more",
+  moreActual: "{extra} more",
+  moreCount: "{count} more {unit}",
+  lessDays: "{extra} shorter",
+  lessActual: "{extra} lower",
+  goalTier: "reaches the next tier of the {name}",
+  goalGate: "reaches the gate from which the {name} is paid",
+  nextAmountTier: "{extra} more {metric} ({threshold} in total) reaches the next tier of the {name}.",
+  nextAmountGate: "{extra} more {metric} ({threshold} in total) reaches the gate from which the {name} is paid.",
+  topTier: "You are in the top tier of the {name}.",
+  // Training and development
+  trainingHeading: "Training and development",
+  training: "Recommended training for {metrics}: {topic}.",
+  onboarding: "You are in your first 90 days ({days} so far): focus on {focus}.",
+  advancedTraining: "Every scored metric is on target: consider advanced training, or mentoring a newer colleague.",
+  promotion: "Your score has been at or above {threshold} for {count} consecutive {periods}: let's talk about a stretch assignment and your next career step.",
+  support: "Your score has been below {threshold} for {count} consecutive {periods}: let's agree a support plan together, with clear weekly goals, coaching and a short weekly check-in.",
+  // Recognition
+  recognitionHeading: "Recognition",
+  awardInTeam: "{award} in your team ({team}). Congratulations!",
+  awardInTeamShared: "{award} in your team ({team}), shared with {count} {colleagues} on the same score. Congratulations!",
+  award: "{award}. Congratulations!",
+  awardShared: "{award}, shared with {count} {colleagues} on the same score. Congratulations!",
+  mostImproved: "{award}: your score rose {points} points on the previous {period}.",
+  // Closing
+  closing: "Please add your comments or questions in the reply column next to this review. Your view matters to me, and I am happy to go through any point together.",
+  shortened: "(The review was shortened to fit in one cell.)",
+} as const;
+
+export type ReviewTextKey = keyof typeof EN_TEXTS;
+
+const ZH_TEXTS: Record<ReviewTextKey, string> = {
+  heading: "绩效评估：{rep}，{period}",
+  repWithId: "{name}（{id}）",
+  provisional: "说明：{period}尚未结账，以下数据为暂定结果，后续可能调整。",
+  summaryHeading: "总体情况",
+  summaryScore: "你在{period}的综合得分为 {score}。",
+  bandExcellent: "本期表现出色，整体明显超出目标。",
+  bandOnTarget: "本期整体达成了目标。",
+  bandClose: "本期整体已接近目标。",
+  bandBelow: "本期整体未达目标，下文的待改进项和培训安排是接下来的工作重点。",
+  rankWithTeam: "你在全部 {of} 名销售中排名第 {rank}，在团队（{team}）{teamOf} 人中排名第 {teamRank}。",
+  rankOverall: "你在全部 {of} 名销售中排名第 {rank}。",
+  payoutTotal: "本期应发金额为 {amount}。",
+  payoutNone: "本期不单独核算奖金。",
+  noScore: "{period}暂无综合得分：没有任何指标同时具备数据和目标，因此本期不参与排名，也不计发目标奖金。",
+  prorationDays: "本期共 {of} 天，你在岗 {days} 天，目标和目标奖金已按在岗天数折算。",
+  ramp: "你目前处于新人爬坡期第 {month} 个月，目标按正常水平的 {factor} 设定。",
+  resultsHeading: "各项指标",
+  metricLine: "{metric}：实际 {actual}，目标 {target}，完成率 {attainment}",
+  metricAtCap: "{metric}：实际 {actual}，目标 {target}，按上限计分",
+  metricNoTarget: "{metric}：实际 {actual}，未设定目标",
+  metricNoData: "{metric}：本期无数据",
+  metricNoDataWithTarget: "{metric}：本期无数据（目标 {target}）",
+  leftOutNoData: "因无数据未计入得分：{list}。",
+  leftOutNoTarget: "因未设目标未计入得分：{list}。",
+  weightSpread: "其权重已分摊到其他指标。",
+  strengthsHeading: "优势",
+  strength: "{metric}：完成率 {attainment}（实际 {actual}，目标 {target}）。",
+  strengthWithTeam: "{metric}：完成率 {attainment}（实际 {actual}，目标 {target}），团队中位数为 {teamMedian}。",
+  closestToTarget: "本期暂无指标达成目标，最接近目标的是{metric}，完成率 {attainment}。",
+  noStrength: "本期暂无指标达成目标。",
+  weaknessesHeading: "待改进",
+  shortCount: "{metric}：距目标 {target} 还差 {gap} {unit}（完成率 {attainment}）。",
+  shortMoney: "{metric}：距目标 {target} 还差 {gap}（完成率 {attainment}）。",
+  belowNumber: "{metric}：比目标 {target} 低 {gap}（完成率 {attainment}）。",
+  belowPercent: "{metric}：比目标 {target} 低 {gap} 个百分点（完成率 {attainment}）。",
+  longerDays: "{metric}：比目标 {target}长 {gap}（完成率 {attainment}）。",
+  aboveNumber: "{metric}：比目标 {target} 高 {gap}（完成率 {attainment}）。",
+  abovePercent: "{metric}：比目标 {target} 高 {gap} 个百分点（完成率 {attainment}）。",
+  allOnTarget: "本期所有计分指标均已达成目标。",
+  comparisonsHeading: "与往期及团队对比",
+  previousScoreUp: "综合得分与{period}相比提高 {points} 个百分点，由 {previous} 升至 {current}。",
+  previousScoreDown: "综合得分与{period}相比下降 {points} 个百分点，由 {previous} 降至 {current}。",
+  previousScoreSame: "综合得分与{period}持平，均为 {current}。",
+  previousMetrics: "各指标完成率与{period}相比：{list}。",
+  metricUp: "{metric}由 {previous} 升至 {current}，提高 {points} 个百分点",
+  metricDown: "{metric}由 {previous} 降至 {current}，下降 {points} 个百分点",
+  metricSame: "{metric}持平，为 {current}",
+  recentHigher: "综合得分比前 {count} {periods}的平均水平（{mean}）高 {points} 个百分点。",
+  recentLower: "综合得分比前 {count} {periods}的平均水平（{mean}）低 {points} 个百分点。",
+  recentSame: "综合得分与前 {count} {periods}的平均水平（{mean}）持平。",
+  teamHigher: "综合得分比团队中位数（{median}）高 {points} 个百分点。",
+  teamLower: "综合得分比团队中位数（{median}）低 {points} 个百分点。",
+  teamSame: "综合得分与团队中位数（{median}）持平。",
+  nothingToCompare: "暂无往期数据可供对比。",
+  payHeading: "奖金与下一档位",
+  targetBonusLine: "{name}：{amount}（系数 {rate}{capped}；基数 {base}{prorated}）。",
+  cappedFrom: "，已按上限由 {rawRate} 下调",
+  proratedDays: "；按在岗 {days}/{of} 天折算",
+  proratedShare: "；按 {share} 折算",
+  commissionLine: "{name}：{amount}（按{metric} {driver} 计算）。",
+  notPaidGate: "{name}：{amount}，因{driver} 低于发放门槛 {gate}，本期未发放。",
+  notPaidNoDriver: "{name}：{amount}，{reason}，未发放。",
+  driverScore: "综合得分 {value}",
+  driverAttainment: "{metric}完成率 {value}",
+  driverTeamAttainment: "团队{metric}完成率 {value}",
+  driverAmount: "{metric} {value}",
+  missingScore: "本期无综合得分",
+  missingAttainment: "本期{metric}无完成率",
+  missingTeamAttainment: "本期团队{metric}无完成率",
+  missingAmount: "本期无{metric}数据",
+  adjustment: "调整：{amount}（{reason}）。",
+  adjustmentNoReason: "调整：{amount}。",
+  moreAdjustments: "另有 {count} 项调整，合计 {amount}。",
+  payoutTotalLine: "应发合计：{amount}。",
+  negativeTotal: "由于调整金额超过本期所得，应发合计为负数，我们当面沟通具体的处理方式。",
+  nextTierSentence: "{driver}（{more}），{goal}。",
+  nextScore: "综合得分达到 {threshold}",
+  nextAttainment: "{metric}完成率达到 {threshold}",
+  nextTeamAttainment: "团队{metric}完成率达到 {threshold}",
+  morePoints: "再提高 {points} 个百分点",
+  moreActual: "还需增加 {extra}",
+  moreCount: "还需增加 {count} {unit}",
+  lessDays: "还需缩短 {extra}",
+  lessActual: "还需降低 {extra}",
+  goalTier: "{name}即可进入下一档",
+  goalGate: "即可达到{name}的发放门槛",
+  nextAmountTier: "{metric}再增加 {extra}（达到 {threshold}），{name}即可进入下一档。",
+  nextAmountGate: "{metric}再增加 {extra}（达到 {threshold}），即可达到{name}的发放门槛。",
+  topTier: "你的{name}已处于最高档。",
+  trainingHeading: "培训与发展",
+  training: "针对{metrics}，推荐培训方向：{topic}。",
+  onboarding: "你入职已 {days}，仍在前 90 天的适应期内，建议重点：{focus}。",
+  advancedTraining: "各项计分指标均已达标，可以考虑参加高级培训，或带教新同事。",
+  promotion: "你已连续 {count} {periods}综合得分不低于 {threshold}，我们可以聊一聊更具挑战性的任务和下一步的职业发展。",
+  support: "你已连续 {count} {periods}综合得分低于 {threshold}。我们一起制定一份支持计划：明确每周目标，安排针对性辅导，并每周简短跟进。",
+  recognitionHeading: "表彰",
+  awardInTeam: "恭喜你获评团队（{team}）{award}！",
+  awardInTeamShared: "恭喜你获评团队（{team}）{award}（与另外 {count} {colleagues}得分并列）！",
+  award: "恭喜你获评{award}！",
+  awardShared: "恭喜你获评{award}（与另外 {count} {colleagues}得分并列）！",
+  mostImproved: "恭喜你获评{award}：综合得分较上{period}提高 {points} 个百分点。",
+  closing: "如果你对这份评估有任何想法、疑问或不同意见，欢迎在本评估旁的回复栏中填写，我们也可以约时间当面沟通。",
+  shortened: "（评估内容过长，已截短以放入单元格。）",
+};
+
+export interface ReviewCatalogue {
+  texts: Record<ReviewTextKey, string>;
+  /** Starts every list line; plain text that reads well in a cell. */
+  bullet: string;
+  /** Joins list items; the last two are joined by `listLastSeparator`. */
+  listSeparator: string;
+  listLastSeparator: string;
+  /** Joins clauses that have commas of their own. */
+  clauseSeparator: string;
+  /** Joins the sentences of a paragraph (Chinese needs no space after 。). */
+  sentenceSeparator: string;
+  /** Month names, January first. */
+  monthNames: readonly string[];
+  monthLabel: string;
+  quarterLabel: string;
+  yearLabel: string;
+  fiscalQuarterLabel: string;
+  fiscalYearLabel: string;
+  /** "3 {months}" and "the previous {month}". */
+  periodNoun: Record<PeriodKind, PluralForms>;
+  /** The award for the best rep of a team in a period. */
+  bestOfPeriod: Record<PeriodKind, string>;
+  mostImprovedOfPeriod: Record<PeriodKind, string>;
+  componentName: Record<"target_bonus" | "commission", string>;
+  /** Unit of a whole-count metric's gap ("2 new customers short"). */
+  countUnit: Record<string, PluralForms>;
+  colleague: PluralForms;
+}
+
+const EN: ReviewCatalogue = {
+  texts: EN_TEXTS,
+  bullet: "• ",
+  listSeparator: ", ",
+  listLastSeparator: " and ",
+  clauseSeparator: "; ",
+  sentenceSeparator: " ",
+  monthNames: [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+  ],
+  monthLabel: "{monthName} {year}",
+  quarterLabel: "Q{quarter} {year}",
+  yearLabel: "{year}",
+  fiscalQuarterLabel: "Q{quarter} of fiscal year {year}",
+  fiscalYearLabel: "fiscal year {year}",
+  periodNoun: {
+    month: { one: "month", other: "months" },
+    quarter: { one: "quarter", other: "quarters" },
+    year: { one: "year", other: "years" },
+  },
+  bestOfPeriod: { month: "Rep of the month", quarter: "Rep of the quarter", year: "Rep of the year" },
+  mostImprovedOfPeriod: {
+    month: "Most improved rep of the month",
+    quarter: "Most improved rep of the quarter",
+    year: "Most improved rep of the year",
+  },
+  componentName: { target_bonus: "target bonus", commission: "commission" },
+  countUnit: {
+    new_customers: { one: "new customer", other: "new customers" },
+    deals_won: { one: "deal", other: "deals" },
+  },
+  colleague: { one: "colleague", other: "colleagues" },
+};
+
+const ZH: ReviewCatalogue = {
+  texts: ZH_TEXTS,
+  bullet: "• ",
+  listSeparator: "、",
+  listLastSeparator: "、",
+  clauseSeparator: "；",
+  sentenceSeparator: "",
+  monthNames: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+  monthLabel: "{year}年{monthName}月",
+  quarterLabel: "{year}年第{quarter}季度",
+  yearLabel: "{year}年",
+  fiscalQuarterLabel: "{year}财年第{quarter}季度",
+  fiscalYearLabel: "{year}财年",
+  // Chinese counts periods with their measure word: 3 个月, 2 个季度, 2 年.
+  periodNoun: {
+    month: { one: "个月", other: "个月" },
+    quarter: { one: "个季度", other: "个季度" },
+    year: { one: "年", other: "年" },
+  },
+  bestOfPeriod: { month: "本月最佳销售", quarter: "本季度最佳销售", year: "年度最佳销售" },
+  mostImprovedOfPeriod: { month: "本月进步之星", quarter: "本季度进步之星", year: "年度进步之星" },
+  componentName: { target_bonus: "目标奖金", commission: "提成" },
+  countUnit: {
+    new_customers: { one: "个", other: "个" },
+    deals_won: { one: "单", other: "单" },
+  },
+  colleague: { one: "位同事", other: "位同事" },
+};
+
+/** The catalogue of each language. */
+export const REVIEW_CATALOGUES: Readonly<Record<Language, ReviewCatalogue>> = { en: EN, zh: ZH };
+
+/**
+ * The catalogue for a language.
+ *
+ * @example
+ * reviewCatalogue("zh").texts.strengthsHeading; // "优势"
+ */
+export function reviewCatalogue(language: Language): ReviewCatalogue {
+  return REVIEW_CATALOGUES[language];
+}

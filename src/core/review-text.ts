@@ -1,0 +1,551 @@
+/**
+ * The review a manager signs, as plain text for one spreadsheet cell and the
+ * sidebar: built from {@link ReviewFindings} and the language's catalogue
+ * (review-templates.ts), with figures formatted by display-format.ts.
+ *
+ * Layout: a heading line, then sections separated by a blank line, each with
+ * a title line and "• " bullets; no Markdown, which would show as stray
+ * symbols in a cell. Deterministic: the text depends only on its arguments
+ * (no clock, no Map order), and stays under the 50,000-character cell limit.
+ */
+import {
+  formatDays,
+  formatMetricValue,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatScore,
+  metricValueKind,
+} from "./display-format";
+import { metricLabel } from "./metric-catalog";
+import type { Language } from "./plan-model";
+import type { PeriodKind } from "./periods";
+import { fillTemplate } from "./problems";
+import { roundTo } from "./rounding";
+import {
+  isWholeCount,
+  type ComponentFinding,
+  type GateFinding,
+  type MetricFinding,
+  type MetricGap,
+  type NextTierFinding,
+  type RecognitionMention,
+  type ReviewFindings,
+} from "./review-findings";
+import { reviewCatalogue, type PluralForms, type ReviewCatalogue, type ReviewTextKey } from "./review-templates";
+import { ONBOARDING_FOCUS } from "./training-topics";
+
+/** Below the 50,000 characters of a Sheets cell, with room for the manager's edits. */
+export const MAX_REVIEW_CHARS = 49_000;
+/** Names, teams and adjustment reasons are cut to this many characters. */
+export const MAX_USER_TEXT_CHARS = 200;
+
+/** Everything a section needs: the facts, the words and the formats. */
+interface Writer {
+  findings: ReviewFindings;
+  language: Language;
+  currency: string;
+  words: ReviewCatalogue;
+}
+
+function say(w: Writer, key: ReviewTextKey, args: Record<string, string | number> = {}): string {
+  return fillTemplate(w.words.texts[key], args);
+}
+
+function bullet(w: Writer, line: string): string {
+  return w.words.bullet + line;
+}
+
+/**
+ * Text typed by people (names, reasons) on one line and not too long, so it
+ * cannot break the layout of the review.
+ *
+ * @example
+ * cleanUserText("  Big\ndeal  "); // "Big deal"
+ */
+export function cleanUserText(text: string, max = MAX_USER_TEXT_CHARS): string {
+  const oneLine = String(text).replace(/\s+/g, " ").trim();
+  return oneLine.length > max ? oneLine.slice(0, max - 1) + "…" : oneLine;
+}
+
+/**
+ * Chooses the singular or plural form for a count.
+ *
+ * @example
+ * plural(1, { one: "day", other: "days" }); // "day"
+ * plural(2.5, { one: "day", other: "days" }); // "days"
+ */
+export function plural(count: number, forms: PluralForms): string {
+  return count === 1 ? forms.one : forms.other;
+}
+
+/**
+ * Joins items as a reader expects: "A, B and C" in English, "A、B、C" in Chinese.
+ *
+ * @example
+ * joinList(["A", "B", "C"], reviewCatalogue("en")); // "A, B and C"
+ * joinList(["A", "B"], reviewCatalogue("zh"));      // "A、B"
+ */
+export function joinList(items: string[], words: ReviewCatalogue): string {
+  if (items.length <= 1) return items.join("");
+  return items.slice(0, -1).join(words.listSeparator) + words.listLastSeparator + items[items.length - 1];
+}
+
+/**
+ * The name of a period for people: "March 2026", "Q1 2026", "2026年3月",
+ * "2026年第1季度"; quarters and years of a fiscal year not starting in January
+ * are called fiscal.
+ *
+ * @example
+ * periodLabel("2026-03", 1, "en"); // "March 2026"
+ * periodLabel("2026-Q1", 1, "zh"); // "2026年第1季度"
+ * periodLabel("2026", 4, "en");    // "fiscal year 2026"
+ */
+export function periodLabel(period: string, fiscalYearStartMonth: number, language: Language): string {
+  const words = reviewCatalogue(language);
+  const fiscal = fiscalYearStartMonth !== 1;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})-(\d{2})$/.exec(period))) {
+    const monthName = words.monthNames[Number(match[2]) - 1] ?? match[2];
+    return fillTemplate(words.monthLabel, { year: match[1], monthName });
+  }
+  if ((match = /^(\d{4})-Q([1-4])$/.exec(period))) {
+    return fillTemplate(fiscal ? words.fiscalQuarterLabel : words.quarterLabel, { year: match[1], quarter: match[2] });
+  }
+  if ((match = /^(\d{4})$/.exec(period))) {
+    return fillTemplate(fiscal ? words.fiscalYearLabel : words.yearLabel, { year: match[1] });
+  }
+  return cleanUserText(period);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A metric's name; inside an English sentence "Revenue" becomes "revenue" (but "CSAT" stays). */
+function metricName(w: Writer, key: string, inSentence = false): string {
+  // A key such as "constructor" must never show a label found on Object's prototype.
+  const found: unknown = metricLabel(key, w.language);
+  const label = cleanUserText(typeof found === "string" ? found : key);
+  if (inSentence && w.language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
+  return label;
+}
+
+function metricNames(w: Writer, keys: string[], inSentence = false): string {
+  return joinList(
+    keys.map((key) => metricName(w, key, inSentence)),
+    w.words,
+  );
+}
+
+function value(w: Writer, key: string, amount: number): string {
+  return formatMetricValue(key, amount, w.language, w.currency);
+}
+
+function componentName(w: Writer, c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean }, lineStart: boolean): string {
+  const base = w.words.componentName[c.kind];
+  const key = c.key ?? c.component ?? "";
+  const named = c.showKey ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")") : base;
+  return lineStart ? capitalise(named) : named;
+}
+
+function periodKindOf(w: Writer): PeriodKind {
+  return w.findings.periodKind;
+}
+
+function thisPeriod(w: Writer): string {
+  return periodLabel(w.findings.period, w.findings.fiscalYearStartMonth, w.language);
+}
+
+function repLabel(w: Writer): string {
+  const name = cleanUserText(w.findings.rep.name);
+  const id = cleanUserText(w.findings.rep.id);
+  if (name === "" || name === id) return id;
+  if (id === "") return name;
+  return say(w, "repWithId", { name, id });
+}
+
+// ---------------------------------------------------------------- sections
+
+function headingSection(w: Writer): string[] {
+  const lines = [say(w, "heading", { rep: repLabel(w), period: thisPeriod(w) })];
+  if (w.findings.provisional) lines.push(say(w, "provisional", { period: thisPeriod(w) }));
+  return lines;
+}
+
+function scoreBand(w: Writer, score: number): string {
+  // Bands a manager would use in a sentence; the thresholds are the README's.
+  if (score >= 1.1) return say(w, "bandExcellent");
+  if (score >= 1) return say(w, "bandOnTarget");
+  if (score >= 0.8) return say(w, "bandClose");
+  return say(w, "bandBelow");
+}
+
+function rankSentence(w: Writer): string | null {
+  const f = w.findings;
+  if (f.rank === null) return null;
+  const team = cleanUserText(f.rep.team);
+  if (team !== "" && f.teamRank !== null && f.teamRankOf >= 2) {
+    return say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team });
+  }
+  return say(w, "rankOverall", { rank: f.rank, of: f.rankOf });
+}
+
+function summarySection(w: Writer): string[] {
+  const f = w.findings;
+  const sentences: string[] = [];
+  if (f.score === null) {
+    sentences.push(say(w, "noScore", { period: thisPeriod(w) }));
+  } else {
+    sentences.push(say(w, "summaryScore", { period: thisPeriod(w), score: formatScore(f.score) }));
+    // Banded on the score as shown, so "100.0%" always reads as on target.
+    sentences.push(scoreBand(w, roundTo(f.score, 3)));
+    const rank = rankSentence(w);
+    if (rank !== null) sentences.push(rank);
+  }
+  sentences.push(f.payout === null ? say(w, "payoutNone") : say(w, "payoutTotal", { amount: formatMoney(f.payout.total, w.currency) }));
+  if (f.proration !== null) sentences.push(say(w, "prorationDays", { days: f.proration.days, of: f.proration.of }));
+  if (f.ramp !== null) sentences.push(say(w, "ramp", { month: f.ramp.month, factor: formatPercent(f.ramp.factor) }));
+  return [say(w, "summaryHeading"), sentences.join(w.words.sentenceSeparator)];
+}
+
+function metricLine(w: Writer, m: MetricFinding): string {
+  const metric = metricName(w, m.key);
+  if (m.actual === null) {
+    return m.target === null
+      ? say(w, "metricNoData", { metric })
+      : say(w, "metricNoDataWithTarget", { metric, target: value(w, m.key, m.target) });
+  }
+  const actual = value(w, m.key, m.actual);
+  if (m.target === null) return say(w, "metricNoTarget", { metric, actual });
+  const target = value(w, m.key, m.target);
+  if (m.attainment === null) return say(w, "metricAtCap", { metric, actual, target });
+  return say(w, "metricLine", { metric, actual, target, attainment: formatPercent(m.attainment) });
+}
+
+function resultsSection(w: Writer): string[] {
+  const f = w.findings;
+  if (f.metrics.length === 0) return [];
+  const lines = [say(w, "resultsHeading"), ...f.metrics.map((m) => bullet(w, metricLine(w, m)))];
+  const sentences: string[] = [];
+  for (const reason of ["no_data", "no_target"] as const) {
+    const keys = f.leftOut.filter((l) => l.reason === reason).map((l) => l.metric);
+    if (keys.length > 0) sentences.push(say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }));
+  }
+  // With no score there are no other metrics to take the weight.
+  if (sentences.length > 0 && f.score !== null) sentences.push(say(w, "weightSpread"));
+  if (sentences.length > 0) lines.push(sentences.join(w.words.sentenceSeparator));
+  return lines;
+}
+
+function strengthLine(w: Writer, s: MetricGap): string {
+  const args = {
+    metric: metricName(w, s.metric),
+    attainment: formatPercent(s.attainment),
+    actual: value(w, s.metric, s.actual),
+    target: value(w, s.metric, s.target),
+  };
+  if (s.teamMedianAttainment === null) return say(w, "strength", args);
+  return say(w, "strengthWithTeam", { ...args, teamMedian: formatPercent(s.teamMedianAttainment) });
+}
+
+function strengthsSection(w: Writer): string[] {
+  const f = w.findings;
+  if (f.score === null || (f.strengths.length === 0 && f.weaknesses.length === 0)) return [];
+  const lines = [say(w, "strengthsHeading")];
+  if (f.strengths.length > 0) {
+    lines.push(...f.strengths.map((s) => bullet(w, strengthLine(w, s))));
+  } else if (f.closestToTarget !== null) {
+    const closest = f.closestToTarget;
+    lines.push(bullet(w, say(w, "closestToTarget", { metric: metricName(w, closest.metric), attainment: formatPercent(closest.attainment) })));
+  } else {
+    lines.push(bullet(w, say(w, "noStrength")));
+  }
+  return lines;
+}
+
+/** The gap of a weak metric in its own units, and the template that words it. */
+function weaknessLine(w: Writer, g: MetricGap): string {
+  const kind = metricValueKind(g.metric);
+  const args = {
+    metric: metricName(w, g.metric),
+    target: value(w, g.metric, g.target),
+    attainment: formatPercent(g.attainment),
+  };
+  if (kind === "percent") return say(w, g.direction === "higher" ? "belowPercent" : "abovePercent", { ...args, gap: formatPoints(g.amount) });
+  if (g.direction === "lower") {
+    return say(w, kind === "days" ? "longerDays" : "aboveNumber", { ...args, gap: value(w, g.metric, g.amount) });
+  }
+  if (isWholeCount(g.metric) && Object.prototype.hasOwnProperty.call(w.words.countUnit, g.metric)) {
+    return say(w, "shortCount", { ...args, gap: formatNumber(g.amount), unit: plural(g.amount, w.words.countUnit[g.metric]) });
+  }
+  if (kind === "money") return say(w, "shortMoney", { ...args, gap: value(w, g.metric, g.amount) });
+  return say(w, "belowNumber", { ...args, gap: value(w, g.metric, g.amount) });
+}
+
+function weaknessesSection(w: Writer): string[] {
+  const f = w.findings;
+  if (f.score === null) return [];
+  if (f.weaknesses.length > 0) return [say(w, "weaknessesHeading"), ...f.weaknesses.map((g) => bullet(w, weaknessLine(w, g)))];
+  if (f.allOnTarget) return [say(w, "weaknessesHeading"), bullet(w, say(w, "allOnTarget"))];
+  return [];
+}
+
+function changeKey(change: number, up: ReviewTextKey, down: ReviewTextKey, same: ReviewTextKey): ReviewTextKey {
+  return change > 0 ? up : change < 0 ? down : same;
+}
+
+function comparisonsSection(w: Writer): string[] {
+  const f = w.findings;
+  if (f.score === null) return [];
+  const lines: string[] = [];
+  const previous = f.previous;
+  if (previous !== null) {
+    const period = periodLabel(previous.period, f.fiscalYearStartMonth, w.language);
+    if (previous.scoreChange !== null && previous.score !== null) {
+      const key = changeKey(previous.scoreChange, "previousScoreUp", "previousScoreDown", "previousScoreSame");
+      lines.push(
+        bullet(w, say(w, key, { period, points: formatPoints(previous.scoreChange), previous: formatScore(previous.score), current: formatScore(f.score) })),
+      );
+    }
+    if (previous.metrics.length > 0) {
+      const items = previous.metrics.map((m) =>
+        say(w, changeKey(m.change, "metricUp", "metricDown", "metricSame"), {
+          metric: metricName(w, m.metric),
+          points: formatPoints(m.change),
+          previous: formatPercent(m.previousAttainment),
+          current: formatPercent(m.attainment),
+        }),
+      );
+      lines.push(bullet(w, say(w, "previousMetrics", { period, list: items.join(w.words.clauseSeparator) })));
+    }
+  }
+  if (f.recentMean !== null) {
+    const r = f.recentMean;
+    lines.push(
+      bullet(
+        w,
+        say(w, changeKey(r.difference, "recentHigher", "recentLower", "recentSame"), {
+          count: r.periods,
+          periods: plural(r.periods, w.words.periodNoun[periodKindOf(w)]),
+          mean: formatScore(r.mean),
+          points: formatPoints(r.difference),
+        }),
+      ),
+    );
+  }
+  if (previous === null && f.recentMean === null) lines.push(bullet(w, say(w, "nothingToCompare")));
+  if (f.team !== null) {
+    const t = f.team;
+    lines.push(
+      bullet(w, say(w, changeKey(t.difference, "teamHigher", "teamLower", "teamSame"), { median: formatScore(t.median), points: formatPoints(t.difference) })),
+    );
+  }
+  return [say(w, "comparisonsHeading"), ...lines];
+}
+
+/** A driver's value as a phrase ("your score of 72.0%", "revenue of $8,000.00"). */
+function driverPhrase(w: Writer, kind: ComponentFinding["driverKind"], metricKey: string | null, amount: number): string {
+  const metric = metricKey === null ? "" : metricName(w, metricKey, true);
+  switch (kind) {
+    case "score":
+      return say(w, "driverScore", { value: formatScore(amount) });
+    case "attainment":
+      return say(w, "driverAttainment", { metric, value: formatPercent(amount) });
+    case "team_attainment":
+      return say(w, "driverTeamAttainment", { metric, value: formatPercent(amount) });
+    case "amount":
+      return say(w, "driverAmount", { metric, value: value(w, metricKey ?? "", amount) });
+  }
+}
+
+function gateValue(w: Writer, g: Pick<GateFinding, "driverKind" | "driverMetric">, amount: number): string {
+  return g.driverKind === "amount" ? value(w, g.driverMetric ?? "", amount) : formatPercent(amount);
+}
+
+function missingDriver(w: Writer, c: ComponentFinding): string {
+  const metric = c.driverMetric === null ? "" : metricName(w, c.driverMetric, true);
+  switch (c.driverKind) {
+    case "score":
+      return say(w, "missingScore");
+    case "attainment":
+      return say(w, "missingAttainment", { metric });
+    case "team_attainment":
+      return say(w, "missingTeamAttainment", { metric });
+    case "amount":
+      return say(w, "missingAmount", { metric });
+  }
+}
+
+function prorationPart(w: Writer, c: ComponentFinding): string {
+  if (!(c.proration < 1 - 1e-9)) return "";
+  const p = w.findings.proration;
+  if (p !== null && p.of > 0 && Math.abs(p.days / p.of - c.proration) < 1e-9) return say(w, "proratedDays", { days: p.days, of: p.of });
+  return say(w, "proratedShare", { share: formatPercent(c.proration) });
+}
+
+function componentLine(w: Writer, c: ComponentFinding): string {
+  const name = componentName(w, c, true);
+  const amount = formatMoney(c.amount, w.currency);
+  if (c.driverValue === null) return say(w, "notPaidNoDriver", { name, amount, reason: missingDriver(w, c) });
+  if (c.gate !== null && !c.gateMet) {
+    return say(w, "notPaidGate", {
+      name,
+      amount,
+      driver: driverPhrase(w, c.driverKind, c.driverMetric, c.driverValue),
+      gate: gateValue(w, c, c.gate),
+    });
+  }
+  if (c.kind === "commission") {
+    return say(w, "commissionLine", {
+      name,
+      amount,
+      metric: c.driverMetric === null ? "" : metricName(w, c.driverMetric, true),
+      driver: value(w, c.driverMetric ?? "", c.driverValue),
+    });
+  }
+  return say(w, "targetBonusLine", {
+    name,
+    amount,
+    rate: formatNumber(c.rate, 3),
+    capped: c.capped ? say(w, "cappedFrom", { rawRate: formatNumber(c.rawRate, 3) }) : "",
+    base: formatMoney(c.base, w.currency),
+    prorated: prorationPart(w, c),
+  });
+}
+
+function extraPhrase(w: Writer, metricKey: string, direction: "higher" | "lower", extra: number): string {
+  if (direction === "lower") {
+    return say(w, metricValueKind(metricKey) === "days" ? "lessDays" : "lessActual", { extra: value(w, metricKey, extra) });
+  }
+  if (isWholeCount(metricKey) && Object.prototype.hasOwnProperty.call(w.words.countUnit, metricKey)) {
+    return say(w, "moreCount", { count: formatNumber(extra), unit: plural(extra, w.words.countUnit[metricKey]) });
+  }
+  const shown = metricValueKind(metricKey) === "percent" ? formatPoints(extra) : value(w, metricKey, extra);
+  return say(w, "moreActual", { extra: shown });
+}
+
+function nextTierLine(w: Writer, n: NextTierFinding): string {
+  const name = componentName(w, n, false);
+  if (n.status === "top") return say(w, "topTier", { name });
+  if (n.driverKind === "amount") {
+    const metricKey = n.driverMetric ?? "";
+    return say(w, n.reaching === "gate" ? "nextAmountGate" : "nextAmountTier", {
+      extra: value(w, metricKey, n.difference),
+      metric: metricName(w, metricKey, true),
+      threshold: value(w, metricKey, n.threshold),
+      name,
+    });
+  }
+  const threshold = formatPercent(n.threshold);
+  const points = formatPoints(n.difference);
+  let driver: string;
+  let more = say(w, "morePoints", { points });
+  if (n.driverKind === "score") {
+    driver = say(w, "nextScore", { threshold });
+  } else if (n.driverKind === "team_attainment") {
+    driver = say(w, "nextTeamAttainment", { metric: metricName(w, n.driverMetric ?? "", true), threshold });
+  } else {
+    const metricKey = n.driverMetric ?? "";
+    driver = say(w, "nextAttainment", { metric: metricName(w, metricKey), threshold });
+    const metric = w.findings.metrics.find((m) => m.key === metricKey);
+    if (n.extraActual !== null && metric !== undefined) more = extraPhrase(w, metricKey, metric.direction, n.extraActual);
+  }
+  const goal = say(w, n.reaching === "gate" ? "goalGate" : "goalTier", { name });
+  return say(w, "nextTierSentence", { driver, more, goal });
+}
+
+function paySection(w: Writer): string[] {
+  const p = w.findings.payout;
+  if (p === null) return [];
+  const lines = [say(w, "payHeading"), ...p.components.map((c) => bullet(w, componentLine(w, c)))];
+  for (const a of p.adjustments) {
+    const reason = cleanUserText(a.reason);
+    const amount = formatMoney(a.amount, w.currency);
+    lines.push(bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })));
+  }
+  if (p.moreAdjustments !== null) {
+    lines.push(bullet(w, say(w, "moreAdjustments", { count: p.moreAdjustments.count, amount: formatMoney(p.moreAdjustments.total, w.currency) })));
+  }
+  lines.push(bullet(w, say(w, "payoutTotalLine", { amount: formatMoney(p.total, w.currency) })));
+  if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
+  lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));
+  return lines;
+}
+
+function trainingSection(w: Writer): string[] {
+  const f = w.findings;
+  const lines: string[] = [];
+  for (const t of f.training) {
+    lines.push(bullet(w, say(w, "training", { metrics: metricNames(w, t.metrics, true), topic: cleanUserText(t.topic[w.language]) })));
+  }
+  if (f.onboarding !== null) {
+    lines.push(bullet(w, say(w, "onboarding", { days: formatDays(f.onboarding.tenureDays, w.language), focus: ONBOARDING_FOCUS[w.language] })));
+  }
+  if (f.advancedTraining) lines.push(bullet(w, say(w, "advancedTraining")));
+  if (f.signal !== null) {
+    const s = f.signal;
+    lines.push(
+      bullet(
+        w,
+        say(w, s.kind === "promotion" ? "promotion" : "support", {
+          threshold: formatScore(s.threshold),
+          count: s.periods,
+          periods: plural(s.periods, w.words.periodNoun[periodKindOf(w)]),
+        }),
+      ),
+    );
+  }
+  return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
+}
+
+function recognitionLine(w: Writer, r: RecognitionMention): string {
+  const kind = periodKindOf(w);
+  if (r.kind === "most_improved") {
+    return say(w, "mostImproved", { award: w.words.mostImprovedOfPeriod[kind], points: formatPoints(r.change), period: w.words.periodNoun[kind].one });
+  }
+  const team = cleanUserText(r.team);
+  const args = { award: w.words.bestOfPeriod[kind], team, count: r.sharedWith, colleagues: plural(r.sharedWith, w.words.colleague) };
+  if (team === "") return say(w, r.sharedWith > 0 ? "awardShared" : "award", args);
+  return say(w, r.sharedWith > 0 ? "awardInTeamShared" : "awardInTeam", args);
+}
+
+function recognitionSection(w: Writer): string[] {
+  const mentions = w.findings.recognition;
+  if (mentions.length === 0) return [];
+  return [say(w, "recognitionHeading"), ...mentions.map((r) => bullet(w, recognitionLine(w, r)))];
+}
+
+function fitInCell(w: Writer, text: string): string {
+  if (text.length <= MAX_REVIEW_CHARS) return text;
+  const note = say(w, "shortened");
+  const room = text.slice(0, MAX_REVIEW_CHARS - note.length - 1);
+  const lastBreak = room.lastIndexOf("\n");
+  return (lastBreak > 0 ? room.slice(0, lastBreak) : room) + "\n" + note;
+}
+
+/**
+ * The review as plain text in a language, money in a currency (see
+ * `currencyFor` in display-format.ts for the default).
+ *
+ * @example
+ * reviewText(reviewFindings(input), "en", "USD");
+ * // "Performance review: Alice Chen (R001), March 2026\n\nSummary\nYour scorecard score for March 2026 is 92.0%. ..."
+ */
+export function reviewText(findings: ReviewFindings, language: Language, currency: string): string {
+  const w: Writer = { findings, language, currency, words: reviewCatalogue(language) };
+  const sections = [
+    headingSection(w),
+    summarySection(w),
+    resultsSection(w),
+    strengthsSection(w),
+    weaknessesSection(w),
+    comparisonsSection(w),
+    paySection(w),
+    trainingSection(w),
+    recognitionSection(w),
+    [say(w, "closing")],
+  ].filter((lines) => lines.length > 0);
+  return fitInCell(w, sections.map((lines) => lines.join("\n")).join("\n\n"));
+}

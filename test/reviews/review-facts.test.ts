@@ -1,0 +1,124 @@
+/**
+ * The facts each fixture review must state, written by hand beside the golden
+ * files: if a golden file is regenerated with a mistake, these still fail.
+ */
+import { describe, expect, it } from "vitest";
+import { reviewFindings } from "../../src/core/review-findings";
+import { fixtureInput, fixtureReview, GOLDEN_REPS, MARCH_RECOGNITION } from "./fixture-team";
+
+function review(rep: string) {
+  return { en: fixtureReview(rep, "en"), zh: fixtureReview(rep, "zh") };
+}
+
+describe("recognition of the fixture month", () => {
+  it("names the best rep of each team and the most improved rep", () => {
+    expect(MARCH_RECOGNITION.repOfTheMonth).toEqual({ East: ["r01"], West: ["r05"] });
+    expect(MARCH_RECOGNITION.mostImproved?.rep).toBe("r05");
+  });
+});
+
+describe("top performer (r01)", () => {
+  const { en, zh } = review("r01");
+  it("states rank, strengths, top tier, promotion signal and recognition", () => {
+    expect(en).toContain("You rank 1 of 6 overall and 1 of 3 in your team (East).");
+    expect(zh).toContain("你在全部 6 名销售中排名第 1，在团队（East）3 人中排名第 1。");
+    expect(en).toContain("• Revenue: 136.0% of target, $68,000.00 against $50,000.00; the team median is 96.0%.");
+    expect(en).toContain("• Target bonus: $1,400.00 (rate 1.4, capped from 1.5; base $1,000.00).");
+    expect(en).toContain("• You are in the top tier of the target bonus.");
+    expect(en).toContain("Your score has been at or above 110.0% for 3 consecutive months");
+    expect(zh).toContain("你已连续 3 个月综合得分不低于 110.0%");
+    expect(en).toContain("• Rep of the month in your team (East). Congratulations!");
+    expect(zh).toContain("恭喜你获评团队（East）本月最佳销售！");
+    expect(en).not.toContain("Areas to improve\n• Revenue");
+  });
+});
+
+describe("new hire (r02)", () => {
+  const { en, zh } = review("r02");
+  it("states the ramp, the weakest metric with its gap, its training topic and the onboarding focus", () => {
+    expect(en).toContain("your targets are set at 75.0% of the full level");
+    expect(en).toContain("• New customers: 1 new customer short of the target of 3.75 (80.0%).");
+    expect(zh).toContain("• 新客户数：距目标 3.75 还差 1 个（完成率 80.0%）。");
+    expect(en).toContain("• Recommended training for new customers: prospecting and lead generation.");
+    expect(zh).toContain("• 针对新客户数，推荐培训方向：客户开发与线索挖掘。");
+    expect(en).toContain("You are in your first 90 days (43 days so far)");
+    expect(zh).toContain("你入职已 43 天，仍在前 90 天的适应期内");
+    expect(en).toContain("You rank 5 of 6 overall and 2 of 3 in your team (East).");
+  });
+});
+
+describe("below the gate (r03)", () => {
+  const { en, zh } = review("r03");
+  it("states the gate, the two weakest metrics with gaps, training and the support plan", () => {
+    expect(en).toContain("• Target bonus: $0.00, not paid because your score of 72.2% is below the gate of 80.0%.");
+    expect(zh).toContain("• 目标奖金：¥0.00，因综合得分 72.2% 低于发放门槛 80.0%，本期未发放。");
+    expect(en).toContain("• New customers: 3 new customers short of the target of 5 (40.0%).");
+    expect(en).toContain("• Revenue: $12,000.00 short of the target of $50,000.00 (76.0%).");
+    expect(zh).toContain("• 销售额：距目标 ¥50,000.00 还差 ¥12,000.00（完成率 76.0%）。");
+    expect(en).toContain("• A score of 80.0% (7.8 points more) reaches the gate from which the target bonus is paid.");
+    expect(en).toContain("Your score has been below 80.0% for 2 consecutive months: let's agree a support plan together");
+    expect(zh).toContain("你已连续 2 个月综合得分低于 80.0%。我们一起制定一份支持计划");
+    expect(en).toContain("You rank 6 of 6 overall and 3 of 3 in your team (East).");
+  });
+});
+
+describe("a metric left out (r04)", () => {
+  const { en, zh } = review("r04");
+  it("names the metric left out and why", () => {
+    expect(en).toContain("• Customer satisfaction: no data this period (target 4.5)");
+    expect(en).toContain("Left out of the score for lack of data: Customer satisfaction. Their weight is spread over the other metrics.");
+    expect(zh).toContain("因无数据未计入得分：客户满意度。其权重已分摊到其他指标。");
+    expect(en).toContain("Your scorecard score for March 2026 is 96.8%.");
+  });
+});
+
+describe("most improved (r05)", () => {
+  const { en, zh } = review("r05");
+  it("states the improvement and both awards", () => {
+    expect(en).toContain("• Score against February 2026: up 32.7 points, from 72.6% to 105.3%.");
+    expect(en).toContain("• Most improved rep of the month: your score rose 32.7 points on the previous month.");
+    expect(zh).toContain("• 恭喜你获评本月进步之星：综合得分较上个月提高 32.7 个百分点。");
+    expect(en).toContain("• Rep of the month in your team (West). Congratulations!");
+  });
+});
+
+describe("leaver (r06)", () => {
+  const { en, zh } = review("r06");
+  it("states the proration, the clawback and the negative total, and the weakest metric in days", () => {
+    expect(en).toContain("You were employed 12 of the 31 days of the period");
+    expect(en).toContain("• Target bonus: $193.55 (rate 0.5; base $1,000.00; prorated for 12 of 31 days).");
+    expect(en).toContain("• Adjustment: -$1,200.00 (Clawback: order cancelled after the customer returned the goods).");
+    expect(en).toContain("• Total payout: -$626.45.");
+    expect(en).toContain("The total is negative");
+    expect(zh).toContain("• 应发合计：-¥626.45。");
+    expect(en).toContain("• Sales cycle (days): 3 days longer than the target of 30 days (90.9%).");
+    expect(zh).toContain("• 销售周期（天）：比目标 30 天长 3 天（完成率 90.9%）。");
+  });
+});
+
+describe("no data (r07)", () => {
+  const { en, zh } = review("r07");
+  it("is short and says why there is no score", () => {
+    expect(en).toContain("There is no score for March 2026: no metric had both data and a target");
+    expect(zh).toContain("2026年3月暂无综合得分");
+    expect(en).not.toContain("Strengths");
+    expect(en).not.toContain("You rank");
+    expect(en).not.toContain("spread over the other metrics");
+    expect(en.length).toBeLessThan(1600);
+    expect(zh).toContain("你入职已 8 天");
+  });
+});
+
+describe("every fixture review", () => {
+  for (const { file, rep } of GOLDEN_REPS) {
+    it(`${file}: never praises and criticises the same metric, and invites a reply`, () => {
+      const f = reviewFindings(fixtureInput(rep));
+      const weak = new Set(f.weaknesses.map((w) => w.metric));
+      for (const s of f.strengths) expect(weak.has(s.metric)).toBe(false);
+      if (f.closestToTarget) expect(weak.has(f.closestToTarget.metric)).toBe(false);
+      const { en, zh } = review(rep);
+      expect(en.endsWith("I am happy to go through any point together.")).toBe(true);
+      expect(zh).toContain("欢迎在本评估旁的回复栏中填写");
+    });
+  }
+});
