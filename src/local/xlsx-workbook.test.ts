@@ -1,0 +1,230 @@
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CellData, WorkbookData } from "./workbook-data";
+import { installLocaleDateFormats, readXlsx, writeXlsx, writeXlsxBuffer } from "./xlsx-workbook";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "xlsx-workbook-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const LONG_REVIEW =
+  "Li Na reached 112% of her revenue target in March (53,760 against 48,000), ranking 2nd of 11. " +
+  "Her win rate fell to 28%: review the lost deals with your manager.\n李娜三月份销售额完成目标的 112%。";
+
+/** Every kind of value, with the awkward cases. */
+const VALUES: CellData[][] = [
+  ["Rep ID", "Amount", "When", "Text", "Flag"],
+  ["001", 1200, { wallClock: "2026-03-31T23:30:00" }, "=1+1", true],
+  ["101", -150.25, { wallClock: "2026-03-31T00:00:00" }, "+5", false],
+  ["R01", 0.1 + 0.2, { wallClock: "2026-04-01T00:00:00" }, "-x", null],
+  ["王芳", 1e-9, { wallClock: "1999-12-31T23:59:59" }, "@home", "TRUE"],
+  ["2026-03", 123456789.123, { wallClock: "2026-10-31T12:00:00" }, LONG_REVIEW, "2026"],
+  [null, 0, { wallClock: "1900-03-01T00:00:00" }, "\ttab", " 12 "],
+];
+
+const WORKBOOK: WorkbookData = {
+  sheets: [
+    {
+      name: "Inputs",
+      values: VALUES,
+      numberFormats: VALUES.map((row, r) => row.map((_, c) => (r > 0 && c === 1 ? "#,##0.00" : null))),
+      notes: VALUES.map((row, r) => row.map((_, c) => (r === 0 && c === 0 ? "Rep ID: e.g. R01\n销售编号" : null))),
+    },
+    { name: "结果", values: [["期间", "得分"], ["2026-03", 0.93]] },
+  ],
+};
+
+async function roundTrip(workbook: WorkbookData, name: string): Promise<WorkbookData> {
+  const path = join(dir, name);
+  await writeXlsx(workbook, path);
+  return readXlsx(path);
+}
+
+describe("xlsx round trip", () => {
+  it("keeps numbers, text, booleans, blanks and wall-clock dates exactly", async () => {
+    const back = await roundTrip(WORKBOOK, "round-trip.xlsx");
+    expect(back.sheets.map((s) => s.name)).toEqual(["Inputs", "结果"]);
+    expect(back.sheets[0].values).toEqual(VALUES);
+    expect(back.sheets[1].values).toEqual(WORKBOOK.sheets[1].values);
+    expect(back.sheets[0].notes?.[0][0]).toBe("Rep ID: e.g. R01\n销售编号");
+  });
+
+  it("keeps wall-clock dates whatever the process time zone", async () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ["UTC", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati", "America/St_Johns"]) {
+        process.env.TZ = zone;
+        // The zone really applies to this process (else the test proves nothing).
+        const offset = new Date(Date.UTC(2026, 2, 31, 23, 30)).getTimezoneOffset();
+        expect(offset === 0).toBe(zone === "UTC");
+        const back = await roundTrip(WORKBOOK, `tz-${zone.replace("/", "-")}.xlsx`);
+        expect(back.sheets[0].values.map((row) => row[2])).toEqual(VALUES.map((row) => row[2]));
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it("gives number formats back, with defaults for dates and a text format for number-like text", async () => {
+    const back = await roundTrip(WORKBOOK, "formats.xlsx");
+    const formats = back.sheets[0].numberFormats!;
+    expect(formats[1][1]).toBe("#,##0.00");
+    expect(formats[1][2]).toBe("yyyy-mm-dd hh:mm");
+    expect(formats[2][2]).toBe("yyyy-mm-dd");
+    expect(formats[4][2]).toBe("yyyy-mm-dd hh:mm:ss");
+    expect(formats[1][0]).toBe("@"); // "001"
+    expect(formats[1][3]).toBe("@"); // "=1+1"
+    expect(formats[5][0]).toBe("@"); // "2026-03"
+    expect(formats[3][0]).toBeNull(); // "R01"
+    expect(formats[4][0]).toBeNull(); // "王芳"
+  });
+
+  it("writes text as text, never as a formula, and { formula } as a formula", async () => {
+    const path = join(dir, "formulas.xlsx");
+    await writeXlsx({ sheets: [{ name: "S", values: [["=1+1", { formula: "=SUM(B1:B2)" }], ["@x", 2]] }] }, path);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path);
+    const ws = raw.getWorksheet("S")!;
+    expect(ws.getCell("A1").type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell("A1").value).toBe("=1+1");
+    expect(ws.getCell("B1").type).toBe(ExcelJS.ValueType.Formula);
+    expect((await readXlsx(path)).sheets[0].values).toEqual([["=1+1", { formula: "=SUM(B1:B2)" }], ["@x", 2]]);
+  });
+
+  it("bolds and freezes the header, sizes columns and wraps long text", async () => {
+    const path = join(dir, "layout.xlsx");
+    await writeXlsx(WORKBOOK, path);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path);
+    const ws = raw.getWorksheet("Inputs")!;
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    expect(ws.getCell("A2").font?.bold).toBeFalsy();
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.getCell("D6").alignment?.wrapText).toBe(true);
+    expect(ws.getCell("D2").alignment?.wrapText).toBeFalsy();
+    expect(ws.getColumn(4).width).toBe(60);
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(8);
+    expect(ws.getColumn(1).width).toBeLessThan(15);
+    const frozen = (await readXlsx(path)).sheets[0].frozenRows;
+    expect(frozen).toBe(1);
+  });
+
+  it("honours a sheet's frozenRows, including none", async () => {
+    const back = await roundTrip(
+      { sheets: [{ name: "A", values: [["x"]], frozenRows: 0 }, { name: "B", values: [["x"], ["y"], ["z"]], frozenRows: 2 }] },
+      "frozen.xlsx",
+    );
+    expect(back.sheets.map((s) => s.frozenRows)).toEqual([0, 2]);
+  });
+
+  it("refuses a malformed workbook before touching the disk", async () => {
+    const path = join(dir, "never.xlsx");
+    await expect(writeXlsx({ sheets: [{ name: "S", values: [[Number.NaN]] }] }, path)).rejects.toThrow(/S!A1: not a finite number/);
+    await expect(writeXlsx({ sheets: [{ name: "S", values: [[{ wallClock: "2026-02-30" }]] }] }, path)).rejects.toThrow(/wall clock/);
+    await expect(stat(path)).rejects.toThrow();
+    expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("gives the same bytes for the same data when a timestamp is given", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const timestamp = new Date(Date.UTC(2026, 10, 1));
+      vi.setSystemTime(new Date(Date.UTC(2027, 0, 1, 10, 0, 0)));
+      const first = await writeXlsxBuffer(WORKBOOK, { timestamp });
+      vi.setSystemTime(new Date(Date.UTC(2028, 5, 6, 17, 31, 7)));
+      const second = await writeXlsxBuffer(WORKBOOK, { timestamp });
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("reading what other programs write", () => {
+  let path: string;
+  let before: { hash: string; mtimeMs: number; size: number };
+
+  const fingerprint = async (file: string) => {
+    const bytes = await readFile(file);
+    const info = await stat(file);
+    return { hash: createHash("sha256").update(bytes).digest("hex"), mtimeMs: info.mtimeMs, size: info.size };
+  };
+
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Sales");
+    ws.getCell("A1").value = { richText: [{ text: "Cus", font: { bold: true } }, { text: "tomer" }] };
+    ws.getCell("B1").value = { text: "Link", hyperlink: "https://example.com" };
+    ws.getCell("C1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+    ws.getCell("D1").value = { error: "#N/A" };
+    ws.getCell("E1").value = { formula: "A1&B1" } as ExcelJS.CellFormulaValue;
+    ws.getCell("F1").value = { formula: "DATE(2026,3,31)+23.5/24", result: new Date(Date.UTC(2026, 2, 31, 23, 30)) } as ExcelJS.CellFormulaValue;
+    ws.getCell("F1").numFmt = "yyyy-mm-dd hh:mm";
+    ws.getCell("A2").value = "merged";
+    ws.mergeCells("A2:B2");
+    ws.getCell("C2").value = "";
+    ws.getCell("A3").value = new Date(Date.UTC(2026, 2, 31, 23, 30));
+    ws.getCell("A3").numFmt = 'yyyy"年"m"月"d"日" hh:mm';
+    ws.getCell("A3").note = { texts: [{ text: "close " }, { text: "date" }] };
+    ws.getCell("H10").style = { font: { bold: true } }; // formatted but empty: not part of the data
+    path = join(dir, "foreign.xlsx");
+    await book.xlsx.writeFile(path);
+    before = await fingerprint(path);
+  });
+
+  it("reads rich text, links, formula results, errors, merges and dates as Sheets shows them", async () => {
+    const { sheets } = await readXlsx(path);
+    expect(sheets[0].values).toEqual([
+      ["Customer", "Link", 2, "#N/A", { formula: "=A1&B1" }, { wallClock: "2026-03-31T23:30:00" }],
+      ["merged", null, null, null, null, null],
+      [{ wallClock: "2026-03-31T23:30:00" }, null, null, null, null, null],
+    ]);
+    expect(sheets[0].notes?.[2][0]).toBe("close date");
+    expect(sheets[0].numberFormats?.[2][0]).toBe('yyyy"年"m"月"d"日" hh:mm');
+  });
+
+  it("leaves the input file byte-identical", async () => {
+    await readXlsx(path);
+    await readXlsx(path);
+    expect(await fingerprint(path)).toEqual(before);
+  });
+
+  it("reads dates of a 1904-date-system workbook", async () => {
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const ws = book.addWorksheet("S");
+    ws.getCell("A1").value = new Date(Date.UTC(2026, 2, 31, 23, 30));
+    ws.getCell("A1").numFmt = "yyyy-mm-dd hh:mm";
+    const file = join(dir, "1904.xlsx");
+    await book.xlsx.writeFile(file);
+    expect((await readXlsx(file)).sheets[0].values).toEqual([[{ wallClock: "2026-03-31T23:30:00" }]]);
+  });
+
+  it("knows the Chinese built-in date formats exceljs leaves out", () => {
+    const lookup = installLocaleDateFormats();
+    expect(lookup).not.toBeNull();
+    expect(lookup!(31)).toBe('yyyy"年"m"月"d"日"');
+    expect(lookup!(58)).toBe('m"月"d"日"');
+    expect(lookup!(14)).toBe("mm-dd-yy");
+    expect(lookup!(3)).toBe("#,##0");
+  });
+
+  it("rejects a file that is not a workbook", async () => {
+    const file = join(dir, "not.xlsx");
+    await writeFile(file, "Rep ID,Name\n");
+    await expect(readXlsx(file)).rejects.toThrow();
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});

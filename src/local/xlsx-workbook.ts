@@ -1,0 +1,438 @@
+/**
+ * Reading and writing .xlsx workbooks as {@link WorkbookData}, with exceljs.
+ *
+ * Node-only tooling (src/local); never part of the pushed bundle.
+ *
+ * Reading ({@link readXlsx}) never writes to the input: the file is read into
+ * memory with a plain read and parsed from there. Every cell becomes what
+ * `Range.getValues()` would show in Sheets, minus the zone:
+ * - numbers, text and booleans as they are; an empty cell (or `""`) is null;
+ * - a date as its wall clock (exceljs gives a `Date` whose UTC fields are the
+ *   wall clock; the 1904 date system is handled); times are rounded to the
+ *   second;
+ * - rich text as its plain text; a hyperlink as its text; an error as its text
+ *   (`"#N/A"`); a formula as its cached result, or `{ formula: "=..." }` when
+ *   the file holds none;
+ * - the cells hidden under a merge (all but the top-left one) as null.
+ * Trailing empty rows and columns are dropped and `values` is a rectangle.
+ *
+ * Writing ({@link writeXlsx}) writes numbers as numbers with their number
+ * formats, wall clocks as dates (with `yyyy-mm-dd`, or `yyyy-mm-dd hh:mm` when
+ * there is a time, unless a date format is given), text as text (never as a
+ * formula: a string is a string cell whatever it starts with; text a
+ * spreadsheet would read as something else on editing, such as `"001"`,
+ * `"2026-03"` or `"=1+1"`, also gets the plain-text format `@` when no format
+ * is given), and `{ formula }` cells as formulas. The header row is bold and
+ * frozen (unless the sheet says `frozenRows`), columns get widths from their
+ * contents, and long or multi-line text is wrapped. The file is written to a
+ * temporary file beside the target and renamed, so a failed write leaves no
+ * half-written workbook.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, basename, join } from "node:path";
+import ExcelJS from "exceljs";
+import {
+  checkWorkbookData,
+  isFormula,
+  isWallClock,
+  parseWallClock,
+  wallClockToWallMs,
+  wallMsToWallClock,
+  type CellData,
+  type SheetData,
+  type WorkbookData,
+} from "./workbook-data";
+
+// ---------------------------------------------------------------------------
+// Reading
+
+/**
+ * Reads an .xlsx file into a {@link WorkbookData}, sheets in workbook order.
+ * The file is only read (never opened for writing).
+ *
+ * @example
+ * const workbook = await readXlsx("export.xlsx");
+ * workbook.sheets.map((s) => s.name); // ["Reps", "Sales", ...]
+ */
+export async function readXlsx(path: string): Promise<WorkbookData> {
+  const bytes = await readFile(path); // flag "r": read-only
+  return readXlsxBuffer(bytes);
+}
+
+/** Like {@link readXlsx}, from the bytes of an .xlsx file. */
+export async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
+  installLocaleDateFormats();
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings want a Node Buffer; a copy keeps the caller's bytes untouched.
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return { sheets: workbook.worksheets.map(readWorksheet) };
+}
+
+function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
+  const values: CellData[][] = [];
+  const formats: (string | null)[][] = [];
+  const notes: (string | null)[][] = [];
+  let lastRow = 0;
+  let lastColumn = 0;
+  for (let r = 1; r <= worksheet.rowCount; r++) {
+    const row = worksheet.getRow(r);
+    const rowValues: CellData[] = [];
+    const rowFormats: (string | null)[] = [];
+    const rowNotes: (string | null)[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      const value = cellData(cell);
+      rowValues.push(value);
+      rowFormats.push(value === null ? null : numberFormatOf(cell));
+      rowNotes.push(noteText(cell.note));
+      if (value !== null) {
+        lastRow = r;
+        lastColumn = Math.max(lastColumn, c);
+      }
+    }
+    values.push(rowValues);
+    formats.push(rowFormats);
+    notes.push(rowNotes);
+  }
+  const crop = <T>(grid: T[][], fill: T): T[][] =>
+    grid.slice(0, lastRow).map((row) => {
+      const out = row.slice(0, lastColumn);
+      while (out.length < lastColumn) out.push(fill);
+      return out;
+    });
+  const sheet: SheetData = { name: worksheet.name, values: crop(values, null) };
+  const croppedFormats = crop(formats, null);
+  if (croppedFormats.some((row) => row.some((f) => f !== null))) sheet.numberFormats = croppedFormats;
+  const croppedNotes = crop(notes, null);
+  if (croppedNotes.some((row) => row.some((n) => n !== null))) sheet.notes = croppedNotes;
+  sheet.frozenRows = frozenRowsOf(worksheet);
+  return sheet;
+}
+
+function frozenRowsOf(worksheet: ExcelJS.Worksheet): number {
+  const view = worksheet.views?.[0] as { state?: string; ySplit?: number } | undefined;
+  return view?.state === "frozen" && typeof view.ySplit === "number" ? view.ySplit : 0;
+}
+
+function numberFormatOf(cell: ExcelJS.Cell): string | null {
+  const format = cell.numFmt;
+  return typeof format === "string" && format !== "" && format !== "General" ? format : null;
+}
+
+function cellData(cell: ExcelJS.Cell): CellData {
+  // A cell hidden under a merge shows its master's value in exceljs; Sheets
+  // shows "" there.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  const value = cell.value as unknown;
+  if (isObject(value) && ("formula" in value || "sharedFormula" in value)) {
+    const result = (value as { result?: unknown }).result;
+    if (result !== undefined && result !== null) return plainValue(result);
+    const text = (cell as { formula?: string }).formula ?? (value as { formula?: string }).formula;
+    return typeof text === "string" && text !== "" ? { formula: text.startsWith("=") ? text : `=${text}` } : null;
+  }
+  return plainValue(value);
+}
+
+/** A cell value (or a formula's result) as {@link CellData}. */
+function plainValue(value: unknown): CellData {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "boolean") return value;
+  if (isDateObject(value)) {
+    const ms = value.getTime();
+    return Number.isFinite(ms) ? { wallClock: wallMsToWallClock(ms) } : null;
+  }
+  if (isObject(value)) {
+    if (Array.isArray(value.richText)) return plainValue(richTextToString(value.richText));
+    if ("hyperlink" in value || "text" in value) return plainValue(value.text ?? value.hyperlink);
+    if ("error" in value) return String(value.error);
+  }
+  return String(value);
+}
+
+function richTextToString(runs: unknown[]): string {
+  return runs.map((run) => (isObject(run) && typeof run.text === "string" ? run.text : "")).join("");
+}
+
+function noteText(note: unknown): string | null {
+  if (note === null || note === undefined) return null;
+  if (typeof note === "string") return note === "" ? null : note;
+  if (isObject(note) && Array.isArray(note.texts)) {
+    const text = richTextToString(note.texts);
+    return text === "" ? null : text;
+  }
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+/**
+ * Excel's built-in number formats 27-36 and 50-58 depend on the UI language,
+ * and exceljs 4.4 maps none of them (exceljs issue #2893), so a date saved by
+ * a Chinese Excel with one of them would read as a bare serial number. We
+ * teach exceljs's reader the zh-CN meanings (dates and times in each), once.
+ * Writing is unaffected (it only looks formats up the other way).
+ */
+const LOCALE_BUILT_IN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午 h"时"mm"分"',
+  35: '上午/下午 h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午 h"时"mm"分"',
+  56: '上午/下午 h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+let localeFormatsInstalled = false;
+
+/**
+ * Installs the fallback of {@link LOCALE_BUILT_IN_FORMATS} into exceljs's
+ * number-format reader (idempotent). Returns exceljs's lookup, for tests.
+ */
+export function installLocaleDateFormats(): ((id: number) => string | undefined) | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const numFmtXform = require("exceljs/lib/xlsx/xform/style/numfmt-xform.js") as {
+      getDefaultFmtCode: (id: number) => string | undefined;
+    };
+    if (!localeFormatsInstalled) {
+      const original = numFmtXform.getDefaultFmtCode;
+      numFmtXform.getDefaultFmtCode = (id: number) => original(id) ?? LOCALE_BUILT_IN_FORMATS[id];
+      localeFormatsInstalled = true;
+    }
+    return numFmtXform.getDefaultFmtCode;
+  } catch {
+    return null; // exceljs laid out differently: dates in those formats read as numbers
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+export interface WriteXlsxOptions {
+  /** Bold the first row (default true). */
+  boldHeader?: boolean;
+  /** Freeze the first row when a sheet does not say `frozenRows` (default true). */
+  freezeHeader?: boolean;
+  /** Wrap text longer than this many characters, and any multi-line text (default 60). */
+  wrapLongerThan?: number;
+  /** Column width limits, in characters (defaults 8 and 60). */
+  minColumnWidth?: number;
+  maxColumnWidth?: number;
+  /**
+   * Fixes the workbook's creation time and the zip entries' times, so that the
+   * same data gives the same bytes (for files kept in git). Default: now.
+   */
+  timestamp?: Date;
+}
+
+/**
+ * Writes a {@link WorkbookData} as an .xlsx file. Throws, before touching the
+ * disk, when the workbook is malformed (see `checkWorkbookData`).
+ *
+ * @example
+ * await writeXlsx({ sheets: [{ name: "Results", values: [["Rep ID", "Score"], ["R101", 0.93]] }] }, "out.xlsx");
+ */
+export async function writeXlsx(workbook: WorkbookData, path: string, options: WriteXlsxOptions = {}): Promise<void> {
+  const bytes = await writeXlsxBuffer(workbook, options);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, bytes, { flag: "wx" });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Like {@link writeXlsx}, giving the file's bytes. */
+export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
+  const problems = checkWorkbookData(workbook);
+  if (problems.length > 0) {
+    throw new Error(`cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`);
+  }
+  const book = new ExcelJS.Workbook();
+  const timestamp = options.timestamp ?? new Date();
+  book.creator = "Sales Scorecard";
+  book.lastModifiedBy = "Sales Scorecard";
+  book.created = timestamp;
+  book.modified = timestamp;
+  for (const sheet of workbook.sheets) writeWorksheet(book, sheet, options);
+  const buffer = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  if (options.timestamp) setZipEntryTimes(buffer, options.timestamp);
+  return buffer;
+}
+
+const DATE_FORMAT = "yyyy-mm-dd";
+const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+const DATE_TIME_SECONDS_FORMAT = "yyyy-mm-dd hh:mm:ss";
+const TEXT_FORMAT = "@";
+
+function writeWorksheet(book: ExcelJS.Workbook, sheet: SheetData, options: WriteXlsxOptions): void {
+  const wrapLongerThan = options.wrapLongerThan ?? 60;
+  const minWidth = options.minColumnWidth ?? 8;
+  const maxWidth = options.maxColumnWidth ?? 60;
+  const frozenRows = sheet.frozenRows ?? (options.freezeHeader === false || sheet.values.length === 0 ? 0 : 1);
+  const worksheet = book.addWorksheet(sheet.name, {
+    views: frozenRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: frozenRows }] : [],
+  });
+  const width = sheet.values[0]?.length ?? 0;
+  const columnWidths = new Array<number>(width).fill(0);
+  const wrappedColumns = new Array<boolean>(width).fill(false);
+
+  sheet.values.forEach((rowValues, r) => {
+    const row = worksheet.getRow(r + 1);
+    rowValues.forEach((value, c) => {
+      const note = sheet.notes?.[r]?.[c] ?? null;
+      if (value === null && note === null) return;
+      const cell = row.getCell(c + 1);
+      if (note !== null) cell.note = note;
+      if (value === null) return;
+      const given = sheet.numberFormats?.[r]?.[c] ?? null;
+      if (typeof value === "number" || typeof value === "boolean") {
+        cell.value = value;
+        if (given !== null) cell.numFmt = given;
+      } else if (typeof value === "string") {
+        cell.value = value;
+        const format = given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null);
+        if (format !== null) cell.numFmt = format;
+        if (value.length > wrapLongerThan || /[\r\n]/.test(value)) {
+          cell.alignment = { wrapText: true, vertical: "top" };
+          wrappedColumns[c] = true;
+        }
+      } else if (isWallClock(value)) {
+        cell.value = new Date(wallClockToWallMs(value.wallClock));
+        cell.numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
+      } else if (isFormula(value)) {
+        cell.value = { formula: value.formula.slice(1) } as ExcelJS.CellFormulaValue;
+        if (given !== null) cell.numFmt = given;
+      }
+      columnWidths[c] = Math.max(columnWidths[c], displayWidth(value, cell.numFmt ?? null) + (r === 0 ? 2 : 1));
+    });
+    if (r === 0 && options.boldHeader !== false) row.font = { bold: true };
+  });
+
+  columnWidths.forEach((w, c) => {
+    const column = worksheet.getColumn(c + 1);
+    column.width = Math.min(maxWidth, Math.max(minWidth, Math.ceil(w)));
+    if (wrappedColumns[c]) column.width = Math.max(column.width, Math.min(maxWidth, 40));
+  });
+}
+
+function defaultDateFormat(text: string): string {
+  const p = parseWallClock(text);
+  if (!p || (p.hour === 0 && p.minute === 0 && p.second === 0)) return DATE_FORMAT;
+  return p.second === 0 ? DATE_TIME_FORMAT : DATE_TIME_SECONDS_FORMAT;
+}
+
+/** Whether a number format shows a date or time (exceljs's test: y m d h s outside quotes and brackets). */
+function isDateFormat(format: string): boolean {
+  const bare = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhsb]/i.test(bare);
+}
+
+/**
+ * Text that a spreadsheet would turn into a number, date, boolean or formula
+ * when someone edits the cell (or on import): it gets the text format `@`.
+ */
+function readsAsSomethingElse(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (/^[\t\r\n]/.test(text)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  return /^[=+\-@.,$¥￥%(０-９\d]/.test(t);
+}
+
+/** Display width in "characters" (East Asian wide characters count two). */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+function displayWidth(value: CellData, format: string | null): number {
+  if (value === null) return 0;
+  if (typeof value === "string") return Math.max(...value.split(/\r\n|\r|\n/).map(textWidth));
+  if (typeof value === "boolean") return 5;
+  if (isWallClock(value)) return (format ?? DATE_FORMAT).replace(/"/g, "").length;
+  if (isFormula(value)) return Math.min(12, textWidth(value.formula));
+  const decimals = /\.(0+)/.exec(format ?? "")?.[1].length ?? (Number.isInteger(value) ? 0 : 2);
+  const percent = (format ?? "").includes("%");
+  const shown = (percent ? value * 100 : value).toLocaleString("en-US", {
+    maximumFractionDigits: Math.min(decimals, 20),
+    minimumFractionDigits: Math.min(decimals, 20),
+    useGrouping: (format ?? "").includes(","),
+  });
+  const literals = (format ?? "").replace(/[#0.,%;@_*\\-]|"[^"]*"|\[[^\]]*]/g, "").length;
+  return shown.length + (percent ? 1 : 0) + Math.min(literals, 3);
+}
+
+/**
+ * Sets the modification time of every entry of a zip file (local headers and
+ * central directory) to `when`, in place. JSZip stamps entries with the time
+ * of writing; this makes the bytes depend on the data only.
+ */
+function setZipEntryTimes(zip: Uint8Array, when: Date): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const year = Math.max(1980, when.getUTCFullYear());
+  const dosDate = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  const dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2);
+  // End of central directory: signature 0x06054b50, at least 22 bytes from the end.
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error("not a zip file (no end of central directory)");
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  for (let n = 0; n < entries; n++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error("malformed zip central directory");
+    view.setUint16(at + 12, dosTime, true);
+    view.setUint16(at + 14, dosDate, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error("malformed zip local header");
+    view.setUint16(local + 10, dosTime, true);
+    view.setUint16(local + 12, dosDate, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+}
