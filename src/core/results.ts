@@ -4,7 +4,7 @@
  * sidebar and the review all show.
  */
 import type { BonusDriver, Direction, PayoutPeriod } from "./plan-model";
-import type { TierMode } from "./tiers";
+import type { TierMode, TierSlice } from "./tiers";
 import type { Period, RepKey } from "./records";
 
 export type LeftOutReason = "no_data" | "no_target";
@@ -28,16 +28,6 @@ export interface MetricResult {
   leftOut: LeftOutReason | null;
 }
 
-/** One tier slice of a marginal table, for the trace. */
-export interface TierSlice {
-  bound: number;
-  /** null = open-ended last tier. */
-  upper: number | null;
-  rate: number;
-  /** Part of x paid in this slice. */
-  width: number;
-}
-
 export interface ComponentTrace {
   key: string;
   kind: "target_bonus" | "commission";
@@ -55,6 +45,7 @@ export interface ComponentTrace {
   maxRate: number | null;
   /** Rate after max_rate. */
   rate: number;
+  /** The slices x is paid in (marginal only). */
   slices: TierSlice[];
   gate: number | null;
   gateMet: boolean;

@@ -1,0 +1,62 @@
+/**
+ * Employment within a period: the proration factor for reps who joined or
+ * left during it, and the new-hire ramp on their targets.
+ */
+import { daysEmployed, daysIn, monthsOf, periodKind, tenureMonth } from "./periods";
+import type { Period, Rep } from "./records";
+
+export interface Employment {
+  daysEmployed: number;
+  daysInPeriod: number;
+  /** daysEmployed / daysInPeriod. */
+  proration: number;
+  /** Months of the period with at least one day employed. */
+  monthsEmployed: Period[];
+  /** Days in those months: the denominator of a quarterly or yearly bonus. */
+  daysInMonthsEmployed: number;
+  /** Ramp multiplier on additive targets. */
+  ramp: number;
+  /** Tenure month of the period's first employed month (1 = the month of the start date). */
+  firstTenureMonth: number | null;
+}
+
+/**
+ * The ramp factor of one month of tenure: ramp[n - 1], 1 after the ramp.
+ *
+ * @example
+ * rampFactor([0.5, 0.75], 2); // 0.75
+ * rampFactor([0.5, 0.75], 3); // 1
+ */
+export function rampFactor(ramp: readonly number[], tenure: number | null): number {
+  if (tenure === null || tenure < 1 || tenure > ramp.length) return 1;
+  return ramp[tenure - 1];
+}
+
+/**
+ * How a rep was employed in a period. A quarter's or year's ramp is the mean
+ * of its employed months' factors, so a new hire's quarter target ramps in as
+ * its months do.
+ *
+ * @example
+ * // Hired 15 March 2026, whole of March is 31 days:
+ * employmentIn(rep, "2026-03", [0.5, 0.75, 1], 1).proration; // 17 / 31
+ */
+export function employmentIn(rep: Pick<Rep, "start" | "end">, period: Period, ramp: readonly number[], fiscalYearStartMonth: number): Employment {
+  const days = daysEmployed(period, rep.start, rep.end, fiscalYearStartMonth);
+  const total = daysIn(period, fiscalYearStartMonth);
+  const months = periodKind(period) === "month" ? [period] : monthsOf(period, fiscalYearStartMonth);
+  const employedMonths = months.filter((m) => daysEmployed(m, rep.start, rep.end, fiscalYearStartMonth) > 0);
+  const daysInEmployedMonths = employedMonths.reduce((sum, m) => sum + daysIn(m, fiscalYearStartMonth), 0);
+  const tenures = employedMonths.map((m) => (rep.start === null ? null : tenureMonth(m, rep.start)));
+  const factors = tenures.map((t) => rampFactor(ramp, t));
+  const meanRamp = factors.length === 0 ? 1 : factors.reduce((a, b) => a + b, 0) / factors.length;
+  return {
+    daysEmployed: days,
+    daysInPeriod: total,
+    proration: total > 0 ? days / total : 0,
+    monthsEmployed: employedMonths,
+    daysInMonthsEmployed: daysInEmployedMonths,
+    ramp: meanRamp,
+    firstTenureMonth: tenures.length > 0 ? tenures[0] : null,
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * The engine: input records and the plan to results per rep and period.
+ *
+ * aggregation (sales to actuals) -> targets -> attainment and score -> ranks
+ * -> pay. Periods whose plan version is invalid are not computed; the others are.
+ */
+import { aggregateActuals, type MetricActuals } from "./aggregation";
+import { attainment } from "./attainment";
+import { employmentIn, type Employment } from "./employment";
+import { isAdditive } from "./metric-catalog";
+import { periodKind, monthsOf } from "./periods";
+import { fiscalYearStart, manualMetricKeys, planMetricKeys, variantForRole, versionForPeriod } from "./plan-lookup";
+import type { MetricSpec, PlanBook, PlanVariant, PlanVersion } from "./plan-model";
+import { problemAt, type Problem } from "./problems";
+import { payoutFor, type TeamAttainment } from "./pay";
+import type { Adjustment, InputRecords, Period, Rep, RepKey } from "./records";
+import type { MetricResult, PeriodResult, RepPeriodResult, RowNote } from "./results";
+import { rankByScore, weightedScore } from "./score";
+import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
+
+export interface EngineInput {
+  records: InputRecords;
+  plan: PlanBook;
+  /** Months, quarters and years to compute. */
+  periods: readonly Period[];
+  /** Sheet name of the plan, for problems about versions. */
+  planSheet?: string;
+}
+
+export interface EngineOutput {
+  results: PeriodResult[];
+  problems: Problem[];
+}
+
+interface PeriodPlan {
+  period: Period;
+  version: PlanVersion;
+}
+
+function choosePeriodPlans(input: EngineInput, fy: number, problems: Problem[]): PeriodPlan[] {
+  const chosen: PeriodPlan[] = [];
+  const sheet = input.planSheet ?? "Plan";
+  for (const period of input.periods) {
+    const version = versionForPeriod(input.plan, period, fy);
+    if (!version) {
+      const first = input.plan.versions[0];
+      problems.push(problemAt(sheet, "A1", "plan_no_version", { period, version: first ? first.effectiveFrom || "-" : "-" }));
+      continue;
+    }
+    if (!version.valid) {
+      problems.push(problemAt(sheet, "A" + version.row, "plan_version_invalid", { period, version: version.effectiveFrom || "-" }));
+      continue;
+    }
+    chosen.push({ period, version });
+  }
+  return chosen;
+}
+
+function employedReps(reps: readonly Rep[], period: Period, fy: number): Rep[] {
+  return reps.filter((rep) => employmentIn(rep, period, [], fy).daysEmployed > 0);
+}
+
+/** A metric's actual and adjusted target, before scoring. */
+function metricInputs(
+  spec: MetricSpec,
+  actuals: MetricActuals,
+  holder: Rep,
+  period: Period,
+  employment: Employment,
+  targets: TargetIndex,
+  fy: number,
+): MetricResult {
+  const actual = actuals[spec.key] ?? null;
+  const additive = isAdditive(spec.key);
+  const resolved = periodTarget(targets, holder, period, spec.key, { additive, fiscalYearStartMonth: fy });
+  const target = resolved === null ? null : additive ? resolved.value * employment.proration * employment.ramp : resolved.value;
+  return {
+    key: spec.key,
+    direction: spec.direction,
+    weight: spec.weight,
+    manual: spec.manual,
+    actual,
+    target,
+    targetSource: resolved ? resolved.source : "",
+    attainment: attainment(actual, target, spec.direction),
+    achievement: null,
+    leftOut: null,
+  };
+}
+
+/** Fills achievement and left-out reasons from the score's own account. */
+function scoreMetrics(metrics: MetricResult[], specs: readonly MetricSpec[]): number | null {
+  const outcome = weightedScore(
+    metrics.map((m, i) => ({ key: m.key, weight: m.weight, actual: m.actual, target: m.target, direction: m.direction, floor: specs[i].floor, cap: specs[i].cap })),
+  );
+  const achieved = new Map(outcome.included.map((m) => [m.key, m.achievement]));
+  const reasons = new Map(outcome.leftOut.map((m) => [m.key, m.reason]));
+  for (const m of metrics) {
+    m.achievement = achieved.get(m.key) ?? null;
+    m.leftOut = reasons.get(m.key) ?? null;
+  }
+  return outcome.score;
+}
+
+function employmentNotes(employment: Employment, period: Period): RowNote[] {
+  const notes: RowNote[] = [];
+  if (employment.daysEmployed < employment.daysInPeriod) notes.push({ code: "prorated", days: employment.daysEmployed, of: employment.daysInPeriod });
+  if (employment.ramp < 1 && employment.firstTenureMonth !== null) notes.push({ code: "ramp", factor: employment.ramp, month: employment.firstTenureMonth });
+  void period;
+  return notes;
+}
+
+interface RepWork {
+  rep: Rep;
+  actuals: MetricActuals;
+  variant: PlanVariant;
+  employment: Employment;
+  result: RepPeriodResult;
+}
+
+function scoreRep(rep: Rep, pp: PeriodPlan, actuals: MetricActuals, targets: TargetIndex, fy: number): RepWork {
+  const variant = variantForRole(pp.version, rep.role);
+  const employment = employmentIn(rep, pp.period, variant.ramp, fy);
+  const specs = variant.metrics.filter((m) => m.weight > 0);
+  const metrics = specs.map((spec) => metricInputs(spec, actuals, rep, pp.period, employment, targets, fy));
+  const score = scoreMetrics(metrics, specs);
+  const notes = employmentNotes(employment, pp.period);
+  const leftOut = metrics.filter((m) => m.leftOut !== null).map((m) => m.key);
+  if (leftOut.length > 0) notes.push({ code: "left_out", metrics: leftOut });
+  const result: RepPeriodResult = {
+    period: pp.period,
+    rep: rep.key,
+    id: rep.id,
+    name: rep.name,
+    team: rep.team,
+    role: rep.role,
+    score,
+    rank: null,
+    teamRank: null,
+    metrics,
+    proration: employment.proration,
+    daysEmployed: employment.daysEmployed,
+    ramp: employment.ramp,
+    payout: null,
+    notes,
+  };
+  return { rep, actuals, variant, employment, result };
+}
+
+function assignRanks(work: RepWork[]): void {
+  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: w.result.score })));
+  const teams = new Map<string, RepWork[]>();
+  for (const w of work) {
+    const team = w.rep.team.trim().toLowerCase();
+    teams.set(team, [...(teams.get(team) ?? []), w]);
+  }
+  for (const w of work) w.result.rank = overall.get(w.rep.key) ?? null;
+  for (const members of teams.values()) {
+    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: w.result.score })));
+    for (const w of members) w.result.teamRank = ranks.get(w.rep.key) ?? null;
+  }
+}
+
+/**
+ * A manager's team for team attainment: direct reports employed in the
+ * period; without any, the other members of the manager's Team.
+ */
+function teamOf(manager: Rep, work: readonly RepWork[]): RepWork[] {
+  const direct = work.filter((w) => w.rep.manager === manager.key && w.rep.key !== manager.key);
+  if (direct.length > 0) return direct;
+  const team = manager.team.trim().toLowerCase();
+  if (!team) return [];
+  return work.filter((w) => w.rep.key !== manager.key && w.rep.team.trim().toLowerCase() === team);
+}
+
+function teamAttainmentFor(manager: Rep, work: readonly RepWork[]): TeamAttainment {
+  const members = teamOf(manager, work);
+  return (metric: string) => {
+    let actual = 0;
+    let target = 0;
+    let counted = 0;
+    for (const m of members) {
+      const r = m.result.metrics.find((x) => x.key === metric);
+      if (!r || r.actual === null || r.target === null) continue;
+      actual += r.actual;
+      target += r.target;
+      counted += 1;
+    }
+    const direction = members[0]?.result.metrics.find((x) => x.key === metric)?.direction ?? "higher";
+    return counted === 0 ? null : attainment(actual, target, direction);
+  };
+}
+
+function adjustmentsByRep(adjustments: readonly Adjustment[]): Map<RepKey, Adjustment[]> {
+  const byRep = new Map<RepKey, Adjustment[]>();
+  for (const a of adjustments) byRep.set(a.rep, [...(byRep.get(a.rep) ?? []), a]);
+  return byRep;
+}
+
+function payoutMonths(period: Period, fy: number): Set<Period> {
+  return new Set(periodKind(period) === "month" ? [period] : monthsOf(period, fy));
+}
+
+function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, fy: number): void {
+  const months = payoutMonths(pp.period, fy);
+  for (const w of work) {
+    const own = (adjustments.get(w.rep.key) ?? []).filter((a) => months.has(a.period));
+    w.result.payout = payoutFor({
+      result: w.result,
+      variant: w.variant,
+      employment: w.employment,
+      monthlyTargetBonus: w.rep.targetBonus ?? w.variant.targetBonus,
+      payoutPeriod: pp.version.settings.payoutPeriod,
+      adjustments: own,
+      teamAttainment: teamAttainmentFor(w.rep, work),
+      actuals: w.actuals,
+    });
+    for (const c of w.result.payout.components) if (!c.gateMet) w.result.notes.push({ code: "gate_not_met", component: c.key });
+    if (w.result.payout.negative) w.result.notes.push({ code: "negative_payout" });
+  }
+}
+
+function sortRows(rows: RepPeriodResult[]): RepPeriodResult[] {
+  return rows.sort((a, b) => {
+    const ra = a.rank ?? Number.POSITIVE_INFINITY;
+    const rb = b.rank ?? Number.POSITIVE_INFINITY;
+    if (ra !== rb) return ra - rb;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/**
+ * Computes results for the requested periods: one row per rep employed in
+ * the period, sorted by rank (unscored reps last, by Rep ID).
+ *
+ * @example
+ * const { results, problems } = computePeriods({ records, plan, periods: ["2026-03", "2026-Q1"] });
+ * results[0].rows[0].score; // the top rep's weighted score
+ */
+export function computePeriods(input: EngineInput): EngineOutput {
+  const problems: Problem[] = [];
+  const fy = fiscalYearStart(input.plan);
+  const periodPlans = choosePeriodPlans(input, fy, problems);
+  const repsByPeriod = new Map<Period, Rep[]>();
+  for (const pp of periodPlans) repsByPeriod.set(pp.period, employedReps(input.records.reps, pp.period, fy));
+  const actuals = aggregateActuals({
+    sales: input.records.sales,
+    scores: input.records.scores,
+    salesHaveType: input.records.salesHaveType,
+    periods: periodPlans.map((pp) => pp.period),
+    repsByPeriod: new Map([...repsByPeriod].map(([p, reps]) => [p, reps.map((r) => r.key)])),
+    manualMetrics: manualMetricKeys(input.plan),
+    fiscalYearStartMonth: fy,
+  });
+  const targets = buildTargetIndex(input.records.targets);
+  const adjustments = adjustmentsByRep(input.records.adjustments);
+  const metricKeys = planMetricKeys(input.plan);
+  const results: PeriodResult[] = [];
+  for (const pp of periodPlans) {
+    const periodActuals = actuals.get(pp.period)!;
+    const work = repsByPeriod.get(pp.period)!.map((rep) => scoreRep(rep, pp, periodActuals.get(rep.key)!, targets, fy));
+    assignRanks(work);
+    const isPayoutPeriod = periodKind(pp.period) === pp.version.settings.payoutPeriod;
+    if (isPayoutPeriod) applyPay(work, pp, adjustments, fy);
+    results.push({
+      period: pp.period,
+      planVersion: pp.version.effectiveFrom,
+      metricKeys,
+      rows: sortRows(work.map((w) => w.result)),
+      isPayoutPeriod,
+    });
+  }
+  return { results, problems };
+}
