@@ -3,4 +3,9 @@
  * Script (the build writes a top-level stub for each exported function) and a
  * member of the one namespace object. Nothing else is global.
  */
+export { ATTAINMENT, KPI_SCORE, BONUS, NEXT_TIER_GAP, SUGGEST_TARGET, SEASONAL_SPLIT } from "./addon/custom-functions";
+export { SCORECARD } from "./addon/scorecard-function";
 export { onOpen, onInstall, showSidebar } from "./addon/menu";
+export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
+export { onScheduledRun } from "./addon/schedule";
+export { local } from "./addon/local-run";

@@ -1,0 +1,122 @@
+/**
+ * A short fingerprint of the inputs of each period, stored with the period
+ * when it becomes final, so a later run can say "inputs changed for final
+ * period P" (a late deal, a score, an adjustment, a target, a rep's dates or
+ * the plan version) without keeping the inputs themselves.
+ *
+ * What a period's fingerprint covers: the Sales rows closed in it, the
+ * Targets and Scores rows of the period and of its months, the Adjustments
+ * of its months, the reps employed in it, and the plan version in force.
+ * Sheet row numbers are left out (sorting a sheet changes nothing) and row
+ * order does not matter (sales are combined by a sum of per-row hashes).
+ * Not covered: for `new_customers` without a Type column, a deal before the
+ * period that makes a customer no longer new.
+ */
+import { monthOfDay, monthsOf, daysEmployed, firstDay, lastDay } from "../core/periods";
+import type { PlanBook } from "../core/plan-model";
+import { versionForPeriod } from "../core/plan-lookup";
+import type { InputRecords, Period, Rep, Sale } from "../core/records";
+
+/**
+ * A 53-bit string hash (cyrb53, public domain), as 11 base-36 characters at most.
+ *
+ * @example
+ * hashText("abc") === hashText("abc"); // true
+ * hashText("abc") !== hashText("abd"); // true
+ */
+export function hashText(text: string, seed = 0): string {
+  return hash53(text, seed).toString(36);
+}
+
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Order-independent sum of the sales of one month. */
+interface MonthSum {
+  count: number;
+  low: number;
+  high: number;
+}
+
+function saleText(sale: Sale): string {
+  return [sale.day, sale.rep, sale.customerKey, sale.amount, sale.type ?? "", sale.status, sale.opened ?? "", sale.split, sale.dealId].join("\u0001");
+}
+
+function monthSums(sales: readonly Sale[], months: ReadonlySet<Period>): Map<Period, MonthSum> {
+  const sums = new Map<Period, MonthSum>();
+  const monthOf = new Map<number, Period>();
+  for (const sale of sales) {
+    let month = monthOf.get(sale.day);
+    if (month === undefined) {
+      month = monthOfDay(sale.day);
+      monthOf.set(sale.day, month);
+    }
+    if (!months.has(month)) continue;
+    const h = hash53(saleText(sale), 7);
+    const sum = sums.get(month) ?? { count: 0, low: 0, high: 0 };
+    sum.count += 1;
+    sum.low = (sum.low + (h % 4294967296)) % 4294967296;
+    sum.high = (sum.high + Math.floor(h / 4294967296)) % 2097152;
+    sums.set(month, sum);
+  }
+  return sums;
+}
+
+function repText(rep: Rep): string {
+  return [rep.key, rep.id, rep.name, rep.team, rep.role, rep.manager, rep.start ?? "", rep.end ?? "", rep.targetBonus ?? ""].join("\u0001");
+}
+
+function sortedJoin(items: string[]): string {
+  return items.sort().join("\u0002");
+}
+
+/**
+ * Fingerprints of the inputs of each period.
+ *
+ * @example
+ * const prints = periodFingerprints(records, plan, ["2026-03", "2026-Q1"], 1);
+ * prints.get("2026-03"); // e.g. "1x3k9f0a2b"
+ */
+export function periodFingerprints(records: InputRecords, plan: PlanBook, periods: readonly Period[], fyStart: number): Map<Period, string> {
+  const monthsOfPeriod = new Map(periods.map((p) => [p, monthsOf(p, fyStart)]));
+  const allMonths = new Set([...monthsOfPeriod.values()].flat());
+  const sums = monthSums(records.sales, allMonths);
+  const prints = new Map<Period, string>();
+  for (const period of periods) {
+    const months = monthsOfPeriod.get(period)!;
+    const own = new Set([period, ...months]);
+    let count = 0;
+    let low = 0;
+    let high = 0;
+    for (const month of months) {
+      const sum = sums.get(month);
+      if (!sum) continue;
+      count += sum.count;
+      low = (low + sum.low) % 4294967296;
+      high = (high + sum.high) % 2097152;
+    }
+    const from = firstDay(period, fyStart);
+    const to = lastDay(period, fyStart);
+    const reps = records.reps.filter((rep) => daysEmployed(period, rep.start, rep.end, fyStart) > 0 || (rep.start !== null && rep.start >= from && rep.start <= to));
+    const parts = [
+      "s" + count + ":" + low + ":" + high + ":" + String(records.salesHaveType),
+      sortedJoin(records.targets.filter((t) => own.has(t.period)).map((t) => JSON.stringify([t.scope, t.period, t.metric, t.target]))),
+      sortedJoin(records.scores.filter((s) => own.has(s.period)).map((s) => [s.rep, s.period, s.metric, s.value].join("\u0001"))),
+      sortedJoin(records.adjustments.filter((a) => own.has(a.period)).map((a) => [a.rep, a.period, a.amount, a.reason].join("\u0001"))),
+      sortedJoin(reps.map(repText)),
+      JSON.stringify(versionForPeriod(plan, period, fyStart), (key, value) => (key === "row" ? undefined : value)),
+    ];
+    prints.set(period, hashText(parts.join("\u0003")));
+  }
+  return prints;
+}

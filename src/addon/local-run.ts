@@ -1,0 +1,41 @@
+/**
+ * The recalculation for `npm start`: the same run on the active spreadsheet
+ * (the simulator's, loaded from a workbook), with the local finality rule
+ * (no schedule: a period is final once it has ended by the latest date in
+ * Sales) and, by default, through the month of that date.
+ */
+import * as z from "zod/mini";
+import { parsePeriod } from "../core/periods";
+import { recalculate, type RunSummary } from "./recalculation";
+
+const LocalOptionsSchema = z.object({
+  language: z.optional(z.enum(["en", "zh"])),
+  period: z.optional(z.string()),
+});
+
+export type LocalOptions = z.infer<typeof LocalOptionsSchema>;
+
+/**
+ * Recalculates the active spreadsheet locally; answers a JSON-safe summary.
+ * `period` computes through that period (its last month) and puts it on
+ * the Dashboard; `language` overrides the settings' language.
+ *
+ * @example
+ * local.recalculate({ language: "zh", period: "2026-03" }).outcome; // "done"
+ */
+function recalculateLocally(options: LocalOptions = {}): RunSummary {
+  const parsed = LocalOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw new Error("local.recalculate: options must be { language?: \"en\" | \"zh\"; period?: string }");
+  const period = parsed.data.period === undefined ? null : parsePeriod(parsed.data.period);
+  if (parsed.data.period !== undefined && period === null) throw new Error("local.recalculate: period is not a period such as 2026-03, 2026-Q1 or 2026");
+  return recalculate({
+    ss: SpreadsheetApp.getActiveSpreadsheet(),
+    startedBy: "local",
+    finality: "local",
+    throughPeriod: period,
+    language: parsed.data.language,
+  });
+}
+
+/** The namespace-only entry for the Node runner (not a global function in Apps Script). */
+export const local = { recalculate: recalculateLocally };

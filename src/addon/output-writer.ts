@@ -1,0 +1,236 @@
+/**
+ * Output sheets: finding them (read phase) and writing them (write phase).
+ *
+ * An output sheet is the add-on's own when it carries the marker metadata
+ * with its role. A sheet of that name without the marker is someone else's
+ * and is never written (the run reports it) unless it is completely empty,
+ * which is what a run killed between creating a sheet and marking it leaves
+ * behind: such a sheet holds nothing to lose and is adopted.
+ *
+ * Every write is a block: number formats first (text columns `@`, so text
+ * is stored exactly as given), then the values, in one call each, whatever
+ * the number of rows. The grid is grown first when the block does not fit.
+ */
+import type { Language } from "../core/plan-model";
+import type { OutputColumn } from "../tables/output-columns";
+import { plainText, type CellValue } from "../tables/sheet-text";
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from "./platform-limits";
+import { OUTPUT_MARKER_KEY } from "./spreadsheet-state";
+
+export type OutputRole = "results" | "payouts" | "reviews" | "dashboard" | "runLog";
+
+export type OutputStatus = "own" | "adopt" | "missing" | "foreign";
+
+export interface OutputSheet {
+  role: OutputRole;
+  name: string;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  status: OutputStatus;
+  /** The sheet's values when they were read (header row first). */
+  values: unknown[][] | null;
+  /** Rows and columns holding content. */
+  lastRow: number;
+  lastColumn: number;
+  /** Grid size. */
+  maxRows: number;
+  maxColumns: number;
+  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  /** Protections a killed set-up left on an empty unmarked sheet (removed when it is adopted). */
+  leftoverProtections: GoogleAppsScript.Spreadsheet.Protection[];
+}
+
+export interface InspectOptions {
+  /** Read every value (sheets the run merges with) or only the extent. */
+  values: boolean;
+  charts?: boolean;
+}
+
+function carriesMarker(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: OutputRole): boolean {
+  for (const metadata of sheet.getDeveloperMetadata()) {
+    if (metadata.getKey() === OUTPUT_MARKER_KEY) return metadata.getValue() === role;
+  }
+  return false;
+}
+
+function isBlankGrid(values: unknown[][]): boolean {
+  return values.every((row) => row.every((cell) => cell === "" || cell === null));
+}
+
+/**
+ * Finds an output sheet and reads what the run needs of it: its values (or
+ * only its extent), grid size and charts. A constant number of calls.
+ *
+ * @example
+ * const results = inspectOutputSheet(ss, "results", "Results", { values: true });
+ * results.status; // "own", "adopt", "missing" or "foreign"
+ */
+export function inspectOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, role: OutputRole, name: string, options: InspectOptions): OutputSheet {
+  const sheet = ss.getSheetByName(name);
+  const found: OutputSheet = { role, name, sheet, status: "missing", values: null, lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, charts: [], leftoverProtections: [] };
+  if (!sheet) return found;
+  const own = carriesMarker(sheet, role);
+  if (options.values) {
+    const values = sheet.getDataRange().getValues();
+    found.values = values;
+    found.lastRow = isBlankGrid(values) ? 0 : values.length;
+    found.lastColumn = found.lastRow === 0 ? 0 : values[0].length;
+  } else {
+    found.lastRow = sheet.getLastRow();
+    found.lastColumn = sheet.getLastColumn();
+  }
+  found.maxRows = sheet.getMaxRows();
+  found.maxColumns = sheet.getMaxColumns();
+  if (options.charts) found.charts = sheet.getCharts();
+  found.status = own ? "own" : found.lastRow === 0 && sheet.getCharts().length === 0 ? "adopt" : "foreign";
+  if (found.status === "adopt") found.leftoverProtections = leftoverProtections(sheet);
+  return found;
+}
+
+/** Protections of an unmarked empty sheet that a killed set-up of ours may have left (no description, or ours). */
+function leftoverProtections(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Protection[] {
+  const all = [
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET),
+    ...sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+  ];
+  return all.filter((p) => {
+    const description = p.getDescription();
+    return description === "" || description.startsWith(SETUP_DESCRIPTION_PREFIX);
+  });
+}
+
+/** Every protection the add-on creates has a description starting with this. */
+export const SETUP_DESCRIPTION_PREFIX = "Sales Scorecard";
+
+/** How a new (or adopted) output sheet is set up before it is marked. */
+export interface SheetSetup {
+  /** Rows frozen at the top. */
+  frozenRows: number;
+  /** Columns under warning-only protection (1-based, inclusive); null = the whole sheet. */
+  protectColumns: { first: number; last: number } | null;
+  description: string;
+}
+
+/**
+ * Makes an output sheet writable: creates it when missing, sets it up and
+ * marks it as the add-on's own (the marker last, so a run killed half way
+ * leaves an empty unmarked sheet that the next run adopts). Returns null for
+ * a foreign sheet, which is left alone.
+ *
+ * @example
+ * const sheet = prepareOutputSheet(ss, results, { frozenRows: 1, protectColumns: null, description: "Sales Scorecard" });
+ */
+export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, setup: SheetSetup): GoogleAppsScript.Spreadsheet.Sheet | null {
+  if (out.status === "foreign") return null;
+  if (out.status === "own" && out.sheet) return out.sheet;
+  const sheet = out.sheet ?? ss.insertSheet(out.name);
+  if (!out.sheet) {
+    // A new sheet's grid is known: no read after this write.
+    out.maxRows = NEW_SHEET_ROWS;
+    out.maxColumns = NEW_SHEET_COLUMNS;
+  }
+  for (const protection of out.leftoverProtections) protection.remove();
+  if (setup.frozenRows > 0) sheet.setFrozenRows(setup.frozenRows);
+  const protection = setup.protectColumns
+    ? sheet.getRange(1, setup.protectColumns.first, out.maxRows, setup.protectColumns.last - setup.protectColumns.first + 1).protect()
+    : sheet.protect();
+  protection.setDescription(setup.description).setWarningOnly(true);
+  sheet.addDeveloperMetadata(OUTPUT_MARKER_KEY, out.role, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+  out.sheet = sheet;
+  out.status = "own";
+  return sheet;
+}
+
+/**
+ * Grows a sheet's grid so that `rows` x `columns` fit (two calls at most).
+ *
+ * @example
+ * ensureGrid(sheet, out, 20000, 30);
+ */
+export function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, rows: number, columns: number): void {
+  if (rows > out.maxRows) {
+    sheet.insertRowsAfter(out.maxRows, rows - out.maxRows);
+    out.maxRows = rows;
+  }
+  if (columns > out.maxColumns) {
+    sheet.insertColumnsAfter(out.maxColumns, columns - out.maxColumns);
+    out.maxColumns = columns;
+  }
+}
+
+/**
+ * A block padded with blanks to `rows` x `columns`, so that rows and columns
+ * left over from a longer earlier write are cleared by the same call.
+ *
+ * @example
+ * padBlock([[1]], [["0"]], 2, 2, "General"); // values [[1, ""], ["", ""]], formats [["0", "General"], ["General", "General"]]
+ */
+export function padBlock(values: CellValue[][], formats: string[][], rows: number, columns: number, blankFormat: string): { values: CellValue[][]; formats: string[][] } {
+  const paddedValues: CellValue[][] = [];
+  const paddedFormats: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const valueRow = values[r] ?? [];
+    const formatRow = formats[r] ?? [];
+    const v: CellValue[] = new Array(columns);
+    const f: string[] = new Array(columns);
+    for (let c = 0; c < columns; c++) {
+      v[c] = c < valueRow.length ? valueRow[c] : "";
+      f[c] = c < formatRow.length ? formatRow[c] : blankFormat;
+    }
+    paddedValues.push(v);
+    paddedFormats.push(f);
+  }
+  return { values: paddedValues, formats: paddedFormats };
+}
+
+/**
+ * Writes a block at (row, column): formats, then values. Text cells of `@`
+ * columns are written as given; blanks as "".
+ *
+ * @example
+ * writeBlock(sheet, out, 1, 1, [["Period", "Rep ID"], ["2026-03", "001"]], [["@", "@"], ["@", "@"]]);
+ */
+export function writeBlock(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  out: OutputSheet,
+  row: number,
+  column: number,
+  values: CellValue[][],
+  formats: string[][],
+): void {
+  if (values.length === 0 || values[0].length === 0) return;
+  ensureGrid(sheet, out, row + values.length - 1, column + values[0].length - 1);
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  range.setNumberFormats(formats);
+  range.setValues(values);
+}
+
+/**
+ * Writes the notes of a header row (one call), in the run's language.
+ *
+ * @example
+ * writeHeaderNotes(sheet, 1, RESULTS_FIXED_COLUMNS, "zh");
+ */
+export function writeHeaderNotes(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, columns: readonly OutputColumn[], language: Language): void {
+  if (columns.length === 0) return;
+  sheet.getRange(row, 1, 1, columns.length).setNotes([columns.map((c) => c.note[language])]);
+}
+
+/**
+ * The header row of a block: the headers as text cells.
+ *
+ * @example
+ * headerBlock(RESULTS_FIXED_COLUMNS).formats[0][0]; // "@"
+ */
+export function headerBlock(columns: readonly OutputColumn[]): { values: CellValue[][]; formats: string[][] } {
+  return { values: [columns.map((c) => c.header)], formats: [columns.map(() => "@")] };
+}
+
+/**
+ * The text of each cell of a values row (for comparisons with what was read).
+ *
+ * @example
+ * rowTexts(["a", 1, ""]); // ["a", "1", ""]
+ */
+export function rowTexts(row: readonly unknown[]): string[] {
+  return row.map(plainText);
+}

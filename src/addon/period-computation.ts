@@ -1,0 +1,165 @@
+/**
+ * Computing the periods of a run one at a time, within a time budget, so a
+ * run that cannot finish checkpoints after a whole period.
+ *
+ * Each period is computed by the engine over the sales it can depend on
+ * only: its own months when Sales has a Type column; every sale up to its
+ * last day otherwise (a customer is new on its first-ever win). Results are
+ * the same as computing all periods at once (periods are independent), and
+ * a million sales are not walked once per period.
+ */
+import { computePeriods } from "../core/engine";
+import { lastDay, monthOfDay, monthsOf, previousPeriod } from "../core/periods";
+import type { PlanBook } from "../core/plan-model";
+import type { Problem } from "../core/problems";
+import type { InputRecords, Period, Sale } from "../core/records";
+import type { PeriodResult, RepPeriodResult } from "../core/results";
+
+/** Sales grouped by month, months in order. */
+export interface SalesByMonth {
+  months: Period[];
+  byMonth: Map<Period, Sale[]>;
+}
+
+/**
+ * Groups sales by the month of their close date.
+ *
+ * @example
+ * groupSalesByMonth(sales).byMonth.get("2026-03")?.length; // March's deals
+ */
+export function groupSalesByMonth(sales: readonly Sale[]): SalesByMonth {
+  const byMonth = new Map<Period, Sale[]>();
+  const monthOfDayCache = new Map<number, Period>();
+  for (const sale of sales) {
+    let month = monthOfDayCache.get(sale.day);
+    if (month === undefined) {
+      month = monthOfDay(sale.day);
+      monthOfDayCache.set(sale.day, month);
+    }
+    let list = byMonth.get(month);
+    if (!list) {
+      list = [];
+      byMonth.set(month, list);
+    }
+    list.push(sale);
+  }
+  return { months: [...byMonth.keys()].sort(), byMonth };
+}
+
+/**
+ * The sales a period can depend on.
+ *
+ * @example
+ * salesForPeriod(grouped, "2026-Q1", true, 1); // January-March deals only
+ */
+export function salesForPeriod(grouped: SalesByMonth, period: Period, salesHaveType: boolean, fyStart: number): Sale[] {
+  if (salesHaveType) return monthsOf(period, fyStart).flatMap((month) => grouped.byMonth.get(month) ?? []);
+  const lastMonth = monthOfDay(lastDay(period, fyStart));
+  return grouped.months.filter((month) => month <= lastMonth).flatMap((month) => grouped.byMonth.get(month) ?? []);
+}
+
+export interface ComputeInput {
+  records: InputRecords;
+  plan: PlanBook;
+  planSheet: string;
+  fyStart: number;
+  /** Periods to compute, in order. */
+  periods: readonly Period[];
+  /** Whether there is time for one more period (checked before each). */
+  hasTime: () => boolean;
+}
+
+export interface ComputeOutput {
+  /** Results of the periods computed (a period without a usable plan version has none). */
+  results: Map<Period, PeriodResult>;
+  /** Periods attempted, in order (with or without a result). */
+  attempted: Period[];
+  /** Periods left for the next run. */
+  left: Period[];
+  problems: Problem[];
+}
+
+/**
+ * Computes periods in order until done or out of time (at least one period
+ * is always computed, so a run always makes progress).
+ *
+ * @example
+ * const out = computeWithinBudget({ records, plan, planSheet: "Plan", fyStart: 1,
+ *   periods: ["2026-01", "2026-02"], hasTime: () => true });
+ * out.results.get("2026-02")?.rows.length; // reps employed in February
+ */
+export function computeWithinBudget(input: ComputeInput, grouped: SalesByMonth = groupSalesByMonth(input.records.sales)): ComputeOutput {
+  const results = new Map<Period, PeriodResult>();
+  const problems: Problem[] = [];
+  const attempted: Period[] = [];
+  const seenProblems = new Set<string>();
+  for (const period of input.periods) {
+    if (attempted.length > 0 && !input.hasTime()) break;
+    attempted.push(period);
+    const sales = salesForPeriod(grouped, period, input.records.salesHaveType, input.fyStart);
+    const out = computePeriods({ records: { ...input.records, sales }, plan: input.plan, periods: [period], planSheet: input.planSheet });
+    for (const result of out.results) results.set(result.period, result);
+    for (const problem of out.problems) {
+      const key = JSON.stringify(problem);
+      if (!seenProblems.has(key)) {
+        seenProblems.add(key);
+        problems.push(problem);
+      }
+    }
+  }
+  return { results, attempted, left: input.periods.slice(attempted.length), problems };
+}
+
+/**
+ * The earlier periods reviews compare with (up to three of the same kind
+ * before each computed period), not before the start month and not already
+ * computed: computed for context, never written.
+ *
+ * @example
+ * contextPeriods(["2026-03"], "2026-01", 1); // ["2026-01", "2026-02"]
+ */
+export function contextPeriods(computed: readonly Period[], startMonth: Period, fyStart: number, depth = 3): Period[] {
+  const have = new Set(computed);
+  const wanted = new Set<Period>();
+  for (const period of computed) {
+    let previous = period;
+    for (let i = 0; i < depth; i++) {
+      previous = previousPeriod(previous);
+      if (monthsOf(previous, fyStart)[0] < startMonth) break;
+      if (!have.has(previous)) wanted.add(previous);
+    }
+  }
+  return [...wanted];
+}
+
+/** Results by period, then by rep key. */
+export type ResultIndex = Map<Period, Map<string, RepPeriodResult>>;
+
+/**
+ * Indexes results by period and rep, for history lookups.
+ *
+ * @example
+ * indexResults(results).get("2026-03")?.get("r1")?.score;
+ */
+export function indexResults(results: Iterable<PeriodResult>): ResultIndex {
+  const index: ResultIndex = new Map();
+  for (const result of results) index.set(result.period, new Map(result.rows.map((row) => [row.rep, row])));
+  return index;
+}
+
+/**
+ * A rep's earlier results of the same kind as `period`, oldest first.
+ *
+ * @example
+ * historyOf("r1", "2026-03", index); // [January's row, February's row] when computed
+ */
+export function historyOf(rep: string, period: Period, index: ResultIndex, depth = 3): RepPeriodResult[] {
+  const history: RepPeriodResult[] = [];
+  let previous = period;
+  for (let i = 0; i < depth; i++) {
+    previous = previousPeriod(previous);
+    const row = index.get(previous)?.get(rep);
+    if (row) history.unshift(row);
+  }
+  return history;
+}

@@ -1,0 +1,165 @@
+/**
+ * The Reviews sheet's run-owned cells: the generated review of each rep and
+ * period, and the merge that keeps people's columns and row positions.
+ *
+ * Rules:
+ * - Existing rows keep their positions; rows for new (Period, Rep ID) keys
+ *   are appended in Results order. Rows whose rep no longer has a result
+ *   are kept as they are (they may hold a reply).
+ * - The run writes only Period, Rep ID and Generated review (A:C).
+ * - When the generated review of a row whose Acknowledged cell is set
+ *   changes, the new review starts with a marker line saying so. The marker
+ *   stays until the review changes again; it is ignored when comparing, so an
+ *   unchanged review keeps its cell exactly as it was.
+ */
+import { currencyFor } from "../core/display-format";
+import { lastDay } from "../core/periods";
+import type { Language, PlanSettings } from "../core/plan-model";
+import type { Recognition } from "../core/recognition";
+import { recognise } from "../core/recognition";
+import type { Rep } from "../core/records";
+import type { RepPeriodResult } from "../core/results";
+import { reviewFindings } from "../core/review-findings";
+import { reviewText } from "../core/review-text";
+import { REVIEW_HEADERS, REVIEW_RUN_COLUMNS } from "../tables/output-columns";
+import { plainText, type CellValue } from "../tables/sheet-text";
+import type { SheetTable } from "../tables/output-rows";
+
+export const CHANGED_AFTER_ACKNOWLEDGEMENT: Record<Language, string> = {
+  en: "⚠ Changed after acknowledgement: this review was recalculated after the rep acknowledged it.",
+  zh: "⚠ 确认后有更新：销售确认之后，本评语已重新计算。",
+};
+
+/** Everything the generated review of one row needs. */
+export interface ReviewContext {
+  result: RepPeriodResult;
+  /** The rep's earlier periods of the same kind, oldest first. */
+  history: RepPeriodResult[];
+  /** Every row of the period. */
+  periodRows: RepPeriodResult[];
+  /** The rows of the rep's team in the period (found from periodRows when not given). */
+  teamRows?: RepPeriodResult[];
+  recognition: Recognition;
+  settings: PlanSettings;
+  rep: Rep | undefined;
+  fyStart: number;
+  language: Language;
+}
+
+/**
+ * The generated review of one rep and period: the ONE place the review
+ * generator is called, so changing it is one edit.
+ *
+ * @example
+ * reviewForRow({ result, history, periodRows, recognition: recognise(periodRows, previousRows),
+ *   settings, rep, fyStart: 1, language: "en" }); // "Performance review: Alice Chen (R001), March 2026 ..."
+ */
+export function reviewForRow(context: ReviewContext): string {
+  const { result } = context;
+  const team = result.team.trim().toLowerCase();
+  const teamRows = context.teamRows ?? context.periodRows.filter((row) => row.team.trim().toLowerCase() === team);
+  const start = context.rep?.start ?? null;
+  const tenureDays = start === null ? null : lastDay(result.period, context.fyStart) - start + 1;
+  const findings = reviewFindings({
+    result,
+    history: context.history,
+    teamRows,
+    periodRowCount: context.periodRows.filter((row) => row.rank !== null).length,
+    recognition: context.recognition,
+    settings: context.settings,
+    tenureDays,
+  });
+  const language = context.settings.language ?? context.language;
+  return reviewText(findings, language, currencyFor(context.settings.currency, language));
+}
+
+/**
+ * Recognition of a period against the previous one of the same kind.
+ *
+ * @example
+ * recognitionFor(marchRows, februaryRows).mostImproved?.rep; // "r04"
+ */
+export function recognitionFor(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
+  return recognise(rows, previousRows);
+}
+
+/**
+ * The generated text of a stored cell, without a change marker.
+ *
+ * @example
+ * storedReview(CHANGED_AFTER_ACKNOWLEDGEMENT.en + "\nNew text"); // "New text"
+ */
+export function storedReview(cell: unknown): string {
+  const text = plainText(cell);
+  for (const marker of Object.values(CHANGED_AFTER_ACKNOWLEDGEMENT)) {
+    if (text.startsWith(marker + "\n")) return text.slice(marker.length + 1);
+  }
+  return text;
+}
+
+/**
+ * Whether an Acknowledged cell is set: a ticked box, a date, a non-zero
+ * number or any text other than "false"/"no"/"否".
+ *
+ * @example
+ * isAcknowledged(true);   // true
+ * isAcknowledged(false);  // false
+ * isAcknowledged("yes");  // true
+ * isAcknowledged("");     // false
+ */
+export function isAcknowledged(cell: unknown): boolean {
+  if (cell === true) return true;
+  if (cell === false || cell === null || cell === undefined || cell === "") return false;
+  if (typeof cell === "number") return cell !== 0;
+  if (typeof cell === "string") return !/^\s*(false|no|n|否|0)?\s*$/i.test(cell);
+  return true;
+}
+
+/** A fresh generated review of a (Period, Rep ID). */
+export interface FreshReview {
+  period: string;
+  repId: string;
+  text: string;
+}
+
+function reviewKey(period: unknown, repId: unknown): string {
+  return plainText(period).trim() + "\u0001" + plainText(repId).trim().toLowerCase();
+}
+
+/**
+ * The run's columns (A:C) of the Reviews sheet after a run, header first:
+ * existing rows in place (their generated review updated when it changed),
+ * new rows appended. `existing` must hold every row, blank ones included
+ * (see `tableOf(values, { keepBlankRows: true })`), so positions hold.
+ *
+ * @example
+ * mergeReviews(existing, [{ period: "2026-03", repId: "r1", text: "..." }], "en").length; // header + rows
+ */
+export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshReview[], language: Language): CellValue[][] {
+  const header: CellValue[] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated];
+  const byKey = new Map<string, FreshReview>();
+  for (const review of fresh) byKey.set(reviewKey(review.period, review.repId), review);
+  const out: CellValue[][] = [header];
+  const present = new Set<string>();
+  if (existing) {
+    const col = (name: string) => existing.header.indexOf(name);
+    const [period, repId, generated, acknowledged] = [col(REVIEW_HEADERS.period), col(REVIEW_HEADERS.repId), col(REVIEW_HEADERS.generated), col(REVIEW_HEADERS.acknowledged)];
+    for (const row of existing.rows) {
+      const cells = [row[period], row[repId], row[generated]].map((cell) => (cell === null || cell === undefined ? "" : (cell as CellValue)));
+      const key = reviewKey(cells[0], cells[1]);
+      present.add(key);
+      const review = byKey.get(key);
+      if (review && storedReview(cells[2]) !== review.text) {
+        cells[2] = acknowledged >= 0 && isAcknowledged(row[acknowledged]) ? CHANGED_AFTER_ACKNOWLEDGEMENT[language] + "\n" + review.text : review.text;
+      }
+      out.push(cells.slice(0, REVIEW_RUN_COLUMNS));
+    }
+  }
+  for (const review of fresh) {
+    const key = reviewKey(review.period, review.repId);
+    if (present.has(key)) continue;
+    present.add(key);
+    out.push([review.period, review.repId, review.text]);
+  }
+  return out;
+}

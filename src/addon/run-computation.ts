@@ -1,0 +1,279 @@
+/**
+ * Everything a recalculation decides, as a pure function of what it read:
+ * input sheets, the output sheets it merges with, the stored run state, the
+ * settings, the clock and the time zone. It answers the blocks to write and
+ * the new run state; recalculation.ts only reads and writes.
+ */
+import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/calendar";
+import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
+import { isPeriodKey, monthOfDay, monthsOf, previousPeriod } from "../core/periods";
+import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
+import { DEFAULT_SETTINGS } from "../core/default-plan";
+import { a1, problemAt, type Problem } from "../core/problems";
+import type { InputRecords, Period } from "../core/records";
+import type { PeriodResult, RepPeriodResult } from "../core/results";
+import { PAYOUT_COLUMNS, headersOf, resultsColumns, type OutputColumn } from "../tables/output-columns";
+import {
+  changeLine,
+  diffRows,
+  mergeByPeriod,
+  payoutLineFormats,
+  payoutRows,
+  remapRow,
+  resultRow,
+  rowOrder,
+  tableOf,
+  type FormattedRows,
+} from "../tables/output-rows";
+import { readPlan } from "../tables/plan-table";
+import { readInputs, type InputGrids } from "../tables/read-inputs";
+import { plainText, type CellValue } from "../tables/sheet-text";
+import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
+import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
+import { periodFingerprints } from "./input-fingerprint";
+import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults } from "./period-computation";
+import { mergeReviews, recognitionFor, reviewForRow, type FreshReview } from "./review-cells";
+import type { Settings } from "./settings";
+import type { RunState } from "./spreadsheet-state";
+
+export interface RunInputs {
+  /** Epoch ms of the run's start. */
+  now: number;
+  timeZone: string;
+  language: Language;
+  settings: Settings;
+  runState: RunState;
+  /** "schedule": months are due at the settings' day and hour; "local": by the latest date in Sales. */
+  finality: "schedule" | "local";
+  /** Periods to restate (each with its quarter and year), when final. */
+  restate: readonly Period[];
+  /** Compute through this period instead of the current month (local runs). */
+  throughPeriod?: Period | null;
+  grids: InputGrids;
+  planValues: unknown[][] | null;
+  existing: { results: unknown[][] | null; payouts: unknown[][] | null; reviews: unknown[][] | null };
+  /** Whether the run may start computing another period. */
+  hasTime: () => boolean;
+  /** A wall clock for the zone when Intl cannot make one (Apps Script's Utilities). */
+  offsetMinutes?: (instantMs: number) => number;
+}
+
+export interface RunOutputs {
+  fyStart: number;
+  plan: RunPlan;
+  /** Periods computed with a result (their rows were replaced). */
+  computed: Period[];
+  /** Periods left for the next run (checkpoint). */
+  left: Period[];
+  madeFinal: Period[];
+  changedFinal: Period[];
+  results: FormattedRows & { columns: OutputColumn[] };
+  payouts: FormattedRows;
+  /** Reviews columns A:C, header first. */
+  reviews: CellValue[][];
+  dashboard: DashboardBlock;
+  runState: RunState;
+  problems: Problem[];
+  /** Lines for the Run log's Details (a restatement's changes). */
+  details: string[];
+  /** Result rows the run wrote (rows of the computed periods). */
+  rowsWritten: number;
+  outcome: "done" | "continues" | "nothing to do";
+}
+
+function wallClockFor(timeZone: string, offsetMinutes?: (instantMs: number) => number): WallClock {
+  try {
+    return makeWallClock(timeZone);
+  } catch (error) {
+    if (offsetMinutes) return makeWallClockFromOffset(offsetMinutes);
+    throw error;
+  }
+}
+
+function salesDayRange(records: InputRecords): { first: number | null; last: number | null } {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const sale of records.sales) {
+    if (first === null || sale.day < first) first = sale.day;
+    if (last === null || sale.day > last) last = sale.day;
+  }
+  return { first, last };
+}
+
+function lastMonthOf(period: Period, fyStart: number): Period {
+  const months = monthsOf(period, fyStart);
+  return months[months.length - 1];
+}
+
+function planSettingsFor(plan: PlanBook, period: Period, fyStart: number): PlanSettings {
+  return versionForPeriod(plan, period, fyStart)?.settings ?? DEFAULT_SETTINGS;
+}
+
+/** Where "inputs changed for final period P" points: the period's first Results row. */
+function changedProblems(changed: readonly Period[], resultsSheet: string, existing: ReturnType<typeof tableOf>): Problem[] {
+  return changed.map((period) => {
+    const periodColumn = existing ? existing.header.indexOf("Period") : -1;
+    const at = existing && periodColumn >= 0 ? existing.rows.findIndex((row) => plainText(row[periodColumn]).trim() === period) : -1;
+    return problemAt(resultsSheet, at >= 0 ? a1(at + 2, 1) : "A1", "final_inputs_changed", { period }, "warning");
+  });
+}
+
+function freshReviews(results: Map<Period, PeriodResult>, context: Map<Period, PeriodResult>, records: InputRecords, plan: PlanBook, fyStart: number, language: Language): FreshReview[] {
+  const index = indexResults([...context.values(), ...results.values()]);
+  const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
+  const fresh: FreshReview[] = [];
+  for (const result of results.values()) {
+    const previous = [...index.get(previousPeriod(result.period)) ?? new Map<string, RepPeriodResult>()].map(([, row]) => row);
+    const recognition = recognitionFor(result.rows, previous);
+    const settings = planSettingsFor(plan, result.period, fyStart);
+    const teams = new Map<string, RepPeriodResult[]>();
+    for (const row of result.rows) {
+      const team = row.team.trim().toLowerCase();
+      const members = teams.get(team);
+      if (members) members.push(row);
+      else teams.set(team, [row]);
+    }
+    for (const row of result.rows) {
+      const text = reviewForRow({
+        result: row,
+        history: historyOf(row.rep, result.period, index),
+        periodRows: result.rows,
+        teamRows: teams.get(row.team.trim().toLowerCase()),
+        recognition,
+        settings,
+        rep: reps.get(row.rep),
+        fyStart,
+        language,
+      });
+      fresh.push({ period: result.period, repId: row.id, text });
+    }
+  }
+  return fresh;
+}
+
+
+/**
+ * Decides a run from what it read.
+ *
+ * @example
+ * const out = computeRun({ now: Date.now(), timeZone: "Asia/Shanghai", language: "zh", settings, runState,
+ *   finality: "schedule", restate: [], grids, planValues, existing, hasTime: () => true });
+ * out.madeFinal; // e.g. ["2026-02"]
+ */
+export function computeRun(input: RunInputs): RunOutputs {
+  const names = input.settings.sheets;
+  const wallClock = wallClockFor(input.timeZone, input.offsetMinutes);
+  const { plan, problems: planProblems } = readPlan(input.planValues, names.plan, { wallClock });
+  const read = readInputs(input.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) });
+  const records = read.records;
+  const fyStart = fiscalYearStart(plan);
+  const now = wallClock(input.now);
+  const days = salesDayRange(records);
+  const thisMonth = currentMonth(now);
+  const startMonth = input.settings.startPeriod || (days.first !== null ? monthOfDay(days.first) : thisMonth);
+  const throughMonth = input.throughPeriod
+    ? lastMonthOf(input.throughPeriod, fyStart)
+    : input.finality === "local" && days.last !== null
+      ? monthOfDay(days.last)
+      : thisMonth;
+  const finality: Finality =
+    input.finality === "local"
+      ? { kind: "local", latestSalesDay: days.last }
+      : { kind: "schedule", at: { day: input.settings.scheduleDay, hour: input.settings.scheduleHour } };
+  const final = new Set(Object.keys(input.runState.final));
+  const restate = input.restate.filter((p) => isPeriodKey(p) && final.has(p)).flatMap((p) => restatedPeriods(p, fyStart));
+  const runPlan = planRun({ startMonth, throughMonth, now, finality, final, fyStart, restate, pending: input.runState.pending });
+
+  const grouped = groupSalesByMonth(records.sales);
+  const computedOut = computeWithinBudget({ records, plan, planSheet: names.plan, fyStart, periods: runPlan.compute, hasTime: input.hasTime }, grouped);
+  const computed = [...computedOut.results.keys()];
+  const contextOut = computeWithinBudget(
+    { records, plan, planSheet: names.plan, fyStart, periods: contextPeriods(computed, startMonth, fyStart), hasTime: () => true },
+    grouped,
+  );
+
+  const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart);
+  const changedFinal = runPlan.frozen.filter((p) => input.runState.final[p] !== prints.get(p));
+  const existingResults = tableOf(input.existing.results);
+  const problems = [...planProblems, ...read.problems, ...computedOut.problems, ...changedProblems(changedFinal, names.results, existingResults)];
+
+  const newFinal = { ...input.runState.final };
+  const madeFinal: Period[] = [];
+  for (const period of computed) {
+    if (!runPlan.becomeFinal.has(period)) continue;
+    if (!(period in input.runState.final)) madeFinal.push(period);
+    newFinal[period] = prints.get(period)!;
+  }
+  const isFinal = (period: string) => Object.prototype.hasOwnProperty.call(newFinal, period);
+  const recomputed = new Set(computed);
+  const language = input.language;
+
+  // Results
+  const columns = resultsColumns(planMetricKeys(plan), existingResults?.header ?? []);
+  const header = headersOf(columns);
+  const freshResults: FormattedRows = { values: [], formats: [] };
+  for (const result of computedOut.results.values()) {
+    for (const row of result.rows) {
+      freshResults.values.push(resultRow(row, columns, { provisional: !isFinal(result.period), language }));
+      freshResults.formats.push(columns.map((c) => c.format));
+    }
+  }
+  const results = mergeByPeriod(existingResults, columns, freshResults, recomputed, rowOrder(header, { fyStart, numbers: ["Rank"], texts: ["Rep ID"] }));
+
+  // A restatement's changes, cell by cell.
+  const details: string[] = [];
+  const restatedFinal = new Set(restate.filter((p) => recomputed.has(p)));
+  if (restatedFinal.size > 0 && existingResults) {
+    const periodColumn = existingResults.header.indexOf("Period");
+    const before = existingResults.rows.filter((row) => restatedFinal.has(plainText(row[periodColumn]).trim())).map((row) => remapRow(existingResults.header, header, row));
+    const after = freshResults.values.filter((row) => restatedFinal.has(plainText(row[0])));
+    const changes = diffRows(header, before, after).filter((c) => c.column !== "Notes");
+    details.push(...[...restatedFinal].map((p) => "restated " + p), ...changes.map(changeLine));
+  }
+
+  // Payouts
+  const freshPayouts: FormattedRows = { values: [], formats: [] };
+  for (const result of computedOut.results.values()) {
+    for (const row of result.rows) {
+      const lines = payoutRows(row, { provisional: !isFinal(result.period), language });
+      freshPayouts.values.push(...lines.values);
+      freshPayouts.formats.push(...lines.formats);
+    }
+  }
+  const payoutHeader = headersOf(PAYOUT_COLUMNS);
+  const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
+
+  // Reviews
+  const fresh = freshReviews(computedOut.results, contextOut.results, records, plan, fyStart, language);
+  const reviews = mergeReviews(tableOf(input.existing.reviews, { keepBlankRows: true }), fresh, language);
+
+  const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });
+  const left = computedOut.left;
+  const runState: RunState = {
+    final: newFinal,
+    pending: left.length > 0 ? left : null,
+    start: startMonth,
+    fy: fyStart,
+    changed: changedFinal,
+    lastRun: input.now,
+  };
+  const rowsWritten = freshResults.values.length;
+  const outcome = left.length > 0 ? "continues" : computedOut.attempted.length === 0 ? "nothing to do" : "done";
+  return {
+    fyStart,
+    plan: runPlan,
+    computed,
+    left,
+    madeFinal,
+    changedFinal,
+    results: { ...results, columns },
+    payouts,
+    reviews,
+    dashboard,
+    runState,
+    problems,
+    details,
+    rowsWritten,
+    outcome,
+  };
+}

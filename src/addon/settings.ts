@@ -1,0 +1,116 @@
+/**
+ * The add-on's settings: sheet names, language, start period, and the day
+ * and hour of the month at which the previous month becomes final. Validated
+ * with zod at the edge (a sidebar payload, a stored value); stored as
+ * developer metadata on the spreadsheet, which every context (menu, sidebar,
+ * time-driven trigger) can reach.
+ */
+import * as z from "zod/mini";
+import type { Language } from "../core/plan-model";
+import { SCHEDULE_LAST_DAY } from "./platform-limits";
+import { parseStored, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
+
+/** Default sheet names (product-spec sections 1, 2 and 7). */
+export const DEFAULT_SHEET_NAMES = {
+  reps: "Reps",
+  sales: "Sales",
+  targets: "Targets",
+  scores: "Scores",
+  adjustments: "Adjustments",
+  plan: "Plan",
+  results: "Results",
+  payouts: "Payouts",
+  reviews: "Reviews",
+  dashboard: "Dashboard",
+  runLog: "Run log",
+} as const;
+
+export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
+
+/** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
+const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\[\]*?:\\/]+$/));
+
+const sheetNames = z.object(
+  Object.fromEntries(Object.entries(DEFAULT_SHEET_NAMES).map(([role, name]) => [role, z._default(sheetName, name)])) as {
+    [K in SheetRole]: z.ZodMiniDefault<typeof sheetName>;
+  },
+);
+
+export const SettingsSchema = z
+  .object({
+    sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
+    /** "auto" = the spreadsheet's locale (Chinese for zh_*, English otherwise). */
+    language: z._default(z.enum(["auto", "en", "zh"]), "auto"),
+    /** First month computed, `YYYY-MM`; "" = the earliest month in Sales. */
+    startPeriod: z._default(z.string().check(z.trim(), z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), ""),
+    /** Day of the following month (1-28) at which a month becomes due. */
+    scheduleDay: z._default(z.int().check(z.gte(1), z.lte(SCHEDULE_LAST_DAY)), 3),
+    /** Hour (0-23, spreadsheet time zone) on that day. */
+    scheduleHour: z._default(z.int().check(z.gte(0), z.lte(23)), 6),
+  })
+  .check(
+    z.refine((settings) => new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size === Object.keys(settings.sheets).length, {
+      message: "every sheet needs its own name",
+    }),
+  );
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * The default settings.
+ *
+ * @example
+ * defaultSettings().sheets.runLog; // "Run log"
+ * defaultSettings().scheduleDay;   // 3
+ */
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
+
+/**
+ * Validates settings given by a person (the sidebar), merged over the
+ * current ones; the problems as one line each when invalid.
+ *
+ * @example
+ * validateSettings({ scheduleDay: 31 }, defaultSettings()).ok; // false
+ * validateSettings({ language: "zh" }, defaultSettings()).ok;  // true
+ */
+export function validateSettings(input: unknown, current: Settings): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
+  const given = input !== null && typeof input === "object" ? (input as Record<string, unknown>) : {};
+  const sheets = given.sheets !== null && typeof given.sheets === "object" ? { ...current.sheets, ...(given.sheets as object) } : current.sheets;
+  const parsed = SettingsSchema.safeParse({ ...current, ...given, sheets });
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((issue) => (issue.path.length ? issue.path.join(".") + ": " : "") + issue.message) };
+}
+
+/**
+ * The settings stored in the spreadsheet's state (defaults when none or broken).
+ *
+ * @example
+ * settingsOf(readSpreadsheetState(ss)).sheets.sales; // "Sales"
+ */
+export function settingsOf(state: SpreadsheetState): Settings {
+  return parseStored(SettingsSchema, state.settings.value) ?? defaultSettings();
+}
+
+/**
+ * Stores settings (already validated) in the spreadsheet.
+ *
+ * @example
+ * storeSettings(ss, state, { ...defaultSettings(), language: "zh" });
+ */
+export function storeSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState, settings: Settings): void {
+  writeStateEntry(ss, state, "settings", settings);
+}
+
+/**
+ * The language of a run: the setting, or the spreadsheet's locale for "auto".
+ *
+ * @example
+ * runLanguage(defaultSettings(), "zh_CN"); // "zh"
+ * runLanguage({ ...defaultSettings(), language: "en" }, "zh_CN"); // "en"
+ */
+export function runLanguage(settings: Settings, spreadsheetLocale: string): Language {
+  if (settings.language !== "auto") return settings.language;
+  return /^zh/i.test(spreadsheetLocale) ? "zh" : "en";
+}

@@ -1,0 +1,456 @@
+/**
+ * Results and payouts as sheet rows, and the merge that never loses data.
+ *
+ * Rows are keyed by (Period, Rep ID). A run replaces the rows of the periods
+ * it recomputed and keeps every other row exactly as it was read (final
+ * periods, periods a checkpointed run has not reached yet, periods outside
+ * today's range), so running twice gives the same sheet and a final period
+ * is never rewritten. Kept rows are matched to the columns by header name,
+ * so a plan that adds or drops a metric moves no value into the wrong column.
+ */
+import { monthsOf, periodKind, isPeriodKey } from "../core/periods";
+import type { Language } from "../core/plan-model";
+import type { ComponentTrace, PayoutResult, RepPeriodResult, RowNote } from "../core/results";
+import type { Period } from "../core/records";
+import { metricLabel } from "../core/metric-catalog";
+import {
+  MONEY_FORMAT,
+  PAYOUT_COLUMNS,
+  PERCENT_FORMAT,
+  SCORE_FORMAT,
+  headersOf,
+  type OutputColumn,
+} from "./output-columns";
+import { numberCell, plainText, type CellValue } from "./sheet-text";
+
+/** A table as read from or written to a sheet: a header row and data rows. */
+export interface SheetTable {
+  header: string[];
+  rows: unknown[][];
+}
+
+/** Rows ready to write with their per-cell number formats. */
+export interface FormattedRows {
+  values: CellValue[][];
+  formats: string[][];
+}
+
+// ---------------------------------------------------------------- notes
+
+const NOTE_TEXT = {
+  provisional: { en: "Provisional: recomputed by every run until the period is final", zh: "暂定：期间定稿前每次运行都会重算" },
+  prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
+  ramp: { en: "New-hire ramp: targets at {factor} (month {month})", zh: "新人爬坡：目标按 {factor}（第 {month} 个月）" },
+  leftOut: { en: "Left out of the score: {list}", zh: "未计入得分：{list}" },
+  noData: { en: "no data", zh: "无数据" },
+  noTarget: { en: "no target", zh: "无目标" },
+  negative: { en: "Negative payout", zh: "应发金额为负" },
+  gate: { en: "Gate not met: {component}", zh: "未达门槛：{component}" },
+  repOfTheMonth: { en: "Best of team {team}", zh: "{team} 团队本期最佳" },
+  mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
+} as const;
+
+function fill(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+function percentText(fraction: number): string {
+  return String(Math.round(fraction * 1000) / 10) + "%";
+}
+
+function noteText(note: RowNote, result: RepPeriodResult, language: Language): string {
+  switch (note.code) {
+    case "provisional":
+      return NOTE_TEXT.provisional[language];
+    case "prorated":
+      return fill(NOTE_TEXT.prorated[language], { days: note.days, of: note.of });
+    case "ramp":
+      return fill(NOTE_TEXT.ramp[language], { factor: percentText(note.factor), month: note.month });
+    case "left_out": {
+      const list = note.metrics.map((key) => {
+        const reason = result.metrics.find((m) => m.key === key)?.leftOut;
+        const why = reason === "no_target" ? NOTE_TEXT.noTarget[language] : NOTE_TEXT.noData[language];
+        return metricLabel(key, language) + " (" + why + ")";
+      });
+      return fill(NOTE_TEXT.leftOut[language], { list: list.join(language === "zh" ? "、" : ", ") });
+    }
+    case "negative_payout":
+      return NOTE_TEXT.negative[language];
+    case "gate_not_met":
+      return fill(NOTE_TEXT.gate[language], { component: note.component });
+    case "rep_of_the_month":
+      return fill(NOTE_TEXT.repOfTheMonth[language], { team: note.team });
+    case "most_improved":
+      return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
+  }
+}
+
+/**
+ * The Notes cell of a result row: "Provisional" first when the period is not
+ * final, then the row's own notes, in the run's language.
+ *
+ * @example
+ * notesText({ ...result, notes: [{ code: "prorated", days: 17, of: 31 }] }, true, "en");
+ * // "Provisional: recomputed by every run until the period is final; Prorated: 17 of 31 days employed"
+ */
+export function notesText(result: RepPeriodResult, provisional: boolean, language: Language): string {
+  const notes = result.notes.filter((n) => n.code !== "provisional");
+  const parts = (provisional ? [NOTE_TEXT.provisional[language] as string] : []).concat(notes.map((n) => noteText(n, result, language)));
+  return parts.join(language === "zh" ? "；" : "; ");
+}
+
+/**
+ * The note that marks a provisional row, in a language (the sidebar and the
+ * review may look for it).
+ *
+ * @example
+ * provisionalNote("en").startsWith("Provisional"); // true
+ */
+export function provisionalNote(language: Language): string {
+  return NOTE_TEXT.provisional[language];
+}
+
+// ---------------------------------------------------------------- Results rows
+
+/**
+ * One Results row, aligned with `columns`.
+ *
+ * @example
+ * resultRow(result, resultsColumns(["revenue"]), { provisional: false, language: "en" }).slice(0, 2); // ["2026-03", "001"]
+ */
+export function resultRow(
+  result: RepPeriodResult,
+  columns: readonly OutputColumn[],
+  options: { provisional: boolean; language: Language },
+): CellValue[] {
+  const byKey = new Map(result.metrics.map((m) => [m.key, m]));
+  return columns.map((column) => {
+    switch (column.header) {
+      case "Period":
+        return result.period;
+      case "Rep ID":
+        return result.id;
+      case "Name":
+        return result.name;
+      case "Team":
+        return result.team;
+      case "Score":
+        return numberCell(result.score);
+      case "Rank":
+        return numberCell(result.rank);
+      case "Team rank":
+        return numberCell(result.teamRank);
+      case "Bonus":
+        return result.payout ? numberCell(result.payout.total) : "";
+      case "Notes":
+        return notesText(result, options.provisional, options.language);
+    }
+    const suffix = column.header.slice(column.header.lastIndexOf(" ") + 1);
+    const metric = byKey.get(column.header.slice(0, column.header.lastIndexOf(" ")));
+    if (!metric) return "";
+    if (suffix === "actual") return numberCell(metric.actual);
+    if (suffix === "target") return numberCell(metric.target);
+    return numberCell(metric.attainment);
+  });
+}
+
+// ---------------------------------------------------------------- Payouts rows
+
+const PAYOUT_HEADERS = headersOf(PAYOUT_COLUMNS);
+
+function driverText(trace: ComponentTrace): string {
+  const driver = trace.driver;
+  if (driver.kind === "score") return "score";
+  if (driver.kind === "amount") return driver.metric;
+  return driver.kind + ":" + driver.metric;
+}
+
+/** The format of a driver's value, from the Driver cell: a score, an attainment, or an amount. */
+function driverFormat(driver: string, type: string): string {
+  if (type !== "target_bonus" && type !== "commission") return SCORE_FORMAT;
+  if (driver === "score") return SCORE_FORMAT;
+  if (/^(team_)?attainment:/.test(driver)) return PERCENT_FORMAT;
+  return MONEY_FORMAT;
+}
+
+const DRIVER_COLUMN = PAYOUT_HEADERS.indexOf("Driver");
+const TYPE_COLUMN = PAYOUT_HEADERS.indexOf("Type");
+
+/**
+ * The number formats of a Payouts line, decided by its own cells (so a kept
+ * line gets exactly the formats it was written with).
+ *
+ * @example
+ * payoutLineFormats(line)[7]; // "0.000" for a score driver, "0.0%" for an attainment
+ */
+export function payoutLineFormats(line: readonly unknown[]): string[] {
+  return lineFormats(driverFormat(plainText(line[DRIVER_COLUMN]), plainText(line[TYPE_COLUMN])));
+}
+
+function payoutLine(fields: Partial<Record<string, CellValue>>): CellValue[] {
+  return PAYOUT_HEADERS.map((header) => (header in fields ? (fields[header] as CellValue) : ""));
+}
+
+function lineFormats(valueFormat: string): string[] {
+  return PAYOUT_COLUMNS.map((column) =>
+    column.header === "Driver value" || column.header === "Tier" || column.header === "Gate" ? valueFormat : column.format,
+  );
+}
+
+/**
+ * The Payouts lines of one rep and payout period: one per pay component
+ * with its trace, one per adjustment with its reason, then the total. None
+ * when the period is not a payout period.
+ *
+ * @example
+ * payoutRows(result, { provisional: false, language: "en" }).values.map((row) => row[4]);
+ * // ["target_bonus", "commission", "adjustment", "total"]
+ */
+export function payoutRows(result: RepPeriodResult, options: { provisional: boolean; language: Language }): FormattedRows {
+  const payout: PayoutResult | null = result.payout;
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
+  if (!payout) return { values, formats };
+  const who = { Period: result.period, "Rep ID": result.id, Name: result.name };
+  for (const trace of payout.components) {
+    values.push(
+      payoutLine({
+        ...who,
+        Line: values.length + 1,
+        Type: trace.kind,
+        Item: trace.key,
+        Driver: driverText(trace),
+        "Driver value": numberCell(trace.driverValue),
+        Mode: trace.mode,
+        Tier: numberCell(trace.tierBound),
+        Rate: numberCell(trace.rate),
+        "Max rate": numberCell(trace.maxRate),
+        Base: trace.kind === "target_bonus" ? numberCell(trace.base) : "",
+        Proration: numberCell(trace.proration),
+        Gate: numberCell(trace.gate),
+        "Gate met": trace.gateMet,
+        Amount: numberCell(trace.amount),
+      }),
+    );
+    formats.push(payoutLineFormats(values[values.length - 1]));
+  }
+  for (const adjustment of payout.adjustments) {
+    values.push(payoutLine({ ...who, Line: values.length + 1, Type: "adjustment", Item: adjustment.period, Amount: numberCell(adjustment.amount), Reason: adjustment.reason }));
+    formats.push(payoutLineFormats(values[values.length - 1]));
+  }
+  const notes = [options.provisional ? NOTE_TEXT.provisional[options.language] : "", payout.negative ? NOTE_TEXT.negative[options.language] : ""];
+  values.push(payoutLine({ ...who, Line: values.length + 1, Type: "total", Item: "total", Amount: numberCell(payout.total), Notes: notes.filter(Boolean).join(options.language === "zh" ? "；" : "; ") }));
+  formats.push(payoutLineFormats(values[values.length - 1]));
+  return { values, formats };
+}
+
+// ---------------------------------------------------------------- ordering
+
+const KIND_ORDER = { month: 0, quarter: 1, year: 2 } as const;
+
+/**
+ * Sort key of a Period cell: periods in the order they end (a quarter right
+ * after its last month, a year after its last quarter); anything that is not
+ * a period key sorts last.
+ *
+ * @example
+ * ["2026", "2026-Q1", "2026-03", "2026-01"].sort((a, b) => comparePeriodCells(a, b, 1));
+ * // ["2026-01", "2026-03", "2026-Q1", "2026"]
+ */
+export function comparePeriodCells(a: unknown, b: unknown, fyStart: number): number {
+  const ka = periodSortKey(plainText(a), fyStart);
+  const kb = periodSortKey(plainText(b), fyStart);
+  return ka[0] - kb[0] || ka[1] - kb[1] || (ka[2] < kb[2] ? -1 : ka[2] > kb[2] ? 1 : 0);
+}
+
+function periodSortKey(period: string, fyStart: number): [number, number, string] {
+  if (!isPeriodKey(period)) return [Number.POSITIVE_INFINITY, 0, period];
+  const months = monthsOf(period, fyStart);
+  const last = months[months.length - 1];
+  const index = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
+  return [index, KIND_ORDER[periodKind(period)], period];
+}
+
+function compareText(a: unknown, b: unknown): number {
+  const x = plainText(a).toLowerCase();
+  const y = plainText(b).toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareBlankLast(a: unknown, b: unknown): number {
+  const x = typeof a === "number" ? a : Number.POSITIVE_INFINITY;
+  const y = typeof b === "number" ? b : Number.POSITIVE_INFINITY;
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/**
+ * A comparator of rows by Period, then by the given numeric columns (blank
+ * last), then by the given text columns.
+ *
+ * @example
+ * rows.sort(rowOrder(header, { fyStart: 1, numbers: ["Rank"], texts: ["Rep ID"] }));
+ */
+export function rowOrder(
+  header: readonly string[],
+  options: { fyStart: number; numbers?: readonly string[]; texts?: readonly string[] },
+): (a: readonly unknown[], b: readonly unknown[]) => number {
+  const period = header.indexOf("Period");
+  const numbers = (options.numbers ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  const texts = (options.texts ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  return (a, b) => {
+    const byPeriod = comparePeriodCells(a[period], b[period], options.fyStart);
+    if (byPeriod !== 0) return byPeriod;
+    for (const i of numbers) {
+      const c = compareBlankLast(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    for (const i of texts) {
+      const c = compareText(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+// ---------------------------------------------------------------- merging
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === "" || cell === null || cell === undefined);
+}
+
+/**
+ * A sheet's values (header row first) as a table; blank rows dropped unless
+ * positions matter (`keepBlankRows`); null for a sheet without a header.
+ *
+ * @example
+ * tableOf([["Period", "Rep ID"], ["2026-03", "r1"], ["", ""]]); // { header: ["Period", "Rep ID"], rows: [["2026-03", "r1"]] }
+ */
+export function tableOf(values: readonly unknown[][] | null, options: { keepBlankRows?: boolean } = {}): SheetTable | null {
+  if (!values || values.length === 0) return null;
+  const header = values[0].map((cell) => plainText(cell).trim());
+  if (header.every((h) => h === "")) return null;
+  const rows = values.slice(1);
+  return { header, rows: options.keepBlankRows ? rows : rows.filter((row) => !isBlankRow(row)) };
+}
+
+/**
+ * A row of another layout moved into `header`'s columns by name (missing
+ * columns blank). Values are kept exactly as read.
+ *
+ * @example
+ * remapRow(["b", "a"], ["a", "b", "c"], [2, 1]); // [1, 2, ""]
+ */
+export function remapRow(fromHeader: readonly string[], toHeader: readonly string[], row: readonly unknown[]): CellValue[] {
+  const index = new Map<string, number>();
+  fromHeader.forEach((h, i) => {
+    if (!index.has(h)) index.set(h, i);
+  });
+  return toHeader.map((h) => {
+    const i = index.get(h);
+    const value = i === undefined ? "" : row[i];
+    return value === null || value === undefined ? "" : (value as CellValue);
+  });
+}
+
+/**
+ * The rows of a sheet after a run: existing rows of the periods the run did
+ * not recompute, kept as they were, plus the fresh rows, sorted by `order`.
+ * Fresh rows carry their formats; kept rows take `formatsOf(row)` (the
+ * formats their own cells call for) or their columns' formats.
+ *
+ * @example
+ * mergeByPeriod(existing, columns, fresh, new Set(["2026-03"]), order);
+ * // rows of 2026-03 replaced, every other row unchanged
+ */
+export function mergeByPeriod(
+  existing: SheetTable | null,
+  columns: readonly OutputColumn[],
+  fresh: FormattedRows,
+  recomputed: ReadonlySet<Period>,
+  order: (a: readonly unknown[], b: readonly unknown[]) => number,
+  formatsOf?: (row: readonly unknown[]) => string[],
+): FormattedRows {
+  const header = headersOf(columns);
+  const columnFormats = columns.map((c) => c.format);
+  const entries: { values: CellValue[]; formats: string[] }[] = [];
+  if (existing) {
+    const period = existing.header.indexOf("Period");
+    for (const row of existing.rows) {
+      if (period >= 0 && recomputed.has(plainText(row[period]).trim())) continue;
+      const values = remapRow(existing.header, header, row);
+      entries.push({ values, formats: formatsOf ? formatsOf(values) : columnFormats });
+    }
+  }
+  fresh.values.forEach((values, i) => entries.push({ values, formats: fresh.formats[i] ?? columnFormats }));
+  entries.sort((a, b) => order(a.values, b.values));
+  return { values: entries.map((e) => e.values), formats: entries.map((e) => e.formats) };
+}
+
+// ---------------------------------------------------------------- restatement
+
+/** One cell a restatement changed. */
+export interface CellChange {
+  period: string;
+  repId: string;
+  column: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+function rowKey(row: readonly unknown[], period: number, repId: number): string {
+  return plainText(row[period]).trim() + "\u0001" + plainText(row[repId]).trim().toLowerCase();
+}
+
+function sameCell(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return plainText(a) === plainText(b);
+}
+
+/**
+ * The cells that differ between the rows of some periods before and after a
+ * restatement, by (Period, Rep ID) and column; a row that appears or
+ * disappears is one change in column "(row)".
+ *
+ * @example
+ * diffRows(["Period", "Rep ID", "Bonus"], [["2026-02", "r1", 100]], [["2026-02", "r1", 150]]);
+ * // [{ period: "2026-02", repId: "r1", column: "Bonus", before: 100, after: 150 }]
+ */
+export function diffRows(header: readonly string[], before: readonly CellValue[][], after: readonly CellValue[][]): CellChange[] {
+  const period = header.indexOf("Period");
+  const repId = header.indexOf("Rep ID");
+  const old = new Map(before.map((row) => [rowKey(row, period, repId), row]));
+  const changes: CellChange[] = [];
+  const seen = new Set<string>();
+  for (const row of after) {
+    const key = rowKey(row, period, repId);
+    seen.add(key);
+    const was = old.get(key);
+    const who = { period: plainText(row[period]), repId: plainText(row[repId]) };
+    if (!was) {
+      changes.push({ ...who, column: "(row)", before: "", after: "added" });
+      continue;
+    }
+    header.forEach((column, i) => {
+      if (!sameCell(was[i], row[i])) changes.push({ ...who, column, before: was[i] ?? "", after: row[i] ?? "" });
+    });
+  }
+  for (const [key, row] of old) {
+    if (!seen.has(key)) changes.push({ period: plainText(row[period]), repId: plainText(row[repId]), column: "(row)", before: "present", after: "removed" });
+  }
+  return changes;
+}
+
+function changeValue(value: CellValue): string {
+  if (typeof value === "number") return String(Math.round(value * 1e6) / 1e6);
+  return plainText(value) === "" ? "(blank)" : plainText(value);
+}
+
+/**
+ * A change as one line of the Run log.
+ *
+ * @example
+ * changeLine({ period: "2026-02", repId: "r1", column: "Bonus", before: 100, after: 150 }); // "2026-02 r1 Bonus: 100 -> 150"
+ */
+export function changeLine(change: CellChange): string {
+  return change.period + " " + change.repId + " " + change.column + ": " + changeValue(change.before) + " -> " + changeValue(change.after);
+}
