@@ -8,7 +8,7 @@
 //   dist/Sidebar.html     the sidebar client, JS and CSS inlined into one file.
 //   dist/appsscript.json  the manifest.
 import * as esbuild from "esbuild";
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,8 +32,24 @@ async function entryExportNames() {
     logLevel: "silent",
   });
   const output = Object.values(result.metafile.outputs)[0];
-  return output.exports;
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => file.startsWith("src/")).map((file) => join(root, file));
+  return { names: output.exports, inputs };
 }
+
+/**
+ * zod keeps its config and registry on `globalThis`, which would add globals
+ * to the script (and do work at load). Inside the bundle they become
+ * module-local objects instead.
+ */
+const zodWithoutGlobals = {
+  name: "zod-without-globals",
+  setup(build) {
+    build.onLoad({ filter: /zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      return { contents: "var zodScope = {};\n" + source.replace(/\bglobalThis\b/g, "zodScope"), loader: "js" };
+    });
+  },
+};
 
 async function bundleAddon() {
   const result = await esbuild.build({
@@ -50,19 +66,11 @@ async function bundleAddon() {
     write: false,
     outdir: "out-iife",
     logLevel: "warning",
+    plugins: [zodWithoutGlobals],
   });
   return result.outputFiles[0].text;
 }
 
-function sourceFiles(dir) {
-  const files = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
-    else if (name.endsWith(".ts") && !name.endsWith(".test.ts")) files.push(path);
-  }
-  return files;
-}
 
 /** Splits a parameter list at top-level commas and keeps each name. */
 function parameterNames(list) {
@@ -83,11 +91,14 @@ function parameterNames(list) {
     .filter(Boolean);
 }
 
-/** Finds `export function NAME(params)` and the JSDoc block right above it. */
-export function findExportedFunctions(srcDir) {
+/**
+ * Finds `export function NAME(params)` and the JSDoc block right above it, in
+ * the files the bundle is made of (never the Node-only tools).
+ */
+export function findExportedFunctions(files) {
   const found = new Map();
   const pattern = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?export\s+function\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>)?\s*\(/g;
-  for (const file of sourceFiles(srcDir)) {
+  for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const match of text.matchAll(pattern)) {
       const start = match.index + match[0].length;
@@ -147,8 +158,8 @@ async function buildSidebar() {
 async function main() {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  const [names, bundle, sidebar] = await Promise.all([entryExportNames(), bundleAddon(), buildSidebar()]);
-  const functions = findExportedFunctions(join(root, "src"));
+  const [{ names, inputs }, bundle, sidebar] = await Promise.all([entryExportNames(), bundleAddon(), buildSidebar()]);
+  const functions = findExportedFunctions(inputs);
   const header = "// Sales Scorecard, built " + "by build/build.mjs. Do not edit: edit src/ and run npm run build.\n";
   writeFileSync(join(dist, "Code.js"), header + bundle + "\n" + topLevelStubs(names, functions));
   writeFileSync(join(dist, "Sidebar.html"), sidebar);

@@ -8,7 +8,7 @@ import { aggregateActuals, type MetricActuals } from "./aggregation";
 import { attainment } from "./attainment";
 import { employmentIn, type Employment } from "./employment";
 import { isAdditive } from "./metric-catalog";
-import { periodKind, monthsOf } from "./periods";
+import { daysEmployed, periodKind, monthsOf } from "./periods";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, variantForRole, versionForPeriod } from "./plan-lookup";
 import type { MetricSpec, PlanBook, PlanVariant, PlanVersion } from "./plan-model";
 import { problemAt, type Problem } from "./problems";
@@ -57,7 +57,7 @@ function choosePeriodPlans(input: EngineInput, fy: number, problems: Problem[]):
 }
 
 function employedReps(reps: readonly Rep[], period: Period, fy: number): Rep[] {
-  return reps.filter((rep) => employmentIn(rep, period, [], fy).daysEmployed > 0);
+  return reps.filter((rep) => daysEmployed(period, rep.start, rep.end, fy) > 0);
 }
 
 /** A metric's actual and adjusted target, before scoring. */
@@ -161,21 +161,36 @@ function assignRanks(work: RepWork[]): void {
   }
 }
 
+/** Who reports to whom in a period, indexed once so team attainment stays linear in the reps. */
+interface TeamIndex {
+  byManager: Map<RepKey, RepWork[]>;
+  byTeam: Map<string, RepWork[]>;
+}
+
+function teamIndex(work: readonly RepWork[]): TeamIndex {
+  const byManager = new Map<RepKey, RepWork[]>();
+  const byTeam = new Map<string, RepWork[]>();
+  for (const w of work) {
+    if (w.rep.manager) byManager.set(w.rep.manager, [...(byManager.get(w.rep.manager) ?? []), w]);
+    const team = w.rep.team.trim().toLowerCase();
+    if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), w]);
+  }
+  return { byManager, byTeam };
+}
+
 /**
  * A manager's team for team attainment: direct reports employed in the
  * period; without any, the other members of the manager's Team.
  */
-function teamOf(manager: Rep, work: readonly RepWork[]): RepWork[] {
-  const direct = work.filter((w) => w.rep.manager === manager.key && w.rep.key !== manager.key);
+function teamOf(manager: Rep, index: TeamIndex): RepWork[] {
+  const direct = (index.byManager.get(manager.key) ?? []).filter((w) => w.rep.key !== manager.key);
   if (direct.length > 0) return direct;
-  const team = manager.team.trim().toLowerCase();
-  if (!team) return [];
-  return work.filter((w) => w.rep.key !== manager.key && w.rep.team.trim().toLowerCase() === team);
+  return (index.byTeam.get(manager.team.trim().toLowerCase()) ?? []).filter((w) => w.rep.key !== manager.key);
 }
 
-function teamAttainmentFor(manager: Rep, work: readonly RepWork[]): TeamAttainment {
-  const members = teamOf(manager, work);
+function teamAttainmentFor(manager: Rep, index: TeamIndex): TeamAttainment {
   return (metric: string) => {
+    const members = teamOf(manager, index);
     let actual = 0;
     let target = 0;
     let counted = 0;
@@ -203,6 +218,7 @@ function payoutMonths(period: Period, fy: number): Set<Period> {
 
 function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, fy: number): void {
   const months = payoutMonths(pp.period, fy);
+  const teams = teamIndex(work);
   for (const w of work) {
     const own = (adjustments.get(w.rep.key) ?? []).filter((a) => months.has(a.period));
     w.result.payout = payoutFor({
@@ -212,7 +228,7 @@ function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adju
       monthlyTargetBonus: w.rep.targetBonus ?? w.variant.targetBonus,
       payoutPeriod: pp.version.settings.payoutPeriod,
       adjustments: own,
-      teamAttainment: teamAttainmentFor(w.rep, work),
+      teamAttainment: teamAttainmentFor(w.rep, teams),
       actuals: w.actuals,
     });
     for (const c of w.result.payout.components) if (!c.gateMet) w.result.notes.push({ code: "gate_not_met", component: c.key });

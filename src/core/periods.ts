@@ -299,7 +299,20 @@ export function tenureMonth(month: Period, start: DayNumber | null): number | nu
   return monthIndexOf(month) - (civil.year * 12 + civil.month - 1) + 1;
 }
 
+// Periods are few and asked about millions of times (per rep, per metric):
+// decode each key once.
+const decodedKeys = new Map<Period, PeriodParts>();
+
 function decode(p: Period): PeriodParts {
+  let parts = decodedKeys.get(p);
+  if (parts === undefined) {
+    parts = decodeKey(p);
+    decodedKeys.set(p, parts);
+  }
+  return parts;
+}
+
+function decodeKey(p: Period): PeriodParts {
   let match = MONTH_KEY.exec(p);
   if (match) return { kind: "month", year: +match[1], index: +match[2] };
   if ((match = QUARTER_KEY.exec(p))) return { kind: "quarter", year: +match[1], index: +match[2] };

@@ -23,7 +23,8 @@ export interface TargetHolder {
   role: string;
 }
 
-export type TargetIndex = ReadonlyMap<string, number>;
+/** Targets by period and metric, then by scope: one lookup finds the few rows that could apply. */
+export type TargetIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 function scopeKey(scope: TargetScope): string {
   switch (scope.level) {
@@ -42,28 +43,43 @@ function foldName(name: string): string {
   return name.trim().toLowerCase();
 }
 
-function indexKey(scope: string, period: Period, metric: string): string {
-  return scope + "\u0001" + period + "\u0001" + metric;
+function periodMetricKey(period: Period, metric: string): string {
+  return period + "\u0001" + metric;
 }
 
 /**
- * Indexes targets by scope, period and metric. Duplicates at one level were
- * already left out by the table reader (both rows), so the next level applies.
+ * Indexes targets by period and metric, then scope. Duplicates at one level
+ * were already left out by the table reader (both rows), so the next level
+ * applies.
  *
  * @example
  * const index = buildTargetIndex([{ scope: { level: "all" }, period: "2026-03", metric: "revenue", target: 5000, row: 2 }]);
  */
 export function buildTargetIndex(targets: readonly TargetRecord[]): TargetIndex {
-  const index = new Map<string, number>();
-  for (const t of targets) index.set(indexKey(scopeKey(t.scope), t.period, t.metric), t.target);
+  const index = new Map<string, Map<string, number>>();
+  for (const t of targets) {
+    const key = periodMetricKey(t.period, t.metric);
+    let scopes = index.get(key);
+    if (!scopes) {
+      scopes = new Map();
+      index.set(key, scopes);
+    }
+    scopes.set(scopeKey(t.scope), t.target);
+  }
   return index;
 }
 
+// A holder's scope keys in precedence order, built once per rep.
+const holderScopeCache = new WeakMap<TargetHolder, [TargetSource, string][]>();
+
 function holderScopes(holder: TargetHolder): [TargetSource, string][] {
-  const scopes: [TargetSource, string][] = [["rep", scopeKey({ level: "rep", rep: holder.key })]];
+  let scopes = holderScopeCache.get(holder);
+  if (scopes) return scopes;
+  scopes = [["rep", scopeKey({ level: "rep", rep: holder.key })]];
   if (holder.team.trim()) scopes.push(["team", scopeKey({ level: "team", team: holder.team })]);
   if (holder.role.trim()) scopes.push(["role", scopeKey({ level: "role", role: holder.role })]);
   scopes.push(["all", scopeKey({ level: "all" })]);
+  holderScopeCache.set(holder, scopes);
   return scopes;
 }
 
@@ -75,8 +91,10 @@ function holderScopes(holder: TargetHolder): [TargetSource, string][] {
  * // { value: 5000, source: "all" }
  */
 export function ownTarget(index: TargetIndex, holder: TargetHolder, period: Period, metric: string): ResolvedTarget | null {
+  const scopes = index.get(periodMetricKey(period, metric));
+  if (!scopes) return null;
   for (const [source, scope] of holderScopes(holder)) {
-    const value = index.get(indexKey(scope, period, metric));
+    const value = scopes.get(scope);
     if (value !== undefined) return { value, source };
   }
   return null;

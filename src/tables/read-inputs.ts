@@ -14,7 +14,7 @@
  */
 import * as z from "zod/mini";
 import { formatDay } from "../core/calendar";
-import { builtInMetric, metricLabel } from "../core/metric-catalog";
+import { BUILT_IN_METRICS, builtInMetric, metricLabel } from "../core/metric-catalog";
 import { a1, problemAt, quoteSheetName, type Problem, type ProblemCode, type Severity } from "../core/problems";
 import type {
   Adjustment,
@@ -689,7 +689,9 @@ interface MetricResolvers {
  * `new-customers`, `新客户数` are all `new_customers`).
  */
 function metricResolvers(planMetrics: ReadonlySet<string>, manualMetrics: ReadonlySet<string>): MetricResolvers {
-  const plan = metricLookup([...planMetrics, ...manualMetrics]);
+  // A target for a built-in metric the plan does not score yet is kept, not a
+  // problem: the key is valid and a later plan version may score it.
+  const plan = metricLookup([...BUILT_IN_METRICS.map((m) => m.key), ...planMetrics, ...manualMetrics]);
   const manual = metricLookup(manualMetrics);
   return {
     plan: (text) => plan.get(metricName(text)) ?? null,

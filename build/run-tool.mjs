@@ -1,0 +1,31 @@
+// Runs one of the Node-only tools in src/local/ (start, preview, bench):
+// bundles it with esbuild for Node into .cache/ and runs it with the rest of
+// the command line. The tools never enter the pushed bundle.
+import * as esbuild from "esbuild";
+import { spawnSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const [tool, ...args] = process.argv.slice(2);
+const TOOLS = { start: "start.ts", preview: "preview.ts", bench: "bench.ts" };
+
+if (!TOOLS[tool]) {
+  console.error(`usage: node build/run-tool.mjs ${Object.keys(TOOLS).join("|")} [args]`);
+  process.exit(2);
+}
+
+const outfile = join(root, ".cache", "tools", tool + ".mjs");
+await esbuild.build({
+  entryPoints: [join(root, "src", "local", TOOLS[tool])],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile,
+  packages: "external",
+  logLevel: "warning",
+  sourcemap: "inline",
+});
+const result = spawnSync(process.execPath, ["--enable-source-maps", "--expose-gc", outfile, ...args], { stdio: "inherit", cwd: root });
+process.exit(result.status ?? 1);

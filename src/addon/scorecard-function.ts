@@ -1,0 +1,132 @@
+/**
+ * SCORECARD: the team's Results table for one period, live in a cell, from
+ * ranges of the input sheets. It runs the same readers and engine as the
+ * monthly recalculation and writes the same Results columns, so the two
+ * always agree.
+ */
+import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/calendar";
+import { computePeriods } from "../core/engine";
+import type { Language } from "../core/plan-model";
+import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
+import { formatProblem, type Problem } from "../core/problems";
+import { monthOfDay, parsePeriod, previousPeriod } from "../core/periods";
+import { applyRecognitionNotes } from "../core/recognition";
+import type { Period } from "../core/records";
+import { readPlan } from "../tables/plan-table";
+import { readInputs, type InputGrids } from "../tables/read-inputs";
+import { ArgumentError, runCustomFunction, type SheetArgument, type SheetResult } from "../tables/function-arguments";
+import { resultsColumns, headersOf } from "../tables/output-columns";
+import { resultRow } from "../tables/output-rows";
+
+const SHEETS = { reps: "Reps", sales: "Sales", targets: "Targets", scores: "Scores", adjustments: "Adjustments", plan: "Plan" } as const;
+const SHOWN_PROBLEMS = 3;
+
+function isDateValue(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+function gridOf(name: string, value: SheetArgument, required: boolean): unknown[][] | null {
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null || value === "") {
+    if (required) throw new ArgumentError(`${name} is missing`);
+    return null;
+  }
+  throw new ArgumentError(`${name} must be a range with its header row`);
+}
+
+/** The spreadsheet's zone and language; a custom function may read them. */
+function spreadsheetContext(): { timeZone: string; language: Language } {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return { timeZone: ss.getSpreadsheetTimeZone() || "UTC", language: /^zh/i.test(ss.getSpreadsheetLocale()) ? "zh" : "en" };
+  } catch {
+    return { timeZone: "UTC", language: "en" };
+  }
+}
+
+function wallClockOf(timeZone: string): WallClock {
+  try {
+    return makeWallClock(timeZone);
+  } catch {
+    return makeWallClockFromOffset((ms) => Number(Utilities.formatDate(new Date(ms), timeZone, "Z").replace(/^([+-])(\d\d)(\d\d)$/, (_, s, h, m) => String((s === "-" ? -1 : 1) * (Number(h) * 60 + Number(m))))));
+  }
+}
+
+function readPeriodArgument(value: SheetArgument, wallClock: WallClock): Period {
+  const single = Array.isArray(value) ? (value.length === 1 && value[0].length === 1 ? value[0][0] : undefined) : value;
+  if (single === undefined || single === null || single === "") throw new ArgumentError("period is missing");
+  if (isDateValue(single)) return monthOfDay(wallClock(single.getTime()).day);
+  const period = typeof single === "string" || typeof single === "number" ? parsePeriod(single) : null;
+  if (!period) throw new ArgumentError(`period "${String(single)}" is not a period (use 2026-03, 2026-Q1 or 2026)`);
+  return period;
+}
+
+function problemSummary(problems: readonly Problem[], language: Language): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => formatProblem(p, language));
+  const lead = language === "zh" ? `有 ${problems.length} 个输入问题，相关行未计入：` : `${problems.length} input problem${problems.length === 1 ? "" : "s"}, rows left out: `;
+  const more = problems.length > SHOWN_PROBLEMS ? " …" : "";
+  return lead + shown.join(language === "zh" ? "；" : "; ") + more;
+}
+
+/**
+ * The team's scorecard for a period: one row per rep employed in it, with the Results columns (score, rank, bonus, notes and each metric's actual, target and attainment).
+ *
+ * @param {Array<Array<string>>} reps The Reps sheet range with its header row, e.g. Reps!A:I.
+ * @param {Array<Array<string>>} sales The Sales sheet range with its header row.
+ * @param {Array<Array<string>>} targets The Targets sheet range with its header row.
+ * @param {Array<Array<string>>} scores The Scores sheet range with its header row (may be a range of headers only).
+ * @param {Array<Array<string>>} plan The Plan sheet range with its header row.
+ * @param {string} period The period: 2026-03, 2026-Q1 or 2026 (also 2026年3月, or a date for its month).
+ * @param {Array<Array<string>>} adjustments Optional: the Adjustments sheet range with its header row.
+ * @return {Array<Array<string|number>>} A header row and one row per rep; rows with input problems are left out and counted in the last row's Notes.
+ * @example =SCORECARD(Reps!A:I, Sales!A:I, Targets!A:D, Scores!A:D, Plan!A:P, "2026-03", Adjustments!A:D)
+ * @customfunction
+ */
+export function SCORECARD(
+  reps: SheetArgument,
+  sales: SheetArgument,
+  targets: SheetArgument,
+  scores: SheetArgument,
+  plan: SheetArgument,
+  period: SheetArgument,
+  adjustments?: SheetArgument,
+): SheetResult {
+  return runCustomFunction("SCORECARD", () => {
+    const { timeZone, language } = spreadsheetContext();
+    const wallClock = wallClockOf(timeZone);
+    const grids: InputGrids = {
+      reps: { sheetName: SHEETS.reps, values: gridOf("reps", reps, true) },
+      sales: { sheetName: SHEETS.sales, values: gridOf("sales", sales, true) },
+      targets: { sheetName: SHEETS.targets, values: gridOf("targets", targets, false) },
+      scores: { sheetName: SHEETS.scores, values: gridOf("scores", scores, false) },
+      adjustments: { sheetName: SHEETS.adjustments, values: gridOf("adjustments", adjustments, false) },
+    };
+    const wanted = readPeriodArgument(period, wallClock);
+    const planRead = readPlan(gridOf("plan", plan, true), SHEETS.plan, { wallClock });
+    const read = readInputs(grids, { wallClock, manualMetrics: manualMetricKeys(planRead.plan), planMetrics: new Set(planMetricKeys(planRead.plan)) });
+    const previous = previousPeriod(wanted);
+    const engine = computePeriods({ records: read.records, plan: planRead.plan, periods: [previous, wanted], planSheet: SHEETS.plan });
+    const result = engine.results.find((r) => r.period === wanted);
+    if (!result) {
+      const blocking = [...planRead.problems, ...engine.problems].filter((p) => p.severity === "error");
+      throw new ArgumentError(blocking.length > 0 ? formatProblem(blocking[blocking.length - 1], language) : `no plan applies to ${wanted}`);
+    }
+    const before = engine.results.find((r) => r.period === previous);
+    applyRecognitionNotes(result.rows, before ? before.rows : []);
+    const columns = resultsColumns(planMetricKeys(planRead.plan));
+    const table: (string | number)[][] = [headersOf(columns)];
+    for (const row of result.rows) table.push(resultRow(row, columns, { provisional: false, language }).map(cellOut));
+    const problems = [...planRead.problems, ...read.problems].filter((p) => p.severity === "error");
+    if (problems.length > 0) {
+      const summary = columns.map((c) => (c.header === "Notes" ? problemSummary(problems, language) : ""));
+      table.push(summary);
+    }
+    return table;
+  });
+}
+
+function cellOut(value: unknown): string | number {
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return value === null || value === undefined ? "" : String(value);
+}

@@ -1,0 +1,128 @@
+/**
+ * The contract of what `clasp push` sends: dist/ holds only the script, the
+ * sidebar and the manifest; the script's globals are exactly the public entry
+ * points plus one namespace object; custom functions carry the JSDoc Sheets
+ * reads; the manifest asks for exactly three scopes.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSimulator, loadBundle } from "../../src/simulator";
+
+const CUSTOM_FUNCTIONS: Record<string, string[]> = {
+  ATTAINMENT: ["actual", "target", "direction"],
+  KPI_SCORE: ["actuals", "targets", "weights", "directions", "caps"],
+  BONUS: ["x", "tiers", "target_bonus", "mode", "max_rate"],
+  NEXT_TIER_GAP: ["actual", "target", "tiers", "direction"],
+  SUGGEST_TARGET: ["history", "growth", "method"],
+  SEASONAL_SPLIT: ["annual_target", "monthly_history"],
+  SCORECARD: ["reps", "sales", "targets", "scores", "plan", "period", "adjustments"],
+};
+
+/** Menu, install and trigger handlers, the sidebar's server calls. */
+const OTHER_ENTRY_POINTS = [
+  "onOpen",
+  "onInstall",
+  "showSidebar",
+  "menuSetUpSheets",
+  "menuRecalculateNow",
+  "menuRestatePeriod",
+  "menuSchedule",
+  "menuHelp",
+  "onScheduledRun",
+];
+
+const NAMESPACE = "SalesScorecard";
+
+let code = "";
+
+/** Names exported from src/entry-points.ts that are sidebar server calls. */
+function sidebarCalls(): string[] {
+  const entry = readFileSync("src/entry-points.ts", "utf8");
+  const line = entry.split("\n").find((l) => l.includes("./addon/sidebar-server"));
+  if (!line) return [];
+  return line
+    .replace(/^export\s*\{/, "")
+    .replace(/\}.*$/, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+beforeAll(() => {
+  code = readFileSync("dist/Code.js", "utf8");
+});
+
+describe("dist/", () => {
+  it("holds only the script, the sidebar and the manifest", () => {
+    expect(readdirSync("dist").sort()).toEqual(["Code.js", "Sidebar.html", "appsscript.json"]);
+  });
+
+  it("has no import, export or require in the pushed script", () => {
+    expect(code).not.toMatch(/^\s*import[\s{*]/m);
+    expect(code).not.toMatch(/^\s*export\s/m);
+    expect(code).not.toMatch(/\brequire\s*\(/);
+  });
+
+  it("asks for exactly the three scopes of product-spec section 11", () => {
+    const manifest = JSON.parse(readFileSync("dist/appsscript.json", "utf8"));
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      "https://www.googleapis.com/auth/script.container.ui",
+      "https://www.googleapis.com/auth/script.scriptapp",
+      "https://www.googleapis.com/auth/spreadsheets",
+    ]);
+    expect(manifest.runtimeVersion).toBe("V8");
+    expect(manifest.exceptionLogging).toBe("STACKDRIVER");
+    expect(typeof manifest.timeZone).toBe("string");
+  });
+
+  it("serves a sidebar that loads no external script and holds no raw </script inside its script", () => {
+    const html = readFileSync("dist/Sidebar.html", "utf8");
+    expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
+    expect(html).not.toMatch(/<link[^>]*\bhref\s*=\s*["']?https?:/i);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts.length).toBe(1);
+    expect(html.match(/<\/script/gi)?.length).toBe(1); // only the closing tag itself
+    expect(scripts[0]).not.toContain("<!--");
+  });
+});
+
+describe("the script's globals", () => {
+  it("are exactly the public entry points plus one namespace object", () => {
+    const bundle = loadBundle({ simulator: createSimulator(), context: { kind: "manual" } });
+    const expected = [...Object.keys(CUSTOM_FUNCTIONS), ...OTHER_ENTRY_POINTS, ...sidebarCalls(), NAMESPACE].sort();
+    expect(bundle.globals).toEqual(expected);
+    expect(bundle.evaluate(`typeof ${NAMESPACE}`)).toBe("object");
+    for (const name of expected.filter((n) => n !== NAMESPACE)) expect(bundle.evaluate(`typeof ${name}`)).toBe("function");
+  });
+
+  it("cannot reach Node: no require, process, Buffer or setTimeout", () => {
+    const bundle = loadBundle({ simulator: createSimulator(), context: { kind: "manual" } });
+    expect(bundle.evaluate("[typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof URL].join()")).toBe(
+      "undefined,undefined,undefined,undefined,undefined",
+    );
+  });
+
+  it("loading the script does no work: no service call at load", () => {
+    const sim = createSimulator();
+    sim.resetCalls();
+    loadBundle({ simulator: sim, context: { kind: "manual" } });
+    expect(sim.calls).toHaveLength(0);
+  });
+});
+
+describe("custom function declarations", () => {
+  for (const [name, params] of Object.entries(CUSTOM_FUNCTIONS)) {
+    it(`${name} is a top-level function with its real parameter names and @customfunction JSDoc`, () => {
+      const declaration = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\s*\\nfunction ${name}\\(([^)]*)\\)`);
+      const match = code.match(declaration);
+      expect(match, `no top-level function ${name} with JSDoc`).not.toBeNull();
+      const [, jsdoc, list] = match!;
+      expect(list.split(",").map((p) => p.trim())).toEqual(params);
+      expect(jsdoc).toContain("@customfunction");
+      expect(jsdoc).toMatch(/@example/);
+      for (const param of params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} ${param}\\b`));
+      const description = jsdoc.split("\n")[1].replace(/^\s*\*\s?/, "");
+      expect(description.length).toBeGreaterThan(10);
+    });
+  }
+});
