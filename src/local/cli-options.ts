@@ -1,0 +1,137 @@
+/**
+ * The command line of `npm start` (src/local/start.ts): parsing and checking
+ * the arguments, and the usage text.
+ *
+ * Node-only tooling (src/local); never part of the pushed bundle.
+ */
+import { parsePeriod } from "../core/periods";
+import type { Language } from "../core/plan-model";
+
+/** What the command line asks for. */
+export interface StartOptions {
+  /** An .xlsx file or a folder of CSV files; null = the demo workbook. */
+  input: string | null;
+  /** Compute through this period and show its leaderboard; null = the latest month in Sales. */
+  period: string | null;
+  /** null = from the input's headers (Chinese headers: zh), else en. */
+  language: Language | null;
+  /** The result workbook's path; null = {@link DEFAULT_OUT}. */
+  out: string | null;
+  /** The spreadsheet's time zone, in which dates are read as wall clock. */
+  timeZone: string;
+}
+
+export type ParsedCommandLine =
+  | { kind: "run"; options: StartOptions }
+  | { kind: "help" }
+  | { kind: "error"; message: string };
+
+/** Where the result workbook goes without `--out` (out/ is git-ignored). */
+export const DEFAULT_OUT = "out/sales-scorecard-result.xlsx";
+
+/** The spreadsheet time zone without `--time-zone`. */
+export const DEFAULT_TIME_ZONE = "UTC";
+
+export const USAGE = `Usage: npm start -- [options]
+       node build/run-tool.mjs start [options]   (after npm run build)
+
+Runs the Sales Scorecard add-on's recalculation (the built dist/Code.js, in an
+offline Apps Script simulator) on a workbook, writes the result workbook (the
+inputs plus Results, Payouts, Reviews, Dashboard and Run log), and prints the
+leaderboard of the latest period and the top rep's review. Without --input it
+runs on the demo workbook shipped in the repo. Nothing goes over the network.
+
+Options:
+  --input PATH       an .xlsx workbook, or a folder of CSV files named after the
+                     sheets (Reps.csv, Sales.csv, Targets.csv, Scores.csv,
+                     Adjustments.csv, Plan.csv; UTF-8 or GB18030). Only read,
+                     never written. Default: src/local/demo/demo-workbook.xlsx
+  --period P         compute through period P (2026-03, 2026-Q1, 2026) and show
+                     its leaderboard. Default: through the latest month in Sales
+  --lang en|zh       language of the reviews, the problems and this output.
+                     Default: zh when the input's headers are Chinese, else en
+  --out FILE.xlsx    where to write the result workbook (not the input).
+                     Default: ${DEFAULT_OUT}
+  --time-zone ZONE   the spreadsheet's time zone (IANA name, e.g. Asia/Shanghai);
+                     dates in the input are read as wall clock in it. Default: UTC
+  -h, --help         print this help
+
+Exit status:
+  0  the result workbook is written; the input had no problems (warnings at most)
+  1  no usable result: bad arguments, an unreadable input, a failed
+     recalculation (its Run log row is still written) or a failed write
+  2  the result workbook is written, but the input has problems (each listed as
+     Sheet!A1: message); the rows concerned are left out
+`;
+
+const VALUE_OPTIONS = ["--input", "--period", "--lang", "--out", "--time-zone"] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+
+/** True when Intl knows the IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses the arguments after `npm start --`. Options take their value as the
+ * next argument or after `=` (`--period=2026-03`); each may be given once.
+ *
+ * @example
+ * parseCommandLine(["--input", "export.xlsx", "--lang", "zh"]);
+ * // { kind: "run", options: { input: "export.xlsx", period: null, language: "zh", out: null, timeZone: "UTC" } }
+ * parseCommandLine(["--lang", "fr"]).kind; // "error"
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const given = new Map<ValueOption, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-h" || arg === "--help") return { kind: "help" };
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
+      if (arg.startsWith("-")) return error(`unknown option ${name}`);
+      return error(`unexpected argument "${arg}" (to run on a file, use --input ${arg})`);
+    }
+    const option = name as ValueOption;
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith("--") && value.length > 2)) return error(`${option} needs a value`);
+      i++;
+    }
+    if (value.trim() === "") return error(`${option} needs a value`);
+    if (given.has(option)) return error(`${option} is given twice`);
+    given.set(option, value);
+  }
+
+  const language = given.get("--lang");
+  if (language !== undefined && language !== "en" && language !== "zh") return error(`--lang must be en or zh, not "${language}"`);
+  const period = given.get("--period");
+  const parsedPeriod = period === undefined ? null : parsePeriod(period.trim());
+  if (period !== undefined && parsedPeriod === null) return error(`--period "${period}" is not a period such as 2026-03, 2026-Q1 or 2026`);
+  const timeZone = given.get("--time-zone") ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) return error(`--time-zone "${timeZone}" is not a time zone name such as UTC or Asia/Shanghai`);
+  const out = given.get("--out") ?? null;
+  if (out !== null && !/\.xlsx$/i.test(out)) return error(`--out "${out}" must be a file name ending in .xlsx`);
+
+  return {
+    kind: "run",
+    options: {
+      input: given.get("--input") ?? null,
+      period: parsedPeriod,
+      language: (language as Language | undefined) ?? null,
+      out,
+      timeZone,
+    },
+  };
+}
+
+function error(message: string): ParsedCommandLine {
+  return { kind: "error", message };
+}

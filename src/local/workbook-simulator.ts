@@ -1,0 +1,173 @@
+/**
+ * A {@link WorkbookData} into the Apps Script simulator, and the simulator's
+ * sheets back out as a {@link WorkbookData}: how the local tools (`npm start`,
+ * the sidebar preview) put an exported workbook in front of the built add-on.
+ *
+ * Node-only tooling (src/local); never part of the pushed bundle.
+ *
+ * In:
+ * - every sheet, in workbook order, under its own name;
+ * - text stays text (`"001"`, `"2026-03"`, `"=1+1"` are stored as given, as a
+ *   cell formatted as plain text would hold them; nothing is parsed), numbers
+ *   stay numbers, booleans booleans, an empty cell (`null`) is empty;
+ * - a date `{ wallClock }` is that wall clock in the spreadsheet's time zone
+ *   (the simulator's `timeZone`), so a deal at 23:30 on 31 March is in March
+ *   whatever the zone;
+ * - a formula `{ formula }` is stored as a formula (the simulator never
+ *   computes it; the add-on reads `#ERROR!`, as for a failed formula);
+ * - number formats, notes and frozen rows are carried.
+ *
+ * Out ({@link workbookFromSimulator}):
+ * - every sheet of the simulated spreadsheet, in order, its data range (A1 to
+ *   the last row and column holding content);
+ * - numbers, text and booleans as stored, dates as wall clocks (to the second),
+ *   formulas as `{ formula }`;
+ * - number formats as set on the cells, except the ones that only mean
+ *   "automatic" (`General`, the simulator's default number format, and the
+ *   automatic date-time format Sheets gives a date written by a script),
+ *   which become `null` so a writer picks its own; notes; frozen rows.
+ */
+import { createSimulator, type Simulator, type SimulatorOptions } from "../simulator";
+import type { CellInput } from "../simulator";
+import { DEFAULT_NUMBER_FORMAT } from "../simulator";
+import type { Cell } from "../simulator/cell";
+import { AUTO_DATE_TIME_FORMAT } from "../simulator/number-format";
+import {
+  checkWorkbookData,
+  isFormula,
+  isWallClock,
+  wallClockToWallMs,
+  wallMsToWallClock,
+  type CellData,
+  type SheetData,
+  type WorkbookData,
+} from "./workbook-data";
+
+/**
+ * Options of {@link simulatorFromWorkbook}: the simulator's options (all
+ * optional) but `sheets`, which come from the workbook.
+ */
+export interface WorkbookSimulatorOptions extends Omit<SimulatorOptions, "sheets"> {
+  /** The spreadsheet's time zone, in which the workbook's wall clocks are read (default "UTC"). */
+  timeZone?: string;
+  /** The spreadsheet's locale (default "en_US"): decides the add-on's language when its settings say "auto". */
+  locale?: string;
+  /** The simulated now (default: the simulator's default, 2026-01-15T12:00:00Z). */
+  now?: SimulatorOptions["now"];
+}
+
+/**
+ * A simulator whose spreadsheet holds every sheet of the workbook (see the
+ * module comment for how cells are carried). Throws when the workbook is not
+ * well formed ({@link checkWorkbookData}), naming the sheet and cell.
+ *
+ * @example
+ * const sim = simulatorFromWorkbook(await readXlsx("export.xlsx"), { timeZone: "Asia/Shanghai", locale: "zh_CN" });
+ * const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
+ */
+export function simulatorFromWorkbook(workbook: WorkbookData, options: WorkbookSimulatorOptions = {}): Simulator {
+  const problems = checkWorkbookData(workbook);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 10).join("; ");
+    throw new Error(`simulatorFromWorkbook: the workbook is not well formed: ${shown}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ""}`);
+  }
+  const first = workbook.sheets[0];
+  // One named sheet to start with (an object with several keys would reorder
+  // names that look like numbers, such as "2026"); the rest are added in order.
+  const sim = createSimulator({ ...options, sheets: first ? { [first.name]: [] } : undefined });
+  for (const sheet of workbook.sheets) {
+    sim.setSheetValues(sheet.name, sheetInputs(sheet));
+    if (sheet.frozenRows !== undefined) sim.sheetModel(sheet.name).frozenRows = sheet.frozenRows;
+  }
+  return sim;
+}
+
+/** The simulator's fixture cells of a sheet: values with their formats and notes. */
+function sheetInputs(sheet: SheetData): CellInput[][] {
+  return sheet.values.map((row, r) =>
+    row.map((value, c) => {
+      const input = cellInput(value);
+      const format = sheet.numberFormats?.[r]?.[c] ?? null;
+      const note = sheet.notes?.[r]?.[c] ?? null;
+      if (format === null && note === null) return input;
+      return {
+        value: input,
+        ...(format !== null ? { format } : {}),
+        ...(note !== null ? { note } : {}),
+      };
+    }),
+  );
+}
+
+function cellInput(value: CellData): CellInput {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (isWallClock(value)) return { wallClock: wallMsToWallClock(wallClockToWallMs(value.wallClock)) };
+  if (isFormula(value)) return { formula: value.formula };
+  throw new Error(`simulatorFromWorkbook: not a cell value: ${JSON.stringify(value)}`);
+}
+
+/**
+ * Every sheet of the simulated spreadsheet as a {@link WorkbookData}, in
+ * sheet order: values, number formats, notes and frozen rows (see the module
+ * comment). The result passes {@link checkWorkbookData}.
+ *
+ * @example
+ * const result = workbookFromSimulator(sim);
+ * await writeXlsx(result, "out/sales-scorecard-result.xlsx");
+ */
+export function workbookFromSimulator(sim: Simulator): WorkbookData {
+  return {
+    sheets: sim.spreadsheet.sheets.map((model) => {
+      const rows = model.lastRow();
+      const columns = model.lastColumn();
+      const values: CellData[][] = [];
+      const numberFormats: (string | null)[][] = [];
+      const notes: (string | null)[][] = [];
+      for (let r = 1; r <= rows; r++) {
+        const rowValues: CellData[] = [];
+        const rowFormats: (string | null)[] = [];
+        const rowNotes: (string | null)[] = [];
+        for (let c = 1; c <= columns; c++) {
+          const cell = model.cell(r, c);
+          rowValues.push(cellData(cell));
+          rowFormats.push(formatOf(cell));
+          rowNotes.push(cell?.note !== undefined && cell.note !== "" ? cell.note : null);
+        }
+        values.push(rowValues);
+        numberFormats.push(rowFormats);
+        notes.push(rowNotes);
+      }
+      const sheet: SheetData = { name: model.name, values, frozenRows: model.frozenRows };
+      if (numberFormats.some((row) => row.some((f) => f !== null))) sheet.numberFormats = numberFormats;
+      if (notes.some((row) => row.some((n) => n !== null))) sheet.notes = notes;
+      return sheet;
+    }),
+  };
+}
+
+function cellData(cell: Cell | undefined): CellData {
+  const content = cell?.content;
+  if (!content) return null;
+  switch (content.kind) {
+    case "number":
+      return Number.isFinite(content.value) ? content.value : String(content.value);
+    case "text":
+      return content.value === "" ? null : content.value;
+    case "boolean":
+      return content.value;
+    case "date":
+      return { wallClock: wallMsToWallClock(content.wall) };
+    case "formula":
+      return { formula: content.formula };
+  }
+}
+
+/** Formats that only mean "automatic" become null (see the module comment). */
+function formatOf(cell: Cell | undefined): string | null {
+  const format = cell?.format;
+  if (format === undefined || format === "") return null;
+  if (format === DEFAULT_NUMBER_FORMAT || /^general$/i.test(format)) return null;
+  if (format === AUTO_DATE_TIME_FORMAT && cell?.content?.kind === "date") return null;
+  if (cell?.content === undefined) return null;
+  return format;
+}

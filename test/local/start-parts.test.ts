@@ -1,0 +1,155 @@
+/**
+ * The pieces of `npm start`'s output: display widths, the leaderboard table,
+ * telling warnings from problems, the input's language, progress lines.
+ */
+import { closeSync, openSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatProblem, problemAt } from "../../src/core/problems";
+import { displayWidth, padToWidth, truncateToWidth } from "../../src/local/display-width";
+import { inputLanguage } from "../../src/local/input-language";
+import { formatLeaderboard, formatTable, leaderboardRows } from "../../src/local/leaderboard-table";
+import { countProblems, isWarning } from "../../src/local/problem-severity";
+import { createProgress } from "../../src/local/progress";
+
+describe("display width", () => {
+  it("counts Chinese and full-width characters as two columns", () => {
+    expect(displayWidth("Li Na")).toBe(5);
+    expect(displayWidth("王芳")).toBe(4);
+    expect(displayWidth("陈静 (R08)")).toBe(10);
+    expect(displayWidth("１２％")).toBe(6);
+    expect(displayWidth("e\u0301")).toBe(1); // e + combining acute
+    expect(padToWidth("王芳", 6)).toBe("王芳  ");
+    expect(padToWidth("1.25", 6, "right")).toBe("  1.25");
+    expect(truncateToWidth("王芳王芳王芳", 7)).toBe("王芳王…");
+  });
+});
+
+describe("the leaderboard", () => {
+  const results = {
+    name: "Results",
+    values: [
+      ["Period", "Rep ID", "Name", "Team", "Score", "Rank", "Team rank", "Bonus", "Notes"],
+      ["2026-03", "R2", "王芳", "华东", 1.2345, 1, 1, 1234.5, null],
+      ["2026-03", "R9", "New Hire", "East", null, null, null, 0, "no metric with data"],
+      ["2026-03", "R1", "Li Na", "East", 0.9, 2, 1, null, null],
+      ["2026-02", "R1", "Li Na", "East", 1.5, 1, 1, 99, null],
+    ],
+  };
+
+  it("takes one period's rows, ranked first, unranked after", () => {
+    expect(leaderboardRows(results, "2026-03").map((r) => r.repId)).toEqual(["R2", "R1", "R9"]);
+  });
+
+  it("lines the columns up by display width", () => {
+    const lines = formatLeaderboard(leaderboardRows(results, "2026-03"), "en");
+    expect(lines).toEqual([
+      "Rank  Rep            Team  Score     Bonus",
+      "----  -------------  ----  -----  --------",
+      "   1  王芳 (R2)      华东  1.235  1,234.50",
+      "   2  Li Na (R1)     East  0.900         –",
+      "   –  New Hire (R9)  East      –      0.00",
+    ]);
+    const ends = lines.map(displayWidth);
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  it("has Chinese headers in Chinese", () => {
+    expect(formatLeaderboard([], "zh")[0]).toBe("排名  销售  团队  得分  奖金");
+  });
+
+  it("formats any table, trimming trailing spaces", () => {
+    expect(formatTable(["Rep", "Score"], [["王芳", "1.25"], ["Li Na", "0.9"]], ["left", "right"])).toEqual([
+      "Rep    Score",
+      "-----  -----",
+      "王芳    1.25",
+      "Li Na    0.9",
+    ]);
+  });
+});
+
+describe("problems and warnings", () => {
+  const error = formatProblem(problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "abc" }), "en");
+  const warning = formatProblem(problemAt("Reps", "F3", "unknown_manager", { id: "M9" }, "warning"), "en");
+  const zhWarning = formatProblem(problemAt("Run log", "A1", "foreign_output_sheet", { sheet: "Run log" }, "warning"), "zh");
+  const zhError = formatProblem(problemAt("Targets", "C7", "unknown_metric", { metric: "deals_won" }), "zh");
+
+  it("tells warnings from problems in both languages", () => {
+    expect(isWarning(warning)).toBe(true);
+    expect(isWarning(zhWarning)).toBe(true);
+    expect(zhWarning.startsWith("'Run log'!A1: ")).toBe(true);
+    expect(isWarning(error)).toBe(false);
+    expect(isWarning(zhError)).toBe(false);
+  });
+
+  it("counts problems past the summary's list as problems", () => {
+    expect(countProblems({ problemCount: 2, problems: [error, warning] })).toEqual({ errors: 1, warnings: 1 });
+    expect(countProblems({ problemCount: 1, problems: [warning] })).toEqual({ errors: 0, warnings: 1 });
+    expect(countProblems({ problemCount: 5, problems: [warning] })).toEqual({ errors: 4, warnings: 1 });
+    expect(countProblems({ problemCount: 3, problems: [], errorCount: 1 })).toEqual({ errors: 1, warnings: 2 });
+  });
+});
+
+describe("the input's language", () => {
+  it("is Chinese when the headers are", () => {
+    expect(inputLanguage({ sheets: [{ name: "sales", values: [["日期", "销售编号", "金额", "Deal ID"]] }] })).toBe("zh");
+    expect(inputLanguage({ sheets: [{ name: "Reps", values: [["Rep ID", "Name"], ["R1", "王芳"]] }] })).toBe("en");
+    expect(inputLanguage({ sheets: [{ name: "Other", values: [["日期"]] }] })).toBe("en");
+  });
+});
+
+describe("progress lines", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "progress-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const busy = (ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      // a synchronous step: blocks the event loop, as the recalculation does
+    }
+    return "done";
+  };
+
+  it("prints a line for a step still running after the threshold, even a blocking one, and nothing for a quick step", async () => {
+    const file = join(dir, "progress.txt");
+    const fd = openSync(file, "w");
+    const progress = createProgress({ fd, afterMs: 150, inPlace: false });
+    try {
+      expect(await progress.step("Quick step", () => busy(10))).toBe("done");
+      expect(await progress.step("Computing", () => busy(600))).toBe("done");
+      await progress.step("Reading", () => new Promise((resolve) => setTimeout(resolve, 400)));
+      await progress.step("Another quick one", () => 1);
+    } finally {
+      await progress.close();
+      closeSync(fd);
+    }
+    const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe("Computing …");
+    expect(lines[1]).toMatch(/^Computing … done in 0\.[6-9] s$/);
+    expect(lines[2]).toBe("Reading …");
+    expect(lines[3]).toMatch(/^Reading … done in 0\.[4-9] s$/);
+  });
+
+  it("rewrites one line in place on a terminal", async () => {
+    const file = join(dir, "tty.txt");
+    const fd = openSync(file, "w");
+    const progress = createProgress({ fd, afterMs: 100, inPlace: true });
+    try {
+      await progress.step("Writing out.xlsx", () => busy(1300));
+    } finally {
+      await progress.close();
+      closeSync(fd);
+    }
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/^\r\x1b\[KWriting out\.xlsx … 0 s\r\x1b\[KWriting out\.xlsx … 1 s/);
+    expect(text).toMatch(/\r\x1b\[KWriting out\.xlsx … done in 1\.\d s\n$/);
+  });
+});
