@@ -1,0 +1,438 @@
+/**
+ * The sidebar's server calls: each a top-level function (a global in Apps
+ * Script, listed in entry-points.ts) that validates its argument with zod,
+ * reads what it shows from the add-on's own sheets and settings, and
+ * answers JSON-safe values only (text, finite numbers or null, booleans;
+ * never a Date). A failure comes back to the sidebar as an Error with a
+ * one-line message in the spreadsheet's language, which the view shows.
+ *
+ * Actions (set up, recalculate, restate, schedule, save a review) call the
+ * same functions as the menu, under the same one-at-a-time guard.
+ */
+import * as z from "zod/mini";
+import { isPeriodKey } from "../core/periods";
+import type { Language } from "../core/plan-model";
+import { fillTemplate } from "../core/problems";
+import { MAX_CELL_CHARS } from "./platform-limits";
+import type {
+  ActionResult,
+  RepRequest,
+  RepView,
+  RestateRequest,
+  ReviewRequest,
+  ReviewView,
+  SaveReviewRequest,
+  SaveReviewResult,
+  ScheduleRequest,
+  SetupView,
+  TeamRequest,
+  TeamView,
+} from "../sidebar/sidebar-api";
+import { runMessage } from "./menu";
+import { inspectOutputSheet, type OutputRole } from "./output-writer";
+import { logEvent, recalculate } from "./recalculation";
+import { acquireLease, newRunId, releaseLease } from "./run-guard";
+import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
+import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
+import { setUpSheets } from "./setup-sheets";
+import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
+import { generateReview, periodCurrency, planSettingsFor, readPlanBook, readReviewCells, saveManagerReview, sheetReviewLanguage, spreadsheetWallClock } from "./sidebar-review";
+import {
+  cellReader,
+  cellText,
+  defaultPeriod,
+  latestProblems,
+  numberOrNull,
+  payoutLinesOf,
+  periodsOf,
+  readRunLogTail,
+  repKey,
+  resultMetrics,
+  rowsOfPeriod,
+  scoreTrend,
+  teamRow,
+  isProvisionalNote,
+} from "./sidebar-sheets";
+import { scheduleView, setupView, RUN_LOG_ROWS_READ } from "./sidebar-setup";
+import { tableOf, type SheetTable } from "../tables/output-rows";
+import { plainText } from "../tables/sheet-text";
+
+// ---------------------------------------------------------------- messages
+
+const MESSAGES = {
+  busy: { en: "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.", zh: "另一个运行正在处理此表格，请几分钟后再试。" },
+  foreignSheet: { en: "The sheet \"{sheet}\" was not created by Sales Scorecard, so it is not read. Rename it and recalculate.", zh: "工作表“{sheet}”不是由销售绩效记分卡创建的，因此不读取。请将其改名后重新计算。" },
+  noPeriod: { en: "There are no results for {period}. Pick another period or recalculate.", zh: "{period} 没有结果。请选择其他期间或重新计算。" },
+  noRow: { en: "Rep {repId} has no results for {period}.", zh: "销售 {repId} 在 {period} 没有结果。" },
+  noReviewsSheet: { en: "There is no Reviews sheet yet. Run Recalculate now first.", zh: "尚无评语工作表，请先点击“立即重算”。" },
+  noManagerColumn: { en: "The Reviews sheet has no \"Manager's review\" column. Recalculate to restore its header.", zh: "评语工作表缺少“Manager's review”列，请重新计算以恢复表头。" },
+  notFinal: { en: "{period} is not final, so there is nothing to restate: Recalculate now recomputes it.", zh: "{period} 尚未定稿，无需重算：点击“立即重算”即会重新计算。" },
+  scheduleOther: { en: "Another editor's schedule is on. It can be taken over only when no run has happened for 3 hours.", zh: "另一位编辑者设置的自动重算已开启。超过 3 小时未运行时才可接管。" },
+  scheduleOn: { en: "Automatic recalculation is on: each month becomes final on day {day} of the next month at {hour}:00.", zh: "自动重算已开启：每月结果于次月 {day} 日 {hour}:00 定稿。" },
+  scheduleOff: { en: "Automatic recalculation is off.", zh: "自动重算已关闭。" },
+  setupDone: { en: "Created: {created}. Left as they were: {kept}.", zh: "已创建：{created}。已存在（未改动）：{kept}。" },
+  none: { en: "none", zh: "无" },
+  restated: { en: "Restated {period}: {changes} cells changed (listed in the Run log).\n", zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n" },
+} as const;
+
+type MessageKey = keyof typeof MESSAGES;
+
+function message(key: MessageKey, language: Language, args: Record<string, string | number> = {}): string {
+  return fillTemplate(MESSAGES[key][language], args);
+}
+
+/** An error the sidebar shows as it is. */
+function fail(key: MessageKey, language: Language, args: Record<string, string | number> = {}): never {
+  throw new Error(message(key, language, args));
+}
+
+/**
+ * Runs a call and turns any failure into an Error with a one-line message
+ * (no stack, no data), which `google.script.run` hands to the failure handler.
+ */
+function answer<T>(call: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    const text = error !== null && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
+    const name = error !== null && typeof error === "object" && "name" in error ? String((error as { name: unknown }).name) : "Error";
+    logEvent({ event: "sidebar_call_failed", call, error: name });
+    const line = text.split("\n")[0].trim() || call + " failed";
+    throw new Error(line.length > 500 ? line.slice(0, 499) + "…" : line);
+  }
+}
+
+// ---------------------------------------------------------------- requests
+
+const PERIOD_HINT = "must be a period such as 2026-03, 2026-Q1 or 2026";
+
+// zod/mini carries no messages of its own ("Invalid input"): every field says what it wants.
+const periodField = z.string(PERIOD_HINT).check(z.trim(), z.maxLength(16, PERIOD_HINT), z.refine(isPeriodKey, PERIOD_HINT));
+const repIdField = z.string("must be text").check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters"));
+const languageField = z.enum(["en", "zh"], "must be \"en\" or \"zh\"");
+
+const TeamRequestSchema = z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)");
+const RepRequestSchema = z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }");
+const ReviewRequestSchema = z.strictObject(
+  { period: periodField, repId: repIdField, language: z.optional(languageField) },
+  "must be an object { period, repId, language? }",
+);
+const SaveReviewRequestSchema = z.strictObject(
+  {
+    period: periodField,
+    repId: repIdField,
+    text: z.string("must be text").check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
+  },
+  "must be an object { period, repId, text }",
+);
+const RestateRequestSchema = z.strictObject({ period: periodField }, "must be an object { period }");
+const ScheduleRequestSchema = z.strictObject(
+  {
+    on: z.boolean("must be true or false"),
+    day: z.optional(z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28"))),
+    hour: z.optional(z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23"))),
+  },
+  "must be an object { on, day?, hour? }",
+);
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return "has unknown field " + issue.keys.join(", ");
+  return (issue.path.length ? issue.path.join(".") + " " : "") + issue.message;
+}
+
+/**
+ * A call's argument checked against its schema; a readable one-line Error
+ * naming the call and the fields otherwise.
+ */
+function parseRequest<T>(call: string, schema: z.ZodMiniType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(call + ": argument " + parsed.error.issues.slice(0, 3).map(issueText).join("; "));
+}
+
+// ---------------------------------------------------------------- reading
+
+interface Session {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  state: SpreadsheetState;
+  settings: Settings;
+  runState: RunState;
+  language: Language;
+}
+
+function openSession(): Session {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const state = readSpreadsheetState(ss);
+  const settings = settingsOf(state);
+  return { ss, state, settings, runState: runStateOf(state.run), language: runLanguage(settings, ss.getSpreadsheetLocale()) };
+}
+
+/** An output sheet's table when it is the add-on's own; null when missing or blank. */
+function readOwnTable(session: Session, role: OutputRole): SheetTable | null {
+  const name = session.settings.sheets[role];
+  const out = inspectOutputSheet(session.ss, role, name, { values: true });
+  if (out.status === "foreign") fail("foreignSheet", session.language, { sheet: name });
+  return out.status === "own" ? tableOf(out.values) : null;
+}
+
+function currencyOf(session: Session, period: string | null): string {
+  const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
+  return periodCurrency(planSettingsFor(plan, period ?? ""), session.language);
+}
+
+// ---------------------------------------------------------------- views
+
+/**
+ * The Team view of a period (when `period` is null, the latest month in
+ * which a rep has a score): every rep's score, attainments, payout and ranks from the
+ * Results sheet, and the input problems of the latest run.
+ *
+ * @example
+ * sidebarTeam({ period: "2026-03" }).rows[0]; // { repId: "R01", name: "Li Na", score: 1.02, rank: 1, payout: 2600.13, ... }
+ */
+export function sidebarTeam(request: TeamRequest): TeamView {
+  return answer("sidebarTeam", () => {
+    const req = parseRequest("sidebarTeam", TeamRequestSchema, request);
+    const session = openSession();
+    const fy = session.runState.fy;
+    const results = readOwnTable(session, "results");
+    const periods = periodsOf(results, fy);
+    const period = req.period ?? defaultPeriod(results, periods, fy);
+    if (req.period !== null && !periods.includes(req.period)) fail("noPeriod", session.language, { period: req.period });
+    const metrics = results ? resultMetrics(results.header, session.language) : [];
+    const cell = cellReader(results?.header ?? []);
+    const rows = results && period ? rowsOfPeriod(results, period) : [];
+    const timeZone = session.ss.getSpreadsheetTimeZone();
+    return {
+      language: session.language,
+      currency: currencyOf(session, period),
+      periods,
+      period,
+      provisional: rows.some((row) => isProvisionalNote(plainText(cell(row, "Notes")))),
+      metrics,
+      rows: rows.map((row) => teamRow(row, cell, metrics)),
+      problems: latestProblems(readRunLogTail(session.ss, session.settings.sheets.runLog, RUN_LOG_ROWS_READ), timeZone),
+      changedFinal: [...session.runState.changed],
+    };
+  });
+}
+
+/**
+ * The Rep view: one rep's metrics (actual, target, attainment), ranks and
+ * payout from Results, the payout trace from Payouts, and the score over
+ * recent periods of the same kind.
+ *
+ * @example
+ * sidebarRep({ period: "2026-03", repId: "R01" }).payoutLines.map((l) => l.type); // ["target_bonus", "commission", "total"]
+ */
+export function sidebarRep(request: RepRequest): RepView {
+  return answer("sidebarRep", () => {
+    const req = parseRequest("sidebarRep", RepRequestSchema, request);
+    const session = openSession();
+    const results = readOwnTable(session, "results");
+    if (!results) fail("noPeriod", session.language, { period: req.period });
+    const cell = cellReader(results.header);
+    const key = repKey(req.repId);
+    const periodRows = rowsOfPeriod(results, req.period);
+    const row = periodRows.find((r) => repKey(cell(r, "Rep ID")) === key);
+    if (!row) fail("noRow", session.language, { repId: req.repId, period: req.period });
+    const metrics = resultMetrics(results.header, session.language);
+    const team = plainText(cell(row, "Team"));
+    const sameTeam = (r: unknown[]) => cellText(cell(r, "Team")).toLowerCase() === team.trim().toLowerCase();
+    const notes = plainText(cell(row, "Notes"));
+    return {
+      language: session.language,
+      currency: currencyOf(session, req.period),
+      period: req.period,
+      repId: cellText(cell(row, "Rep ID")),
+      name: plainText(cell(row, "Name")),
+      team,
+      score: numberOrNull(cell(row, "Score")),
+      rank: numberOrNull(cell(row, "Rank")),
+      teamRank: numberOrNull(cell(row, "Team rank")),
+      rankedCount: periodRows.filter((r) => numberOrNull(cell(r, "Rank")) !== null).length,
+      teamRankedCount: periodRows.filter((r) => sameTeam(r) && numberOrNull(cell(r, "Team rank")) !== null).length,
+      payout: numberOrNull(cell(row, "Bonus")),
+      notes,
+      provisional: isProvisionalNote(notes),
+      metrics: metrics.map((m) => ({
+        ...m,
+        actual: numberOrNull(cell(row, m.key + " actual")),
+        target: numberOrNull(cell(row, m.key + " target")),
+        attainment: numberOrNull(cell(row, m.key + " attainment")),
+      })),
+      payoutLines: payoutLinesOf(readOwnTable(session, "payouts"), req.period, key),
+      trend: scoreTrend(results, key, req.period, session.runState.fy),
+    };
+  });
+}
+
+/**
+ * The Review view: the generated review (from the Reviews sheet in the
+ * language the recalculation writes, generated now in the other), the
+ * manager's saved review, the rep's reply and Acknowledged.
+ *
+ * @example
+ * sidebarReview({ period: "2026-03", repId: "R01", language: "zh" }).source; // "computed" in an English spreadsheet
+ */
+export function sidebarReview(request: ReviewRequest): ReviewView {
+  return answer("sidebarReview", () => {
+    const req = parseRequest("sidebarReview", ReviewRequestSchema, request);
+    const session = openSession();
+    const key = repKey(req.repId);
+    const cells = readReviewCells(session.ss, session.settings.sheets.reviews, req.period, key);
+    const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
+    const sheetLanguage = sheetReviewLanguage(planSettingsFor(plan, req.period), session.language);
+    const reviewLanguage = req.language ?? sheetLanguage;
+    const fromSheet = cells !== null && cells.generated !== "" && reviewLanguage === sheetLanguage;
+    const generated = fromSheet
+      ? cells.generated
+      : generateReview({ ss: session.ss, settings: session.settings, period: req.period, key, language: reviewLanguage, runLanguage: session.language });
+    if (generated === null) fail("noRow", session.language, { repId: req.repId, period: req.period });
+    return {
+      language: session.language,
+      period: req.period,
+      repId: req.repId,
+      generated,
+      reviewLanguage,
+      source: fromSheet ? "sheet" : "computed",
+      sheetLanguage,
+      managerReview: cells?.managerReview ?? "",
+      reply: cells?.reply ?? "",
+      acknowledged: cells?.acknowledged ?? false,
+      changedAfterAcknowledgement: cells?.changedAfterAcknowledgement ?? false,
+      inputsChanged: session.runState.changed.includes(req.period),
+    };
+  });
+}
+
+/**
+ * Saves the manager's review of (Period, Rep ID) into the Reviews sheet's
+ * "Manager's review" cell, keeping the generated review, the reply and
+ * Acknowledged; refused while a run holds the spreadsheet.
+ *
+ * @example
+ * sidebarSaveReview({ period: "2026-03", repId: "R01", text: "Strong month." }); // { row: 14, appended: false, savedAt: "2026-04-02 09:15" }
+ */
+export function sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult {
+  return answer("sidebarSaveReview", () => {
+    const req = parseRequest("sidebarSaveReview", SaveReviewRequestSchema, request);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const outcome = saveManagerReview(ss, req);
+    if (!outcome.ok) {
+      const language = openSession().language;
+      if (outcome.reason === "already_running") fail("busy", language);
+      if (outcome.reason === "foreign_reviews_sheet") fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.reviews });
+      if (outcome.reason === "no_manager_column") fail("noManagerColumn", language);
+      fail("noReviewsSheet", language);
+    }
+    const savedAt = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd HH:mm");
+    return { row: outcome.row, appended: outcome.appended, savedAt };
+  });
+}
+
+/**
+ * The Setup view: input sheets, schedule (owner "you" or "another editor"),
+ * last run, final periods, the latest input problems and Run log rows.
+ *
+ * @example
+ * sidebarSetup().schedule; // { on: false, owner: "none", day: 3, hour: 6, canChange: true, ... }
+ */
+export function sidebarSetup(): SetupView {
+  return answer("sidebarSetup", () => {
+    const session = openSession();
+    return setupView({ ss: session.ss, settings: session.settings, runState: session.runState, language: session.language });
+  });
+}
+
+// ---------------------------------------------------------------- actions
+
+function listText(items: readonly string[], language: Language): string {
+  return items.length === 0 ? message("none", language) : items.join(", ");
+}
+
+/**
+ * "Set up sheets" from the sidebar: creates the missing input sheets and the
+ * default plan (existing sheets are never changed).
+ *
+ * @example
+ * sidebarSetUpSheets(); // { outcome: "done", message: "Created: Reps, Sales, .... Left as they were: none." }
+ */
+export function sidebarSetUpSheets(): ActionResult {
+  return answer("sidebarSetUpSheets", () => {
+    const session = openSession();
+    const result = setUpSheets(session.ss);
+    if (!result.ok) fail("busy", session.language);
+    return { outcome: "done", message: message("setupDone", session.language, { created: listText(result.created, session.language), kept: listText(result.kept, session.language) }) };
+  });
+}
+
+/**
+ * "Recalculate now" from the sidebar: the menu's run, started by "sidebar".
+ *
+ * @example
+ * sidebarRecalculate(); // { outcome: "done", message: "Computed: 2026-03, ..." }
+ */
+export function sidebarRecalculate(): ActionResult {
+  return answer("sidebarRecalculate", () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const summary = recalculate({ ss, startedBy: "sidebar", finality: "schedule" });
+    return { outcome: summary.outcome, message: runMessage(summary, summary.language) };
+  });
+}
+
+/**
+ * "Restate period" from the sidebar: recomputes a final period (and its
+ * quarter and year) from the current inputs; the Run log lists the changes.
+ *
+ * @example
+ * sidebarRestate({ period: "2026-02" }); // { outcome: "done", message: "Restated 2026-02: 3 cells changed ..." }
+ */
+export function sidebarRestate(request: RestateRequest): ActionResult {
+  return answer("sidebarRestate", () => {
+    const req = parseRequest("sidebarRestate", RestateRequestSchema, request);
+    const session = openSession();
+    if (!Object.prototype.hasOwnProperty.call(session.runState.final, req.period)) fail("notFinal", session.language, { period: req.period });
+    const summary = recalculate({ ss: session.ss, startedBy: "restate", finality: "schedule", restate: [req.period] });
+    const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
+    const head = summary.periods.includes(req.period) && summary.outcome !== "already running" ? message("restated", summary.language, { period: req.period, changes }) : "";
+    return { outcome: summary.outcome, message: head + runMessage(summary, summary.language) };
+  });
+}
+
+function storeScheduleTime(session: Session, day: number | undefined, hour: number | undefined): void {
+  const current = session.settings;
+  if ((day === undefined || day === current.scheduleDay) && (hour === undefined || hour === current.scheduleHour)) return;
+  const now = Date.now();
+  const guard = acquireLease(session.ss, newRunId(now), now);
+  if (!guard.ok) fail("busy", session.language);
+  try {
+    const validated = validateSettings({ scheduleDay: day ?? current.scheduleDay, scheduleHour: hour ?? current.scheduleHour }, settingsOf(guard.state));
+    if (!validated.ok) throw new Error(validated.errors.join("; "));
+    storeSettings(session.ss, guard.state, validated.settings);
+  } finally {
+    releaseLease(session.ss, guard.state);
+  }
+}
+
+/**
+ * Turns the schedule on (with its day and hour) or off, as the menu does;
+ * takes over another editor's schedule only when it is overdue.
+ *
+ * @example
+ * sidebarSchedule({ on: true, day: 3, hour: 6 }); // { outcome: "done", message: "Automatic recalculation is on: ..." }
+ */
+export function sidebarSchedule(request: ScheduleRequest): ActionResult {
+  return answer("sidebarSchedule", () => {
+    const req = parseRequest("sidebarSchedule", ScheduleRequestSchema, request);
+    const session = openSession();
+    const view = scheduleView(scheduleStatus(session.ss), String);
+    if (!view.canChange) fail("scheduleOther", session.language);
+    storeScheduleTime(session, req.day, req.hour);
+    const change = req.on ? (view.owner === "you" ? null : installSchedule(session.ss)) : view.on ? removeSchedule(session.ss) : null;
+    if (change && !change.ok) fail(change.reason === "already_running" ? "busy" : "scheduleOther", session.language);
+    const status = change ? change.status : scheduleStatus(session.ss);
+    const text = status.on ? message("scheduleOn", session.language, { day: status.day, hour: status.hour }) : message("scheduleOff", session.language);
+    return { outcome: "done", message: text };
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * What crosses `google.script.run` between the sidebar and its server calls
+ * (src/addon/sidebar-server.ts): one request type and one response type per
+ * call, shared by both sides. Types only, so importing this file adds no code
+ * to either bundle.
+ *
+ * Everything here survives the boundary: strings, finite numbers or null,
+ * booleans, arrays and plain objects; never a Date, undefined in an array or
+ * a function. Instants travel as text already formatted in the
+ * spreadsheet's time zone.
+ */
+
+export type UiLanguage = "en" | "zh";
+
+/** How a metric's values are shown (money with the currency, a percentage, days, a plain number). */
+export type ValueKind = "money" | "percent" | "days" | "number";
+
+/** A metric column of the Results sheet. */
+export interface MetricInfo {
+  key: string;
+  /** Display name in the spreadsheet's language. */
+  label: string;
+  kind: ValueKind;
+}
+
+/** An input problem as the Run log lists it: `Sales!D14` and the message. */
+export interface ProblemLine {
+  /** `Sheet!A1` (the sheet quoted when it has spaces), or "" when the line names no cell. */
+  cell: string;
+  message: string;
+}
+
+/** The input problems of the latest run that read the inputs. */
+export interface ProblemList {
+  /** How many the run found (may exceed `lines`). */
+  count: number;
+  lines: ProblemLine[];
+  /** When that run started, formatted; null when no run has read the inputs yet. */
+  when: string | null;
+}
+
+// ---------------------------------------------------------------- Team
+
+export interface TeamRequest {
+  /** A period such as 2026-03, 2026-Q1 or 2026; null = the latest month with results. */
+  period: string | null;
+}
+
+export interface TeamRow {
+  repId: string;
+  name: string;
+  team: string;
+  score: number | null;
+  rank: number | null;
+  teamRank: number | null;
+  /** The Bonus column: the payout including adjustments; null when the period is not a payout period. */
+  payout: number | null;
+  /** Attainment of each metric of `TeamView.metrics`, in that order. */
+  attainments: (number | null)[];
+  notes: string;
+}
+
+export interface TeamView {
+  language: UiLanguage;
+  currency: string;
+  /** Periods that have results, latest first. */
+  periods: string[];
+  /** The period shown; null when Results has no rows yet. */
+  period: string | null;
+  /** Whether the period's rows are provisional (recomputed by every run until final). */
+  provisional: boolean;
+  metrics: MetricInfo[];
+  rows: TeamRow[];
+  problems: ProblemList;
+  /** Final periods whose inputs changed since (reported, not applied). */
+  changedFinal: string[];
+}
+
+// ---------------------------------------------------------------- Rep
+
+export interface RepRequest {
+  period: string;
+  repId: string;
+}
+
+export interface RepMetric extends MetricInfo {
+  actual: number | null;
+  target: number | null;
+  attainment: number | null;
+}
+
+/** One line of the Payouts sheet. */
+export interface PayoutLine {
+  line: number | null;
+  /** target_bonus, commission, adjustment or total. */
+  type: string;
+  item: string;
+  driver: string;
+  driverValue: number | null;
+  mode: string;
+  tier: number | null;
+  rate: number | null;
+  maxRate: number | null;
+  base: number | null;
+  proration: number | null;
+  gate: number | null;
+  gateMet: boolean | null;
+  amount: number | null;
+  reason: string;
+  notes: string;
+}
+
+export interface TrendPoint {
+  period: string;
+  score: number | null;
+}
+
+export interface RepView {
+  language: UiLanguage;
+  currency: string;
+  period: string;
+  repId: string;
+  name: string;
+  team: string;
+  score: number | null;
+  rank: number | null;
+  teamRank: number | null;
+  /** Reps ranked in the period, and in the rep's team. */
+  rankedCount: number;
+  teamRankedCount: number;
+  payout: number | null;
+  notes: string;
+  provisional: boolean;
+  metrics: RepMetric[];
+  /** The Payouts lines of the rep and period, in order; empty when the period is not a payout period. */
+  payoutLines: PayoutLine[];
+  /** The rep's score over recent periods of the same kind, oldest first, ending with `period`. */
+  trend: TrendPoint[];
+}
+
+// ---------------------------------------------------------------- Review
+
+export interface ReviewRequest {
+  period: string;
+  repId: string;
+  /** The language of the generated review; omitted = the language the recalculation writes. */
+  language?: UiLanguage;
+}
+
+export interface ReviewView {
+  language: UiLanguage;
+  period: string;
+  repId: string;
+  /** The generated review in `reviewLanguage`. */
+  generated: string;
+  reviewLanguage: UiLanguage;
+  /** "sheet": the Reviews sheet's Generated review; "computed": generated now from the current inputs. */
+  source: "sheet" | "computed";
+  /** The language the recalculation writes reviews in. */
+  sheetLanguage: UiLanguage;
+  /** The Manager's review cell ("" when none saved). */
+  managerReview: string;
+  reply: string;
+  acknowledged: boolean;
+  /** The stored review was changed by a restatement after the rep acknowledged it. */
+  changedAfterAcknowledgement: boolean;
+  /** The period is final and its inputs changed since: a computed review reflects today's inputs. */
+  inputsChanged: boolean;
+}
+
+export interface SaveReviewRequest {
+  period: string;
+  repId: string;
+  text: string;
+}
+
+export interface SaveReviewResult {
+  /** 1-based row of the Reviews sheet written. */
+  row: number;
+  /** A row was appended because the sheet had none for (Period, Rep ID). */
+  appended: boolean;
+  /** When it was saved, formatted in the spreadsheet's time zone. */
+  savedAt: string;
+}
+
+// ---------------------------------------------------------------- Setup
+
+export interface SheetStatus {
+  role: string;
+  name: string;
+  exists: boolean;
+}
+
+export interface ScheduleView {
+  on: boolean;
+  /** "you", "another editor" or "none": never an email. */
+  owner: "you" | "another editor" | "none";
+  /** Last firing, formatted; null when none. */
+  lastRun: string | null;
+  overdue: boolean;
+  day: number;
+  hour: number;
+  /** Whether this user may turn it on or off now (their own, none, or overdue). */
+  canChange: boolean;
+}
+
+export interface RunLogLine {
+  when: string;
+  startedBy: string;
+  periods: string;
+  outcome: string;
+  rowsWritten: number | null;
+  problems: number | null;
+  seconds: number | null;
+}
+
+export interface SetupView {
+  language: UiLanguage;
+  timeZone: string;
+  inputSheets: SheetStatus[];
+  /** Every input sheet and the Plan exist. */
+  setUp: boolean;
+  schedule: ScheduleView;
+  /** When the last run that did work ended, formatted; null when never. */
+  lastRun: string | null;
+  /** Final periods (for "Restate period"), latest first. */
+  finalPeriods: string[];
+  changedFinal: string[];
+  problems: ProblemList;
+  /** The Run log's latest rows, latest first. */
+  runLog: RunLogLine[];
+}
+
+/** What an action (set up, recalculate, restate, schedule) tells the person who started it. */
+export interface ActionResult {
+  /** "done", "continues", "nothing to do", "already running", "failed" for runs; "done" otherwise. */
+  outcome: string;
+  /** A short localized message (may hold several lines). */
+  message: string;
+}
+
+export interface RestateRequest {
+  period: string;
+}
+
+export interface ScheduleRequest {
+  on: boolean;
+  /** Day of the following month (1-28) at which a month becomes final; omitted = unchanged. */
+  day?: number;
+  /** Hour (0-23, spreadsheet time zone); omitted = unchanged. */
+  hour?: number;
+}
+
+// ---------------------------------------------------------------- the calls
+
+/**
+ * Every server call the sidebar makes: name, argument and result. The
+ * client wrapper and the preview server are typed from it.
+ */
+export interface SidebarCalls {
+  sidebarTeam(request: TeamRequest): TeamView;
+  sidebarRep(request: RepRequest): RepView;
+  sidebarReview(request: ReviewRequest): ReviewView;
+  sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult;
+  sidebarSetup(): SetupView;
+  sidebarSetUpSheets(): ActionResult;
+  sidebarRecalculate(): ActionResult;
+  sidebarRestate(request: RestateRequest): ActionResult;
+  sidebarSchedule(request: ScheduleRequest): ActionResult;
+}
+
+export type SidebarCallName = keyof SidebarCalls;

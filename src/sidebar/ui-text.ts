@@ -1,0 +1,176 @@
+/**
+ * The sidebar's interface text in English and Chinese. The language follows
+ * the spreadsheet's (the server says which in every view's answer); until
+ * the first answer arrives the browser's language is a guess.
+ */
+import type { UiLanguage } from "./sidebar-api";
+
+const TEXT = {
+  appTitle: { en: "Sales Scorecard", zh: "销售绩效记分卡" },
+  tabs: { en: "Views", zh: "视图" },
+  tabTeam: { en: "Team", zh: "团队" },
+  tabRep: { en: "Rep", zh: "个人" },
+  tabReview: { en: "Review", zh: "评语" },
+  tabSetup: { en: "Setup", zh: "设置" },
+  loading: { en: "Loading…", zh: "加载中…" },
+  working: { en: "Working…", zh: "处理中…" },
+  retry: { en: "Try again", zh: "重试" },
+  errorPrefix: { en: "Could not load: {message}", zh: "加载失败：{message}" },
+  actionFailed: { en: "That did not work: {message}", zh: "操作失败：{message}" },
+  none: { en: "—", zh: "—" },
+  period: { en: "Period", zh: "期间" },
+  rep: { en: "Rep", zh: "销售" },
+  noResults: { en: "No results yet. Open Setup and choose Recalculate now.", zh: "暂无结果。请在“设置”中点击“立即重算”。" },
+  provisional: { en: "Provisional: these numbers change until the period is final.", zh: "暂定：期间定稿前这些数字仍会变化。" },
+  changedFinal: { en: "Inputs changed for final periods {periods}: use Restate period in Setup.", zh: "已定稿期间 {periods} 的输入有变动：可在“设置”中重算期间。" },
+  // Team
+  attainmentOf: { en: "Attainment shown", zh: "显示的达成率" },
+  colRep: { en: "Rep", zh: "销售" },
+  colScore: { en: "Score", zh: "得分" },
+  colAttainment: { en: "Att.", zh: "达成" },
+  colPayout: { en: "Payout", zh: "应发" },
+  colRank: { en: "#", zh: "#" },
+  colRankLong: { en: "Rank", zh: "名次" },
+  colAttainmentLong: { en: "Attainment of {metric}", zh: "{metric}达成率" },
+  sortBy: { en: "Sort by {column}", zh: "按{column}排序" },
+  teamCaption: { en: "Team results for {period}", zh: "{period} 团队结果" },
+  openRep: { en: "Open {name}", zh: "查看 {name}" },
+  bandHigh: { en: "at or above target (100% and over)", zh: "达到或超过目标（100% 及以上）" },
+  bandMid: { en: "close to target (80% to under 100%)", zh: "接近目标（80% 至 100% 以下）" },
+  bandLow: { en: "below 80% of target", zh: "低于目标的 80%" },
+  bandNone: { en: "no score", zh: "无得分" },
+  legend: { en: "Score bands", zh: "得分区间" },
+  problems: { en: "Input problems ({count})", zh: "输入问题（{count}）" },
+  problemsNone: { en: "No input problems in the latest run.", zh: "最近一次运行没有输入问题。" },
+  problemsMore: { en: "… and {count} more (see the Run log).", zh: "……另有 {count} 个（见运行日志）。" },
+  problemsWhen: { en: "From the run of {when}.", zh: "来自 {when} 的运行。" },
+  // Rep
+  team: { en: "Team", zh: "团队" },
+  score: { en: "Score", zh: "得分" },
+  rank: { en: "Rank", zh: "排名" },
+  rankOf: { en: "{rank} of {count}", zh: "第 {rank} / {count}" },
+  teamRank: { en: "Team rank", zh: "团队排名" },
+  payout: { en: "Payout", zh: "应发金额" },
+  notes: { en: "Notes", zh: "说明" },
+  metrics: { en: "Metrics", zh: "各项指标" },
+  metricLine: { en: "{actual} of {target}", zh: "{actual} / 目标 {target}" },
+  noTarget: { en: "no target", zh: "无目标" },
+  noData: { en: "no data", zh: "无数据" },
+  barLabel: { en: "{metric}: {attainment} of target", zh: "{metric}：完成目标的 {attainment}" },
+  payoutTrace: { en: "Payout, line by line", zh: "应发明细" },
+  noPayout: { en: "No payout in this period (not a payout period).", zh: "本期不发放（非发放周期）。" },
+  targetBonus: { en: "Target bonus", zh: "目标奖金" },
+  commission: { en: "Commission", zh: "提成" },
+  adjustment: { en: "Adjustment", zh: "调整" },
+  total: { en: "Total", zh: "合计" },
+  driver: { en: "Driver", zh: "驱动" },
+  tier: { en: "Tier from", zh: "所在档位" },
+  belowFirstTier: { en: "below the first tier", zh: "低于最低档" },
+  rate: { en: "Rate", zh: "比例" },
+  maxRate: { en: "Max rate", zh: "最高比例" },
+  base: { en: "Base", zh: "基数" },
+  proration: { en: "Proration", zh: "折算" },
+  gate: { en: "Gate", zh: "门槛" },
+  gateMet: { en: "{gate}, met", zh: "{gate}，已达到" },
+  gateNotMet: { en: "{gate}, not met", zh: "{gate}，未达到" },
+  noGate: { en: "none", zh: "无" },
+  mode: { en: "Mode", zh: "方式" },
+  modeStep: { en: "step", zh: "阶梯" },
+  modeLinear: { en: "linear", zh: "线性" },
+  modeMarginal: { en: "marginal", zh: "累进" },
+  driverScore: { en: "score", zh: "得分" },
+  driverAttainment: { en: "{metric} attainment", zh: "{metric}达成率" },
+  driverTeamAttainment: { en: "team {metric} attainment", zh: "团队{metric}达成率" },
+  reason: { en: "Reason", zh: "原因" },
+  trend: { en: "Score trend", zh: "得分趋势" },
+  trendLabel: { en: "Score from {first} to {last}: {from} to {to}", zh: "{first} 至 {last} 的得分：{from} 至 {to}" },
+  trendEmpty: { en: "No earlier periods yet.", zh: "暂无更早的期间。" },
+  // Review
+  reviewLanguage: { en: "Review language", zh: "评语语言" },
+  english: { en: "English", zh: "English" },
+  chinese: { en: "中文", zh: "中文" },
+  reviewFromSheet: { en: "Generated review from the last recalculation.", zh: "上次重算生成的评语。" },
+  reviewComputed: { en: "Generated now from the current inputs.", zh: "根据当前输入即时生成。" },
+  reviewInputsChanged: { en: "This period is final but its inputs changed since: the review generated now reflects today's inputs.", zh: "本期已定稿，但输入之后有变动：即时生成的评语反映的是当前输入。" },
+  reviewChangedAfterAck: { en: "The generated review changed after the rep acknowledged it.", zh: "销售确认后，生成的评语有更新。" },
+  managerSaved: { en: "Showing the saved manager's review. The generated review is kept in the sheet.", zh: "显示已保存的主管评语；生成的评语仍保留在表格中。" },
+  reviewText: { en: "Review (you can edit it)", zh: "评语（可编辑）" },
+  save: { en: "Save as manager's review", zh: "保存为主管评语" },
+  copy: { en: "Copy", zh: "复制" },
+  useGenerated: { en: "Use generated text", zh: "使用生成的评语" },
+  saved: { en: "Saved at {when} (Reviews row {row}).", zh: "已于 {when} 保存（评语表第 {row} 行）。" },
+  unsaved: { en: "Unsaved changes.", zh: "有未保存的修改。" },
+  copied: { en: "Copied to the clipboard.", zh: "已复制到剪贴板。" },
+  copyManual: { en: "The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.", zh: "文本已选中：请按 Ctrl+C（Mac 上按 ⌘C）复制。" },
+  reply: { en: "Rep reply", zh: "销售回复" },
+  noReply: { en: "No reply yet.", zh: "暂无回复。" },
+  acknowledged: { en: "Acknowledged: {value}", zh: "已确认：{value}" },
+  yes: { en: "yes", zh: "是" },
+  no: { en: "no", zh: "否" },
+  // Setup
+  sheets: { en: "Sheets", zh: "工作表" },
+  sheetExists: { en: "present", zh: "已存在" },
+  sheetMissing: { en: "missing", zh: "缺失" },
+  setUpDone: { en: "Every input sheet and the Plan are there.", zh: "所有输入工作表和方案表都已存在。" },
+  setUpNeeded: { en: "Some sheets are missing: create the templates (existing sheets are never changed).", zh: "缺少部分工作表：可创建模板（已有工作表不会被改动）。" },
+  createSheets: { en: "Create template sheets", zh: "创建模板工作表" },
+  schedule: { en: "Automatic recalculation", zh: "自动重算" },
+  scheduleOnYou: { en: "On (yours).", zh: "已开启（由您设置）。" },
+  scheduleOnOther: { en: "On (another editor's).", zh: "已开启（由另一位编辑者设置）。" },
+  scheduleOff: { en: "Off.", zh: "已关闭。" },
+  scheduleLast: { en: "Last run by the schedule: {when}.", zh: "自动重算上次运行：{when}。" },
+  scheduleNever: { en: "The schedule has not run yet.", zh: "自动重算尚未运行。" },
+  scheduleOverdue: { en: "It is overdue: you may take it over.", zh: "已逾期：您可以接管。" },
+  scheduleOtherHint: { en: "Only its owner can change it while it runs on time.", zh: "按时运行期间只有设置者可以修改。" },
+  scheduleWhen: { en: "Each month becomes final on day {day} of the next month at {hour}:00 ({zone}).", zh: "每月结果于次月 {day} 日 {hour}:00（{zone}）定稿。" },
+  day: { en: "Day (1-28)", zh: "日期（1-28）" },
+  hour: { en: "Hour", zh: "小时" },
+  turnOn: { en: "Turn on", zh: "开启" },
+  turnOff: { en: "Turn off", zh: "关闭" },
+  takeOver: { en: "Take over", zh: "接管" },
+  updateTime: { en: "Save day and hour", zh: "保存日期和时间" },
+  recalculate: { en: "Recalculate now", zh: "立即重算" },
+  lastRun: { en: "Last run: {when}.", zh: "上次运行：{when}。" },
+  neverRun: { en: "No run yet.", zh: "尚未运行。" },
+  restate: { en: "Restate period", zh: "重算已定稿期间" },
+  restateHint: { en: "Recomputes a final period (and its quarter and year) from today's inputs; the Run log lists what changed.", zh: "按当前输入重新计算已定稿期间（及其季度和年度）；改动记录在运行日志中。" },
+  noFinal: { en: "No period is final yet.", zh: "尚无已定稿期间。" },
+  runLog: { en: "Run log (latest)", zh: "运行日志（最近）" },
+  runLogEmpty: { en: "The Run log is empty.", zh: "运行日志为空。" },
+  runLogLine: { en: "{rows} rows · {problems} problems · {seconds} s", zh: "{rows} 行 · {problems} 个问题 · {seconds} 秒" },
+} as const;
+
+export type TextKey = keyof typeof TEXT;
+
+let current: UiLanguage = typeof navigator !== "undefined" && /^zh/i.test(navigator.language) ? "zh" : "en";
+
+/**
+ * The interface language now in use.
+ *
+ * @example
+ * uiLanguage(); // "en"
+ */
+export function uiLanguage(): UiLanguage {
+  return current;
+}
+
+/**
+ * Sets the interface language (from the server's answer); also the page's `lang`.
+ *
+ * @example
+ * setUiLanguage("zh");
+ */
+export function setUiLanguage(language: UiLanguage): void {
+  current = language;
+  if (typeof document !== "undefined") document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
+}
+
+/**
+ * Interface text in the current language, `{name}` placeholders filled.
+ *
+ * @example
+ * t("rankOf", { rank: 2, count: 13 }); // "2 of 13"
+ */
+export function t(key: TextKey, args: Record<string, string | number> = {}): string {
+  return TEXT[key][current].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole));
+}

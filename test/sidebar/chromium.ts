@@ -1,0 +1,71 @@
+/**
+ * Headless Chromium for the sidebar tests: Debian's package driven by
+ * playwright-core (no browser is downloaded), with the flags known to work
+ * on this kind of machine, in a throw-away profile.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The sidebar's width in Sheets. */
+export const SIDEBAR_WIDTH = 300;
+
+/**
+ * Fails with instructions when Debian's Chromium is not installed.
+ *
+ * @example
+ * requireChromium(); // throws "The sidebar's browser tests need Chromium at /usr/bin/chromium ..."
+ */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `The sidebar's browser tests need Chromium at ${CHROMIUM_PATH}. Install Debian's package once: ` +
+        "sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium",
+    );
+  }
+}
+
+/** A running browser and how to dispose of it. */
+export interface SidebarBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with a fresh profile and a 300 px wide viewport.
+ *
+ * @example
+ * const browser = await launchSidebarBrowser();
+ * const page = await browser.context.newPage();
+ */
+export async function launchSidebarBrowser(): Promise<SidebarBrowser> {
+  requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), "sidebar-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: SIDEBAR_WIDTH, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
