@@ -10,6 +10,7 @@
  * marks periods final, so only after their rows are written), then the Run
  * log row, then the lease is given back.
  */
+import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import type { Language } from "../core/plan-model";
 import { problemAt, formatProblem, type Problem } from "../core/problems";
 import type { Period } from "../core/records";
@@ -155,14 +156,6 @@ function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings
   };
 }
 
-function utilitiesOffset(timeZone: string): (instantMs: number) => number {
-  return (instantMs) => {
-    const text = Utilities.formatDate(new Date(instantMs), timeZone, "Z");
-    const sign = text.startsWith("-") ? -1 : 1;
-    return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
-  };
-}
-
 function runUnderLease(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: SpreadsheetState,
@@ -191,7 +184,7 @@ function runUnderLease(
     planValues: inputs.plan.values,
     existing: { results: outputs.results.values, payouts: outputs.payouts.values, reviews: outputs.reviews.values },
     hasTime: () => Date.now() - startedAt < budget - Math.min(WRITE_RESERVE_MS, budget / 4),
-    offsetMinutes: utilitiesOffset(timeZone),
+    wallClock: spreadsheetWallClock(timeZone),
   });
   const foreign = Object.values(outputs).filter((o) => o.status === "foreign");
   const problems: Problem[] = [...out.problems, ...foreign.map((o) => problemAt(o.name, "A1", "foreign_output_sheet", { sheet: o.name }, "warning"))];

@@ -4,7 +4,7 @@
  * settings, the clock and the time zone. It answers the blocks to write and
  * the new run state; recalculation.ts only reads and writes.
  */
-import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/calendar";
+import { makeWallClock, type WallClock } from "../core/calendar";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
 import { isPeriodKey, monthOfDay, monthsOf, previousPeriod } from "../core/periods";
 import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
@@ -54,8 +54,8 @@ export interface RunInputs {
   existing: { results: unknown[][] | null; payouts: unknown[][] | null; reviews: unknown[][] | null };
   /** Whether the run may start computing another period. */
   hasTime: () => boolean;
-  /** A wall clock for the zone when Intl cannot make one (Apps Script's Utilities). */
-  offsetMinutes?: (instantMs: number) => number;
+  /** The spreadsheet's wall clock (Intl, or Apps Script's Utilities where Intl lacks the zone); default: Intl. */
+  wallClock?: WallClock;
 }
 
 export interface RunOutputs {
@@ -79,15 +79,6 @@ export interface RunOutputs {
   /** Result rows the run wrote (rows of the computed periods). */
   rowsWritten: number;
   outcome: "done" | "continues" | "nothing to do";
-}
-
-function wallClockFor(timeZone: string, offsetMinutes?: (instantMs: number) => number): WallClock {
-  try {
-    return makeWallClock(timeZone);
-  } catch (error) {
-    if (offsetMinutes) return makeWallClockFromOffset(offsetMinutes);
-    throw error;
-  }
 }
 
 function salesDayRange(records: InputRecords): { first: number | null; last: number | null } {
@@ -162,7 +153,7 @@ function freshReviews(results: Map<Period, PeriodResult>, context: Map<Period, P
  */
 export function computeRun(input: RunInputs): RunOutputs {
   const names = input.settings.sheets;
-  const wallClock = wallClockFor(input.timeZone, input.offsetMinutes);
+  const wallClock = input.wallClock ?? makeWallClock(input.timeZone);
   const { plan, problems: planProblems } = readPlan(input.planValues, names.plan, { wallClock });
   const read = readInputs(input.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) });
   const records = read.records;

@@ -4,7 +4,7 @@
  * monthly recalculation and writes the same Results columns, so the two
  * always agree.
  */
-import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/calendar";
+import type { WallClock } from "../core/calendar";
 import { computePeriods } from "../core/engine";
 import type { Language } from "../core/plan-model";
 import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
@@ -17,6 +17,7 @@ import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { ArgumentError, runCustomFunction, type SheetArgument, type SheetResult } from "../tables/function-arguments";
 import { resultsColumns, headersOf } from "../tables/output-columns";
 import { resultRow } from "../tables/output-rows";
+import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 const SHEETS = { reps: "Reps", sales: "Sales", targets: "Targets", scores: "Scores", adjustments: "Adjustments", plan: "Plan" } as const;
 const SHOWN_PROBLEMS = 3;
@@ -41,14 +42,6 @@ function spreadsheetContext(): { timeZone: string; language: Language } {
     return { timeZone: ss.getSpreadsheetTimeZone() || "UTC", language: /^zh/i.test(ss.getSpreadsheetLocale()) ? "zh" : "en" };
   } catch {
     return { timeZone: "UTC", language: "en" };
-  }
-}
-
-function wallClockOf(timeZone: string): WallClock {
-  try {
-    return makeWallClock(timeZone);
-  } catch {
-    return makeWallClockFromOffset((ms) => Number(Utilities.formatDate(new Date(ms), timeZone, "Z").replace(/^([+-])(\d\d)(\d\d)$/, (_, s, h, m) => String((s === "-" ? -1 : 1) * (Number(h) * 60 + Number(m))))));
   }
 }
 
@@ -93,7 +86,7 @@ export function SCORECARD(
 ): SheetResult {
   return runCustomFunction("SCORECARD", () => {
     const { timeZone, language } = spreadsheetContext();
-    const wallClock = wallClockOf(timeZone);
+    const wallClock = spreadsheetWallClock(timeZone);
     const grids: InputGrids = {
       reps: { sheetName: SHEETS.reps, values: gridOf("reps", reps, true) },
       sales: { sheetName: SHEETS.sales, values: gridOf("sales", sales, true) },

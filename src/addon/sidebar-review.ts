@@ -18,7 +18,7 @@
  *   under the same one-at-a-time guard as runs. The generated review, the
  *   Rep reply and Acknowledged are never written.
  */
-import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/calendar";
+import type { WallClock } from "../core/calendar";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { currencyFor } from "../core/display-format";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
@@ -39,25 +39,7 @@ import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
 import { settingsOf } from "./settings";
 import { cellReader, cellText, readSheetTable, repKey } from "./sidebar-sheets";
-
-/**
- * The spreadsheet's wall clock: `Intl` when it knows the zone, else
- * Apps Script's `Utilities` (the fallback the recalculation uses too).
- *
- * @example
- * spreadsheetWallClock("Asia/Shanghai")(Date.UTC(2026, 2, 31, 15, 30)).minutes; // 1410
- */
-export function spreadsheetWallClock(timeZone: string): WallClock {
-  try {
-    return makeWallClock(timeZone);
-  } catch {
-    return makeWallClockFromOffset((instantMs) => {
-      const text = Utilities.formatDate(new Date(instantMs), timeZone, "Z");
-      const sign = text.startsWith("-") ? -1 : 1;
-      return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
-    });
-  }
-}
+import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 /**
  * The plan as the Plan sheet holds it (one read; the default plan when the

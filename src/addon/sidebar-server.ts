@@ -36,7 +36,8 @@ import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { setUpSheets } from "./setup-sheets";
 import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
-import { generateReview, periodCurrency, planSettingsFor, readPlanBook, readReviewCells, saveManagerReview, sheetReviewLanguage, spreadsheetWallClock } from "./sidebar-review";
+import { generateReview, periodCurrency, planSettingsFor, readPlanBook, readReviewCells, saveManagerReview, sheetReviewLanguage } from "./sidebar-review";
+import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import {
   cellReader,
   cellText,

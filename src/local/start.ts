@@ -17,7 +17,7 @@
  * build/run-tool.mjs, which bundles this file into .cache/tools/start.mjs.
  */
 import { mkdir, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_SHEET_NAMES } from "../addon/settings";
 import { DEFAULT_OUT, USAGE, parseCommandLine } from "./cli-options";

@@ -108,7 +108,7 @@ function validVisibility(visibility: unknown): "DOCUMENT" | "PROJECT" {
  * @example
  * addMetadata(execution, ss, sheet.sheetId, ["salesScorecard.output", "Results"]);
  */
-export function addMetadata(x: Execution, ss: SpreadsheetModel, sheetId: number | null, args: unknown[]): void {
+export function addMetadata(_execution: Execution, ss: SpreadsheetModel, sheetId: number | null, args: unknown[]): void {
   const key = validKey(args[0]);
   let value: string | null = null;
   let visibility: "DOCUMENT" | "PROJECT" = "DOCUMENT";

@@ -106,7 +106,7 @@ export class UtilitiesFacade {
   }
   formatString(template: unknown, ...args: unknown[]): string {
     let i = 0;
-    return String(template).replace(/%(%|s|d|i|f|\.\d+f)/g, (m: string, spec: string) => {
+    return String(template).replace(/%(%|s|d|i|f|\.\d+f)/g, (_match: string, spec: string) => {
       if (spec === "%") return "%";
       const arg = args[i++];
       if (spec === "s") return String(arg);
