@@ -61,7 +61,8 @@ async function bundleAddon() {
     mainFields: ["module", "main"],
     target: "es2020",
     charset: "utf8",
-    minify: true,
+    // Readable output for profiling: DEBUG_BUILD=1 npm run build
+    minify: !process.env.DEBUG_BUILD,
     legalComments: "none",
     write: false,
     outdir: "out-iife",

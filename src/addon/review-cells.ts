@@ -39,11 +39,41 @@ export interface ReviewContext {
   periodRows: RepPeriodResult[];
   /** The rows of the rep's team in the period (found from periodRows when not given). */
   teamRows?: RepPeriodResult[];
+  /** How many reps of the period are ranked (counted from periodRows when not given). */
+  rankedCount?: number;
   recognition: Recognition;
   settings: PlanSettings;
   rep: Rep | undefined;
   fyStart: number;
   language: Language;
+}
+
+/**
+ * The key a row's team is grouped by: trimmed and case-folded.
+ *
+ * @example
+ * teamKey({ team: " East " }); // "east"
+ */
+export function teamKey(row: Pick<RepPeriodResult, "team">): string {
+  return row.team.trim().toLowerCase();
+}
+
+/**
+ * The rows of a period grouped by team, so each review does not search the
+ * whole period for its team (a period can hold a thousand reps).
+ *
+ * @example
+ * rowsByTeam(marchRows).get("east")?.length; // 3
+ */
+export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPeriodResult[]> {
+  const teams = new Map<string, RepPeriodResult[]>();
+  for (const row of rows) {
+    const key = teamKey(row);
+    const members = teams.get(key);
+    if (members) members.push(row);
+    else teams.set(key, [row]);
+  }
+  return teams;
 }
 
 /**
@@ -56,15 +86,15 @@ export interface ReviewContext {
  */
 export function reviewForRow(context: ReviewContext): string {
   const { result } = context;
-  const team = result.team.trim().toLowerCase();
-  const teamRows = context.teamRows ?? context.periodRows.filter((row) => row.team.trim().toLowerCase() === team);
+  const team = teamKey(result);
+  const teamRows = context.teamRows ?? context.periodRows.filter((row) => teamKey(row) === team);
   const start = context.rep?.start ?? null;
   const tenureDays = start === null ? null : lastDay(result.period, context.fyStart) - start + 1;
   const findings = reviewFindings({
     result,
     history: context.history,
     teamRows,
-    periodRowCount: context.periodRows.filter((row) => row.rank !== null).length,
+    periodRowCount: context.rankedCount ?? context.periodRows.filter((row) => row.rank !== null).length,
     recognition: context.recognition,
     settings: context.settings,
     tenureDays,

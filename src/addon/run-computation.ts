@@ -32,7 +32,7 @@ import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
 import { periodFingerprints } from "./input-fingerprint";
 import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults } from "./period-computation";
-import { mergeReviews, recognitionFor, reviewForRow, type FreshReview } from "./review-cells";
+import { mergeReviews, recognitionFor, reviewForRow, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import type { Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 
@@ -117,19 +117,15 @@ function freshReviews(results: Map<Period, PeriodResult>, context: Map<Period, P
     const previous = [...index.get(previousPeriod(result.period)) ?? new Map<string, RepPeriodResult>()].map(([, row]) => row);
     const recognition = recognitionFor(result.rows, previous);
     const settings = planSettingsFor(plan, result.period, fyStart);
-    const teams = new Map<string, RepPeriodResult[]>();
-    for (const row of result.rows) {
-      const team = row.team.trim().toLowerCase();
-      const members = teams.get(team);
-      if (members) members.push(row);
-      else teams.set(team, [row]);
-    }
+    const teams = rowsByTeam(result.rows);
+    const rankedCount = result.rows.filter((row) => row.rank !== null).length;
     for (const row of result.rows) {
       const text = reviewForRow({
         result: row,
         history: historyOf(row.rep, result.period, index),
         periodRows: result.rows,
-        teamRows: teams.get(row.team.trim().toLowerCase()),
+        teamRows: teams.get(teamKey(row)),
+        rankedCount,
         recognition,
         settings,
         rep: reps.get(row.rep),

@@ -85,9 +85,8 @@ describe("readNumberText", () => {
     expect(readNumberText(text)).toBe(NOT_A_NUMBER);
   });
 
-  it("reads a million cells in well under the 30 s a custom function has", () => {
+  it("reads a million mixed cells consistently (its speed is in npm run bench)", () => {
     const samples: unknown[] = [1234.5, "1,234.50", "Alice", "", "12%", "１２３", "¥3000", 7];
-    const started = Date.now();
     let numbers = 0;
     for (let index = 0; index < 1_000_000; index += 1) {
       const reading = readNumber(samples[index % samples.length]);
@@ -96,7 +95,6 @@ describe("readNumberText", () => {
       }
     }
     expect(numbers).toBe(750_000);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 

@@ -333,9 +333,7 @@ function metricOf(row: RepPeriodResult, key: string): MetricResult | undefined {
  */
 export function metricFindings(result: RepPeriodResult, teamRows: RepPeriodResult[]): MetricFinding[] {
   return result.metrics.map((m) => {
-    const teamAttainments = teamRows
-      .map((row) => scoredAttainment(metricOf(row, m.key)))
-      .filter(isNumber);
+    const teamMedian = teamMedianAttainment(teamRows, m.key);
     return {
       key: m.key,
       direction: m.direction,
@@ -345,9 +343,34 @@ export function metricFindings(result: RepPeriodResult, teamRows: RepPeriodResul
       target: isNumber(m.target) ? m.target : null,
       attainment: isNumber(m.attainment) ? m.attainment : null,
       leftOut: m.leftOut,
-      teamMedianAttainment: teamAttainments.length >= 2 ? median(teamAttainments) : null,
+      teamMedianAttainment: teamMedian,
     };
   });
+}
+
+// Every member of a team asks for the same medians: work each out once per
+// team rows array (a period of a thousand reps would otherwise repeat it
+// for each member and metric).
+const teamMedianCache = new WeakMap<readonly RepPeriodResult[], Map<string, number | null>>();
+
+/**
+ * The median attainment of a metric over the scored members of a team; null
+ * with fewer than two.
+ *
+ * @example
+ * teamMedianAttainment(teamRows, "revenue"); // 0.98
+ */
+export function teamMedianAttainment(teamRows: readonly RepPeriodResult[], key: string): number | null {
+  let medians = teamMedianCache.get(teamRows);
+  if (!medians) {
+    medians = new Map();
+    teamMedianCache.set(teamRows, medians);
+  }
+  if (medians.has(key)) return medians.get(key)!;
+  const attainments = teamRows.map((row) => scoredAttainment(metricOf(row, key))).filter(isNumber);
+  const value = attainments.length >= 2 ? median(attainments) : null;
+  medians.set(key, value);
+  return value;
 }
 
 /** Metrics that count in the score and have an attainment to compare. */

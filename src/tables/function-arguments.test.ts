@@ -113,15 +113,15 @@ describe("mapElementwise", () => {
     expect(mapElementwise([{ name: "a", value: [[3]] }, { name: "b", value: 4 }], double)).toEqual([[12]]);
   });
 
-  it("handles 500 000 cells quickly", () => {
+  it("handles 500 000 cells, blanks in and blanks out (its speed is in npm run bench)", () => {
     const column = Array.from({ length: 500_000 }, (_, index) => [index % 7 === 0 ? "" : index / 1000]);
-    const started = Date.now();
     const result = mapElementwise([{ name: "x", value: column }, { name: "y", value: 2 }], ([x, y], place) => {
       const reading = readElementNumber({ name: "x", value: column }, x, place);
       return reading === null ? "" : reading * Number(y);
     }) as unknown[][];
     expect(result).toHaveLength(500_000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result[0][0]).toBe("");
+    expect(result[1][0]).toBeCloseTo(0.002, 12);
   });
 });
 
