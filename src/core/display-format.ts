@@ -221,7 +221,19 @@ export function metricPrecision(key: string): number {
  * formatMetricValue("csat", 4.25, "en", "USD");             // "4.25"
  */
 export function formatMetricValue(key: string, value: number, language: Language, currency: string): string {
-  switch (metricValueKind(key)) {
+  return formatValueOfKind(metricValueKind(key), value, language, currency);
+}
+
+/**
+ * A value of a known kind: money with the currency, a fraction as a
+ * percentage, days, or a plain number.
+ *
+ * @example
+ * formatValueOfKind("money", 57250, "en", "USD"); // "$57,250.00"
+ * formatValueOfKind("days", 23.46, "zh", "CNY");  // "23.5 天"
+ */
+export function formatValueOfKind(kind: ValueKind, value: number, language: Language, currency: string): string {
+  switch (kind) {
     case "money":
       return formatMoney(value, currency);
     case "percent":

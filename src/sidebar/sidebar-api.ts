@@ -10,10 +10,12 @@
  * spreadsheet's time zone.
  */
 
+import type { ValueKind } from "../core/display-format";
+
 export type UiLanguage = "en" | "zh";
 
 /** How a metric's values are shown (money with the currency, a percentage, days, a plain number). */
-export type ValueKind = "money" | "percent" | "days" | "number";
+export type { ValueKind };
 
 /** A metric column of the Results sheet. */
 export interface MetricInfo {

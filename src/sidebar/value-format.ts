@@ -3,7 +3,7 @@
  * formatting the reviews use (src/core/display-format.ts), so a payout reads
  * the same in the sidebar and in the review, and "—" for a blank cell.
  */
-import { formatDays, formatFixed, formatMoney, formatNumber, formatPercent, NOT_A_NUMBER_TEXT } from "../core/display-format";
+import { formatFixed, formatMoney, formatNumber, formatPercent, formatValueOfKind, NOT_A_NUMBER_TEXT } from "../core/display-format";
 import type { UiLanguage, ValueKind } from "./sidebar-api";
 
 /**
@@ -66,17 +66,7 @@ export function seconds(value: number | null): string {
  * metricValue("number", null, "en", "USD");   // "—"
  */
 export function metricValue(kind: ValueKind, value: number | null, language: UiLanguage, currency: string): string {
-  if (value === null) return NOT_A_NUMBER_TEXT;
-  switch (kind) {
-    case "money":
-      return formatMoney(value, currency);
-    case "percent":
-      return formatPercent(value);
-    case "days":
-      return formatDays(value, language);
-    default:
-      return formatNumber(value);
-  }
+  return value === null ? NOT_A_NUMBER_TEXT : formatValueOfKind(kind, value, language, currency);
 }
 
 /**
