@@ -11,7 +11,8 @@ import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { a1, problemAt, type Problem } from "../core/problems";
 import type { InputRecords, Period } from "../core/records";
-import type { PeriodResult, RepPeriodResult } from "../core/results";
+import { applyRecognitionNotes, type Recognition } from "../core/recognition";
+import type { PeriodResult } from "../core/results";
 import { PAYOUT_COLUMNS, headersOf, resultsColumns, type OutputColumn } from "../tables/output-columns";
 import {
   changeLine,
@@ -31,8 +32,8 @@ import { plainText, type CellValue } from "../tables/sheet-text";
 import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
 import { periodFingerprints } from "./input-fingerprint";
-import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults } from "./period-computation";
-import { mergeReviews, recognitionFor, reviewForRow, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
+import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults, type ResultIndex } from "./period-computation";
+import { mergeReviews, reviewForRow, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import type { Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 
@@ -109,13 +110,33 @@ function changedProblems(changed: readonly Period[], resultsSheet: string, exist
   });
 }
 
-function freshReviews(results: Map<Period, PeriodResult>, context: Map<Period, PeriodResult>, records: InputRecords, plan: PlanBook, fyStart: number, language: Language): FreshReview[] {
-  const index = indexResults([...context.values(), ...results.values()]);
+/**
+ * Recognition of each computed period against the previous period of the
+ * same kind (computed now or as comparison context), written into the rows'
+ * notes so Results shows it and the reviews cite the same awards.
+ */
+function recogniseComputed(results: Map<Period, PeriodResult>, index: ResultIndex): Map<Period, Recognition> {
+  const recognitions = new Map<Period, Recognition>();
+  for (const result of results.values()) {
+    const previous = [...(index.get(previousPeriod(result.period))?.values() ?? [])];
+    recognitions.set(result.period, applyRecognitionNotes(result.rows, previous));
+  }
+  return recognitions;
+}
+
+function freshReviews(
+  results: Map<Period, PeriodResult>,
+  index: ResultIndex,
+  recognitions: Map<Period, Recognition>,
+  records: InputRecords,
+  plan: PlanBook,
+  fyStart: number,
+  language: Language,
+): FreshReview[] {
   const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
   const fresh: FreshReview[] = [];
   for (const result of results.values()) {
-    const previous = [...index.get(previousPeriod(result.period)) ?? new Map<string, RepPeriodResult>()].map(([, row]) => row);
-    const recognition = recognitionFor(result.rows, previous);
+    const recognition = recognitions.get(result.period)!;
     const settings = planSettingsFor(plan, result.period, fyStart);
     const teams = rowsByTeam(result.rows);
     const rankedCount = result.rows.filter((row) => row.rank !== null).length;
@@ -195,6 +216,9 @@ export function computeRun(input: RunInputs): RunOutputs {
   const recomputed = new Set(computed);
   const language = input.language;
 
+  const index = indexResults([...contextOut.results.values(), ...computedOut.results.values()]);
+  const recognitions = recogniseComputed(computedOut.results, index);
+
   // Results
   const columns = resultsColumns(planMetricKeys(plan), existingResults?.header ?? []);
   const header = headersOf(columns);
@@ -231,7 +255,7 @@ export function computeRun(input: RunInputs): RunOutputs {
   const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
 
   // Reviews
-  const fresh = freshReviews(computedOut.results, contextOut.results, records, plan, fyStart, language);
+  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language);
   const reviews = mergeReviews(tableOf(input.existing.reviews, { keepBlankRows: true }), fresh, language);
 
   const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });

@@ -46,8 +46,14 @@ const NOTE_TEXT = {
   noTarget: { en: "no target", zh: "无目标" },
   negative: { en: "Negative payout", zh: "应发金额为负" },
   gate: { en: "Gate not met: {component}", zh: "未达门槛：{component}" },
-  repOfTheMonth: { en: "Best of team {team}", zh: "{team} 团队本期最佳" },
+  repOfTheMonth: { en: "Rep of the {kind} in {team}", zh: "{team}团队本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
+} as const;
+
+const PERIOD_KIND_WORD = {
+  month: { en: "month", zh: "月" },
+  quarter: { en: "quarter", zh: "季度" },
+  year: { en: "year", zh: "年" },
 } as const;
 
 function fill(template: string, args: Record<string, string | number>): string {
@@ -79,7 +85,7 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "gate_not_met":
       return fill(NOTE_TEXT.gate[language], { component: note.component });
     case "rep_of_the_month":
-      return fill(NOTE_TEXT.repOfTheMonth[language], { team: note.team });
+      return fill(NOTE_TEXT.repOfTheMonth[language], { team: note.team, kind: PERIOD_KIND_WORD[periodKind(result.period)][language] });
     case "most_improved":
       return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
   }
