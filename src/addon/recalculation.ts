@@ -318,28 +318,35 @@ function bareSummary(runId: string, outcome: RunOutcome, startedBy: StartedBy, l
 }
 
 /**
- * Writes the Run log row of an action refused by the guard and nothing else.
+ * Appends the Run log row of a run that did no work (refused or failed) and
+ * answers the run's language.
+ */
+function logWorklessRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  entry: { runId: string; startedBy: StartedBy; startedAt: number; outcome: "already running" | "failed"; details: string[] },
+): Language {
+  const language = runLanguage(settings, ss.getSpreadsheetLocale());
+  const runLog = inspectOutputSheet(ss, "runLog", settings.sheets.runLog, { values: false });
+  appendRunLog(
+    ss,
+    runLog,
+    { ...entry, periods: [], madeFinal: [], rowsWritten: 0, durationMs: Date.now() - entry.startedAt, problems: [] },
+    language,
+  );
+  return language;
+}
+
+/**
+ * Writes the Run log row of an action refused because another run holds the
+ * spreadsheet; answers the language it used.
  *
  * @example
- * logRefusedAction(ss, null, "m7q1x8-4k2j", "setup", Date.now());
+ * logRefusedAction(ss, null, "r-1", "sidebar", Date.now()); // "en"
  */
 export function logRefusedAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState | null, runId: string, startedBy: StartedBy, startedAt: number): Language {
   const settings = settingsOf(state ?? readSpreadsheetState(ss));
-  const language = runLanguage(settings, ss.getSpreadsheetLocale());
-  const runLog = inspectOutputSheet(ss, "runLog", settings.sheets.runLog, { values: false });
-  appendRunLog(ss, runLog, {
-    startedAt,
-    startedBy,
-    periods: [],
-    madeFinal: [],
-    rowsWritten: 0,
-    outcome: "already running",
-    durationMs: Date.now() - startedAt,
-    problems: [],
-    details: [],
-    runId,
-  }, language);
-  return language;
+  return logWorklessRun(ss, settings, { runId, startedBy, startedAt, outcome: "already running", details: [] });
 }
 
 function refusedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState | null, runId: string, startedBy: StartedBy, startedAt: number): RunSummary {
@@ -355,20 +362,8 @@ function refusedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: Spreads
 function failedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, runId: string, startedBy: StartedBy, startedAt: number, error: unknown): RunSummary {
   let language: Language = "en";
   try {
-    language = runLanguage(settings, ss.getSpreadsheetLocale());
-    const runLog = inspectOutputSheet(ss, "runLog", settings.sheets.runLog, { values: false });
-    appendRunLog(ss, runLog, {
-      startedAt,
-      startedBy,
-      periods: [],
-      madeFinal: [],
-      rowsWritten: 0,
-      outcome: "failed",
-      durationMs: Date.now() - startedAt,
-      problems: [],
-      details: [errorName(error) + ": " + String((error as { message?: unknown })?.message ?? "").slice(0, 500)],
-      runId,
-    }, language);
+    const details = [errorName(error) + ": " + String((error as { message?: unknown })?.message ?? "").slice(0, 500)];
+    language = logWorklessRun(ss, settings, { runId, startedBy, startedAt, outcome: "failed", details });
   } catch (logError) {
     logEvent({ event: "run_log_failed", run: runId, error: errorName(logError) });
   }

@@ -104,27 +104,17 @@ function deleteMyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
  * installSchedule(SpreadsheetApp.getActiveSpreadsheet()); // { ok: true, status: { on: true, mine: true, ... } }
  */
 export function installSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleChange {
-  const now = Date.now();
-  const me = Session.getTemporaryActiveUserKey();
-  const guard = acquireLease(ss, newRunId(now), now);
-  const state = guard.state ?? readSpreadsheetState(ss);
-  const settings = settingsOf(state);
-  const at = { day: settings.scheduleDay, hour: settings.scheduleHour };
-  const current = statusOf(scheduleRecordOf(state), me, now, at);
-  if (!guard.ok) return { ok: false, reason: "already_running", status: current };
-  try {
+  return underScheduleGuard(ss, ({ me, now, at, current, state }) => {
     if (current.on && !current.mine && !current.overdue) return { ok: false, reason: "owned_by_another_editor", status: current };
     deleteMyTriggers(ss);
     const trigger = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(SCHEDULE_EVERY_HOURS).create();
     const uid = trigger.getUniqueId();
     PropertiesService.getUserProperties().setProperty(SCHEDULED_SPREADSHEET_PREFIX + uid, ss.getId());
     const record: ScheduleRecord = { owner: me, trigger: uid, installed: now, beat: null };
-    writeStateEntry(ss, guard.state, "schedule", record);
+    writeStateEntry(ss, state, "schedule", record);
     logEvent({ event: "schedule_on", trigger: uid, takeover: current.on && !current.mine });
     return { ok: true, status: statusOf(record, me, now, at) };
-  } finally {
-    releaseLease(ss, guard.state);
-  }
+  });
 }
 
 /**
@@ -136,6 +126,26 @@ export function installSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
  * removeSchedule(SpreadsheetApp.getActiveSpreadsheet()).status.on; // false
  */
 export function removeSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleChange {
+  return underScheduleGuard(ss, ({ me, now, at, current, record, state }) => {
+    if (current.on && !current.mine && !current.overdue) return { ok: false, reason: "owned_by_another_editor", status: current };
+    deleteMyTriggers(ss);
+    if (record) writeStateEntry(ss, state, "schedule", { owner: "", trigger: "", installed: record.installed, beat: record.beat });
+    logEvent({ event: "schedule_off" });
+    return { ok: true, status: statusOf(null, me, now, at) };
+  });
+}
+
+interface ScheduleActionContext {
+  me: string;
+  now: number;
+  at: { day: number; hour: number };
+  record: ScheduleRecord | null;
+  current: ScheduleStatus;
+  state: SpreadsheetState;
+}
+
+/** Runs a schedule change under the run guard, refusing it while a run holds the spreadsheet. */
+function underScheduleGuard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, change: (context: ScheduleActionContext) => ScheduleChange): ScheduleChange {
   const now = Date.now();
   const me = Session.getTemporaryActiveUserKey();
   const guard = acquireLease(ss, newRunId(now), now);
@@ -146,11 +156,7 @@ export function removeSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sc
   const current = statusOf(record, me, now, at);
   if (!guard.ok) return { ok: false, reason: "already_running", status: current };
   try {
-    if (current.on && !current.mine && !current.overdue) return { ok: false, reason: "owned_by_another_editor", status: current };
-    deleteMyTriggers(ss);
-    if (record) writeStateEntry(ss, guard.state, "schedule", { owner: "", trigger: "", installed: record.installed, beat: record.beat });
-    logEvent({ event: "schedule_off" });
-    return { ok: true, status: statusOf(null, me, now, at) };
+    return change({ me, now, at, record, current, state: guard.state });
   } finally {
     releaseLease(ss, guard.state);
   }
