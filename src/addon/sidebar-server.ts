@@ -6,8 +6,9 @@
  * never a Date). A failure comes back to the sidebar as an Error with a
  * one-line message in the spreadsheet's language, which the view shows.
  *
- * Actions (set up, recalculate, restate, schedule, save a review) call the
- * same functions as the menu, under the same one-at-a-time guard.
+ * Actions (set up, recalculate, restate, schedule, save a review, save
+ * settings) call the same functions as the menu, under the same
+ * one-at-a-time guard.
  */
 import * as z from "zod/mini";
 import { isPeriodKey } from "../core/periods";
@@ -20,6 +21,7 @@ import type {
   RepView,
   RestateRequest,
   ReviewRequest,
+  SaveSettingsRequest,
   ReviewView,
   SaveReviewRequest,
   SaveReviewResult,
@@ -54,6 +56,7 @@ import {
   teamRow,
   isProvisionalNote,
 } from "./sidebar-sheets";
+import { checkSettingsRequest, saveCheckedSettings } from "./sidebar-settings";
 import { scheduleView, setupView, RUN_LOG_ROWS_READ } from "./sidebar-setup";
 import { tableOf, type SheetTable } from "../tables/output-rows";
 import { plainText } from "../tables/sheet-text";
@@ -435,5 +438,28 @@ export function sidebarSchedule(request: ScheduleRequest): ActionResult {
     const status = change ? change.status : scheduleStatus(session.ss);
     const text = status.on ? message("scheduleOn", session.language, { day: status.day, hour: status.hour }) : message("scheduleOff", session.language);
     return { outcome: "done", message: text };
+  });
+}
+
+/**
+ * Saves the Settings section: every sheet's name, the language and the
+ * start period (the schedule's day and hour are kept), merged over the
+ * stored settings under the run guard. A bad field is refused with one line
+ * in the spreadsheet's language naming it, and nothing is written.
+ *
+ * @example
+ * sidebarSaveSettings({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals" }, language: "auto", startPeriod: "" });
+ * // { outcome: "done", message: "Settings saved: Sales sheet. Sheets are not renamed: ..." }
+ * sidebarSaveSettings({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" }, language: "auto", startPeriod: "" });
+ * // throws 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \ :).'
+ */
+export function sidebarSaveSettings(request: SaveSettingsRequest): ActionResult {
+  return answer("sidebarSaveSettings", () => {
+    const session = openSession();
+    const checked = checkSettingsRequest(request, session.language);
+    if (!checked.ok) throw new Error(checked.message);
+    const saved = saveCheckedSettings(session.ss, checked.request);
+    if (!saved.ok) fail("busy", session.language);
+    return saved.result;
   });
 }

@@ -2,13 +2,14 @@
  * The Setup view's server side: which input sheets exist, the schedule as
  * this editor sees it (owner "you" / "another editor", never an email), the
  * last run, the final periods a restatement may pick, the latest input
- * problems and the Run log's latest rows.
+ * problems, the Run log's latest rows and the settings the view edits.
  */
 import { comparePeriodCells } from "../tables/output-rows";
 import type { ScheduleView, SetupView, SheetStatus, UiLanguage } from "../sidebar/sidebar-api";
 import { scheduleStatus, type ScheduleStatus } from "./schedule";
 import type { Settings, SheetRole } from "./settings";
 import type { RunState } from "./spreadsheet-state";
+import { settingsView } from "./sidebar-settings";
 import { latestProblems, readRunLogTail, runLogLines } from "./sidebar-sheets";
 
 /** Input sheets "Set up sheets" creates, in its order. */
@@ -59,7 +60,8 @@ export interface SetupSources {
 }
 
 /**
- * The Setup view: a sheet listing, the schedule's state, and the Run log's tail.
+ * The Setup view: a sheet listing, the schedule's state, the Run log's tail
+ * and the editable settings.
  *
  * @example
  * setupView({ ss, settings, runState, language: "en" }).schedule.owner; // "you"
@@ -81,5 +83,6 @@ export function setupView(sources: SetupSources): SetupView {
     changedFinal: [...runState.changed],
     problems: latestProblems(tail, timeZone),
     runLog: runLogLines(tail, timeZone, RUN_LOG_ROWS_SHOWN),
+    settings: settingsView(settings, sources.language),
   };
 }

@@ -38,6 +38,7 @@ const SIDEBAR_CALLS: Record<SidebarCallName, true> = {
   sidebarRecalculate: true,
   sidebarRestate: true,
   sidebarSchedule: true,
+  sidebarSaveSettings: true,
 };
 
 /** The demo workbook shipped in the repo. */

@@ -2,15 +2,17 @@
  * The Setup view: whether the input sheets exist (and a button creating the
  * missing templates), the schedule (on or off, owner "you" or "another
  * editor", day and hour, last run), "Recalculate now", "Restate period",
- * the latest input problems and the Run log's latest rows. Each action
- * calls the same server function the menu does; its outcome stays at the
- * top of the view (and takes the focus) while the view reloads.
+ * the latest input problems, the Run log's latest rows, and the Settings
+ * (sheet names, language, start period). Each action calls the same server
+ * function the menu does; its outcome stays at the top of the view (and
+ * takes the focus) while the view reloads. A settings save that is refused
+ * says why beside the form, which keeps what was typed.
  */
 import type { App, View } from "./app-state";
-import { el, field, replaceChildren, selectBox } from "./dom";
+import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { problemSection } from "./problem-list";
 import { callServer } from "./server-calls";
-import type { ActionResult, ScheduleView, SetupView } from "./sidebar-api";
+import type { ActionResult, LanguageSetting, ScheduleView, SettingsValues, SettingsView, SetupView, SheetNameField } from "./sidebar-api";
 import { t } from "./ui-text";
 import { createLoader, runAction } from "./view-status";
 import { seconds, whole } from "./value-format";
@@ -26,6 +28,46 @@ const WARNING_OUTCOMES = new Set(["already running", "failed"]);
  */
 export function describeResult(result: ActionResult): { text: string; ok: boolean } {
   return { text: result.message, ok: !WARNING_OUTCOMES.has(result.outcome) };
+}
+
+/** The Settings form's controls. */
+interface SettingsControls {
+  names: Map<SheetNameField["role"], HTMLInputElement>;
+  language: HTMLSelectElement;
+  startPeriod: HTMLInputElement;
+}
+
+/**
+ * What the Settings form holds now, as the save call takes it.
+ *
+ * @example
+ * typedSettings(controls); // { sheets: { reps: "Reps", sales: "Deals", ... }, language: "auto", startPeriod: "" }
+ */
+export function typedSettings(controls: SettingsControls): SettingsValues {
+  const sheets = Object.fromEntries([...controls.names].map(([role, input]) => [role, input.value])) as SettingsValues["sheets"];
+  return { sheets, language: controls.language.value as LanguageSetting, startPeriod: controls.startPeriod.value };
+}
+
+function fillSettings(controls: SettingsControls, values: SettingsValues): void {
+  for (const [role, input] of controls.names) input.value = values.sheets[role];
+  controls.language.value = values.language;
+  controls.startPeriod.value = values.startPeriod;
+}
+
+/**
+ * Whether two sets of settings are the same once trimmed, as the server
+ * stores them (so a stray space is not an unsaved change).
+ *
+ * @example
+ * sameSettings({ ...saved, startPeriod: " 2026-01 " }, { ...saved, startPeriod: "2026-01" }); // true
+ */
+export function sameSettings(a: SettingsValues, b: SettingsValues): boolean {
+  const roles = new Set([...Object.keys(a.sheets), ...Object.keys(b.sheets)]) as Set<keyof SettingsValues["sheets"]>;
+  return (
+    a.language === b.language &&
+    a.startPeriod.trim() === b.startPeriod.trim() &&
+    [...roles].every((role) => (a.sheets[role] ?? "").trim() === (b.sheets[role] ?? "").trim())
+  );
 }
 
 /**
@@ -44,6 +86,8 @@ export function createSetupView(app: App): View {
   const load = createLoader(content, () => {
     loadedKey = "";
   });
+  // The Settings section stays open across the reload that follows a save.
+  let settingsOpen = false;
 
   const show = () => {
     const key = String(app.state.version);
@@ -70,6 +114,7 @@ export function createSetupView(app: App): View {
       restateSection(setup),
       problemSection(setup.problems),
       runLogSection(setup),
+      settingsSection(setup.settings),
     );
   }
 
@@ -177,6 +222,78 @@ export function createSetupView(app: App): View {
             ),
           ),
     );
+  }
+
+  function settingsSection(settings: SettingsView): HTMLElement {
+    const controls: SettingsControls = {
+      names: new Map(),
+      language: selectBox({}, [["auto", t("languageAuto")], ["en", t("english")], ["zh", t("chinese")]], settings.current.language, () => markDirty()),
+      startPeriod: el("input", { type: "text", inputmode: "numeric", placeholder: "2026-01", maxlength: 16, autocomplete: "off", spellcheck: "false" }),
+    };
+    const nameFields = (output: boolean) =>
+      settings.fields
+        .filter((f) => f.output === output)
+        .map((f) => {
+          const input = el("input", { type: "text", maxlength: 100, autocomplete: "off", spellcheck: "false", "data-role": f.role });
+          controls.names.set(f.role, input);
+          return field(f.label, input);
+        });
+    const readsSet = el("fieldset", {}, el("legend", {}, t("inputSheetsLegend")), ...nameFields(false));
+    const writesSet = el("fieldset", {}, el("legend", {}, t("outputSheetsLegend")), ...nameFields(true));
+    fillSettings(controls, settings.current);
+
+    const status = el("div", { class: "status", "aria-live": "polite" });
+    const dirtyNote = el("span", { class: "dirty muted", "aria-live": "polite" });
+    const markDirty = () => {
+      dirtyNote.textContent = sameSettings(typedSettings(controls), settings.current) ? "" : t("unsaved");
+    };
+    const save = el("button", { type: "submit", class: "primary" }, t("saveSettings"));
+    const reset = el("button", { type: "button", class: "secondary" }, t("resetDefaults"));
+    reset.addEventListener("click", () => {
+      fillSettings(controls, settings.defaults);
+      markDirty();
+      replaceChildren(status, el("p", { role: "status", class: "notice" }, t("defaultsFilled")));
+    });
+
+    const hintId = uniqueId("start-period-hint");
+    controls.startPeriod.setAttribute("aria-describedby", hintId);
+    const form = el(
+      "form",
+      { novalidate: true, class: "settings-form" },
+      el("p", { class: "muted" }, t("settingsHint")),
+      readsSet,
+      writesSet,
+      el("p", { class: "muted" }, t("renameHint")),
+      field(t("languageSetting"), controls.language),
+      field(t("startPeriod"), controls.startPeriod),
+      el("p", { class: "muted hint", id: hintId }, t("startPeriodHint")),
+      el("div", { class: "actions" }, save, reset),
+      el("p", {}, dirtyNote),
+      status,
+    );
+    form.addEventListener("input", markDirty);
+    // Enter in any field saves, as Save does; a second Enter while saving is ignored.
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!save.disabled) saveSettings(save, status, typedSettings(controls));
+    });
+
+    const section = el("details", { class: "card settings", open: settingsOpen }, el("summary", {}, t("settings")), form);
+    section.addEventListener("toggle", () => {
+      settingsOpen = section.open;
+    });
+    return section;
+  }
+
+  /** Saves; a refusal stays beside the form, a success goes to the top like every action's and the view reloads. */
+  function saveSettings(button: HTMLButtonElement, status: HTMLElement, values: SettingsValues): void {
+    runAction(button, status, () => callServer("sidebarSaveSettings", values), describeResult, (result) => {
+      replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
+      settingsOpen = true;
+      app.sheetsChanged();
+      show();
+      actionStatus.focus();
+    });
   }
 
   replaceChildren(actionStatus);

@@ -10,6 +10,7 @@
  * spreadsheet's time zone.
  */
 
+import type { SheetRole } from "../addon/settings";
 import type { ValueKind } from "../core/display-format";
 
 export type UiLanguage = "en" | "zh";
@@ -231,11 +232,13 @@ export interface SetupView {
   problems: ProblemList;
   /** The Run log's latest rows, latest first. */
   runLog: RunLogLine[];
+  /** What the Settings section edits: the stored settings, the defaults and the sheet-name fields. */
+  settings: SettingsView;
 }
 
-/** What an action (set up, recalculate, restate, schedule) tells the person who started it. */
+/** What an action (set up, recalculate, restate, schedule, save settings) tells the person who started it. */
 export interface ActionResult {
-  /** "done", "continues", "nothing to do", "already running", "failed" for runs; "done" otherwise. */
+  /** "done", "continues", "nothing to do", "already running", "failed" for runs; "done" or, for settings that did not change, "nothing to do" otherwise. */
   outcome: string;
   /** A short localized message (may hold several lines). */
   message: string;
@@ -251,6 +254,41 @@ export interface ScheduleRequest {
   day?: number;
   /** Hour (0-23, spreadsheet time zone); omitted = unchanged. */
   hour?: number;
+}
+
+// ---------------------------------------------------------------- Settings
+
+/** The language setting: "auto" follows the spreadsheet's locale (Chinese for zh_*, English otherwise). */
+export type LanguageSetting = "auto" | "en" | "zh";
+
+/** The settings the Setup view edits; the schedule's day and hour are edited with the schedule. */
+export interface SettingsValues {
+  /** The name of every sheet the add-on reads or writes, by role (reps, sales, ..., runLog). */
+  sheets: Record<SheetRole, string>;
+  language: LanguageSetting;
+  /** The first month computed, `YYYY-MM`; "" = the earliest month in Sales. */
+  startPeriod: string;
+}
+
+/** Saving settings sends every editable field; the schedule's day and hour stay as they are. */
+export type SaveSettingsRequest = SettingsValues;
+
+/** A sheet-name field of the Settings section. */
+export interface SheetNameField {
+  role: SheetRole;
+  /** "Sales sheet", in the spreadsheet's language: the name error messages use too. */
+  label: string;
+  /** Written by the runs (Results, Payouts, ...) rather than read by them. */
+  output: boolean;
+}
+
+export interface SettingsView {
+  /** The stored settings: what the next run uses. */
+  current: SettingsValues;
+  /** What "Reset to defaults" fills in. */
+  defaults: SettingsValues;
+  /** The sheet-name fields in order: the input sheets, then the output sheets. */
+  fields: SheetNameField[];
 }
 
 // ---------------------------------------------------------------- the calls
@@ -269,6 +307,7 @@ export interface SidebarCalls {
   sidebarRecalculate(): ActionResult;
   sidebarRestate(request: RestateRequest): ActionResult;
   sidebarSchedule(request: ScheduleRequest): ActionResult;
+  sidebarSaveSettings(request: SaveSettingsRequest): ActionResult;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

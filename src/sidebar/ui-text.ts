@@ -138,6 +138,22 @@ const TEXT = {
   runLog: { en: "Run log (latest)", zh: "运行日志（最近）" },
   runLogEmpty: { en: "The Run log is empty.", zh: "运行日志为空。" },
   runLogLine: { en: "{rows} rows · {problems} problems · {seconds} s", zh: "{rows} 行 · {problems} 个问题 · {seconds} 秒" },
+  // Setup: settings
+  settings: { en: "Settings", zh: "参数设置" },
+  settingsHint: { en: "Sheet names, language and the first month computed, kept in this spreadsheet for every editor.", zh: "工作表名称、语言和起始计算月份，保存在此表格中，对所有编辑者生效。" },
+  inputSheetsLegend: { en: "Sheets the add-on reads", zh: "读取的工作表" },
+  outputSheetsLegend: { en: "Sheets the add-on writes", zh: "写入的工作表" },
+  renameHint: {
+    en: "To rename a sheet, rename its tab in Sheets, then type the same name here. An output sheet given a name no sheet has is created by the next run and holds the periods computed from then on.",
+    zh: "如需给工作表改名，请先在表格中修改标签名，再在此处填写相同的名称。若输出工作表使用了尚不存在的名称，下次重算会新建该表，其中只含此后计算的期间。",
+  },
+  languageSetting: { en: "Language", zh: "语言" },
+  languageAuto: { en: "The spreadsheet's (automatic)", zh: "跟随表格（自动）" },
+  startPeriod: { en: "Start period (YYYY-MM)", zh: "起始期间（YYYY-MM）" },
+  startPeriodHint: { en: "Blank: the earliest month in Sales.", zh: "留空：销售记录中最早的月份。" },
+  saveSettings: { en: "Save settings", zh: "保存设置" },
+  resetDefaults: { en: "Reset to defaults", zh: "恢复默认值" },
+  defaultsFilled: { en: "Defaults filled in: choose Save settings to keep them.", zh: "已填入默认值：点击“保存设置”后生效。" },
 } as const;
 
 export type TextKey = keyof typeof TEXT;

@@ -1,0 +1,273 @@
+/**
+ * The Settings section's server side: the settings as the Setup view edits
+ * them (sheet names with their labels, language, start period, and the
+ * defaults "Reset to defaults" fills in), and saving a manager's changes.
+ *
+ * A save is checked with zod at the edge, where every problem becomes one
+ * line in the spreadsheet's language naming the field (the manager typed
+ * it, so the message must say which box is wrong); then merged over the
+ * stored settings through `validateSettings` (the schedule's day and hour
+ * stay as they are) and written under the run guard, like every action
+ * that writes.
+ */
+import * as z from "zod/mini";
+import type { Language } from "../core/plan-model";
+import { fillTemplate } from "../core/problems";
+import type { ActionResult, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
+import { withRunGuard } from "./guarded-action";
+import { DEFAULT_SHEET_NAMES, defaultSettings, runLanguage, settingsOf, storeSettings, validateSettings, type Settings, type SheetRole } from "./settings";
+import type { SpreadsheetState } from "./spreadsheet-state";
+
+/** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */
+export const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
+
+/** The sheets the runs write; the others they only read. */
+const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["results", "payouts", "reviews", "dashboard", "runLog"]);
+
+/** Sheets refuses longer sheet names. */
+export const MAX_SHEET_NAME_LENGTH = 100;
+
+/** The characters Sheets refuses in a sheet name. */
+export const FORBIDDEN_SHEET_NAME_CHARACTERS = ["[", "]", "*", "?", "/", "\\", ":"] as const;
+
+const FORBIDDEN = /[[\]*?/\\:]/;
+// A line break would also break the one-line error messages that quote the name.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const START_PERIOD = /^(\d{4}-(0[1-9]|1[0-2]))?$/;
+
+/** Longest stretch of a typed name quoted back in a message. */
+const QUOTED_NAME_LENGTH = 40;
+
+// ---------------------------------------------------------------- text
+
+/** Each sheet's field label; error messages name the field with it. */
+const SHEET_LABELS: Record<SheetRole, Record<Language, string>> = {
+  reps: { en: "Reps sheet", zh: "销售人员表" },
+  sales: { en: "Sales sheet", zh: "销售记录表" },
+  targets: { en: "Targets sheet", zh: "目标表" },
+  scores: { en: "Scores sheet", zh: "评分表" },
+  adjustments: { en: "Adjustments sheet", zh: "调整表" },
+  plan: { en: "Plan sheet", zh: "方案表" },
+  results: { en: "Results sheet", zh: "结果表" },
+  payouts: { en: "Payouts sheet", zh: "应发明细表" },
+  reviews: { en: "Reviews sheet", zh: "评语表" },
+  dashboard: { en: "Dashboard sheet", zh: "仪表板" },
+  runLog: { en: "Run log sheet", zh: "运行日志表" },
+};
+
+const FORBIDDEN_LIST = FORBIDDEN_SHEET_NAME_CHARACTERS.join(" ");
+
+const MESSAGES = {
+  notText: { en: "{field} name must be text.", zh: "{field}名称必须是文本。" },
+  blank: { en: "{field} name must not be blank.", zh: "{field}名称不能为空。" },
+  tooLong: { en: "{field} name is {length} characters long: Sheets allows at most {max}.", zh: "{field}名称有 {length} 个字符：Sheets 最多允许 {max} 个。" },
+  forbidden: {
+    en: `{field} name "{name}" contains {char}, which Sheets does not allow in sheet names (${FORBIDDEN_LIST}).`,
+    zh: `{field}名称“{name}”含有 {char}，Sheets 的工作表名称不能含有这些字符：${FORBIDDEN_LIST}。`,
+  },
+  control: { en: "{field} name contains a line break or another control character.", zh: "{field}名称含有换行符或其他控制字符。" },
+  duplicate: { en: "{field} name \"{name}\" is already the name of the {other}: each sheet needs its own name.", zh: "{field}名称“{name}”已是{other}的名称：每个工作表需要各自的名称。" },
+  language: { en: "Language must be auto, en or zh.", zh: "语言必须是 auto、en 或 zh。" },
+  startPeriod: { en: "Start period \"{value}\" must be blank (the earliest month in Sales) or a month such as 2026-03.", zh: "起始期间“{value}”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。" },
+  startPeriodText: { en: "Start period must be text: blank (the earliest month in Sales) or a month such as 2026-03.", zh: "起始期间必须是文本：留空（即销售记录中最早的月份）或 2026-03 这样的月份。" },
+  unknownField: { en: "Unknown setting {fields}: only sheet names, language and start period are saved here.", zh: "未知设置 {fields}：此处只保存工作表名称、语言和起始期间。" },
+  sheetsShape: { en: "Sheet names must be given as an object with a name for every sheet.", zh: "工作表名称必须以对象给出，每个工作表一个名称。" },
+  shape: { en: "Settings must be an object { sheets, language, startPeriod }.", zh: "设置必须是对象 { sheets, language, startPeriod }。" },
+  languageField: { en: "Language", zh: "语言" },
+  startPeriodField: { en: "Start period", zh: "起始期间" },
+  saved: { en: "Settings saved: {fields}.", zh: "设置已保存：{fields}。" },
+  renamedHint: {
+    en: " Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
+    zh: "工作表本身不会改名：下次重算将读写使用这些名称的工作表。",
+  },
+  unchanged: { en: "Nothing to save: these are the settings in use.", zh: "无需保存：这些就是当前使用的设置。" },
+  invalidStored: { en: "The settings could not be saved: {errors}", zh: "无法保存设置：{errors}" },
+} as const;
+
+type MessageKey = keyof typeof MESSAGES;
+
+function text(key: MessageKey, language: Language, args: Record<string, string | number> = {}): string {
+  return fillTemplate(MESSAGES[key][language], args);
+}
+
+/** A list in running text: "a, b" in English, "a、b" in Chinese. */
+function listOf(items: readonly string[], language: Language): string {
+  return items.join(language === "zh" ? "、" : ", ");
+}
+
+/** A typed name quoted back: cut when long, so a message stays short. */
+function quoted(name: string): string {
+  return name.length > QUOTED_NAME_LENGTH ? name.slice(0, QUOTED_NAME_LENGTH - 1) + "…" : name;
+}
+
+// ---------------------------------------------------------------- the view
+
+function editable(settings: Settings): SettingsValues {
+  return { sheets: { ...settings.sheets }, language: settings.language, startPeriod: settings.startPeriod };
+}
+
+/**
+ * What the Settings section shows: the stored settings, the defaults, and
+ * a labelled field per sheet (inputs, then outputs).
+ *
+ * @example
+ * settingsView(defaultSettings(), "en").fields[1]; // { role: "sales", label: "Sales sheet", output: false }
+ */
+export function settingsView(settings: Settings, language: Language): SettingsView {
+  return {
+    current: editable(settings),
+    defaults: editable(defaultSettings()),
+    fields: SHEET_ROLES.map((role) => ({ role, label: SHEET_LABELS[role][language], output: OUTPUT_ROLES.has(role) })),
+  };
+}
+
+// ---------------------------------------------------------------- checking a request
+
+// Each check's message is a code; issueMessage turns it into text in the spreadsheet's language.
+const sheetNameField = z.string("notText").check(
+  z.trim(),
+  z.minLength(1, "blank"),
+  z.maxLength(MAX_SHEET_NAME_LENGTH, "tooLong"),
+  z.refine((name) => !FORBIDDEN.test(name), "forbidden"),
+  z.refine((name) => !CONTROL.test(name), "control"),
+);
+
+/**
+ * Sheets compares sheet names ignoring case, so "Sales" and "sales" are one
+ * name; the later field is the one reported, naming the earlier.
+ */
+function reportDuplicates(sheets: Record<SheetRole, string>, ctx: z.core.$RefinementCtx<Record<SheetRole, string>>): void {
+  const seen = new Map<string, SheetRole>();
+  for (const role of SHEET_ROLES) {
+    // Runs even when a field failed its own checks, so a value may not be text.
+    const name: unknown = sheets[role];
+    if (typeof name !== "string" || name === "") continue;
+    const key = name.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) ctx.addIssue({ code: "custom", message: "duplicate", path: [role], input: name, params: { other } });
+    else seen.set(key, role);
+  }
+}
+
+const SheetNamesSchema = z
+  .strictObject(Object.fromEntries(SHEET_ROLES.map((role) => [role, sheetNameField])) as Record<SheetRole, typeof sheetNameField>, "sheetsShape")
+  .check(z.superRefine(reportDuplicates));
+
+const SaveSettingsRequestSchema = z.strictObject(
+  {
+    sheets: SheetNamesSchema,
+    language: z.enum(["auto", "en", "zh"], "language"),
+    startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
+  },
+  "shape",
+);
+
+function fieldAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+function isRole(key: PropertyKey | undefined): key is SheetRole {
+  return typeof key === "string" && Object.prototype.hasOwnProperty.call(DEFAULT_SHEET_NAMES, key);
+}
+
+function sheetNameMessage(issue: z.core.$ZodIssue, role: SheetRole, typed: unknown, language: Language): string {
+  const field = SHEET_LABELS[role][language];
+  const name = typeof typed === "string" ? typed.trim() : "";
+  switch (issue.message) {
+    case "blank":
+      return text("blank", language, { field });
+    case "tooLong":
+      return text("tooLong", language, { field, length: name.length, max: MAX_SHEET_NAME_LENGTH });
+    case "forbidden":
+      return text("forbidden", language, { field, name: quoted(name), char: FORBIDDEN_SHEET_NAME_CHARACTERS.find((c) => name.includes(c)) ?? "" });
+    case "control":
+      return text("control", language, { field });
+    case "duplicate": {
+      const other = (issue as { params?: { other?: SheetRole } }).params?.other;
+      return text("duplicate", language, { field, name: quoted(name), other: other ? SHEET_LABELS[other][language] : "" });
+    }
+    default:
+      return text("notText", language, { field });
+  }
+}
+
+/** One problem as a sentence naming its field. */
+function issueMessage(issue: z.core.$ZodIssue, request: unknown, language: Language): string {
+  const [top, second] = issue.path;
+  if (issue.code === "unrecognized_keys") return text("unknownField", language, { fields: issue.keys.map((key) => [...issue.path, key].join(".")).join(", ") });
+  if (top === "sheets" && isRole(second)) return sheetNameMessage(issue, second, fieldAt(request, issue.path), language);
+  if (top === "sheets") return text("sheetsShape", language);
+  if (top === "language") return text("language", language);
+  if (top === "startPeriod") {
+    const typed = fieldAt(request, issue.path);
+    return typeof typed === "string" ? text("startPeriod", language, { value: quoted(typed.trim()) }) : text("startPeriodText", language);
+  }
+  return text("shape", language);
+}
+
+/** The first problem of each field, at most this many, make the message. */
+const MESSAGES_SHOWN = 3;
+
+/**
+ * Checks what the Setup view sends: every sheet's name (trimmed; not blank,
+ * at most 100 characters, none of `[ ] * ? / \ :` or control characters,
+ * no two the same ignoring case), the language (auto, en, zh) and the start
+ * period (blank or `YYYY-MM`). A problem comes back as one line in
+ * `language`, naming the field.
+ *
+ * @example
+ * checkSettingsRequest({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" }, language: "auto", startPeriod: "" }, "en");
+ * // { ok: false, message: 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \ :).' }
+ */
+export function checkSettingsRequest(request: unknown, language: Language): { ok: true; request: SettingsValues } | { ok: false; message: string } {
+  const parsed = SaveSettingsRequestSchema.safeParse(request);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const firstPerField = new Map<string, z.core.$ZodIssue>();
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".");
+    if (!firstPerField.has(key)) firstPerField.set(key, issue);
+  }
+  const lines = [...firstPerField.values()].slice(0, MESSAGES_SHOWN).map((issue) => issueMessage(issue, request, language));
+  return { ok: false, message: lines.join(language === "zh" ? "" : " ") };
+}
+
+// ---------------------------------------------------------------- saving
+
+/** The labels of the fields whose values differ, in form order. */
+function changedFields(before: Settings, after: Settings, language: Language): { labels: string[]; sheetsRenamed: boolean } {
+  const renamed = SHEET_ROLES.filter((role) => before.sheets[role] !== after.sheets[role]);
+  const labels = renamed.map((role) => SHEET_LABELS[role][language]);
+  if (before.language !== after.language) labels.push(text("languageField", language));
+  if (before.startPeriod !== after.startPeriod) labels.push(text("startPeriodField", language));
+  return { labels, sheetsRenamed: renamed.length > 0 };
+}
+
+function storeChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState, request: SettingsValues): ActionResult {
+  const current = settingsOf(state);
+  const merged = validateSettings(request, current);
+  // The request's rules include the stored settings' rules, so this is a guard against drift between them.
+  if (!merged.ok) throw new Error(text("invalidStored", runLanguage(current, ss.getSpreadsheetLocale()), { errors: merged.errors.join("; ") }));
+  // Answered in the new language: the sidebar reloads in it.
+  const language = runLanguage(merged.settings, ss.getSpreadsheetLocale());
+  const changed = changedFields(current, merged.settings, language);
+  if (changed.labels.length === 0) return { outcome: "nothing to do", message: text("unchanged", language) };
+  storeSettings(ss, state, merged.settings);
+  return { outcome: "done", message: text("saved", language, { fields: listOf(changed.labels, language) }) + (changed.sheetsRenamed ? text("renamedHint", language) : "") };
+}
+
+/**
+ * Saves checked settings (see {@link checkSettingsRequest}) over the stored
+ * ones under the run guard; the schedule's day and hour are kept. Refused,
+ * writing only a Run log row, while a run or another action holds the
+ * spreadsheet.
+ *
+ * @example
+ * saveCheckedSettings(ss, { sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals" }, language: "zh", startPeriod: "" });
+ * // { ok: true, result: { outcome: "done", message: "设置已保存：销售记录表、语言。..." } }
+ */
+export function saveCheckedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: SettingsValues): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
+  const outcome = withRunGuard(ss, "sidebar", (state) => storeChecked(ss, state, request));
+  return outcome.ok ? { ok: true, result: outcome.value } : outcome;
+}
