@@ -8,12 +8,12 @@ import { aggregateActuals, type MetricActuals } from "./aggregation";
 import { attainment } from "./attainment";
 import { employmentIn, type Employment } from "./employment";
 import { isAdditive } from "./metric-catalog";
-import { daysEmployed, periodKind, monthsOf } from "./periods";
+import { daysEmployed, lastDay, periodKind, monthsOf } from "./periods";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, variantForRole, versionForPeriod } from "./plan-lookup";
 import type { MetricSpec, PlanBook, PlanVariant, PlanVersion } from "./plan-model";
 import { problemAt, type Problem } from "./problems";
 import { payoutFor, type TeamAttainment } from "./pay";
-import type { Adjustment, InputRecords, Period, Rep, RepKey } from "./records";
+import type { Adjustment, DayNumber, InputRecords, Period, Rep, RepKey } from "./records";
 import type { MetricResult, PeriodResult, RepPeriodResult, RowNote } from "./results";
 import { rankByScore, weightedScore } from "./score";
 import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
@@ -102,11 +102,19 @@ function scoreMetrics(metrics: MetricResult[], specs: readonly MetricSpec[]): nu
   return outcome.score;
 }
 
-function employmentNotes(employment: Employment, period: Period): RowNote[] {
+// Proration alone cannot tell a leaver from a new hire, and a leaver's
+// review must not talk about next month: the End date inside the period says so.
+function leftDuring(rep: Pick<Rep, "end">, employment: Employment, period: Period, fy: number): DayNumber | null {
+  if (rep.end === null || employment.daysEmployed <= 0) return null;
+  return rep.end <= lastDay(period, fy) ? rep.end : null;
+}
+
+function employmentNotes(rep: Rep, employment: Employment, period: Period, fy: number): RowNote[] {
   const notes: RowNote[] = [];
   if (employment.daysEmployed < employment.daysInPeriod) notes.push({ code: "prorated", days: employment.daysEmployed, of: employment.daysInPeriod });
+  const left = leftDuring(rep, employment, period, fy);
+  if (left !== null) notes.push({ code: "left", lastDay: left });
   if (employment.ramp < 1 && employment.firstTenureMonth !== null) notes.push({ code: "ramp", factor: employment.ramp, month: employment.firstTenureMonth });
-  void period;
   return notes;
 }
 
@@ -124,7 +132,7 @@ function scoreRep(rep: Rep, pp: PeriodPlan, actuals: MetricActuals, targets: Tar
   const specs = variant.metrics.filter((m) => m.weight > 0);
   const metrics = specs.map((spec) => metricInputs(spec, actuals, rep, pp.period, employment, targets, fy));
   const score = scoreMetrics(metrics, specs);
-  const notes = employmentNotes(employment, pp.period);
+  const notes = employmentNotes(rep, employment, pp.period, fy);
   const leftOut = metrics.filter((m) => m.leftOut !== null).map((m) => m.key);
   if (leftOut.length > 0) notes.push({ code: "left_out", metrics: leftOut });
   const result: RepPeriodResult = {

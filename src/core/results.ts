@@ -5,7 +5,7 @@
  */
 import type { BonusDriver, Direction, PayoutPeriod } from "./plan-model";
 import type { TierMode, TierSlice } from "./tiers";
-import type { Period, RepKey } from "./records";
+import type { DayNumber, Period, RepKey } from "./records";
 
 export type LeftOutReason = "no_data" | "no_target";
 
@@ -95,12 +95,14 @@ export interface RepPeriodResult {
   ramp: number;
   /** null when the period is not a payout period. */
   payout: PayoutResult | null;
-  /** Codes of notes about the row (e.g. "prorated", "ramp", "rep_of_the_month", "most_improved"). */
+  /** Codes of notes about the row (e.g. "prorated", "left", "ramp", "rep_of_the_month", "most_improved"). */
   notes: RowNote[];
 }
 
 export type RowNote =
   | { code: "prorated"; days: number; of: number }
+  /** The rep's End date falls inside the period: their last day, inclusive. */
+  | { code: "left"; lastDay: DayNumber }
   | { code: "ramp"; factor: number; month: number }
   | { code: "left_out"; metrics: string[] }
   | { code: "negative_payout" }

@@ -319,4 +319,24 @@ describe("reviewFindings", () => {
     const f = reviewFindings(input(result, { settings: { ...SETTINGS, training } }));
     expect(f.training).toEqual([{ metrics: ["revenue", "avg_deal_size"], topic: SETTINGS.training.revenue }]);
   });
+
+  it("a leaver gets no next tier, training, onboarding or development signal; their figures and pay stay", () => {
+    const weak = [metric("revenue", 1, 2)];
+    const payout = { payoutPeriod: "month" as const, components: [bonusTrace({ driverValue: 0.5, gateMet: false, amount: 0 })], componentsTotal: 0, adjustments: [], total: 0, negative: false };
+    const staying = row("2026-03", 0.5, weak, { payout });
+    const leaving = row("2026-03", 0.5, weak, { payout, notes: [{ code: "left", lastDay: 20524 }] });
+    const history = [row("2026-01", 0.5), row("2026-02", 0.5)];
+    const before = reviewFindings(input(staying, { history, tenureDays: 60 }));
+    expect(before.leftOn).toBeNull();
+    expect(before.nextTiers).not.toEqual([]);
+    expect(before.training).not.toEqual([]);
+    expect(before.onboarding).not.toBeNull();
+    const after = reviewFindings(input(leaving, { history, tenureDays: 60 }));
+    expect(after).toMatchObject({ leftOn: 20524, nextTiers: [], training: [], advancedTraining: false, onboarding: null, signal: null });
+    expect(after.weaknesses).toEqual(before.weaknesses);
+    expect(after.payout).toEqual(before.payout);
+    // Sustained under-attainment past onboarding would ask for a support plan, but not of a leaver.
+    expect(reviewFindings(input(staying, { history, tenureDays: 400 })).signal).toMatchObject({ kind: "support" });
+    expect(reviewFindings(input(leaving, { history, tenureDays: 400 })).signal).toBeNull();
+  });
 });

@@ -24,13 +24,16 @@
  *   support plan.
  * - Advanced training is suggested when every scored metric is on target and
  *   the score is at least 100% (the article: "为业绩突出的销售人员提供高级培训").
+ * - A rep who left during the period (the "left" note) gets no next tier, no
+ *   training, no onboarding and no development signal: there is no next
+ *   period to aim for. The figures, strengths, areas and pay stay.
  */
 import { ceilTo, metricPrecision } from "./display-format";
 import { builtInMetric } from "./metric-catalog";
 import { isPeriodKey, periodKind, previousPeriod, type PeriodKind } from "./periods";
 import type { BonusDriver, Direction, PlanSettings, TrainingTopic } from "./plan-model";
 import type { Recognition } from "./recognition";
-import type { Period, RepKey } from "./records";
+import type { DayNumber, Period, RepKey } from "./records";
 import type { ComponentTrace, LeftOutReason, MetricResult, RepPeriodResult } from "./results";
 import { roundTo } from "./rounding";
 import { ONBOARDING_DAYS, trainingTopicFor } from "./training-topics";
@@ -223,6 +226,8 @@ export interface ReviewFindings {
   recognition: RecognitionMention[];
   proration: { days: number; of: number } | null;
   ramp: { factor: number; month: number } | null;
+  /** The rep's last day when they left during the period; null when they stay. */
+  leftOn: DayNumber | null;
 }
 
 /** How many strengths and weakest areas a review names. */
@@ -708,6 +713,13 @@ function rampOf(result: RepPeriodResult): { factor: number; month: number } | nu
   return null;
 }
 
+function leftOnOf(result: RepPeriodResult): DayNumber | null {
+  for (const note of result.notes) {
+    if (note.code === "left" && isNumber(note.lastDay)) return note.lastDay;
+  }
+  return null;
+}
+
 /**
  * Everything a review of one rep and period states, as data.
  *
@@ -724,6 +736,9 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
   const payout = payoutFinding(result);
   const traces = result.payout?.components ?? [];
   const components = payout?.components ?? [];
+  const leftOn = leftOnOf(result);
+  // A leaver has no next period: nothing to aim for, train or plan.
+  const staying = leftOn === null;
   const inOnboarding = isNumber(input.tenureDays) && input.tenureDays < ONBOARDING_DAYS;
   return {
     rep: { key: result.rep, id: result.id, name: result.name, team: result.team, role: result.role },
@@ -747,14 +762,15 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     team: teamComparison(result, teamRows),
     payout,
     // A review without a score stays short: no tier arithmetic on nothing.
-    nextTiers: score === null ? [] : nextTierFindings(result, components, traces),
+    nextTiers: score === null || !staying ? [] : nextTierFindings(result, components, traces),
     gatesNotMet: gateFindings(components),
-    training: trainingFindings(split.weaknesses, settings),
-    advancedTraining: split.allOnTarget && score !== null && comparable(score) >= 1,
-    onboarding: inOnboarding ? { tenureDays: Math.max(0, input.tenureDays as number) } : null,
-    signal: developmentSignal(result, history, settings, inOnboarding),
+    training: staying ? trainingFindings(split.weaknesses, settings) : [],
+    advancedTraining: staying && split.allOnTarget && score !== null && comparable(score) >= 1,
+    onboarding: staying && inOnboarding ? { tenureDays: Math.max(0, input.tenureDays as number) } : null,
+    signal: staying ? developmentSignal(result, history, settings, inOnboarding) : null,
     recognition: recognitionMentions(result, input.recognition),
     proration: prorationOf(result),
     ramp: rampOf(result),
+    leftOn,
   };
 }

@@ -26,6 +26,8 @@ const EN_TEXTS = {
   bandOnTarget: "You met your overall target.",
   bandClose: "You are close to your overall target.",
   bandBelow: "You are below your overall target this period; the areas to improve and the plan below are where to focus.",
+  // A leaver has no plan below, so the band says only where they ended.
+  bandBelowLast: "You finished below your overall target this period.",
   rankWithTeam: "You rank {rank} of {of} overall and {teamRank} of {teamOf} in your team ({team}).",
   rankOverall: "You rank {rank} of {of} overall.",
   payoutTotal: "Your payout for the period is {amount}.",
@@ -33,6 +35,7 @@ const EN_TEXTS = {
   noScore: "There is no score for {period}: no metric had both data and a target, so there is no rank and no target bonus this period.",
   prorationDays: "You were employed {days} of the {of} days of the period, so targets and the target bonus are prorated.",
   ramp: "As a new hire in month {month} of your ramp-up, your targets are set at {factor} of the full level.",
+  lastPeriod: "This was your last {period} with us: your last day was {day}.",
   // Results by metric
   resultsHeading: "Results by metric",
   metricLine: "{metric}: {actual} against a target of {target} ({attainment})",
@@ -77,6 +80,7 @@ const EN_TEXTS = {
   nothingToCompare: "There is no earlier period to compare with yet.",
   // Pay
   payHeading: "Pay and the next tier",
+  payHeadingLast: "Pay",
   targetBonusLine: "{name}: {amount} (rate {rate}{capped}; base {base}{prorated}).",
   cappedFrom: ", capped from {rawRate}",
   proratedDays: "; prorated for {days} of {of} days",
@@ -127,6 +131,7 @@ const EN_TEXTS = {
   mostImproved: "{award}: your score rose {points} points on the previous {period}.",
   // Closing
   closing: "Please add your comments or questions in the reply column next to this review. Your view matters to me, and I am happy to go through any point together.",
+  closingLast: "Thank you for your work and your contribution to the team, and all the best for the future. If you have any comments or questions, please add them in the reply column next to this review; I am happy to go through any point together.",
   shortened: "(The review was shortened to fit in one cell.)",
 } as const;
 
@@ -142,6 +147,7 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   bandOnTarget: "本期整体达成了目标。",
   bandClose: "本期整体已接近目标。",
   bandBelow: "本期整体未达目标，下文的待改进项和培训安排是接下来的工作重点。",
+  bandBelowLast: "本期整体未达目标。",
   rankWithTeam: "你在全部 {of} 名销售中排名第 {rank}，在团队（{team}）{teamOf} 人中排名第 {teamRank}。",
   rankOverall: "你在全部 {of} 名销售中排名第 {rank}。",
   payoutTotal: "本期应发金额为 {amount}。",
@@ -149,6 +155,7 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   noScore: "{period}暂无综合得分：没有任何指标同时具备数据和目标，因此本期不参与排名，也不计发目标奖金。",
   prorationDays: "本期共 {of} 天，你在岗 {days} 天，目标和目标奖金已按在岗天数折算。",
   ramp: "你目前处于新人爬坡期第 {month} 个月，目标按正常水平的 {factor} 设定。",
+  lastPeriod: "这是你在公司的最后一{period}，最后工作日为{day}。",
   resultsHeading: "各项指标",
   metricLine: "{metric}：实际 {actual}，目标 {target}，完成率 {attainment}",
   metricAtCap: "{metric}：实际 {actual}，目标 {target}，按上限计分",
@@ -188,6 +195,7 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   teamSame: "综合得分与团队中位数（{median}）持平。",
   nothingToCompare: "暂无往期数据可供对比。",
   payHeading: "奖金与下一档位",
+  payHeadingLast: "奖金结算",
   targetBonusLine: "{name}：{amount}（系数 {rate}{capped}；基数 {base}{prorated}）。",
   cappedFrom: "，已按上限由 {rawRate} 下调",
   proratedDays: "；按在岗 {days}/{of} 天折算",
@@ -235,6 +243,7 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   awardShared: "恭喜你获评{award}（与另外 {count} {colleagues}得分并列）！",
   mostImproved: "恭喜你获评{award}：综合得分较上{period}提高 {points} 个百分点。",
   closing: "如果你对这份评估有任何想法、疑问或不同意见，欢迎在本评估旁的回复栏中填写，我们也可以约时间当面沟通。",
+  closingLast: "感谢你在职期间的辛勤付出和对团队的贡献，祝你今后一切顺利。如对这份评估有任何疑问或意见，欢迎在本评估旁的回复栏中填写，我们也可以约时间沟通。",
   shortened: "（评估内容过长，已截短以放入单元格。）",
 };
 
@@ -252,6 +261,8 @@ export interface ReviewCatalogue {
   /** Month names, January first. */
   monthNames: readonly string[];
   monthLabel: string;
+  /** A calendar day, in the style of `monthLabel`. */
+  dayLabel: string;
   quarterLabel: string;
   yearLabel: string;
   fiscalQuarterLabel: string;
@@ -279,6 +290,7 @@ const EN: ReviewCatalogue = {
     "July", "August", "September", "October", "November", "December",
   ],
   monthLabel: "{monthName} {year}",
+  dayLabel: "{day} {monthName} {year}",
   quarterLabel: "Q{quarter} {year}",
   yearLabel: "{year}",
   fiscalQuarterLabel: "Q{quarter} of fiscal year {year}",
@@ -311,6 +323,7 @@ const ZH: ReviewCatalogue = {
   sentenceSeparator: "",
   monthNames: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
   monthLabel: "{year}年{monthName}月",
+  dayLabel: "{year}年{monthName}月{day}日",
   quarterLabel: "{year}年第{quarter}季度",
   yearLabel: "{year}年",
   fiscalQuarterLabel: "{year}财年第{quarter}季度",

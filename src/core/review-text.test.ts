@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS } from "./default-plan";
 import type { ReviewFindings } from "./review-findings";
 import { reviewFindings } from "./review-findings";
 import { reviewCatalogue, REVIEW_CATALOGUES } from "./review-templates";
-import { MAX_REVIEW_CHARS, cleanUserText, joinList, periodLabel, plural, reviewText } from "./review-text";
+import { dayNumber } from "./calendar";
+import { MAX_REVIEW_CHARS, cleanUserText, dayLabel, joinList, periodLabel, plural, reviewText } from "./review-text";
 import type { ComponentTrace, MetricResult, RepPeriodResult } from "./results";
 
 function metric(key: string, actual: number | null, target: number | null): MetricResult {
@@ -80,6 +81,11 @@ describe("helpers", () => {
     expect(periodLabel("2026", 4, "zh")).toBe("2026财年");
   });
 
+  it("names days in the style of the periods", () => {
+    expect(dayLabel(dayNumber(2026, 3, 12), "en")).toBe("12 March 2026");
+    expect(dayLabel(dayNumber(2026, 3, 12), "zh")).toBe("2026年3月12日");
+  });
+
   it("joins lists and picks plural forms", () => {
     expect(joinList(["A"], reviewCatalogue("en"))).toBe("A");
     expect(joinList(["A", "B", "C"], reviewCatalogue("en"))).toBe("A, B and C");
@@ -148,6 +154,18 @@ describe("reviewText", () => {
     const year = row("2026", 1.05, [metric("revenue", 105, 100)]);
     expect(reviewText(findingsOf(year), "en", "USD")).toContain("Your scorecard score for 2026 is 105.0%.");
     expect(reviewText(findingsOf(year), "zh", "CNY")).toContain("• 恭喜你获评年度最佳销售！");
+  });
+
+  it("looks back only for a leaver below target: no plan below, the last quarter named", () => {
+    const leaver = row("2026-Q1", 0.5, [metric("revenue", 1, 2)], { notes: [{ code: "left", lastDay: dayNumber(2026, 2, 20) }] });
+    const en = reviewText(findingsOf(leaver, 30), "en", "USD");
+    expect(en).toContain("You finished below your overall target this period.");
+    expect(en).toContain("This was your last quarter with us: your last day was 20 February 2026.");
+    expect(en).not.toContain("the plan below");
+    expect(en).not.toContain("Training and development");
+    const zh = reviewText(findingsOf(leaver, 30), "zh", "CNY");
+    expect(zh).toContain("本期整体未达目标。你在全部");
+    expect(zh).toContain("这是你在公司的最后一个季度，最后工作日为2026年2月20日。");
   });
 
   it("writes other currencies with their code", () => {

@@ -8,6 +8,7 @@
  * symbols in a cell. Deterministic: the text depends only on its arguments
  * (no clock, no Map order), and stays under the 50,000-character cell limit.
  */
+import { civilFromDay } from "./calendar";
 import {
   formatDays,
   formatMetricValue,
@@ -21,6 +22,7 @@ import {
 import { metricLabel } from "./metric-catalog";
 import type { Language } from "./plan-model";
 import type { PeriodKind } from "./periods";
+import type { DayNumber } from "./records";
 import { fillTemplate } from "./problems";
 import { roundTo } from "./rounding";
 import {
@@ -119,6 +121,20 @@ export function periodLabel(period: string, fiscalYearStartMonth: number, langua
   return cleanUserText(period);
 }
 
+/**
+ * A calendar day for people, in the style of the period names: "12 March
+ * 2026", "2026年3月12日".
+ *
+ * @example
+ * dayLabel(dayNumber(2026, 3, 12), "en"); // "12 March 2026"
+ * dayLabel(dayNumber(2026, 3, 12), "zh"); // "2026年3月12日"
+ */
+export function dayLabel(day: DayNumber, language: Language): string {
+  const words = reviewCatalogue(language);
+  const { year, month, day: dayOfMonth } = civilFromDay(day);
+  return fillTemplate(words.dayLabel, { year, monthName: words.monthNames[month - 1], day: dayOfMonth });
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -174,12 +190,17 @@ function headingSection(w: Writer): string[] {
   return lines;
 }
 
+/** Whether the rep left during the period: their review looks back only. */
+function isLeaving(w: Writer): boolean {
+  return w.findings.leftOn !== null;
+}
+
 function scoreBand(w: Writer, score: number): string {
   // Bands a manager would use in a sentence; the thresholds are the README's.
   if (score >= 1.1) return say(w, "bandExcellent");
   if (score >= 1) return say(w, "bandOnTarget");
   if (score >= 0.8) return say(w, "bandClose");
-  return say(w, "bandBelow");
+  return say(w, isLeaving(w) ? "bandBelowLast" : "bandBelow");
 }
 
 function rankSentence(w: Writer): string | null {
@@ -205,6 +226,8 @@ function summarySection(w: Writer): string[] {
     if (rank !== null) sentences.push(rank);
   }
   sentences.push(f.payout === null ? say(w, "payoutNone") : say(w, "payoutTotal", { amount: formatMoney(f.payout.total, w.currency) }));
+  // Before the proration, which it explains.
+  if (f.leftOn !== null) sentences.push(say(w, "lastPeriod", { period: w.words.periodNoun[periodKindOf(w)].one, day: dayLabel(f.leftOn, w.language) }));
   if (f.proration !== null) sentences.push(say(w, "prorationDays", { days: f.proration.days, of: f.proration.of }));
   if (f.ramp !== null) sentences.push(say(w, "ramp", { month: f.ramp.month, factor: formatPercent(f.ramp.factor) }));
   return [say(w, "summaryHeading"), sentences.join(w.words.sentenceSeparator)];
@@ -459,7 +482,9 @@ function nextTierLine(w: Writer, n: NextTierFinding): string {
 function paySection(w: Writer): string[] {
   const p = w.findings.payout;
   if (p === null) return [];
-  const lines = [say(w, "payHeading"), ...p.components.map((c) => bullet(w, componentLine(w, c)))];
+  // A leaver's review has no next tier, so the heading does not promise one.
+  const heading = say(w, isLeaving(w) ? "payHeadingLast" : "payHeading");
+  const lines = [heading, ...p.components.map((c) => bullet(w, componentLine(w, c)))];
   for (const a of p.adjustments) {
     const reason = cleanUserText(a.reason);
     const amount = formatMoney(a.amount, w.currency);
@@ -545,7 +570,7 @@ export function reviewText(findings: ReviewFindings, language: Language, currenc
     paySection(w),
     trainingSection(w),
     recognitionSection(w),
-    [say(w, "closing")],
+    [say(w, isLeaving(w) ? "closingLast" : "closing")],
   ].filter((lines) => lines.length > 0);
   return fitInCell(w, sections.map((lines) => lines.join("\n")).join("\n\n"));
 }

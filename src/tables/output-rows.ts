@@ -8,6 +8,7 @@
  * is never rewritten. Kept rows are matched to the columns by header name,
  * so a plan that adds or drops a metric moves no value into the wrong column.
  */
+import { formatDay } from "../core/calendar";
 import { monthsOf, periodKind, isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import type { ComponentTrace, PayoutResult, RepPeriodResult, RowNote } from "../core/results";
@@ -40,6 +41,7 @@ export interface FormattedRows {
 const NOTE_TEXT = {
   provisional: { en: "Provisional: recomputed by every run until the period is final", zh: "暂定：期间定稿前每次运行都会重算" },
   prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
+  left: { en: "Left on {day}", zh: "已于 {day} 离职" },
   ramp: { en: "New-hire ramp: targets at {factor} (month {month})", zh: "新人爬坡：目标按 {factor}（第 {month} 个月）" },
   leftOut: { en: "Left out of the score: {list}", zh: "未计入得分：{list}" },
   noData: { en: "no data", zh: "无数据" },
@@ -70,6 +72,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return NOTE_TEXT.provisional[language];
     case "prorated":
       return fill(NOTE_TEXT.prorated[language], { days: note.days, of: note.of });
+    case "left":
+      return fill(NOTE_TEXT.left[language], { day: formatDay(note.lastDay) });
     case "ramp":
       return fill(NOTE_TEXT.ramp[language], { factor: percentText(note.factor), month: note.month });
     case "left_out": {

@@ -35,6 +35,11 @@ function actual(row: RepPeriodResult, key: string): number | null {
   return m.actual;
 }
 
+/** The notes about employment (the rest depend on data and pay). */
+function employmentNotes(row: RepPeriodResult): RepPeriodResult["notes"] {
+  return row.notes.filter((n) => n.code === "prorated" || n.code === "left" || n.code === "ramp");
+}
+
 const ALL_BUILT_INS = ["revenue", "deals_won", "new_customers", "avg_deal_size", "win_rate", "sales_cycle_days", "renewal_rate"].map((k) =>
   metric(k, 1, k === "sales_cycle_days" ? { direction: "lower" } : {}),
 );
@@ -192,6 +197,31 @@ describe("proration and ramp", () => {
     expect(row.daysEmployed).toBe(10);
     expect(row.metrics[0].target).toBeCloseTo(3000 * (10 / 30), 9); // 1000
     expect(out.results.find((r) => r.period === "2026-05")!.rows).toHaveLength(0);
+  });
+
+  it("a rep leaving on 12 March gets the left note with the day beside the proration (12 of 31 days), in March and Q1 only", () => {
+    const input = records({ reps: [rep("L", { end: day("2026-03-12") }), rep("S", { end: day("2026-04-17") }), rep("N", { start: day("2026-03-15") })] });
+    const out = computePeriods({ records: input, plan: plan(), periods: ["2026-02", "2026-03", "2026-Q1"] });
+    const march = rowOf(out.results, "2026-03", "L");
+    expect(employmentNotes(march)).toEqual([
+      { code: "prorated", days: 12, of: 31 }, // 1..12 March inclusive
+      { code: "left", lastDay: day("2026-03-12") },
+    ]);
+    // The quarter ends 31 March, after the last day: 31 + 28 + 12 = 71 of 90 days.
+    expect(employmentNotes(rowOf(out.results, "2026-Q1", "L"))).toEqual([
+      { code: "prorated", days: 71, of: 90 },
+      { code: "left", lastDay: day("2026-03-12") },
+    ]);
+    // February was a whole month before the End date; S leaves after March; N joined.
+    expect(employmentNotes(rowOf(out.results, "2026-02", "L"))).toEqual([]);
+    expect(rowOf(out.results, "2026-03", "S").notes.some((n) => n.code === "left")).toBe(false);
+    expect(employmentNotes(rowOf(out.results, "2026-03", "N"))).toEqual([{ code: "prorated", days: 17, of: 31 }]);
+  });
+
+  it("leaving on the period's last day is a left note without proration", () => {
+    const input = records({ reps: [rep("E", { end: day("2026-03-31") })] });
+    const row = rowOf(computePeriods({ records: input, plan: plan(), periods: ["2026-03"] }).results, "2026-03", "E");
+    expect(employmentNotes(row)).toEqual([{ code: "left", lastDay: day("2026-03-31") }]);
   });
 
   it("the new-hire ramp multiplies additive targets by tenure month", () => {

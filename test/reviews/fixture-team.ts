@@ -20,6 +20,7 @@
  * - r06 Frank Zhou, West: leaver on 2026-03-12 (12 of 31 days), clawback makes the payout negative.
  * - r07 Gina Xu, no team: started 2026-03-23, no targets yet: no score at all.
  */
+import { dayNumber } from "../../src/core/calendar";
 import { DEFAULT_SETTINGS } from "../../src/core/default-plan";
 import { currencyFor } from "../../src/core/display-format";
 import type { Direction, Language, PlanSettings } from "../../src/core/plan-model";
@@ -79,6 +80,8 @@ interface RepMonth {
   actuals: Actuals;
   /** Days employed / days in the month, with the days for the note. */
   employed?: { days: number; of: number };
+  /** The End date, when it falls in the month (the engine's "left" note). */
+  leftOn?: number;
   /** New-hire ramp multiplier of additive targets and the tenure month. */
   ramp?: { factor: number; month: number };
   /** No Targets rows at all (a rep who just started). */
@@ -207,6 +210,7 @@ function buildRow(period: string, m: RepMonth): RepPeriodResult {
   const total = roundCents(componentsTotal + adjustments.reduce((sum, a) => sum + a.amount, 0));
   const notes: RowNote[] = [];
   if (m.employed) notes.push({ code: "prorated", days: m.employed.days, of: m.employed.of });
+  if (m.leftOn !== undefined) notes.push({ code: "left", lastDay: m.leftOn });
   if (m.ramp) notes.push({ code: "ramp", factor: m.ramp.factor, month: m.ramp.month });
   const leftOut = metrics.filter((x) => x.leftOut !== null).map((x) => x.key);
   if (leftOut.length > 0) notes.push({ code: "left_out", metrics: leftOut });
@@ -297,6 +301,7 @@ export const MARCH_ROWS = buildPeriod("2026-03", [
     ...FRANK,
     actuals: [19000, 2, 0.38, 33, 4.3],
     employed: { days: 12, of: 31 },
+    leftOn: dayNumber(2026, 3, 12),
     adjustments: [{ amount: -1200, reason: "Clawback: order cancelled after the customer returned the goods" }],
   },
   // Started 23 March (9 of 31 days), no targets yet, no deals closed.

@@ -14,7 +14,7 @@ import { metricLabel } from "../../src/core/metric-catalog";
 import type { Language } from "../../src/core/plan-model";
 import type { RepPeriodResult } from "../../src/core/results";
 import { roundTo } from "../../src/core/rounding";
-import { periodLabel } from "../../src/core/review-text";
+import { dayLabel, periodLabel } from "../../src/core/review-text";
 import { ONBOARDING_DAYS } from "../../src/core/training-topics";
 import { FIXTURE_SETTINGS, GOLDEN_REPS, MARCH_ROWS, fixtureInput, fixtureReview } from "./fixture-team";
 
@@ -131,11 +131,12 @@ function sourceValues(rep: string): Record<Kind, number[]> {
   return { money, percent: fractions.map((f) => f * 100), plain };
 }
 
-/** The text without the words that hold digits but are not figures: period names, IDs, names, reasons. */
+/** The text without the words that hold digits but are not figures: period names, days, IDs, names, reasons. */
 function withoutNames(text: string, rep: string, language: Language): string {
   const input = fixtureInput(rep);
   const words = [
     ...["2026-01", "2026-02", "2026-03"].map((p) => periodLabel(p, 1, language)),
+    ...input.result.notes.flatMap((n) => (n.code === "left" ? [dayLabel(n.lastDay, language)] : [])),
     input.result.id,
     input.result.name,
     ...(input.result.payout?.adjustments.map((a) => a.reason) ?? []),

@@ -101,6 +101,8 @@ const payoutArb: fc.Arbitrary<PayoutResult | null> = maybe(
 const noteArb: fc.Arbitrary<RowNote> = fc.oneof(
   fc.record({ code: fc.constant("prorated" as const), days: fc.integer({ min: 0, max: 31 }), of: fc.integer({ min: 1, max: 366 }) }),
   fc.record({ code: fc.constant("ramp" as const), factor: fraction, month: fc.integer({ min: 1, max: 6 }) }),
+  // A leaver's last day, from 1970 to 2099.
+  fc.record({ code: fc.constant("left" as const), lastDay: fc.integer({ min: 0, max: 47_481 }) }),
   fc.constant({ code: "provisional" as const }),
   fc.constant({ code: "negative_payout" as const }),
 );

@@ -3,6 +3,7 @@
  * files: if a golden file is regenerated with a mistake, these still fail.
  */
 import { describe, expect, it } from "vitest";
+import { dayNumber } from "../../src/core/calendar";
 import { reviewFindings } from "../../src/core/review-findings";
 import { fixtureInput, fixtureReview, GOLDEN_REPS, MARCH_RECOGNITION } from "./fixture-team";
 
@@ -94,6 +95,36 @@ describe("leaver (r06)", () => {
     expect(en).toContain("• Sales cycle (days): 3 days longer than the target of 30 days (90.9%).");
     expect(zh).toContain("• 销售周期（天）：比目标 30 天长 3 天（完成率 90.9%）。");
   });
+
+  it("says it was their last period, with the last day, before the proration", () => {
+    expect(en).toContain("This was your last month with us: your last day was 12 March 2026. You were employed 12 of the 31 days");
+    expect(zh).toContain("这是你在公司的最后一个月，最后工作日为2026年3月12日。本期共 31 天，你在岗 12 天");
+    expect(reviewFindings(fixtureInput("r06")).leftOn).toBe(dayNumber(2026, 3, 12));
+  });
+
+  it("keeps strengths, areas and the pay lines with the total", () => {
+    expect(en).toContain("Strengths\n• New customers: 103.3% of target");
+    expect(en).toContain("Areas to improve\n• Sales cycle (days)");
+    expect(en).toContain("\nPay\n• Target bonus: $193.55");
+    expect(zh).toContain("\n奖金结算\n• 目标奖金：¥193.55");
+    expect(zh).toContain("• 调整：-¥1,200.00（Clawback");
+  });
+
+  it("looks back only: no next tier, no training, no onboarding, no development signal", () => {
+    for (const phrase of ["next tier", "Recommended training", "Training and development", "first 90 days", "support plan", "career step", "the plan below"]) {
+      expect(en).not.toContain(phrase);
+    }
+    for (const phrase of ["下一档", "推荐培训", "培训与发展", "适应期", "支持计划", "职业发展"]) expect(zh).not.toContain(phrase);
+    const f = reviewFindings(fixtureInput("r06"));
+    expect(f).toMatchObject({ nextTiers: [], training: [], advancedTraining: false, onboarding: null, signal: null });
+  });
+
+  it("closes with a thank-you that still asks for a reply", () => {
+    expect(en).toContain("\n\nThank you for your work and your contribution to the team, and all the best for the future.");
+    expect(en).toContain("please add them in the reply column next to this review");
+    expect(zh).toContain("\n\n感谢你在职期间的辛勤付出和对团队的贡献，祝你今后一切顺利。");
+    expect(zh).toContain("欢迎在本评估旁的回复栏中填写");
+  });
 });
 
 describe("no data (r07)", () => {
@@ -119,6 +150,9 @@ describe("every fixture review", () => {
       const { en, zh } = review(rep);
       expect(en.endsWith("I am happy to go through any point together.")).toBe(true);
       expect(zh).toContain("欢迎在本评估旁的回复栏中填写");
+      // Only the leaver's review speaks of a last period.
+      expect(en.includes("This was your last")).toBe(rep === "r06");
+      expect(zh.includes("最后工作日")).toBe(rep === "r06");
     });
   }
 });
