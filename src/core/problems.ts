@@ -174,3 +174,17 @@ export function columnLetters(column: number): string {
   }
   return letters;
 }
+
+/**
+ * The 1-based column number of an A1 reference: the inverse of `a1`'s
+ * letters, for sorting problems by row and column.
+ *
+ * @example
+ * columnOfCell("D14"); // 4
+ * columnOfCell("AB3"); // 28
+ */
+export function columnOfCell(cell: string): number {
+  let column = 0;
+  for (const letter of cell.replace(/\d+$/, "")) column = column * 26 + letter.charCodeAt(0) - 64;
+  return column;
+}

@@ -1,0 +1,341 @@
+/**
+ * Reading the cells of a Plan row: each reader returns the value or the plan
+ * problem it raises (blank, not a number, an unknown mode, driver, setting or
+ * language...), with the words it accepts in English and Chinese, and the zod
+ * schema of each row type built from those readers.
+ *
+ * Separate from `plan-rows.ts`, which decides what a row declares from these
+ * values: this file knows cells, not rows, versions or roles.
+ */
+import * as z from "zod/mini";
+import { parseDirection } from "../core/attainment";
+import {
+  DEFAULT_METRIC_CAP,
+  DEFAULT_METRIC_FLOOR,
+  PLAN_AUTO_VALUE,
+  PLAN_DRIVER_NAMES,
+  PLAN_MODE_NAMES,
+  PLAN_PAYOUT_PERIOD_NAMES,
+  PLAN_ROW_TYPE_NAMES,
+  PLAN_SETTING_NAMES,
+  type PlanSettingKey,
+} from "../core/default-plan";
+import { BUILT_IN_METRICS, metricLabel } from "../core/metric-catalog";
+import type { BonusDriver, Direction, Language, PayoutPeriod } from "../core/plan-model";
+import type { ProblemCode } from "../core/problems";
+import { parseTierMode, type TierMode } from "../core/tiers";
+import { displayValue, isCellFailure, MAX_TEXT_LENGTH, readNumberCell, readText } from "./cell-values";
+import { normalizeHeader } from "./header-matching";
+import type { Args } from "./plan-sheet";
+
+// ---------------------------------------------------------------------------
+// Cells: each reader returns the value or a plan problem, and zod carries the
+// problem to the field (and so the cell) it came from.
+
+/** What a cell reader returns for a cell it cannot read: the plan problem and its message's arguments. */
+export interface CellIssue {
+  readonly planProblem: ProblemCode;
+  readonly args: Args;
+}
+
+function cellIssue(planProblem: ProblemCode, args: Args = {}): CellIssue {
+  return { planProblem, args };
+}
+
+/**
+ * Whether a reader's result is a plan problem rather than a value.
+ *
+ * @example
+ * isCellIssue(textOf(" AE ")); // false
+ * isCellIssue(textOf("x".repeat(2000))); // true (plan_bad_value)
+ */
+export function isCellIssue(value: unknown): value is CellIssue {
+  return typeof value === "object" && value !== null && "planProblem" in value;
+}
+
+function planCell<T>(read: (value: unknown) => T | CellIssue) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value: unknown, context) => {
+      const result = read(value);
+      if (!isCellIssue(result)) return result;
+      context.issues.push({ code: "custom", message: result.planProblem, input: value, params: result.args });
+      return z.NEVER;
+    }),
+  );
+}
+
+/**
+ * Text of a cell, trimmed; null when blank.
+ *
+ * @example
+ * textOf("  bonus ");         // "bonus"
+ * textOf("");                 // null
+ * textOf("x".repeat(2000));   // cellIssue("plan_bad_value", { ..., expected: "at most 1000 characters" })
+ */
+export function textOf(value: unknown): string | null | CellIssue {
+  const text = readText(value);
+  if (isCellFailure(text)) return cellIssue("plan_bad_value", { value: displayValue(value), expected: "at most " + MAX_TEXT_LENGTH + " characters" });
+  return text;
+}
+
+function numberOf(value: unknown): number | null | CellIssue {
+  const reading = readNumberCell(value);
+  return isCellFailure(reading) ? cellIssue("plan_bad_number", { value: displayValue(value) }) : reading;
+}
+
+function required<T>(read: (value: unknown) => T | null | CellIssue): (value: unknown) => T | CellIssue {
+  return (value) => {
+    const result = read(value);
+    return result === null ? cellIssue("plan_blank") : result;
+  };
+}
+
+function orDefault<T>(read: (value: unknown) => T | null | CellIssue, fallback: T): (value: unknown) => T | CellIssue {
+  return (value) => {
+    const result = read(value);
+    return result === null ? fallback : result;
+  };
+}
+
+function nonNegative(value: unknown): number | null | CellIssue {
+  const reading = numberOf(value);
+  if (typeof reading === "number" && reading < 0) return cellIssue("plan_negative", { value: displayValue(value) });
+  return reading;
+}
+
+function aboveZero(value: unknown): number | null | CellIssue {
+  const reading = nonNegative(value);
+  if (reading === 0) return cellIssue("plan_bad_value", { value: displayValue(value), expected: "above 0" });
+  return reading;
+}
+
+function wholeNumberFrom(minimum: number, maximum: number, expected: string) {
+  return (value: unknown): number | null | CellIssue => {
+    const reading = numberOf(value);
+    if (typeof reading !== "number") return reading;
+    const inRange = Number.isInteger(reading) && reading >= minimum && reading <= maximum;
+    return inRange ? reading : cellIssue("plan_bad_value", { value: displayValue(value), expected });
+  };
+}
+
+/**
+ * Words compared as header matching compares headers (case, spaces, `_` and
+ * `-` ignored), so `Target bonus`, `target_bonus` and `TARGET-BONUS` agree.
+ *
+ * @example
+ * wordOf("Target bonus") === wordOf("TARGET-BONUS"); // true
+ * wordOf(null); // ""
+ */
+export function wordOf(value: unknown): string {
+  return normalizeHeader(typeof value === "string" ? value : String(value ?? ""));
+}
+
+function lookupOf<T extends string>(names: Readonly<Record<T, Record<Language, string>>>, aliases: Readonly<Record<string, T>> = {}): Map<string, T> {
+  const lookup = new Map<string, T>();
+  for (const key of Object.keys(names) as T[]) {
+    lookup.set(wordOf(key), key);
+    lookup.set(wordOf(names[key].en), key);
+    lookup.set(wordOf(names[key].zh), key);
+  }
+  for (const [alias, key] of Object.entries(aliases)) lookup.set(wordOf(alias), key);
+  return lookup;
+}
+
+function allowedOf(names: Readonly<Record<string, Record<Language, string>>>): string {
+  const entries = Object.values(names);
+  return entries.map((name) => name.en).join(", ") + " (" + entries.map((name) => name.zh).join(", ") + ")";
+}
+
+/** Row types by their word in the Type cell, English or Chinese. */
+export const ROW_TYPES = lookupOf(PLAN_ROW_TYPE_NAMES, { "manual metric": "manual", 手工: "manual" });
+const SETTING_KEYS = lookupOf(PLAN_SETTING_NAMES);
+const MODES = lookupOf(PLAN_MODE_NAMES);
+const DRIVER_WORDS = lookupOf(PLAN_DRIVER_NAMES, { 评分: "score" });
+const PAYOUT_PERIODS = lookupOf(PLAN_PAYOUT_PERIOD_NAMES, {
+  monthly: "month", quarterly: "quarter", yearly: "year", annual: "year", 月度: "month", 季度: "quarter", 年度: "year",
+});
+const LANGUAGES = new Map<string, Language | null>([
+  ["en", "en"], ["english", "en"], ["英文", "en"], ["英语", "en"],
+  ["zh", "zh"], ["zhcn", "zh"], ["cn", "zh"], ["chinese", "zh"], ["中文", "zh"], ["汉语", "zh"], ["简体中文", "zh"],
+]);
+const CURRENCY_WORDS = new Map<string, string>([
+  ["¥", "CNY"], ["￥", "CNY"], ["元", "CNY"], ["人民币", "CNY"], ["rmb", "CNY"], ["$", "USD"], ["美元", "USD"],
+]);
+const AUTO_WORDS = new Set([wordOf(PLAN_AUTO_VALUE.en), wordOf(PLAN_AUTO_VALUE.zh)]);
+
+/** The Type words a `plan_unknown_type` message lists. */
+export const TYPE_ALLOWED = allowedOf(PLAN_ROW_TYPE_NAMES);
+const SETTING_ALLOWED = allowedOf(PLAN_SETTING_NAMES);
+const PAYOUT_ALLOWED = allowedOf(PLAN_PAYOUT_PERIOD_NAMES);
+const AMOUNT_METRICS = BUILT_IN_METRICS.filter((metric) => metric.kind === "additive" && metric.money).map((metric) => metric.key);
+const ADDITIVE_METRICS = BUILT_IN_METRICS.filter((metric) => metric.kind === "additive").map((metric) => metric.key);
+const DEFAULT_DRIVER_METRIC = "revenue";
+
+/**
+ * A metric key as the plan stores it: trimmed, lower case, spaces and `-` as
+ * `_` (the Targets and Scores readers match the same way); a built-in
+ * metric's English or Chinese name is read as its key.
+ *
+ * @example
+ * metricKeyOf(" Deals won "); // "deals_won"
+ * metricKeyOf("新客户数");    // "new_customers"
+ * metricKeyOf("CSAT score");  // "csat_score"
+ */
+export function metricKeyOf(text: string): string {
+  const name = text.trim().toLowerCase().replace(/[\s\-]+/g, "_");
+  const builtIn = BUILT_IN_METRICS.find(
+    (metric) => metric.key === name || name === labelName(metric.key, "en") || name === labelName(metric.key, "zh"),
+  );
+  return builtIn ? builtIn.key : name;
+}
+
+function labelName(key: string, language: Language): string {
+  return metricLabel(key, language).trim().toLowerCase().replace(/[\s\-]+/g, "_");
+}
+
+function metricKeyCell(value: unknown): string | CellIssue {
+  const text = required(textOf)(value);
+  return isCellIssue(text) ? text : metricKeyOf(text);
+}
+
+function directionCell(value: unknown): Direction | null | CellIssue {
+  const text = textOf(value);
+  if (text === null || isCellIssue(text)) return text;
+  return parseDirection(text) ?? cellIssue("plan_bad_value", { value: displayValue(value), expected: "higher, lower (越高越好, 越低越好)" });
+}
+
+function modeCell(value: unknown): TierMode | CellIssue {
+  const text = textOf(value);
+  if (text === null) return "step";
+  if (isCellIssue(text)) return text;
+  return parseTierMode(text) ?? MODES.get(wordOf(text)) ?? cellIssue("plan_unknown_mode", { value: displayValue(value) });
+}
+
+/** `score`, `attainment:METRIC` or `team_attainment:METRIC` (also in Chinese, `：` too); blank = score. */
+function bonusDriverCell(value: unknown): BonusDriver | CellIssue {
+  const text = textOf(value);
+  if (text === null) return { kind: "score" };
+  if (isCellIssue(text)) return text;
+  const [wordText, ...rest] = text.split(/[:：]/);
+  const word = DRIVER_WORDS.get(wordOf(wordText));
+  const metricText = rest.join(":").trim();
+  const bad = cellIssue("plan_bad_driver", { value: displayValue(value) });
+  if (word === undefined || rest.length > 1) return bad;
+  if (word === "score") return metricText === "" ? { kind: "score" } : bad;
+  const metric = metricText === "" ? DEFAULT_DRIVER_METRIC : metricKeyOf(metricText);
+  if (word === "team_attainment" && !ADDITIVE_METRICS.includes(metric)) {
+    return cellIssue("plan_team_driver_not_additive", { value: displayValue(value), metric, allowed: ADDITIVE_METRICS.join(", ") });
+  }
+  return { kind: word, metric };
+}
+
+/** The amount a commission is paid on; blank = revenue. */
+function commissionMetricCell(value: unknown): string | CellIssue {
+  const text = textOf(value);
+  if (text === null) return DEFAULT_DRIVER_METRIC;
+  if (isCellIssue(text)) return text;
+  const metric = metricKeyOf(text);
+  return AMOUNT_METRICS.includes(metric) ? metric : cellIssue("plan_commission_driver", { value: displayValue(value), allowed: AMOUNT_METRICS.join(", ") });
+}
+
+function payoutPeriodCell(value: unknown): PayoutPeriod | null | CellIssue {
+  const text = textOf(value);
+  if (text === null || isCellIssue(text)) return text;
+  return PAYOUT_PERIODS.get(wordOf(text)) ?? cellIssue("plan_bad_value", { value: displayValue(value), expected: PAYOUT_ALLOWED });
+}
+
+/** `auto` (or blank) = from the locale; a three-letter code; ¥, 元, $ and 美元 as CNY and USD. */
+function currencyCell(value: unknown): string | null | CellIssue {
+  const text = textOf(value);
+  if (text === null || AUTO_WORDS.has(wordOf(text))) return null;
+  if (isCellIssue(text)) return text;
+  const known = CURRENCY_WORDS.get(text.toLowerCase());
+  if (known) return known;
+  if (/^[A-Za-z]{3}$/.test(text)) return text.toUpperCase();
+  return cellIssue("plan_bad_value", { value: displayValue(value), expected: "auto, or a code such as USD, CNY, EUR" });
+}
+
+/** `auto` (or blank) = the spreadsheet's locale. */
+function languageCell(value: unknown): Language | null | CellIssue {
+  const text = textOf(value);
+  if (text === null || AUTO_WORDS.has(wordOf(text))) return null;
+  if (isCellIssue(text)) return text;
+  const language = LANGUAGES.get(wordOf(text));
+  return language !== undefined ? language : cellIssue("plan_bad_value", { value: displayValue(value), expected: "auto, en, zh" });
+}
+
+function settingKeyCell(value: unknown): PlanSettingKey | CellIssue {
+  const text = required(textOf)(value);
+  if (isCellIssue(text)) return text;
+  return SETTING_KEYS.get(wordOf(text)) ?? cellIssue("plan_unknown_setting", { key: displayValue(value), allowed: SETTING_ALLOWED });
+}
+
+const countOfPeriods = wholeNumberFrom(1, 1000, "a whole number from 1");
+
+// ---------------------------------------------------------------------------
+// Row schemas: the cells of each row type.
+
+/**
+ * The schema of each row type: an object of the row's raw cells, each read by
+ * its cell reader. Built on first use, since every custom-function call loads
+ * the whole script and most never read a plan.
+ */
+function buildRowSchemas() {
+  const text = planCell(required(textOf));
+  const optionalNonNegative = planCell(nonNegative);
+  const metric = z
+    .object({
+      key: planCell(metricKeyCell),
+      weight: planCell(required(nonNegative)),
+      direction: planCell(directionCell),
+      floor: planCell(orDefault(nonNegative, DEFAULT_METRIC_FLOOR)),
+      cap: planCell(orDefault(aboveZero, DEFAULT_METRIC_CAP)),
+    })
+    .check(
+      z.superRefine((row, context) => {
+        if (row.cap >= row.floor) return;
+        context.issues.push({ code: "custom", message: "plan_cap_below_floor", path: ["cap"], input: row.cap, params: { value: row.cap, floor: row.floor } });
+      }),
+    );
+  return {
+    metric,
+    bonus: z.object({ key: text, driver: planCell(bonusDriverCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalNonNegative }),
+    commission: z.object({ key: text, driver: planCell(commissionMetricCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalNonNegative }),
+    tier: z.object({ key: text, bound: planCell(required(nonNegative)), rate: planCell(required(nonNegative)) }),
+    ramp: z.object({ key: planCell(required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…"))), value: planCell(required(aboveZero)) }),
+    training: z.object({ key: planCell(metricKeyCell), value: text }),
+    settingKey: z.object({ key: planCell(settingKeyCell) }),
+    settingValue: {
+      target_bonus: z.object({ value: planCell(required(nonNegative)) }),
+      payout_period: z.object({ value: planCell(required(payoutPeriodCell)) }),
+      fiscal_year_start: z.object({ value: planCell(required(wholeNumberFrom(1, 12, "1-12"))) }),
+      currency: z.object({ value: planCell(currencyCell) }),
+      language: z.object({ value: planCell(languageCell) }),
+      promote_score: z.object({ value: planCell(required(nonNegative)) }),
+      promote_periods: z.object({ value: planCell(required(countOfPeriods)) }),
+      support_score: z.object({ value: planCell(required(nonNegative)) }),
+      support_periods: z.object({ value: planCell(required(countOfPeriods)) }),
+    } satisfies Record<PlanSettingKey, z.ZodMiniType>,
+  };
+}
+
+/** The schema of each row type, and of each setting's value. */
+export type RowSchemas = ReturnType<typeof buildRowSchemas>;
+
+let rowSchemasBuilt: RowSchemas | null = null;
+
+/**
+ * The schema of each row type, built on the first call.
+ *
+ * @example
+ * rowSchemas().tier.safeParse({ key: "Team bonus", bound: "100%", rate: "10%" });
+ * // { success: true, data: { key: "Team bonus", bound: 1, rate: 0.1 } }
+ */
+export function rowSchemas(): RowSchemas {
+  if (rowSchemasBuilt === null) rowSchemasBuilt = buildRowSchemas();
+  return rowSchemasBuilt;
+}
+
+/** A setting row's value, typed by its setting. */
+export type SettingValue = { [K in PlanSettingKey]: { setting: K; value: z.output<RowSchemas["settingValue"][K]>["value"] } }[PlanSettingKey];

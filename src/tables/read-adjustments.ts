@@ -1,0 +1,43 @@
+/**
+ * Reading the Adjustments sheet: an amount added to a rep's payout for a
+ * month, with the reason a manager gave.
+ *
+ * Separate so that each input sheet has its reader in a file named after it.
+ */
+import type { Adjustment } from "../core/records";
+import { readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
+import type { FieldOf } from "./input-columns";
+import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
+import { resolveRep, type RepDirectory } from "./read-reps";
+
+function adjustmentsRow(dayOf: DayOfInstant) {
+  return {
+    rep: required((value) => readText(value, dayOf)),
+    period: required((value) => readMonthCell(value, dayOf)),
+    amount: required((value) => readNumberCell(value, dayOf)),
+    reason: required((value) => readText(value, dayOf)),
+  } satisfies Record<FieldOf<"adjustments">, CellReader<unknown>>;
+}
+
+/**
+ * Reads the Adjustments sheet: rows naming an unknown rep or with a bad cell
+ * are left out. A missing sheet gives no adjustments.
+ *
+ * @example
+ * // Adjustments: ["Rep ID", "Period", "Amount", "Reason"], ["r1", "2026-03", "-200", "Clawback"]
+ * readAdjustments(adjustmentsSheet, reps, wallClock);
+ * // [{ row: 2, rep: "r1", period: "2026-03", amount: -200, reason: "Clawback" }]
+ */
+export function readAdjustments(sheet: OpenSheet<"adjustments"> | null, reps: RepDirectory, dayOf: DayOfInstant): Adjustment[] {
+  if (!sheet) return [];
+  const readers = adjustmentsRow(dayOf);
+  const adjustments: Adjustment[] = [];
+  for (const row of readRowsWithSchema(sheet, readers)) {
+    const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
+    const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
+    if (rep === null || row.values === null) continue;
+    const { period, amount, reason } = row.values;
+    adjustments.push({ row: row.row, rep, period, amount, reason });
+  }
+  return adjustments;
+}

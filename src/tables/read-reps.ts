@@ -1,0 +1,174 @@
+/**
+ * Reading the Reps sheet into the directory every other input sheet names its
+ * reps against: duplicate Rep IDs, end before start, negative target bonuses
+ * and unknown managers are found here, and `resolveRep` turns a Rep ID cell of
+ * any sheet into a rep key or a problem.
+ *
+ * Separate because the rep directory is what the other sheets share; each of
+ * their readers imports it rather than knowing how Reps is read.
+ */
+import { formatDay } from "../core/calendar";
+import { quoteSheetName } from "../core/problems";
+import type { Rep, RepKey } from "../core/records";
+import { displayValue, readDay, readNumberCell, readText, textKey, type DayOfInstant } from "./cell-values";
+import type { FieldOf, InputSheetKey } from "./input-columns";
+import { fieldOfRow, orEmpty, readRowsWithSchema, required, type CellReader, type OpenSheet, type ReadRow, type RowOf } from "./input-rows";
+
+function repsRow(dayOf: DayOfInstant) {
+  const text = (value: unknown) => readText(value, dayOf);
+  return {
+    id: required(text),
+    name: required(text),
+    email: orEmpty(text),
+    role: orEmpty(text),
+    team: orEmpty(text),
+    manager: orEmpty(text),
+    start: (value: unknown) => readDay(value, dayOf),
+    end: (value: unknown) => readDay(value, dayOf),
+    targetBonus: (value: unknown) => readNumberCell(value, dayOf),
+  } satisfies Record<FieldOf<"reps">, CellReader<unknown>>;
+}
+
+/** The reps that were read, and what other sheets need to match rep cells against them. */
+export interface RepDirectory {
+  /** false when the Reps sheet is missing or lacks a column: other sheets then report no rep problems. */
+  readable: boolean;
+  accepted: Rep[];
+  byKey: Map<RepKey, Rep>;
+  /** Keys on the Reps sheet whose rows were left out, with the cell of the first (`Reps!A5`). */
+  leftOut: Map<RepKey, string>;
+  /** Case-folded teams and roles of the accepted reps. */
+  teams: Set<string>;
+  roles: Set<string>;
+}
+
+/**
+ * Reads the Reps sheet: a Rep ID on two rows leaves both out (`duplicate_rep`),
+ * an end before the start leaves the row out, a negative target bonus is
+ * ignored with a warning, and a manager not on the sheet is dropped with a
+ * warning. A missing sheet (null) gives an unreadable, empty directory.
+ *
+ * @example
+ * const reps = readReps(openSheet("reps", { sheetName: "Reps", values: [["Rep ID", "Name"], [" R1 ", "Ann"]] }, collector), wallClock);
+ * reps.accepted[0].key; // "r1"
+ * reps.byKey.get("r1")?.name; // "Ann"
+ */
+export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant): RepDirectory {
+  const directory: RepDirectory = {
+    readable: sheet !== null,
+    accepted: [],
+    byKey: new Map(),
+    leftOut: new Map(),
+    teams: new Set(),
+    roles: new Set(),
+  };
+  if (!sheet) return directory;
+  const readers = repsRow(dayOf);
+  const rows = readRowsWithSchema(sheet, readers);
+  // Rows whose Rep ID is readable count for duplicates even when another cell failed.
+  const rowsByKey = new Map<RepKey, { id: string; read: ReadRow<RowOf<typeof readers>> }[]>();
+  for (const read of rows) {
+    const id = read.values ? read.values.id : fieldOfRow(sheet, readers.id, read, "id");
+    if (id === null) continue;
+    const key = textKey(id);
+    const same = rowsByKey.get(key);
+    if (same) same.push({ id, read });
+    else rowsByKey.set(key, [{ id, read }]);
+  }
+  const candidates: { key: RepKey; row: number; values: RowOf<typeof readers> }[] = [];
+  for (const [key, same] of rowsByKey) {
+    directory.leftOut.set(key, quoteSheetName(sheet.name) + "!" + sheet.cellOf(same[0].read.row, "id"));
+    if (same.length > 1) {
+      same.forEach(({ id, read }, position) => {
+        const other = same[position === 0 ? 1 : 0].read.row;
+        sheet.report(read.row, "id", "duplicate_rep", { id: displayValue(id), other: sheet.cellOf(other, "id") });
+      });
+      continue;
+    }
+    const { read } = same[0];
+    if (read.values) candidates.push({ key, row: read.row, values: read.values });
+  }
+  for (const candidate of candidates) {
+    const rep = repOfRow(sheet, candidate.key, candidate.row, candidate.values);
+    if (!rep) continue;
+    directory.accepted.push(rep);
+    directory.byKey.set(rep.key, rep);
+    directory.leftOut.delete(rep.key);
+  }
+  for (const rep of directory.accepted) {
+    if (rep.team) directory.teams.add(textKey(rep.team));
+    if (rep.role) directory.roles.add(textKey(rep.role));
+    checkManager(sheet, rep, rowsByKey);
+  }
+  directory.accepted.sort((a, b) => a.row - b.row);
+  return directory;
+}
+
+function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: RowOf<ReturnType<typeof repsRow>>): Rep | null {
+  if (values.start !== null && values.end !== null && values.end < values.start) {
+    sheet.report(row, "end", "end_before_start", { end: formatDay(values.end), start: formatDay(values.start) });
+    return null;
+  }
+  let targetBonus = values.targetBonus;
+  if (targetBonus !== null && targetBonus < 0) {
+    sheet.report(row, "targetBonus", "negative_target_bonus", { value: targetBonus }, "warning");
+    targetBonus = null;
+  }
+  return {
+    row,
+    key,
+    id: values.id,
+    name: values.name,
+    email: values.email,
+    role: values.role,
+    team: values.team,
+    // Resolved against the whole sheet once every rep is read.
+    manager: values.manager,
+    start: values.start,
+    end: values.end,
+    targetBonus,
+  };
+}
+
+/**
+ * A manager must be on the Reps sheet; one who is there but left out (a
+ * duplicate, a bad row) is kept as the key, since the problem is reported on
+ * that row already.
+ */
+function checkManager(sheet: OpenSheet<"reps">, rep: Rep, rowsByKey: ReadonlyMap<RepKey, unknown>): void {
+  if (rep.manager === "") return;
+  const key = textKey(rep.manager);
+  if (rowsByKey.has(key)) {
+    rep.manager = key;
+    return;
+  }
+  sheet.report(rep.row, "manager", "unknown_manager", { id: displayValue(rep.manager) }, "warning");
+  rep.manager = "";
+}
+
+/**
+ * The key of the rep a row names, or null (with a problem) when the rep is not
+ * on the Reps sheet or was left out there. Without a readable Reps sheet no
+ * row can be matched, and its problem says so once rather than once per row.
+ *
+ * @example
+ * resolveRep(salesSheet, reps, 5, "rep", " R1 "); // "r1"
+ * resolveRep(salesSheet, reps, 6, "rep", "R9");   // null, with unknown_rep on the Rep ID cell of row 6
+ */
+export function resolveRep<K extends InputSheetKey>(
+  sheet: OpenSheet<K>,
+  reps: RepDirectory,
+  row: number,
+  field: FieldOf<K>,
+  id: string,
+): RepKey | null {
+  const key = textKey(id);
+  const known = reps.byKey.get(key);
+  // The Reps sheet's own key string, so a million Sales rows share a few hundred strings.
+  if (known) return known.key;
+  if (!reps.readable) return null;
+  const leftOutAt = reps.leftOut.get(key);
+  if (leftOutAt !== undefined) sheet.report(row, field, "rep_left_out", { id: displayValue(id), other: leftOutAt });
+  else sheet.report(row, field, "unknown_rep", { id: displayValue(id) });
+  return null;
+}

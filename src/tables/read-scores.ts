@@ -1,0 +1,61 @@
+/**
+ * Reading the Scores sheet: the values of manual metrics, entered by hand per
+ * rep and period, where a metric computed from Sales is refused.
+ *
+ * Separate because only Scores holds manual metrics, and its metric rule
+ * (`not_manual_metric`) is its own.
+ */
+import { builtInMetric } from "../core/metric-catalog";
+import type { ScoreRecord } from "../core/records";
+import { displayValue, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
+import type { FieldOf } from "./input-columns";
+import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
+import { metricName, type MetricResolvers } from "./metric-names";
+import { resolveRep, type RepDirectory } from "./read-reps";
+
+function scoresRow(dayOf: DayOfInstant) {
+  return {
+    rep: required((value) => readText(value, dayOf)),
+    period: required((value) => readPeriodCell(value, dayOf)),
+    metric: required((value) => readText(value, dayOf)),
+    value: required((value) => readNumberCell(value, dayOf)),
+  } satisfies Record<FieldOf<"scores">, CellReader<unknown>>;
+}
+
+/**
+ * Reads the Scores sheet: rows naming an unknown rep, or a metric that is not
+ * a declared manual one, are left out. A missing sheet gives no scores.
+ *
+ * @example
+ * // Scores: ["Rep ID", "Period", "Metric", "Value"], ["r1", "2026-03", "csat", "4.5"]
+ * readScores(scoresSheet, reps, wallClock, metrics);
+ * // [{ row: 2, rep: "r1", period: "2026-03", metric: "csat", value: 4.5 }]
+ */
+export function readScores(sheet: OpenSheet<"scores"> | null, reps: RepDirectory, dayOf: DayOfInstant, metrics: MetricResolvers): ScoreRecord[] {
+  if (!sheet) return [];
+  const readers = scoresRow(dayOf);
+  const scores: ScoreRecord[] = [];
+  for (const row of readRowsWithSchema(sheet, readers)) {
+    const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
+    const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
+    const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");
+    const metric = metricText === null ? null : manualMetric(sheet, row.row, metricText, metrics);
+    if (rep === null || metric === null || row.values === null) continue;
+    scores.push({ row: row.row, rep, period: row.values.period, metric, value: row.values.value });
+  }
+  return scores;
+}
+
+/** Scores hold manual metrics only: a plan metric computed from Sales is `not_manual_metric`. */
+function manualMetric(sheet: OpenSheet<"scores">, row: number, text: string, metrics: MetricResolvers): string | null {
+  const manual = metrics.manual(text);
+  if (manual !== null) return manual;
+  const known = metrics.plan(text);
+  const code = known !== null || isBuiltInName(text) ? "not_manual_metric" : "unknown_metric";
+  sheet.report(row, "metric", code, { metric: displayValue(text) });
+  return null;
+}
+
+function isBuiltInName(text: string): boolean {
+  return builtInMetric(metricName(text)) !== undefined;
+}
