@@ -7,8 +7,13 @@
 import { logRefusedAction } from "./recalculation";
 import type { StartedBy } from "./run-log-row";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
-import { settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
+
+/** What a writing action says when another run holds the spreadsheet (menu and sidebar alike). */
+export const BUSY_MESSAGE = {
+  en: "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
+  zh: "另一个运行正在处理此表格，请几分钟后再试。",
+} as const;
 
 export type GuardedOutcome<T> = { ok: true; value: T } | { ok: false; reason: "already_running" };
 
@@ -35,23 +40,4 @@ export function withRunGuard<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, st
   } finally {
     releaseLease(ss, guard.state);
   }
-}
-
-/**
- * Saves settings given by a person (validated with zod, merged over the
- * current ones), under the guard. JSON-safe answer for the sidebar.
- *
- * @example
- * saveSettingsGuarded(ss, { scheduleDay: 5, language: "zh" }); // { ok: true, settings: {...} }
- */
-export function saveSettingsGuarded(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  input: unknown,
-): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
-  const outcome = withRunGuard(ss, "sidebar", (state) => {
-    const checked = validateSettings(input, settingsOf(state));
-    if (checked.ok) storeSettings(ss, state, checked.settings);
-    return checked;
-  });
-  return outcome.ok ? outcome.value : { ok: false, errors: ["already_running"] };
 }

@@ -11,6 +11,7 @@ import type { Language } from "../core/plan-model";
 import { recalculate, type RunSummary } from "./recalculation";
 import { installSchedule, removeSchedule, scheduleStatus, type ScheduleStatus } from "./schedule";
 import { setUpSheets } from "./setup-sheets";
+import { BUSY_MESSAGE } from "./guarded-action";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
 export const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
@@ -26,7 +27,7 @@ const LABELS = {
 
 const TEXT = {
   title: { en: "Sales Scorecard", zh: "销售绩效记分卡" },
-  busy: { en: "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.", zh: "另一个运行正在处理此表格，请几分钟后再试。" },
+  busy: BUSY_MESSAGE,
   setupDone: { en: "Created: {created}\nLeft as they were: {kept}", zh: "已创建：{created}\n已存在（未改动）：{kept}" },
   none: { en: "none", zh: "无" },
   runDone: {

@@ -16,7 +16,6 @@ import { currencyFor } from "../core/display-format";
 import { lastDay } from "../core/periods";
 import type { Language, PlanSettings } from "../core/plan-model";
 import type { Recognition } from "../core/recognition";
-import { recognise } from "../core/recognition";
 import type { Rep } from "../core/records";
 import type { RepPeriodResult } from "../core/results";
 import { reviewFindings } from "../core/review-findings";
@@ -101,16 +100,6 @@ export function reviewForRow(context: ReviewContext): string {
   });
   const language = context.settings.language ?? context.language;
   return reviewText(findings, language, currencyFor(context.settings.currency, language));
-}
-
-/**
- * Recognition of a period against the previous one of the same kind.
- *
- * @example
- * recognitionFor(marchRows, februaryRows).mostImproved?.rep; // "r04"
- */
-export function recognitionFor(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
-  return recognise(rows, previousRows);
 }
 
 /**

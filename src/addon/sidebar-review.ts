@@ -19,6 +19,7 @@
  *   Rep reply and Acknowledged are never written.
  */
 import type { WallClock } from "../core/calendar";
+import { recognise } from "../core/recognition";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { currencyFor } from "../core/display-format";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
@@ -34,7 +35,7 @@ import { readInputSheets } from "./input-grids";
 import { inspectOutputSheet, writeBlock } from "./output-writer";
 import { computeWithinBudget, contextPeriods, historyOf, indexResults } from "./period-computation";
 import { logEvent, logRefusedAction } from "./recalculation";
-import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, recognitionFor, reviewForRow, storedReview } from "./review-cells";
+import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, reviewForRow, storedReview } from "./review-cells";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
 import { settingsOf } from "./settings";
@@ -163,7 +164,7 @@ export function generateReview(request: ReviewGeneration): string | null {
     result: row,
     history: historyOf(row.rep, period, index),
     periodRows: result.rows,
-    recognition: recognitionFor(result.rows, previous),
+    recognition: recognise(result.rows, previous),
     // The language asked for, the money in the run's currency.
     settings: { ...planSettings, language: request.language, currency: periodCurrency(planSettings, request.runLanguage) },
     rep: reps.get(row.rep),

@@ -60,11 +60,12 @@ import { checkSettingsRequest, saveCheckedSettings } from "./sidebar-settings";
 import { scheduleView, setupView, RUN_LOG_ROWS_READ } from "./sidebar-setup";
 import { tableOf, type SheetTable } from "../tables/output-rows";
 import { plainText } from "../tables/sheet-text";
+import { BUSY_MESSAGE } from "./guarded-action";
 
 // ---------------------------------------------------------------- messages
 
 const MESSAGES = {
-  busy: { en: "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.", zh: "另一个运行正在处理此表格，请几分钟后再试。" },
+  busy: BUSY_MESSAGE,
   foreignSheet: { en: "The sheet \"{sheet}\" was not created by Sales Scorecard, so it is not read. Rename it and recalculate.", zh: "工作表“{sheet}”不是由销售绩效记分卡创建的，因此不读取。请将其改名后重新计算。" },
   noPeriod: { en: "There are no results for {period}. Pick another period or recalculate.", zh: "{period} 没有结果。请选择其他期间或重新计算。" },
   noRow: { en: "Rep {repId} has no results for {period}.", zh: "销售 {repId} 在 {period} 没有结果。" },

@@ -13,6 +13,7 @@
  *   (times 100 000 000): `12%` = 0.12, `1.2万` = 12000.
  * Blank text is "no value"; anything else is not a number, never a silent 0.
  */
+import { toHalfWidth } from "./full-width";
 
 /** The answer for a cell that holds something other than a number. */
 export interface NotANumber {
@@ -27,8 +28,6 @@ export const NOT_A_NUMBER: NotANumber = Object.freeze({ notANumber: true as cons
 const NUMBER_TEXT =
   /^([+\-\u2212]?)\s*([$¥￥]?)\s*([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*(%|万|亿)?$/;
 
-const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
-const FULL_WIDTH_TO_ASCII_OFFSET = 0xfee0;
 const THOUSANDS_SEPARATORS = /,/g;
 
 const SUFFIX_POWERS_OF_TEN: Readonly<Record<string, number>> = {
@@ -109,22 +108,3 @@ export function isNotANumber(value: unknown): value is NotANumber {
   return value === NOT_A_NUMBER;
 }
 
-function toHalfWidth(text: string): string {
-  // Most cells hold no full-width character: skip the replace for them.
-  if (!hasFullWidth(text)) {
-    return text;
-  }
-  return text.replace(FULL_WIDTH_ASCII, (character) =>
-    String.fromCharCode(character.charCodeAt(0) - FULL_WIDTH_TO_ASCII_OFFSET),
-  );
-}
-
-function hasFullWidth(text: string): boolean {
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      return true;
-    }
-  }
-  return false;
-}

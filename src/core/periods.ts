@@ -11,6 +11,7 @@
  */
 import { civilFromDay, dayNumber, daysInMonth } from "./calendar";
 import type { DayNumber, Period } from "./records";
+import { toHalfWidth } from "./full-width";
 
 export type PeriodKind = "month" | "quarter" | "year";
 
@@ -55,7 +56,7 @@ const KIND_ORDER: Record<PeriodKind, number> = { month: 0, quarter: 1, year: 2 }
 export function parsePeriod(value: string | number): Period | null {
   if (typeof value === "number") return isYear(value) ? String(value) : null;
   if (typeof value !== "string") return null;
-  const text = toHalfWidth(value).trim();
+  const text = toHalfWidth(value, { ideographicSpace: true }).trim();
   let match: RegExpExecArray | null;
   if ((match = MONTH_TEXT.exec(text) || ZH_MONTH_TEXT.exec(text))) return monthOrNull(+match[1], +match[2]);
   if ((match = QUARTER_TEXT.exec(text))) return quarterOrNull(+match[1], +match[2]);
@@ -366,9 +367,3 @@ function quarterOrNull(year: number, quarter: number): Period | null {
   return isYear(year) && quarter >= 1 && quarter <= 4 ? year + "-Q" + quarter : null;
 }
 
-/** Full-width ASCII forms (`２０２６－Ｑ１`) and the ideographic space as ASCII. */
-function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
-}

@@ -18,6 +18,7 @@ import {
   type ReviewInput,
 } from "./review-findings";
 import type { ComponentTrace, MetricResult, RepPeriodResult } from "./results";
+import { resultRow } from "../../test/fixtures/result-row";
 
 function metric(key: string, actual: number | null, target: number | null, direction: Direction = "higher", weight = 1): MetricResult {
   const attainment =
@@ -43,26 +44,7 @@ function metric(key: string, actual: number | null, target: number | null, direc
   };
 }
 
-function row(period: string, score: number | null, metrics: MetricResult[] = [], extra: Partial<RepPeriodResult> = {}): RepPeriodResult {
-  return {
-    period,
-    rep: "r1",
-    id: "R1",
-    name: "Rep One",
-    team: "East",
-    role: "",
-    score,
-    rank: score === null ? null : 1,
-    teamRank: score === null ? null : 1,
-    metrics,
-    proration: 1,
-    daysEmployed: 31,
-    ramp: 1,
-    payout: null,
-    notes: [],
-    ...extra,
-  };
-}
+const row = resultRow;
 
 function finding(m: MetricResult, teamMedianAttainment: number | null = null): MetricFinding {
   return { ...m, teamMedianAttainment };

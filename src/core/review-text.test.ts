@@ -6,6 +6,7 @@ import { reviewCatalogue, REVIEW_CATALOGUES } from "./review-templates";
 import { dayNumber } from "./calendar";
 import { MAX_REVIEW_CHARS, cleanUserText, dayLabel, joinList, periodLabel, plural, reviewText } from "./review-text";
 import type { ComponentTrace, MetricResult, RepPeriodResult } from "./results";
+import { resultRow } from "../../test/fixtures/result-row";
 
 function metric(key: string, actual: number | null, target: number | null): MetricResult {
   const attainment = actual !== null && target !== null && target > 0 ? actual / target : null;
@@ -14,24 +15,7 @@ function metric(key: string, actual: number | null, target: number | null): Metr
 }
 
 function row(period: string, score: number | null, metrics: MetricResult[], extra: Partial<RepPeriodResult> = {}): RepPeriodResult {
-  return {
-    period,
-    rep: "r1",
-    id: "R1",
-    name: "Rep One",
-    team: "",
-    role: "",
-    score,
-    rank: score === null ? null : 1,
-    teamRank: score === null ? null : 1,
-    metrics,
-    proration: 1,
-    daysEmployed: 31,
-    ramp: 1,
-    payout: null,
-    notes: [],
-    ...extra,
-  };
+  return resultRow(period, score, metrics, { team: "", ...extra });
 }
 
 function trace(overrides: Partial<ComponentTrace>): ComponentTrace {

@@ -26,7 +26,14 @@ export interface TargetHolder {
 /** Targets by period and metric, then by scope: one lookup finds the few rows that could apply. */
 export type TargetIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-function scopeKey(scope: TargetScope): string {
+/**
+ * The key of a target's scope: rep keys as they are, team and role names
+ * trimmed and case-folded, so `team:East` and `team: east ` are one scope.
+ *
+ * @example
+ * scopeKey({ level: "team", team: " East " }); // "team\u0001east"
+ */
+export function scopeKey(scope: TargetScope): string {
   switch (scope.level) {
     case "rep":
       return "rep\u0001" + scope.rep;

@@ -15,6 +15,7 @@ import { monthOfDay, parsePeriod, periodKind } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
 import type { DayNumber, Period } from "../core/records";
 import type { Choice } from "./input-columns";
+import { toHalfWidth } from "../core/full-width";
 
 /** Why a cell cannot be read; `args` fill the message (the row reader adds `column`). */
 export interface CellFailure {
@@ -250,7 +251,7 @@ export function readDay(value: unknown, dayOf: DayOfInstant): DayNumber | null |
  * parseDateText("2026-02-30");      // null
  */
 export function parseDateText(text: string): DayNumber | null {
-  const ascii = toHalfWidth(text).trim();
+  const ascii = toHalfWidth(text, { ideographicSpace: true }).trim();
   const match = DATE_TEXT.exec(ascii);
   if (match) return dayOrNull(+match[1], +match[3], +match[4], match[5], match[6], match[7]);
   const zh = ZH_DATE_TEXT.exec(ascii);
@@ -340,9 +341,3 @@ function tooLong(text: string): CellFailure {
   return cellFailure("text_too_long", { length: text.length, max: MAX_TEXT_LENGTH });
 }
 
-/** Full-width ASCII forms (`２０２６／３／３１`) and the ideographic space as ASCII. */
-function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
-}

@@ -4,6 +4,7 @@
  * English or Chinese names. Extra columns are ignored.
  */
 import { a1, problemAt, type Problem } from "../core/problems";
+import { toHalfWidth } from "../core/full-width";
 
 /** The parts of a column spec that header matching looks at. */
 export interface HeaderSpec<F extends string = string> {
@@ -40,7 +41,7 @@ const IGNORED_IN_HEADERS = /[\s_\-\u3000]+/g;
  */
 export function normalizeHeader(text: unknown): string {
   if (text === null || text === undefined) return "";
-  return toHalfWidth(String(text)).replace(IGNORED_IN_HEADERS, "").toLowerCase();
+  return toHalfWidth(String(text), { ideographicSpace: true }).replace(IGNORED_IN_HEADERS, "").toLowerCase();
 }
 
 /**
@@ -116,7 +117,3 @@ function lastUsedColumn(headerRow: readonly unknown[]): number {
   return 0;
 }
 
-/** Full-width ASCII forms (`ＲｅｐＩＤ`) as ASCII; the ideographic space is dropped later anyway. */
-function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}

@@ -21,6 +21,7 @@ import type { FieldOf } from "./input-columns";
 import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
 import type { MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
+import { scopeKey } from "../core/targets";
 
 function targetsRow(dayOf: DayOfInstant) {
   return {
@@ -104,15 +105,3 @@ function withoutDuplicateTargets(sheet: OpenSheet<"targets">, targets: TargetRec
   return kept.sort((a, b) => a.row - b.row);
 }
 
-function scopeKey(scope: TargetScope): string {
-  switch (scope.level) {
-    case "rep":
-      return "rep\u0001" + scope.rep;
-    case "team":
-      return "team\u0001" + textKey(scope.team);
-    case "role":
-      return "role\u0001" + textKey(scope.role);
-    case "all":
-      return "all";
-  }
-}
