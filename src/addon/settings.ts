@@ -36,6 +36,19 @@ const sheetNames = z.object(
   },
 );
 
+const fieldToHeader = z.record(z.string().check(z.maxLength(50)), z.string().check(z.trim(), z.maxLength(200)));
+
+/** Our field to their header, per input sheet; see `columns` below. */
+export const columnMappingSchema = z.object({
+  reps: z.optional(fieldToHeader),
+  sales: z.optional(fieldToHeader),
+  targets: z.optional(fieldToHeader),
+  scores: z.optional(fieldToHeader),
+  adjustments: z.optional(fieldToHeader),
+});
+
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
 export const SettingsSchema = z
   .object({
     sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
@@ -47,6 +60,21 @@ export const SettingsSchema = z
     scheduleDay: z._default(z.int().check(z.gte(1), z.lte(SCHEDULE_LAST_DAY)), 3),
     /** Hour (0-23, spreadsheet time zone) on that day. */
     scheduleHour: z._default(z.int().check(z.gte(0), z.lte(23)), 6),
+    /**
+     * Column mapping for what the built-in names and CRM aliases miss: per
+     * input sheet, our field (`date`, `rep`, `amount`, ...) to the header
+     * text as the sheet has it (`Fecha de cierre`). A mapped header wins over
+     * every alias.
+     */
+    columns: z._default(columnMappingSchema, {}),
+    /**
+     * How numeric day-month text dates (`3/1/2017`) are read: `dmy`, `mdy`,
+     * or `auto` (from the spreadsheet's locale; locally, only dates that
+     * cannot be read two ways).
+     */
+    dateOrder: z._default(z.enum(["auto", "dmy", "mdy"]), "auto"),
+    /** A manager's own stage words in Sales' Status column (case and spaces ignored): word to won, lost or open. */
+    stageWords: z._default(z.record(z.string().check(z.maxLength(200)), z.enum(["won", "lost", "open"])), {}),
   })
   .check(
     z.refine((settings) => new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size === Object.keys(settings.sheets).length, {

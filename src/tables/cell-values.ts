@@ -23,6 +23,9 @@ export interface CellFailure {
   readonly args: Readonly<Record<string, string | number>>;
 }
 
+/** How numeric day-month text dates (`3/1/2017`) are read: day first or month first. */
+export type DateOrder = "dmy" | "mdy";
+
 /** The wall clock of the spreadsheet: the day a `Date` cell shows. */
 export type DayOfInstant = (instantMs: number) => { day: DayNumber };
 

@@ -19,7 +19,7 @@
  */
 import type { Problem } from "../core/problems";
 import type { InputRecords } from "../core/records";
-import type { DayOfInstant } from "./cell-values";
+import type { DateOrder, DayOfInstant } from "./cell-values";
 import type { InputSheetKey } from "./input-columns";
 import { openSheet, problemCollector, readRowsWithSchema, type SheetGrid } from "./input-rows";
 import { metricResolvers } from "./metric-names";
@@ -42,6 +42,24 @@ export interface ReadInputsOptions {
   planMetrics: ReadonlySet<string>;
   /** Read Sales through the zod schema rather than the fast loop (the tests compare both). */
   salesThroughSchema?: boolean;
+  /** Per sheet, our field to the header text the sheet has for it (the settings' column mapping). */
+  columnMapping?: Partial<Record<InputSheetKey, Readonly<Record<string, string>>>>;
+  /** How numeric day-month text dates are read; null: only when they cannot be read two ways. */
+  dateOrder?: DateOrder | null;
+  /** The manager's own stage words (settings), over the built-in ones. */
+  stageWords?: Readonly<Record<string, "won" | "lost" | "open">>;
+}
+
+/** What reading found besides records and problems, for the run's summary. */
+export interface InputReport {
+  /** 1-based row of each sheet's header row (1 unless title rows sit above it). */
+  headerRows: Partial<Record<InputSheetKey, number>>;
+  /** Every distinct Status word in Sales, how it was read, and how many rows had it. */
+  stageWords: { word: string; status: "won" | "lost" | "open"; rows: number; known: boolean }[];
+  /** Open deals (pipeline): counted in no actual. */
+  openDeals: { count: number; amount: number };
+  /** True when the reps came from the owners in Sales (no Reps sheet, or an empty one). */
+  repsFromSales: boolean;
 }
 
 export interface ReadInputsResult {
