@@ -55,7 +55,7 @@ export interface RecalculationRequest {
   throughPeriod?: Period | null;
   /** Time budget (default RUN_TIME_BUDGET_MS). */
   budgetMs?: number;
-  /** Overrides the settings' language (local runs). */
+  /** Overrides the settings' language, and the plan's for the reviews (local runs). */
   language?: Language;
 }
 
@@ -180,6 +180,7 @@ function runUnderLease(
     finality: request.finality,
     restate: request.restate ?? [],
     throughPeriod: request.throughPeriod ?? null,
+    reviewLanguage: request.language,
     grids: inputs.grids,
     planValues: inputs.plan.values,
     existing: { results: outputs.results.values, payouts: outputs.payouts.values, reviews: outputs.reviews.values },

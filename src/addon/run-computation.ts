@@ -50,6 +50,8 @@ export interface RunInputs {
   restate: readonly Period[];
   /** Compute through this period instead of the current month (local runs). */
   throughPeriod?: Period | null;
+  /** Writes the reviews in this language whatever the plan's `language` setting says (local runs' --lang). */
+  reviewLanguage?: Language;
   grids: InputGrids;
   planValues: unknown[][] | null;
   existing: { results: unknown[][] | null; payouts: unknown[][] | null; reviews: unknown[][] | null };
@@ -132,12 +134,14 @@ function freshReviews(
   plan: PlanBook,
   fyStart: number,
   language: Language,
+  reviewLanguage: Language | undefined,
 ): FreshReview[] {
   const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
   const fresh: FreshReview[] = [];
   for (const result of results.values()) {
     const recognition = recognitions.get(result.period)!;
-    const settings = planSettingsFor(plan, result.period, fyStart);
+    const planSettings = planSettingsFor(plan, result.period, fyStart);
+    const settings = reviewLanguage === undefined ? planSettings : { ...planSettings, language: reviewLanguage };
     const teams = rowsByTeam(result.rows);
     const rankedCount = result.rows.filter((row) => row.rank !== null).length;
     for (const row of result.rows) {
@@ -255,7 +259,7 @@ export function computeRun(input: RunInputs): RunOutputs {
   const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
 
   // Reviews
-  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language);
+  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language, input.reviewLanguage);
   const reviews = mergeReviews(tableOf(input.existing.reviews, { keepBlankRows: true }), fresh, language);
 
   const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });
