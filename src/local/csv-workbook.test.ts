@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CsvFormatError, csvToGrid, decodeCsvBytes, parseCsv, readCsvFolder } from "./csv-workbook";
+import { CsvFormatError, csvToGrid, decodeCsvBytes, detectSeparator, parseCsv, readCsvFolder } from "./csv-workbook";
 
 /**
  * GB18030 (= GBK for these characters) bytes, written out by hand since Node
@@ -95,6 +95,31 @@ describe("decodeCsvBytes", () => {
   it("decodes UTF-16 with a BOM", () => {
     const le = new Uint8Array([0xff, 0xfe, 0xd3, 0x59, 0x0d, 0x54]); // 姓 U+59D3, 名 U+540D
     expect(decodeCsvBytes(le)).toEqual({ text: "姓名", encoding: "utf-16le" });
+  });
+});
+
+describe("detectSeparator", () => {
+  it("takes the separator the header line holds most of, outside quotes", () => {
+    expect(detectSeparator("Owner,Amount,Close Date\r\nAnn,1200,2026-03-01\r\n")).toBe(",");
+    expect(detectSeparator("Owner;Amount;Close Date\nAnn;1,5;2026-03-01\n")).toBe(";");
+    expect(detectSeparator("Owner\tAmount\tClose Date\nAnn\t1,200\t2026-03-01\n")).toBe("\t");
+    expect(detectSeparator('"Owner; name; full",Amount\n')).toBe(",");
+    expect(detectSeparator('"Owner\nname";Amount;Stage\n')).toBe(";");
+  });
+
+  it("skips lines holding none (a title line), and falls back to a comma", () => {
+    expect(detectSeparator("Opportunities report\n\nOwner;Amount\nAnn;5\n")).toBe(";");
+    expect(detectSeparator("Owner\nAnn\n")).toBe(",");
+    expect(detectSeparator("")).toBe(",");
+    expect(detectSeparator("a;b,c\n")).toBe(",");
+  });
+
+  it("is what csvToGrid splits on unless a sep= line says otherwise", () => {
+    expect(csvToGrid('Owner;Amount;Note\r\nAnn;"1,5";"two\nlines"\r\n')).toEqual([
+      ["Owner", "Amount", "Note"],
+      ["Ann", "1,5", "two\nlines"],
+    ]);
+    expect(csvToGrid("sep=,\nOwner;Name,Amount\n")).toEqual([["Owner;Name", "Amount"]]);
   });
 });
 

@@ -13,8 +13,11 @@
  * quote inside quotes, line breaks inside quotes kept, CRLF, LF or CR line
  * ends). Leniently, like spreadsheet imports, a quote inside an unquoted field
  * is kept as a character, and text after a closing quote is appended to the
- * field. A first line `sep=;` (which Excel writes and reads) chooses another
- * separator. A quote left open at the end of the file is an error naming the
+ * field. The separator is a comma, a semicolon (Excel in locales whose
+ * decimal mark is a comma) or a tab, whichever the header line holds most
+ * of outside quotes (the first line that holds any, so a title line above the
+ * header does not decide); a first line `sep=;` (which Excel writes and
+ * reads) chooses it outright. A quote left open at the end of the file is an error naming the
  * file and line, since everything after it would be swallowed.
  *
  * Values: every cell stays text (a blank cell is `""`), rows are padded to a
@@ -105,9 +108,46 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   }
 }
 
+/** The separators told apart by {@link detectSeparator}, the preferred first on a tie. */
+const SEPARATORS = [",", ";", "\t"] as const;
+
+/** How many lines {@link detectSeparator} looks at for one that holds a separator. */
+const SEPARATOR_SEARCH_LINES = 10;
+
+/**
+ * The separator of CSV text: of comma, semicolon and tab, the one its first
+ * line holding any of them has most of outside quotes (a comma on a tie, or
+ * when no line within the first ten holds one).
+ *
+ * @example
+ * detectSeparator("Owner;Amount;Close Date\nAnn;1,5;3/1/2026"); // ";"
+ * detectSeparator('"Owner; name",Amount\n'); // ","
+ */
+export function detectSeparator(text: string): string {
+  let quoted = false;
+  let counts = [0, 0, 0];
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < SEPARATOR_SEARCH_LINES; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "\n" || c === "\r") {
+      if (counts.some((n) => n > 0)) break;
+      if (!(c === "\r" && text[i + 1] === "\n")) lines++;
+      counts = [0, 0, 0];
+    } else {
+      const which = (SEPARATORS as readonly string[]).indexOf(c);
+      if (which >= 0) counts[which]++;
+    }
+  }
+  const most = Math.max(...counts);
+  return most === 0 ? "," : SEPARATORS[counts.indexOf(most)];
+}
+
 /**
  * Parses CSV text into rows of text, padded to a rectangle with `""`, trailing
- * blank rows dropped, honouring a first line `sep=X`.
+ * blank rows dropped, with a first line `sep=X` or else the separator
+ * {@link detectSeparator} finds.
  *
  * @example
  * csvToGrid('Name,Note\r\n"Li, Na","said ""hi""\nthen left"\r\n');
@@ -115,14 +155,14 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
  */
 export function csvToGrid(text: string): string[][] {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let separator = ",";
+  let separator: string;
   let firstLine = 1;
   const sep = /^sep=(.)(\r\n|\n|\r|$)/.exec(body);
   if (sep) {
     separator = sep[1];
     body = body.slice(sep[0].length);
     firstLine = 2;
-  }
+  } else separator = detectSeparator(body);
   const rows = parseCsv(body, { separator, firstLine });
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === "")) rows.pop();
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
