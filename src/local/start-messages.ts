@@ -12,6 +12,9 @@ export interface StartMessages {
   computing: string;
   writing: (file: string) => string;
   defaultPlan: string;
+  salesFromCsv: (file: string) => string;
+  noReps: string;
+  noTargets: string;
   earlierOutputs: (sheets: string) => string;
   computed: (count: number, first: string, last: string, final: number, provisional: number) => string;
   nothingComputed: string;
@@ -31,6 +34,9 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     computing: "Computing scores, pay and reviews",
     writing: (file) => `Writing ${file}`,
     defaultPlan: "The input has no Plan sheet: the default plan is used, and the result workbook includes it.",
+    salesFromCsv: (file) => `${file} is read as the Sales sheet.`,
+    noReps: "The input has no Reps sheet: the reps are the owners of the deals in Sales.",
+    noTargets: "The input has no Targets sheet, so no metric has a target: results show actuals and ranks, without attainment or a target bonus.",
     earlierOutputs: (sheets) => `Taken as an earlier run's output and recomputed: ${sheets}.`,
     computed: (count, first, last, final, provisional) =>
       `Computed ${count} period${count === 1 ? "" : "s"}, ${first} to ${last}: ${final} final, ${provisional} provisional (not ended by the latest date in Sales).`,
@@ -52,6 +58,9 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     computing: "正在计算得分、奖金和评语",
     writing: (file) => `正在写入 ${file}`,
     defaultPlan: "输入中没有考核方案表（Plan）：已使用默认方案，结果工作簿中包含该方案。",
+    salesFromCsv: (file) => `${file} 作为销售记录表（Sales）读取。`,
+    noReps: "输入中没有销售人员表（Reps）：销售人员即销售记录中的负责人。",
+    noTargets: "输入中没有目标表（Targets），各指标均无目标：结果只显示实际值和排名，没有达成率和目标奖金。",
     earlierOutputs: (sheets) => `以下工作表视为先前运行的输出，已重新计算：${sheets}。`,
     computed: (count, first, last, final, provisional) =>
       `已计算 ${count} 个期间（${first} 至 ${last}）：${final} 个已定稿，${provisional} 个为暂定（截至销售记录的最晚日期尚未结束）。`,
