@@ -63,6 +63,11 @@ describe("formatFixed and formatNumber", () => {
     expect(formatMoney(Number.POSITIVE_INFINITY, "USD")).toBe(NOT_A_NUMBER_TEXT);
     expect(formatPercent(Number.NaN)).toBe(NOT_A_NUMBER_TEXT);
   });
+  it("shows a dash, never throws, for a finite number too large to scale to cents", () => {
+    expect(formatFixed(1e308, 2)).toBe(NOT_A_NUMBER_TEXT);
+    expect(formatMoney(-1.7e308, "USD")).toBe(NOT_A_NUMBER_TEXT);
+    expect(formatPercent(1e307)).toBe(NOT_A_NUMBER_TEXT);
+  });
 });
 
 describe("formatMoney", () => {

@@ -73,6 +73,8 @@ export function formatFixed(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return NOT_A_NUMBER_TEXT;
   const factor = 10 ** decimals;
   const units = Math.round(Math.abs(roundTo(value, decimals)) * factor);
+  // A finite value near the largest double overflows once scaled to units.
+  if (!Number.isFinite(units)) return NOT_A_NUMBER_TEXT;
   // String() turns 1e21 and above into exponent notation; BigInt keeps every digit.
   const digits = (units >= 1e21 ? BigInt(units).toString() : String(units)).padStart(decimals + 1, "0");
   const whole = decimals > 0 ? digits.slice(0, -decimals) : digits;

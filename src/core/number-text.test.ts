@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { NOT_A_NUMBER, isNotANumber, readNumber, readNumberText } from "./number-text";
+import {
+  MAX_INPUT_NUMBER,
+  MAX_PLAN_NUMBER,
+  MAX_PLAN_RATE,
+  NOT_A_NUMBER,
+  isNotANumber,
+  isWithinBound,
+  readNumber,
+  readNumberText,
+} from "./number-text";
 
 describe("readNumber", () => {
   it("keeps finite numbers", () => {
@@ -103,5 +112,38 @@ describe("isNotANumber", () => {
     expect(isNotANumber(readNumber("x"))).toBe(true);
     expect(isNotANumber(readNumber("1"))).toBe(false);
     expect(isNotANumber(readNumber(""))).toBe(false);
+  });
+});
+
+describe("magnitude bounds", () => {
+  it("are a trillion for inputs and plan numbers, a million for plan rates", () => {
+    expect(MAX_INPUT_NUMBER).toBe(1_000_000_000_000);
+    expect(MAX_PLAN_NUMBER).toBe(1_000_000_000_000);
+    expect(MAX_PLAN_RATE).toBe(1_000_000);
+  });
+
+  it("keep a million rows at the bound, and a rate times an amount, finite and exact", () => {
+    // 1,000,000 rows of 1e12 sum to 1e18, below 2^63 and far from overflow.
+    let sum = 0;
+    for (let row = 0; row < 1_000_000; row += 1) sum += MAX_INPUT_NUMBER;
+    expect(sum).toBe(1e18);
+    expect(Number.isFinite(MAX_PLAN_RATE * MAX_INPUT_NUMBER * 1_000_000)).toBe(true);
+  });
+
+  it("include the bound itself and refuse what lies beyond it on either side", () => {
+    expect(isWithinBound(1e12, MAX_INPUT_NUMBER)).toBe(true);
+    expect(isWithinBound(-1e12, MAX_INPUT_NUMBER)).toBe(true);
+    expect(isWithinBound(0, MAX_INPUT_NUMBER)).toBe(true);
+    expect(isWithinBound(1e12 + 0.01, MAX_INPUT_NUMBER)).toBe(false);
+    expect(isWithinBound(-1e12 - 0.01, MAX_INPUT_NUMBER)).toBe(false);
+    expect(isWithinBound(1e308, MAX_INPUT_NUMBER)).toBe(false);
+    expect(isWithinBound(-1e308, MAX_INPUT_NUMBER)).toBe(false);
+    expect(isWithinBound(Number.NaN, MAX_INPUT_NUMBER)).toBe(false);
+  });
+
+  it("leave reading to the bound check: the text 1e308 is a number, 1e400 is not", () => {
+    expect(readNumberText("1e308")).toBe(1e308);
+    expect(readNumberText("-1e308")).toBe(-1e308);
+    expect(readNumberText("1e400")).toBe(NOT_A_NUMBER);
   });
 });

@@ -15,6 +15,40 @@
  */
 import { toHalfWidth } from "./full-width";
 
+/**
+ * The largest magnitude read from an input cell: amounts, targets, scores,
+ * adjustments and target bonuses. A trillion is far above any real deal or
+ * quota, yet a million rows of it still sum to 1e18, finite and well inside
+ * what the checks can compare, so one typo (`1e308`) can never overflow a
+ * sum or a product later in the run.
+ */
+export const MAX_INPUT_NUMBER = 1e12;
+
+/**
+ * The largest plan tier rate or maximum rate. Rates multiply amounts of up to
+ * {@link MAX_INPUT_NUMBER}, so a million keeps every product (1e18) finite;
+ * no real plan pays a million times an amount or a target bonus.
+ */
+export const MAX_PLAN_RATE = 1e6;
+
+/**
+ * The largest other plan number: tier bounds, gates (which may be amounts),
+ * the target bonus, weights, floors and caps. The same trillion as inputs,
+ * since bounds and gates are compared with amounts.
+ */
+export const MAX_PLAN_NUMBER = 1e12;
+
+/**
+ * Whether a number lies within ±bound (the bound itself included).
+ *
+ * @example
+ * isWithinBound(1e12, MAX_INPUT_NUMBER);  // true
+ * isWithinBound(-1e13, MAX_INPUT_NUMBER); // false
+ */
+export function isWithinBound(value: number, bound: number): boolean {
+  return value <= bound && value >= -bound;
+}
+
 /** The answer for a cell that holds something other than a number. */
 export interface NotANumber {
   readonly notANumber: true;

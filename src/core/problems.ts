@@ -33,7 +33,11 @@ export const PROBLEM_MESSAGES = {
   // Cells
   blank_required: { en: "{column} is blank; the row is left out", zh: "{column} 为空，该行未计入" },
   not_a_number: { en: "{column} \"{value}\" is not a number; the row is left out", zh: "{column}「{value}」不是数字，该行未计入" },
-  not_a_date: { en: "{column} \"{value}\" is not a date; the row is left out", zh: "{column}「{value}」不是有效日期，该行未计入" },
+  not_a_date: { en: "{column} \"{value}\" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out", zh: "{column}「{value}」不是有效日期（请写成 2026-03-31、2026年3月31日，或使用日期单元格），该行未计入" },
+  ambiguous_date: { en: "{column} \"{value}\" could be {dmy} or {mdy}; set the date order (day first or month first) in the settings, or --date-order dmy|mdy locally; the row is left out", zh: "{column}「{value}」既可能是{dmyZh}，也可能是{mdyZh}；请在设置中指定日期顺序（日在前或月在前），本地运行可用 --date-order dmy|mdy；该行未计入" },
+  number_too_large: { en: "{column} {value} is beyond ±{max}; the row is left out", zh: "{column} {value} 超出 ±{max} 的范围，该行未计入" },
+  bad_id: { en: "{column} {value} is not an ID (a checkbox, a date or an error value); the row is left out", zh: "{column} {value} 不是编号（像是复选框、日期或错误值），该行未计入" },
+  error_value: { en: "{column} holds the error value {value}; the row is left out", zh: "{column} 是错误值 {value}（公式出错），该行未计入" },
   not_a_period: { en: "{column} \"{value}\" is not a period (use 2026-03, 2026-Q1 or 2026); the row is left out", zh: "{column}「{value}」不是有效期间（如 2026-03、2026-Q1 或 2026），该行未计入" },
   not_a_month: { en: "{column} \"{value}\" must be a month such as 2026-03; the row is left out", zh: "{column}「{value}」必须是月份（如 2026-03），该行未计入" },
   bad_choice: { en: "{column} \"{value}\" is not one of {allowed}; the row is left out", zh: "{column}「{value}」不在可选值 {allowed} 之中，该行未计入" },
@@ -55,6 +59,7 @@ export const PROBLEM_MESSAGES = {
   not_manual_metric: { en: "Metric \"{metric}\" is computed from Sales, not entered in Scores; the row is left out", zh: "指标「{metric}」由销售记录自动计算，无需在评分表中填写，该行未计入" },
   // Plan
   plan_bad_number: { en: "{column} \"{value}\" is not a number; plan version {version} is not used", zh: "{column}「{value}」不是数字；方案版本 {version} 未启用" },
+  plan_too_large: { en: "{column} {value} is beyond ±{max}; plan version {version} is not used", zh: "{column} {value} 超出 ±{max} 的范围；方案版本 {version} 未启用" },
   plan_negative: { en: "{column} {value} must not be negative; plan version {version} is not used", zh: "{column} {value} 不能为负数；方案版本 {version} 未启用" },
   plan_not_ascending: { en: "tier bounds of {key} are not strictly ascending; plan version {version} is not used", zh: "{key} 的档位下限没有严格递增；方案版本 {version} 未启用" },
   plan_decreasing_rates: { en: "tier rates of {key} decrease as the bound rises; check this is intended", zh: "{key} 的档位比例随下限升高而下降，请确认是否有意如此" },

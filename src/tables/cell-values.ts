@@ -10,7 +10,8 @@
  * must be read fast and every problem collected.
  */
 import { dayNumber, formatDay, isCivilDate } from "../core/calendar";
-import { isNotANumber, readNumber } from "../core/number-text";
+import { formatNumber } from "../core/display-format";
+import { isNotANumber, isWithinBound, MAX_INPUT_NUMBER, readNumber } from "../core/number-text";
 import { monthOfDay, parsePeriod, periodKind } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
 import type { DayNumber, Period } from "../core/records";
@@ -39,9 +40,30 @@ export const MAX_TEXT_LENGTH = 1000;
 /** How much of a bad cell a message quotes. */
 const MAX_SHOWN_LENGTH = 40;
 
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+// Groups: 1 year, 2 separator, 3 month, 4 day, 5-7 time, 8 fraction of a
+// second, 9 zone (`Z`, `+08:00`, `+0800`, `+08`).
 const DATE_TEXT =
-  /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+  /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const ZH_DATE_TEXT = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// A wall-clock time after a date: hours, minutes, seconds, AM/PM.
+const TIME = String.raw`(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?m\.?)?)?`;
+// `3/1/2017`, `03.01.2017`, `3-1-2017`: day and month in an order the text does not tell.
+const NUMERIC_DATE_TEXT = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})` + TIME + "$", "i");
+// `3-Jan-22`, `3 January 2022`, `3rd Jan 2022 14:05`.
+const DAY_MONTH_NAME_TEXT = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]*([a-z]{3,9})\.?[\s\-./,]*(\d{4}|\d{2})` + TIME + "$", "i");
+// `Jan 3, 2022`, `January 3 2022`, `Sep-03-2022`.
+const MONTH_NAME_DAY_TEXT = new RegExp(String.raw`^([a-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s\-./,]+(\d{4}|\d{2})` + TIME + "$", "i");
+const MONTH_NAMES: ReadonlyMap<string, number> = monthNames();
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** What Sheets' `getValues()` gives for a cell whose formula failed. */
+const ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!", "#CALC!",
+]);
+/** Reads an instant as the day it falls on in UTC, for callers without the spreadsheet's wall clock. */
+const UTC_DAY: DayOfInstant = (instantMs) => ({ day: Math.floor(instantMs / DAY_MS) });
 const SCOPE_TEXT = /^(team|role|团队|岗位)\s*[:：]\s*(.*)$/i;
 const TEAM_PREFIXES = new Set(["team", "团队"]);
 
@@ -127,12 +149,14 @@ export function textKey(text: string): string {
  * Reads a text cell: trimmed; a number as its text (an integer without
  * decimals, so `101` and `"101"` are one Rep ID); a boolean as TRUE/FALSE;
  * a date as the day it shows; null when blank. Longer than
- * {@link MAX_TEXT_LENGTH} is a `text_too_long` failure.
+ * {@link MAX_TEXT_LENGTH} is a `text_too_long` failure; a Sheets error value
+ * (`#N/A`, `#REF!`...) is `error_value`, since a failed formula is no name.
  *
  * @example
  * readText("  Alice ");  // "Alice"
  * readText(101);         // "101"
  * readText("");          // null
+ * readText("#N/A");      // failure: error_value
  */
 export function readText(value: unknown, dayOf?: DayOfInstant): string | null | CellFailure {
   let text: string;
@@ -144,6 +168,7 @@ export function readText(value: unknown, dayOf?: DayOfInstant): string | null | 
     } else {
       text = value.trim();
     }
+    if (isErrorValue(text)) return cellFailure("error_value", { value: text });
   } else if (typeof value === "number") {
     text = String(value);
   } else if (value === null || value === undefined) {
@@ -157,6 +182,41 @@ export function readText(value: unknown, dayOf?: DayOfInstant): string | null | 
     if (text.length > MAX_TEXT_LENGTH) return tooLong(text);
   }
   return text === "" ? null : text;
+}
+
+/**
+ * Reads a Rep ID cell (Reps Rep ID and Manager, Sales owner, the Rep ID of
+ * Targets, Scores and Adjustments): text as {@link readText} reads it, a
+ * number as its text (`101` -> "101"). A checkbox, a date, a Sheets error
+ * value or a number that is not finite is `bad_id`: none of them is an ID
+ * someone typed, and reading `TRUE` or `2026-03-31` as one would only show up
+ * later as an unknown rep.
+ *
+ * @example
+ * readIdText(" R101 "); // "R101"
+ * readIdText(101);      // "101"
+ * readIdText(true);     // failure: bad_id
+ * readIdText("#REF!");  // failure: bad_id
+ */
+export function readIdText(value: unknown, dayOf?: DayOfInstant): string | null | CellFailure {
+  if (typeof value === "boolean" || isDateValue(value) || (typeof value === "number" && !Number.isFinite(value))) {
+    return cellFailure("bad_id", { value: displayValue(value, dayOf) });
+  }
+  const text = readText(value, dayOf);
+  if (isCellFailure(text) && text.failure === "error_value") return cellFailure("bad_id", text.args);
+  return text;
+}
+
+/**
+ * Whether text is a Sheets error value (`#N/A`, `#REF!`, `#DIV/0!`...), as
+ * `getValues()` hands a cell whose formula failed.
+ *
+ * @example
+ * isErrorValue("#N/A");  // true
+ * isErrorValue("#1");    // false
+ */
+export function isErrorValue(text: string): boolean {
+  return text.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.has(text.toUpperCase());
 }
 
 /**
@@ -180,17 +240,24 @@ export function readChoice(value: unknown, choices: readonly Choice[], dayOf?: D
 /**
  * Reads a number with `readNumber`'s rules (`¥1,234`, `12%`, `1.2万`,
  * full-width digits); null when blank; anything else is `not_a_number`,
- * never a silent 0. The wall clock, when given, quotes a misplaced date as the
- * sheet shows it.
+ * never a silent 0 (a Sheets error value is `error_value`). A number beyond
+ * ±bound ({@link MAX_INPUT_NUMBER} unless given) is `number_too_large`, so a
+ * typo such as `1e308` cannot overflow a sum later. The wall clock, when
+ * given, quotes a misplaced date as the sheet shows it.
  *
  * @example
- * readNumberCell("1.2万"); // 12000
- * readNumberCell("");      // null
+ * readNumberCell("1.2万");  // 12000
+ * readNumberCell("");       // null
+ * readNumberCell(1e308);    // failure: number_too_large
+ * readNumberCell(50, undefined, 10); // failure: number_too_large
  */
-export function readNumberCell(value: unknown, dayOf?: DayOfInstant): number | null | CellFailure {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+export function readNumberCell(value: unknown, dayOf?: DayOfInstant, bound: number = MAX_INPUT_NUMBER): number | null | CellFailure {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    return isWithinBound(value, bound) ? value : tooLarge(value, bound);
+  }
   const reading = readNumber(value);
-  return isNotANumber(reading) ? cellFailure("not_a_number", { value: displayValue(value, dayOf) }) : reading;
+  if (isNotANumber(reading)) return unreadable(value, "not_a_number", dayOf);
+  return reading === null || isWithinBound(reading, bound) ? reading : tooLarge(value, bound);
 }
 
 /**
@@ -223,43 +290,153 @@ export function readPositiveNumber(value: unknown, dayOf?: DayOfInstant): number
 
 /**
  * Reads a date as the day the spreadsheet shows: a `Date` through the wall
- * clock; text `2026-03-31`, `2026/3/31`, `2026.3.31` or `2026年3月31日`, with an
- * optional time, read as written (year first only: `3/4/2026` depends on the
- * locale). An impossible date (`2026-02-30`) or a bare number is `not_a_date`:
- * a number may be a spreadsheet serial or a typed `20260331`, and guessing
+ * clock, or text in one of these forms (full-width digits too):
+ * - year first: `2026-03-31`, `2026/3/31`, `2026.3.31`, `2026年3月31日`, with an
+ *   optional time read as written (`2026-03-31 23:30`, `2026-03-31T23:30:00`);
+ *   with a zone (`…T20:00:00Z`, `…+08:00`) the text is an instant, and its
+ *   day is the one the wall clock shows;
+ * - a month name, English, any case, short or full: `31-Mar-26`,
+ *   `31 March 2026`, `Mar 31, 2026`, `March 31 2026 14:05`; a two-digit year
+ *   is 20yy (`31-Mar-26` is 2026);
+ * - day and month as numbers, `3/1/2017`, `03.01.2017`, `3-1-2017` (a
+ *   four-digit year, an optional time): read in `order` when it is given;
+ *   without one, read only when one reading alone is a real date
+ *   (`13/1/2017` is 13 January) or both agree (`1/1/2017`), and otherwise
+ *   `ambiguous_date`, naming both days.
+ * An impossible date (`2026-02-30`) or a bare number is `not_a_date`: a
+ * number may be a spreadsheet serial or a typed `20260331`, and guessing
  * which would put deals in the wrong month.
  *
  * @example
- * readDay("2026年3月31日", wallClock); // 20543
- * readDay(new Date(...), wallClock);  // the day the sheet shows
+ * readDay("2026年3月31日", wallClock);      // 20543
+ * readDay("31 Mar 2026", wallClock);        // 20543
+ * readDay("3/31/2026", wallClock);          // 20543 (31 is no month)
+ * readDay("3/1/2017", wallClock, "dmy");    // 3 January 2017
+ * readDay("3/1/2017", wallClock);           // failure: ambiguous_date
+ * readDay(new Date(...), wallClock);        // the day the sheet shows
  */
-export function readDay(value: unknown, dayOf: DayOfInstant): DayNumber | null | CellFailure {
+export function readDay(value: unknown, dayOf: DayOfInstant, order?: DateOrder | null): DayNumber | null | CellFailure {
   if (isDateValue(value)) {
     const ms = value.getTime();
     return Number.isFinite(ms) ? dayOf(ms).day : cellFailure("not_a_date", { value: "Invalid Date" });
   }
   if (isBlankCell(value)) return null;
   if (typeof value === "string") {
-    const day = parseDateText(value);
+    const day = readDateText(value, dayOf, order ?? null);
     if (day !== null) return day;
   }
-  return cellFailure("not_a_date", { value: displayValue(value) });
+  return unreadable(value, "not_a_date");
 }
 
 /**
- * Reads a date written as text (see {@link readDay}); null when it is not one.
+ * Reads a date written as text (see {@link readDay} for the forms); null when
+ * it is not one, or when day and month could be read either way and no order
+ * is given. Without a wall clock a zoned instant is read in UTC.
  *
  * @example
- * parseDateText("2026/3/31 14:05"); // 20543
- * parseDateText("2026-02-30");      // null
+ * parseDateText("2026/3/31 14:05");                    // 20543
+ * parseDateText("2026-03-31T20:00:00Z", shanghai);     // 20544 (1 April there)
+ * parseDateText("3/1/2017", undefined, "mdy");         // 1 March 2017
+ * parseDateText("2026-02-30");                         // null
  */
-export function parseDateText(text: string): DayNumber | null {
+export function parseDateText(text: string, dayOf: DayOfInstant = UTC_DAY, order: DateOrder | null = null): DayNumber | null {
+  const day = readDateText(text, dayOf, order);
+  return typeof day === "number" ? day : null;
+}
+
+/**
+ * The cheap patterns first: most exports are year first, so a million rows
+ * of them cost one regular expression each; only a zoned instant asks the
+ * wall clock.
+ */
+function readDateText(text: string, dayOf: DayOfInstant, order: DateOrder | null): DayNumber | null | CellFailure {
   const ascii = toHalfWidth(text, { ideographicSpace: true }).trim();
   const match = DATE_TEXT.exec(ascii);
-  if (match) return dayOrNull(+match[1], +match[3], +match[4], match[5], match[6], match[7]);
-  const zh = ZH_DATE_TEXT.exec(ascii);
-  if (zh) return dayOrNull(+zh[1], +zh[2], +zh[3], zh[4], zh[5], zh[6]);
+  if (match) {
+    if (match[9] === undefined) return dayOrNull(+match[1], +match[3], +match[4], match[5], match[6], match[7]);
+    return zonedDay(match, dayOf);
+  }
+  const first = ascii.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const zh = ZH_DATE_TEXT.exec(ascii);
+    if (zh) return dayOrNull(+zh[1], +zh[2], +zh[3], zh[4], zh[5], zh[6]);
+    const numeric = NUMERIC_DATE_TEXT.exec(ascii);
+    if (numeric) return numericDay(ascii, numeric, order);
+    const dayFirst = DAY_MONTH_NAME_TEXT.exec(ascii);
+    if (dayFirst) return namedMonthDay(dayFirst[3], dayFirst[2], dayFirst[1], dayFirst.slice(4));
+    return null;
+  }
+  const monthFirst = MONTH_NAME_DAY_TEXT.exec(ascii);
+  if (monthFirst) return namedMonthDay(monthFirst[3], monthFirst[1], monthFirst[2], monthFirst.slice(4));
   return null;
+}
+
+/** An ISO date-time with a zone is an instant: its day is the one the wall clock shows there. */
+function zonedDay(match: RegExpExecArray, dayOf: DayOfInstant): DayNumber | null {
+  const [, year, , month, day, hours, minutes, seconds = "0", fraction = "", zone] = match;
+  const civil = dayOrNull(+year, +month, +day, hours, minutes, seconds);
+  if (civil === null) return null;
+  const offset = zoneOffsetMinutes(zone);
+  if (offset === null) return null;
+  const wallMs = civil * DAY_MS + (+hours * 60 + +minutes) * MINUTE_MS + +seconds * 1000 + Math.floor(+("0" + fraction) * 1000);
+  return dayOf(wallMs - offset * MINUTE_MS).day;
+}
+
+/** `Z` = 0; `+08:00`, `+0800` or `+08` in minutes east of UTC; null when out of range. */
+function zoneOffsetMinutes(zone: string): number | null {
+  if (zone === "Z" || zone === "z") return 0;
+  const digits = zone.slice(1).replace(":", "");
+  const hours = +digits.slice(0, 2);
+  const minutes = digits.length > 2 ? +digits.slice(2) : 0;
+  if (hours > 23 || minutes > 59) return null;
+  return (zone[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** `3/1/2017`: in the given order, else only when the text allows one day. */
+function numericDay(text: string, match: RegExpExecArray, order: DateOrder | null): DayNumber | null | CellFailure {
+  const first = +match[1];
+  const second = +match[3];
+  const year = +match[4];
+  const time = match.slice(5);
+  if (order !== null) return order === "dmy" ? dayAt(year, second, first, time) : dayAt(year, first, second, time);
+  const dayFirst = dayAt(year, second, first, time);
+  const monthFirst = dayAt(year, first, second, time);
+  if (dayFirst === null || monthFirst === null || dayFirst === monthFirst) return dayFirst ?? monthFirst;
+  return cellFailure("ambiguous_date", {
+    value: displayValue(text),
+    dmy: first + " " + MONTHS_EN[second - 1],
+    mdy: second + " " + MONTHS_EN[first - 1],
+    dmyZh: second + "月" + first + "日",
+    mdyZh: first + "月" + second + "日",
+  });
+}
+
+/** `3 Jan 22`, `January 3, 2022`: a two-digit year is 20yy. */
+function namedMonthDay(yearText: string, monthName: string, dayText: string, time: string[]): DayNumber | null {
+  const month = MONTH_NAMES.get(monthName.toLowerCase());
+  if (month === undefined) return null;
+  const year = yearText.length === 2 ? 2000 + +yearText : +yearText;
+  return dayAt(year, month, +dayText, time);
+}
+
+/** The day of a date with a matched time (hours, minutes, seconds, AM/PM); with AM/PM hours run 1-12. */
+function dayAt(year: number, month: number, day: number, time: (string | undefined)[]): DayNumber | null {
+  const [hours, minutes, seconds, meridiem] = time;
+  if (meridiem !== undefined && hours !== undefined && (+hours < 1 || +hours > 12)) return null;
+  return dayOrNull(year, month, day, hours, minutes, seconds);
+}
+
+/** English month names, full and in three letters (`sept` too), lower case, to 1-12. */
+function monthNames(): Map<string, number> {
+  const names = new Map<string, number>();
+  ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].forEach(
+    (name, index) => {
+      names.set(name, index + 1);
+      names.set(name.slice(0, 3), index + 1);
+    },
+  );
+  names.set("sept", 9);
+  return names;
 }
 
 /**
@@ -315,8 +492,8 @@ export type ScopeCell =
  * readTargetScope("*");         // { level: "all" }
  * readTargetScope(101);         // { level: "rep", id: "101", key: "101" }
  */
-export function readTargetScope(value: unknown): ScopeCell | null | CellFailure {
-  const text = readText(value);
+export function readTargetScope(value: unknown, dayOf?: DayOfInstant): ScopeCell | null | CellFailure {
+  const text = readIdText(value, dayOf);
   if (text === null || isCellFailure(text)) return text;
   if (text === "*" || text === "＊") return { level: "all" };
   const match = SCOPE_TEXT.exec(text);
@@ -338,6 +515,16 @@ function dayOrNull(
   if (!isCivilDate(year, month, day)) return null;
   if (hours !== undefined && (+hours > 23 || +(minutes ?? 0) > 59 || +(seconds ?? 0) > 59)) return null;
   return dayNumber(year, month, day);
+}
+
+/** A cell no reader could read: a Sheets error value says so, anything else is `code`. */
+function unreadable(value: unknown, code: "not_a_number" | "not_a_date", dayOf?: DayOfInstant): CellFailure {
+  if (typeof value === "string" && isErrorValue(value.trim())) return cellFailure("error_value", { value: value.trim() });
+  return cellFailure(code, { value: displayValue(value, dayOf) });
+}
+
+function tooLarge(value: unknown, bound: number): CellFailure {
+  return cellFailure("number_too_large", { value: displayValue(value), max: formatNumber(bound, 0) });
 }
 
 function tooLong(text: string): CellFailure {

@@ -21,6 +21,7 @@ import {
   type PlanSettingKey,
 } from "../core/default-plan";
 import { BUILT_IN_METRICS, metricLabel } from "../core/metric-catalog";
+import { MAX_PLAN_NUMBER, MAX_PLAN_RATE } from "../core/number-text";
 import type { BonusDriver, Direction, Language, PayoutPeriod } from "../core/plan-model";
 import type { ProblemCode } from "../core/problems";
 import { parseTierMode, type TierMode } from "../core/tiers";
@@ -72,16 +73,21 @@ function planCell<T>(read: (value: unknown) => T | CellIssue) {
  * textOf("  bonus ");         // "bonus"
  * textOf("");                 // null
  * textOf("x".repeat(2000));   // cellIssue("plan_bad_value", { ..., expected: "at most 1000 characters" })
+ * textOf("#N/A");             // cellIssue("plan_bad_value", { ..., expected: "text, not an error value" })
  */
 export function textOf(value: unknown): string | null | CellIssue {
   const text = readText(value);
-  if (isCellFailure(text)) return cellIssue("plan_bad_value", { value: displayValue(value), expected: "at most " + MAX_TEXT_LENGTH + " characters" });
-  return text;
+  if (!isCellFailure(text)) return text;
+  const expected = text.failure === "error_value" ? "text, not an error value" : "at most " + MAX_TEXT_LENGTH + " characters";
+  return cellIssue("plan_bad_value", { value: displayValue(value), expected });
 }
 
-function numberOf(value: unknown): number | null | CellIssue {
-  const reading = readNumberCell(value);
-  return isCellFailure(reading) ? cellIssue("plan_bad_number", { value: displayValue(value) }) : reading;
+/** A number within ±bound: beyond it is `plan_too_large`, so a typo cannot overflow the pay it feeds. */
+function numberOf(value: unknown, bound: number = MAX_PLAN_NUMBER): number | null | CellIssue {
+  const reading = readNumberCell(value, undefined, bound);
+  if (!isCellFailure(reading)) return reading;
+  if (reading.failure === "number_too_large") return cellIssue("plan_too_large", reading.args);
+  return cellIssue("plan_bad_number", { value: displayValue(value) });
 }
 
 function required<T>(read: (value: unknown) => T | null | CellIssue): (value: unknown) => T | CellIssue {
@@ -98,10 +104,15 @@ function orDefault<T>(read: (value: unknown) => T | null | CellIssue, fallback: 
   };
 }
 
-function nonNegative(value: unknown): number | null | CellIssue {
-  const reading = numberOf(value);
+function nonNegative(value: unknown, bound: number = MAX_PLAN_NUMBER): number | null | CellIssue {
+  const reading = numberOf(value, bound);
   if (typeof reading === "number" && reading < 0) return cellIssue("plan_negative", { value: displayValue(value) });
   return reading;
+}
+
+/** A tier rate or a maximum rate: a multiple of an amount or of a target bonus, so bounded lower. */
+function rateOf(value: unknown): number | null | CellIssue {
+  return nonNegative(value, MAX_PLAN_RATE);
 }
 
 function aboveZero(value: unknown): number | null | CellIssue {
@@ -284,6 +295,7 @@ const countOfPeriods = wholeNumberFrom(1, 1000, "a whole number from 1");
 function buildRowSchemas() {
   const text = planCell(required(textOf));
   const optionalNonNegative = planCell(nonNegative);
+  const optionalRate = planCell(rateOf);
   const metric = z
     .object({
       key: planCell(metricKeyCell),
@@ -300,9 +312,9 @@ function buildRowSchemas() {
     );
   return {
     metric,
-    bonus: z.object({ key: text, driver: planCell(bonusDriverCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalNonNegative }),
-    commission: z.object({ key: text, driver: planCell(commissionMetricCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalNonNegative }),
-    tier: z.object({ key: text, bound: planCell(required(nonNegative)), rate: planCell(required(nonNegative)) }),
+    bonus: z.object({ key: text, driver: planCell(bonusDriverCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalRate }),
+    commission: z.object({ key: text, driver: planCell(commissionMetricCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalRate }),
+    tier: z.object({ key: text, bound: planCell(required(nonNegative)), rate: planCell(required(rateOf)) }),
     ramp: z.object({ key: planCell(required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…"))), value: planCell(required(aboveZero)) }),
     training: z.object({ key: planCell(metricKeyCell), value: text }),
     settingKey: z.object({ key: planCell(settingKeyCell) }),

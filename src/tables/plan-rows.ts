@@ -190,7 +190,7 @@ function parseCells<S extends z.ZodMiniType>(schema: S, line: SheetLine, reporte
 
 // The codes the cell readers raise; any other zod message is read as a bad value.
 const PLAN_CODES: ReadonlySet<string> = new Set<ProblemCode>([
-  "plan_blank", "plan_bad_number", "plan_negative", "plan_bad_value", "plan_unknown_mode", "plan_bad_driver",
+  "plan_blank", "plan_bad_number", "plan_too_large", "plan_negative", "plan_bad_value", "plan_unknown_mode", "plan_bad_driver",
   "plan_team_driver_not_additive", "plan_commission_driver", "plan_unknown_setting", "plan_cap_below_floor",
 ]);
 

@@ -5,14 +5,14 @@
  * Separate so that each input sheet has its reader in a file named after it.
  */
 import type { Adjustment } from "../core/records";
-import { readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
+import { readIdText, readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
 import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 function adjustmentsRow(dayOf: DayOfInstant) {
   return {
-    rep: required((value) => readText(value, dayOf)),
+    rep: required((value) => readIdText(value, dayOf)),
     period: required((value) => readMonthCell(value, dayOf)),
     amount: required((value) => readNumberCell(value, dayOf)),
     reason: required((value) => readText(value, dayOf)),

@@ -106,7 +106,7 @@ describe("readInputs: records", () => {
       options(),
     );
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
-      'Sales!A2: Date "x" is not a date; the row is left out',
+      'Sales!A2: Date "x" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out',
       'Sales!D2: Amount "y" is not a number; the row is left out',
       'Sales!B3: Rep ID "R9" is not on the Reps sheet; the row is left out',
       'Adjustments!A2: Rep ID "R9" is not on the Reps sheet; the row is left out',

@@ -7,7 +7,7 @@
  */
 import { builtInMetric } from "../core/metric-catalog";
 import type { ScoreRecord } from "../core/records";
-import { displayValue, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
+import { displayValue, readIdText, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
 import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
 import { metricName, type MetricResolvers } from "./metric-names";
@@ -15,7 +15,7 @@ import { resolveRep, type RepDirectory } from "./read-reps";
 
 function scoresRow(dayOf: DayOfInstant) {
   return {
-    rep: required((value) => readText(value, dayOf)),
+    rep: required((value) => readIdText(value, dayOf)),
     period: required((value) => readPeriodCell(value, dayOf)),
     metric: required((value) => readText(value, dayOf)),
     value: required((value) => readNumberCell(value, dayOf)),

@@ -25,7 +25,7 @@ import { scopeKey } from "../core/targets";
 
 function targetsRow(dayOf: DayOfInstant) {
   return {
-    scope: required(readTargetScope),
+    scope: required((value) => readTargetScope(value, dayOf)),
     period: required((value) => readPeriodCell(value, dayOf)),
     metric: required((value) => readText(value, dayOf)),
     target: required((value) => readPositiveNumber(value, dayOf)),
