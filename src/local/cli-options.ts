@@ -9,7 +9,7 @@ import type { Language } from "../core/plan-model";
 
 /** What the command line asks for. */
 export interface StartOptions {
-  /** An .xlsx file or a folder of CSV files; null = the demo workbook. */
+  /** An .xlsx file, a folder of CSV files or one CSV file (the Sales sheet); null = the demo workbook. */
   input: string | null;
   /** Compute through this period and show its leaderboard; null = the latest month in Sales. */
   period: string | null;
@@ -19,7 +19,13 @@ export interface StartOptions {
   out: string | null;
   /** The spreadsheet's time zone, in which dates are read as wall clock. */
   timeZone: string;
+  /** How numeric day-month text dates such as `3/1/2026` are read; null = the mapping file's, else only unambiguous ones. */
+  dateOrder: DateOrderOption | null;
+  /** A JSON file of column mapping, date order and stage words; null = none. */
+  mapping: string | null;
 }
+
+export type DateOrderOption = "dmy" | "mdy";
 
 export type ParsedCommandLine =
   | { kind: "run"; options: StartOptions }
@@ -42,10 +48,14 @@ leaderboard of the latest period and the top rep's review. Without --input it
 runs on the demo workbook shipped in the repo. Nothing goes over the network.
 
 Options:
-  --input PATH       an .xlsx workbook, or a folder of CSV files named after the
+  --input PATH       an .xlsx workbook; a folder of CSV files named after the
                      sheets (Reps.csv, Sales.csv, Targets.csv, Scores.csv,
-                     Adjustments.csv, Plan.csv; UTF-8 or GB18030). Only read,
-                     never written. Default: src/local/demo/demo-workbook.xlsx
+                     Adjustments.csv, Plan.csv); or one CSV file, a CRM export
+                     of deals, read as the Sales sheet: the reps are its
+                     owners and, with no Targets, results show actuals and
+                     ranks. CSV: UTF-8 or GB18030, separated by commas,
+                     semicolons or tabs. Only read, never written.
+                     Default: src/local/demo/demo-workbook.xlsx
   --period P         compute through period P (2026-03, 2026-Q1, 2026) and show
                      its leaderboard. Default: through the latest month in Sales
   --lang en|zh       language of the reviews, the problems and this output.
@@ -54,6 +64,20 @@ Options:
                      Default: ${DEFAULT_OUT}
   --time-zone ZONE   the spreadsheet's time zone (IANA name, e.g. Asia/Shanghai);
                      dates in the input are read as wall clock in it. Default: UTC
+  --date-order dmy|mdy
+                     how dates written as text like 3/1/2026 are read: dmy is
+                     3 January, mdy 1 March. Default: the mapping file's, else
+                     such a date is a problem (unless the day is over 12)
+  --mapping FILE.json
+                     the add-on's column mapping, date order and stage words,
+                     as the sidebar saves them in Sheets:
+                       { "columns": { "sales": { "date": "Fecha", "rep": "Vendedor",
+                                                 "amount": "Importe" } },
+                         "dateOrder": "dmy",
+                         "stageWords": { "Firmado": "won", "Perdido": "lost" } }
+                     columns: per sheet (reps, sales, targets, scores,
+                     adjustments), our field to the header the input has;
+                     stageWords: a Status word to won, lost or open
   -h, --help         print this help
 
 Exit status:
@@ -61,10 +85,11 @@ Exit status:
   1  no usable result: bad arguments, an unreadable input, a failed
      recalculation (its Run log row is still written) or a failed write
   2  the result workbook is written, but the input has problems (each listed as
-     Sheet!A1: message); the rows concerned are left out
+     Sheet!A1: message); the rows concerned are left out. Also: the --mapping
+     file is not valid (each mistake listed with its key; nothing is computed)
 `;
 
-const VALUE_OPTIONS = ["--input", "--period", "--lang", "--out", "--time-zone"] as const;
+const VALUE_OPTIONS = ["--input", "--period", "--lang", "--out", "--time-zone", "--date-order", "--mapping"] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** True when Intl knows the IANA time zone name. */
@@ -82,8 +107,9 @@ export function isTimeZone(name: string): boolean {
  * next argument or after `=` (`--period=2026-03`); each may be given once.
  *
  * @example
- * parseCommandLine(["--input", "export.xlsx", "--lang", "zh"]);
- * // { kind: "run", options: { input: "export.xlsx", period: null, language: "zh", out: null, timeZone: "UTC" } }
+ * parseCommandLine(["--input", "export.csv", "--lang", "zh", "--date-order", "dmy"]);
+ * // { kind: "run", options: { input: "export.csv", period: null, language: "zh", out: null, timeZone: "UTC",
+ * //   dateOrder: "dmy", mapping: null } }
  * parseCommandLine(["--lang", "fr"]).kind; // "error"
  */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
@@ -119,6 +145,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (!isTimeZone(timeZone)) return error(`--time-zone "${timeZone}" is not a time zone name such as UTC or Asia/Shanghai`);
   const out = given.get("--out") ?? null;
   if (out !== null && !/\.xlsx$/i.test(out)) return error(`--out "${out}" must be a file name ending in .xlsx`);
+  const dateOrder = given.get("--date-order");
+  if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy") {
+    return error(`--date-order must be dmy (3/1/2026 is 3 January) or mdy (1 March), not "${dateOrder}"`);
+  }
 
   return {
     kind: "run",
@@ -128,6 +158,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       language: (language as Language | undefined) ?? null,
       out,
       timeZone,
+      dateOrder: dateOrder ?? null,
+      mapping: given.get("--mapping") ?? null,
     },
   };
 }

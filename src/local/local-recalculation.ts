@@ -11,7 +11,9 @@
  * are marked again first and the run recomputes them in place (keeping the
  * Reviews sheet's manager reviews and rep replies, and appending to the Run
  * log), as it would in Sheets. Nothing is written to the input: the
- * simulator holds a copy.
+ * simulator holds a copy. Settings for the run (column mapping, date order,
+ * stage words) go to the bundle, which stores them in the simulated
+ * spreadsheet as the sidebar would before it recalculates.
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
@@ -22,6 +24,7 @@ import { DEFAULT_SHEET_NAMES } from "../addon/settings";
 import { OUTPUT_MARKER_KEY } from "../addon/spreadsheet-state";
 import type { Language } from "../core/plan-model";
 import { loadBundle, type Simulator } from "../simulator";
+import type { RunSettings } from "./mapping-file";
 import { simulatorFromWorkbook, workbookFromSimulator } from "./workbook-simulator";
 import type { WorkbookData } from "./workbook-data";
 
@@ -40,6 +43,8 @@ export interface LocalRecalculationOptions {
   period: string | null;
   /** The simulated now (epoch ms; default: the real clock). */
   now?: number;
+  /** Settings stored in the spreadsheet before the run; none = the defaults. */
+  settings?: RunSettings;
 }
 
 export interface LocalRecalculation {
@@ -97,9 +102,10 @@ export function runLocalRecalculation(workbook: WorkbookData, options: LocalReca
   try {
     const available = bundle.evaluate("typeof SalesScorecard === 'object' && SalesScorecard.local && typeof SalesScorecard.local.recalculate === 'function'");
     if (available !== true) throw new Error("the built bundle has no SalesScorecard.local.recalculate: rebuild it (npm run build)");
-    const request: { language?: Language; period?: string } = {};
+    const request: { language?: Language; period?: string; settings?: RunSettings } = {};
     if (options.language !== null) request.language = options.language;
     if (options.period !== null) request.period = options.period;
+    if (options.settings !== undefined && Object.keys(options.settings).length > 0) request.settings = options.settings;
     const json = bundle.evaluate(`JSON.stringify(SalesScorecard.local.recalculate(${JSON.stringify(request)}))`);
     if (typeof json !== "string") throw new Error("SalesScorecard.local.recalculate returned nothing");
     const summary = JSON.parse(json) as RunSummary;

@@ -3,12 +3,15 @@
  * workbook or a manager's own export, writes the result workbook, and prints
  * the latest period's leaderboard and the top rep's review.
  *
- *   npm start -- [--input FILE.xlsx|DIR] [--period P] [--lang en|zh] [--out F.xlsx] [--time-zone Z]
+ *   npm start -- [--input FILE.xlsx|DIR|FILE.csv] [--period P] [--lang en|zh] [--out F.xlsx]
+ *                [--time-zone Z] [--date-order dmy|mdy] [--mapping FILE.json]
  *
- * See {@link USAGE} for the options and the exit status. Steps: read the
- * input (never written), add the default plan when it has no Plan sheet,
- * run `SalesScorecard.local.recalculate` from dist/Code.js in the Apps
- * Script simulator, write every sheet to the result workbook, print.
+ * See {@link USAGE} for the options and the exit status. Steps: check the
+ * mapping file, read the input (never written), add the default plan when it
+ * has no Plan sheet, run `SalesScorecard.local.recalculate` from dist/Code.js
+ * in the Apps Script simulator (which stores the mapping and date order as
+ * the spreadsheet's settings first), write every sheet to the result
+ * workbook, print.
  * Progress goes to stderr for any step that takes more than a second; the
  * input's problems go to stderr, one per line (`Sheet!A1: message`); the
  * rest to stdout.
@@ -25,9 +28,10 @@ import { withDefaultPlan } from "./default-plan-sheet";
 import { displayWidth } from "./display-width";
 import { DEMO_WORKBOOK_PATH } from "./generate-demo";
 import { inputLanguage, localeOf } from "./input-language";
-import { InputError, readInputWorkbook } from "./input-workbook";
+import { InputError, readInputWorkbook, type InputKind } from "./input-workbook";
 import { formatLeaderboard, leaderboardRows, type LeaderboardRow } from "./leaderboard-table";
 import { runLocalRecalculation, type LocalRecalculation } from "./local-recalculation";
+import { MappingFileError, readMappingFile, type RunSettings } from "./mapping-file";
 import { countProblems } from "./problem-severity";
 import { createProgress, PROGRESS_WORDS } from "./progress";
 import { START_MESSAGES } from "./start-messages";
@@ -40,7 +44,7 @@ export const EXIT = {
   ok: 0,
   /** No usable result: bad arguments, unreadable input, failed recalculation or write. */
   failure: 1,
-  /** Written, but the input has problems; their rows are left out. */
+  /** Written, but the input has problems; their rows are left out. Also: an invalid --mapping file (nothing written). */
   inputProblems: 2,
 } as const;
 
@@ -128,13 +132,26 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     return EXIT.failure;
   }
 
+  let settings: RunSettings = {};
+  if (options.mapping !== null) {
+    try {
+      settings = await readMappingFile(resolve(baseDir, options.mapping));
+    } catch (error) {
+      if (!(error instanceof MappingFileError)) throw error;
+      io.err(error.lines.map((line) => `npm start: --mapping ${line}\n`).join(""));
+      return EXIT.inputProblems;
+    }
+  }
+  if (options.dateOrder !== null) settings = { ...settings, dateOrder: options.dateOrder };
+
   let words = START_MESSAGES[options.language ?? "en"];
   const progress = createProgress({ fd: io.progressFd, afterMs: io.progressAfterMs, words: PROGRESS_WORDS[options.language ?? "en"] });
   try {
     // ---- read
     let input: WorkbookData;
+    let kind: InputKind;
     try {
-      input = (await progress.step(words.reading(shown(inputPath, baseDir)), () => readInputWorkbook(inputPath))).workbook;
+      ({ workbook: input, kind } = await progress.step(words.reading(shown(inputPath, baseDir)), () => readInputWorkbook(inputPath)));
     } catch (error) {
       io.err(`npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${messageOf(error)}`}\n`);
       return EXIT.failure;
@@ -154,6 +171,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
           locale: localeOf(language),
           language: options.language,
           period: options.period,
+          settings,
         }),
       );
     } catch (error) {
@@ -174,7 +192,8 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     }
 
     // ---- report
-    report(io, run, { planAdded, period: options.period, outPath: shown(outPath, baseDir), words });
+    const notes = inputNotes(input, kind, shown(inputPath, baseDir), words);
+    report(io, run, { notes, planAdded, period: options.period, outPath: shown(outPath, baseDir), words });
     if (summary.outcome === "failed") return EXIT.failure;
     return countProblems(summary).errors > 0 ? EXIT.inputProblems : EXIT.ok;
   } finally {
@@ -182,15 +201,24 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   }
 }
 
+/** What the run made of the input's shape: a CSV file read as Sales, a missing Reps or Targets sheet. */
+function inputNotes(input: WorkbookData, kind: InputKind, inputPath: string, words: (typeof START_MESSAGES)["en"]): string[] {
+  const notes: string[] = [];
+  if (kind === "csv-file") notes.push(words.salesFromCsv(inputPath));
+  if (!findSheet(input, DEFAULT_SHEET_NAMES.reps)) notes.push(words.noReps);
+  if (!findSheet(input, DEFAULT_SHEET_NAMES.targets)) notes.push(words.noTargets);
+  return notes;
+}
+
 function report(
   io: StartIo,
   run: LocalRecalculation,
-  context: { planAdded: boolean; period: string | null; outPath: string; words: (typeof START_MESSAGES)["en"] },
+  context: { notes: string[]; planAdded: boolean; period: string | null; outPath: string; words: (typeof START_MESSAGES)["en"] },
 ): void {
   const { summary, result, earlierOutputs } = run;
   const words = context.words;
   const language = summary.language === "zh" ? "zh" : "en";
-  const lines: string[] = [];
+  const lines: string[] = [...context.notes];
   if (context.planAdded) lines.push(words.defaultPlan);
   if (earlierOutputs.length > 0) lines.push(words.earlierOutputs(earlierOutputs.join(", ")));
   if (summary.outcome === "failed") {

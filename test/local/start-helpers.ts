@@ -65,3 +65,35 @@ export function records(sheet: SheetData): Record<string, CellData>[] {
   const [header, ...rows] = sheet.values;
   return rows.map((row) => Object.fromEntries(header.map((h, c) => [String(h), row[c] ?? null])));
 }
+
+/** Every data row of the Results sheet of one period. */
+export function resultRows(workbook: WorkbookData, period: string): Record<string, CellData>[] {
+  return records(sheetOf(workbook, "Results")).filter((row) => row.Period === period);
+}
+
+/**
+ * GB18030 (GBK) bytes of a text, using the platform's decoder to build the
+ * table of the characters that occur (Node's TextEncoder only writes UTF-8).
+ */
+export function gb18030(text: string): Buffer {
+  const wanted = new Set([...text].filter((ch) => ch.charCodeAt(0) > 0x7f));
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder("gb18030");
+  for (let lead = 0x81; lead <= 0xfe && table.size < wanted.size; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) <= 0x7f) bytes.push(ch.charCodeAt(0));
+    else {
+      const code = table.get(ch);
+      if (!code) throw new Error(`no GBK code for ${ch}`);
+      bytes.push(...code);
+    }
+  }
+  return Buffer.from(bytes);
+}
