@@ -70,6 +70,8 @@ export interface RunSummary {
   left: string[];
   rowsWritten: number;
   problemCount: number;
+  /** How many of the problems are errors (rows left out), not warnings. */
+  errorCount: number;
   /** Problems as `Sheet!A1: message` (at most MAX_SUMMARY_PROBLEMS). */
   problems: string[];
   changedFinal: string[];
@@ -225,6 +227,7 @@ function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, languag
     left: out.left,
     rowsWritten: out.rowsWritten,
     problemCount: problems.length,
+    errorCount: problems.filter((p) => p.severity === "error").length,
     problems: problems.slice(0, MAX_SUMMARY_PROBLEMS).map((p) => formatProblem(p, language)),
     changedFinal: out.changedFinal,
     foreignSheets,
@@ -309,6 +312,7 @@ function bareSummary(runId: string, outcome: RunOutcome, startedBy: StartedBy, l
     left: [],
     rowsWritten: 0,
     problemCount: 0,
+    errorCount: 0,
     problems: [],
     changedFinal: [],
     foreignSheets: [],
