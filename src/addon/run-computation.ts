@@ -15,13 +15,8 @@ import { applyRecognitionNotes, type Recognition } from "../core/recognition";
 import type { PeriodResult } from "../core/results";
 import { PAYOUT_COLUMNS, headersOf, resultsColumns, type OutputColumn } from "../tables/output-columns";
 import {
-  changeLine,
-  diffRows,
   mergeByPeriod,
   payoutLineFormats,
-  payoutRows,
-  remapRow,
-  resultRow,
   rowOrder,
   tableOf,
   type FormattedRows,
@@ -29,18 +24,23 @@ import {
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { plainText, type CellValue } from "../tables/sheet-text";
+import { inputReportLines } from "./input-report-lines";
 import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
 import { periodFingerprints } from "./input-fingerprint";
 import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults, type ResultIndex } from "./period-computation";
-import { mergeReviews, reviewForRow, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
-import type { Settings } from "./settings";
+import { mergeReviews, reviewChanges, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
+import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
+import { tableChanges } from "../tables/restatement-diff";
+import { dateOrderOf, type Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 
 export interface RunInputs {
   /** Epoch ms of the run's start. */
   now: number;
   timeZone: string;
+  /** The spreadsheet's locale (`en_US`), for the date order under `auto`; ignored by local runs. */
+  locale?: string;
   language: Language;
   settings: Settings;
   runState: RunState;
@@ -84,10 +84,16 @@ export interface RunOutputs {
   outcome: "done" | "continues" | "nothing to do";
 }
 
+/**
+ * The first and last close dates of won and lost deals: open deals carry
+ * future close dates, which must move neither the first month computed nor
+ * local finality.
+ */
 function salesDayRange(records: InputRecords): { first: number | null; last: number | null } {
   let first: number | null = null;
   let last: number | null = null;
   for (const sale of records.sales) {
+    if (sale.status === "open") continue;
     if (first === null || sale.day < first) first = sale.day;
     if (last === null || sale.day > last) last = sale.day;
   }
@@ -135,6 +141,7 @@ function freshReviews(
   fyStart: number,
   language: Language,
   reviewLanguage: Language | undefined,
+  guard: RowGuard,
 ): FreshReview[] {
   const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
   const fresh: FreshReview[] = [];
@@ -145,7 +152,7 @@ function freshReviews(
     const teams = rowsByTeam(result.rows);
     const rankedCount = result.rows.filter((row) => row.rank !== null).length;
     for (const row of result.rows) {
-      const text = reviewForRow({
+      const text = guardedReview(guard, row, settings.language ?? language, () => ({
         result: row,
         history: historyOf(row.rep, result.period, index),
         periodRows: result.rows,
@@ -156,7 +163,7 @@ function freshReviews(
         rep: reps.get(row.rep),
         fyStart,
         language,
-      });
+      }));
       fresh.push({ period: result.period, repId: row.id, text });
     }
   }
@@ -176,10 +183,18 @@ export function computeRun(input: RunInputs): RunOutputs {
   const names = input.settings.sheets;
   const wallClock = input.wallClock ?? makeWallClock(input.timeZone);
   const { plan, problems: planProblems } = readPlan(input.planValues, names.plan, { wallClock });
-  const read = readInputs(input.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) });
+  const now = wallClock(input.now);
+  const read = readInputs(input.grids, {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics: new Set(planMetricKeys(plan)),
+    columnMapping: input.settings.columns,
+    dateOrder: dateOrderOf(input.settings, input.finality === "local" ? null : (input.locale ?? null)),
+    stageWords: input.settings.stageWords,
+    today: now.day,
+  });
   const records = read.records;
   const fyStart = fiscalYearStart(plan);
-  const now = wallClock(input.now);
   const days = salesDayRange(records);
   const thisMonth = currentMonth(now);
   const startMonth = input.settings.startPeriod || (days.first !== null ? monthOfDay(days.first) : thisMonth);
@@ -194,10 +209,14 @@ export function computeRun(input: RunInputs): RunOutputs {
       : { kind: "schedule", at: { day: input.settings.scheduleDay, hour: input.settings.scheduleHour } };
   const final = new Set(Object.keys(input.runState.final));
   const restate = input.restate.filter((p) => isPeriodKey(p) && final.has(p)).flatMap((p) => restatedPeriods(p, fyStart));
-  const runPlan = planRun({ startMonth, throughMonth, now, finality, final, fyStart, restate, pending: input.runState.pending });
+  const planned = planRun({ startMonth, throughMonth, now, finality, final, fyStart, restate, pending: input.runState.pending });
+  // Without a single dated won or lost deal there is nothing to score: a table of zeros would only mislead.
+  const usable = days.first !== null;
+  const runPlan = usable ? planned : { ...planned, compute: [] };
+  const inputNotes = usable ? [] : [problemAt(names.sales, "A1", "no_usable_dates", {})];
 
   const grouped = groupSalesByMonth(records.sales);
-  const computedOut = computeWithinBudget({ records, plan, planSheet: names.plan, fyStart, periods: runPlan.compute, hasTime: input.hasTime }, grouped);
+  const computedOut = computeWithinBudget({ records, plan, planSheet: names.plan, repsSheet: names.reps, fyStart, periods: runPlan.compute, hasTime: input.hasTime }, grouped);
   const computed = [...computedOut.results.keys()];
   const contextOut = computeWithinBudget(
     { records, plan, planSheet: names.plan, fyStart, periods: contextPeriods(computed, startMonth, fyStart), hasTime: () => true },
@@ -207,8 +226,9 @@ export function computeRun(input: RunInputs): RunOutputs {
   const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart);
   const changedFinal = runPlan.frozen.filter((p) => input.runState.final[p] !== prints.get(p));
   const existingResults = tableOf(input.existing.results);
-  const problems = [...planProblems, ...read.problems, ...computedOut.problems, ...changedProblems(changedFinal, names.results, existingResults)];
+  const problems = [...planProblems, ...read.problems, ...inputNotes, ...computedOut.problems, ...changedProblems(changedFinal, names.results, existingResults)];
 
+  const guard = rowGuard(names.reps, records.reps, problems);
   const newFinal = { ...input.runState.final };
   const madeFinal: Period[] = [];
   for (const period of computed) {
@@ -229,28 +249,20 @@ export function computeRun(input: RunInputs): RunOutputs {
   const freshResults: FormattedRows = { values: [], formats: [] };
   for (const result of computedOut.results.values()) {
     for (const row of result.rows) {
-      freshResults.values.push(resultRow(row, columns, { provisional: !isFinal(result.period), language }));
+      freshResults.values.push(guardedResultRow(guard, row, columns, { provisional: !isFinal(result.period), language }));
       freshResults.formats.push(columns.map((c) => c.format));
     }
   }
   const results = mergeByPeriod(existingResults, columns, freshResults, recomputed, rowOrder(header, { fyStart, numbers: ["Rank"], texts: ["Rep ID"] }));
 
   // A restatement's changes, cell by cell.
-  const details: string[] = [];
-  const restatedFinal = new Set(restate.filter((p) => recomputed.has(p)));
-  if (restatedFinal.size > 0 && existingResults) {
-    const periodColumn = existingResults.header.indexOf("Period");
-    const before = existingResults.rows.filter((row) => restatedFinal.has(plainText(row[periodColumn]).trim())).map((row) => remapRow(existingResults.header, header, row));
-    const after = freshResults.values.filter((row) => restatedFinal.has(plainText(row[0])));
-    const changes = diffRows(header, before, after).filter((c) => c.column !== "Notes");
-    details.push(...[...restatedFinal].map((p) => "restated " + p), ...changes.map(changeLine));
-  }
+  const details: string[] = inputReportLines(read.report, language, planSettingsFor(plan, thisMonth, fyStart).currency);
 
   // Payouts
   const freshPayouts: FormattedRows = { values: [], formats: [] };
   for (const result of computedOut.results.values()) {
     for (const row of result.rows) {
-      const lines = payoutRows(row, { provisional: !isFinal(result.period), language });
+      const lines = guardedPayoutRows(guard, row, { provisional: !isFinal(result.period), language });
       freshPayouts.values.push(...lines.values);
       freshPayouts.formats.push(...lines.formats);
     }
@@ -259,8 +271,20 @@ export function computeRun(input: RunInputs): RunOutputs {
   const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
 
   // Reviews
-  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language, input.reviewLanguage);
-  const reviews = mergeReviews(tableOf(input.existing.reviews, { keepBlankRows: true }), fresh, language);
+  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language, input.reviewLanguage, guard);
+  const existingReviews = tableOf(input.existing.reviews, { keepBlankRows: true });
+  const reviews = mergeReviews(existingReviews, fresh, language);
+
+  // A restatement's changes, cell by cell, on every sheet it rewrote.
+  const restatedFinal = new Set(restate.filter((p) => recomputed.has(p)));
+  if (restatedFinal.size > 0) {
+    details.push(
+      ...[...restatedFinal].map((p) => "restated " + p),
+      ...tableChanges({ sheet: names.results, before: existingResults, header, after: results.values, formats: results.formats, ignore: ["Notes"] }, restatedFinal),
+      ...tableChanges({ sheet: names.payouts, before: tableOf(input.existing.payouts), header: payoutHeader, after: payouts.values, formats: payouts.formats, keyColumns: ["Type", "Item"] }, restatedFinal),
+      ...reviewChanges(names.reviews, existingReviews, reviews, restatedFinal),
+    );
+  }
 
   const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });
   const left = computedOut.left;

@@ -23,6 +23,7 @@ export const DEFAULT_SHEET_NAMES = {
   reviews: "Reviews",
   dashboard: "Dashboard",
   runLog: "Run log",
+  problems: "Problems",
 } as const;
 
 export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
@@ -141,4 +142,24 @@ export function storeSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stat
 export function runLanguage(settings: Settings, spreadsheetLocale: string): Language {
   if (settings.language !== "auto") return settings.language;
   return /^zh/i.test(spreadsheetLocale) ? "zh" : "en";
+}
+
+/** Locales whose spreadsheets write numeric dates month first (3/1/2017 is 1 March in the US, 3 January elsewhere). */
+const MONTH_FIRST_LOCALES = /^(en_US|es_US|en_PH|fil)/i;
+
+/**
+ * How a run reads numeric day-month text dates: the setting, or for `auto`
+ * the spreadsheet's locale (month first in US-style locales, day first in
+ * every other); with no locale (a local run), none, so a date that reads two
+ * ways is a problem.
+ *
+ * @example
+ * dateOrderOf(defaultSettings(), "en_US"); // "mdy"
+ * dateOrderOf(defaultSettings(), "en_GB"); // "dmy"
+ * dateOrderOf(defaultSettings(), null);    // null
+ */
+export function dateOrderOf(settings: Settings, locale: string | null): "dmy" | "mdy" | null {
+  if (settings.dateOrder !== "auto") return settings.dateOrder;
+  if (locale === null || locale === "") return null;
+  return MONTH_FIRST_LOCALES.test(locale) ? "mdy" : "dmy";
 }

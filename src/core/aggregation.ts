@@ -31,6 +31,8 @@ export interface AggregationInput {
   scores: readonly ScoreRecord[];
   /** Whether Sales has a Type column: without it, new customers are first-ever wins. */
   salesHaveType: boolean;
+  /** Whether Sales has a Customer column (default true): without it new_customers has no data. */
+  salesHaveCustomer?: boolean;
   /** The periods to aggregate (months, quarters, years). */
   periods: readonly Period[];
   /** Reps to aggregate for each period (those employed in it). */
@@ -58,6 +60,8 @@ function firstWinDays(sales: readonly Sale[]): Map<string, number> {
 }
 
 function isNewCustomerWin(sale: Sale, salesHaveType: boolean, firstWins: Map<string, number>): boolean {
+  // A deal without a customer cannot make one new.
+  if (sale.customerKey === "") return false;
   if (sale.status !== "won") return false;
   if (salesHaveType) return sale.type === "new";
   return firstWins.get(sale.customerKey) === sale.day;
@@ -192,6 +196,7 @@ export function aggregateActuals(input: AggregationInput): ActualsTable {
     const periodAccumulators = accumulators.get(period)!;
     for (const rep of input.repsByPeriod.get(period) ?? []) {
       const actuals = builtInActuals(periodAccumulators.get(rep) ?? emptyAccumulator());
+      if (input.salesHaveCustomer === false) actuals.new_customers = null;
       for (const metric of input.manualMetrics) {
         actuals[metric] = manualActual(means, rep, period, metric, input.fiscalYearStartMonth);
       }

@@ -29,6 +29,14 @@ export const PROBLEM_MESSAGES = {
   // Sheets and columns
   missing_sheet: { en: "the sheet {sheet} is missing", zh: "缺少工作表 {sheet}" },
   missing_column: { en: "the required column {column} is missing", zh: "缺少必填列 {column}" },
+  missing_column_found: { en: "the required column {column} is missing; row {row} has: {found}. Map it in Setup → Columns (locally: --mapping)", zh: "缺少必填列 {column}；第 {row} 行的表头为：{found}。请在“设置 → 列对应”中指定（本地运行用 --mapping）" },
+  missing_column_guess: { en: "the required column {column} is missing: is it {guess}? Row {row} has: {found}. Map it in Setup → Columns (locally: --mapping)", zh: "缺少必填列 {column}：是否为 {guess}？第 {row} 行的表头为：{found}。请在“设置 → 列对应”中指定（本地运行用 --mapping）" },
+  ambiguous_rep_name: { en: "{column} \"{id}\" is the Name of more than one rep ({others}); use the Rep ID; the row is left out", zh: "{column}「{id}」同时是多名销售的姓名（{others}），请改用销售编号，该行未计入" },
+  reps_from_sales: { en: "there is no Reps sheet (or it is empty): the reps are the {count} owners found in Sales; Set up sheets writes them to a Reps sheet to complete", zh: "没有销售人员表（或表为空）：已把销售记录中的 {count} 名负责人作为销售人员；“创建模板工作表”可将其写入销售人员表供补充" },
+  header_row_below_titles: { en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored", zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略" },
+  no_customer_column: { en: "Sales has no Customer column, so new_customers has no data", zh: "销售记录没有客户列，新客户数指标无数据" },
+  date_out_of_window: { en: "{column} {value} is outside the plausible close dates ({from} to {to}): a typo in the year? The row is left out", zh: "{column} {value} 不在合理的成交日期范围内（{from} 至 {to}），年份是否输错？该行未计入" },
+  no_usable_dates: { en: "no won or lost deal in Sales has a usable close date, so nothing is computed", zh: "销售记录中没有任何赢单或输单带有可用的成交日期，未进行计算" },
   duplicate_column: { en: "the column {column} appears twice; the first one is used", zh: "列 {column} 出现了两次，已使用第一列" },
   // Cells
   blank_required: { en: "{column} is blank; the row is left out", zh: "{column} 为空，该行未计入" },
@@ -92,6 +100,9 @@ export const PROBLEM_MESSAGES = {
   // Runs
   final_inputs_changed: { en: "inputs changed for final period {period}; nothing was changed (use Restate period)", zh: "已定稿期间 {period} 的输入有变动；结果未改动（如需更新请使用“重算期间”）" },
   negative_payout: { en: "{id}'s payout for {period} is negative ({amount})", zh: "{id} 在 {period} 的应发金额为负（{amount}）" },
+  rep_period_failed: { en: "{id} for {period} was not computed because of an internal error ({error}); their row is marked, everyone else was computed. Please report this", zh: "{id} 在 {period} 的结果因内部错误（{error}）未能计算；该行已标注，其他人均已正常计算。请反馈此问题" },
+  rep_review_failed: { en: "the review of {id} for {period} was not generated because of an internal error ({error}); its cell holds a note, the other reviews were written. Please report this", zh: "{id} 在 {period} 的评语因内部错误（{error}）未能生成；该单元格已写入说明，其他评语均已写入。请反馈此问题" },
+  sale_outside_employment: { en: "the deal is dated {date}, in a month when {id} was not employed (Start date {start}, End date {end}); it is left out of that month", zh: "该单成交日期为 {date}，{id} 当月不在职（入职日期 {start}，离职日期 {end}）；该单不计入当月业绩" },
   foreign_output_sheet: { en: "a sheet named {sheet} exists and was not created by Sales Scorecard; it was left alone", zh: "已存在名为 {sheet} 的工作表，且不是由销售绩效记分卡创建，未改动" },
 } satisfies Record<string, MessageTemplate>;
 

@@ -99,4 +99,6 @@ export interface InputRecords {
   adjustments: Adjustment[];
   /** Whether the Sales sheet has a Type column (new_customers depends on it). */
   salesHaveType: boolean;
+  /** Whether the Sales sheet has a Customer column: without it new_customers has no data. */
+  salesHaveCustomer?: boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../core/problems";
-import { matchHeaders, normalizeHeader } from "./header-matching";
+import { describeHeaders, findHeaderRow, matchHeaders, normalizeHeader } from "./header-matching";
 import { REPS_COLUMNS, SALES_COLUMNS, TARGETS_COLUMNS } from "./input-columns";
 
 describe("normalizeHeader", () => {
@@ -57,6 +57,39 @@ describe("matchHeaders", () => {
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual(["Sales!F1: the required column Amount is missing"]);
   });
 
+  it("lists the headers found and the likeliest, for an input sheet that can be mapped", () => {
+    const { problems } = matchHeaders(["Fecha", "Vendedor", "Importe total", "Amount due"], SALES_COLUMNS, "Sales", { sheetKey: "sales" });
+    expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
+      "Sales!E1: the required column Date is missing; row 1 has: Fecha, Vendedor, Importe total, Amount due. Map it in Setup → Columns (locally: --mapping)",
+      "Sales!F1: the required column Rep ID is missing; row 1 has: Fecha, Vendedor, Importe total, Amount due. Map it in Setup → Columns (locally: --mapping)",
+      // Both contain a name Amount is known by (Amount, and the order exports' Total).
+      'Sales!G1: the required column Amount is missing: is it "Amount due" / "Importe total"? Row 1 has: Fecha, Vendedor, Importe total, Amount due. Map it in Setup → Columns (locally: --mapping)',
+    ]);
+  });
+
+  it("recognises a CRM export's headers and prefers the better name when two columns name one field", () => {
+    const { index, matchedBy, label, problems } = matchHeaders(
+      ["Opportunity Name", "Opportunity Owner", "Amount", "Close Date", "Stage", "Account Name", "close_value"],
+      SALES_COLUMNS,
+      "Sales",
+      { sheetKey: "sales" },
+    );
+    expect(problems).toEqual([]);
+    expect([index.rep, index.amount, index.date, index.status, index.customer]).toEqual([1, 2, 3, 4, 5]);
+    expect(matchedBy.amount).toBe("built-in");
+    expect(matchedBy.date).toBe("alias");
+    expect(label.date).toBe("Close Date");
+  });
+
+  it("lets the manager's mapping win over every name", () => {
+    const { index, matchedBy } = matchHeaders(["Date", "Fecha", "Vendedor", "Importe"], SALES_COLUMNS, "Sales", {
+      sheetKey: "sales",
+      mapping: { date: "fecha", rep: " Vendedor ", amount: "IMPORTE" },
+    });
+    expect([index.date, index.rep, index.amount]).toEqual([1, 2, 3]);
+    expect(matchedBy.date).toBe("mapping");
+  });
+
   it("puts several missing columns on consecutive free cells, from A1 on an empty row", () => {
     const { problems } = matchHeaders([], TARGETS_COLUMNS, "Targets");
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
@@ -70,6 +103,9 @@ describe("matchHeaders", () => {
   it("names a missing column in Chinese when the sheet's headers are Chinese", () => {
     const { problems } = matchHeaders(["销售编号", "期间", "指标"], TARGETS_COLUMNS, "目标");
     expect(problems.map((p) => formatProblem(p, "zh"))).toEqual(["'目标'!D1: 缺少必填列 目标"]);
+    expect(matchHeaders(["销售编号", "期间", "指标"], TARGETS_COLUMNS, "目标", { sheetKey: "targets" }).problems.map((p) => formatProblem(p, "zh"))).toEqual([
+      "'目标'!D1: 缺少必填列 目标；第 1 行的表头为：销售编号, 期间, 指标。请在“设置 → 列对应”中指定（本地运行用 --mapping）",
+    ]);
   });
 
   it("does not mind a missing optional column", () => {
@@ -90,5 +126,34 @@ describe("matchHeaders", () => {
   it("quotes a sheet name with spaces", () => {
     const { problems } = matchHeaders(["Rep ID"], REPS_COLUMNS, "My reps");
     expect(formatProblem(problems[0], "en")).toBe("'My reps'!B1: the required column Name is missing");
+  });
+});
+
+describe("findHeaderRow", () => {
+  it("finds the header row below a report's title and filter lines", () => {
+    const values = [["Opportunities by owner"], ["Filtered by: Close Date equals THIS YEAR"], [], ["Opportunity Owner", "Close Date", "Amount", "Stage"], ["Ann", "3/1/2026", 100, "Closed Won"]];
+    expect(findHeaderRow(values, SALES_COLUMNS, { sheetKey: "sales" })).toBe(3);
+  });
+
+  it("keeps the first row when it is the header, and the first non-blank row when nothing is recognised", () => {
+    expect(findHeaderRow([["Date", "Rep ID", "Amount"], ["Date", "Rep ID", "Amount"]], SALES_COLUMNS)).toBe(0);
+    expect(findHeaderRow([[], ["", "Fecha", "Vendedor"], ["x"]], SALES_COLUMNS, { sheetKey: "sales" })).toBe(1);
+  });
+
+  it("looks no further than the first 10 rows", () => {
+    const values = [...Array.from({ length: 10 }, () => ["title"]), ["Date", "Rep ID", "Amount"]];
+    expect(findHeaderRow(values, SALES_COLUMNS)).toBe(0);
+  });
+});
+
+describe("describeHeaders", () => {
+  it("says for each field what it is matched with and guesses the rest", () => {
+    const described = describeHeaders([["Vendedor", "Close Date", "Importe total"]], "sales", { rep: "Vendedor" });
+    expect(described.headerRow).toBe(1);
+    expect(described.headers).toEqual(["Vendedor", "Close Date", "Importe total"]);
+    const byField = Object.fromEntries(described.fields.map((f) => [f.field, f]));
+    expect(byField.rep).toMatchObject({ matched: "Vendedor", how: "mapping", required: true });
+    expect(byField.date).toMatchObject({ matched: "Close Date", how: "alias" });
+    expect(byField.amount).toMatchObject({ matched: null, how: null, required: true });
   });
 });

@@ -59,8 +59,9 @@ export interface InputSheetSpec<F extends string = string> {
   /** Default sheet name (configurable in settings). */
   defaultName: string;
   /**
-   * Whether the sheet must exist: without Reps or Sales nothing can be
-   * computed; a missing Targets, Scores or Adjustments sheet just has no rows.
+   * Whether the sheet must exist: without Sales nothing can be computed; a
+   * missing Reps sheet means the reps are the owners in Sales, and a missing
+   * Targets, Scores or Adjustments sheet just has no rows.
    */
   required: boolean;
   columns: readonly ColumnSpec<F>[];
@@ -133,8 +134,8 @@ export const SALES_COLUMNS = [
   },
   { field: "rep", header: "Rep ID", zhHeader: "销售编号", required: true, kind: "rep_id", plainText: true, help: REP_ID_HELP },
   {
-    field: "customer", header: "Customer", zhHeader: "客户", required: true, kind: "text", plainText: true,
-    help: { en: "Customer name, e.g. Acme Ltd (case is ignored when counting customers)", zh: "客户名称，例如 星辰科技（统计客户数时不区分大小写）" },
+    field: "customer", header: "Customer", zhHeader: "客户", required: false, kind: "text", plainText: true,
+    help: { en: "Optional customer name, e.g. Acme Ltd (case is ignored when counting customers; without it new_customers has no data)", zh: "可选，客户名称，例如 星辰科技（统计客户数时不区分大小写；没有此列则新客户数无数据）" },
   },
   {
     field: "amount", header: "Amount", zhHeader: "金额", required: true, kind: "money", plainText: false,
@@ -146,7 +147,7 @@ export const SALES_COLUMNS = [
   },
   {
     field: "status", header: "Status", zhHeader: "状态", required: false, kind: "choice", plainText: false, choices: SALE_STATUS_CHOICES,
-    help: { en: "Optional: won, lost or open (赢单, 输单, 进行中); blank = won", zh: "可选：赢单、输单 或 进行中（也可写 won、lost、open）；留空视为赢单" },
+    help: { en: "Optional: won, lost or open (赢单, 输单, 进行中), or your CRM's stage (Closed Won, Closed Lost...; other stages are open); blank = won", zh: "可选：赢单、输单 或 进行中（也可写 won、lost、open，或 CRM 的阶段如 成交、丢单；其他阶段视为进行中）；留空视为赢单" },
   },
   {
     field: "opened", header: "Opened", zhHeader: "创建日期", required: false, kind: "date", plainText: false,
@@ -211,7 +212,7 @@ export const ADJUSTMENTS_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export const INPUT_SHEETS = {
-  reps: { key: "reps", defaultName: "Reps", required: true, columns: REPS_COLUMNS },
+  reps: { key: "reps", defaultName: "Reps", required: false, columns: REPS_COLUMNS },
   sales: { key: "sales", defaultName: "Sales", required: true, columns: SALES_COLUMNS },
   targets: { key: "targets", defaultName: "Targets", required: false, columns: TARGETS_COLUMNS },
   scores: { key: "scores", defaultName: "Scores", required: false, columns: SCORES_COLUMNS },

@@ -11,7 +11,7 @@
 import * as z from "zod/mini";
 import { a1, columnOfCell, problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
 import { cellFailure, isBlankCell, isCellFailure, type CellFailure } from "./cell-values";
-import { matchHeaders, type HeaderMatch } from "./header-matching";
+import { findHeaderRow, matchHeaders, type HeaderMatch } from "./header-matching";
 import { INPUT_SHEET_ORDER, INPUT_SHEETS, type FieldOf, type InputSheetKey } from "./input-columns";
 
 /** One input sheet as `getValues()` returns it: row 0 holds the headers. */
@@ -132,26 +132,37 @@ export interface OpenSheet<K extends InputSheetKey> {
   key: K;
   name: string;
   values: unknown[][];
+  /** 0-based row of the header row; data rows follow it. */
+  headerIndex: number;
   match: HeaderMatch<FieldOf<K>>;
   /** 0-based columns that were found, for telling blank rows. */
   usedColumns: number[];
   /** Reports a problem on the cell of a field in a 1-based row. */
   report(row: number, field: FieldOf<K>, code: ProblemCode, args: Record<string, string | number>, severity?: Severity): void;
+  /** Reports a problem about a whole 1-based row (or, with row = header row, about the sheet), on its first cell. */
+  reportOnRow(row: number, code: ProblemCode, args: Record<string, string | number>, severity?: Severity): void;
   /** The A1 reference of a field's cell, for messages naming another row. */
   cellOf(row: number, field: FieldOf<K>): string;
 }
 
 /**
- * Matches a sheet's headers and opens it for its rows to be read. A missing
- * required sheet is `missing_sheet`; a missing or empty optional sheet, or a
- * sheet missing a required column (reported), gives null.
+ * Matches a sheet's headers and opens it for its rows to be read. The header
+ * row is looked for among the first rows (an export's title and filter lines
+ * may sit above it; a warning says which row was used). A missing required
+ * sheet is `missing_sheet`; a missing or empty optional sheet, or a sheet
+ * missing a required column (reported), gives null.
  *
  * @example
  * const sheet = openSheet("reps", { sheetName: "Reps", values: [["Rep ID", "Name"], ["R1", "Ann"]] }, problemCollector());
  * sheet?.match.index.name; // 1
  * sheet?.cellOf(2, "name"); // "B2"
  */
-export function openSheet<K extends InputSheetKey>(key: K, grid: SheetGrid, collector: ProblemCollector): OpenSheet<K> | null {
+export function openSheet<K extends InputSheetKey>(
+  key: K,
+  grid: SheetGrid,
+  collector: ProblemCollector,
+  options: { mapping?: Readonly<Record<string, string>> } = {},
+): OpenSheet<K> | null {
   const spec = INPUT_SHEETS[key];
   const order = INPUT_SHEET_ORDER.indexOf(key);
   const name = grid.sheetName;
@@ -163,9 +174,15 @@ export function openSheet<K extends InputSheetKey>(key: K, grid: SheetGrid, coll
   // An optional sheet that was created but left empty simply has no rows.
   if (!spec.required && values.every((row) => row.every(isBlankCell))) return null;
   const columns = spec.columns as readonly { field: FieldOf<K>; header: string; zhHeader: string; required: boolean }[];
-  const match = matchHeaders(values[0] ?? [], columns, name);
+  const matchOptions = { sheetKey: key, mapping: options.mapping };
+  const headerIndex = findHeaderRow(values, columns, matchOptions);
+  const match = matchHeaders(values[headerIndex] ?? [], columns, name, { ...matchOptions, row: headerIndex + 1 });
   for (const problem of match.problems) {
-    collector.add({ order, row: 1, column: columnOfCell(problem.cell), problem });
+    collector.add({ order, row: headerIndex + 1, column: columnOfCell(problem.cell), problem });
+  }
+  if (headerIndex > 0) {
+    const problem = problemAt(name, a1(headerIndex + 1, 1), "header_row_below_titles", { row: headerIndex + 1, above: headerIndex }, "warning");
+    collector.add({ order, row: headerIndex + 1, column: 0, problem });
   }
   if (!match.complete) return null;
   const indexes = Object.values(match.index) as number[];
@@ -174,11 +191,15 @@ export function openSheet<K extends InputSheetKey>(key: K, grid: SheetGrid, coll
     key,
     name,
     values,
+    headerIndex,
     match,
     usedColumns: indexes.filter((index) => index >= 0),
     report(row, field, code, args, severity = "error") {
       const column = match.index[field] + 1;
       collector.add({ order, row, column, problem: problemAt(name, a1(row, column), code, args, severity) });
+    },
+    reportOnRow(row, code, args, severity = "error") {
+      collector.add({ order, row, column: 0, problem: problemAt(name, a1(row, 1), code, args, severity) });
     },
     cellOf,
   };
@@ -253,7 +274,7 @@ export const readRowsWithSchema: RowsReader = (sheet, readers) => {
 
 function forEachDataRow<K extends InputSheetKey>(sheet: OpenSheet<K>, visit: (cells: readonly unknown[], row: number) => void): void {
   const { values, usedColumns } = sheet;
-  for (let index = 1; index < values.length; index += 1) {
+  for (let index = sheet.headerIndex + 1; index < values.length; index += 1) {
     const cells = values[index] ?? [];
     if (!isBlankRow(cells, usedColumns)) visit(cells, index + 1);
   }

@@ -18,16 +18,21 @@
  * `read-adjustments.ts`.
  */
 import type { Problem } from "../core/problems";
-import type { InputRecords } from "../core/records";
+import type { DayNumber, InputRecords } from "../core/records";
 import type { DateOrder, DayOfInstant } from "./cell-values";
 import type { InputSheetKey } from "./input-columns";
-import { openSheet, problemCollector, readRowsWithSchema, type SheetGrid } from "./input-rows";
+import { isBlankRow, openSheet, problemCollector, readRowsWithSchema, type OpenSheet, type SheetGrid } from "./input-rows";
+import { isBlankCell } from "./cell-values";
+import { problemAt } from "../core/problems";
+import { stageDictionary, worthReporting } from "./stage-reading";
+import { withinDateWindow } from "./sales-date-window";
 import { metricResolvers } from "./metric-names";
 import { readAdjustments } from "./read-adjustments";
-import { readReps } from "./read-reps";
+import { readReps, repsFromSales } from "./read-reps";
 import { readSales } from "./read-sales";
 import { readScores } from "./read-scores";
 import { readTargets } from "./read-targets";
+import { reportSalesOutsideEmployment } from "./employment-check";
 
 export type { SheetGrid };
 
@@ -46,6 +51,8 @@ export interface ReadInputsOptions {
   columnMapping?: Partial<Record<InputSheetKey, Readonly<Record<string, string>>>>;
   /** How numeric day-month text dates are read; null: only when they cannot be read two ways. */
   dateOrder?: DateOrder | null;
+  /** Today in the spreadsheet's time zone: Sales dates far after it are suspect. */
+  today?: DayNumber | null;
   /** The manager's own stage words (settings), over the built-in ones. */
   stageWords?: Readonly<Record<string, "won" | "lost" | "open">>;
 }
@@ -55,7 +62,9 @@ export interface InputReport {
   /** 1-based row of each sheet's header row (1 unless title rows sit above it). */
   headerRows: Partial<Record<InputSheetKey, number>>;
   /** Every distinct Status word in Sales, how it was read, and how many rows had it. */
-  stageWords: { word: string; status: "won" | "lost" | "open"; rows: number; known: boolean }[];
+  stageWords: { word: string; status: "won" | "lost" | "open"; rows: number; known: boolean; own: boolean }[];
+  /** Whether any stage word is not one of our own Status values, so the run should say how it read them. */
+  stageWordsWorthReporting: boolean;
   /** Open deals (pipeline): counted in no actual. */
   openDeals: { count: number; amount: number };
   /** True when the reps came from the owners in Sales (no Reps sheet, or an empty one). */
@@ -66,6 +75,7 @@ export interface ReadInputsResult {
   records: InputRecords;
   /** Sorted by sheet (Reps, Sales, Targets, Scores, Adjustments), row and column. */
   problems: Problem[];
+  report: InputReport;
 }
 
 /**
@@ -89,13 +99,28 @@ export interface ReadInputsResult {
 export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadInputsResult {
   const collector = problemCollector();
   const dayOf = options.wallClock;
-  const reps = readReps(openSheet("reps", grids.reps, collector), dayOf);
-  const salesSheet = openSheet("sales", grids.sales, collector);
-  const sales = readSales(salesSheet, reps, dayOf, options.salesThroughSchema ? readRowsWithSchema : null);
+  const mapping = options.columnMapping ?? {};
+  const repsSheet = openSheet("reps", grids.reps, collector, { mapping: mapping.reps });
+  const listed = readReps(repsSheet, dayOf);
+  const repsFromSalesSheet = hasNoRows(grids.reps, repsSheet);
+  const reps = repsFromSalesSheet ? repsFromSales() : listed;
+  const salesSheet = openSheet("sales", grids.sales, collector, { mapping: mapping.sales });
+  const reading = { dayOf, dateOrder: options.dateOrder ?? null, stages: stageDictionary(options.stageWords) };
+  const salesRead = readSales(salesSheet, reps, reading, options.salesThroughSchema ? readRowsWithSchema : null);
+  const sales = withinDateWindow(salesSheet, salesRead.sales, options.today ?? null);
   const metrics = metricResolvers(options.planMetrics, options.manualMetrics);
-  const targets = readTargets(openSheet("targets", grids.targets, collector), reps, dayOf, metrics);
-  const scores = readScores(openSheet("scores", grids.scores, collector), reps, dayOf, metrics);
-  const adjustments = readAdjustments(openSheet("adjustments", grids.adjustments, collector), reps, dayOf);
+  const targets = readTargets(openSheet("targets", grids.targets, collector, { mapping: mapping.targets }), reps, dayOf, metrics);
+  const scores = readScores(openSheet("scores", grids.scores, collector, { mapping: mapping.scores }), reps, dayOf, metrics);
+  const adjustments = readAdjustments(openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }), reps, dayOf);
+  const salesHaveCustomer = salesSheet !== null && salesSheet.match.index.customer >= 0;
+  if (salesSheet !== null) {
+    const headerRow = salesSheet.headerIndex + 1;
+    if (!salesHaveCustomer) salesSheet.reportOnRow(headerRow, "no_customer_column", {}, "warning");
+    if (repsFromSalesSheet && reps.accepted.length > 0) {
+      collector.add({ order: 0, row: 1, column: 0, problem: problemAt(grids.reps.sheetName, "A1", "reps_from_sales", { count: reps.accepted.length }, "warning") });
+    }
+  }
+  reportSalesOutsideEmployment(salesSheet, reps.accepted, sales);
   return {
     records: {
       reps: reps.accepted,
@@ -104,7 +129,27 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
       scores,
       adjustments,
       salesHaveType: salesSheet !== null && salesSheet.match.index.type >= 0,
+      salesHaveCustomer,
     },
     problems: collector.sorted(),
+    report: {
+      headerRows: { sales: salesSheet ? salesSheet.headerIndex + 1 : 1, reps: repsSheet ? repsSheet.headerIndex + 1 : 1 },
+      stageWords: [...salesRead.report.stageWords.values()].map((entry) => ({ word: entry.word, status: entry.status, rows: entry.rows, known: entry.known !== "unknown", own: entry.known === "own" })),
+      stageWordsWorthReporting: worthReporting(salesRead.report.stageWords),
+      openDeals: salesRead.report.openDeals,
+      repsFromSales: repsFromSalesSheet,
+    },
   };
+}
+
+/**
+ * Whether the Reps sheet gives no reps to match against: it is missing, or
+ * it has no data row (a sheet that exists but lacks a column is a problem,
+ * not "no reps").
+ */
+function hasNoRows(grid: SheetGrid, sheet: OpenSheet<"reps"> | null): boolean {
+  if (grid.values === null) return true;
+  if (grid.values.every((row) => row.every(isBlankCell))) return true;
+  if (sheet === null) return false;
+  return grid.values.slice(sheet.headerIndex + 1).every((row) => isBlankRow(row, sheet.usedColumns));
 }

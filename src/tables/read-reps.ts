@@ -10,19 +10,19 @@
 import { formatDay } from "../core/calendar";
 import { quoteSheetName } from "../core/problems";
 import type { Rep, RepKey } from "../core/records";
-import { displayValue, readDay, readNumberCell, readText, textKey, type DayOfInstant } from "./cell-values";
+import { displayValue, readDay, readIdText, readNumberCell, readText, textKey, type DayOfInstant } from "./cell-values";
 import type { FieldOf, InputSheetKey } from "./input-columns";
 import { fieldOfRow, orEmpty, readRowsWithSchema, required, type CellReader, type OpenSheet, type ReadRow, type RowOf } from "./input-rows";
 
 function repsRow(dayOf: DayOfInstant) {
   const text = (value: unknown) => readText(value, dayOf);
   return {
-    id: required(text),
+    id: required((value: unknown) => readIdText(value, dayOf)),
     name: required(text),
     email: orEmpty(text),
     role: orEmpty(text),
     team: orEmpty(text),
-    manager: orEmpty(text),
+    manager: orEmpty((value: unknown) => readIdText(value, dayOf)),
     start: (value: unknown) => readDay(value, dayOf),
     end: (value: unknown) => readDay(value, dayOf),
     targetBonus: (value: unknown) => readNumberCell(value, dayOf),
@@ -40,6 +40,13 @@ export interface RepDirectory {
   /** Case-folded teams and roles of the accepted reps. */
   teams: Set<string>;
   roles: Set<string>;
+  /** Case-folded Name to the reps that have it, for Sales owners given by name. */
+  byName: Map<string, Rep[]>;
+  /**
+   * True when there are no reps to match against (no Reps sheet, or one
+   * without rows): each new Sales owner becomes a rep, named as written.
+   */
+  fromSales: boolean;
 }
 
 /**
@@ -61,6 +68,8 @@ export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant): 
     leftOut: new Map(),
     teams: new Set(),
     roles: new Set(),
+    byName: new Map(),
+    fromSales: false,
   };
   if (!sheet) return directory;
   const readers = repsRow(dayOf);
@@ -96,6 +105,9 @@ export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant): 
     directory.leftOut.delete(rep.key);
   }
   for (const rep of directory.accepted) {
+    const sameName = directory.byName.get(textKey(rep.name));
+    if (sameName) sameName.push(rep);
+    else directory.byName.set(textKey(rep.name), [rep]);
     if (rep.team) directory.teams.add(textKey(rep.team));
     if (rep.role) directory.roles.add(textKey(rep.role));
     checkManager(sheet, rep, rowsByKey);
@@ -147,13 +159,28 @@ function checkManager(sheet: OpenSheet<"reps">, rep: Rep, rowsByKey: ReadonlyMap
 }
 
 /**
- * The key of the rep a row names, or null (with a problem) when the rep is not
- * on the Reps sheet or was left out there. Without a readable Reps sheet no
- * row can be matched, and its problem says so once rather than once per row.
+ * A directory with no reps yet, that takes each new Sales owner as a rep:
+ * for a Sales export pasted without a Reps sheet.
  *
  * @example
- * resolveRep(salesSheet, reps, 5, "rep", " R1 "); // "r1"
- * resolveRep(salesSheet, reps, 6, "rep", "R9");   // null, with unknown_rep on the Rep ID cell of row 6
+ * const reps = repsFromSales();
+ * resolveRep(salesSheet, reps, 2, "rep", "Ann Lee", { byName: true }); // "ann lee", and reps.accepted[0].name === "Ann Lee"
+ */
+export function repsFromSales(): RepDirectory {
+  return { readable: true, accepted: [], byKey: new Map(), leftOut: new Map(), teams: new Set(), roles: new Set(), byName: new Map(), fromSales: true };
+}
+
+/**
+ * The key of the rep a row names, or null (with a problem) when the rep is not
+ * on the Reps sheet or was left out there. With `byName` (Sales owners), a
+ * text that is no Rep ID may be exactly one rep's Name; a Name shared by two
+ * reps is a problem. Without a readable Reps sheet no row can be matched, and
+ * its problem says so once rather than once per row.
+ *
+ * @example
+ * resolveRep(salesSheet, reps, 5, "rep", " R1 ");  // "r1"
+ * resolveRep(salesSheet, reps, 6, "rep", "Ann Lee", { byName: true }); // "r1" when R1's Name is Ann Lee
+ * resolveRep(salesSheet, reps, 7, "rep", "R9");    // null, with unknown_rep on the Rep ID cell of row 7
  */
 export function resolveRep<K extends InputSheetKey>(
   sheet: OpenSheet<K>,
@@ -161,14 +188,32 @@ export function resolveRep<K extends InputSheetKey>(
   row: number,
   field: FieldOf<K>,
   id: string,
+  options: { byName?: boolean } = {},
 ): RepKey | null {
   const key = textKey(id);
   const known = reps.byKey.get(key);
   // The Reps sheet's own key string, so a million Sales rows share a few hundred strings.
   if (known) return known.key;
+  if (reps.fromSales) return addOwner(reps, key, id, row);
   if (!reps.readable) return null;
+  if (options.byName) {
+    const named = reps.byName.get(key);
+    if (named && named.length === 1) return named[0].key;
+    if (named && named.length > 1) {
+      const others = named.map((rep) => rep.id).join(", ");
+      sheet.report(row, field, "ambiguous_rep_name", { column: sheet.match.label[field], id: displayValue(id), others });
+      return null;
+    }
+  }
   const leftOutAt = reps.leftOut.get(key);
   if (leftOutAt !== undefined) sheet.report(row, field, "rep_left_out", { id: displayValue(id), other: leftOutAt });
   else sheet.report(row, field, "unknown_rep", { id: displayValue(id) });
   return null;
+}
+
+function addOwner(reps: RepDirectory, key: RepKey, id: string, row: number): RepKey {
+  const rep: Rep = { row, key, id, name: id, email: "", role: "", team: "", manager: "", start: null, end: null, targetBonus: null };
+  reps.accepted.push(rep);
+  reps.byKey.set(key, rep);
+  return key;
 }

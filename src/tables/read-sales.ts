@@ -8,20 +8,23 @@
  * hash-sorted duplicate check are tuned for size, which no other sheet needs.
  */
 import { formatDay } from "../core/calendar";
-import type { DayNumber, RepKey, Sale, SaleStatus, SaleType } from "../core/records";
+import type { DayNumber, RepKey, Sale, SaleType } from "../core/records";
 import {
+  cellFailure,
   displayValue,
   isCellFailure,
   readChoice,
   readDay,
+  readIdText,
   readNumberCell,
   readShare,
   readText,
   textKey,
   type CellFailure,
+  type DateOrder,
   type DayOfInstant,
 } from "./cell-values";
-import { SALE_STATUS_CHOICES, SALE_TYPE_CHOICES, type FieldOf } from "./input-columns";
+import { SALE_TYPE_CHOICES, type FieldOf } from "./input-columns";
 import {
   fieldOfRow,
   isBlankRow,
@@ -30,51 +33,130 @@ import {
   required,
   type CellReader,
   type OpenSheet,
-  type RowOf,
   type RowsReader,
 } from "./input-rows";
+import { statusOf, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
-function salesRow(dayOf: DayOfInstant) {
+/** How the Sales sheet is read beyond its cells: the date order and the stage words. */
+export interface SalesReading {
+  dayOf: DayOfInstant;
+  dateOrder: DateOrder | null;
+  stages: StageDictionary;
+}
+
+function salesRow(reading: SalesReading) {
+  const { dayOf, dateOrder } = reading;
   const text = (value: unknown) => readText(value, dayOf);
   return {
-    date: required((value) => readDay(value, dayOf)),
-    rep: required(text),
-    customer: required(text),
-    amount: required((value) => readNumberCell(value, dayOf)),
+    date: (value: unknown) => readDay(value, dayOf, dateOrder),
+    rep: required((value: unknown) => readIdText(value, dayOf)),
+    customer: orEmpty(text),
+    amount: (value: unknown) => readNumberCell(value, dayOf),
     type: (value: unknown) => readChoice(value, SALE_TYPE_CHOICES, dayOf) as SaleType | null | CellFailure,
-    status: (value: unknown) => (readChoice(value, SALE_STATUS_CHOICES, dayOf) ?? "won") as SaleStatus | CellFailure,
-    opened: (value: unknown) => readDay(value, dayOf),
+    status: (value: unknown) => statusOf(value, reading.stages),
+    opened: (value: unknown) => readDay(value, dayOf, dateOrder),
     split: (value: unknown) => readShare(value, dayOf),
     dealId: orEmpty(text),
   } satisfies Record<FieldOf<"sales">, CellReader<unknown>>;
 }
 
+/** What reading Sales found besides the sales: the stage words seen and the open deals (pipeline). */
+export interface SalesReport {
+  stageWords: StageTally;
+  openDeals: { count: number; amount: number };
+}
+
 /**
  * Reads the Sales sheet: the fast loop when `readRows` is null, else the given
- * rows reader (the zod schema, which the tests compare with the loop). Rows
- * naming an unknown rep or with a bad cell are left out, and so is a Deal ID
- * the same rep already has (`duplicate_deal`). A missing sheet gives no sales.
+ * rows reader (the zod schema, which the tests compare with the loop). The
+ * Status cell decides what else a row needs: a won deal its close date, owner
+ * and amount; a lost deal no amount; an open deal (pipeline) neither date nor
+ * amount, and it counts in no actual. Rows naming an unknown rep or with a bad
+ * cell are left out, and so is a Deal ID the same rep already has
+ * (`duplicate_deal`). A missing sheet gives no sales.
  *
  * @example
  * // Sales: ["Date", "Rep ID", "Customer", "Amount"], ["2026-03-31", "r1", " Acme ", "1,200"]
- * readSales(salesSheet, reps, wallClock, null);
+ * readSales(salesSheet, reps, { dayOf: wallClock, dateOrder: null, stages: stageDictionary() }, null).sales;
  * // [{ row: 2, day: 20543, rep: "r1", customer: "Acme", customerKey: "acme", amount: 1200, type: null, status: "won", ... }]
  */
-export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, dayOf: DayOfInstant, readRows: RowsReader | null): Sale[] {
-  if (!sheet) return [];
-  const readers = salesRow(dayOf);
+export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, reading: SalesReading, readRows: RowsReader | null): { sales: Sale[]; report: SalesReport } {
+  const report: SalesReport = { stageWords: new Map(), openDeals: { count: 0, amount: 0 } };
+  if (!sheet) return { sales: [], report };
+  const readers = salesRow(reading);
   const sales: Sale[] = [];
+  const accept = saleAcceptor(sheet, reps, sales, report);
   if (readRows === null) {
-    readSalesRowsFast(sheet, reps, readers, sales);
+    readSalesRowsFast(sheet, reps, readers, accept);
   } else {
     for (const row of readRows(sheet, readers)) {
-      const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
-      const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
-      if (rep !== null && row.values !== null) sales.push(saleOf(sheet, row.row, row.values, rep));
+      if (row.values !== null) {
+        const v = row.values;
+        accept(row.row, v.date, v.rep, v.customer, v.amount, v.type, v.status, v.opened, v.split, v.dealId);
+        continue;
+      }
+      const repId = fieldOfRow(sheet, readers.rep, row, "rep");
+      if (repId !== null) resolveRep(sheet, reps, row.row, "rep", repId, { byName: true });
     }
   }
-  return withoutRepeatedDeals(sheet, sales);
+  return { sales: withoutRepeatedDeals(sheet, sales), report };
+}
+
+type Accept = (
+  row: number,
+  date: DayNumber | null,
+  repId: string,
+  customer: string,
+  amount: number | null,
+  type: SaleType | null,
+  status: StageStatus,
+  opened: DayNumber | null,
+  split: number,
+  dealId: string,
+) => void;
+
+/**
+ * The rules a row's readable cells must meet together, shared by the fast
+ * loop and the schema: what the status requires, the owner, and the tally of
+ * stage words and open deals.
+ */
+function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale[], report: SalesReport): Accept {
+  const customerKeys = canonicalStrings();
+  const blank = (row: number, field: FieldOf<"sales">) => reportFailure(sheet, row, field, cellFailure("blank_required"));
+  return (row, date, repId, customer, amount, type, stage, opened, split, dealId) => {
+    tallyStage(report.stageWords, stage);
+    const status = stage.status;
+    if (status === "open") {
+      report.openDeals.count += 1;
+      if (amount !== null) report.openDeals.amount += amount * split;
+    }
+    let complete = true;
+    if (status !== "open" && date === null) {
+      blank(row, "date");
+      complete = false;
+    }
+    if (status === "won" && amount === null) {
+      blank(row, "amount");
+      complete = false;
+    }
+    const rep = resolveRep(sheet, reps, row, "rep", repId, { byName: true });
+    // An open deal without a date or an amount is pipeline still being worked, not an error.
+    if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
+    sales.push({
+      row,
+      day: date,
+      rep,
+      customer,
+      customerKey: customerKeys(textKey(customer)),
+      amount: amount ?? 0,
+      type,
+      status,
+      opened: openedOrNull(sheet, row, opened, date),
+      split,
+      dealId,
+    });
+  };
 }
 
 /**
@@ -83,10 +165,9 @@ export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, 
  * and garbage collection was most of the cost. Must agree with
  * `readRowsWithSchema` (tested on the bad-input corpus).
  */
-function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, readers: ReturnType<typeof salesRow>, sales: Sale[]): void {
+function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, readers: ReturnType<typeof salesRow>, accept: Accept): void {
   const { values: grid, usedColumns } = sheet;
   const at = sheet.match.index;
-  const customerKeys = canonicalStrings();
   let row = 0;
   let failed = false;
   const cell = (cells: readonly unknown[], column: number): unknown => (column >= 0 ? cells[column] : undefined);
@@ -97,7 +178,7 @@ function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, reader
     }
     return result as T;
   };
-  for (let index = 1; index < grid.length; index += 1) {
+  for (let index = sheet.headerIndex + 1; index < grid.length; index += 1) {
     const cells = grid[index] ?? [];
     if (isBlankRow(cells, usedColumns)) continue;
     row = index + 1;
@@ -107,25 +188,16 @@ function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, reader
     const customer = check(readers.customer(cell(cells, at.customer)), "customer");
     const amount = check(readers.amount(cell(cells, at.amount)), "amount");
     const type = check(readers.type(cell(cells, at.type)), "type");
-    const status = check(readers.status(cell(cells, at.status)), "status");
+    const status = readers.status(cell(cells, at.status));
     const opened = check(readers.opened(cell(cells, at.opened)), "opened");
     const split = check(readers.split(cell(cells, at.split)), "split");
     const dealId = check(readers.dealId(cell(cells, at.dealId)), "dealId");
-    const rep = isCellFailure(repId) ? null : resolveRep(sheet, reps, row, "rep", repId);
-    if (rep === null || failed) continue;
-    sales.push({
-      row,
-      day: date,
-      rep,
-      customer,
-      customerKey: customerKeys(textKey(customer)),
-      amount,
-      type,
-      status,
-      opened: openedOrNull(sheet, row, opened, date),
-      split,
-      dealId,
-    });
+    if (failed) {
+      // A row left out for a bad cell still names an unknown rep, as the schema path does.
+      if (!isCellFailure(repId)) resolveRep(sheet, reps, row, "rep", repId, { byName: true });
+      continue;
+    }
+    accept(row, date, repId, customer, amount, type, status, opened, split, dealId);
   }
 }
 
@@ -202,22 +274,6 @@ function dealHash(rep: RepKey, dealKey: string): number {
   hash = Math.imul(hash ^ 1, 16777619);
   for (let i = 0; i < dealKey.length; i += 1) hash = Math.imul(hash ^ dealKey.charCodeAt(i), 16777619);
   return hash >>> 1;
-}
-
-function saleOf(sheet: OpenSheet<"sales">, row: number, values: RowOf<ReturnType<typeof salesRow>>, rep: RepKey): Sale {
-  return {
-    row,
-    day: values.date,
-    rep,
-    customer: values.customer,
-    customerKey: textKey(values.customer),
-    amount: values.amount,
-    type: values.type,
-    status: values.status,
-    opened: openedOrNull(sheet, row, values.opened, values.date),
-    split: values.split,
-    dealId: values.dealId,
-  };
 }
 
 /** An Opened date after the close date cannot give a sales cycle: the deal counts without one. */

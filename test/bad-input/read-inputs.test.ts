@@ -74,7 +74,9 @@ describe("problems in Chinese", () => {
   }
 
   it("says a missing sheet, unknown reps and bad numbers in Chinese", () => {
-    expect(problemsOf("a missing Reps sheet is a problem, and no row of another sheet can be matched", "zh")).toEqual(["Reps!A1: 缺少工作表 Reps"]);
+    expect(problemsOf("without a Reps sheet the reps are the owners in Sales, said once", "zh")[0]).toBe(
+      "Reps!A1: 没有销售人员表（或表为空）：已把销售记录中的 3 名负责人作为销售人员；“创建模板工作表”可将其写入销售人员表供补充",
+    );
     expect(problemsOf("reps that are not on the Reps sheet, in every sheet", "zh")).toEqual([
       "Sales!B5: 销售编号「R9」不在销售人员表中，该行未计入",
       "Targets!A5: 销售编号「R9」不在销售人员表中，该行未计入",
@@ -102,9 +104,9 @@ describe("problems in Chinese", () => {
       OPTIONS,
     );
     expect(result.problems.map((problem) => formatProblem(problem, "zh"))).toEqual([
-      "'销售记录'!A2: 日期「2026-02-30」不是有效日期，该行未计入",
+      "'销售记录'!A2: 日期「2026-02-30」不是有效日期（请写成 2026-03-31、2026年3月31日，或使用日期单元格），该行未计入",
       "'销售记录'!D2: 金额「很多」不是数字，该行未计入",
-      "'目标'!D1: 缺少必填列 目标",
+      "'目标'!D1: 缺少必填列 目标；第 1 行的表头为：销售编号, 期间, 指标。请在“设置 → 列对应”中指定（本地运行用 --mapping）",
     ]);
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * What a run says about how it read the input, besides problems: how it read
+ * each stage word of Sales (so a wrong guess is visible) and how many open
+ * deals it took as pipeline. These go to the Run log's details, the console
+ * of a local run and the sidebar's run log; they are not problems, because
+ * nothing is wrong.
+ */
+import { currencyFor, formatMoney, groupThousands } from "../core/display-format";
+import type { Language } from "../core/plan-model";
+import { fillTemplate } from "../core/problems";
+import type { InputReport } from "../tables/read-inputs";
+
+const WORDS = {
+  stages: { en: "Status words read:", zh: "状态用语的识别：" },
+  stage: { en: "\"{word}\" → {status} ({rows} rows{how})", zh: "「{word}」→ {status}（{rows} 行{how}）" },
+  unknown: { en: ", not a known word", zh: "，未识别的用语" },
+  own: { en: ", your setting", zh: "，按您的设置" },
+  won: { en: "won", zh: "赢单" },
+  lost: { en: "lost", zh: "输单" },
+  open: { en: "open", zh: "进行中" },
+  more: { en: "… and {count} more words", zh: "……另有 {count} 个用语" },
+  change: {
+    en: "A stage read wrongly? Set your own stage words in Setup (locally: stageWords in --mapping).",
+    zh: "如有识别错误，请在“设置”中指定您自己的阶段用语（本地运行：--mapping 中的 stageWords）。",
+  },
+  open_deals: {
+    en: "{count} open deals ({amount}) are pipeline: they count in no actual.",
+    zh: "{count} 笔进行中的商机（{amount}）属于销售管道，不计入任何实际值。",
+  },
+} as const;
+
+/** How many stage words a run lists; the rest are counted. */
+const STAGE_WORDS_SHOWN = 30;
+
+/**
+ * The lines a run adds to its details about how it read Sales.
+ *
+ * @example
+ * inputReportLines({ stageWords: [{ word: "Closed Won", status: "won", rows: 12, known: true }], stageWordsWorthReporting: true,
+ *   openDeals: { count: 0, amount: 0 }, headerRows: {}, repsFromSales: false }, "en", null);
+ * // ["Status words read:", "  \"Closed Won\" → won (12 rows)", "A stage read wrongly? ..."]
+ */
+export function inputReportLines(report: InputReport, language: Language, currencySetting: string | null): string[] {
+  const lines: string[] = [];
+  if (report.stageWordsWorthReporting) {
+    const sorted = [...report.stageWords].sort((a, b) => b.rows - a.rows || a.word.localeCompare(b.word));
+    lines.push(WORDS.stages[language]);
+    for (const entry of sorted.slice(0, STAGE_WORDS_SHOWN)) {
+      const how = !entry.known ? WORDS.unknown[language] : entry.own ? WORDS.own[language] : "";
+      lines.push("  " + fillTemplate(WORDS.stage[language], { word: entry.word, status: WORDS[entry.status][language], rows: groupThousands(String(entry.rows)), how }));
+    }
+    if (sorted.length > STAGE_WORDS_SHOWN) lines.push("  " + fillTemplate(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
+    lines.push(WORDS.change[language]);
+  }
+  if (report.openDeals.count > 0) {
+    const amount = formatMoney(report.openDeals.amount, currencyFor(currencySetting, language));
+    lines.push(fillTemplate(WORDS.open_deals[language], { count: groupThousands(String(report.openDeals.count)), amount }));
+  }
+  return lines;
+}
