@@ -24,6 +24,12 @@
  *   has the actual one and an open deal needs no date;
  * - the owner is the deal's owner, never its creator (`Created By` is not listed).
  *
+ * No product's type column is listed: CRMs fill it with their own words
+ * (Salesforce `New Customer`, `Existing Customer - Upgrade`; HubSpot and Zoho
+ * `New Business`, `Existing Business`), which are not new, renewal or
+ * expansion, and a recognised column with unreadable values would cost the
+ * rows, where an unrecognised one is just ignored.
+ *
  * The fixture corpus under test/fixtures/crm-exports holds one export per
  * group, with these headers in the product's column order.
  */
@@ -52,7 +58,6 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       date: ["Close Date"],
       rep: ["Opportunity Owner"],
       customer: ["Account Name"],
-      type: ["Opportunity Type"],
       status: ["Stage"],
       opened: ["Created Date"],
       split: ["Split Percentage"],
@@ -71,7 +76,6 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       rep: ["Deal owner"],
       customer: ["Associated Company"],
       amount: ["Amount in company currency"],
-      type: ["Deal Type"],
       status: ["Deal Stage"],
       opened: ["Create Date"],
       dealId: ["Record ID"],
@@ -151,7 +155,6 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       rep: ["负责人", "商机负责人", "销售负责人", "所有人", "销售人员", "销售员", "业务员"],
       customer: ["客户名称", "所属客户", "客户全称"],
       amount: ["成交金额", "商机金额", "销售金额", "订单金额", "合同金额", "订单总额"],
-      type: ["商机类型"],
       status: ["商机状态", "商机阶段", "销售阶段", "阶段", "订单状态"],
       opened: ["创建时间", "商机创建时间"],
       dealId: ["商机编号", "商机ID", "订单号", "单据编号"],
@@ -186,7 +189,6 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["deal_stage", "stage", "stage_name", "outcome", "result"],
       opened: ["engage_date", "created_date", "created_at", "create_date", "open_date", "opened_date"],
       dealId: ["opportunity_id", "deal_id", "order_id", "id"],
-      type: ["deal_type", "opportunity_type"],
     },
   },
   {
