@@ -17,7 +17,7 @@ import { plainText, type CellValue } from "../tables/sheet-text";
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from "./platform-limits";
 import { OUTPUT_MARKER_KEY } from "./spreadsheet-state";
 
-export type OutputRole = "results" | "payouts" | "reviews" | "dashboard" | "runLog";
+export type OutputRole = "results" | "payouts" | "reviews" | "dashboard" | "runLog" | "problems";
 
 export type OutputStatus = "own" | "adopt" | "missing" | "foreign";
 

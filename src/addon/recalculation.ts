@@ -13,6 +13,7 @@
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import type { Language } from "../core/plan-model";
 import { problemAt, formatProblem, type Problem } from "../core/problems";
+import { groupProblems } from "../core/problem-groups";
 import type { Period } from "../core/records";
 import {
   PAYOUT_COLUMNS,
@@ -39,6 +40,7 @@ import {
 } from "./output-writer";
 import { RUN_TIME_BUDGET_MS, WRITE_RESERVE_MS } from "./platform-limits";
 import { computeRun, type RunOutputs } from "./run-computation";
+import { NO_PROBLEM_REPORT, problemReport, writeProblemsSheet, type ProblemReport } from "./problem-report";
 import { runLogRow, type RunLogEntry, type RunOutcome, type StartedBy } from "./run-log-row";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { runLanguage, settingsOf, type Settings } from "./settings";
@@ -60,7 +62,7 @@ export interface RecalculationRequest {
 }
 
 /** What a run did, JSON-safe (for the menu's message, the sidebar and the local runner). */
-export interface RunSummary {
+export interface RunSummary extends ProblemReport {
   runId: string;
   outcome: RunOutcome;
   startedBy: StartedBy;
@@ -91,6 +93,7 @@ const SETUP: Record<OutputRole, SheetSetup> = {
   reviews: { frozenRows: 1, protectColumns: { first: 1, last: REVIEW_RUN_COLUMNS }, description: "Sales Scorecard: generated reviews" },
   dashboard: { frozenRows: 0, protectColumns: null, description: "Sales Scorecard: Dashboard (computed)" },
   runLog: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Run log" },
+  problems: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Problems (computed)" },
 };
 
 /**
@@ -145,6 +148,7 @@ interface ReadOutputs {
   reviews: OutputSheet;
   dashboard: OutputSheet;
   runLog: OutputSheet;
+  problems: OutputSheet;
 }
 
 function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): ReadOutputs {
@@ -155,6 +159,7 @@ function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings
     reviews: inspectOutputSheet(ss, "reviews", names.reviews, { values: true }),
     dashboard: inspectOutputSheet(ss, "dashboard", names.dashboard, { values: false, charts: true }),
     runLog: inspectOutputSheet(ss, "runLog", names.runLog, { values: false }),
+    problems: inspectOutputSheet(ss, "problems", names.problems, { values: false }),
   };
 }
 
@@ -199,7 +204,9 @@ function runUnderLease(
     writeDashboard(ss, outputs.dashboard, out.dashboard);
   }
   writeStateEntry(ss, state, "run", out.runState);
-  const summary = summaryOf(out, runId, request.startedBy, language, startedAt, problems, foreign.map((o) => o.name));
+  const groups = groupProblems(problems);
+  const problemsSheet = writeProblemsSheet(ss, outputs.problems, SETUP.problems, groups, language);
+  const summary = { ...summaryOf(out, runId, request.startedBy, language, startedAt, problems, foreign.map((o) => o.name)), ...problemReport(problems, groups, language, problemsSheet) };
   appendRunLog(ss, outputs.runLog, {
     startedAt,
     startedBy: request.startedBy,
@@ -209,6 +216,7 @@ function runUnderLease(
     outcome: out.outcome,
     durationMs: Date.now() - startedAt,
     problems,
+    problemsSheet,
     details: out.details,
     runId,
   }, language);
@@ -218,6 +226,7 @@ function runUnderLease(
 
 function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, language: Language, startedAt: number, problems: Problem[], foreignSheets: string[]): RunSummary {
   return {
+    ...NO_PROBLEM_REPORT,
     runId,
     outcome: out.outcome,
     startedBy,
@@ -303,6 +312,7 @@ function appendRunLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputS
 
 function bareSummary(runId: string, outcome: RunOutcome, startedBy: StartedBy, language: Language, startedAt: number): RunSummary {
   return {
+    ...NO_PROBLEM_REPORT,
     runId,
     outcome,
     startedBy,

@@ -1,11 +1,13 @@
 /**
  * One Run log row: when, how started, periods, rows written, outcome,
- * duration, the input problems (formatted in the run's language and cut
- * below the 50,000-character cell limit, with their count), details (a
+ * duration, the input problems (their count, and their grouped lines in the
+ * run's language, cut below the 50,000-character cell limit with an exact
+ * count of what was cut, then where the full list is), details (a
  * restatement's changes, sheets left alone) and the run ID.
  */
 import type { Language } from "../core/plan-model";
-import { formatProblem, type Problem } from "../core/problems";
+import { fullListLine, groupLine, groupProblems, moreGroupsLine } from "../core/problem-groups";
+import type { Problem } from "../core/problems";
 import { RUN_LOG_COLUMNS } from "../tables/output-columns";
 import { cutLines, type CellValue } from "../tables/sheet-text";
 import { PROBLEM_LIST_MAX_CHARS } from "./platform-limits";
@@ -23,28 +25,39 @@ export interface RunLogEntry {
   outcome: RunOutcome;
   durationMs: number;
   problems: readonly Problem[];
+  /** The Problems sheet the run wrote every problem to; null (or absent) when it wrote none. */
+  problemsSheet?: string | null;
   details: readonly string[];
   runId: string;
 }
 
 const MORE = {
-  problems: { en: "... and {n} more problems", zh: "……另有 {n} 个问题" },
   details: { en: "... and {n} more lines", zh: "……另有 {n} 行" },
 } as const;
 
 /**
- * Problems as lines `<Sheet>!<A1>: <message>` in one cell, below the cell limit.
+ * Problems as grouped lines in one cell, below the cell limit: one line per
+ * sheet, column, code and severity (a single problem as `<Sheet>!<A1>:
+ * <message>`); when they do not all fit, "… and N more groups (M problems)"
+ * with exact figures; then where the full list is.
  *
  * @example
- * problemListText([problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "x" })], "en");
- * // 'Sales!D14: Amount "x" is not a number; the row is left out'
+ * problemListText([problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "x" })], "en", "Problems");
+ * // 'Sales!D14: Amount "x" is not a number; the row is left out\nfull list: Problems sheet'
  */
-export function problemListText(problems: readonly Problem[], language: Language, maxChars = PROBLEM_LIST_MAX_CHARS): string {
-  return cutLines(
-    problems.map((p) => formatProblem(p, language)),
-    maxChars,
-    (n) => MORE.problems[language].replace("{n}", String(n)),
+export function problemListText(problems: readonly Problem[], language: Language, problemsSheet: string | null = null, maxChars = PROBLEM_LIST_MAX_CHARS): string {
+  if (problems.length === 0) return "";
+  const groups = groupProblems(problems);
+  // Problems in the groups from index i on, so the cut's line is exact whatever it leaves out.
+  const fromIndex = new Array<number>(groups.length + 1).fill(0);
+  for (let i = groups.length - 1; i >= 0; i--) fromIndex[i] = fromIndex[i + 1] + groups[i].problems.length;
+  const tail = problemsSheet === null ? "" : "\n" + fullListLine(problemsSheet, language);
+  const listed = cutLines(
+    groups.map((g) => groupLine(g, language)),
+    maxChars - tail.length,
+    (n) => moreGroupsLine(n, fromIndex[groups.length - n], language),
   );
+  return listed + tail;
 }
 
 /**
@@ -74,7 +87,7 @@ export function runLogRow(entry: RunLogEntry, when: Date, language: Language): C
     Outcome: entry.outcome,
     "Duration (s)": Math.round(entry.durationMs / 100) / 10,
     Problems: entry.problems.length,
-    "Problem list": problemListText(entry.problems, language),
+    "Problem list": problemListText(entry.problems, language, entry.problemsSheet ?? null),
     Details: cutLines(entry.details, PROBLEM_LIST_MAX_CHARS, (n) => MORE.details[language].replace("{n}", String(n))),
     "Run ID": entry.runId,
   };

@@ -22,7 +22,7 @@ import type { SpreadsheetState } from "./spreadsheet-state";
 export const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
 
 /** The sheets the runs write; the others they only read. */
-const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["results", "payouts", "reviews", "dashboard", "runLog"]);
+const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["results", "payouts", "reviews", "dashboard", "runLog", "problems"]);
 
 /** Sheets refuses longer sheet names. */
 export const MAX_SHEET_NAME_LENGTH = 100;
@@ -53,6 +53,7 @@ const SHEET_LABELS: Record<SheetRole, Record<Language, string>> = {
   reviews: { en: "Reviews sheet", zh: "评语表" },
   dashboard: { en: "Dashboard sheet", zh: "仪表板" },
   runLog: { en: "Run log sheet", zh: "运行日志表" },
+  problems: { en: "Problems sheet", zh: "问题列表" },
 };
 
 const FORBIDDEN_LIST = FORBIDDEN_SHEET_NAME_CHARACTERS.join(" ");

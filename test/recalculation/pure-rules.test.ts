@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/core/calendar";
-import { problemAt } from "../../src/core/problems";
+import { a1, problemAt } from "../../src/core/problems";
 import { hasDueWork, isPeriodDue, monthDueAt, periodsInRange, planRun, restatedPeriods } from "../../src/addon/due-periods";
 import { hashText } from "../../src/addon/input-fingerprint";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, mergeReviews, storedReview } from "../../src/addon/review-cells";
@@ -80,11 +80,14 @@ describe("sheet text", () => {
     expect(text.length).toBeLessThan(50_000);
     const kept = text.split("\n").length - 1;
     expect(text.endsWith(`... and ${2000 - kept} more`)).toBe(true);
-    const problems = Array.from({ length: 5000 }, (_, i) => problemAt("Run log", "B" + (i + 2), "not_a_number", { column: "Amount", value: "x".repeat(20) }));
-    const listed = problemListText(problems, "zh");
+    // 5,000 problems, each in its own column: 5,000 groups of one, too many for one cell.
+    const problems = Array.from({ length: 5000 }, (_, i) => problemAt("Run log", a1(2, i + 1), "not_a_number", { column: "Amount", value: "x".repeat(20) }));
+    const listed = problemListText(problems, "zh", "Problems");
     expect(listed.length).toBeLessThan(50_000);
-    expect(listed.startsWith("'Run log'!B2: ")).toBe(true);
-    expect(listed).toMatch(/……另有 \d+ 个问题$/);
+    expect(listed.startsWith("'Run log'!A2: ")).toBe(true);
+    const listedLines = listed.split("\n");
+    const shown = listedLines.length - 2;
+    expect(listedLines.slice(-2)).toEqual([`……另有 ${(5000 - shown).toLocaleString("en")} 组（共 ${(5000 - shown).toLocaleString("en")} 个问题）`, "完整列表：Problems 表"]);
   });
 });
 

@@ -25,6 +25,7 @@ const DEFAULT_SHEETS = {
   reviews: "Reviews",
   dashboard: "Dashboard",
   runLog: "Run log",
+  problems: "Problems",
 };
 
 /** Input tabs renamed in Sheets, and new names for every output. */
@@ -40,6 +41,7 @@ const RENAMED = {
   reviews: "Feedback",
   dashboard: "Board",
   runLog: "History",
+  problems: "Input problems",
 };
 
 const INPUT_RENAMES: [string, string][] = [
@@ -99,7 +101,7 @@ describe("renamed sheets", () => {
     expect(saved).toEqual({
       outcome: "done",
       message:
-        "Settings saved: Reps sheet, Sales sheet, Targets sheet, Scores sheet, Adjustments sheet, Results sheet, Payouts sheet, Reviews sheet, Dashboard sheet, Run log sheet, Start period. " +
+        "Settings saved: Reps sheet, Sales sheet, Targets sheet, Scores sheet, Adjustments sheet, Results sheet, Payouts sheet, Reviews sheet, Dashboard sheet, Run log sheet, Problems sheet, Start period. " +
         "Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
     });
     expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5 });
@@ -117,11 +119,12 @@ describe("renamed sheets", () => {
     recalculateNow(control);
 
     const names = sim.sheetNames();
-    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Sales", "Reps"]) expect(names).not.toContain(name);
+    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems", "Sales", "Reps"]) expect(names).not.toContain(name);
     expect(sim.sheetValues(RENAMED.results)).toEqual(control.sheetValues("Results"));
     expect(sim.sheetValues(RENAMED.payouts)).toEqual(control.sheetValues("Payouts"));
     expect(sim.sheetValues(RENAMED.reviews)).toEqual(control.sheetValues("Reviews"));
     expect(sim.sheetValues(RENAMED.dashboard)).toEqual(control.sheetValues("Dashboard"));
+    expect(sim.sheetValues(RENAMED.problems)).toEqual(control.sheetValues("Problems"));
     const periods = new Set(sim.sheetValues(RENAMED.results).slice(1).map((row) => row[0]));
     expect(periods.has("2026-02") && periods.has("2026-03") && !periods.has("2026-01")).toBe(true);
     // Started by, periods, made final, rows written, outcome and the number of problems (their text names the sheets as they are now called).
