@@ -85,3 +85,19 @@ function summarize(value: unknown, depth = 0): string {
 export function summarizeArgs(args: readonly unknown[]): string[] {
   return args.map((a) => summarize(a));
 }
+
+/**
+ * Cells a call moves: the cells of each 2-D array among `values` (a write's
+ * arguments, or a read's result wrapped in an array).
+ *
+ * @example
+ * cellsIn([[[1, 2], [3, 4]], "x"]); // 4
+ */
+export function cellsIn(values: readonly unknown[]): number {
+  let cells = 0;
+  for (const value of values) {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((row) => Array.isArray(row))) continue;
+    for (const row of value as unknown[][]) cells += row.length;
+  }
+  return cells;
+}

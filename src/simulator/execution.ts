@@ -122,6 +122,12 @@ export class Execution {
   startedAt: number;
   /** Keys of the locks this execution holds (see lock.ts). */
   readonly heldLocks = new Set<string>();
+  /**
+   * Set once the execution ran out of time: every later call throws
+   * "Exceeded maximum execution time", so a `finally` writes nothing (on
+   * Apps Script no `finally` runs at all). A new execution is not affected.
+   */
+  killed = false;
 
   constructor(sim: Simulator, id: number, context: ResolvedContext, realm: Realm) {
     this.sim = sim;

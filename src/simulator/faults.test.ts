@@ -46,7 +46,36 @@ describe("death at the k-th write", () => {
         calls++;
       }
     }).toThrow("Exceeded maximum execution time");
-    expect(calls).toBe(360);
+    // getScriptProperties took the first second; the 360th getProperty would end at 361 s.
+    expect(calls).toBe(359);
+    expect(sim.now()).toBe(360_000);
+  });
+
+  it("kills for good: the write that passes the limit does not land, nor does anything in a finally", () => {
+    const sim = createSimulator({ now: 0, executionTimeLimitMs: 360_000, latency: { perCallMs: 100_000 } });
+    const props = sim.globals().PropertiesService.getScriptProperties(); // ends at 100 s
+    props.setProperty("a", "1"); // 200 s
+    props.setProperty("b", "2"); // 300 s
+    expect(() => {
+      try {
+        props.setProperty("c", "3"); // would end at 400 s: killed
+      } finally {
+        props.setProperty("cleanup", "yes");
+      }
+    }).toThrow("Exceeded maximum execution time");
+    expect(() => props.getProperty("a")).toThrow("Exceeded maximum execution time");
+    // A new execution is not affected (no revive needed), and sees only the writes before the kill.
+    expect(sim.globals().PropertiesService.getScriptProperties().getProperties()).toEqual({ a: "1", b: "2" });
+  });
+
+  it("charges latency per cell moved, for writes by their arguments and reads by their results", () => {
+    const sim = createSimulator({ now: 0, latency: { perCallMs: 1000, perCellMs: 2 } });
+    const sheet = sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheets()[0]; // 2 calls: 2 s
+    const range = sheet.getRange(1, 1, 10, 5); // 3 s
+    range.setValues(Array.from({ length: 10 }, () => [1, 2, 3, 4, 5])); // 4 s + 50 cells x 2 ms
+    expect(sim.now()).toBe(4_100);
+    range.getValues(); // 5 s + 100 ms more
+    expect(sim.now()).toBe(5_200);
   });
 });
 

@@ -1,8 +1,33 @@
-/** Fault injection: death at the k-th write (the 6-minute kill) and one-off failures. */
-import type { CallKind } from "./call-log";
+/**
+ * Fault injection: death at the k-th write, one-off failures, and the
+ * latency model that moves the clock so the 6-minute kill can happen.
+ */
+import type { CallKind, CallRecord } from "./call-log";
 
 /** The message Apps Script gives when it kills an execution that ran too long. */
 export const KILL_MESSAGE = "Exceeded maximum execution time";
+
+/** Apps Script kills a run after 6 minutes: the `executionTimeLimitMs` that models the platform. */
+export const SCRIPT_RUN_LIMIT_MS = 6 * 60_000;
+
+/**
+ * How long a service call takes in simulated time: `perCallMs` for every
+ * call plus `perCellMs` for each cell it moves, or a function of the call
+ * and the cells it moves.
+ */
+export type LatencyModel = { perCallMs?: number; perCellMs?: number } | ((call: CallRecord, cells: number) => number);
+
+/**
+ * The simulated ms one call takes under a latency model.
+ *
+ * @example
+ * latencyOf({ perCallMs: 1000, perCellMs: 0.25 }, call, 4000); // 2000
+ */
+export function latencyOf(model: LatencyModel, call: CallRecord, cells: number): number {
+  const ms = typeof model === "function" ? model(call, cells) : (model.perCallMs ?? 0) + (model.perCellMs ?? 0) * cells;
+  if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`simulator: a latency model gave ${ms} ms for ${call.service}.${call.method}`);
+  return ms;
+}
 
 /** A one-off failure armed by `sim.failOn`. */
 export interface ArmedFailure {

@@ -30,7 +30,7 @@ export type { TriggerModel } from "./triggers";
 export type { Realm } from "./realm";
 export { FORMULA_READ_VALUE } from "./cell";
 export { DEFAULT_NUMBER_FORMAT, TEXT_FORMAT } from "./number-format";
-export { KILL_MESSAGE } from "./faults";
+export { KILL_MESSAGE, SCRIPT_RUN_LIMIT_MS, type LatencyModel } from "./faults";
 export { LOCK_TIMEOUT_MESSAGE } from "./lock";
 export { ADDON_CLOCK_TRIGGER_MESSAGE, TOO_MANY_TRIGGERS_MESSAGE } from "./triggers";
 export { PROTECTED_MESSAGE } from "./protection";

@@ -4,12 +4,12 @@
  * Script globals for any execution context.
  */
 import { CacheServiceFacade, CacheState } from "./cache";
-import { type CallFilter, type CallRecord, matchesCall, summarizeArgs } from "./call-log";
+import { type CallFilter, type CallRecord, cellsIn, matchesCall, summarizeArgs } from "./call-log";
 import type { CallKind } from "./call-log";
 import { CHARTS_GLOBAL } from "./charts";
 import { type InstantInput, SimClock, toEpochMs } from "./clock";
 import { type ContextSpec, Execution, deniedMessage, resolveContext } from "./execution";
-import { Faults, KILL_MESSAGE } from "./faults";
+import { Faults, KILL_MESSAGE, type LatencyModel, latencyOf } from "./faults";
 import { HtmlServiceFacade } from "./html";
 import { type LockScope, LockServiceFacade, LockState, lockKey } from "./lock";
 import { ConsoleFacade, type LogEntry, LoggerFacade } from "./logger";
@@ -58,9 +58,18 @@ export interface SimulatorOptions {
   addOn?: boolean;
   /** Session.getActiveUserLocale() per user (default: the spreadsheet locale's language). */
   userLocales?: Record<string, string>;
-  /** Simulated ms each service call takes (a number, or per call). Default 0. */
+  /** Simulated ms each service call takes (a number, or per call). Default 0. Adds to `latency`. */
   callCostMs?: number | ((call: CallRecord) => number);
-  /** Kill an execution (as the 6-minute limit) once it has run this long in simulated time. Off by default. */
+  /**
+   * How long each service call takes in simulated time: a fixed part per
+   * call and a part per cell the call moves (cells of a 2-D array argument
+   * or result), or a function of the call and its cells. Default none.
+   */
+  latency?: LatencyModel;
+  /**
+   * Kill an execution (Apps Script's 6-minute limit: {@link SCRIPT_RUN_LIMIT_MS})
+   * once its simulated time would pass this. Off by default.
+   */
   executionTimeLimitMs?: number;
   /** Session users' getEmail() returns the user name instead of "" (as with the email scope). Default false. */
   revealEmails?: boolean;
@@ -83,6 +92,7 @@ export interface ResolvedSimulatorOptions {
   addOn: boolean;
   userLocales: Record<string, string>;
   callCostMs: number | ((call: CallRecord) => number);
+  latency: LatencyModel;
   executionTimeLimitMs: number | undefined;
   revealEmails: boolean;
   scriptId: string;
@@ -148,6 +158,7 @@ export class Simulator {
       addOn: options.addOn ?? true,
       userLocales: options.userLocales ?? {},
       callCostMs: options.callCostMs ?? 0,
+      latency: options.latency ?? {},
       executionTimeLimitMs: options.executionTimeLimitMs,
       revealEmails: options.revealEmails ?? false,
       scriptId: options.scriptId ?? "sim-script-0001",
@@ -212,9 +223,12 @@ export class Simulator {
 
   /**
    * Runs one service call for an execution: logs it, applies death, the
-   * context's permissions and armed failures, charges its simulated cost,
-   * runs it, rebuilds the result in the script's realm and turns errors into
-   * script-realm exceptions.
+   * context's permissions and armed failures, charges its simulated cost
+   * (a write before it runs, a read once its result's size is known), runs
+   * it, rebuilds the result in the script's realm and turns errors into
+   * script-realm exceptions. A call whose cost would take the execution past
+   * its time limit is killed instead: it throws, a write does not land, and
+   * every later call of that execution throws too.
    */
   invoke(x: Execution, service: string, method: string, kind: CallKind, args: unknown[], run: () => unknown): unknown {
     const record: CallRecord = { seq: this.calls.length + 1, execution: x.id, context: x.context.kind, service, method, kind, args: summarizeArgs(args), at: this.clock.now() };
@@ -225,25 +239,41 @@ export class Simulator {
       simExceptions.add(error);
       return error;
     };
-    if (this.faults.dead) throw fail(KILL_MESSAGE);
-    const limit = this.options.executionTimeLimitMs;
-    if (limit !== undefined && this.clock.now() - x.startedAt > limit) {
-      this.faults.dead = true;
-      throw fail(KILL_MESSAGE);
-    }
+    if (this.faults.dead || x.killed) throw fail(KILL_MESSAGE);
     const denied = deniedMessage(x.context, service, method, kind);
     if (denied) throw fail(denied);
     const failure = this.faults.takeFailure(service, method);
     if (failure !== null) throw fail(failure);
     if (this.faults.countAndCheckDeath(kind)) throw fail(KILL_MESSAGE);
-    const cost = typeof this.options.callCostMs === "function" ? this.options.callCostMs(record) : this.options.callCostMs;
-    if (cost > 0) this.clock.advance(cost);
+    const argCells = cellsIn(args);
+    if (kind !== "read" && !this.charge(x, record, argCells)) throw fail(KILL_MESSAGE);
+    let result: unknown;
     try {
-      return importValue(x.realm, run());
+      result = run();
     } catch (error) {
+      if (kind === "read") this.charge(x, record, argCells);
       if (error !== null && typeof error === "object" && simExceptions.has(error)) throw error;
       throw fail(error instanceof Error ? error.message : String(error));
     }
+    if (kind === "read" && !this.charge(x, record, argCells + cellsIn([result]))) throw fail(KILL_MESSAGE);
+    return importValue(x.realm, result);
+  }
+
+  /**
+   * Advances the clock by a call's cost; false (the execution is killed, the
+   * clock stands at the moment of the kill) when that passes the time limit.
+   */
+  private charge(x: Execution, record: CallRecord, cells: number): boolean {
+    const fixed = typeof this.options.callCostMs === "function" ? this.options.callCostMs(record) : this.options.callCostMs;
+    const cost = fixed + latencyOf(this.options.latency, record, cells);
+    const limit = this.options.executionTimeLimitMs;
+    if (limit !== undefined && this.clock.now() + cost - x.startedAt > limit) {
+      this.clock.set(Math.max(this.clock.now(), x.startedAt + limit));
+      x.killed = true;
+      return false;
+    }
+    if (cost > 0) this.clock.advance(cost);
+    return true;
   }
 
   /** The document an execution runs in (null in a time-driven trigger). */
