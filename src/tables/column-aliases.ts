@@ -22,7 +22,11 @@
  *   one (Dynamics `Actual Close Date` before `Est. Close Date`, Pipedrive
  *   `Deal closed on` before `Expected close date`), since a won or lost deal
  *   has the actual one and an open deal needs no date;
- * - the owner is the deal's owner, never its creator (`Created By` is not listed).
+ * - the owner is the deal's owner, never its creator (`Created By` is not listed);
+ * - the status is the outcome column where an export has two: Pipedrive's
+ *   `Deal - Status` (open, won, lost) before its `Deal - Stage` (pipeline
+ *   steps), which is why Pipedrive comes before HubSpot, whose `Deal Stage`
+ *   reads the same once `-` and spaces are ignored.
  *
  * No product's type column is listed: CRMs fill it with their own words
  * (Salesforce `New Customer`, `Existing Customer - Upgrade`; HubSpot and Zoho
@@ -65,23 +69,6 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
     },
   },
   {
-    product: "HubSpot deals export",
-    source:
-      "HubSpot Knowledge Base, \"HubSpot's default deal properties\" (knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties); " +
-      "headers of a public all-deals export (hubspot-crm-exports-all-deals CSV read in a public repository): Deal ID, Deal Name, " +
-      "Deal Stage, Close Date, Deal owner, Amount, Amount in company currency, Weighted amount (not listed), Create Date, Deal Type, " +
-      "Associated Company; newer exports name the ID column Record ID",
-    sheet: "sales",
-    names: {
-      rep: ["Deal owner"],
-      customer: ["Associated Company"],
-      amount: ["Amount in company currency"],
-      status: ["Deal Stage"],
-      opened: ["Create Date"],
-      dealId: ["Record ID"],
-    },
-  },
-  {
     product: "Pipedrive deals export",
     source:
       "Pipedrive API Deal model (pipedrive client docs: owner, value, status open/won/lost, won_time, lost_time, close_time, " +
@@ -97,6 +84,23 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["Deal - Status", "Deal - Stage"],
       opened: ["Deal - Deal created", "Deal created", "Deal - Add time", "Add time"],
       dealId: ["Deal - ID"],
+    },
+  },
+  {
+    product: "HubSpot deals export",
+    source:
+      "HubSpot Knowledge Base, \"HubSpot's default deal properties\" (knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties); " +
+      "headers of a public all-deals export (hubspot-crm-exports-all-deals CSV read in a public repository): Deal ID, Deal Name, " +
+      "Deal Stage, Close Date, Deal owner, Amount, Amount in company currency, Weighted amount (not listed), Create Date, Deal Type, " +
+      "Associated Company; newer exports name the ID column Record ID",
+    sheet: "sales",
+    names: {
+      rep: ["Deal owner"],
+      customer: ["Associated Company"],
+      amount: ["Amount in company currency"],
+      status: ["Deal Stage"],
+      opened: ["Create Date"],
+      dealId: ["Record ID"],
     },
   },
   {
