@@ -62,6 +62,8 @@ export interface ComputeInput {
   records: InputRecords;
   plan: PlanBook;
   planSheet: string;
+  /** Sheet name of Reps, where a rep whose row could not be computed is reported (default "Reps"). */
+  repsSheet?: string;
   fyStart: number;
   /** Periods to compute, in order. */
   periods: readonly Period[];
@@ -97,7 +99,7 @@ export function computeWithinBudget(input: ComputeInput, grouped: SalesByMonth =
     if (attempted.length > 0 && !input.hasTime()) break;
     attempted.push(period);
     const sales = salesForPeriod(grouped, period, input.records.salesHaveType, input.fyStart);
-    const out = computePeriods({ records: { ...input.records, sales }, plan: input.plan, periods: [period], planSheet: input.planSheet });
+    const out = computePeriods({ records: { ...input.records, sales }, plan: input.plan, periods: [period], planSheet: input.planSheet, repsSheet: input.repsSheet });
     for (const result of out.results) results.set(result.period, result);
     for (const problem of out.problems) {
       const key = JSON.stringify(problem);

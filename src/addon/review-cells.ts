@@ -14,15 +14,16 @@
  */
 import { currencyFor } from "../core/display-format";
 import { lastDay } from "../core/periods";
+import { a1, quoteSheetName } from "../core/problems";
 import type { Language, PlanSettings } from "../core/plan-model";
 import type { Recognition } from "../core/recognition";
 import type { Rep } from "../core/records";
-import type { RepPeriodResult } from "../core/results";
+import { isNotComputed, type RepPeriodResult } from "../core/results";
 import { reviewFindings } from "../core/review-findings";
 import { reviewText } from "../core/review-text";
 import { REVIEW_HEADERS, REVIEW_RUN_COLUMNS } from "../tables/output-columns";
 import { plainText, type CellValue } from "../tables/sheet-text";
-import type { SheetTable } from "../tables/output-rows";
+import { notComputedNote, type SheetTable } from "../tables/output-rows";
 
 export const CHANGED_AFTER_ACKNOWLEDGEMENT: Record<Language, string> = {
   en: "⚠ Changed after acknowledgement: this review was recalculated after the rep acknowledged it.",
@@ -181,4 +182,76 @@ export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshR
     out.push([review.period, review.repId, review.text]);
   }
   return out;
+}
+
+/**
+ * The Run log lines of a restatement's changes to the generated reviews of
+ * `periods`: `Reviews!C7: generated review changed (2026-02 R0001)`, or
+ * `added` for a row the run appended. `after` is the run's Reviews columns
+ * as written, header first (see `mergeReviews`); the text itself is not
+ * logged, only which cell changed.
+ *
+ * @example
+ * reviewChanges("Reviews", existing, merged, new Set(["2026-02"]));
+ * // ["Reviews!C7: generated review changed (2026-02 R0001)"]
+ */
+export function reviewChanges(sheet: string, before: SheetTable | null, after: readonly CellValue[][], periods: ReadonlySet<string>): string[] {
+  const old = new Map<string, string>();
+  if (before) {
+    const [period, repId, generated] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated].map((h) => before.header.indexOf(h));
+    if (period >= 0 && repId >= 0 && generated >= 0) {
+      for (const row of before.rows) old.set(reviewKey(row[period], row[repId]), storedReview(row[generated]));
+    }
+  }
+  const lines: string[] = [];
+  after.forEach((row, index) => {
+    if (index === 0 || !periods.has(plainText(row[0]).trim())) return;
+    const was = old.get(reviewKey(row[0], row[1]));
+    const cell = quoteSheetName(sheet) + "!" + a1(index + 1, 3);
+    const who = " (" + plainText(row[0]).trim() + " " + plainText(row[1]).trim() + ")";
+    if (was === undefined) lines.push(cell + ": generated review added" + who);
+    else if (was !== storedReview(row[2])) lines.push(cell + ": generated review changed" + who);
+  });
+  return lines;
+}
+
+const REVIEW_NOT_GENERATED: Record<Language, string> = {
+  en: "Review not generated: internal error; see Run log",
+  zh: "评语未生成：内部错误，详见运行日志",
+};
+
+/**
+ * The short note a review cell holds when its review could not be generated.
+ *
+ * @example
+ * reviewFailureNote("en"); // "Review not generated: internal error; see Run log"
+ */
+export function reviewFailureNote(language: Language): string {
+  return REVIEW_NOT_GENERATED[language];
+}
+
+/** A generated review, or the short note its cell holds when it could not be made. */
+export interface SafeReview {
+  text: string;
+  /** The name of what was thrown while generating it; null when it was generated. */
+  error: string | null;
+}
+
+/**
+ * The review of one row, isolated: a row that was not computed gets its
+ * note, and a review that throws (a bug of ours) gets a short note and the
+ * error's name, so one review never stops the others.
+ *
+ * @example
+ * safeReviewForRow(context).text; // the review, or "Review not generated: internal error; see Run log"
+ */
+export function safeReviewForRow(context: ReviewContext): SafeReview {
+  const language = context.settings.language ?? context.language;
+  if (isNotComputed(context.result)) return { text: notComputedNote(language), error: null };
+  try {
+    return { text: reviewForRow(context), error: null };
+  } catch (error) {
+    const name = error !== null && typeof error === "object" && "name" in error ? String((error as { name: unknown }).name).slice(0, 40) : "Error";
+    return { text: reviewFailureNote(language), error: name };
+  }
 }

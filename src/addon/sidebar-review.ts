@@ -27,7 +27,7 @@ import { monthOfDay, monthsOf, previousPeriod } from "../core/periods";
 import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
 import type { RepPeriodResult } from "../core/results";
 import { REVIEW_HEADERS } from "../tables/output-columns";
-import { tableOf } from "../tables/output-rows";
+import { tableOf, type SheetTable } from "../tables/output-rows";
 import { readPlan } from "../tables/plan-table";
 import { readInputs } from "../tables/read-inputs";
 import { plainText } from "../tables/sheet-text";
@@ -38,7 +38,7 @@ import { logEvent, logRefusedAction } from "./recalculation";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, reviewForRow, storedReview } from "./review-cells";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
-import { settingsOf } from "./settings";
+import { settingsOf, inputReadingOf } from "./settings";
 import { cellReader, cellText, readSheetTable, repKey } from "./sidebar-sheets";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
@@ -148,7 +148,8 @@ export function generateReview(request: ReviewGeneration): string | null {
   const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
   const inputs = readInputSheets(ss, settings);
   const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
-  const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) }).records;
+  const reading = inputReadingOf(settings, ss.getSpreadsheetLocale());
+  const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)), ...reading }).records;
   const fyStart = fiscalYearStart(plan);
   const startMonth = settings.startPeriod || firstSalesMonth(records.sales.map((s) => s.day)) || monthsOf(period, fyStart)[0];
   const periods = [...contextPeriods([period], startMonth, fyStart), period];
@@ -173,10 +174,44 @@ export function generateReview(request: ReviewGeneration): string | null {
   });
 }
 
+/** Whether (Period, Rep ID) has a row on the Results sheet: only computed rows may be reviewed. */
+export type ResultsRowCheck = "found" | "unknown_period" | "unknown_rep";
+
+/**
+ * Looks for the Results row of (Period, rep key): `unknown_period` when the
+ * period has no row at all (never computed), `unknown_rep` when the rep
+ * has none in it.
+ *
+ * @example
+ * resultsRowCheck(resultsTable, "2026-03", "r0001"); // "found"
+ * resultsRowCheck(resultsTable, "2019-01", "r0001"); // "unknown_period"
+ */
+export function resultsRowCheck(table: SheetTable | null, period: string, key: string): ResultsRowCheck {
+  if (!table) return "unknown_period";
+  const cell = cellReader(table.header);
+  let periodSeen = false;
+  for (const row of table.rows) {
+    if (cellText(cell(row, "Period")) !== period) continue;
+    periodSeen = true;
+    if (repKey(cell(row, "Rep ID")) === key) return "found";
+  }
+  return periodSeen ? "unknown_rep" : "unknown_period";
+}
+
 /** The outcome of saving a manager's review. */
 export type SaveOutcome =
   | { ok: true; row: number; appended: boolean }
-  | { ok: false; reason: "already_running" | "no_reviews_sheet" | "foreign_reviews_sheet" | "no_manager_column" };
+  | { ok: false; reason: "already_running" | "no_reviews_sheet" | "foreign_reviews_sheet" | "foreign_results_sheet" | "no_manager_column" | "unknown_period" | "unknown_rep" };
+
+/**
+ * The Results sheet's table when it is the add-on's own (null when missing),
+ * or "foreign" when a sheet of that name was not made by the add-on.
+ */
+function ownResults(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): SheetTable | null | "foreign" {
+  const out = inspectOutputSheet(ss, "results", settings.sheets.results, { values: true });
+  if (out.status === "foreign") return "foreign";
+  return out.status === "own" ? tableOf(out.values) : null;
+}
 
 function writeCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: ReturnType<typeof inspectOutputSheet>, row: number, column: number, text: string): void {
   // Plain-text format first: the text is stored exactly as typed, never read as a formula.
@@ -202,6 +237,12 @@ export function saveManagerReview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   }
   try {
     const settings = settingsOf(guard.state);
+    // Only a row the last run computed can be reviewed: a review of a rep or
+    // period that does not exist would sit on the Reviews sheet for good.
+    const results = ownResults(ss, settings);
+    if (results === "foreign") return { ok: false, reason: "foreign_results_sheet" };
+    const check = resultsRowCheck(results, review.period, repKey(review.repId));
+    if (check !== "found") return { ok: false, reason: check };
     const out = inspectOutputSheet(ss, "reviews", settings.sheets.reviews, { values: true });
     if (out.status === "foreign") return { ok: false, reason: "foreign_reviews_sheet" };
     if (out.status !== "own" || !out.sheet) return { ok: false, reason: "no_reviews_sheet" };

@@ -38,7 +38,16 @@ import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { setUpSheets } from "./setup-sheets";
 import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
-import { generateReview, periodCurrency, planSettingsFor, readPlanBook, readReviewCells, saveManagerReview, sheetReviewLanguage } from "./sidebar-review";
+import {
+  generateReview,
+  periodCurrency,
+  planSettingsFor,
+  readPlanBook,
+  readReviewCells,
+  resultsRowCheck,
+  saveManagerReview,
+  sheetReviewLanguage,
+} from "./sidebar-review";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import {
   cellReader,
@@ -285,6 +294,10 @@ export function sidebarReview(request: ReviewRequest): ReviewView {
     const req = parseRequest("sidebarReview", ReviewRequestSchema, request);
     const session = openSession();
     const key = repKey(req.repId);
+    // Answer only for a row the last run computed, as the Rep view does.
+    const check = resultsRowCheck(readOwnTable(session, "results"), req.period, key);
+    if (check === "unknown_period") fail("noPeriod", session.language, { period: req.period });
+    if (check === "unknown_rep") fail("noRow", session.language, { repId: req.repId, period: req.period });
     const cells = readReviewCells(session.ss, session.settings.sheets.reviews, req.period, key);
     const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
     const sheetLanguage = sheetReviewLanguage(planSettingsFor(plan, req.period), session.language);
@@ -329,6 +342,9 @@ export function sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult 
       if (outcome.reason === "already_running") fail("busy", language);
       if (outcome.reason === "foreign_reviews_sheet") fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.reviews });
       if (outcome.reason === "no_manager_column") fail("noManagerColumn", language);
+      if (outcome.reason === "foreign_results_sheet") fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.results });
+      if (outcome.reason === "unknown_period") fail("noPeriod", language, { period: req.period });
+      if (outcome.reason === "unknown_rep") fail("noRow", language, { repId: req.repId, period: req.period });
       fail("noReviewsSheet", language);
     }
     const savedAt = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), "yyyy-MM-dd HH:mm");

@@ -2,7 +2,7 @@
  * Employment within a period: the proration factor for reps who joined or
  * left during it, and the new-hire ramp on their targets.
  */
-import { daysEmployed, daysIn, monthsOf, periodKind, tenureMonth } from "./periods";
+import { daysEmployed, daysIn, monthOfDay, monthsOf, periodKind, tenureMonth } from "./periods";
 import type { Period, Rep } from "./records";
 
 export interface Employment {
@@ -59,4 +59,19 @@ export function employmentIn(rep: Pick<Rep, "start" | "end">, period: Period, ra
     ramp: meanRamp,
     firstTenureMonth: tenures.length > 0 ? tenures[0] : null,
   };
+}
+
+/**
+ * Whether a sale falls in a month in which its rep was not employed at all:
+ * the engine counts only employed reps in a month, so such a sale is left
+ * out of that month's figures (a quarter or year in which the rep was
+ * employed still counts it).
+ *
+ * @example
+ * // Start date 2099-01-01, deal on 2026-03-05:
+ * isOutsideEmployment({ start: 47482, end: null }, 20517); // true
+ */
+export function isOutsideEmployment(rep: Pick<Rep, "start" | "end">, day: number): boolean {
+  if (rep.start === null && rep.end === null) return false;
+  return daysEmployed(monthOfDay(day), rep.start, rep.end) === 0;
 }

@@ -14,7 +14,7 @@ import type { MetricSpec, PlanBook, PlanVariant, PlanVersion } from "./plan-mode
 import { problemAt, type Problem } from "./problems";
 import { payoutFor, type TeamAttainment } from "./pay";
 import type { Adjustment, DayNumber, InputRecords, Period, Rep, RepKey } from "./records";
-import type { MetricResult, PeriodResult, RepPeriodResult, RowNote } from "./results";
+import { failedResult, type MetricResult, type PeriodResult, type RepPeriodResult, type RowNote } from "./results";
 import { rankByScore, weightedScore } from "./score";
 import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
 
@@ -25,6 +25,8 @@ export interface EngineInput {
   periods: readonly Period[];
   /** Sheet name of the plan, for problems about versions. */
   planSheet?: string;
+  /** Sheet name of Reps, for problems about one rep (default "Reps"). */
+  repsSheet?: string;
 }
 
 export interface EngineOutput {
@@ -56,8 +58,63 @@ function choosePeriodPlans(input: EngineInput, fy: number, problems: Problem[]):
   return chosen;
 }
 
+/** The name of a thrown value, for a problem: never its message (it may hold data). */
+function errorName(error: unknown): string {
+  if (error !== null && typeof error === "object" && "name" in error) return String((error as { name: unknown }).name).slice(0, 40);
+  return "Error";
+}
+
+/** Records what went wrong for one rep and period: their row is kept, marked, and the rest goes on. */
+interface FailureLog {
+  sheet: string;
+  problems: Problem[];
+}
+
+function repPeriodFailed(log: FailureLog, rep: Rep, period: Period, error: unknown): void {
+  log.problems.push(problemAt(log.sheet, "A" + rep.row, "rep_period_failed", { id: rep.id, period, error: errorName(error) }));
+}
+
+type ActualsInput = Parameters<typeof aggregateActuals>[0];
+
+/**
+ * Actuals of every rep and period; when aggregating throws (a bug of ours),
+ * each rep and period again on its own, so only the ones that still throw
+ * are lost (absent from the table). With a Type column a rep needs only
+ * their own sales; without one, first-ever wins need every sale.
+ */
+function aggregateIsolated(input: ActualsInput, reps: readonly Rep[], log: FailureLog): ReturnType<typeof aggregateActuals> {
+  try {
+    return aggregateActuals(input);
+  } catch {
+    const table: ReturnType<typeof aggregateActuals> = new Map();
+    const byKey = new Map(reps.map((rep) => [rep.key, rep]));
+    for (const period of input.periods) {
+      const row = new Map<RepKey, MetricActuals>();
+      for (const key of input.repsByPeriod.get(period) ?? []) {
+        const sales = input.salesHaveType ? input.sales.filter((sale) => sale.rep === key) : input.sales;
+        try {
+          const one = aggregateActuals({ ...input, sales, periods: [period], repsByPeriod: new Map([[period, [key]]]) });
+          row.set(key, one.get(period)!.get(key)!);
+        } catch (error) {
+          repPeriodFailed(log, byKey.get(key)!, period, error);
+        }
+      }
+      table.set(period, row);
+    }
+    return table;
+  }
+}
+
+// A rep whose dates cannot be placed (a bug of ours) is kept: scoring them
+// throws again, and that is where their row is marked and reported.
 function employedReps(reps: readonly Rep[], period: Period, fy: number): Rep[] {
-  return reps.filter((rep) => daysEmployed(period, rep.start, rep.end, fy) > 0);
+  return reps.filter((rep) => {
+    try {
+      return daysEmployed(period, rep.start, rep.end, fy) > 0;
+    } catch {
+      return true;
+    }
+  });
 }
 
 /** A metric's actual and adjusted target, before scoring. */
@@ -224,24 +281,71 @@ function payoutMonths(period: Period, fy: number): Set<Period> {
   return new Set(periodKind(period) === "month" ? [period] : monthsOf(period, fy));
 }
 
-function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, fy: number): void {
+function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, fy: number, log: FailureLog): void {
   const months = payoutMonths(pp.period, fy);
   const teams = teamIndex(work);
   for (const w of work) {
-    const own = (adjustments.get(w.rep.key) ?? []).filter((a) => months.has(a.period));
-    w.result.payout = payoutFor({
-      result: w.result,
-      variant: w.variant,
-      employment: w.employment,
-      monthlyTargetBonus: w.rep.targetBonus ?? w.variant.targetBonus,
-      payoutPeriod: pp.version.settings.payoutPeriod,
-      adjustments: own,
-      teamAttainment: teamAttainmentFor(w.rep, teams),
-      actuals: w.actuals,
-    });
-    for (const c of w.result.payout.components) if (!c.gateMet) w.result.notes.push({ code: "gate_not_met", component: c.key });
-    if (w.result.payout.negative) w.result.notes.push({ code: "negative_payout" });
+    try {
+      payRep(w, pp, adjustments, months, teams);
+    } catch (error) {
+      // The score stands; the payout is left blank rather than guessed.
+      repPeriodFailed(log, w.rep, pp.period, error);
+      w.result.payout = null;
+      w.result.notes = w.result.notes.filter((n) => n.code !== "gate_not_met" && n.code !== "negative_payout");
+      w.result.notes.push({ code: "not_computed" });
+    }
   }
+}
+
+function payRep(w: RepWork, pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, months: Set<Period>, teams: TeamIndex): void {
+  const own = (adjustments.get(w.rep.key) ?? []).filter((a) => months.has(a.period));
+  const payout = payoutFor({
+    result: w.result,
+    variant: w.variant,
+    employment: w.employment,
+    monthlyTargetBonus: w.rep.targetBonus ?? w.variant.targetBonus,
+    payoutPeriod: pp.version.settings.payoutPeriod,
+    adjustments: own,
+    teamAttainment: teamAttainmentFor(w.rep, teams),
+    actuals: w.actuals,
+  });
+  w.result.payout = payout;
+  for (const c of payout.components) if (!c.gateMet) w.result.notes.push({ code: "gate_not_met", component: c.key });
+  if (payout.negative) w.result.notes.push({ code: "negative_payout" });
+}
+
+interface PeriodContext {
+  targets: TargetIndex;
+  adjustments: Map<RepKey, Adjustment[]>;
+  fy: number;
+  isPayoutPeriod: boolean;
+  log: FailureLog;
+}
+
+/**
+ * The rows of one period. Each rep is scored and paid on their own: what
+ * throws for one rep (a bug of ours) costs that rep's row only, which is
+ * kept with a "not computed" note, and a problem names the rep and period.
+ */
+function computePeriodRows(pp: PeriodPlan, reps: readonly Rep[], periodActuals: Map<RepKey, MetricActuals>, context: PeriodContext): RepPeriodResult[] {
+  const work: RepWork[] = [];
+  const failed: RepPeriodResult[] = [];
+  for (const rep of reps) {
+    const actuals = periodActuals.get(rep.key);
+    if (!actuals) {
+      failed.push(failedResult(rep, pp.period));
+      continue;
+    }
+    try {
+      work.push(scoreRep(rep, pp, actuals, context.targets, context.fy));
+    } catch (error) {
+      repPeriodFailed(context.log, rep, pp.period, error);
+      failed.push(failedResult(rep, pp.period));
+    }
+  }
+  assignRanks(work);
+  if (context.isPayoutPeriod) applyPay(work, pp, context.adjustments, context.fy, context.log);
+  return sortRows([...work.map((w) => w.result), ...failed]);
 }
 
 function sortRows(rows: RepPeriodResult[]): RepPeriodResult[] {
@@ -267,32 +371,33 @@ export function computePeriods(input: EngineInput): EngineOutput {
   const periodPlans = choosePeriodPlans(input, fy, problems);
   const repsByPeriod = new Map<Period, Rep[]>();
   for (const pp of periodPlans) repsByPeriod.set(pp.period, employedReps(input.records.reps, pp.period, fy));
-  const actuals = aggregateActuals({
+  const log: FailureLog = { sheet: input.repsSheet ?? "Reps", problems };
+  const actuals = aggregateIsolated({
     sales: input.records.sales,
     scores: input.records.scores,
     salesHaveType: input.records.salesHaveType,
+    salesHaveCustomer: input.records.salesHaveCustomer,
     periods: periodPlans.map((pp) => pp.period),
     repsByPeriod: new Map([...repsByPeriod].map(([p, reps]) => [p, reps.map((r) => r.key)])),
     manualMetrics: manualMetricKeys(input.plan),
     fiscalYearStartMonth: fy,
-  });
+  }, input.records.reps, log);
   const targets = buildTargetIndex(input.records.targets);
   const adjustments = adjustmentsByRep(input.records.adjustments);
   const metricKeys = planMetricKeys(input.plan);
   const results: PeriodResult[] = [];
   for (const pp of periodPlans) {
-    const periodActuals = actuals.get(pp.period)!;
-    const work = repsByPeriod.get(pp.period)!.map((rep) => scoreRep(rep, pp, periodActuals.get(rep.key)!, targets, fy));
-    assignRanks(work);
+    const reps = repsByPeriod.get(pp.period)!;
+    let rows: RepPeriodResult[];
     const isPayoutPeriod = periodKind(pp.period) === pp.version.settings.payoutPeriod;
-    if (isPayoutPeriod) applyPay(work, pp, adjustments, fy);
-    results.push({
-      period: pp.period,
-      planVersion: pp.version.effectiveFrom,
-      metricKeys,
-      rows: sortRows(work.map((w) => w.result)),
-      isPayoutPeriod,
-    });
+    try {
+      rows = computePeriodRows(pp, reps, actuals.get(pp.period)!, { targets, adjustments, fy, isPayoutPeriod, log });
+    } catch (error) {
+      // Something period-wide (ranks, teams) failed: every rep keeps a marked row.
+      for (const rep of reps) repPeriodFailed(log, rep, pp.period, error);
+      rows = reps.map((rep) => failedResult(rep, pp.period));
+    }
+    results.push({ period: pp.period, planVersion: pp.version.effectiveFrom, metricKeys, rows, isPayoutPeriod });
   }
   return { results, problems };
 }

@@ -5,7 +5,7 @@
  */
 import type { BonusDriver, Direction, PayoutPeriod } from "./plan-model";
 import type { TierMode, TierSlice } from "./tiers";
-import type { DayNumber, Period, RepKey } from "./records";
+import type { DayNumber, Period, Rep, RepKey } from "./records";
 
 export type LeftOutReason = "no_data" | "no_target";
 
@@ -109,7 +109,9 @@ export type RowNote =
   | { code: "gate_not_met"; component: string }
   | { code: "rep_of_the_month"; team: string }
   | { code: "most_improved"; delta: number }
-  | { code: "provisional" };
+  | { code: "provisional" }
+  /** Something failed while computing this rep and period (a bug of ours): the row holds no figures. */
+  | { code: "not_computed" };
 
 export interface PeriodResult {
   period: Period;
@@ -119,4 +121,41 @@ export interface PeriodResult {
   metricKeys: string[];
   rows: RepPeriodResult[];
   isPayoutPeriod: boolean;
+}
+
+/**
+ * The row of a rep and period that could not be computed: who, and a
+ * "not computed" note; no score, rank, metric or payout (never a guess).
+ *
+ * @example
+ * failedResult(rep, "2026-02").notes; // [{ code: "not_computed" }]
+ */
+export function failedResult(rep: Pick<Rep, "key" | "id" | "name" | "team" | "role">, period: Period): RepPeriodResult {
+  return {
+    period,
+    rep: rep.key,
+    id: rep.id,
+    name: rep.name,
+    team: rep.team,
+    role: rep.role,
+    score: null,
+    rank: null,
+    teamRank: null,
+    metrics: [],
+    proration: 0,
+    daysEmployed: 0,
+    ramp: 1,
+    payout: null,
+    notes: [{ code: "not_computed" }],
+  };
+}
+
+/**
+ * Whether a row is marked as not computed.
+ *
+ * @example
+ * isNotComputed(failedResult(rep, "2026-02")); // true
+ */
+export function isNotComputed(result: Pick<RepPeriodResult, "notes">): boolean {
+  return result.notes.some((note) => note.code === "not_computed");
 }

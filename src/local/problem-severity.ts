@@ -19,6 +19,7 @@ export const WARNING_CODES: readonly ProblemCode[] = [
   "negative_target_bonus",
   "unknown_manager",
   "opened_after_close",
+  "sale_outside_employment",
   "unknown_scope",
   "plan_default_used",
   "plan_decreasing_rates",

@@ -50,6 +50,7 @@ const NOTE_TEXT = {
   gate: { en: "Gate not met: {component}", zh: "未达门槛：{component}" },
   repOfTheMonth: { en: "Rep of the {kind} in {team}", zh: "{team}团队本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
+  notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
 } as const;
 
 const PERIOD_KIND_WORD = {
@@ -92,6 +93,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return fill(NOTE_TEXT.repOfTheMonth[language], { team: note.team, kind: PERIOD_KIND_WORD[periodKind(result.period)][language] });
     case "most_improved":
       return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
+    case "not_computed":
+      return NOTE_TEXT.notComputed[language];
   }
 }
 
@@ -118,6 +121,16 @@ export function notesText(result: RepPeriodResult, provisional: boolean, languag
  */
 export function provisionalNote(language: Language): string {
   return NOTE_TEXT.provisional[language];
+}
+
+/**
+ * The note of a row or review that could not be computed, in a language.
+ *
+ * @example
+ * notComputedNote("en"); // "Not computed: internal error; see Run log"
+ */
+export function notComputedNote(language: Language): string {
+  return NOTE_TEXT.notComputed[language];
 }
 
 // ---------------------------------------------------------------- Results rows

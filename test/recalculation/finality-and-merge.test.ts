@@ -64,7 +64,10 @@ describe("a final period", () => {
     expect(r1After[revenue]).toBe((r1Before[revenue] as number) + 50_000);
     const details = String(runLogRows(sim).at(-1)![9]);
     expect(details).toContain("restated 2026-02");
-    expect(details).toContain(`2026-02 R0001 revenue actual: ${r1Before[revenue]} -> ${(r1Before[revenue] as number) + 50_000}`);
+    const money = (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const r1Row = sim.sheetValues("Results").findIndex((row) => row[0] === "2026-02" && row[1] === "R0001") + 1;
+    const cell = "Results!" + String.fromCharCode(65 + revenue) + r1Row;
+    expect(details).toContain(`${cell}: ${money(r1Before[revenue] as number)} → ${money((r1Before[revenue] as number) + 50_000)} (2026-02 R0001 revenue actual)`);
     expect(details).toContain("restated 2026-Q1");
     // Restated periods stay final, with the new inputs: no more report.
     recalculateNow(sim);
