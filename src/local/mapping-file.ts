@@ -124,7 +124,7 @@ export function parseMappingText(text: string): { ok: true; settings: RunSetting
   } catch (error) {
     return { ok: false, errors: [`not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
-  const parsed = MappingFileSchema.safeParse(json);
+  const parsed = MappingFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => issueLine(issue).split("\n")) };
   const settings: RunSettings = {};
   const columns = parsed.data.columns;

@@ -5,6 +5,7 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
+import { formatNumber } from "../core/display-format";
 import type { Language } from "../core/plan-model";
 
 export interface StartMessages {
@@ -13,7 +14,6 @@ export interface StartMessages {
   writing: (file: string) => string;
   defaultPlan: string;
   salesFromCsv: (file: string) => string;
-  noReps: string;
   noTargets: string;
   earlierOutputs: (sheets: string) => string;
   computed: (count: number, first: string, last: string, final: number, provisional: number) => string;
@@ -22,7 +22,8 @@ export interface StartMessages {
   noRows: (period: string) => string;
   review: (name: string, id: string, period: string) => string;
   problems: (errors: number, warnings: number) => string;
-  moreProblems: (count: number, sheet: string) => string;
+  moreGroups: (groups: number, problems: number, sheet: string, file: string) => string;
+  fullList: (sheet: string, file: string) => string;
   details: string;
   result: (path: string) => string;
   failed: (error: string) => string;
@@ -35,8 +36,7 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     writing: (file) => `Writing ${file}`,
     defaultPlan: "The input has no Plan sheet: the default plan is used, and the result workbook includes it.",
     salesFromCsv: (file) => `${file} is read as the Sales sheet.`,
-    noReps: "The input has no Reps sheet: the reps are the owners of the deals in Sales.",
-    noTargets: "The input has no Targets sheet, so no metric has a target: results show actuals and ranks, without attainment or a target bonus.",
+    noTargets: "The input has no Targets sheet, so no metric has a target: results show actuals, without attainment, score or target bonus.",
     earlierOutputs: (sheets) => `Taken as an earlier run's output and recomputed: ${sheets}.`,
     computed: (count, first, last, final, provisional) =>
       `Computed ${count} period${count === 1 ? "" : "s"}, ${first} to ${last}: ${final} final, ${provisional} provisional (not ended by the latest date in Sales).`,
@@ -48,7 +48,9 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
       errors > 0
         ? `The input has ${errors} problem${errors === 1 ? "" : "s"}${warnings > 0 ? ` and ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}; rows with problems are left out, the rest is computed:`
         : `The input has ${warnings} warning${warnings === 1 ? "" : "s"} (nothing is left out):`,
-    moreProblems: (count, sheet) => `… and ${count} more: see the ${sheet} sheet of the result workbook.`,
+    moreGroups: (groups, problems, sheet, file) =>
+      `… and ${formatNumber(groups, 0)} more group${groups === 1 ? "" : "s"} (${formatNumber(problems, 0)} problem${problems === 1 ? "" : "s"}): see the ${sheet} sheet in ${file}`,
+    fullList: (sheet, file) => `Every problem cell, one row each: the ${sheet} sheet in ${file}`,
     details: "Run details:",
     result: (path) => `Result workbook: ${path}`,
     failed: (error) => `The recalculation failed (${error}); the Run log sheet of the result workbook says more.`,
@@ -59,8 +61,7 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     writing: (file) => `正在写入 ${file}`,
     defaultPlan: "输入中没有考核方案表（Plan）：已使用默认方案，结果工作簿中包含该方案。",
     salesFromCsv: (file) => `${file} 作为销售记录表（Sales）读取。`,
-    noReps: "输入中没有销售人员表（Reps）：销售人员即销售记录中的负责人。",
-    noTargets: "输入中没有目标表（Targets），各指标均无目标：结果只显示实际值和排名，没有达成率和目标奖金。",
+    noTargets: "输入中没有目标表（Targets），各指标均无目标：结果只显示实际值，没有达成率、得分和目标奖金。",
     earlierOutputs: (sheets) => `以下工作表视为先前运行的输出，已重新计算：${sheets}。`,
     computed: (count, first, last, final, provisional) =>
       `已计算 ${count} 个期间（${first} 至 ${last}）：${final} 个已定稿，${provisional} 个为暂定（截至销售记录的最晚日期尚未结束）。`,
@@ -72,7 +73,8 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
       errors > 0
         ? `输入中有 ${errors} 个问题${warnings > 0 ? `和 ${warnings} 个提醒` : ""}；有问题的行未计入，其余照常计算：`
         : `输入中有 ${warnings} 个提醒（没有行被排除）：`,
-    moreProblems: (count, sheet) => `……另有 ${count} 条，请查看结果工作簿的「${sheet}」表。`,
+    moreGroups: (groups, problems, sheet, file) => `……另有 ${formatNumber(groups, 0)} 组（共 ${formatNumber(problems, 0)} 个问题），请查看 ${file} 中的「${sheet}」表`,
+    fullList: (sheet, file) => `每个有问题的单元格各占一行，见 ${file} 中的「${sheet}」表`,
     details: "运行详情：",
     result: (path) => `结果工作簿：${path}`,
     failed: (error) => `重算失败（${error}）；详情见结果工作簿的运行日志表。`,

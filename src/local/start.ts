@@ -32,6 +32,7 @@ import { InputError, readInputWorkbook, type InputKind } from "./input-workbook"
 import { formatLeaderboard, leaderboardRows, type LeaderboardRow } from "./leaderboard-table";
 import { runLocalRecalculation, type LocalRecalculation } from "./local-recalculation";
 import { MappingFileError, readMappingFile, type RunSettings } from "./mapping-file";
+import { consoleProblemLines } from "./problem-lines";
 import { countProblems } from "./problem-severity";
 import { createProgress, PROGRESS_WORDS } from "./progress";
 import { START_MESSAGES } from "./start-messages";
@@ -201,11 +202,10 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   }
 }
 
-/** What the run made of the input's shape: a CSV file read as Sales, a missing Reps or Targets sheet. */
+/** What the run made of the input's shape: a CSV file read as Sales, no Targets sheet (the run reports a missing Reps sheet itself). */
 function inputNotes(input: WorkbookData, kind: InputKind, inputPath: string, words: (typeof START_MESSAGES)["en"]): string[] {
   const notes: string[] = [];
   if (kind === "csv-file") notes.push(words.salesFromCsv(inputPath));
-  if (!findSheet(input, DEFAULT_SHEET_NAMES.reps)) notes.push(words.noReps);
   if (!findSheet(input, DEFAULT_SHEET_NAMES.targets)) notes.push(words.noTargets);
   return notes;
 }
@@ -254,13 +254,8 @@ function report(
   if (summary.details.length > 0) lines.push("", words.details, ...summary.details.map((d) => "  " + d));
   io.out(lines.map((l) => l + "\n").join(""));
 
-  if (summary.problemCount > 0) {
-    const { errors, warnings } = countProblems(summary);
-    const problemLines = ["", words.problems(errors, warnings), ...summary.problems];
-    const more = summary.problemCount - summary.problems.length;
-    if (more > 0) problemLines.push(words.moreProblems(more, DEFAULT_SHEET_NAMES.runLog));
-    io.err(problemLines.map((l) => l + "\n").join(""));
-  }
+  const problemLines = consoleProblemLines(summary, words, context.outPath);
+  if (problemLines.length > 0) io.err(["", ...problemLines].map((l) => l + "\n").join(""));
   io.out("\n" + words.result(context.outPath) + "\n");
 }
 
