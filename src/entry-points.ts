@@ -10,3 +10,4 @@ export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, m
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";
 export { sidebarTeam, sidebarRep, sidebarReview, sidebarSaveReview, sidebarSetup, sidebarSetUpSheets, sidebarRecalculate, sidebarRestate, sidebarSchedule, sidebarSaveSettings } from "./addon/sidebar-server";
+export { sidebarSaveColumns, sidebarFillTargets } from "./addon/sidebar-setup-calls";

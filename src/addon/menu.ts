@@ -10,7 +10,7 @@ import { parsePeriod } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import { recalculate, type RunSummary } from "./recalculation";
 import { installSchedule, removeSchedule, scheduleStatus, type ScheduleStatus } from "./schedule";
-import { setUpSheets } from "./setup-sheets";
+import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { BUSY_MESSAGE } from "./guarded-action";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
@@ -155,7 +155,7 @@ export function menuSetUpSheets(): void {
   const language = menuLanguage();
   const result = setUpSheets(SpreadsheetApp.getActiveSpreadsheet());
   if (!result.ok) return alert(language, TEXT.busy[language]);
-  alert(language, fill(TEXT.setupDone[language], { created: list(result.created, language), kept: list(result.kept, language) }));
+  alert(language, fill(TEXT.setupDone[language], { created: list(result.created, language), kept: list(result.kept, language) }) + repsFromSalesNote(result, language));
 }
 
 /**

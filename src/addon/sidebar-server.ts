@@ -36,7 +36,7 @@ import { logEvent, recalculate } from "./recalculation";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
-import { setUpSheets } from "./setup-sheets";
+import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
 import {
   generateReview,
@@ -104,7 +104,7 @@ function fail(key: MessageKey, language: Language, args: Record<string, string |
  * Runs a call and turns any failure into an Error with a one-line message
  * (no stack, no data), which `google.script.run` hands to the failure handler.
  */
-function answer<T>(call: string, body: () => T): T {
+export function answer<T>(call: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
@@ -384,7 +384,7 @@ export function sidebarSetUpSheets(): ActionResult {
     const session = openSession();
     const result = setUpSheets(session.ss);
     if (!result.ok) fail("busy", session.language);
-    return { outcome: "done", message: message("setupDone", session.language, { created: listText(result.created, session.language), kept: listText(result.kept, session.language) }) };
+    return { outcome: "done", message: message("setupDone", session.language, { created: listText(result.created, session.language), kept: listText(result.kept, session.language) }) + repsFromSalesNote(result, session.language) };
   });
 }
 

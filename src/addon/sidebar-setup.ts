@@ -2,7 +2,8 @@
  * The Setup view's server side: which input sheets exist, the schedule as
  * this editor sees it (owner "you" / "another editor", never an email), the
  * last run, the final periods a restatement may pick, the latest input
- * problems, the Run log's latest rows and the settings the view edits.
+ * problems, the Run log's latest rows, the settings the view edits, the
+ * columns of Sales and Reps, and what "Fill Targets from history" proposes.
  */
 import { comparePeriodCells } from "../tables/output-rows";
 import type { ScheduleView, SetupView, SheetStatus, UiLanguage } from "../sidebar/sidebar-api";
@@ -11,6 +12,8 @@ import type { Settings, SheetRole } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 import { settingsView } from "./sidebar-settings";
 import { latestProblems, readRunLogTail, runLogLines } from "./sidebar-sheets";
+import { columnsView } from "./sidebar-columns";
+import { fillTargetsDefaults } from "./fill-targets";
 
 /** Input sheets "Set up sheets" creates, in its order. */
 export const SETUP_ROLES: readonly SheetRole[] = ["reps", "sales", "targets", "scores", "adjustments", "plan"];
@@ -84,5 +87,7 @@ export function setupView(sources: SetupSources): SetupView {
     problems: latestProblems(tail, timeZone),
     runLog: runLogLines(tail, timeZone, RUN_LOG_ROWS_SHOWN),
     settings: settingsView(settings, sources.language),
+    columns: columnsView(ss, settings, sources.language),
+    fillTargets: fillTargetsDefaults(Date.now(), timeZone),
   };
 }

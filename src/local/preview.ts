@@ -39,6 +39,8 @@ const SIDEBAR_CALLS: Record<SidebarCallName, true> = {
   sidebarRestate: true,
   sidebarSchedule: true,
   sidebarSaveSettings: true,
+  sidebarSaveColumns: true,
+  sidebarFillTargets: true,
 };
 
 /** The demo workbook shipped in the repo. */

@@ -2,17 +2,20 @@
  * The Setup view: whether the input sheets exist (and a button creating the
  * missing templates), the schedule (on or off, owner "you" or "another
  * editor", day and hour, last run), "Recalculate now", "Restate period",
- * the latest input problems, the Run log's latest rows, and the Settings
+ * the latest input problems, the Run log's latest rows, the Columns (which
+ * column holds each field, the date order, the stage words; see
+ * columns-section.ts), "Fill Targets from history", and the Settings
  * (sheet names, language, start period). Each action calls the same server
  * function the menu does; its outcome stays at the top of the view (and
  * takes the focus) while the view reloads. A settings save that is refused
  * says why beside the form, which keeps what was typed.
  */
 import type { App, View } from "./app-state";
+import { columnsForm, fillTargetsForm, needsColumns } from "./columns-section";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { problemSection } from "./problem-list";
 import { callServer } from "./server-calls";
-import type { ActionResult, LanguageSetting, ScheduleView, SettingsValues, SettingsView, SetupView, SheetNameField } from "./sidebar-api";
+import type { ActionResult, ColumnsView, LanguageSetting, SaveColumnsRequest, ScheduleView, SettingsValues, SettingsView, SetupView, SheetNameField } from "./sidebar-api";
 import { t } from "./ui-text";
 import { createLoader, runAction } from "./view-status";
 import { seconds, whole } from "./value-format";
@@ -86,8 +89,9 @@ export function createSetupView(app: App): View {
   const load = createLoader(content, () => {
     loadedKey = "";
   });
-  // The Settings section stays open across the reload that follows a save.
+  // The Settings and Columns sections stay open across the reload that follows a save.
   let settingsOpen = false;
+  let columnsOpen = false;
 
   const show = () => {
     const key = String(app.state.version);
@@ -109,9 +113,11 @@ export function createSetupView(app: App): View {
     loadedKey = String(app.state.version);
     content.append(
       sheetsSection(setup),
+      columnsSection(setup.columns),
       scheduleSection(setup.schedule, setup.timeZone),
       recalculateSection(setup),
       restateSection(setup),
+      fillTargetsSection(setup),
       problemSection(setup.problems),
       runLogSection(setup),
       settingsSection(setup.settings),
@@ -199,6 +205,31 @@ export function createSetupView(app: App): View {
     const button = el("button", { type: "button", class: "secondary" }, t("restate"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarRestate", { period })));
     return el("section", { class: "card" }, el("h3", {}, t("restate")), el("p", { class: "muted" }, t("restateHint")), field(t("period"), picker), button);
+  }
+
+  function columnsSection(columns: ColumnsView): HTMLElement {
+    const form = columnsForm(columns, saveColumns);
+    const section = el("details", { class: "card columns", open: columnsOpen || needsColumns(columns) }, el("summary", {}, t("columns")), form);
+    section.addEventListener("toggle", () => {
+      columnsOpen = section.open;
+    });
+    return section;
+  }
+
+  /** Saves; a refusal stays beside the form, a success goes to the top and the view reloads (the runs read with the new columns from now on). */
+  function saveColumns(request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement): void {
+    runAction(button, status, () => callServer("sidebarSaveColumns", request), describeResult, (result) => {
+      replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
+      columnsOpen = true;
+      app.sheetsChanged();
+      show();
+      actionStatus.focus();
+    });
+  }
+
+  function fillTargetsSection(setup: SetupView): HTMLElement {
+    const form = fillTargetsForm(setup.fillTargets, (request, button) => act(button, () => callServer("sidebarFillTargets", request)));
+    return el("section", { class: "card fill-targets" }, el("h3", {}, t("fillTargets")), form);
   }
 
   function runLogSection(setup: SetupView): HTMLElement {

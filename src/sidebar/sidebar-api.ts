@@ -234,6 +234,10 @@ export interface SetupView {
   runLog: RunLogLine[];
   /** What the Settings section edits: the stored settings, the defaults and the sheet-name fields. */
   settings: SettingsView;
+  /** What the Columns section edits: the column mapping, the date order and the stage words. */
+  columns: ColumnsView;
+  /** What "Fill Targets from history" proposes. */
+  fillTargets: FillTargetsDefaults;
 }
 
 /** What an action (set up, recalculate, restate, schedule, save settings) tells the person who started it. */
@@ -291,6 +295,93 @@ export interface SettingsView {
   fields: SheetNameField[];
 }
 
+// ---------------------------------------------------------------- Columns
+
+/** How a field's column was found: our own header, a CRM alias, the manager's mapping; null when not found. */
+export type ColumnFoundBy = "built-in" | "alias" | "mapping" | null;
+
+/** One of our fields of an input sheet, and the sheet's column for it. */
+export interface ColumnFieldView {
+  field: string;
+  /** Our name for the field, in the spreadsheet's language ("Date", "日期"). */
+  label: string;
+  required: boolean;
+  /** The sheet's header used for the field; null when none. */
+  matched: string | null;
+  how: ColumnFoundBy;
+  /** The sheet's headers most like the field, best first, when none matched. */
+  guesses: string[];
+}
+
+/** The input sheets the Columns section maps. */
+export type MappedSheet = "sales" | "reps";
+
+/** One input sheet's header row and our fields. */
+export interface SheetColumnsView {
+  sheet: MappedSheet;
+  /** The sheet's name (settings). */
+  sheetName: string;
+  exists: boolean;
+  /** 1-based row holding the headers; 0 when the sheet is missing or blank. */
+  headerRow: number;
+  /** The non-blank header texts of that row, in order: what a field may be mapped to. */
+  headers: string[];
+  fields: ColumnFieldView[];
+}
+
+export type DateOrderSetting = "auto" | "dmy" | "mdy";
+
+export type StageReading = "won" | "lost" | "open";
+
+/** A distinct word of Sales' Status column and how the runs read it. */
+export interface StageWordView {
+  /** As the sheet has it (trimmed). */
+  word: string;
+  /** Rows of Sales with it. */
+  rows: number;
+  reading: StageReading;
+  /** "built-in": a word the add-on knows; "yours": the settings' own; "unknown": neither, read as open. */
+  source: "built-in" | "yours" | "unknown";
+}
+
+export interface ColumnsView {
+  sheets: SheetColumnsView[];
+  dateOrder: DateOrderSetting;
+  /** The Status column's header in Sales; null when Sales has none. */
+  statusHeader: string | null;
+  /** The most frequent Status words first. */
+  stageWords: StageWordView[];
+  /** Distinct words not listed (beyond the listing's limit). */
+  moreStageWords: number;
+}
+
+/**
+ * Saving the Columns section. `columns`: per sheet, field to the chosen
+ * header (a field left out is "not in this sheet"); `stageWords`: word to
+ * reading for the words listed.
+ */
+export interface SaveColumnsRequest {
+  columns: Partial<Record<MappedSheet, Record<string, string>>>;
+  dateOrder: DateOrderSetting;
+  stageWords: Record<string, StageReading>;
+}
+
+// ---------------------------------------------------------------- Fill Targets
+
+export interface FillTargetsDefaults {
+  /** The month after this one, `YYYY-MM`. */
+  period: string;
+  /** Growth over the history, in percent. */
+  growthPercent: number;
+}
+
+export interface FillTargetsRequest {
+  /** The month the targets are for, `YYYY-MM`. */
+  period: string;
+  /** Growth over the history, in percent (10 = 10 %). */
+  growthPercent: number;
+}
+
 // ---------------------------------------------------------------- the calls
 
 /**
@@ -308,6 +399,8 @@ export interface SidebarCalls {
   sidebarRestate(request: RestateRequest): ActionResult;
   sidebarSchedule(request: ScheduleRequest): ActionResult;
   sidebarSaveSettings(request: SaveSettingsRequest): ActionResult;
+  sidebarSaveColumns(request: SaveColumnsRequest): ActionResult;
+  sidebarFillTargets(request: FillTargetsRequest): ActionResult;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

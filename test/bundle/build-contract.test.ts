@@ -35,18 +35,22 @@ const NAMESPACE = "SalesScorecard";
 
 let code = "";
 
-/** Names exported from src/entry-points.ts that are sidebar server calls. */
+/** Names exported from src/entry-points.ts that are sidebar server calls (sidebar-server.ts and sidebar-setup-calls.ts). */
 function sidebarCalls(): string[] {
   const entry = readFileSync("src/entry-points.ts", "utf8");
-  const line = entry.split("\n").find((l) => l.includes("./addon/sidebar-server"));
-  if (!line) return [];
-  return line
-    .replace(/^export\s*\{/, "")
-    .replace(/\}.*$/, "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const lines = entry.split("\n").filter((l) => l.includes("./addon/sidebar-server") || l.includes("./addon/sidebar-setup-calls"));
+  return lines.flatMap((line) =>
+    line
+      .replace(/^export\s*\{/, "")
+      .replace(/\}.*$/, "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
+
+/** The Setup view's writing calls: listed here too, so a new global is a visible change of this contract. */
+const SETUP_CALLS = ["sidebarSaveColumns", "sidebarFillTargets"];
 
 beforeAll(() => {
   code = readFileSync("dist/Code.js", "utf8");
@@ -89,6 +93,7 @@ describe("dist/", () => {
 describe("the script's globals", () => {
   it("are exactly the public entry points plus one namespace object", () => {
     const bundle = loadBundle({ simulator: createSimulator(), context: { kind: "manual" } });
+    expect(sidebarCalls()).toEqual(expect.arrayContaining(SETUP_CALLS));
     const expected = [...Object.keys(CUSTOM_FUNCTIONS), ...OTHER_ENTRY_POINTS, ...sidebarCalls(), NAMESPACE].sort();
     expect(bundle.globals).toEqual(expected);
     expect(bundle.evaluate(`typeof ${NAMESPACE}`)).toBe("object");
