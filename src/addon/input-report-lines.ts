@@ -12,7 +12,7 @@ import type { InputReport } from "../tables/read-inputs";
 
 const WORDS = {
   stages: { en: "Status words read:", zh: "状态用语的识别：" },
-  stage: { en: "\"{word}\" → {status} ({rows} rows{how})", zh: "「{word}」→ {status}（{rows} 行{how}）" },
+  stage: { en: "\"{word}\" → {status} ({rows} {rowWord}{how})", zh: "「{word}」→ {status}（{rows} 行{how}）" },
   unknown: { en: ", not a known word", zh: "，未识别的用语" },
   own: { en: ", your setting", zh: "，按您的设置" },
   won: { en: "won", zh: "赢单" },
@@ -23,8 +23,12 @@ const WORDS = {
     en: "A stage read wrongly? Set your own stage words in Setup (locally: stageWords in --mapping).",
     zh: "如有识别错误，请在“设置”中指定您自己的阶段用语（本地运行：--mapping 中的 stageWords）。",
   },
+  no_targets: {
+    en: "There are no targets yet: Results show each rep's actuals, but no score, attainment or target bonus. Add rows to Targets, or let the sidebar suggest them from history (Setup → Fill Targets from history).",
+    zh: "尚未设定目标：结果表只显示每人的实际值，没有得分、达成率和目标奖金。请在目标表中添加目标，或在侧边栏“设置 → 按历史填写目标”中由系统按历史数据建议。",
+  },
   open_deals: {
-    en: "{count} open deals ({amount}) are pipeline: they count in no actual.",
+    en: "{count} open {dealWord} ({amount}) {are} pipeline: counted in no actual.",
     zh: "{count} 笔进行中的商机（{amount}）属于销售管道，不计入任何实际值。",
   },
 } as const;
@@ -37,7 +41,7 @@ const STAGE_WORDS_SHOWN = 30;
  *
  * @example
  * inputReportLines({ stageWords: [{ word: "Closed Won", status: "won", rows: 12, known: true }], stageWordsWorthReporting: true,
- *   openDeals: { count: 0, amount: 0 }, headerRows: {}, repsFromSales: false }, "en", null);
+ *   openDeals: { count: 0, amount: 0 }, headerRows: {}, repsFromSales: false, hasTargets: true }, "en", null);
  * // ["Status words read:", "  \"Closed Won\" → won (12 rows)", "A stage read wrongly? ..."]
  */
 export function inputReportLines(report: InputReport, language: Language, currencySetting: string | null): string[] {
@@ -47,14 +51,20 @@ export function inputReportLines(report: InputReport, language: Language, curren
     lines.push(WORDS.stages[language]);
     for (const entry of sorted.slice(0, STAGE_WORDS_SHOWN)) {
       const how = !entry.known ? WORDS.unknown[language] : entry.own ? WORDS.own[language] : "";
-      lines.push("  " + fillTemplate(WORDS.stage[language], { word: entry.word, status: WORDS[entry.status][language], rows: groupThousands(String(entry.rows)), how }));
+      lines.push("  " + fillTemplate(WORDS.stage[language], { word: entry.word, status: WORDS[entry.status][language], rows: groupThousands(String(entry.rows)), rowWord: entry.rows === 1 ? "row" : "rows", how }));
     }
     if (sorted.length > STAGE_WORDS_SHOWN) lines.push("  " + fillTemplate(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
     lines.push(WORDS.change[language]);
   }
+  if (!report.hasTargets) lines.push(WORDS.no_targets[language]);
   if (report.openDeals.count > 0) {
     const amount = formatMoney(report.openDeals.amount, currencyFor(currencySetting, language));
-    lines.push(fillTemplate(WORDS.open_deals[language], { count: groupThousands(String(report.openDeals.count)), amount }));
+    lines.push(fillTemplate(WORDS.open_deals[language], {
+      count: groupThousands(String(report.openDeals.count)),
+      amount,
+      dealWord: report.openDeals.count === 1 ? "deal" : "deals",
+      are: report.openDeals.count === 1 ? "is" : "are",
+    }));
   }
   return lines;
 }

@@ -32,7 +32,7 @@ import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, inde
 import { mergeReviews, reviewChanges, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
 import { tableChanges } from "../tables/restatement-diff";
-import { dateOrderOf, type Settings } from "./settings";
+import { inputReadingOf, type Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 
 export interface RunInputs {
@@ -188,9 +188,7 @@ export function computeRun(input: RunInputs): RunOutputs {
     wallClock,
     manualMetrics: manualMetricKeys(plan),
     planMetrics: new Set(planMetricKeys(plan)),
-    columnMapping: input.settings.columns,
-    dateOrder: dateOrderOf(input.settings, input.finality === "local" ? null : (input.locale ?? null)),
-    stageWords: input.settings.stageWords,
+    ...inputReadingOf(input.settings, input.finality === "local" ? null : (input.locale ?? null)),
     today: now.day,
   });
   const records = read.records;

@@ -163,3 +163,15 @@ export function dateOrderOf(settings: Settings, locale: string | null): "dmy" | 
   if (locale === null || locale === "") return null;
   return MONTH_FIRST_LOCALES.test(locale) ? "mdy" : "dmy";
 }
+
+/**
+ * What every reading of the input sheets takes from the settings: the column
+ * mapping, the date order and the manager's stage words, so a sidebar call
+ * reads Sales exactly as the run does.
+ *
+ * @example
+ * readInputs(grids, { wallClock, manualMetrics, planMetrics, ...inputReadingOf(settings, ss.getSpreadsheetLocale()) });
+ */
+export function inputReadingOf(settings: Settings, locale: string | null): { columnMapping: ColumnMapping; dateOrder: "dmy" | "mdy" | null; stageWords: Settings["stageWords"] } {
+  return { columnMapping: settings.columns, dateOrder: dateOrderOf(settings, locale), stageWords: settings.stageWords };
+}

@@ -69,6 +69,8 @@ export interface InputReport {
   openDeals: { count: number; amount: number };
   /** True when the reps came from the owners in Sales (no Reps sheet, or an empty one). */
   repsFromSales: boolean;
+  /** False when no Targets row could be read: results then have actuals but no score. */
+  hasTargets: boolean;
 }
 
 export interface ReadInputsResult {
@@ -138,6 +140,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
       stageWordsWorthReporting: worthReporting(salesRead.report.stageWords),
       openDeals: salesRead.report.openDeals,
       repsFromSales: repsFromSalesSheet,
+      hasTargets: targets.length > 0,
     },
   };
 }
