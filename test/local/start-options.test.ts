@@ -45,6 +45,9 @@ describe("the command line", () => {
     expect(run.out).toBe(USAGE);
     expect(USAGE).toMatch(/--input PATH/);
     expect(USAGE).toMatch(/Exit status/);
+    expect(USAGE).toMatch(/or one CSV file, a CRM export/);
+    expect(USAGE).toMatch(/--date-order dmy\|mdy/);
+    expect(USAGE).toMatch(/--mapping FILE\.json/);
   });
 
   it.each([
@@ -55,6 +58,8 @@ describe("the command line", () => {
     [["--input"], /--input needs a value/],
     [["--input", "--lang", "zh"], /--input needs a value/],
     [["--verbose"], /unknown option --verbose/],
+    [["--date-order", "ymd"], /--date-order must be dmy \(3\/1\/2026 is 3 January\) or mdy \(1 March\), not "ymd"/],
+    [["--mapping"], /--mapping needs a value/],
     [["export.xlsx"], /unexpected argument "export.xlsx" \(to run on a file, use --input export.xlsx\)/],
     [["--lang", "en", "--lang", "zh"], /--lang is given twice/],
   ])("refuses %j with a clear message and exit 1", async (args, message) => {
@@ -68,7 +73,7 @@ describe("the command line", () => {
   it("accepts --option=value and normalises the period", () => {
     expect(parseCommandLine(["--period=2026年3月", "--lang=zh", "--time-zone", "Asia/Shanghai"])).toEqual({
       kind: "run",
-      options: { input: null, period: "2026-03", language: "zh", out: null, timeZone: "Asia/Shanghai" },
+      options: { input: null, period: "2026-03", language: "zh", out: null, timeZone: "Asia/Shanghai", dateOrder: null, mapping: null },
     });
   });
 
@@ -84,7 +89,6 @@ describe("the command line", () => {
 
   it.each([
     ["missing.xlsx", /missing\.xlsx: no such file or folder/],
-    ["Sales.csv", /give the folder that holds the CSV files/],
     ["old.xls", /only \.xlsx workbooks are read/],
     ["fake.xlsx", /not an \.xlsx workbook/],
   ])("explains an input it cannot read (%s) and exits 1", async (name, message) => {
