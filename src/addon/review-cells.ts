@@ -247,7 +247,8 @@ export interface SafeReview {
  */
 export function safeReviewForRow(context: ReviewContext): SafeReview {
   const language = context.settings.language ?? context.language;
-  if (isNotComputed(context.result)) return { text: notComputedNote(language), error: null };
+  // A row without figures has nothing to review; one whose pay alone failed still has its score to talk about.
+  if (isNotComputed(context.result) && context.result.metrics.length === 0) return { text: notComputedNote(language), error: null };
   try {
     return { text: reviewForRow(context), error: null };
   } catch (error) {
