@@ -129,7 +129,7 @@ const FIXTURES: Fixture[] = [
     },
   },
   {
-    // 商机状态 (成交, 丢单, 进行中) and 销售阶段 both; amounts as ¥210,000 and 21万.
+    // 商机状态 (成交, 丢单, 进行中) and 销售阶段 both; amounts as ¥210,000 and 8.9万.
     file: "xiaoshouyi.csv",
     openRows: [4, 5, 8, 10, 11, 18, 20, 21, 25],
     revenue: {
