@@ -22,7 +22,8 @@
  *   one (Dynamics `Actual Close Date` before `Est. Close Date`, Pipedrive
  *   `Deal closed on` before `Expected close date`), since a won or lost deal
  *   has the actual one and an open deal needs no date;
- * - the owner is the deal's owner, never its creator (`Created By` is not listed);
+ * - the owner is the deal's owner, never its creator (`Created By`) or the
+ *   account's owner (`Account Owner`, next to `Opportunity Owner` in Salesforce);
  * - the status is the outcome column where an export has two: Pipedrive's
  *   `Deal - Status` (open, won, lost) before its `Deal - Stage` (pipeline
  *   steps), which is why Pipedrive comes before HubSpot, whose `Deal Stage`
@@ -170,7 +171,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
     sheet: "sales",
     names: {
       date: ["Sale Date", "Invoice Date", "Closed On"],
-      rep: ["Sales Rep", "Sales Representative", "Sales Owner", "Account Owner"],
+      rep: ["Sales Rep", "Sales Representative", "Sales Owner"],
       customer: ["Customer Name", "Client", "Company"],
       amount: ["Revenue", "Sales Amount", "Order Total", "Order Amount", "Deal Value", "Net Amount"],
       opened: ["Created", "Created At", "Date Created", "Open Date"],
