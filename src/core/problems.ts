@@ -51,6 +51,7 @@ export const PROBLEM_MESSAGES = {
   bad_choice: { en: "{column} \"{value}\" is not one of {allowed}; the row is left out", zh: "{column}「{value}」不在可选值 {allowed} 之中，该行未计入" },
   split_out_of_range: { en: "Split {value} must be between 0 and 1; the row is left out", zh: "分成比例 {value} 必须在 0 到 1 之间，该行未计入" },
   target_not_positive: { en: "Target {value} must be greater than 0; the row is left out", zh: "目标 {value} 必须大于 0，该行未计入" },
+  target_bonus_too_large: { en: "Target bonus {value} is beyond {max}: a typo? The plan's default is used", zh: "目标奖金 {value} 超过 {max}，是否输错？已改用方案默认值" },
   negative_target_bonus: { en: "Target bonus {value} is negative; the plan's default is used", zh: "目标奖金 {value} 为负数，已改用方案默认值" },
   text_too_long: { en: "{column} is {length} characters long (at most {max}); the row is left out", zh: "{column} 长度为 {length} 个字符（上限 {max}），该行未计入" },
   end_before_start: { en: "End date {end} is before Start date {start}; the rep is left out", zh: "离职日期 {end} 早于入职日期 {start}，该销售未计入" },

@@ -103,7 +103,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
   const dayOf = options.wallClock;
   const mapping = options.columnMapping ?? {};
   const repsSheet = openSheet("reps", grids.reps, collector, { mapping: mapping.reps });
-  const listed = readReps(repsSheet, dayOf);
+  const listed = readReps(repsSheet, dayOf, options.dateOrder ?? null);
   const repsFromSalesSheet = hasNoRows(grids.reps, repsSheet);
   const reps = repsFromSalesSheet ? repsFromSales() : listed;
   const salesSheet = openSheet("sales", grids.sales, collector, { mapping: mapping.sales });

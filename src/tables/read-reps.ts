@@ -10,11 +10,13 @@
 import { formatDay } from "../core/calendar";
 import { quoteSheetName } from "../core/problems";
 import type { Rep, RepKey } from "../core/records";
-import { displayValue, readDay, readIdText, readNumberCell, readText, textKey, type DayOfInstant } from "./cell-values";
+import { displayValue, readDay, readIdText, readNumberCell, readText, textKey, type DateOrder, type DayOfInstant } from "./cell-values";
+import { isWithinBound, MAX_INPUT_NUMBER } from "../core/number-text";
+import { groupThousands } from "../core/display-format";
 import type { FieldOf, InputSheetKey } from "./input-columns";
 import { fieldOfRow, orEmpty, readRowsWithSchema, required, type CellReader, type OpenSheet, type ReadRow, type RowOf } from "./input-rows";
 
-function repsRow(dayOf: DayOfInstant) {
+function repsRow(dayOf: DayOfInstant, dateOrder: DateOrder | null) {
   const text = (value: unknown) => readText(value, dayOf);
   return {
     id: required((value: unknown) => readIdText(value, dayOf)),
@@ -23,9 +25,10 @@ function repsRow(dayOf: DayOfInstant) {
     role: orEmpty(text),
     team: orEmpty(text),
     manager: orEmpty((value: unknown) => readIdText(value, dayOf)),
-    start: (value: unknown) => readDay(value, dayOf),
-    end: (value: unknown) => readDay(value, dayOf),
-    targetBonus: (value: unknown) => readNumberCell(value, dayOf),
+    start: (value: unknown) => readDay(value, dayOf, dateOrder),
+    end: (value: unknown) => readDay(value, dayOf, dateOrder),
+    // Read without the bound here: a typo far beyond it falls back to the plan's default, as a negative one does.
+    targetBonus: (value: unknown) => readNumberCell(value, dayOf, Infinity),
   } satisfies Record<FieldOf<"reps">, CellReader<unknown>>;
 }
 
@@ -60,7 +63,7 @@ export interface RepDirectory {
  * reps.accepted[0].key; // "r1"
  * reps.byKey.get("r1")?.name; // "Ann"
  */
-export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant): RepDirectory {
+export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant, dateOrder: DateOrder | null = null): RepDirectory {
   const directory: RepDirectory = {
     readable: sheet !== null,
     accepted: [],
@@ -72,7 +75,7 @@ export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant): 
     fromSales: false,
   };
   if (!sheet) return directory;
-  const readers = repsRow(dayOf);
+  const readers = repsRow(dayOf, dateOrder);
   const rows = readRowsWithSchema(sheet, readers);
   // Rows whose Rep ID is readable count for duplicates even when another cell failed.
   const rowsByKey = new Map<RepKey, { id: string; read: ReadRow<RowOf<typeof readers>> }[]>();
@@ -124,6 +127,9 @@ function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: Ro
   let targetBonus = values.targetBonus;
   if (targetBonus !== null && targetBonus < 0) {
     sheet.report(row, "targetBonus", "negative_target_bonus", { value: targetBonus }, "warning");
+    targetBonus = null;
+  } else if (targetBonus !== null && !isWithinBound(targetBonus, MAX_INPUT_NUMBER)) {
+    sheet.report(row, "targetBonus", "target_bonus_too_large", { value: displayValue(targetBonus), max: groupThousands(String(MAX_INPUT_NUMBER)) }, "warning");
     targetBonus = null;
   }
   return {

@@ -35,7 +35,7 @@ import {
   type OpenSheet,
   type RowsReader,
 } from "./input-rows";
-import { statusOf, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
+import { statusReader, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 /** How the Sales sheet is read beyond its cells: the date order and the stage words. */
@@ -47,6 +47,7 @@ export interface SalesReading {
 
 function salesRow(reading: SalesReading) {
   const { dayOf, dateOrder } = reading;
+  const status = statusReader(reading.stages);
   const text = (value: unknown) => readText(value, dayOf);
   return {
     date: (value: unknown) => readDay(value, dayOf, dateOrder),
@@ -54,7 +55,7 @@ function salesRow(reading: SalesReading) {
     customer: orEmpty(text),
     amount: (value: unknown) => readNumberCell(value, dayOf),
     type: (value: unknown) => readChoice(value, SALE_TYPE_CHOICES, dayOf) as SaleType | null | CellFailure,
-    status: (value: unknown) => statusOf(value, reading.stages),
+    status,
     opened: (value: unknown) => readDay(value, dayOf, dateOrder),
     split: (value: unknown) => readShare(value, dayOf),
     dealId: orEmpty(text),

@@ -82,6 +82,26 @@ export function statusOf(value: unknown, stages: StageDictionary): StageStatus {
 }
 
 /**
+ * A Status reader that remembers each distinct cell text: a million rows hold
+ * a handful of stage words, and one object per row would be garbage.
+ *
+ * @example
+ * const read = statusReader(stageDictionary());
+ * read("Closed Won") === read("Closed Won"); // true (the same object)
+ */
+export function statusReader(stages: StageDictionary, limit = 10_000): (value: unknown) => StageStatus {
+  const seen = new Map<string, StageStatus>();
+  return (value) => {
+    if (typeof value !== "string") return statusOf(value, stages);
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    const status = statusOf(value, stages);
+    if (seen.size < limit) seen.set(value, status);
+    return status;
+  };
+}
+
+/**
  * Counts a row's stage word.
  *
  * @example

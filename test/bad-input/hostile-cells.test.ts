@@ -150,8 +150,8 @@ const CASES: HostileCase[] = [
     change: (book) => {
       book.Reps[1][3] = 1e308;
     },
-    problems: [`Reps!D2: Target bonus 1e+308 is beyond ${BOUND}`],
-    repLeftOut: "R1",
+    // A typo in the bonus must not cost the rep their whole row: the plan's default is used, with a warning.
+    problems: ["Reps!D2: Target bonus 1e+308 is beyond 1,000,000,000,000: a typo? The plan's default is used"],
   },
   {
     name: "a checkbox, an error value and a date where a Rep ID belongs",
