@@ -59,18 +59,20 @@ export function headerChoices(column: ColumnFieldView, headers: readonly string[
 
 const FOUND_BY: Record<string, TextKey> = { "built-in": "foundBuiltIn", alias: "foundAlias", mapping: "foundMapping" };
 
-function foundNote(column: ColumnFieldView): string {
+/** How a field's column is found today; null for an optional field not found (the select already says "not in this sheet"). */
+function foundNote(column: ColumnFieldView): string | null {
   if (column.how !== null) return t(FOUND_BY[column.how]);
-  return t(column.required ? "foundNone" : "foundNoneOptional");
+  return column.required ? t("foundNone") : null;
 }
 
 function fieldRow(sheet: SheetColumnsView, column: ColumnFieldView, controls: ColumnsControls): HTMLElement {
-  const noteId = uniqueId("column-note");
+  const note = foundNote(column);
+  const noteId = note === null ? null : uniqueId("column-note");
   const select = selectBox({ "data-sheet": sheet.sheet, "data-field": column.field, "aria-describedby": noteId }, headerChoices(column, sheet.headers), column.matched ?? "", () => undefined);
   controls.fields.push({ sheet: sheet.sheet, field: column.field, select });
   const label = column.required ? t("requiredField", { field: column.label }) : column.label;
   const missing = column.how === null && column.required;
-  return el("div", { class: "column-row" }, field(label, select), el("p", { id: noteId, class: "hint " + (missing ? "missing" : "muted") }, foundNote(column)));
+  return el("div", { class: "column-row" }, field(label, select), note === null ? null : el("p", { id: noteId, class: "hint " + (missing ? "missing" : "muted") }, note));
 }
 
 function sheetFieldset(sheet: SheetColumnsView, controls: ColumnsControls): HTMLElement {
@@ -115,7 +117,7 @@ export function needsColumns(columns: ColumnsView): boolean {
  * columnsForm(setup.columns, (request, button, status) => save(request, button, status));
  */
 export function columnsForm(columns: ColumnsView, onSave: (request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement) => void): HTMLFormElement {
-  const dateOrder = selectBox({}, [["auto", t("dateOrderAuto")], ["dmy", t("dateOrderDmy")], ["mdy", t("dateOrderMdy")]], columns.dateOrder, () => undefined);
+  const dateOrder = selectBox({ "data-setting": "dateOrder" }, [["auto", t("dateOrderAuto")], ["dmy", t("dateOrderDmy")], ["mdy", t("dateOrderMdy")]], columns.dateOrder, () => undefined);
   const controls: ColumnsControls = { fields: [], dateOrder, stageWords: [] };
   const sheets = columns.sheets.map((sheet) => sheetFieldset(sheet, controls));
   const stages = stageWordsFieldset(columns, controls);

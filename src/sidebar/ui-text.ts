@@ -169,7 +169,6 @@ const TEXT = {
   foundAlias: { en: "recognised (CRM name)", zh: "已识别（CRM 名称）" },
   foundMapping: { en: "mapped", zh: "已映射" },
   foundNone: { en: "not found: pick its column", zh: "未找到：请选择对应的列" },
-  foundNoneOptional: { en: "not found (optional)", zh: "未找到（可选）" },
   dateOrder: { en: "Dates written as numbers (3/1/2026)", zh: "以数字书写的日期（3/1/2026）" },
   dateOrderAuto: { en: "As the spreadsheet's locale writes them", zh: "按表格区域设置" },
   dateOrderDmy: { en: "Day first (3 January)", zh: "日在前（1 月 3 日）" },
