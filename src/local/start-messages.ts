@@ -14,7 +14,6 @@ export interface StartMessages {
   writing: (file: string) => string;
   defaultPlan: string;
   salesFromCsv: (file: string) => string;
-  noTargets: string;
   earlierOutputs: (sheets: string) => string;
   computed: (count: number, first: string, last: string, final: number, provisional: number) => string;
   nothingComputed: string;
@@ -36,7 +35,6 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     writing: (file) => `Writing ${file}`,
     defaultPlan: "The input has no Plan sheet: the default plan is used, and the result workbook includes it.",
     salesFromCsv: (file) => `${file} is read as the Sales sheet.`,
-    noTargets: "The input has no Targets sheet, so no metric has a target: results show actuals, without attainment, score or target bonus.",
     earlierOutputs: (sheets) => `Taken as an earlier run's output and recomputed: ${sheets}.`,
     computed: (count, first, last, final, provisional) =>
       `Computed ${count} period${count === 1 ? "" : "s"}, ${first} to ${last}: ${final} final, ${provisional} provisional (not ended by the latest date in Sales).`,
@@ -61,7 +59,6 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     writing: (file) => `正在写入 ${file}`,
     defaultPlan: "输入中没有考核方案表（Plan）：已使用默认方案，结果工作簿中包含该方案。",
     salesFromCsv: (file) => `${file} 作为销售记录表（Sales）读取。`,
-    noTargets: "输入中没有目标表（Targets），各指标均无目标：结果只显示实际值，没有达成率、得分和目标奖金。",
     earlierOutputs: (sheets) => `以下工作表视为先前运行的输出，已重新计算：${sheets}。`,
     computed: (count, first, last, final, provisional) =>
       `已计算 ${count} 个期间（${first} 至 ${last}）：${final} 个已定稿，${provisional} 个为暂定（截至销售记录的最晚日期尚未结束）。`,

@@ -193,7 +193,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     }
 
     // ---- report
-    const notes = inputNotes(input, kind, shown(inputPath, baseDir), words);
+    const notes = inputNotes(kind, shown(inputPath, baseDir), words);
     report(io, run, { notes, planAdded, period: options.period, outPath: shown(outPath, baseDir), words });
     if (summary.outcome === "failed") return EXIT.failure;
     return countProblems(summary).errors > 0 ? EXIT.inputProblems : EXIT.ok;
@@ -202,11 +202,10 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   }
 }
 
-/** What the run made of the input's shape: a CSV file read as Sales, no Targets sheet (the run reports a missing Reps sheet itself). */
-function inputNotes(input: WorkbookData, kind: InputKind, inputPath: string, words: (typeof START_MESSAGES)["en"]): string[] {
+/** What the run made of the input's shape: a CSV file read as Sales (the run itself reports a missing Reps sheet and missing targets). */
+function inputNotes(kind: InputKind, inputPath: string, words: (typeof START_MESSAGES)["en"]): string[] {
   const notes: string[] = [];
   if (kind === "csv-file") notes.push(words.salesFromCsv(inputPath));
-  if (!findSheet(input, DEFAULT_SHEET_NAMES.targets)) notes.push(words.noTargets);
   return notes;
 }
 
