@@ -6,7 +6,7 @@
  * sheet comes back out as the result workbook.
  *
  * Sheets of the input named like the add-on's output sheets (Results,
- * Payouts, Reviews, Dashboard, Run log) are an earlier run's output in an
+ * Payouts, Reviews, Dashboard, Run log, Problems) are an earlier run's output in an
  * export: the export lost the marker that makes them the add-on's, so they
  * are marked again first and the run recomputes them in place (keeping the
  * Reviews sheet's manager reviews and rep replies, and appending to the Run
@@ -62,6 +62,7 @@ const OUTPUT_ROLES: readonly [string, string][] = [
   [DEFAULT_SHEET_NAMES.reviews, "reviews"],
   [DEFAULT_SHEET_NAMES.dashboard, "dashboard"],
   [DEFAULT_SHEET_NAMES.runLog, "runLog"],
+  [DEFAULT_SHEET_NAMES.problems, "problems"],
 ];
 
 /** Marks the input's output-named sheets as the add-on's own; their names. */

@@ -16,7 +16,7 @@ import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
 import { defaultPlanSheet } from "../../src/local/default-plan-sheet";
 import { DEMO, ensureBuilt, records, runStart, sheetOf, type CommandRun } from "./start-helpers";
 
-const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log"];
+const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems", "Run log"];
 const INPUT_SHEETS = ["Reps", "Sales", "Targets", "Scores", "Adjustments", "Plan"];
 
 let dir: string;
@@ -358,6 +358,10 @@ describe("npm start on a broken workbook", () => {
     const runLog = records(sheetOf(written, "Run log"));
     expect(listed).toHaveLength(runLog[runLog.length - 1].Problems as number);
     expect(broken.stderr).toMatch(/^The input has \d+ problems/m);
+    // Every problem cell is also a row of the Problems sheet, with its code.
+    const listedCells = records(sheetOf(written, "Problems")).map((row) => `${row.Sheet}!${row.Cell}: `);
+    for (const start of EXPECTED) expect(listedCells).toContain(start);
+    expect(listedCells).toHaveLength(runLog[runLog.length - 1].Problems as number);
   });
 
   it("leaves the input byte for byte as it was", async () => {
