@@ -176,7 +176,7 @@ describe("npm start on the demo workbook", () => {
     expect(listed.length).toBe(runLog[runLog.length - 1].Problems);
     expect(run.status).toBe(listed.some((line) => !isWarning(line)) ? 2 : 0);
     expect(run.stdout).toMatch(/^Leaderboard 2026-10/m);
-    expect(run.stdout).toMatch(/^Rank +Rep +Team +Score +Bonus$/m);
+    expect(run.stdout).toMatch(/^Rank +Rep +Team +Score +Bonus +Revenue$/m);
     expect(run.stdout).toMatch(/^ +1  \S/m);
     expect(run.stdout).toMatch(/^Review of .+ \(R\d+\), 2026-10$/m);
     expect(run.stdout).toMatch(/Performance review: /);

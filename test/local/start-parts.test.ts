@@ -56,6 +56,25 @@ describe("the leaderboard", () => {
     expect(new Set(ends).size).toBe(1);
   });
 
+  it("without scores (no targets), orders the reps by revenue and shows it; a rep whose ID is the name shows once", () => {
+    const bare = {
+      name: "Results",
+      values: [
+        ["Period", "Rep ID", "Name", "Team", "Score", "Rank", "Team rank", "Bonus", "Notes", "revenue actual"],
+        ["2026-01", "Ann Lee", "Ann Lee", null, null, null, null, 10, null, 1000],
+        ["2026-01", "Eve Sun", "Eve Sun", null, null, null, null, 0, null, null],
+        ["2026-01", "Bob Ray", "Bob Ray", null, null, null, null, 20, null, 2000],
+      ],
+    };
+    expect(formatLeaderboard(leaderboardRows(bare, "2026-01"), "en")).toEqual([
+      "Rank  Rep      Team  Score  Bonus   Revenue",
+      "----  -------  ----  -----  -----  --------",
+      "   –  Bob Ray  –         –  20.00  2,000.00",
+      "   –  Ann Lee  –         –  10.00  1,000.00",
+      "   –  Eve Sun  –         –   0.00         –",
+    ]);
+  });
+
   it("has Chinese headers in Chinese", () => {
     expect(formatLeaderboard([], "zh")[0]).toBe("排名  销售  团队  得分  奖金");
   });
