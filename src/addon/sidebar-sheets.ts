@@ -5,6 +5,7 @@
  * reads the same. Every value the sidebar shows comes from these cells.
  */
 import { isPeriodKey, periodKind } from "../core/periods";
+import { parseFullListLine, parseGroupLine } from "../core/problem-groups";
 import type { Language } from "../core/plan-model";
 import { metricLabel } from "../core/metric-catalog";
 import { metricValueKind } from "../core/display-format";
@@ -16,7 +17,7 @@ import type { MetricInfo, PayoutLine, ProblemLine, ProblemList, RunLogLine, Team
 /** How many recent periods the Rep view's trend shows. */
 export const TREND_PERIODS = 12;
 
-/** How many problem lines a view receives (the count says how many there are). */
+/** How many grouped problem lines a view receives (the counts say how many problems there are). */
 export const MAX_PROBLEM_LINES = 200;
 
 /**
@@ -317,33 +318,41 @@ export function runLogLines(tail: RunLogTail | null, timeZone: string, count: nu
 const READING_OUTCOMES = new Set(["done", "continues", "nothing to do"]);
 
 /**
- * One problem line split into its cell and message.
+ * One Run log problem line split into where, how many problems it stands
+ * for, and the message; a line that names no cell stands for none.
  *
  * @example
- * problemLine("Sales!D14: Amount \"x\" is not a number"); // { cell: "Sales!D14", message: "Amount \"x\" is not a number" }
- * problemLine("'Run log'!A1: ...").cell;                   // "'Run log'!A1"
+ * problemLine('Sales!F2:F9, 8 rows: Amount "x" is not a number (first: F2)'); // { cells: "Sales!F2:F9", rows: 8, message: 'Amount "x" is not a number' }
+ * problemLine("'Run log'!A1: ...").cells;                                     // "'Run log'!A1"
  */
 export function problemLine(text: string): ProblemLine {
-  const match = /^((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_]*)![A-Z]{1,3}\d+): ([\s\S]*)$/.exec(text);
-  return match ? { cell: match[1], message: match[2] } : { cell: "", message: text };
+  return parseGroupLine(text);
 }
 
 /**
  * The input problems of the latest run that read the inputs, from its Run
- * log row (the list as the run wrote it, cut there below the cell limit).
+ * log row: the grouped lines as the run wrote them (at most
+ * MAX_PROBLEM_LINES), the total, how many problems the lines leave out, and
+ * the sheet that lists every one.
  *
  * @example
- * latestProblems(tail, "UTC").count; // 18
+ * latestProblems(tail, "UTC"); // { count: 2089, groups: [{ cells: "Sales!F2:F2090", rows: 2089, ... }], notListed: 0, sheet: "Problems", when: "2026-04-02 09:00" }
  */
 export function latestProblems(tail: RunLogTail | null, timeZone: string): ProblemList {
-  if (!tail) return { count: 0, lines: [], when: null };
+  const none: ProblemList = { count: 0, groups: [], notListed: 0, sheet: null, when: null };
+  if (!tail) return none;
   const cell = cellReader(tail.header);
   for (let i = tail.rows.length - 1; i >= 0; i--) {
     const row = tail.rows[i];
     if (!READING_OUTCOMES.has(cellText(cell(row, "Outcome")))) continue;
     const text = plainText(cell(row, "Problem list"));
-    const lines = text === "" ? [] : text.split("\n").slice(0, MAX_PROBLEM_LINES).map(problemLine);
-    return { count: numberOrNull(cell(row, "Problems")) ?? lines.length, lines, when: whenText(cell(row, "When"), timeZone) };
+    const lines = text === "" ? [] : text.split("\n");
+    // The cut's "… and N more groups" line and the full-list line name no cell: the counts say the same.
+    const groups = lines.map(problemLine).filter((line) => line.rows > 0).slice(0, MAX_PROBLEM_LINES);
+    const listed = groups.reduce((total, line) => total + line.rows, 0);
+    const count = numberOrNull(cell(row, "Problems")) ?? listed;
+    const sheet = lines.length > 0 ? parseFullListLine(lines[lines.length - 1]) : null;
+    return { count, groups, notListed: Math.max(0, count - listed), sheet, when: whenText(cell(row, "When"), timeZone) };
   }
-  return { count: 0, lines: [], when: null };
+  return none;
 }

@@ -187,6 +187,23 @@ export function fullListLine(sheet: string, language: Language): string {
   return GROUP_TEXT[language].fullList(sheet);
 }
 
+const FULL_LIST_PATTERNS: readonly RegExp[] = [/^full list: ([\s\S]+) sheet$/, /^完整列表：([\s\S]+) 表$/];
+
+/**
+ * The sheet a {@link fullListLine} names, in either language; null for any other line.
+ *
+ * @example
+ * parseFullListLine("full list: Problems sheet"); // "Problems"
+ * parseFullListLine("Sales!D14: Amount is blank"); // null
+ */
+export function parseFullListLine(line: string): string | null {
+  for (const pattern of FULL_LIST_PATTERNS) {
+    const match = pattern.exec(line);
+    if (match) return match[1];
+  }
+  return null;
+}
+
 /** A grouped line read back: where, how many problems it stands for, and the message. */
 export interface ParsedGroupLine {
   /** `Sales!F2:F2090`, `Sales!A21, A41, A61, …` or `Sales!D14`; "" for a line that names no cell. */

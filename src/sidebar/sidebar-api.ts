@@ -26,18 +26,27 @@ export interface MetricInfo {
   kind: ValueKind;
 }
 
-/** An input problem as the Run log lists it: `Sales!D14` and the message. */
+/**
+ * One grouped line of the Run log: the problems of one sheet, column, code
+ * and severity (or a single problem), with the first one's message.
+ */
 export interface ProblemLine {
-  /** `Sheet!A1` (the sheet quoted when it has spaces), or "" when the line names no cell. */
-  cell: string;
+  /** `Sales!F2:F2090`, `Sales!A21, A41, A61, …` or `Sales!D14` (the sheet quoted when it has spaces); "" when the line names no cell. */
+  cells: string;
+  /** Problems the line stands for (1 for a single problem). */
+  rows: number;
   message: string;
 }
 
-/** The input problems of the latest run that read the inputs. */
+/** The input problems of the latest run that read the inputs, grouped. */
 export interface ProblemList {
-  /** How many the run found (may exceed `lines`). */
+  /** How many the run found, in all groups. */
   count: number;
-  lines: ProblemLine[];
+  groups: ProblemLine[];
+  /** Problems of groups not in `groups` (the Run log's cell or this list was cut). */
+  notListed: number;
+  /** The sheet listing every problem cell, one row each; null when the run wrote none. */
+  sheet: string | null;
   /** When that run started, formatted; null when no run has read the inputs yet. */
   when: string | null;
 }

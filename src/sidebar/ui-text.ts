@@ -42,7 +42,9 @@ const TEXT = {
   legend: { en: "Score bands", zh: "得分区间" },
   problems: { en: "Input problems ({count})", zh: "输入问题（{count}）" },
   problemsNone: { en: "No input problems in the latest run.", zh: "最近一次运行没有输入问题。" },
-  problemsMore: { en: "… and {count} more (see the Run log).", zh: "……另有 {count} 个（见运行日志）。" },
+  problemsMore: { en: "… and {count} more in groups not listed here.", zh: "……另有 {count} 个问题所在的组未在此列出。" },
+  problemsSheet: { en: "Every problem cell, one row each: the {sheet} sheet.", zh: "每个有问题的单元格各占一行，见「{sheet}」表。" },
+  problemRows: { en: "{count} rows:", zh: "共 {count} 行：" },
   problemsWhen: { en: "From the run of {when}.", zh: "来自 {when} 的运行。" },
   // Rep
   team: { en: "Team", zh: "团队" },

@@ -14,7 +14,7 @@ import { START_MESSAGES } from "../../src/local/start-messages";
 import { createSimulator, type Simulator } from "../../src/simulator/index";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { ensureBuilt } from "../local/start-helpers";
-import { column, recalculateLocally, runLogRows, teamSheets } from "../recalculation/fixtures";
+import { callGlobal, column, recalculateLocally, runLogRows, teamSheets } from "../recalculation/fixtures";
 
 const message = (code: ProblemCode, args: Record<string, string | number> = {}) => fillTemplate(PROBLEM_MESSAGES[code].en, args);
 const PLAN_DEFAULT = ["Plan", "A1", "warning", message("plan_default_used"), "plan_default_used"];
@@ -77,6 +77,20 @@ describe("10,000 Sales rows with 500 bad dates", () => {
     expect(total).toBe(runLogProblems(sim).count);
     expect(summary.problemCount).toBe(501);
     expect(summary.errorCount).toBe(500);
+  });
+
+  it("gives the sidebar the grouped lines and the total, not 500 rows", () => {
+    const team = callGlobal(sim, "sidebarTeam", { kind: "manual" }, { period: null }) as { problems: unknown };
+    expect(team.problems).toEqual({
+      count: 501,
+      groups: [
+        { cells: "Sales!A20, A40, A60, …", rows: 500, message: dateMessage },
+        { cells: "Plan!A1", rows: 1, message: message("plan_default_used") },
+      ],
+      notListed: 0,
+      sheet: "Problems",
+      when: expect.any(String),
+    });
   });
 
   it("lists every one of the 500 cells on the Problems sheet, in the lines' order", () => {

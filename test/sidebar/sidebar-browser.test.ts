@@ -135,7 +135,9 @@ describe("the Team view", () => {
     await problems.locator("summary").click();
     const lines = await problems.locator("li").allInnerTexts();
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    for (const line of lines) expect(line).toMatch(/^('[^']+'|\w+)![A-Z]+\d+ /);
+    // Each line starts with its cells: one cell, a range, or the first few and "…".
+    for (const line of lines) expect(line).toMatch(/^('[^']+'|\w+)![A-Z]+\d+[ :,]/);
+    expect(await problems.locator("p").allInnerTexts()).toContain("Every problem cell, one row each: the Problems sheet.");
     expect(lines.join("\n")).toContain(PAYLOADS.img);
     expect(lines.join("\n")).toContain("ZZ9");
   });

@@ -4,7 +4,8 @@
  * server splits a Run log problem line and picks the period to open on.
  */
 import { describe, expect, it } from "vitest";
-import { defaultPeriod, problemLine } from "../../src/addon/sidebar-sheets";
+import { defaultPeriod, latestProblems, problemLine } from "../../src/addon/sidebar-sheets";
+import { RUN_LOG_COLUMNS } from "../../src/tables/output-columns";
 import { barFill } from "../../src/sidebar/metric-bars";
 import { scoreBand } from "../../src/sidebar/score-band";
 import { lineSegments, yRange } from "../../src/sidebar/score-sparkline";
@@ -61,11 +62,45 @@ describe("server failure messages", () => {
 });
 
 describe("Run log problem lines", () => {
-  it("split into the cell and the message, quoted sheet names included", () => {
-    expect(problemLine('Sales!D14: Amount "x" is not a number')).toEqual({ cell: "Sales!D14", message: 'Amount "x" is not a number' });
-    expect(problemLine("'Run log'!A1: the sheet is someone else's")).toEqual({ cell: "'Run log'!A1", message: "the sheet is someone else's" });
-    expect(problemLine("'销售 记录'!B2: 销售编号为空")).toEqual({ cell: "'销售 记录'!B2", message: "销售编号为空" });
-    expect(problemLine("... and 12 more problems")).toEqual({ cell: "", message: "... and 12 more problems" });
+  it("split into the cells, the rows and the message, quoted sheet names included", () => {
+    expect(problemLine('Sales!D14: Amount "x" is not a number')).toEqual({ cells: "Sales!D14", rows: 1, message: 'Amount "x" is not a number' });
+    expect(problemLine("'Run log'!A1: the sheet is someone else's")).toEqual({ cells: "'Run log'!A1", rows: 1, message: "the sheet is someone else's" });
+    expect(problemLine("'销售 记录'!B2: 销售编号为空")).toEqual({ cells: "'销售 记录'!B2", rows: 1, message: "销售编号为空" });
+    expect(problemLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)')).toEqual({
+      cells: "Sales!F2:F2090",
+      rows: 2089,
+      message: 'Amount "abc" is not a number; the row is left out',
+    });
+    expect(problemLine("... and 12 more problems")).toEqual({ cells: "", rows: 0, message: "... and 12 more problems" });
+  });
+
+  it("give the view the groups, the total, what the cut left out and the full list's sheet", () => {
+    const header = RUN_LOG_COLUMNS.map((c) => c.header);
+    const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? "");
+    const list = [
+      'Sales!A20, A40, A60, …, 500 rows: Date "x" is not a date; the row is left out (first: A20)',
+      "Scores!E1: the column Value appears twice; the first one is used",
+      "… and 997 more groups (998 problems)",
+      "full list: Problems sheet",
+    ].join("\n");
+    const tail = {
+      header,
+      rows: [
+        row({ When: "2026-04-02 09:00", Outcome: "done", Problems: 1499, "Problem list": list }),
+        row({ When: "2026-04-02 10:00", Outcome: "already running", Problems: 0 }),
+      ],
+    };
+    // 500 + 1 problems listed; 1,499 - 501 = 998 in the groups the cut left out.
+    expect(latestProblems(tail, "UTC")).toEqual({
+      count: 1499,
+      groups: [
+        { cells: "Sales!A20, A40, A60, …", rows: 500, message: 'Date "x" is not a date; the row is left out' },
+        { cells: "Scores!E1", rows: 1, message: "the column Value appears twice; the first one is used" },
+      ],
+      notListed: 998,
+      sheet: "Problems",
+      when: "2026-04-02 09:00",
+    });
   });
 });
 
