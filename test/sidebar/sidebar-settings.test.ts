@@ -104,7 +104,8 @@ describe("renamed sheets", () => {
         "Settings saved: Reps sheet, Sales sheet, Targets sheet, Scores sheet, Adjustments sheet, Results sheet, Payouts sheet, Reviews sheet, Dashboard sheet, Run log sheet, Problems sheet, Start period. " +
         "Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
     });
-    expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5 });
+    // The Columns section's settings keep their defaults: saving sheet names does not touch them.
+    expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5, columns: {}, dateOrder: "auto", stageWords: {} });
     const setup = call("sidebarSetup") as { setUp: boolean; inputSheets: { name: string; exists: boolean }[]; settings: { current: unknown } };
     expect(setup.settings.current).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02" });
     expect(setup.inputSheets.filter((s) => s.exists).map((s) => s.name)).toEqual(INPUT_RENAMES.map(([, to]) => to));
