@@ -280,6 +280,27 @@ describe("Fill Targets from history", () => {
     expect(problems.filter((row) => String(row.join(" ")).includes("Targets"))).toEqual([]);
   });
 
+  it("creates the Targets sheet when there is none, and is refused while the guard's lock is busy", () => {
+    sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.deleteSheet(sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Targets")!);
+    sim.holdLock("script", { forMs: 60_000 });
+    expect(failure("sidebarFillTargets", { period: "2026-05", growthPercent: 10 })).toBe(
+      "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
+    );
+    sim.releaseHeldLock("script");
+    expect(sim.sheetNames()).not.toContain("Targets");
+
+    const result = call("sidebarFillTargets", { period: "2026-05", growthPercent: 0 }) as ActionResult;
+    expect(result.outcome).toBe("done");
+    // Without growth: R0001 1822 → 1800, R0002 1123.33 → 1100, R0003 1032 → 1000, R0004 1959 → 2000.
+    expect(sim.sheetValues("Targets")).toEqual([
+      ["Rep ID", "Period", "Metric", "Target"],
+      ["R0001", "2026-05", "revenue", 1800],
+      ["R0002", "2026-05", "revenue", 1100],
+      ["R0003", "2026-05", "revenue", 1000],
+      ["R0004", "2026-05", "revenue", 2000],
+    ]);
+  });
+
   it("refuses a month that is not YYYY-MM and a growth that is not a number, writing nothing", () => {
     const before = sim.snapshot();
     expect(failure("sidebarFillTargets", { period: "2026-5", growthPercent: 10 })).toBe("The month must be written as YYYY-MM, e.g. 2026-05.");
