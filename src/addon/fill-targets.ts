@@ -24,7 +24,7 @@ import { TEXT_FORMAT } from "../tables/output-columns";
 import type { ActionResult, FillTargetsDefaults, FillTargetsRequest } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
 import { readInputSheets } from "./input-grids";
-import { dateOrderOf, runLanguage, settingsOf, type Settings } from "./settings";
+import { inputReadingOf, runLanguage, settingsOf, type Settings } from "./settings";
 import { createInputSheet, fieldColumns, headerSearchRows } from "./setup-sheets";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
@@ -118,21 +118,15 @@ function suggest(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Setting
   const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
   const planMetrics = new Set(planMetricKeys(plan));
   if (!planMetrics.has(METRIC)) return "no_revenue";
-  const records = readInputs(inputs.grids, {
-    wallClock,
-    manualMetrics: manualMetricKeys(plan),
-    planMetrics,
-    columnMapping: settings.columns,
-    dateOrder: dateOrderOf(settings, ss.getSpreadsheetLocale()),
-    stageWords: settings.stageWords,
-  }).records;
+  const today = wallClock(now).day;
+  const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics, ...inputReadingOf(settings, ss.getSpreadsheetLocale()), today }).records;
   const existing = repsWithTarget(records.targets, request.period);
   const reps = records.reps.filter((rep) => !existing.has(rep.key));
   const proposal = targetsFromHistory({
     reps,
     sales: records.sales,
     period: request.period,
-    currentMonth: monthOfDay(wallClock(now).day),
+    currentMonth: monthOfDay(today),
     growth: request.growthPercent / 100,
   });
   return { proposal, existing: records.reps.length - reps.length, repIds: new Map(records.reps.map((rep) => [rep.key, rep.id])) };
