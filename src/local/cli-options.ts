@@ -58,7 +58,8 @@ Options:
                      Default: src/local/demo/demo-workbook.xlsx
   --period P         compute through period P (2026-03, 2026-Q1, 2026) and show
                      its leaderboard. Default: through the latest month in Sales
-  --lang en|zh       language of the reviews, the problems and this output.
+  --lang en|zh       language of the reviews (over the Plan's language setting),
+                     the problems and this output.
                      Default: zh when the input's headers are Chinese, else en
   --out FILE.xlsx    where to write the result workbook (not the input).
                      Default: ${DEFAULT_OUT}
@@ -77,7 +78,8 @@ Options:
                          "stageWords": { "Firmado": "won", "Perdido": "lost" } }
                      columns: per sheet (reps, sales, targets, scores,
                      adjustments), our field to the header the input has;
-                     stageWords: a Status word to won, lost or open
+                     stageWords: a Status word to won, lost or open.
+                     Example: docs/examples/mapping.json
   -h, --help         print this help
 
 Exit status:
