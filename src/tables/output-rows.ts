@@ -51,6 +51,7 @@ const NOTE_TEXT = {
   repOfTheMonth: { en: "Rep of the {kind} in {team}", zh: "{team}团队本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
   notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
+  rankedByRevenue: { en: "Ranked by revenue: no one has a score yet (no targets)", zh: "按销售额排名：尚无人有得分（未设定目标）" },
 } as const;
 
 const PERIOD_KIND_WORD = {
@@ -95,6 +96,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
     case "not_computed":
       return NOTE_TEXT.notComputed[language];
+    case "ranked_by_revenue":
+      return NOTE_TEXT.rankedByRevenue[language];
   }
 }
 
@@ -407,73 +410,4 @@ export function mergeByPeriod(
   fresh.values.forEach((values, i) => entries.push({ values, formats: fresh.formats[i] ?? columnFormats }));
   entries.sort((a, b) => order(a.values, b.values));
   return { values: entries.map((e) => e.values), formats: entries.map((e) => e.formats) };
-}
-
-// ---------------------------------------------------------------- restatement
-
-/** One cell a restatement changed. */
-export interface CellChange {
-  period: string;
-  repId: string;
-  column: string;
-  before: CellValue;
-  after: CellValue;
-}
-
-function rowKey(row: readonly unknown[], period: number, repId: number): string {
-  return plainText(row[period]).trim() + "\u0001" + plainText(row[repId]).trim().toLowerCase();
-}
-
-function sameCell(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  return plainText(a) === plainText(b);
-}
-
-/**
- * The cells that differ between the rows of some periods before and after a
- * restatement, by (Period, Rep ID) and column; a row that appears or
- * disappears is one change in column "(row)".
- *
- * @example
- * diffRows(["Period", "Rep ID", "Bonus"], [["2026-02", "r1", 100]], [["2026-02", "r1", 150]]);
- * // [{ period: "2026-02", repId: "r1", column: "Bonus", before: 100, after: 150 }]
- */
-export function diffRows(header: readonly string[], before: readonly CellValue[][], after: readonly CellValue[][]): CellChange[] {
-  const period = header.indexOf("Period");
-  const repId = header.indexOf("Rep ID");
-  const old = new Map(before.map((row) => [rowKey(row, period, repId), row]));
-  const changes: CellChange[] = [];
-  const seen = new Set<string>();
-  for (const row of after) {
-    const key = rowKey(row, period, repId);
-    seen.add(key);
-    const was = old.get(key);
-    const who = { period: plainText(row[period]), repId: plainText(row[repId]) };
-    if (!was) {
-      changes.push({ ...who, column: "(row)", before: "", after: "added" });
-      continue;
-    }
-    header.forEach((column, i) => {
-      if (!sameCell(was[i], row[i])) changes.push({ ...who, column, before: was[i] ?? "", after: row[i] ?? "" });
-    });
-  }
-  for (const [key, row] of old) {
-    if (!seen.has(key)) changes.push({ period: plainText(row[period]), repId: plainText(row[repId]), column: "(row)", before: "present", after: "removed" });
-  }
-  return changes;
-}
-
-function changeValue(value: CellValue): string {
-  if (typeof value === "number") return String(Math.round(value * 1e6) / 1e6);
-  return plainText(value) === "" ? "(blank)" : plainText(value);
-}
-
-/**
- * A change as one line of the Run log.
- *
- * @example
- * changeLine({ period: "2026-02", repId: "r1", column: "Bonus", before: 100, after: 150 }); // "2026-02 r1 Bonus: 100 -> 150"
- */
-export function changeLine(change: CellChange): string {
-  return change.period + " " + change.repId + " " + change.column + ": " + changeValue(change.before) + " -> " + changeValue(change.after);
 }

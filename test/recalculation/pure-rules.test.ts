@@ -13,7 +13,8 @@ import { problemListText } from "../../src/addon/run-log-row";
 import { defaultSettings, runLanguage, validateSettings } from "../../src/addon/settings";
 import { leaseIsLive } from "../../src/addon/run-guard";
 import { RESULTS_FIXED_HEADERS, resultsColumns } from "../../src/tables/output-columns";
-import { comparePeriodCells, diffRows, mergeByPeriod, rowOrder, tableOf } from "../../src/tables/output-rows";
+import { comparePeriodCells, mergeByPeriod, rowOrder, tableOf } from "../../src/tables/output-rows";
+import { formatLike, tableChanges } from "../../src/tables/restatement-diff";
 import { cutLines, neutraliseText } from "../../src/tables/sheet-text";
 import { latestPeriod } from "../../src/addon/dashboard-rows";
 
@@ -120,13 +121,27 @@ describe("merging rows by (Period, Rep ID)", () => {
     expect(latestPeriod(["2026-01", "2026-Q1", "2026-03", "2026"], 1)).toBe("2026-03");
   });
 
-  it("lists a restatement's changes by rep and column", () => {
-    const changes = diffRows(["Period", "Rep ID", "Bonus"], [["2026-02", "r1", 100], ["2026-02", "r2", 5]], [["2026-02", "r1", 150], ["2026-02", "r3", 1]]);
-    expect(changes).toEqual([
-      { period: "2026-02", repId: "r1", column: "Bonus", before: 100, after: 150 },
-      { period: "2026-02", repId: "r3", column: "(row)", before: "", after: "added" },
-      { period: "2026-02", repId: "r2", column: "(row)", before: "present", after: "removed" },
+  it("lists a restatement's changes cell by cell, at the cells written", () => {
+    const header = ["Period", "Rep ID", "Bonus"];
+    const before = tableOf([header, ["2026-01", "r1", 7], ["2026-02", "r1", 1200], ["2026-02", "r2", 5]]);
+    const after = [["2026-01", "r1", 9], ["2026-02", "r1", 1350], ["2026-02", "r3", 1]];
+    const formats = after.map(() => ["@", "@", "#,##0.00"]);
+    expect(tableChanges({ sheet: "Results", before, header, after, formats }, new Set(["2026-02"]))).toEqual([
+      "Results!C3: 1,200.00 → 1,350.00 (2026-02 r1 Bonus)",
+      "Results!A4: row added (2026-02 r3)",
+      "Results: row removed (2026-02 r2)",
     ]);
+  });
+
+  it("shows a changed number as its cell's format does", () => {
+    expect(formatLike(1350, "#,##0.00")).toBe("1,350.00");
+    expect(formatLike(-1234567.891, "#,##0.00")).toBe("-1,234,567.89");
+    expect(formatLike(0.8523, "0.0%")).toBe("85.2%");
+    expect(formatLike(1.25, "0.000")).toBe("1.250");
+    expect(formatLike(0.025, "0.0###")).toBe("0.025");
+    expect(formatLike(2, "0.0###")).toBe("2.0");
+    expect(formatLike(3, "0")).toBe("3");
+    expect(formatLike(1 / 3, "General")).toBe("0.333333");
   });
 });
 
