@@ -11,7 +11,8 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseMappingText } from "../../src/local/mapping-file";
+import { runLocalRecalculation } from "../../src/local/local-recalculation";
+import { parseMappingText, type RunSettings } from "../../src/local/mapping-file";
 import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
 import type { WorkbookData } from "../../src/local/workbook-data";
 import { DEMO, ROOT, ensureBuilt, gb18030, records, resultRows, runStart, sheetOf } from "./start-helpers";
@@ -230,6 +231,25 @@ describe("the mapping file's checks", () => {
   it("accepts the README's example file", async () => {
     const checked = parseMappingText(await readFile(join(ROOT, "docs/examples/mapping.json"), "utf8"));
     expect(checked).toMatchObject({ ok: true, settings: { dateOrder: "dmy" } });
+  });
+});
+
+describe("local.recalculate's settings", () => {
+  const workbook: WorkbookData = {
+    sheets: [{ name: "Sales", values: [["Owner", "Date", "Amount"], ["Ann Lee", "3/1/2026", 1000]] }],
+  };
+  const options = { distDir: join(ROOT, "dist"), timeZone: "UTC", locale: "en_US", language: null, period: null };
+
+  it("are checked by the bundle as the sidebar's are, and refused with the key named", () => {
+    expect(() => runLocalRecalculation(workbook, { ...options, settings: { dateOrder: "ymd" } as unknown as RunSettings })).toThrow(
+      /local\.recalculate: settings: dateOrder/,
+    );
+  });
+
+  it("are stored before the run reads Sales", () => {
+    const { result } = runLocalRecalculation(workbook, { ...options, settings: { dateOrder: "dmy" } });
+    // 3/1/2026 day first is 3 January: Ann Lee's January revenue is the 1,000.
+    expect(revenueOf(result, "2026-01")).toEqual({ "Ann Lee": 1000 });
   });
 });
 
