@@ -175,6 +175,27 @@ describe("the Columns section", () => {
     expect(revenue).toEqual({ Ana: 1500, Bo: 800 });
   });
 
+  it("speaks Chinese in a Chinese spreadsheet, with the sheet's headers as they are", async () => {
+    const settings = loadBundle({ simulator: sim, context: { kind: "manual", user: "alice" } });
+    try {
+      const setup = settings.callJson("sidebarSetup") as { settings: { current: Record<string, unknown> } };
+      settings.callJson("sidebarSaveSettings", { ...setup.settings.current, language: "zh" });
+    } finally {
+      settings.end();
+    }
+    await page.reload();
+    await page.click("#tab-setup");
+    await waitForSetup();
+    await page.locator(COLUMNS + " summary").click();
+    expect(await page.locator(COLUMNS + " summary").innerText()).toBe("列设置");
+    expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe("日期（必填）");
+    expect(await page.locator(COLUMNS).innerText()).toContain("已映射");
+    expect(await page.inputValue(fieldSelect("date"))).toBe("Fecha");
+    expect(await page.locator("#panel-setup .fill-targets h3").innerText()).toBe("根据历史填充目标");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await page.screenshot({ path: join(SHOTS, "setup-columns-zh.png"), fullPage: true });
+  });
+
   it("left no page error and opened no dialog along the way", () => {
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
