@@ -53,7 +53,8 @@ Options:
                      Adjustments.csv, Plan.csv); or one CSV file, a CRM export
                      of deals, read as the Sales sheet: the reps are its
                      owners and, with no Targets, results show actuals and
-                     ranks. CSV: UTF-8 or GB18030, separated by commas,
+                     ranks (.csv, .tsv, or .txt as Excel saves Unicode text).
+                     CSV: UTF-8, UTF-16 or GB18030, separated by commas,
                      semicolons or tabs. Only read, never written.
                      Default: src/local/demo/demo-workbook.xlsx
   --period P         compute through period P (2026-03, 2026-Q1, 2026) and show

@@ -41,7 +41,7 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     nothingComputed: "No period was computed (see the problems below and the Run log sheet).",
     leaderboard: (period, provisional) => `Leaderboard ${period}${provisional ? " (provisional)" : ""}`,
     noRows: (period) => `No results for ${period}: no rep was employed then, or it is outside the periods computed.`,
-    review: (name, id, period) => `Review of ${name} (${id}), ${period}`,
+    review: (name, id, period) => `Review of ${name}${name === id ? "" : ` (${id})`}, ${period}`,
     problems: (errors, warnings) =>
       errors > 0
         ? `The input has ${errors} problem${errors === 1 ? "" : "s"}${warnings > 0 ? ` and ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}; rows with problems are left out, the rest is computed:`
@@ -65,7 +65,7 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
     nothingComputed: "没有计算任何期间（请查看下面的问题和运行日志表）。",
     leaderboard: (period, provisional) => `排行榜 ${period}${provisional ? "（暂定）" : ""}`,
     noRows: (period) => `${period} 没有结果：该期间无人在职，或不在已计算的期间之内。`,
-    review: (name, id, period) => `${name}（${id}）${period} 评语`,
+    review: (name, id, period) => `${name}${name === id ? "" : `（${id}）`}${period} 评语`,
     problems: (errors, warnings) =>
       errors > 0
         ? `输入中有 ${errors} 个问题${warnings > 0 ? `和 ${warnings} 个提醒` : ""}；有问题的行未计入，其余照常计算：`

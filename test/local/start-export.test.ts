@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLocalRecalculation } from "../../src/local/local-recalculation";
+import { readInputWorkbook } from "../../src/local/input-workbook";
 import { parseMappingText, type RunSettings } from "../../src/local/mapping-file";
 import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
 import type { WorkbookData } from "../../src/local/workbook-data";
@@ -72,6 +73,8 @@ describe("one CSV file from a CRM", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/opportunities\.csv is read as the Sales sheet/);
     expect(run.stdout).toMatch(/no targets/i);
+    // Reps taken from Sales' owners have their name as ID: shown once.
+    expect(run.stdout).toMatch(/^Review of (Ann Lee|Bob Ray), 2026-02$/m);
     const result = await readXlsx(path("opportunities.xlsx"));
     expect(revenueOf(result, "2026-01")).toEqual(SALESFORCE_REVENUE["2026-01"]);
     expect(revenueOf(result, "2026-02")).toEqual(SALESFORCE_REVENUE["2026-02"]);
@@ -113,6 +116,16 @@ describe("one CSV file from a CRM", () => {
     // 王芳: 启航酒店 12,000 + 海天商贸 3,000 (万象贸易 lost) = 15,000; 李娜: 东方物流 6,500 (华夏科技 open) = 6,500.
     const result = await readXlsx(path("商机.xlsx"));
     expect(revenueOf(result, "2026-03")).toEqual({ 王芳: 15000, 李娜: 6500 });
+  });
+});
+
+describe("one exported text file", () => {
+  it("may be Excel's Unicode text: UTF-16 with tabs, still the Sales sheet", async () => {
+    const text = "\uFEFF" + csv([SALESFORCE_HEADER, SALESFORCE_ROWS[0]], "\t");
+    await writeFile(path("report.txt"), Buffer.from(text, "utf16le"));
+    const { workbook, kind } = await readInputWorkbook(path("report.txt"));
+    expect(kind).toBe("csv-file");
+    expect(workbook.sheets).toEqual([{ name: "Sales", values: [SALESFORCE_HEADER, SALESFORCE_ROWS[0]] }]);
   });
 });
 
