@@ -68,8 +68,9 @@ export function problemReport(problems: readonly Problem[], groups: readonly Pro
 /**
  * Rewrites the Problems sheet with every problem, in the grouped lines'
  * order: one block (formats, then values) padded over what an earlier run
- * left, whatever the number of problems; the header notes only when the
- * sheet is new to the add-on. Answers the sheet's name, or null when a sheet
+ * left, whatever the number of problems, then the header notes (every run,
+ * as the other output sheets: a run killed before them leaves none, and the
+ * next run's language wins). Answers the sheet's name, or null when a sheet
  * of that name is someone else's and was left alone.
  *
  * @example
@@ -82,12 +83,11 @@ export function writeProblemsSheet(
   groups: readonly ProblemGroup[],
   language: Language,
 ): string | null {
-  const isNew = out.status !== "own";
   const sheet = prepareOutputSheet(ss, out, setup);
   if (!sheet) return null;
   const block = problemSheetBlock(problemsInGroupOrder(groups), language);
   const padded = padBlock(block.values, block.formats, Math.max(block.values.length, out.lastRow), Math.max(PROBLEM_COLUMNS.length, out.lastColumn), "General");
   writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
-  if (isNew) writeHeaderNotes(sheet, 1, PROBLEM_COLUMNS, language);
+  writeHeaderNotes(sheet, 1, PROBLEM_COLUMNS, language);
   return out.name;
 }
