@@ -37,12 +37,37 @@ export interface OutputSheet {
   charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
   /** Protections a killed set-up left on an empty unmarked sheet (removed when it is adopted). */
   leftoverProtections: GoogleAppsScript.Spreadsheet.Protection[];
+  /** The sheet's ID once known (read with the ownership check, or after set-up). */
+  id: number | null;
 }
 
 export interface InspectOptions {
   /** Read every value (sheets the run merges with) or only the extent. */
   values: boolean;
   charts?: boolean;
+  /** Read the grid size (needed to write; default true). */
+  grid?: boolean;
+  /** Read the last column when values are not read (default true; a sheet appended to by rows needs only its last row). */
+  width?: boolean;
+  /**
+   * The ID of the sheet the add-on marked as its own under this role: a
+   * sheet with this ID needs no marker read. Given (-1 when none is known
+   * yet), the sheet's ID is read, so that the caller can record it.
+   */
+  knownId?: number;
+}
+
+/**
+ * Service calls of {@link inspectOutputSheet} for a sheet that exists and
+ * is the add-on's own, and the cells it reads (`cells`: the sheet's size).
+ *
+ * @example
+ * inspectSize({ values: true, knownId: 7 }, 4000); // { calls: 6, cells: 4000 }
+ */
+export function inspectSize(options: InspectOptions, cells: number): { calls: number; cells: number } {
+  const ownership = options.knownId === undefined ? 3 : 1;
+  const extent = options.values ? 2 : options.width === false ? 1 : 2;
+  return { calls: 1 + ownership + extent + (options.grid === false ? 0 : 2) + (options.charts ? 1 : 0), cells: options.values ? cells : 0 };
 }
 
 function carriesMarker(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: OutputRole): boolean {
@@ -66,9 +91,11 @@ function isBlankGrid(values: unknown[][]): boolean {
  */
 export function inspectOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, role: OutputRole, name: string, options: InspectOptions): OutputSheet {
   const sheet = ss.getSheetByName(name);
-  const found: OutputSheet = { role, name, sheet, status: "missing", values: null, lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, charts: [], leftoverProtections: [] };
+  const found: OutputSheet = { role, name, sheet, status: "missing", values: null, lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, charts: [], leftoverProtections: [], id: null };
   if (!sheet) return found;
-  const own = carriesMarker(sheet, role);
+  const sheetId = options.knownId === undefined ? null : sheet.getSheetId();
+  const own = sheetId !== null && sheetId === options.knownId ? true : carriesMarker(sheet, role);
+  if (own) found.id = sheetId;
   if (options.values) {
     const values = sheet.getDataRange().getValues();
     found.values = values;
@@ -76,10 +103,12 @@ export function inspectOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     found.lastColumn = found.lastRow === 0 ? 0 : values[0].length;
   } else {
     found.lastRow = sheet.getLastRow();
-    found.lastColumn = sheet.getLastColumn();
+    found.lastColumn = options.width === false ? 0 : sheet.getLastColumn();
   }
-  found.maxRows = sheet.getMaxRows();
-  found.maxColumns = sheet.getMaxColumns();
+  if (options.grid !== false) {
+    found.maxRows = sheet.getMaxRows();
+    found.maxColumns = sheet.getMaxColumns();
+  }
   if (options.charts) found.charts = sheet.getCharts();
   found.status = own ? "own" : found.lastRow === 0 && sheet.getCharts().length === 0 ? "adopt" : "foreign";
   if (found.status === "adopt") found.leftoverProtections = leftoverProtections(sheet);
@@ -137,7 +166,19 @@ export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet.addDeveloperMetadata(OUTPUT_MARKER_KEY, out.role, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
   out.sheet = sheet;
   out.status = "own";
+  out.id = sheet.getSheetId();
   return sheet;
+}
+
+/**
+ * Service calls {@link prepareOutputSheet} makes (none for an own sheet).
+ *
+ * @example
+ * prepareSize(missingResults, { frozenRows: 1, protectColumns: null, description: "Sales Scorecard" }); // 7
+ */
+export function prepareSize(out: OutputSheet, setup: SheetSetup): number {
+  if (out.status === "foreign" || out.status === "own") return 0;
+  return (out.sheet ? 0 : 1) + out.leftoverProtections.length + (setup.frozenRows > 0 ? 1 : 0) + (setup.protectColumns ? 2 : 1) + 4;
 }
 
 /**
@@ -200,8 +241,39 @@ export function writeBlock(
   if (values.length === 0 || values[0].length === 0) return;
   ensureGrid(sheet, out, row + values.length - 1, column + values[0].length - 1);
   const range = sheet.getRange(row, column, values.length, values[0].length);
-  range.setNumberFormats(formats);
+  const uniform = uniformFormat(formats);
+  // One format for the whole block is set without sending a grid of it.
+  if (uniform !== null) range.setNumberFormat(uniform);
+  else range.setNumberFormats(formats);
   range.setValues(values);
+}
+
+/**
+ * The one number format of a block, or null when it has several.
+ *
+ * @example
+ * uniformFormat([["@", "@"], ["@", "@"]]); // "@"
+ * uniformFormat([["@", "0"]]);             // null
+ */
+export function uniformFormat(formats: readonly (readonly string[])[]): string | null {
+  const first = formats[0]?.[0];
+  if (first === undefined) return null;
+  for (const row of formats) for (const format of row) if (format !== first) return null;
+  return first;
+}
+
+/**
+ * Service calls and cells of {@link writeBlock} for a block of `rows` x
+ * `columns` at (row, column), given the sheet's grid and whether the block
+ * has one number format.
+ *
+ * @example
+ * writeBlockSize(results, 1, 1, 4601, 30, false); // { calls: 3 (+ grid growth), cells: 2 x 4601 x 30 }
+ */
+export function writeBlockSize(out: OutputSheet, row: number, column: number, rows: number, columns: number, uniform: boolean): { calls: number; cells: number } {
+  if (rows === 0 || columns === 0) return { calls: 0, cells: 0 };
+  const growth = (row + rows - 1 > out.maxRows ? 1 : 0) + (column + columns - 1 > out.maxColumns ? 1 : 0);
+  return { calls: 3 + growth, cells: rows * columns * (uniform ? 1 : 2) };
 }
 
 /**

@@ -5,10 +5,16 @@
  * Nothing is read after the first sheet write, and the number of service
  * calls does not depend on the number of rows, reps or periods.
  *
+ * The run times its own service calls and writes in steps (run-steps.ts):
+ * Results, Dashboard, Payouts, Reviews, Problems. A run that would pass its
+ * time budget stops between two steps and records the steps done; the next
+ * run continues with the others, and the periods become final only once
+ * every step is done.
+ *
  * Order of writes, so that a run killed anywhere leaves nothing a rerun does
- * not repair: Results, Payouts, Reviews, Dashboard, then the run state (which
- * marks periods final, so only after their rows are written), then the Run
- * log row, then the lease is given back.
+ * not repair: the steps, then the run state (which marks periods final, so
+ * only after their rows are written), then the Run log row, then the lease
+ * is given back.
  */
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import type { Language } from "../core/plan-model";
@@ -27,24 +33,33 @@ import type { FormattedRows } from "../tables/output-rows";
 import { plainText, type CellValue } from "../tables/sheet-text";
 import type { DashboardBlock } from "./dashboard-rows";
 import { readInputSheets } from "./input-grids";
+import { executionStart } from "./execution-start";
 import {
   headerBlock,
   inspectOutputSheet,
+  inspectSize,
   padBlock,
   prepareOutputSheet,
+  prepareSize,
+  uniformFormat,
   writeBlock,
+  writeBlockSize,
   writeHeaderNotes,
+  type InspectOptions,
   type OutputRole,
   type OutputSheet,
   type SheetSetup,
 } from "./output-writer";
-import { RUN_TIME_BUDGET_MS, WRITE_RESERVE_MS } from "./platform-limits";
+import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
 import { computeRun, type RunOutputs } from "./run-computation";
 import { NO_PROBLEM_REPORT, problemReport, writeProblemsSheet, type ProblemReport } from "./problem-report";
 import { runLogRow, type RunLogEntry, type RunOutcome, type StartedBy } from "./run-log-row";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { runLanguage, settingsOf, type Settings } from "./settings";
-import { readSpreadsheetState, runStateOf, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
+import { CHART_CALLS, cyclePrint, cycleWork, estimateWrites, finishSize, inputsPrint, inspections, planSteps, STEPS, type MergedRole, type Step } from "./run-steps";
+import { readSpreadsheetState, runStateOf, writeStateEntry, type OutputRecord, type RunState, type SpreadsheetState } from "./spreadsheet-state";
+import { addWork, NO_WORK, TimeBudget, type WorkSize } from "./time-budget";
+import { PROBLEM_COLUMNS } from "../tables/problem-rows";
 
 export interface RecalculationRequest {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -142,25 +157,28 @@ export function recalculate(request: RecalculationRequest): RunSummary {
   }
 }
 
-interface ReadOutputs {
-  results: OutputSheet;
-  payouts: OutputSheet;
-  reviews: OutputSheet;
-  dashboard: OutputSheet;
-  runLog: OutputSheet;
-  problems: OutputSheet;
+type InspectedRole = MergedRole | "dashboard" | "problems" | "runLog";
+type ReadOutputs = Partial<Record<Exclude<InspectedRole, "runLog">, OutputSheet>> & { runLog: OutputSheet };
+
+/** Inspects the output sheets the planned steps need (and the Run log), learning what reads cost. */
+function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>, budget: TimeBudget): ReadOutputs {
+  const names = settings.sheets;
+  const read: Partial<Record<InspectedRole, OutputSheet>> = {};
+  for (const [role, options] of Object.entries(inspections(steps, records)) as [InspectedRole, InspectOptions][]) {
+    read[role] = budget.measure(
+      () => inspectOutputSheet(ss, role, names[role], options),
+      // Only an own sheet's calls are known exactly; others teach nothing.
+      (out) => (out.status === "own" && out.id === options.knownId ? inspectSize(options, out.values ? out.lastRow * out.lastColumn : 0) : NO_WORK),
+    );
+  }
+  return read as ReadOutputs;
 }
 
-function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): ReadOutputs {
-  const names = settings.sheets;
-  return {
-    results: inspectOutputSheet(ss, "results", names.results, { values: true }),
-    payouts: inspectOutputSheet(ss, "payouts", names.payouts, { values: true }),
-    reviews: inspectOutputSheet(ss, "reviews", names.reviews, { values: true }),
-    dashboard: inspectOutputSheet(ss, "dashboard", names.dashboard, { values: false, charts: true }),
-    runLog: inspectOutputSheet(ss, "runLog", names.runLog, { values: false }),
-    problems: inspectOutputSheet(ss, "problems", names.problems, { values: false }),
-  };
+const one = (): WorkSize => ({ calls: 1, cells: 0 });
+
+function inputReadSize(read: ReturnType<typeof readInputSheets>): WorkSize {
+  const grids = [...Object.values(read.grids), read.plan];
+  return { calls: grids.reduce((n, grid) => n + (grid.values ? 3 : 1), 0), cells: read.cellsRead };
 }
 
 function runUnderLease(
@@ -171,57 +189,117 @@ function runUnderLease(
   runId: string,
   startedAt: number,
 ): RunSummary {
+  const budget = new TimeBudget(executionStart(startedAt), request.budgetMs ?? RUN_TIME_BUDGET_MS);
   // ---- read
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const language = request.language ?? runLanguage(settings, ss.getSpreadsheetLocale());
-  const inputs = readInputSheets(ss, settings);
-  const outputs = readOutputSheets(ss, settings);
+  const timeZone = budget.measure(() => ss.getSpreadsheetTimeZone(), one);
+  const locale = budget.measure(() => ss.getSpreadsheetLocale(), one);
+  const language = request.language ?? runLanguage(settings, locale);
+  const inputs = budget.measure(() => readInputSheets(ss, settings), inputReadSize);
+  const runStateIn = runStateOf(state.run);
+  const records = runStateIn.sheets ?? {};
+  const print = inputsPrint({ grids: inputs.grids, plan: inputs.plan.values, settings, language, timeZone, reviewLanguage: request.language ?? null });
+  const work = cycleWork(runStateIn, print, request.restate ?? []);
+  const runLogRecord = records.runLog;
+  const planned = planSteps(work.remaining, budget, records, finishSize(runLogRecord !== undefined), FIRST_STEP_LIMIT_MS);
+  const outputs = readOutputSheets(ss, settings, planned, records, budget);
+  const finish = finishSize(outputs.runLog.status === "own");
   // ---- compute
-  const budget = request.budgetMs ?? RUN_TIME_BUDGET_MS;
   const out = computeRun({
     now: startedAt,
     timeZone,
+    locale,
     language,
     settings,
-    runState: runStateOf(state.run),
+    runState: { ...runStateIn, pending: work.pending },
     finality: request.finality,
-    restate: request.restate ?? [],
+    restate: work.restate,
     throughPeriod: request.throughPeriod ?? null,
     reviewLanguage: request.language,
     grids: inputs.grids,
     planValues: inputs.plan.values,
-    existing: { results: outputs.results.values, payouts: outputs.payouts.values, reviews: outputs.reviews.values },
-    hasTime: () => Date.now() - startedAt < budget - Math.min(WRITE_RESERVE_MS, budget / 4),
+    existing: { results: outputs.results?.values ?? null, payouts: outputs.payouts?.values ?? null, reviews: outputs.reviews?.values ?? null },
+    hasTime: work.continuing ? () => true : computeTime(budget, planned, records, finish),
     wallClock: spreadsheetWallClock(timeZone),
   });
   const foreign = Object.values(outputs).filter((o) => o.status === "foreign");
   const problems: Problem[] = [...out.problems, ...foreign.map((o) => problemAt(o.name, "A1", "foreign_output_sheet", { sheet: o.name }, "warning"))];
-  // ---- write
-  if (out.computed.length > 0) {
-    writeTable(ss, outputs.results, out.results.columns, out.results, language);
-    writeTable(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language);
-    writeReviews(ss, outputs.reviews, out.reviews, language);
-    writeDashboard(ss, outputs.dashboard, out.dashboard);
-  }
-  writeStateEntry(ss, state, "run", out.runState);
   const groups = groupProblems(problems);
-  const problemsSheet = writeProblemsSheet(ss, outputs.problems, SETUP.problems, groups, language);
-  const summary = { ...summaryOf(out, runId, request.startedBy, language, startedAt, problems, foreign.map((o) => o.name)), ...problemReport(problems, groups, language, problemsSheet) };
+  // ---- write, a step at a time
+  const attempted = out.plan.compute.filter((p) => !out.left.includes(p));
+  const fullPrint = cyclePrint(print, new Set(attempted.filter((p) => out.plan.becomeFinal.has(p))));
+  const done = new Set<string>(work.continuing && work.cycle!.inputs === fullPrint ? work.cycle!.done : []);
+  // A run with no period to write has only its problems to write.
+  if (out.computed.length === 0) for (const step of STEPS) if (step !== "problems") done.add(step);
+  const newRecords: Record<string, OutputRecord> = { ...records };
+  let problemsSheet: string | null = null;
+  let stoppedBefore: Step | null = null;
+  const stepsRun: Step[] = [];
+  for (const step of STEPS) {
+    if (done.has(step)) continue;
+    const write = planned.includes(step) ? stepWrite(step, ss, outputs, out, groups, language, records) : null;
+    if (!write || !budget.fits(write.size, finish, stepsRun.length === 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs)) {
+      stoppedBefore = step;
+      break;
+    }
+    const result = budget.measure(() => write.run(), () => write.size);
+    if (step === "problems") problemsSheet = result ?? null;
+    const written = step === "problems" ? outputs.problems : step === "dashboard" ? outputs.dashboard : outputs[step];
+    if (written?.id != null) newRecords[written.role] = { id: written.id, ...write.record };
+    done.add(step);
+    stepsRun.push(step);
+  }
+  const complete = STEPS.every((step) => done.has(step));
+  const later = work.continuing ? work.cycle!.later : out.left;
+  if (outputs.runLog.status === "own" && outputs.runLog.id !== null) newRecords.runLog = { id: outputs.runLog.id, cells: 0, notes: "", chart: "" };
+  const runState: RunState = complete
+    ? { ...out.runState, pending: later.length > 0 ? later : null, cycle: null, sheets: newRecords }
+    : {
+        ...runStateIn,
+        start: out.runState.start,
+        fy: out.runState.fy,
+        changed: out.runState.changed,
+        lastRun: out.runState.lastRun,
+        pending: attempted.length > 0 ? attempted : runStateIn.pending,
+        cycle: { periods: attempted, done: [...done], inputs: fullPrint, later, restate: work.restate },
+        sheets: newRecords,
+      };
+  writeStateEntry(ss, state, "run", runState);
+  const outcome: RunOutcome = complete && later.length === 0 ? out.outcome : "continues";
+  const details = [...out.details, ...(stoppedBefore && stepsRun.length === 0 ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`] : [])];
+  const base = summaryOf(out, runId, request.startedBy, language, startedAt, problems, foreign.map((o) => o.name));
+  const summary = { ...base, outcome, madeFinal: complete ? out.madeFinal : [], left: complete ? later : [...attempted, ...later], rowsWritten: stepsRun.includes("results") ? out.rowsWritten : 0, details, ...problemReport(problems, groups, language, problemsSheet) };
   appendRunLog(ss, outputs.runLog, {
     startedAt,
     startedBy: request.startedBy,
     periods: out.computed,
-    madeFinal: out.madeFinal,
-    rowsWritten: out.rowsWritten,
-    outcome: out.outcome,
+    madeFinal: summary.madeFinal,
+    rowsWritten: summary.rowsWritten,
+    outcome,
     durationMs: Date.now() - startedAt,
     problems,
     problemsSheet,
-    details: out.details,
+    details,
     runId,
   }, language);
   summary.durationMs = Date.now() - startedAt;
   return summary;
+}
+
+/**
+ * Whether computing may go on to another period: the slowest period so far
+ * again, then the first planned step and the finish, must still end by the
+ * first step's limit.
+ */
+function computeTime(budget: TimeBudget, planned: readonly Step[], records: Readonly<Record<string, OutputRecord>>, finish: WorkSize): () => boolean {
+  let last = Date.now();
+  let slowest = 0;
+  const firstStep = estimateWrites(planned.slice(0, 1), records);
+  return () => {
+    const now = Date.now();
+    slowest = Math.max(slowest, now - last);
+    last = now;
+    return budget.elapsed() + slowest <= budget.budgetMs && budget.elapsed() + slowest + budget.predict(addWork(firstStep, finish)) <= FIRST_STEP_LIMIT_MS;
+  };
 }
 
 function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, language: Language, startedAt: number, problems: Problem[], foreignSheets: string[]): RunSummary {
@@ -248,35 +326,114 @@ function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, languag
 
 // ---------------------------------------------------------------- sheet writes
 
-function writeTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, columns: readonly OutputColumn[], rows: FormattedRows, language: Language): void {
-  const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
-  if (!sheet) return;
+/** One write step, ready: its predicted size, the write, and what the run state records of the sheet after it. */
+interface StepWrite {
+  size: WorkSize;
+  run: () => string | null | void;
+  record: Omit<OutputRecord, "id">;
+}
+
+function stepWrite(
+  step: Step,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  outputs: ReadOutputs,
+  out: RunOutputs,
+  groups: ReturnType<typeof groupProblems>,
+  language: Language,
+  records: Readonly<Record<string, OutputRecord>>,
+): StepWrite | null {
+  switch (step) {
+    case "results":
+      return outputs.results ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results) : null;
+    case "payouts":
+      return outputs.payouts ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts) : null;
+    case "reviews":
+      return outputs.reviews ? reviewsWrite(ss, outputs.reviews, out.reviews, language, records.reviews) : null;
+    case "dashboard":
+      return outputs.dashboard ? dashboardWrite(ss, outputs.dashboard, out.dashboard, records.dashboard) : null;
+    case "problems":
+      return outputs.problems ? problemsWrite(ss, outputs.problems, groups, language) : null;
+  }
+}
+
+/** Whether a sheet's header notes must be written: unless the sheet was ours, with the same header, and its notes are in this language. */
+function needsNotes(out: OutputSheet, headers: readonly string[], language: Language, record: OutputRecord | undefined): boolean {
+  const existing = out.values && out.values.length > 0 ? out.values[0].map(plainText) : [];
+  return !(out.status === "own" && record?.notes === language && headers.every((h, i) => existing[i] === h));
+}
+
+function setupCalls(out: OutputSheet): WorkSize {
+  return { calls: prepareSize(out, SETUP[out.role]), cells: 0 };
+}
+
+function tableWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, columns: readonly OutputColumn[], rows: FormattedRows, language: Language, record: OutputRecord | undefined): StepWrite {
   const header = headerBlock(columns);
   const values = [...header.values, ...rows.values];
   const formats = [...header.formats, ...rows.formats];
   const padded = padBlock(values, formats, Math.max(values.length, out.lastRow), Math.max(columns.length, out.lastColumn), "General");
-  writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
-  writeHeaderNotes(sheet, 1, columns, language);
+  const notes = needsNotes(out, columns.map((c) => c.header), language, record);
+  const width = padded.values[0]?.length ?? 0;
+  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, width, uniformFormat(padded.formats) !== null), notes ? { calls: 2, cells: columns.length } : NO_WORK);
+  return {
+    size,
+    record: { cells: padded.values.length * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
+    run: () => {
+      const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
+      if (!sheet) return;
+      writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
+      if (notes) writeHeaderNotes(sheet, 1, columns, language);
+    },
+  };
 }
 
-function writeReviews(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, reviews: CellValue[][], language: Language): void {
+function reviewsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, reviews: CellValue[][], language: Language, record: OutputRecord | undefined): StepWrite {
   const existingHeader = out.values && out.values.length > 0 ? out.values[0].map(plainText) : [];
-  const sheet = prepareOutputSheet(ss, out, SETUP.reviews);
-  if (!sheet) return;
-  writeBlock(sheet, out, 1, 1, reviews, reviews.map((row) => row.map(() => "@")));
   const peopleHeaders = headersOf(REVIEW_COLUMNS).slice(REVIEW_RUN_COLUMNS);
-  if (peopleHeaders.some((h, i) => existingHeader[REVIEW_RUN_COLUMNS + i] !== h)) {
-    writeBlock(sheet, out, 1, REVIEW_RUN_COLUMNS + 1, [peopleHeaders], [peopleHeaders.map(() => "@")]);
-  }
-  writeHeaderNotes(sheet, 1, REVIEW_COLUMNS, language);
+  const writeHeaders = peopleHeaders.some((h, i) => existingHeader[REVIEW_RUN_COLUMNS + i] !== h);
+  const notes = needsNotes(out, headersOf(REVIEW_COLUMNS), language, record);
+  const width = reviews[0]?.length ?? 0;
+  const size = out.status === "foreign"
+    ? NO_WORK
+    : addWork(setupCalls(out), writeBlockSize(out, 1, 1, reviews.length, width, true), writeHeaders ? { calls: 3, cells: peopleHeaders.length } : NO_WORK, notes ? { calls: 2, cells: REVIEW_COLUMNS.length } : NO_WORK);
+  return {
+    size,
+    record: { cells: reviews.length * REVIEW_COLUMNS.length, notes: notes ? language : (record?.notes ?? ""), chart: "" },
+    run: () => {
+      const sheet = prepareOutputSheet(ss, out, SETUP.reviews);
+      if (!sheet) return;
+      writeBlock(sheet, out, 1, 1, reviews, reviews.map((row) => row.map(() => "@")));
+      if (writeHeaders) writeBlock(sheet, out, 1, REVIEW_RUN_COLUMNS + 1, [peopleHeaders], [peopleHeaders.map(() => "@")]);
+      if (notes) writeHeaderNotes(sheet, 1, REVIEW_COLUMNS, language);
+    },
+  };
 }
 
-function writeDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, block: DashboardBlock): void {
-  const sheet = prepareOutputSheet(ss, out, SETUP.dashboard);
-  if (!sheet) return;
+/** What identifies the chart a Dashboard block asks for ("" for none). */
+function chartSignature(block: DashboardBlock): string {
+  return block.chart ? JSON.stringify([block.chart, block.tableRows, block.values[0].length]) : "";
+}
+
+function dashboardWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, block: DashboardBlock, record: OutputRecord | undefined): StepWrite {
   const width = block.values[0].length;
   const padded = padBlock(block.values, block.formats, Math.max(block.values.length, out.lastRow), Math.max(width, out.lastColumn), "General");
-  writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
+  const chart = chartSignature(block);
+  // The chart reads its ranges live: it is rebuilt only when it would change.
+  const keepChart = out.status === "own" && record?.chart === chart && out.charts.length === (chart ? 1 : 0);
+  const chartCalls = keepChart ? 0 : out.charts.length + (chart ? CHART_CALLS - 1 : 0);
+  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, padded.values[0].length, uniformFormat(padded.formats) !== null), { calls: chartCalls, cells: 0 });
+  return {
+    size,
+    record: { cells: padded.values.length * padded.values[0].length, notes: "", chart },
+    run: () => {
+      const sheet = prepareOutputSheet(ss, out, SETUP.dashboard);
+      if (!sheet) return;
+      writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
+      if (!keepChart) insertDashboardChart(sheet, out, block, width);
+    },
+  };
+}
+
+function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, block: DashboardBlock, width: number): void {
   for (const chart of out.charts) sheet.removeChart(chart);
   if (!block.chart) return;
   const tableFirstRow = 4;
@@ -291,6 +448,17 @@ function writeDashboard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: Outpu
     .setPosition(1, width + 2, 0, 0)
     .build();
   sheet.insertChart(chart);
+}
+
+function problemsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, groups: ReturnType<typeof groupProblems>, language: Language): StepWrite {
+  const rows = Math.max(1 + groups.reduce((n, g) => n + g.problems.length, 0), out.lastRow);
+  const columns = Math.max(PROBLEM_COLUMNS.length, out.lastColumn);
+  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), out.status === "own" ? NO_WORK : { calls: 2, cells: columns });
+  return {
+    size,
+    record: { cells: rows * columns, notes: language, chart: "" },
+    run: () => writeProblemsSheet(ss, out, SETUP.problems, groups, language),
+  };
 }
 
 function appendRunLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, entry: RunLogEntry, language: Language): void {

@@ -46,6 +46,28 @@ export type SpreadsheetState = Record<StateKey, StateEntry>;
 
 const periodText = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/));
 
+const CycleSchema = z.object({
+  periods: z.array(periodText),
+  /** Steps written for these periods (output roles, "chart"). */
+  done: z.array(z.string()),
+  inputs: z.string(),
+  /** Periods after this work, computed once it is complete. */
+  later: z._default(z.array(periodText), []),
+  /** Final periods being restated by this work. */
+  restate: z._default(z.array(periodText), []),
+});
+
+const OutputRecordSchema = z.object({
+  /** Sheet ID of the sheet the add-on marked as its own (a sheet found by name with this ID needs no marker read). */
+  id: z.number(),
+  /** Cells of the last block written (to predict the next read and write). */
+  cells: z._default(z.number(), 0),
+  /** Language of the header notes last written ("" = unknown: write them). */
+  notes: z._default(z.string(), ""),
+  /** The Dashboard chart last built, as a signature ("" = none known). */
+  chart: z._default(z.string(), ""),
+});
+
 export const RunStateSchema = z.object({
   /** Final periods and the fingerprint of their inputs when they became final. */
   final: z._default(z.record(z.string(), z.string()), {}),
@@ -59,8 +81,18 @@ export const RunStateSchema = z.object({
   changed: z._default(z.array(z.string()), []),
   /** When the last run that did work ended (epoch ms). */
   lastRun: z._default(z.nullable(z.number()), null),
+  /**
+   * Work a firing left part-written: the periods it computes, the output
+   * steps already written for them, and a fingerprint of the inputs they
+   * were computed from (when the inputs change, the work starts over).
+   */
+  cycle: z.optional(z.nullable(CycleSchema)),
+  /** What the runs know of their own output sheets, by role (saves service calls; the sheets stay the truth). */
+  sheets: z.optional(z.record(z.string(), OutputRecordSchema)),
 });
 export type RunState = z.infer<typeof RunStateSchema>;
+export type Cycle = z.infer<typeof CycleSchema>;
+export type OutputRecord = z.infer<typeof OutputRecordSchema>;
 
 export const ScheduleRecordSchema = z.object({
   /** Session.getTemporaryActiveUserKey() of the editor whose trigger runs the schedule. */
@@ -129,13 +161,28 @@ export function stateJson(value: unknown): string {
 
 /**
  * Reads the four state entries of a spreadsheet: one metadata listing, then
- * the key (and the value of the entries that are ours) of each entry.
+ * the key (and the value of the entries that are ours) of each entry. A
+ * second read in the same execution (the schedule's firing reads the state,
+ * then the guard reads it again inside the lock) re-reads only the values,
+ * through the entries found by the first read, when the run and lease
+ * entries were among them: one call per entry instead of two per entry and
+ * a listing.
  *
  * @example
  * const state = readSpreadsheetState(SpreadsheetApp.getActiveSpreadsheet());
  * runStateOf(state.run).final;
  */
 export function readSpreadsheetState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SpreadsheetState {
+  const again = lastRead && lastRead.ss === ss ? rereadValues(lastRead.state) : null;
+  const state = again ?? listState(ss);
+  lastRead = { ss, state };
+  return state;
+}
+
+/** The state read last in this execution, whose entries a second read reuses. */
+let lastRead: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; state: SpreadsheetState } | null = null;
+
+function listState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SpreadsheetState {
   const state: SpreadsheetState = {
     settings: { metadata: null, value: null },
     run: { metadata: null, value: null },
@@ -147,6 +194,24 @@ export function readSpreadsheetState(ss: GoogleAppsScript.Spreadsheet.Spreadshee
     const name = byKey.get(metadata.getKey());
     if (name === undefined || state[name].metadata !== null) continue;
     state[name] = { metadata, value: metadata.getValue() };
+  }
+  return state;
+}
+
+/** The values of entries already found, read anew; null when a fresh listing is needed. */
+function rereadValues(previous: SpreadsheetState): SpreadsheetState | null {
+  // Without a lease entry another run may have created one since: list again.
+  if (!previous.lease.metadata || !previous.run.metadata) return null;
+  // An entry this execution created is not in the listing it kept.
+  if (Object.values(previous).some((entry) => entry.metadata === null && entry.value !== null)) return null;
+  const state = {} as SpreadsheetState;
+  try {
+    for (const key of Object.keys(STATE_KEYS) as StateKey[]) {
+      const metadata = previous[key].metadata;
+      state[key] = { metadata, value: metadata ? metadata.getValue() : null };
+    }
+  } catch {
+    return null; // an entry was removed
   }
   return state;
 }

@@ -1,0 +1,182 @@
+/**
+ * A run's write steps and how a run too slow to do them all spreads them
+ * over several runs.
+ *
+ * A run writes its output sheets in steps, one sheet each (the Dashboard
+ * with its chart). Before reading the output sheets it plans the steps that
+ * its time budget allows, from the costs it measured so far; before each
+ * step it checks again with the exact size of the block. Steps it cannot do
+ * are left to the next run, recorded in the run state as a cycle: the
+ * periods being written, the steps done for them, and a fingerprint of the
+ * inputs and of which periods become final. The next run with the same
+ * fingerprint computes the same periods and does only the steps left;
+ * periods become final when every step is done. When the inputs change in
+ * between, the cycle starts over, so sheets never mix two versions of the
+ * inputs.
+ */
+import type { Period } from "../core/records";
+import { hashText } from "./input-fingerprint";
+import { inspectSize, type InspectOptions } from "./output-writer";
+import type { Cycle, OutputRecord, RunState } from "./spreadsheet-state";
+import { addWork, NO_WORK, type TimeBudget, type WorkSize } from "./time-budget";
+
+/** The write steps, in order. */
+export const STEPS = ["results", "payouts", "reviews", "dashboard", "problems"] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Output sheets whose values a run merges with. */
+export type MergedRole = "results" | "payouts" | "reviews";
+
+/** The merged sheets whose values each step needs (the Dashboard and the problems are made from the merged Results). */
+export const STEP_READS: Record<Step, readonly MergedRole[]> = {
+  results: ["results"],
+  dashboard: ["results"],
+  payouts: ["payouts"],
+  reviews: ["reviews"],
+  problems: ["results"],
+};
+
+/** Service calls of the chart a Dashboard step builds (builders are local objects: only calls that reach the spreadsheet count). */
+export const CHART_CALLS = 5;
+
+/** Calls of a set-up of a new output sheet, with its header notes. */
+const NEW_SHEET_CALLS = 10;
+
+/** What a run does about the cycle it finds. */
+export interface CycleWork {
+  /** Continuing the cycle found (same inputs). */
+  continuing: boolean;
+  cycle: Cycle | null;
+  /** Steps left, in order. */
+  remaining: Step[];
+  /** Periods to compute (the run state's pending list for this run). */
+  pending: Period[] | null;
+  /** Final periods to restate (those asked, and those a cycle is restating). */
+  restate: Period[];
+}
+
+/**
+ * A fingerprint of everything a cycle's blocks are made from, but for which
+ * periods become final (added once computed).
+ *
+ * @example
+ * inputsPrint({ grids, plan: null, settings, language: "en", timeZone: "UTC" }); // e.g. "1x3k9a0d2f"
+ */
+export function inputsPrint(parts: Record<string, unknown>): string {
+  return hashText(JSON.stringify(parts));
+}
+
+/**
+ * The full fingerprint of a cycle: the inputs, and the periods that become
+ * final (a month may become due between two runs: its rows then change).
+ *
+ * @example
+ * cyclePrint("1x3k9a0d2f", new Set(["2026-03"])); // "1x3k9a0d2f|2026-03"
+ */
+export function cyclePrint(inputs: string, becomeFinal: ReadonlySet<Period>): string {
+  return inputs + "|" + [...becomeFinal].sort().join(",");
+}
+
+/**
+ * Whether a run continues the cycle in the run state: same inputs, and no
+ * restatement asked beyond the cycle's own.
+ *
+ * @example
+ * cycleWork({ ...runState, cycle: { periods: ["2026-03"], done: ["results"], inputs: "ab|", later: [], restate: [] } }, "ab", []);
+ * // { continuing: true, remaining: ["dashboard", "payouts", "reviews", "problems"], pending: ["2026-03"], ... }
+ */
+export function cycleWork(runState: RunState, inputs: string, restate: readonly Period[]): CycleWork {
+  const cycle = runState.cycle ?? null;
+  const allRestate = [...new Set([...restate, ...(cycle?.restate ?? [])])];
+  if (cycle && cycle.inputs.startsWith(inputs + "|") && restate.every((p) => cycle.restate.includes(p))) {
+    return { continuing: true, cycle, remaining: STEPS.filter((s) => !cycle.done.includes(s)), pending: cycle.periods, restate: allRestate };
+  }
+  const pending = cycle ? [...cycle.periods, ...cycle.later] : runState.pending;
+  return { continuing: false, cycle: null, remaining: [...STEPS], pending: pending && pending.length > 0 ? pending : null, restate: allRestate };
+}
+
+/**
+ * How a run inspects each output sheet, given the steps it plans and what
+ * it knows of its sheets: the merged sheets a step needs with their values
+ * (with their grid only when their own step writes them), the Dashboard and
+ * Problems when their step is planned, and the Run log always (its last
+ * row only).
+ *
+ * @example
+ * inspections(["results"], {}).results; // { values: true, grid: true, knownId: -1 }
+ */
+export function inspections(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): Partial<Record<MergedRole | "dashboard" | "problems" | "runLog", InspectOptions>> {
+  const knownId = (role: string) => records[role]?.id ?? -1;
+  const plan: Partial<Record<MergedRole | "dashboard" | "problems" | "runLog", InspectOptions>> = {};
+  for (const step of steps) {
+    for (const role of STEP_READS[step]) {
+      const writes = (step as string) === role;
+      plan[role] = { values: true, grid: writes || plan[role]?.grid === true, knownId: knownId(role) };
+    }
+  }
+  if (steps.includes("dashboard")) plan.dashboard = { values: false, charts: true, knownId: knownId("dashboard") };
+  if (steps.includes("problems")) plan.problems = { values: false, knownId: knownId("problems") };
+  plan.runLog = { values: false, width: false, knownId: knownId("runLog") };
+  return plan;
+}
+
+/**
+ * Predicted size of inspecting the sheets and doing the steps, from what
+ * the run state recorded of each sheet (the last block's cells: the sheet
+ * is read about that size and written a little larger).
+ *
+ * @example
+ * estimateSteps(["results"], { results: { id: 7, cells: 1000, notes: "en", chart: "" } }).calls; // reads + 4
+ */
+export function estimateSteps(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
+  const reads = Object.entries(inspections(steps, records)).map(([role, options]) => inspectSize(options!, records[role]?.cells ?? 0));
+  return addWork(...reads, estimateWrites(steps, records));
+}
+
+/**
+ * Predicted size of the writes of some steps alone (see {@link estimateSteps}).
+ *
+ * @example
+ * estimateWrites(["payouts"], {}).calls; // 14: a new sheet's set-up and its block
+ */
+export function estimateWrites(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
+  const writes = steps.map((step) => {
+    const record = records[step];
+    const calls = 4 + (record ? 0 : NEW_SHEET_CALLS) + (step === "dashboard" ? CHART_CALLS : 0);
+    return { calls, cells: Math.ceil(2.2 * (record?.cells ?? 0)) };
+  });
+  return addWork(...writes);
+}
+
+/**
+ * What a run does after its steps whatever happens: write the run state,
+ * append its Run log row (with a set-up when the sheet is new), give the
+ * lease back.
+ *
+ * @example
+ * finishSize(true); // { calls: 6, cells: 44 }
+ */
+export function finishSize(runLogIsOwn: boolean): WorkSize {
+  return { calls: 6 + (runLogIsOwn ? 0 : NEW_SHEET_CALLS), cells: 2 * 2 * 11 };
+}
+
+/**
+ * The steps a run plans: the longest run of the steps left that, with the
+ * reads they need, fits the budget before the finish. The first step may
+ * reach `firstStepLimitMs` instead, so that a run whose fixed calls fill
+ * the budget still saves something.
+ *
+ * @example
+ * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
+ */
+export function planSteps(remaining: readonly Step[], budget: TimeBudget, records: Readonly<Record<string, OutputRecord>>, finish: WorkSize, firstStepLimitMs: number): Step[] {
+  const chosen: Step[] = [];
+  for (const step of remaining) {
+    const next = [...chosen, step];
+    if (!budget.fits(estimateSteps(next, records), finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs)) break;
+    chosen.push(step);
+  }
+  return chosen;
+}
+
+export { NO_WORK };
