@@ -93,6 +93,17 @@ describe("grouped problem lines", () => {
     ]);
   });
 
+  it("lists problems that name a period, not a cell's value, one line each", () => {
+    const problems = [
+      problemAt("Results", "A5", "final_inputs_changed", { period: "2026-02" }, "warning"),
+      problemAt("Results", "A20", "final_inputs_changed", { period: "2026-Q1" }, "warning"),
+    ];
+    expect(problemGroupLines(problems, "en")).toEqual([
+      "Results!A5: inputs changed for final period 2026-02; nothing was changed (use Restate period)",
+      "Results!A20: inputs changed for final period 2026-Q1; nothing was changed (use Restate period)",
+    ]);
+  });
+
   it("orders every problem as its line does, none lost", () => {
     const problems = [unknownManager(3), badAmount(2), unknownRep(7), badAmount(3)];
     const ordered = problemsInGroupOrder(groupProblems(problems));

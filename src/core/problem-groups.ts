@@ -19,6 +19,19 @@ export interface ProblemGroup {
   problems: Problem[];
 }
 
+/**
+ * Problems that stay one line each: their message names a period, a plan
+ * version or a sheet rather than a cell's value, so two of them say
+ * different things (and there are at most a few per period).
+ */
+const UNGROUPED_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "final_inputs_changed",
+  "negative_payout",
+  "foreign_output_sheet",
+  "plan_version_invalid",
+  "plan_no_version",
+]);
+
 /** Runs of cells named before the "…" of a group that is not one range. */
 const CELL_RUNS_SHOWN = 3;
 
@@ -47,8 +60,8 @@ function rowOf(cell: string): number {
   return Number(CELL.exec(cell)?.[2] ?? 0);
 }
 
-function hasRepeatedCell(problems: readonly Problem[]): boolean {
-  return new Set(problems.map((p) => p.cell)).size < problems.length;
+function staysApart(group: ProblemGroup): boolean {
+  return UNGROUPED_CODES.has(group.code) || new Set(group.problems.map((p) => p.cell)).size < group.problems.length;
 }
 
 function singleGroup(problem: Problem): ProblemGroup {
@@ -59,9 +72,10 @@ function singleGroup(problem: Problem): ProblemGroup {
  * Groups problems by sheet, column, code and severity: errors before
  * warnings, then sheets in the order they first appear, then groups in the
  * order they first appear; each group's problems in the order given. A group
- * with two problems at one cell (a plan row that fails several periods, say)
- * is not about rows: its problems stay one group each, since their messages
- * differ by more than the cell.
+ * with two problems at one cell (a header cell reported twice, say), and the
+ * run-level problems that name a period, a version or a sheet, are not about
+ * rows: their problems stay one group each, since their messages differ by
+ * more than the cell.
  *
  * @example
  * groupProblems([
@@ -81,7 +95,7 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
     if (group) group.problems.push(problem);
     else byKey.set(key, { sheet: problem.sheet, column, code: problem.code, severity: problem.severity, problems: [problem] });
   }
-  const groups = [...byKey.values()].flatMap((g) => (hasRepeatedCell(g.problems) ? g.problems.map(singleGroup) : [g]));
+  const groups = [...byKey.values()].flatMap((g) => (staysApart(g) ? g.problems.map(singleGroup) : [g]));
   const rank = (g: ProblemGroup) => (g.severity === "error" ? 0 : 1) * sheetOrder.size + (sheetOrder.get(g.sheet) ?? 0);
   // Array.prototype.sort is stable, so groups of one sheet keep their first-appearance order.
   return groups.sort((a, b) => rank(a) - rank(b));
