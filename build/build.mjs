@@ -8,7 +8,7 @@
 //   dist/Sidebar.html     the sidebar client, JS and CSS inlined into one file.
 //   dist/appsscript.json  the manifest.
 import * as esbuild from "esbuild";
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -157,14 +157,23 @@ async function buildSidebar() {
 }
 
 async function main() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
   const [{ names, inputs }, bundle, sidebar] = await Promise.all([entryExportNames(), bundleAddon(), buildSidebar()]);
   const functions = findExportedFunctions(inputs);
   const header = "// Sales Scorecard, built " + "by build/build.mjs. Do not edit: edit src/ and run npm run build.\n";
-  writeFileSync(join(dist, "Code.js"), header + bundle + "\n" + topLevelStubs(names, functions));
-  writeFileSync(join(dist, "Sidebar.html"), sidebar);
-  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  const files = {
+    "Code.js": header + bundle + "\n" + topLevelStubs(names, functions),
+    "Sidebar.html": sidebar,
+    "appsscript.json": readFileSync(join(root, "appsscript.json"), "utf8"),
+  };
+  // Each file is replaced whole (written aside, then renamed), so a test or a
+  // runner reading dist/ while a build runs never finds it missing or half written.
+  mkdirSync(dist, { recursive: true });
+  for (const name of readdirSync(dist)) if (!(name in files) && !name.endsWith(".tmp")) rmSync(join(dist, name), { recursive: true, force: true });
+  for (const [name, text] of Object.entries(files)) {
+    const aside = join(dist, "." + name + "." + process.pid + ".tmp");
+    writeFileSync(aside, text);
+    renameSync(aside, join(dist, name));
+  }
   const size = statSync(join(dist, "Code.js")).size;
   if (!process.argv.includes("--quiet")) {
     console.log(`built dist/Code.js (${(size / 1024).toFixed(1)} KB), dist/Sidebar.html, dist/appsscript.json`);

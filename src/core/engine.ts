@@ -212,8 +212,22 @@ function scoreRep(rep: Rep, pp: PeriodPlan, actuals: MetricActuals, targets: Tar
   return { rep, actuals, variant, employment, result };
 }
 
+/**
+ * What reps are ranked by: their score; or, in a period where no one has a
+ * score (no targets yet), their revenue, so a team that has pasted only its
+ * sales still sees who leads. Each such row says so in its notes.
+ */
+function rankingValue(work: readonly RepWork[]): (w: RepWork) => number | null {
+  if (work.some((w) => w.result.score !== null)) return (w) => w.result.score;
+  const revenue = (w: RepWork) => w.actuals.revenue ?? null;
+  if (!work.some((w) => revenue(w) !== null)) return (w) => w.result.score;
+  for (const w of work) if (revenue(w) !== null) w.result.notes.push({ code: "ranked_by_revenue" });
+  return revenue;
+}
+
 function assignRanks(work: RepWork[]): void {
-  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: w.result.score })));
+  const valueOf = rankingValue(work);
+  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: valueOf(w) })));
   const teams = new Map<string, RepWork[]>();
   for (const w of work) {
     const team = w.rep.team.trim().toLowerCase();
@@ -221,7 +235,7 @@ function assignRanks(work: RepWork[]): void {
   }
   for (const w of work) w.result.rank = overall.get(w.rep.key) ?? null;
   for (const members of teams.values()) {
-    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: w.result.score })));
+    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: valueOf(w) })));
     for (const w of members) w.result.teamRank = ranks.get(w.rep.key) ?? null;
   }
 }

@@ -49,6 +49,7 @@ export const PROBLEM_MESSAGES = {
   not_a_period: { en: "{column} \"{value}\" is not a period (use 2026-03, 2026-Q1 or 2026); the row is left out", zh: "{column}「{value}」不是有效期间（如 2026-03、2026-Q1 或 2026），该行未计入" },
   not_a_month: { en: "{column} \"{value}\" must be a month such as 2026-03; the row is left out", zh: "{column}「{value}」必须是月份（如 2026-03），该行未计入" },
   bad_choice: { en: "{column} \"{value}\" is not one of {allowed}; the row is left out", zh: "{column}「{value}」不在可选值 {allowed} 之中，该行未计入" },
+  unknown_type: { en: "{column} \"{value}\" is not one of {allowed}; the deal counts without a type", zh: "{column}「{value}」不在 {allowed} 之中；该单计入业绩，但不区分类型" },
   split_out_of_range: { en: "Split {value} must be between 0 and 1; the row is left out", zh: "分成比例 {value} 必须在 0 到 1 之间，该行未计入" },
   target_not_positive: { en: "Target {value} must be greater than 0; the row is left out", zh: "目标 {value} 必须大于 0，该行未计入" },
   target_bonus_too_large: { en: "Target bonus {value} is beyond {max}: a typo? The plan's default is used", zh: "目标奖金 {value} 超过 {max}，是否输错？已改用方案默认值" },

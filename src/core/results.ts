@@ -110,6 +110,8 @@ export type RowNote =
   | { code: "rep_of_the_month"; team: string }
   | { code: "most_improved"; delta: number }
   | { code: "provisional" }
+  /** No one has a score in the period (no targets): ranks follow revenue. */
+  | { code: "ranked_by_revenue" }
   /** Something failed while computing this rep and period (a bug of ours): the row holds no figures. */
   | { code: "not_computed" };
 

@@ -11,6 +11,7 @@
 import * as z from "zod/mini";
 import { a1, columnOfCell, problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
 import { cellFailure, isBlankCell, isCellFailure, type CellFailure } from "./cell-values";
+import { isReportNoteRow } from "./report-note-rows";
 import { findHeaderRow, matchHeaders, type HeaderMatch } from "./header-matching";
 import { INPUT_SHEET_ORDER, INPUT_SHEETS, type FieldOf, type InputSheetKey } from "./input-columns";
 
@@ -274,9 +275,13 @@ export const readRowsWithSchema: RowsReader = (sheet, readers) => {
 
 function forEachDataRow<K extends InputSheetKey>(sheet: OpenSheet<K>, visit: (cells: readonly unknown[], row: number) => void): void {
   const { values, usedColumns } = sheet;
+  const dateColumn = sheet.key === "sales" ? (sheet.match.index as Record<string, number>).date : -1;
   for (let index = sheet.headerIndex + 1; index < values.length; index += 1) {
     const cells = values[index] ?? [];
-    if (!isBlankRow(cells, usedColumns)) visit(cells, index + 1);
+    if (isBlankRow(cells, usedColumns)) continue;
+    // A report's footer and total lines are not deals (see report-note-rows.ts).
+    if (sheet.key === "sales" && isReportNoteRow(cells, usedColumns, dateColumn)) continue;
+    visit(cells, index + 1);
   }
 }
 

@@ -13,7 +13,6 @@ import {
   cellFailure,
   displayValue,
   isCellFailure,
-  readChoice,
   readDay,
   readIdText,
   readNumberCell,
@@ -24,7 +23,7 @@ import {
   type DateOrder,
   type DayOfInstant,
 } from "./cell-values";
-import { SALE_TYPE_CHOICES, type FieldOf } from "./input-columns";
+import type { FieldOf } from "./input-columns";
 import {
   fieldOfRow,
   isBlankRow,
@@ -35,7 +34,9 @@ import {
   type OpenSheet,
   type RowsReader,
 } from "./input-rows";
-import { statusReader, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
+import { isReportNoteRow } from "./report-note-rows";
+import { DEAL_TYPE_WORDS } from "./deal-type-words";
+import { normalizeStage, statusReader, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 /** How the Sales sheet is read beyond its cells: the date order and the stage words. */
@@ -54,12 +55,51 @@ function salesRow(reading: SalesReading) {
     rep: required((value: unknown) => readIdText(value, dayOf)),
     customer: orEmpty(text),
     amount: (value: unknown) => readNumberCell(value, dayOf),
-    type: (value: unknown) => readChoice(value, SALE_TYPE_CHOICES, dayOf) as SaleType | null | CellFailure,
+    type: typeReader(),
     status,
     opened: (value: unknown) => readDay(value, dayOf, dateOrder),
     split: (value: unknown) => readShare(value, dayOf),
     dealId: orEmpty(text),
   } satisfies Record<FieldOf<"sales">, CellReader<unknown>>;
+}
+
+/** A Type cell as read: the type, or none with the word when the word is not known. */
+interface DealType {
+  type: SaleType | null;
+  word: string;
+  known: boolean;
+}
+
+const NO_TYPE: DealType = { type: null, word: "", known: true };
+const TYPE_WORDS_ALLOWED = "new, renewal, expansion (新客户, 续约, 增购)";
+
+/**
+ * Reads the Type column with the CRMs' type words (deal-type-words.ts),
+ * remembering each distinct text; an unknown word is no type, never a
+ * reason to leave a deal out.
+ */
+function typeReader(): (value: unknown) => DealType {
+  const words = new Map<string, SaleType>();
+  for (const group of DEAL_TYPE_WORDS) {
+    for (const type of ["new", "renewal", "expansion"] as const) for (const word of group.words[type]) words.set(normalizeStage(word), type);
+  }
+  const seen = new Map<string, DealType>();
+  return (value) => {
+    if (value === "" || value === null || value === undefined) return NO_TYPE;
+    const text = String(value).trim();
+    if (text === "") return NO_TYPE;
+    const known = seen.get(text);
+    if (known) return known;
+    const type = words.get(normalizeStage(text)) ?? null;
+    const read: DealType = type === null ? { type: null, word: text.length > 40 ? text.slice(0, 40) + "…" : text, known: false } : { type, word: text, known: true };
+    if (seen.size < 10_000) seen.set(text, read);
+    return read;
+  };
+}
+
+function warnOfUnknownType(sheet: OpenSheet<"sales">, row: number, dealType: DealType): void {
+  if (dealType.known) return;
+  sheet.report(row, "type", "unknown_type", { column: sheet.match.label.type, value: dealType.word, allowed: TYPE_WORDS_ALLOWED }, "warning");
 }
 
 /** What reading Sales found besides the sales: the stage words seen and the open deals (pipeline). */
@@ -92,6 +132,7 @@ export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, 
     readSalesRowsFast(sheet, reps, readers, accept);
   } else {
     for (const row of readRows(sheet, readers)) {
+      warnOfUnknownType(sheet, row.row, readers.type(row.cells[sheet.match.index.type]));
       if (row.values !== null) {
         const v = row.values;
         accept(row.row, v.date, v.rep, v.customer, v.amount, v.type, v.status, v.opened, v.split, v.dealId);
@@ -110,7 +151,7 @@ type Accept = (
   repId: string,
   customer: string,
   amount: number | null,
-  type: SaleType | null,
+  type: DealType,
   status: StageStatus,
   opened: DayNumber | null,
   split: number,
@@ -125,8 +166,9 @@ type Accept = (
 function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale[], report: SalesReport): Accept {
   const customerKeys = canonicalStrings();
   const blank = (row: number, field: FieldOf<"sales">) => reportFailure(sheet, row, field, cellFailure("blank_required"));
-  return (row, date, repId, customer, amount, type, stage, opened, split, dealId) => {
+  return (row, date, repId, customer, amount, dealType, stage, opened, split, dealId) => {
     tallyStage(report.stageWords, stage);
+    const type = dealType.type;
     const status = stage.status;
     if (status === "open") {
       report.openDeals.count += 1;
@@ -141,6 +183,8 @@ function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale
       blank(row, "amount");
       complete = false;
     }
+    // Without a Reps sheet every owner becomes a rep: only from rows that are deals, never from a report's footer line.
+    if (!complete && reps.fromSales) return;
     const rep = resolveRep(sheet, reps, row, "rep", repId, { byName: true });
     // An open deal without a date or an amount is pipeline still being worked, not an error.
     if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
@@ -181,14 +225,15 @@ function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, reader
   };
   for (let index = sheet.headerIndex + 1; index < grid.length; index += 1) {
     const cells = grid[index] ?? [];
-    if (isBlankRow(cells, usedColumns)) continue;
+    if (isBlankRow(cells, usedColumns) || isReportNoteRow(cells, usedColumns, at.date)) continue;
     row = index + 1;
     failed = false;
     const date = check(readers.date(cell(cells, at.date)), "date");
     const repId = check(readers.rep(cell(cells, at.rep)), "rep");
     const customer = check(readers.customer(cell(cells, at.customer)), "customer");
     const amount = check(readers.amount(cell(cells, at.amount)), "amount");
-    const type = check(readers.type(cell(cells, at.type)), "type");
+    const type = readers.type(cell(cells, at.type));
+    warnOfUnknownType(sheet, row, type);
     const status = readers.status(cell(cells, at.status));
     const opened = check(readers.opened(cell(cells, at.opened)), "opened");
     const split = check(readers.split(cell(cells, at.split)), "split");

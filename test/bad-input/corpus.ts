@@ -598,11 +598,11 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     expectedCounts: FULL_COUNTS,
   },
   {
-    name: "a Type outside its list is a problem; an unknown Status word is an open deal",
-    grids: book({ sales: sales(sale({ 4: "big" }), sale({ 5: "closed" }), sale({ 4: "New", 5: "WON" })) }),
-    expectedProblems: ['Sales!E5: Type "big" is not one of new, renewal, expansion (新客户, 续约, 增购); the row is left out'],
+    name: "an unknown Type word is a warning and the deal counts without a type; an unknown Status word is an open deal",
+    grids: book({ sales: sales(sale({ 4: "big" }), sale({ 5: "closed" }), sale({ 4: "New", 5: "WON" }), sale({ 4: "Existing Customer - Upgrade" })) }),
+    expectedProblems: ['Sales!E5: Type "big" is not one of new, renewal, expansion (新客户, 续约, 增购); the deal counts without a type'],
     // "closed" is read as open: kept as pipeline, counted in no actual.
-    expectedCounts: { ...FULL_COUNTS, sales: 5 },
+    expectedCounts: { ...FULL_COUNTS, sales: 7 },
   },
   {
     name: "an Opened date after the close date is a warning; the deal counts",
@@ -663,7 +663,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       'Sales!A5: Date "2026-02-30" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out',
       'Sales!B5: Rep ID "R9" is not on the Reps sheet; the row is left out',
       'Sales!D5: Amount "abc" is not a number; the row is left out',
-      'Sales!E5: Type "big" is not one of new, renewal, expansion (新客户, 续约, 增购); the row is left out',
+      'Sales!E5: Type "big" is not one of new, renewal, expansion (新客户, 续约, 增购); the deal counts without a type',
       'Sales!G5: Opened "someday" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out',
       "Sales!H5: Split 2 must be between 0 and 1; the row is left out",
     ],

@@ -94,7 +94,9 @@ describe("built-in metrics", () => {
     expect(actual(b, "sales_cycle_days")).toBeNull();
     expect(actual(b, "renewal_rate")).toBeNull();
     expect(b.score).toBeNull();
-    expect(b.rank).toBeNull();
+    // No one in this period has a target, so no score: ranks follow revenue, and B's 0 comes last.
+    expect(b.rank).toBe(2);
+    expect(b.notes).toContainEqual({ code: "ranked_by_revenue" });
   });
 
   it("without a Type column, new customers are those whose first won deal ever is in the period", () => {
