@@ -33,6 +33,8 @@ describe("Set up sheets", () => {
 
     // Type a rep with ID 001 and a deal; a run reads the default plan from the Plan sheet.
     sim.setSheetValues("Reps", [["001", "Ann"]], { startRow: 2 });
+    // A run computes nothing without a dated deal, so the manager's own Sales gets one.
+    sim.setSheetValues("Sales", [["Date", "Rep ID", "Amount"], ["2026-04-02", "001", 100]]);
     recalculateNow(sim);
     expect(String(runLogRows(sim).at(-1)![8])).not.toContain("default plan is used");
     expect(sim.sheetValues("Results")[1][1]).toBe("001");
