@@ -152,9 +152,10 @@ describe("progress lines", () => {
     const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe("Computing …");
-    expect(lines[1]).toMatch(/^Computing … done in 0\.[6-9] s$/);
+    // At least the time the step took; more on a loaded machine.
+    expect(lines[1]).toMatch(/^Computing … done in (0\.[6-9]|[1-9]\d*\.\d) s$/);
     expect(lines[2]).toBe("Reading …");
-    expect(lines[3]).toMatch(/^Reading … done in 0\.[4-9] s$/);
+    expect(lines[3]).toMatch(/^Reading … done in (0\.[4-9]|[1-9]\d*\.\d) s$/);
   });
 
   it("rewrites one line in place on a terminal", async () => {
@@ -168,7 +169,8 @@ describe("progress lines", () => {
       closeSync(fd);
     }
     const text = readFileSync(file, "utf8");
-    expect(text).toMatch(/^\r\x1b\[KWriting out\.xlsx … 0 s\r\x1b\[KWriting out\.xlsx … 1 s/);
-    expect(text).toMatch(/\r\x1b\[KWriting out\.xlsx … done in 1\.\d s\n$/);
+    // Every update rewrites the same line; how many whole seconds get a tick depends on the machine's load.
+    expect(text).toMatch(/^(\r\x1b\[KWriting out\.xlsx … \d+ s)+\r\x1b\[KWriting out\.xlsx … done in [1-9]\d*\.\d s\n$/);
+    expect(text.startsWith("\r\x1b[KWriting out.xlsx … 0 s")).toBe(true);
   });
 });
