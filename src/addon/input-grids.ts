@@ -3,6 +3,7 @@
  * whatever its size, and nothing else. A run never writes to them.
  */
 import type { InputGrids, SheetGrid } from "../tables/read-inputs";
+import { HEADER_SEARCH_ROWS, hasHeaderRowOf } from "../tables/header-matching";
 import type { Settings } from "./settings";
 
 export interface InputSheetValues {
@@ -15,6 +16,29 @@ export interface InputSheetValues {
 function readGrid(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string): SheetGrid {
   const sheet = ss.getSheetByName(sheetName);
   return { sheetName, values: sheet ? sheet.getDataRange().getValues() : null };
+}
+
+/** How many top rows of another sheet are read to tell whether it is a Sales export. */
+const STAND_IN_PROBE_ROWS = HEADER_SEARCH_ROWS;
+
+/**
+ * With no sheet under the Sales name, the first other sheet whose top rows
+ * hold a Sales header row (a CSV export imported as a sheet named after its
+ * file): read in Sales' place, and said so. Only the first rows of each
+ * candidate are read, and only when Sales is missing.
+ */
+function salesStandIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): SheetGrid | null {
+  const taken = new Set(Object.values(settings.sheets).map((name) => name.toLowerCase()));
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const rows = Math.min(sheet.getLastRow(), STAND_IN_PROBE_ROWS);
+    const columns = sheet.getLastColumn();
+    if (taken.has(name.toLowerCase()) || rows === 0 || columns === 0) continue;
+    const top = sheet.getRange(1, 1, rows, columns).getValues();
+    if (!hasHeaderRowOf(top, "sales", settings.columns.sales)) continue;
+    return { sheetName: name, values: sheet.getDataRange().getValues(), standsInFor: settings.sheets.sales };
+  }
+  return null;
 }
 
 function cellCount(grid: SheetGrid): number {
@@ -31,9 +55,10 @@ function cellCount(grid: SheetGrid): number {
  */
 export function readInputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): InputSheetValues {
   const names = settings.sheets;
+  const sales = readGrid(ss, names.sales);
   const grids: InputGrids = {
     reps: readGrid(ss, names.reps),
-    sales: readGrid(ss, names.sales),
+    sales: sales.values === null ? (salesStandIn(ss, settings) ?? sales) : sales,
     targets: readGrid(ss, names.targets),
     scores: readGrid(ss, names.scores),
     adjustments: readGrid(ss, names.adjustments),

@@ -33,6 +33,7 @@ export const PROBLEM_MESSAGES = {
   missing_column_guess: { en: "the required column {column} is missing: is it {guess}? Row {row} has: {found}. Map it in Setup → Columns (locally: --mapping)", zh: "缺少必填列 {column}：是否为 {guess}？第 {row} 行的表头为：{found}。请在“设置 → 列对应”中指定（本地运行用 --mapping）" },
   ambiguous_rep_name: { en: "{column} \"{id}\" is the Name of more than one rep ({others}); use the Rep ID; the row is left out", zh: "{column}「{id}」同时是多名销售的姓名（{others}），请改用销售编号，该行未计入" },
   reps_from_sales: { en: "there is no Reps sheet (or it is empty): the reps are the {count} owners found in Sales; Set up sheets writes them to a Reps sheet to complete", zh: "没有销售人员表（或表为空）：已把销售记录中的 {count} 名负责人作为销售人员；“创建模板工作表”可将其写入销售人员表供补充" },
+  sales_stand_in: { en: "there is no sheet named {expected}; the sheet {sheet} has a sales header row and is read as {expected} (rename it, or choose it in Setup, to make this official)", zh: "没有名为 {expected} 的工作表；工作表 {sheet} 含有销售记录的表头，已作为 {expected} 读取（可将其改名，或在“设置”中选定）" },
   header_row_below_titles: { en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored", zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略" },
   no_customer_column: { en: "Sales has no Customer column, so new_customers has no data", zh: "销售记录没有客户列，新客户数指标无数据" },
   date_out_of_window: { en: "{column} {value} is outside the plausible close dates ({from} to {to}): a typo in the year? The row is left out", zh: "{column} {value} 不在合理的成交日期范围内（{from} 至 {to}），年份是否输错？该行未计入" },

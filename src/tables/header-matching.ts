@@ -339,3 +339,19 @@ function lastUsedColumn(headerRow: readonly unknown[]): number {
   }
   return 0;
 }
+
+/**
+ * Whether the first rows of a sheet hold a header row with every required
+ * column of an input sheet (names, CRM aliases or the mapping): how an export
+ * imported under its own name is known for Sales.
+ *
+ * @example
+ * hasHeaderRowOf([["Title"], ["Opportunity Owner", "Close Date", "Amount"]], "sales"); // true
+ * hasHeaderRowOf([["Rep ID", "Name"]], "sales");                                      // false
+ */
+export function hasHeaderRowOf(values: readonly (readonly unknown[])[], sheetKey: InputSheetKey, mapping?: Readonly<Record<string, string>>): boolean {
+  const columns: readonly HeaderSpec[] = INPUT_SHEETS[sheetKey].columns;
+  const options: MatchOptions = { sheetKey, mapping };
+  const position = findHeaderRow(values, columns, options);
+  return matchHeaders(values[position] ?? [], columns, "", options).complete;
+}

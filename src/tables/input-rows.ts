@@ -20,6 +20,12 @@ export interface SheetGrid {
   sheetName: string;
   /** null when the spreadsheet has no such sheet. */
   values: unknown[][] | null;
+  /**
+   * The name the sheet was looked for under, when no sheet has it and this
+   * one was read in its place because its header row is that sheet's (an
+   * export imported as a sheet named after its file).
+   */
+  standsInFor?: string;
 }
 
 // ---------------------------------------------------------------------------

@@ -115,6 +115,10 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
   const scores = readScores(openSheet("scores", grids.scores, collector, { mapping: mapping.scores }), reps, dayOf, metrics);
   const adjustments = readAdjustments(openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }), reps, dayOf);
   const salesHaveCustomer = salesSheet !== null && salesSheet.match.index.customer >= 0;
+  if (grids.sales.standsInFor !== undefined && grids.sales.values !== null) {
+    const problem = problemAt(grids.sales.sheetName, "A1", "sales_stand_in", { sheet: grids.sales.sheetName, expected: grids.sales.standsInFor }, "warning");
+    collector.add({ order: 1, row: 0, column: 0, problem });
+  }
   if (salesSheet !== null) {
     const headerRow = salesSheet.headerIndex + 1;
     if (!salesHaveCustomer) salesSheet.reportOnRow(headerRow, "no_customer_column", {}, "warning");

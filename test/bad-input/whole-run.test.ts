@@ -29,7 +29,7 @@ const CORPUS_PLAN: unknown[][] = [
   ["setting", "target_bonus", "", "", "", "", "", "", 1000],
 ];
 
-const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log"];
+const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems"];
 
 function simulatorFor(grids: Record<InputSheetKey, unknown[][] | null>, plan: unknown[][]): Simulator {
   const sheets: Record<string, unknown[][]> = { Plan: plan };

@@ -173,6 +173,22 @@ describe("owners, headers and missing columns", () => {
   });
 });
 
+describe("an export imported under its own name", () => {
+  it("is read as Sales when no sheet is named Sales, and the run says so", () => {
+    const pipeline: CellInput[][] = [
+      ["opportunity_id", "sales_agent", "account", "deal_stage", "engage_date", "close_date", "close_value"],
+      ["1C1I7A6R", "R1", "Cancity", "Won", "2026-02-20", "2026-03-01", 1054],
+      ["Z063OYW0", "R2", "Isdom", "Won", "2026-02-25", "2026-03-11", 4514],
+    ];
+    const notes: CellInput[][] = [["Rep ID", "Amount", "note"], ["R1", 5, "not a sales sheet: no date"]];
+    const { sim, summary } = run({ Reps: REPS, Notes: notes, sales_pipeline: pipeline });
+    expect(summary.problems).toEqual([
+      "sales_pipeline!A1: there is no sheet named Sales; the sheet sales_pipeline has a sales header row and is read as Sales (rename it, or choose it in Setup, to make this official)",
+    ]);
+    expect(actuals(sim, "revenue")["2026-03 R2"]).toBe(4514);
+  });
+});
+
 describe("nothing usable, nothing computed", () => {
   it("with no usable close date in Sales it says so and writes no leaderboard of zeros", () => {
     const sales: CellInput[][] = [
