@@ -14,8 +14,8 @@
  *   is written per column below (`MUST_REPORT`): text in Amount must be
  *   reported; spaces around a valid Rep ID need not.
  *
- * A case is one injected cell: 1,000 of them, five per workbook (five
- * different cells, each checked on its own), so the suite runs 200 whole
+ * A case is one injected cell: 1,000 of them, five per workbook (in five
+ * different rows, each checked on its own), so the suite runs 200 whole
  * recalculations. CI uses a fixed seed; a local run draws one (or takes
  * FUZZ_SEED) and every failure names it, with the workbook and the cell
  * (FUZZ_REPORT=file appends every failure to that file as well).
@@ -328,11 +328,17 @@ function hostileWorkbook(next: () => number): { sheets: Record<string, CellInput
     const r = 1 + Math.floor(next() * (grid.length - 1));
     const c = Math.floor(next() * grid[0].length);
     if (sheet === "Plan" && grid[r][c] === "") continue;
-    const cell = columnLetter(c) + (r + 1);
-    if (used.has(sheet + "!" + cell)) continue;
-    used.add(sheet + "!" + cell);
+    // One cell per row: a row left out for one bad cell is not read further (an unknown Manager
+    // is not looked up for a rep who is left out), so a second cell there would not be attributable.
+    const row = sheet + "!" + (r + 1);
+    if (used.has(row)) continue;
     const header = String(grid[0][c]);
     const value = next() < 0.05 ? paddedId(next) : pick(next, HOSTILE);
+    // A hostile Rep ID on Reps would make the same text elsewhere a known rep.
+    const id = (i: Injection) => i.sheet === "Reps" && i.header === "Rep ID";
+    if (injections.some((i) => i.value.input === value.input && (id(i) || (sheet === "Reps" && header === "Rep ID")))) continue;
+    used.add(row);
+    const cell = columnLetter(c) + (r + 1);
     grid[r][c] = value.input;
     injections.push({ sheet, header, cell, value, mustReport: MUST_REPORT[sheet][header](value) });
   }
@@ -413,7 +419,7 @@ function checkWorkbook(index: number): string[] {
   const named = problemCells(result.summary.problems);
   for (const injection of injections) {
     if (injection.mustReport && !named.has(injection.sheet + "!" + injection.cell)) {
-      failures.push(`${where}: ${injection.sheet}!${injection.cell} (${injection.header}) = ${injection.value.label} is named in no problem`);
+      failures.push(`${where}: ${injection.sheet}!${injection.cell} (${injection.header}) = ${injection.value.label} is named in no problem [${injected}]`);
     }
   }
   return failures;
