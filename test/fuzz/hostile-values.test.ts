@@ -222,7 +222,8 @@ function isBadDate(h: Hostile, farOk: boolean): boolean {
   return true;
 }
 
-type Policy = (h: Hostile) => boolean;
+/** Whether a hostile value must be reported, given the row it lands in (as it was before). */
+type Policy = (h: Hostile, row: readonly CellInput[]) => boolean;
 
 const requiredId: Policy = (h) => isBlank(h) || h.kind === "boolean" || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
 /** A reference to a rep: anything but a known Rep ID (spaces around it aside) matches no rep. */
@@ -239,12 +240,20 @@ const positiveNumber: Policy = (h) => isBlank(h) || isBadNumber(h) || !((numberV
 const share: Policy = (h) => !isBlank(h) && (isBadNumber(h) || (numberValue(h) ?? 0) < 0 || (numberValue(h) ?? 0) > 1);
 /** Any value that is not one of the choices (the catalogue holds none): blank is allowed. */
 const optionalChoice: Policy = (h) => !isBlank(h);
+/**
+ * Status: any word may be a CRM's stage name (read as an open deal and
+ * listed with the stage words), but a checkbox, a number, a date, an error
+ * or 2,000 characters is no stage.
+ */
+const stage: Policy = (h) => h.kind === "boolean" || NUMBERS.has(h.kind) || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
 /** A period: nothing in the catalogue is one, but a date cell of a plausible year may be read as its month. */
 const requiredPeriod: Policy = (h) => h.kind !== "date";
 /** A metric: nothing in the catalogue is one. */
 const requiredMetric: Policy = () => true;
 const planNumber: Policy = (h) => isBadNumber(h) && !isBlank(h);
 const planWord: Policy = (h) => !isBlank(h);
+/** A manual metric's name is the manager's own: any text may be one. */
+const planKey: Policy = (h, row) => !isBlank(h) && (row[0] !== "manual" || typeof h.input !== "string");
 
 const MUST_REPORT: Record<string, Record<string, Policy>> = {
   Reps: {
@@ -263,7 +272,7 @@ const MUST_REPORT: Record<string, Record<string, Policy>> = {
     Customer: optionalText,
     Amount: requiredAmount,
     Type: optionalChoice,
-    Status: optionalChoice,
+    Status: stage,
     Opened: optionalDate,
     Split: share,
     "Deal ID": optionalText,
@@ -273,7 +282,7 @@ const MUST_REPORT: Record<string, Record<string, Policy>> = {
   Adjustments: { "Rep ID": repReference, Period: requiredPeriod, Amount: requiredAmount, Reason: requiredText },
   Plan: {
     Type: planWord,
-    Key: planWord,
+    Key: planKey,
     Weight: planNumber,
     Direction: planWord,
     Driver: planWord,
@@ -292,6 +301,8 @@ interface Injection {
   cell: string;
   value: Hostile;
   mustReport: boolean;
+  /** The rep whose row it is (the Reps row's own ID, or the row's Rep ID elsewhere), "" on Plan. */
+  rep: string;
 }
 
 function columnLetter(index: number): string {
@@ -337,10 +348,15 @@ function hostileWorkbook(next: () => number): { sheets: Record<string, CellInput
     // A hostile Rep ID on Reps would make the same text elsewhere a known rep.
     const id = (i: Injection) => i.sheet === "Reps" && i.header === "Rep ID";
     if (injections.some((i) => i.value.input === value.input && (id(i) || (sheet === "Reps" && header === "Rep ID")))) continue;
+    // Nor a rep's Reps row and a row of theirs elsewhere: a rep left out for a bad Reps cell
+    // leaves their deals out before those deals' dates are weighed.
+    const repOfRow = sheet === "Reps" ? REP_IDS[r - 1] : String(grid[r][grid[0].indexOf("Rep ID")] ?? "");
+    if (injections.some((i) => i.rep !== "" && i.rep === repOfRow && (i.sheet === "Reps") !== (sheet === "Reps"))) continue;
     used.add(row);
     const cell = columnLetter(c) + (r + 1);
+    const mustReport = MUST_REPORT[sheet][header](value, [...grid[r]]);
     grid[r][c] = value.input;
-    injections.push({ sheet, header, cell, value, mustReport: MUST_REPORT[sheet][header](value) });
+    injections.push({ sheet, header, cell, value, mustReport, rep: sheet === "Plan" ? "" : repOfRow });
   }
   return { sheets, injections };
 }
@@ -451,14 +467,19 @@ describe("the fuzz's own rules", () => {
     expect(must).toBeGreaterThan(500);
   });
 
-  it("text in Amount must be reported; spaces around a valid Rep ID need not", () => {
+  it("text in Amount must be reported; spaces around a valid Rep ID, or a stage word, need not", () => {
     const byLabel = (label: string) => HOSTILE.find((h) => h.label === label)!;
-    expect(MUST_REPORT.Sales.Amount(byLabel('"=1+1"'))).toBe(true);
-    expect(MUST_REPORT.Sales.Amount(byLabel("1e308"))).toBe(true);
-    expect(MUST_REPORT.Sales.Amount(byLabel("-0"))).toBe(false);
-    expect(MUST_REPORT.Sales["Rep ID"](paddedId(() => 0))).toBe(false);
-    expect(MUST_REPORT.Sales["Rep ID"](byLabel("TRUE"))).toBe(true);
-    expect(MUST_REPORT.Reps["End date"](byLabel("date 9999-12-31"))).toBe(false);
-    expect(MUST_REPORT.Sales.Date(byLabel("date 1899-12-30"))).toBe(true);
+    const must = (sheet: string, header: string, h: Hostile, row: CellInput[] = []) => MUST_REPORT[sheet][header](h, row);
+    expect(must("Sales", "Amount", byLabel('"=1+1"'))).toBe(true);
+    expect(must("Sales", "Amount", byLabel("1e308"))).toBe(true);
+    expect(must("Sales", "Amount", byLabel("-0"))).toBe(false);
+    expect(must("Sales", "Rep ID", paddedId(() => 0))).toBe(false);
+    expect(must("Sales", "Rep ID", byLabel("TRUE"))).toBe(true);
+    expect(must("Sales", "Status", byLabel('"=1+1"'))).toBe(false);
+    expect(must("Sales", "Status", byLabel("#N/A"))).toBe(true);
+    expect(must("Reps", "End date", byLabel("date 9999-12-31"))).toBe(false);
+    expect(must("Sales", "Date", byLabel("date 1899-12-30"))).toBe(true);
+    expect(must("Plan", "Key", byLabel('"NaN"'), ["manual"])).toBe(false);
+    expect(must("Plan", "Key", byLabel('"NaN"'), ["metric"])).toBe(true);
   });
 });
