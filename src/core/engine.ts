@@ -3,6 +3,9 @@
  *
  * aggregation (sales to actuals) -> targets -> attainment and score -> ranks
  * -> pay. Periods whose plan version is invalid are not computed; the others are.
+ * What throws for one rep and period (a bug of ours, whatever the data) costs
+ * that rep-period only: its row is kept with a "not computed" note and a
+ * `rep_period_failed` problem, and everyone else is computed.
  */
 import { aggregateActuals, type MetricActuals } from "./aggregation";
 import { attainment } from "./attainment";
@@ -373,7 +376,9 @@ function sortRows(rows: RepPeriodResult[]): RepPeriodResult[] {
 
 /**
  * Computes results for the requested periods: one row per rep employed in
- * the period, sorted by rank (unscored reps last, by Rep ID).
+ * the period, sorted by rank (unscored reps last, by Rep ID). A rep-period
+ * that throws gets a row without figures, noted, and a problem on the rep's
+ * Reps row (`repsSheet`).
  *
  * @example
  * const { results, problems } = computePeriods({ records, plan, periods: ["2026-03", "2026-Q1"] });
