@@ -35,7 +35,7 @@ import { readInputSheets } from "./input-grids";
 import { inspectOutputSheet, writeBlock } from "./output-writer";
 import { computeWithinBudget, contextPeriods, historyOf, indexResults } from "./period-computation";
 import { logEvent, logRefusedAction } from "./recalculation";
-import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, reviewForRow, storedReview } from "./review-cells";
+import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, safeReviewForRow, storedReview } from "./review-cells";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
 import { settingsOf, inputReadingOf } from "./settings";
@@ -161,7 +161,8 @@ export function generateReview(request: ReviewGeneration): string | null {
   const previous: RepPeriodResult[] = [...(index.get(previousPeriod(period))?.values() ?? [])];
   const planSettings = planSettingsFor(plan, period);
   const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
-  return reviewForRow({
+  // The same note as the sheet's cell when the row or its review could not be computed.
+  return safeReviewForRow({
     result: row,
     history: historyOf(row.rep, period, index),
     periodRows: result.rows,
@@ -171,7 +172,7 @@ export function generateReview(request: ReviewGeneration): string | null {
     rep: reps.get(row.rep),
     fyStart,
     language: request.language,
-  });
+  }).text;
 }
 
 /** Whether (Period, Rep ID) has a row on the Results sheet: only computed rows may be reviewed. */
