@@ -18,6 +18,7 @@ import type { Language } from "../core/plan-model";
 import { fillTemplate } from "../core/problems";
 import { describeHeaders } from "../tables/header-matching";
 import { INPUT_SHEETS } from "../tables/input-columns";
+import { isCellFailure } from "../tables/cell-values";
 import { normalizeStage, stageDictionary, statusOf, tallyStage, type StageTally } from "../tables/stage-reading";
 import type { ActionResult, ColumnsView, MappedSheet, SaveColumnsRequest, SheetColumnsView, StageReading, StageWordView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
@@ -105,6 +106,8 @@ const SOURCE_OF_KNOWN = { "built-in": "built-in", own: "yours", unknown: "unknow
  */
 export function stageWordReading(word: string, own: Readonly<Record<string, StageReading>>): { reading: StageReading; source: StageWordView["source"] } {
   const stage = statusOf(word, stageDictionary(own));
+  // Words here come from the sheet's text cells; one that is no stage word is shown as open, as nothing counts it.
+  if (isCellFailure(stage)) return { reading: "open", source: "unknown" };
   return { reading: stage.status, source: SOURCE_OF_KNOWN[stage.known] };
 }
 
@@ -119,7 +122,10 @@ export function stageWordReading(word: string, own: Readonly<Record<string, Stag
 export function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<string, StageReading>>): StageWordView[] {
   const stages = stageDictionary(own);
   const tally: StageTally = new Map();
-  for (const cell of cells) tallyStage(tally, statusOf(cell, stages));
+  for (const cell of cells) {
+    const stage = statusOf(cell, stages);
+    if (!isCellFailure(stage)) tallyStage(tally, stage);
+  }
   return [...tally.values()].sort((a, b) => b.rows - a.rows).map((entry) => ({ word: entry.word, rows: entry.rows, reading: entry.status, source: SOURCE_OF_KNOWN[entry.known] }));
 }
 

@@ -37,6 +37,8 @@ export const PROBLEM_MESSAGES = {
   header_row_below_titles: { en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored", zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略" },
   no_customer_column: { en: "Sales has no Customer column, so new_customers has no data", zh: "销售记录没有客户列，新客户数指标无数据" },
   date_out_of_window: { en: "{column} {value} is outside the plausible close dates ({from} to {to}): a typo in the year? The row is left out", zh: "{column} {value} 不在合理的成交日期范围内（{from} 至 {to}），年份是否输错？该行未计入" },
+  opened_out_of_window: { en: "{column} {value} is outside the plausible dates ({from} to {to}): a typo in the year? The deal counts but not its sales cycle", zh: "{column} {value} 不在合理日期范围内（{from} 至 {to}），年份是否输错？该单计入业绩但不计入销售周期" },
+  implausible_employment_date: { en: "{column} {value} is not a plausible date (before 1900 or after 2199): a typo? It is ignored", zh: "{column} {value} 不是合理的日期（早于 1900 年或晚于 2199 年），是否输错？已忽略" },
   no_usable_dates: { en: "no won or lost deal in Sales has a usable close date, so nothing is computed", zh: "销售记录中没有任何赢单或输单带有可用的成交日期，未进行计算" },
   duplicate_column: { en: "the column {column} appears twice; the first one is used", zh: "列 {column} 出现了两次，已使用第一列" },
   // Cells
@@ -50,6 +52,7 @@ export const PROBLEM_MESSAGES = {
   not_a_period: { en: "{column} \"{value}\" is not a period (use 2026-03, 2026-Q1 or 2026); the row is left out", zh: "{column}「{value}」不是有效期间（如 2026-03、2026-Q1 或 2026），该行未计入" },
   not_a_month: { en: "{column} \"{value}\" must be a month such as 2026-03; the row is left out", zh: "{column}「{value}」必须是月份（如 2026-03），该行未计入" },
   bad_choice: { en: "{column} \"{value}\" is not one of {allowed}; the row is left out", zh: "{column}「{value}」不在可选值 {allowed} 之中，该行未计入" },
+  not_a_stage: { en: "{column} {value} is not a stage word (won, lost, open or your CRM's stage); the row is left out", zh: "{column} {value} 不是阶段用语（赢单、输单、进行中或 CRM 的阶段名称），该行未计入" },
   unknown_type: { en: "{column} \"{value}\" is not one of {allowed}; the deal counts without a type", zh: "{column}「{value}」不在 {allowed} 之中；该单计入业绩，但不区分类型" },
   split_out_of_range: { en: "Split {value} must be between 0 and 1; the row is left out", zh: "分成比例 {value} 必须在 0 到 1 之间，该行未计入" },
   target_not_positive: { en: "Target {value} must be greater than 0; the row is left out", zh: "目标 {value} 必须大于 0，该行未计入" },

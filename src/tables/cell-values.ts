@@ -37,6 +37,15 @@ export type DayOfInstant = (instantMs: number) => { day: DayNumber };
  */
 export const MAX_TEXT_LENGTH = 1000;
 
+/**
+ * The years a date cell may plausibly hold where it names a period or an
+ * employment date: 1900 to 2199. A 0 typed into a date cell shows
+ * 1899-12-30, `0202` is a typo for 2026, and 9999 is a placeholder.
+ */
+export const PLAUSIBLE_YEARS = { first: 1900, last: 2199 } as const;
+const FIRST_PLAUSIBLE_DAY = dayNumber(PLAUSIBLE_YEARS.first, 1, 1);
+const LAST_PLAUSIBLE_DAY = dayNumber(PLAUSIBLE_YEARS.last, 12, 31);
+
 /** How much of a bad cell a message quotes. */
 const MAX_SHOWN_LENGTH = 40;
 
@@ -440,6 +449,18 @@ function monthNames(): Map<string, number> {
 }
 
 /**
+ * Whether a day falls within {@link PLAUSIBLE_YEARS}: a date outside them
+ * was typed wrong.
+ *
+ * @example
+ * isPlausibleDay(dayNumber(2026, 3, 5)); // true
+ * isPlausibleDay(dayNumber(202, 3, 5));  // false
+ */
+export function isPlausibleDay(day: DayNumber): boolean {
+  return day >= FIRST_PLAUSIBLE_DAY && day <= LAST_PLAUSIBLE_DAY;
+}
+
+/**
  * Reads a period: text or a number by `parsePeriod`, a `Date` as its month;
  * null when blank.
  *
@@ -450,7 +471,9 @@ function monthNames(): Map<string, number> {
 export function readPeriodCell(value: unknown, dayOf: DayOfInstant): Period | null | CellFailure {
   if (isDateValue(value)) {
     const day = readDay(value, dayOf);
-    return typeof day === "number" ? monthOfDay(day) : cellFailure("not_a_period", { value: displayValue(value) });
+    // A date's month is a period only within the years a period may name (a 0202 or 9999 date is a typo).
+    const month = typeof day === "number" && isPlausibleDay(day) ? monthOfDay(day) : null;
+    return month ?? cellFailure("not_a_period", { value: displayValue(value, dayOf) });
   }
   if (isBlankCell(value)) return null;
   const period = typeof value === "string" || typeof value === "number" ? parsePeriod(value) : null;

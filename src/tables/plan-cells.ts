@@ -206,6 +206,10 @@ function labelName(key: string, language: Language): string {
 }
 
 function metricKeyCell(value: unknown): string | CellIssue {
+  // A number, a checkbox or a date cell is never a metric's name: a value slipped a column.
+  if (typeof value !== "string" && value !== null && value !== undefined) {
+    return cellIssue("plan_bad_value", { value: displayValue(value), expected: "a metric key such as revenue, or a manual metric's name" });
+  }
   const text = required(textOf)(value);
   return isCellIssue(text) ? text : metricKeyOf(text);
 }

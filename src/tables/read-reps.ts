@@ -9,8 +9,8 @@
  */
 import { formatDay } from "../core/calendar";
 import { quoteSheetName } from "../core/problems";
-import type { Rep, RepKey } from "../core/records";
-import { displayValue, readDay, readIdText, readNumberCell, readText, textKey, type DateOrder, type DayOfInstant } from "./cell-values";
+import type { DayNumber, Rep, RepKey } from "../core/records";
+import { displayValue, isPlausibleDay, readDay, readIdText, readNumberCell, readText, textKey, type DateOrder, type DayOfInstant } from "./cell-values";
 import { isWithinBound, MAX_INPUT_NUMBER } from "../core/number-text";
 import { groupThousands } from "../core/display-format";
 import type { FieldOf, InputSheetKey } from "./input-columns";
@@ -119,9 +119,23 @@ export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant, d
   return directory;
 }
 
+/**
+ * An employment date as used: an implausible one (a 0 typed into a date
+ * cell, a 0202 typo) is ignored with a warning; an End date far in the
+ * future (9999-12-31, a common placeholder) means no end, without a word.
+ */
+function employmentDay(sheet: OpenSheet<"reps">, row: number, field: "start" | "end", day: DayNumber | null): DayNumber | null {
+  if (day === null || isPlausibleDay(day)) return day;
+  if (field === "end" && day > 0) return null;
+  sheet.report(row, field, "implausible_employment_date", { column: sheet.match.label[field], value: formatDay(day) }, "warning");
+  return null;
+}
+
 function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: RowOf<ReturnType<typeof repsRow>>): Rep | null {
-  if (values.start !== null && values.end !== null && values.end < values.start) {
-    sheet.report(row, "end", "end_before_start", { end: formatDay(values.end), start: formatDay(values.start) });
+  const start = employmentDay(sheet, row, "start", values.start);
+  const end = employmentDay(sheet, row, "end", values.end);
+  if (start !== null && end !== null && end < start) {
+    sheet.report(row, "end", "end_before_start", { end: formatDay(end), start: formatDay(start) });
     return null;
   }
   let targetBonus = values.targetBonus;
@@ -142,8 +156,8 @@ function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: Ro
     team: values.team,
     // Resolved against the whole sheet once every rep is read.
     manager: values.manager,
-    start: values.start,
-    end: values.end,
+    start,
+    end,
     targetBonus,
   };
 }

@@ -234,7 +234,7 @@ function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, reader
     const amount = check(readers.amount(cell(cells, at.amount)), "amount");
     const type = readers.type(cell(cells, at.type));
     warnOfUnknownType(sheet, row, type);
-    const status = readers.status(cell(cells, at.status));
+    const status = check(readers.status(cell(cells, at.status)), "status");
     const opened = check(readers.opened(cell(cells, at.opened)), "opened");
     const split = check(readers.split(cell(cells, at.split)), "split");
     const dealId = check(readers.dealId(cell(cells, at.dealId)), "dealId");

@@ -9,6 +9,7 @@
 import type { SaleStatus } from "../core/records";
 import { normalizeHeader } from "./header-matching";
 import { STAGE_WORDS } from "./stage-words";
+import { cellFailure, displayValue, isErrorValue, MAX_TEXT_LENGTH, type CellFailure } from "./cell-values";
 
 /** Normalised stage word to its status, and whether the word came from the settings. */
 export type StageDictionary = ReadonlyMap<string, { status: SaleStatus; own: boolean }>;
@@ -65,17 +66,22 @@ const BLANK: StageStatus = { status: "won", word: "", known: "blank" };
 
 /**
  * Reads a Status cell: blank is won; a known word its status; any other word
- * open. Never a failure: an unknown stage is a deal still being worked.
+ * open (an unknown stage is a deal still being worked). A checkbox, a number,
+ * a date, an error value or a pasted page of text is no stage word: a failure.
  *
  * @example
  * statusOf("Closed Lost", stageDictionary()); // { status: "lost", word: "Closed Lost", known: "built-in" }
  * statusOf("Negotiation", stageDictionary()); // { status: "open", word: "Negotiation", known: "unknown" }
  * statusOf("", stageDictionary());            // { status: "won", word: "", known: "blank" }
  */
-export function statusOf(value: unknown, stages: StageDictionary): StageStatus {
+export function statusOf(value: unknown, stages: StageDictionary): StageStatus | CellFailure {
   if (value === "" || value === null || value === undefined) return BLANK;
-  const word = typeof value === "string" ? value.trim() : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : String(value);
+  // A checkbox, a number or a date is no stage: something was pasted into the wrong column.
+  if (typeof value !== "string") return cellFailure("not_a_stage", { value: displayValue(value) });
+  const word = value.trim();
   if (word === "") return BLANK;
+  if (isErrorValue(word)) return cellFailure("error_value", { value: word });
+  if (word.length > MAX_TEXT_LENGTH) return cellFailure("text_too_long", { length: word.length, max: MAX_TEXT_LENGTH });
   const found = stages.get(normalizeStage(word));
   if (found) return { status: found.status, word, known: found.own ? "own" : "built-in" };
   return { status: "open", word, known: "unknown" };
@@ -89,8 +95,8 @@ export function statusOf(value: unknown, stages: StageDictionary): StageStatus {
  * const read = statusReader(stageDictionary());
  * read("Closed Won") === read("Closed Won"); // true (the same object)
  */
-export function statusReader(stages: StageDictionary, limit = 10_000): (value: unknown) => StageStatus {
-  const seen = new Map<string, StageStatus>();
+export function statusReader(stages: StageDictionary, limit = 10_000): (value: unknown) => StageStatus | CellFailure {
+  const seen = new Map<string, StageStatus | CellFailure>();
   return (value) => {
     if (typeof value !== "string") return statusOf(value, stages);
     const known = seen.get(value);
