@@ -216,7 +216,8 @@ export function resolveRep<K extends InputSheetKey>(
   if (known) return known.key;
   if (reps.fromSales) return addOwner(reps, key, id, row);
   if (!reps.readable) return null;
-  if (options.byName) {
+  // A number is an ID that matches no rep, never a name.
+  if (options.byName && !NUMBER_LIKE.test(key)) {
     const named = reps.byName.get(key);
     if (named && named.length === 1) return named[0].key;
     if (named && named.length > 1) {
@@ -230,6 +231,8 @@ export function resolveRep<K extends InputSheetKey>(
   else sheet.report(row, field, "unknown_rep", { id: displayValue(id) });
   return null;
 }
+
+const NUMBER_LIKE = /^[-+]?[\d.,]+(e[-+]?\d+)?$/;
 
 function addOwner(reps: RepDirectory, key: RepKey, id: string, row: number): RepKey {
   const rep: Rep = { row, key, id, name: id, email: "", role: "", team: "", manager: "", start: null, end: null, targetBonus: null };

@@ -235,6 +235,8 @@ const requiredDate: Policy = (h) => isBlank(h) || isBadDate(h, false);
 const optionalDate: Policy = (h) => isBadDate(h, false);
 const endDate: Policy = (h) => isBadDate(h, true);
 const requiredAmount: Policy = (h) => isBlank(h) || isBadNumber(h);
+/** A Sales Amount: a lost deal needs none (its Status is column F of the row as it was). */
+const saleAmount: Policy = (h, row) => (isBlank(h) ? row[5] !== "lost" : isBadNumber(h));
 const targetBonus: Policy = (h) => isBadNumber(h) || (numberValue(h) ?? 0) < 0;
 const positiveNumber: Policy = (h) => isBlank(h) || isBadNumber(h) || !((numberValue(h) ?? 0) > 0);
 const share: Policy = (h) => !isBlank(h) && (isBadNumber(h) || (numberValue(h) ?? 0) < 0 || (numberValue(h) ?? 0) > 1);
@@ -270,7 +272,7 @@ const MUST_REPORT: Record<string, Record<string, Policy>> = {
     Date: requiredDate,
     "Rep ID": repReference,
     Customer: optionalText,
-    Amount: requiredAmount,
+    Amount: saleAmount,
     Type: optionalChoice,
     Status: stage,
     Opened: optionalDate,
