@@ -65,7 +65,7 @@ export interface InspectOptions {
  * inspectSize({ values: true, knownId: 7 }, 4000); // { calls: 6, cells: 4000 }
  */
 export function inspectSize(options: InspectOptions, cells: number): { calls: number; cells: number } {
-  const ownership = options.knownId === undefined ? 3 : 1;
+  const ownership = options.knownId === undefined ? 3 : options.knownId < 0 ? 4 : 1;
   const extent = options.values ? 2 : options.width === false ? 1 : 2;
   return { calls: 1 + ownership + extent + (options.grid === false ? 0 : 2) + (options.charts ? 1 : 0), cells: options.values ? cells : 0 };
 }
@@ -166,7 +166,6 @@ export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet.addDeveloperMetadata(OUTPUT_MARKER_KEY, out.role, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
   out.sheet = sheet;
   out.status = "own";
-  out.id = sheet.getSheetId();
   return sheet;
 }
 
@@ -178,7 +177,7 @@ export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
  */
 export function prepareSize(out: OutputSheet, setup: SheetSetup): number {
   if (out.status === "foreign" || out.status === "own") return 0;
-  return (out.sheet ? 0 : 1) + out.leftoverProtections.length + (setup.frozenRows > 0 ? 1 : 0) + (setup.protectColumns ? 2 : 1) + 4;
+  return (out.sheet ? 0 : 1) + out.leftoverProtections.length + (setup.frozenRows > 0 ? 1 : 0) + (setup.protectColumns ? 2 : 1) + 3;
 }
 
 /**

@@ -26,7 +26,7 @@ export const WRITE_RESERVE_MS = 60_000;
  * that every run saves something, while staying clear of the kill by the
  * time of a few slow calls.
  */
-export const FIRST_STEP_LIMIT_MS = SCRIPT_RUN_LIMIT_MS - 30_000;
+export const FIRST_STEP_LIMIT_MS = SCRIPT_RUN_LIMIT_MS - 20_000;
 
 /**
  * A run's lease on a spreadsheet: a little longer than the 6-minute kill, so a

@@ -200,9 +200,10 @@ function runUnderLease(
   const print = inputsPrint({ grids: inputs.grids, plan: inputs.plan.values, settings, language, timeZone, reviewLanguage: request.language ?? null });
   const work = cycleWork(runStateIn, print, request.restate ?? []);
   const runLogRecord = records.runLog;
-  const planned = planSteps(work.remaining, budget, records, finishSize(runLogRecord !== undefined), FIRST_STEP_LIMIT_MS);
+  const planned = planSteps(work.remaining, budget, records, finishSize({ own: runLogRecord !== undefined, full: false }), FIRST_STEP_LIMIT_MS);
   const outputs = readOutputSheets(ss, settings, planned, records, budget);
-  const finish = finishSize(outputs.runLog.status === "own");
+  const runLog = outputs.runLog;
+  const finish = finishSize({ own: runLog.status === "own", full: runLog.lastRow + 1 > runLog.maxRows });
   // ---- compute
   const out = computeRun({
     now: startedAt,
@@ -227,7 +228,10 @@ function runUnderLease(
   // ---- write, a step at a time
   const attempted = out.plan.compute.filter((p) => !out.left.includes(p));
   const fullPrint = cyclePrint(print, new Set(attempted.filter((p) => out.plan.becomeFinal.has(p))));
-  const done = new Set<string>(work.continuing && work.cycle!.inputs === fullPrint ? work.cycle!.done : []);
+  const continued = work.continuing && work.cycle!.inputs === fullPrint;
+  const done = new Set<string>(continued ? work.cycle!.done : []);
+  // The chart is drawn from the Dashboard the cycle wrote (its step needs no Results read).
+  const wantedChart = continued && done.has("dashboard") ? work.cycle!.chart : chartSignature(out.dashboard);
   // A run with no period to write has only its problems to write.
   if (out.computed.length === 0) for (const step of STEPS) if (step !== "problems") done.add(step);
   const newRecords: Record<string, OutputRecord> = { ...records };
@@ -236,21 +240,25 @@ function runUnderLease(
   const stepsRun: Step[] = [];
   for (const step of STEPS) {
     if (done.has(step)) continue;
-    const write = planned.includes(step) ? stepWrite(step, ss, outputs, out, groups, language, records) : null;
+    const write = planned.includes(step) ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart) : null;
     if (!write || !budget.fits(write.size, finish, stepsRun.length === 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs)) {
       stoppedBefore = step;
       break;
     }
     const result = budget.measure(() => write.run(), () => write.size);
     if (step === "problems") problemsSheet = result ?? null;
-    const written = step === "problems" ? outputs.problems : step === "dashboard" ? outputs.dashboard : outputs[step];
-    if (written?.id != null) newRecords[written.role] = { id: written.id, ...write.record };
+    const written = step === "problems" ? outputs.problems : step === "dashboard" || step === "chart" ? outputs.dashboard : outputs[step];
+    if (written && written.status === "own") {
+      const before = newRecords[written.role];
+      const blank: OutputRecord = { id: -1, cells: 0, notes: "", chart: "" };
+      newRecords[written.role] = { ...blank, ...before, ...write.record, id: written.id ?? before?.id ?? -1 };
+    }
     done.add(step);
     stepsRun.push(step);
   }
   const complete = STEPS.every((step) => done.has(step));
   const later = work.continuing ? work.cycle!.later : out.left;
-  if (outputs.runLog.status === "own" && outputs.runLog.id !== null) newRecords.runLog = { id: outputs.runLog.id, cells: 0, notes: "", chart: "" };
+  if (runLog.status === "own" || runLog.status === "adopt" || runLog.status === "missing") newRecords.runLog = { id: runLog.id ?? -1, cells: 0, notes: "", chart: "" };
   const runState: RunState = complete
     ? { ...out.runState, pending: later.length > 0 ? later : null, cycle: null, sheets: newRecords }
     : {
@@ -260,7 +268,7 @@ function runUnderLease(
         changed: out.runState.changed,
         lastRun: out.runState.lastRun,
         pending: attempted.length > 0 ? attempted : runStateIn.pending,
-        cycle: { periods: attempted, done: [...done], inputs: fullPrint, later, restate: work.restate },
+        cycle: { periods: attempted, done: [...done], inputs: fullPrint, later, restate: work.restate, chart: wantedChart },
         sheets: newRecords,
       };
   writeStateEntry(ss, state, "run", runState);
@@ -330,7 +338,7 @@ function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, languag
 interface StepWrite {
   size: WorkSize;
   run: () => string | null | void;
-  record: Omit<OutputRecord, "id">;
+  record: Partial<Omit<OutputRecord, "id">>;
 }
 
 function stepWrite(
@@ -341,6 +349,7 @@ function stepWrite(
   groups: ReturnType<typeof groupProblems>,
   language: Language,
   records: Readonly<Record<string, OutputRecord>>,
+  wantedChart: string,
 ): StepWrite | null {
   switch (step) {
     case "results":
@@ -350,7 +359,9 @@ function stepWrite(
     case "reviews":
       return outputs.reviews ? reviewsWrite(ss, outputs.reviews, out.reviews, language, records.reviews) : null;
     case "dashboard":
-      return outputs.dashboard ? dashboardWrite(ss, outputs.dashboard, out.dashboard, records.dashboard) : null;
+      return outputs.dashboard ? dashboardWrite(ss, outputs.dashboard, out.dashboard) : null;
+    case "chart":
+      return outputs.dashboard ? chartWrite(ss, outputs.dashboard, wantedChart, records.dashboard) : null;
     case "problems":
       return outputs.problems ? problemsWrite(ss, outputs.problems, groups, language) : null;
   }
@@ -408,44 +419,64 @@ function reviewsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputS
   };
 }
 
-/** What identifies the chart a Dashboard block asks for ("" for none). */
-function chartSignature(block: DashboardBlock): string {
-  return block.chart ? JSON.stringify([block.chart, block.tableRows, block.values[0].length]) : "";
+/** The chart a Dashboard block asks for: what it is drawn from, as a signature ("" for none). */
+interface ChartSpec {
+  labelColumn: number;
+  valueColumn: number;
+  title: string;
+  /** Rows of the leaderboard, its header included. */
+  rows: number;
+  /** Columns of the block (the chart sits right of them). */
+  width: number;
 }
 
-function dashboardWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, block: DashboardBlock, record: OutputRecord | undefined): StepWrite {
+function chartSignature(block: DashboardBlock): string {
+  if (!block.chart) return "";
+  const spec: ChartSpec = { ...block.chart, rows: block.tableRows + 1, width: block.values[0].length };
+  return JSON.stringify(spec);
+}
+
+function dashboardWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, block: DashboardBlock): StepWrite {
   const width = block.values[0].length;
   const padded = padBlock(block.values, block.formats, Math.max(block.values.length, out.lastRow), Math.max(width, out.lastColumn), "General");
-  const chart = chartSignature(block);
-  // The chart reads its ranges live: it is rebuilt only when it would change.
-  const keepChart = out.status === "own" && record?.chart === chart && out.charts.length === (chart ? 1 : 0);
-  const chartCalls = keepChart ? 0 : out.charts.length + (chart ? CHART_CALLS - 1 : 0);
-  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, padded.values[0].length, uniformFormat(padded.formats) !== null), { calls: chartCalls, cells: 0 });
+  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, padded.values[0].length, uniformFormat(padded.formats) !== null));
   return {
     size,
-    record: { cells: padded.values.length * padded.values[0].length, notes: "", chart },
+    record: { cells: padded.values.length * padded.values[0].length },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP.dashboard);
-      if (!sheet) return;
-      writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
-      if (!keepChart) insertDashboardChart(sheet, out, block, width);
+      if (sheet) writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
     },
   };
 }
 
-function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, block: DashboardBlock, width: number): void {
+/** The Dashboard chart: it reads its ranges live, so it is rebuilt only when it would change. */
+function chartWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, wanted: string, record: OutputRecord | undefined): StepWrite {
+  const keep = out.status === "own" && record?.chart === wanted && out.charts.length === (wanted ? 1 : 0);
+  const size = out.status === "foreign" || keep ? NO_WORK : addWork(setupCalls(out), { calls: out.charts.length + (wanted ? CHART_CALLS : 0), cells: 0 });
+  return {
+    size,
+    record: { chart: wanted },
+    run: () => {
+      if (keep) return;
+      const sheet = prepareOutputSheet(ss, out, SETUP.dashboard);
+      if (sheet) insertDashboardChart(sheet, out, wanted ? (JSON.parse(wanted) as ChartSpec) : null);
+    },
+  };
+}
+
+function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, spec: ChartSpec | null): void {
   for (const chart of out.charts) sheet.removeChart(chart);
-  if (!block.chart) return;
+  if (!spec) return;
   const tableFirstRow = 4;
-  const rows = block.tableRows + 1;
   const chart = sheet
     .newChart()
     .asBarChart()
-    .setTitle(block.chart.title)
-    .addRange(sheet.getRange(tableFirstRow, block.chart.labelColumn, rows, 1))
-    .addRange(sheet.getRange(tableFirstRow, block.chart.valueColumn, rows, 1))
+    .setTitle(spec.title)
+    .addRange(sheet.getRange(tableFirstRow, spec.labelColumn, spec.rows, 1))
+    .addRange(sheet.getRange(tableFirstRow, spec.valueColumn, spec.rows, 1))
     .setNumHeaders(1)
-    .setPosition(1, width + 2, 0, 0)
+    .setPosition(1, spec.width + 2, 0, 0)
     .build();
   sheet.insertChart(chart);
 }

@@ -20,8 +20,8 @@ import { inspectSize, type InspectOptions } from "./output-writer";
 import type { Cycle, OutputRecord, RunState } from "./spreadsheet-state";
 import { addWork, NO_WORK, type TimeBudget, type WorkSize } from "./time-budget";
 
-/** The write steps, in order. */
-export const STEPS = ["results", "payouts", "reviews", "dashboard", "problems"] as const;
+/** The write steps, in order (the Dashboard's chart apart from its values: it needs no Results read). */
+export const STEPS = ["results", "payouts", "reviews", "dashboard", "chart", "problems"] as const;
 export type Step = (typeof STEPS)[number];
 
 /** Output sheets whose values a run merges with. */
@@ -31,16 +31,21 @@ export type MergedRole = "results" | "payouts" | "reviews";
 export const STEP_READS: Record<Step, readonly MergedRole[]> = {
   results: ["results"],
   dashboard: ["results"],
+  chart: [],
   payouts: ["payouts"],
   reviews: ["reviews"],
   problems: ["results"],
 };
 
-/** Service calls of the chart a Dashboard step builds (builders are local objects: only calls that reach the spreadsheet count). */
-export const CHART_CALLS = 5;
+/**
+ * Service calls of building the Dashboard chart, the removal of the old one
+ * aside (builders are local objects: only calls that reach the spreadsheet
+ * count): newChart, two getRange, insertChart.
+ */
+export const CHART_CALLS = 4;
 
-/** Calls of a set-up of a new output sheet, with its header notes. */
-const NEW_SHEET_CALLS = 10;
+/** Calls of a set-up of a new output sheet (see prepareOutputSheet), with its header notes and a grid growth. */
+const NEW_SHEET_CALLS = 6 + 2 + 1;
 
 /** What a run does about the cycle it finds. */
 export interface CycleWork {
@@ -114,7 +119,8 @@ export function inspections(steps: readonly Step[], records: Readonly<Record<str
       plan[role] = { values: true, grid: writes || plan[role]?.grid === true, knownId: knownId(role) };
     }
   }
-  if (steps.includes("dashboard")) plan.dashboard = { values: false, charts: true, knownId: knownId("dashboard") };
+  if (steps.includes("dashboard")) plan.dashboard = { values: false, charts: steps.includes("chart"), knownId: knownId("dashboard") };
+  else if (steps.includes("chart")) plan.dashboard = { values: false, charts: true, grid: false, width: false, knownId: knownId("dashboard") };
   if (steps.includes("problems")) plan.problems = { values: false, knownId: knownId("problems") };
   plan.runLog = { values: false, width: false, knownId: knownId("runLog") };
   return plan;
@@ -129,7 +135,8 @@ export function inspections(steps: readonly Step[], records: Readonly<Record<str
  * estimateSteps(["results"], { results: { id: 7, cells: 1000, notes: "en", chart: "" } }).calls; // reads + 4
  */
 export function estimateSteps(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
-  const reads = Object.entries(inspections(steps, records)).map(([role, options]) => inspectSize(options!, records[role]?.cells ?? 0));
+  // A sheet the run state knows nothing of is taken to be missing: one call.
+  const reads = Object.entries(inspections(steps, records)).map(([role, options]) => (records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 }));
   return addWork(...reads, estimateWrites(steps, records));
 }
 
@@ -141,23 +148,23 @@ export function estimateSteps(steps: readonly Step[], records: Readonly<Record<s
  */
 export function estimateWrites(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
   const writes = steps.map((step) => {
+    if (step === "chart") return { calls: CHART_CALLS + 1, cells: 0 };
     const record = records[step];
-    const calls = 4 + (record ? 0 : NEW_SHEET_CALLS) + (step === "dashboard" ? CHART_CALLS : 0);
-    return { calls, cells: Math.ceil(2.2 * (record?.cells ?? 0)) };
+    return { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: Math.ceil(2.2 * (record?.cells ?? 0)) };
   });
   return addWork(...writes);
 }
 
 /**
  * What a run does after its steps whatever happens: write the run state,
- * append its Run log row (with a set-up when the sheet is new), give the
- * lease back.
+ * append its Run log row (with a set-up when the sheet is new, a grid
+ * growth when it is full), give the lease back.
  *
  * @example
- * finishSize(true); // { calls: 6, cells: 44 }
+ * finishSize({ own: true, full: false }); // { calls: 5, cells: 44 }
  */
-export function finishSize(runLogIsOwn: boolean): WorkSize {
-  return { calls: 6 + (runLogIsOwn ? 0 : NEW_SHEET_CALLS), cells: 2 * 2 * 11 };
+export function finishSize(runLog: { own: boolean; full: boolean }): WorkSize {
+  return { calls: 5 + (runLog.own ? (runLog.full ? 1 : 0) : NEW_SHEET_CALLS - 1), cells: 2 * 2 * 11 };
 }
 
 /**

@@ -55,16 +55,18 @@ const CycleSchema = z.object({
   later: z._default(z.array(periodText), []),
   /** Final periods being restated by this work. */
   restate: z._default(z.array(periodText), []),
+  /** The Dashboard chart this work wants (a signature; "" for none), once its Dashboard step is done. */
+  chart: z._default(z.string(), ""),
 });
 
 const OutputRecordSchema = z.object({
-  /** Sheet ID of the sheet the add-on marked as its own (a sheet found by name with this ID needs no marker read). */
+  /** Sheet ID of the sheet the add-on marked as its own (a sheet found by name with this ID needs no marker read; -1: not known yet). */
   id: z.number(),
   /** Cells of the last block written (to predict the next read and write). */
   cells: z._default(z.number(), 0),
   /** Language of the header notes last written ("" = unknown: write them). */
   notes: z._default(z.string(), ""),
-  /** The Dashboard chart last built, as a signature ("" = none known). */
+  /** The Dashboard chart on the sheet, as a signature ("" = none known). */
   chart: z._default(z.string(), ""),
 });
 
@@ -163,10 +165,11 @@ export function stateJson(value: unknown): string {
  * Reads the four state entries of a spreadsheet: one metadata listing, then
  * the key (and the value of the entries that are ours) of each entry. A
  * second read in the same execution (the schedule's firing reads the state,
- * then the guard reads it again inside the lock) re-reads only the values,
- * through the entries found by the first read, when the run and lease
- * entries were among them: one call per entry instead of two per entry and
- * a listing.
+ * then the guard reads it again inside the lock) re-reads only the lease
+ * and the run state, through the entries the first read found: two calls
+ * instead of a listing and two per entry. The settings and the schedule
+ * are kept as first read, seconds before (settings saved in between are
+ * used from the next run on).
  *
  * @example
  * const state = readSpreadsheetState(SpreadsheetApp.getActiveSpreadsheet());
@@ -208,7 +211,8 @@ function rereadValues(previous: SpreadsheetState): SpreadsheetState | null {
   try {
     for (const key of Object.keys(STATE_KEYS) as StateKey[]) {
       const metadata = previous[key].metadata;
-      state[key] = { metadata, value: metadata ? metadata.getValue() : null };
+      const fresh = key === "lease" || key === "run";
+      state[key] = { metadata, value: metadata && fresh ? metadata.getValue() : previous[key].value };
     }
   } catch {
     return null; // an entry was removed

@@ -11,11 +11,20 @@ export const KILL_MESSAGE = "Exceeded maximum execution time";
 export const SCRIPT_RUN_LIMIT_MS = 6 * 60_000;
 
 /**
- * How long a service call takes in simulated time: `perCallMs` for every
- * call plus `perCellMs` for each cell it moves, or a function of the call
- * and the cells it moves.
+ * Services whose calls reach no server and take no time in the object form
+ * of a latency model: logging (buffered by Apps Script) and builders (a
+ * chart, a validation rule or a trigger is built in the script and sent by
+ * the one call that uses it).
  */
-export type LatencyModel = { perCallMs?: number; perCellMs?: number } | ((call: CallRecord, cells: number) => number);
+export const LOCAL_SERVICES: readonly string[] = ["console", "Logger", "EmbeddedChartBuilder", "DataValidationBuilder", "ClockTriggerBuilder", "SpreadsheetTriggerBuilder", "TriggerBuilder"];
+
+/**
+ * How long a service call takes in simulated time: `perCallMs` for every
+ * call (but those of `local` services, default {@link LOCAL_SERVICES}) plus
+ * `perCellMs` for each cell it moves; or a function of the call and the
+ * cells it moves, which charges whatever it returns.
+ */
+export type LatencyModel = { perCallMs?: number; perCellMs?: number; local?: readonly string[] } | ((call: CallRecord, cells: number) => number);
 
 /**
  * The simulated ms one call takes under a latency model.
@@ -24,6 +33,7 @@ export type LatencyModel = { perCallMs?: number; perCellMs?: number } | ((call: 
  * latencyOf({ perCallMs: 1000, perCellMs: 0.25 }, call, 4000); // 2000
  */
 export function latencyOf(model: LatencyModel, call: CallRecord, cells: number): number {
+  if (typeof model !== "function" && (model.local ?? LOCAL_SERVICES).includes(call.service)) return 0;
   const ms = typeof model === "function" ? model(call, cells) : (model.perCallMs ?? 0) + (model.perCellMs ?? 0) * cells;
   if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`simulator: a latency model gave ${ms} ms for ${call.service}.${call.method}`);
   return ms;

@@ -1,0 +1,72 @@
+/**
+ * Scheduled firings under a latency model and Apps Script's 6-minute kill:
+ * a team with the schedule on, fired until its work is done, with what each
+ * firing did (killed or not, what it left durable).
+ */
+import { loadBundle, SCRIPT_RUN_LIMIT_MS, type LatencyModel, type Simulator } from "../../src/simulator/index";
+import { callGlobal, teamSimulator, type TeamOptions } from "./fixtures";
+
+export interface Firing {
+  /** Service calls of the firing (the execution's). */
+  calls: number;
+  /** Simulated seconds the firing took. */
+  seconds: number;
+  killed: boolean;
+  /** The Run log's outcome of the firing ("" when it wrote none). */
+  outcome: string;
+  /** Whether the run state (its time of the last run aside) or an output sheet but the Run log changed. */
+  savedSomething: boolean;
+}
+
+/** A team with the hard kill and a latency model, its schedule turned on (by alice); answers the simulator and the trigger's ID. */
+export function scheduledTeam(team: TeamOptions, latency: LatencyModel): { sim: Simulator; uid: string } {
+  const sim = teamSimulator(team, { latency, executionTimeLimitMs: SCRIPT_RUN_LIMIT_MS });
+  sim.queueUiResponse({ button: "YES" });
+  callGlobal(sim, "menuSchedule", { kind: "manual", user: "alice" });
+  return { sim, uid: sim.triggerList()[0].uid };
+}
+
+/** The durable state a firing may change: the run state (without its last-run time) and the output sheets but the Run log. */
+export function durableState(sim: Simulator): string {
+  const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value ?? null;
+  const state = run === null ? null : { ...JSON.parse(run), lastRun: null };
+  const sheets = sim.snapshot().sheets.filter((s) => ["Results", "Payouts", "Reviews", "Dashboard", "Problems"].includes(s.name));
+  return JSON.stringify({ state, sheets });
+}
+
+/** Fires the trigger once, as Apps Script would an hour after the last firing. */
+export function fireOnce(sim: Simulator, uid: string): Firing {
+  sim.advance(3600_000);
+  const logRows = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log").length : 0;
+  const before = durableState(sim);
+  const firstCall = sim.calls.length;
+  const startedAt = sim.now();
+  const bundle = loadBundle({ simulator: sim, context: { kind: "trigger", triggerUid: uid, user: "alice" } });
+  let killed = false;
+  try {
+    bundle.fireTrigger();
+  } catch (error) {
+    killed = /Exceeded maximum execution time/.test(String(error));
+    if (!killed) throw error;
+  } finally {
+    bundle.end();
+  }
+  const log = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log") : [];
+  return {
+    calls: sim.calls.length - firstCall,
+    seconds: (sim.now() - startedAt) / 1000,
+    killed,
+    outcome: log.length > logRows ? String(log[log.length - 1][5]) : "",
+    savedSomething: durableState(sim) !== before,
+  };
+}
+
+/** Fires until a firing ends with "done" (or `max` firings); answers every firing. */
+export function fireUntilDone(sim: Simulator, uid: string, max: number): Firing[] {
+  const firings: Firing[] = [];
+  while (firings.length < max) {
+    firings.push(fireOnce(sim, uid));
+    if (firings[firings.length - 1].outcome === "done") break;
+  }
+  return firings;
+}
