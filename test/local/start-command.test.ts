@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CellData, WorkbookData } from "../../src/local/workbook-data";
-import { isWarning } from "../../src/local/problem-severity";
 import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
 import { defaultPlanSheet } from "../../src/local/default-plan-sheet";
 import { DEMO, ensureBuilt, records, runStart, sheetOf, type CommandRun } from "./start-helpers";
@@ -174,7 +173,8 @@ describe("npm start on the demo workbook", () => {
     const listed = run.stderr.split("\n").filter((line) => /^('[^']+'|\w+)![A-Z]+\d+: /.test(line));
     const runLog = records(sheetOf(result, "Run log"));
     expect(listed.length).toBe(runLog[runLog.length - 1].Problems);
-    expect(run.status).toBe(listed.some((line) => !isWarning(line)) ? 2 : 0);
+    const severities = records(sheetOf(result, "Problems")).map((row) => row.Severity);
+    expect(run.status).toBe(severities.includes("error") ? 2 : 0);
     expect(run.stdout).toMatch(/^Leaderboard 2026-10/m);
     expect(run.stdout).toMatch(/^Rank +Rep +Team +Score +Bonus +Revenue$/m);
     expect(run.stdout).toMatch(/^ +1  \S/m);
