@@ -166,12 +166,17 @@ export function dateOrderOf(settings: Settings, locale: string | null): "dmy" | 
 
 /**
  * What every reading of the input sheets takes from the settings: the column
- * mapping, the date order and the manager's stage words, so a sidebar call
- * reads Sales exactly as the run does.
+ * mapping, the date order (an explicit one, and the locale's default for
+ * sheets whose own dates do not show theirs) and the manager's stage words,
+ * so a sidebar call reads Sales exactly as the run does.
  *
  * @example
  * readInputs(grids, { wallClock, manualMetrics, planMetrics, ...inputReadingOf(settings, ss.getSpreadsheetLocale()) });
  */
-export function inputReadingOf(settings: Settings, locale: string | null): { columnMapping: ColumnMapping; dateOrder: "dmy" | "mdy" | null; stageWords: Settings["stageWords"] } {
-  return { columnMapping: settings.columns, dateOrder: dateOrderOf(settings, locale), stageWords: settings.stageWords };
+export function inputReadingOf(
+  settings: Settings,
+  locale: string | null,
+): { columnMapping: ColumnMapping; dateOrder: "dmy" | "mdy" | null; localeDateOrder: "dmy" | "mdy" | null; stageWords: Settings["stageWords"] } {
+  const explicit = settings.dateOrder === "auto" ? null : settings.dateOrder;
+  return { columnMapping: settings.columns, dateOrder: explicit, localeDateOrder: dateOrderOf(settings, locale), stageWords: settings.stageWords };
 }

@@ -26,6 +26,7 @@ import { isBlankCell } from "./cell-values";
 import { problemAt } from "../core/problems";
 import { stageDictionary, worthReporting } from "./stage-reading";
 import { withinDateWindow } from "./sales-date-window";
+import { inferDateOrder } from "./date-order-inference";
 import { metricResolvers } from "./metric-names";
 import { readAdjustments } from "./read-adjustments";
 import { readReps, repsFromSales } from "./read-reps";
@@ -49,8 +50,14 @@ export interface ReadInputsOptions {
   salesThroughSchema?: boolean;
   /** Per sheet, our field to the header text the sheet has for it (the settings' column mapping). */
   columnMapping?: Partial<Record<InputSheetKey, Readonly<Record<string, string>>>>;
-  /** How numeric day-month text dates are read; null: only when they cannot be read two ways. */
+  /** How numeric day-month text dates are read, when set explicitly: it wins over everything. */
   dateOrder?: DateOrder | null;
+  /**
+   * The spreadsheet locale's order, used for a sheet whose own dates do not
+   * show theirs (see date-order-inference.ts); null: a date that reads two
+   * ways is a problem.
+   */
+  localeDateOrder?: DateOrder | null;
   /** Today in the spreadsheet's time zone: Sales dates far after it are suspect. */
   today?: DayNumber | null;
   /** The manager's own stage words (settings), over the built-in ones. */
@@ -103,11 +110,17 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
   const dayOf = options.wallClock;
   const mapping = options.columnMapping ?? {};
   const repsSheet = openSheet("reps", grids.reps, collector, { mapping: mapping.reps });
-  const listed = readReps(repsSheet, dayOf, options.dateOrder ?? null);
+  const orderOf = (sheet: OpenSheet<"reps"> | OpenSheet<"sales"> | null, fields: readonly string[]): DateOrder | null => {
+    if (options.dateOrder) return options.dateOrder;
+    const index = sheet?.match.index as Record<string, number> | undefined;
+    const shown = sheet && index ? inferDateOrder(sheet.values, fields.map((field) => index[field]), sheet.headerIndex + 1) : null;
+    return shown ?? options.localeDateOrder ?? null;
+  };
+  const listed = readReps(repsSheet, dayOf, orderOf(repsSheet, ["start", "end"]));
   const repsFromSalesSheet = hasNoRows(grids.reps, repsSheet);
   const reps = repsFromSalesSheet ? repsFromSales() : listed;
   const salesSheet = openSheet("sales", grids.sales, collector, { mapping: mapping.sales });
-  const reading = { dayOf, dateOrder: options.dateOrder ?? null, stages: stageDictionary(options.stageWords) };
+  const reading = { dayOf, dateOrder: orderOf(salesSheet, ["date", "opened"]), stages: stageDictionary(options.stageWords) };
   const salesRead = readSales(salesSheet, reps, reading, options.salesThroughSchema ? readRowsWithSchema : null);
   const sales = withinDateWindow(salesSheet, salesRead.sales, options.today ?? null);
   const metrics = metricResolvers(options.planMetrics, options.manualMetrics);

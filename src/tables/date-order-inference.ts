@@ -1,0 +1,41 @@
+/**
+ * The date order a column's own text dates give away. An export writes all
+ * its dates one way: one `14/01/2026` (no 14th month) shows that the
+ * column is day first, one `1/14/2026` that it is month first, and then
+ * `3/1/2026` in the same column is no longer ambiguous. An explicit setting
+ * always wins; what a column shows wins over the spreadsheet locale's
+ * default, which only guesses.
+ */
+import type { DateOrder } from "./cell-values";
+
+const DAY_MONTH_TEXT = /^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}/;
+
+/**
+ * The order the first telling text date in the given columns shows: `dmy`
+ * when its first number cannot be a month, `mdy` when its second cannot;
+ * null when no date tells.
+ *
+ * @example
+ * inferDateOrder([["Date"], ["3/1/2026"], ["14/01/2026"]], [0], 1); // "dmy"
+ * inferDateOrder([["Date"], ["1/14/2026"]], [0], 1);                 // "mdy"
+ * inferDateOrder([["Date"], ["3/1/2026"], ["2026-01-14"]], [0], 1);  // null
+ */
+export function inferDateOrder(values: readonly (readonly unknown[])[], columns: readonly number[], firstRow: number): DateOrder | null {
+  const used = columns.filter((column) => column >= 0);
+  if (used.length === 0) return null;
+  for (let index = firstRow; index < values.length; index += 1) {
+    const cells = values[index];
+    if (!cells) continue;
+    for (const column of used) {
+      const cell = cells[column];
+      if (typeof cell !== "string") continue;
+      const match = DAY_MONTH_TEXT.exec(cell);
+      if (!match) continue;
+      const first = +match[1];
+      const second = +match[2];
+      if (first > 12 && second <= 12) return "dmy";
+      if (second > 12 && first <= 12) return "mdy";
+    }
+  }
+  return null;
+}
