@@ -7,27 +7,17 @@
  * on the Reviews sheet for good: no run ever removes a Reviews row.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
-import { recalculateLocally, teamSheets, teamSimulator } from "../recalculation/fixtures";
+import { createSimulator, type Simulator } from "../../src/simulator";
+import { callGlobal, failureOf, recalculateLocally, teamSheets, teamSimulator } from "../recalculation/fixtures";
 
 let sim: Simulator;
 
 function call(name: string, ...args: unknown[]): unknown {
-  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
-  try {
-    return bundle.callJson(name, ...args);
-  } finally {
-    bundle.end();
-  }
+  return callGlobal(sim, name, { kind: "manual" }, ...args);
 }
 
 function failure(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(name + " did not fail");
+  return failureOf(sim, name, ...args);
 }
 
 /** Writes other than the run guard's lease (kept in the spreadsheet's developer metadata). */

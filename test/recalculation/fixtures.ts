@@ -84,6 +84,22 @@ export function callGlobal(sim: Simulator, name: string, context: Parameters<typ
   }
 }
 
+/** The message of the error a global function throws (a sidebar call refused); fails the test when it does not throw. */
+export function failureOf(sim: Simulator, name: string, ...args: unknown[]): string {
+  try {
+    callGlobal(sim, name, { kind: "manual" }, ...args);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(name + " did not fail");
+}
+
+/** The settings stored in the spreadsheet's developer metadata (null when none). */
+export function storedSettings(sim: Simulator): Record<string, unknown> | null {
+  const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
+  return entry?.value ? JSON.parse(entry.value) : null;
+}
+
 /** Runs "Recalculate now" (the menu item) once. */
 export function recalculateNow(sim: Simulator, user?: string): void {
   callGlobal(sim, "menuRecalculateNow", { kind: "manual", user });

@@ -7,35 +7,24 @@
  * "Fill Targets from history" (existing targets skipped and counted).
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
+import { createSimulator, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import type { ActionResult, SetupView } from "../../src/sidebar/sidebar-api";
-import { column, recalculateNow, teamSimulator } from "../recalculation/fixtures";
+import { callGlobal, column, failureOf, recalculateNow, storedSettings as storedFor, teamSimulator } from "../recalculation/fixtures";
 
 let sim: Simulator;
 
 /** One execution: loads the bundle and calls a global, as google.script.run does. */
 function call(name: string, ...args: unknown[]): unknown {
-  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
-  try {
-    return bundle.callJson(name, ...args);
-  } finally {
-    bundle.end();
-  }
+  return callGlobal(sim, name, { kind: "manual" }, ...args);
 }
 
 function failure(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(name + " did not fail");
+  return failureOf(sim, name, ...args);
 }
 
 function storedSettings(): Record<string, unknown> | null {
-  const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
-  return entry?.value ? JSON.parse(entry.value) : null;
+  return storedFor(sim);
 }
 
 const day = (iso: string): CellInput => ({ wallClock: iso + "T10:00:00" });

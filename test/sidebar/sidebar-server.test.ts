@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadBundle, type Simulator } from "../../src/simulator";
-import { recalculateLocally, teamSimulator } from "../recalculation/fixtures";
+import { callGlobal, failureOf, recalculateLocally, teamSimulator } from "../recalculation/fixtures";
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)> "quoted" =1+1';
 
@@ -14,12 +14,7 @@ let sim: Simulator;
 
 /** One execution: loads the bundle and calls a global, as google.script.run does. */
 function call(name: string, ...args: unknown[]): unknown {
-  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
-  try {
-    return bundle.callJson(name, ...args);
-  } finally {
-    bundle.end();
-  }
+  return callGlobal(sim, name, { kind: "manual" }, ...args);
 }
 
 /** The call's value as the script returned it (not through JSON), checked for what google.script.run refuses or mangles. */
@@ -47,12 +42,7 @@ function rawProblems(name: string, ...args: unknown[]): string[] {
 }
 
 function failure(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(name + " did not fail");
+  return failureOf(sim, name, ...args);
 }
 
 function column(sheet: string, header: string): number {

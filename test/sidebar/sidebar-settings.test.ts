@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadBundle, type Simulator } from "../../src/simulator";
 import { sameSettings } from "../../src/sidebar/setup-view";
 import type { SettingsValues } from "../../src/sidebar/sidebar-api";
-import { recalculateNow, runLogRows, teamSimulator } from "../recalculation/fixtures";
+import { callGlobal, failureOf, recalculateNow, runLogRows, storedSettings as storedFor, teamSimulator } from "../recalculation/fixtures";
 
 const TEAM = { reps: 5, months: 3, salesRows: 60 };
 
@@ -56,27 +56,15 @@ let sim: Simulator;
 
 /** One execution: loads the bundle and calls a global, as google.script.run does. */
 function call(name: string, ...args: unknown[]): unknown {
-  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
-  try {
-    return bundle.callJson(name, ...args);
-  } finally {
-    bundle.end();
-  }
+  return callGlobal(sim, name, { kind: "manual" }, ...args);
 }
 
 function failure(name: string, ...args: unknown[]): string {
-  try {
-    call(name, ...args);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(name + " did not fail");
+  return failureOf(sim, name, ...args);
 }
 
-/** The settings stored in the spreadsheet's developer metadata (null when none). */
 function storedSettings(): Record<string, unknown> | null {
-  const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
-  return entry?.value ? JSON.parse(entry.value) : null;
+  return storedFor(sim);
 }
 
 function request(overrides: { sheets?: Partial<typeof DEFAULT_SHEETS>; language?: unknown; startPeriod?: unknown } = {}): Record<string, unknown> {
