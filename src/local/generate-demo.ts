@@ -29,6 +29,7 @@ import { dirname, resolve } from "node:path";
 import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
 import { wallClock, type CellData, type SheetData, type WorkbookData } from "./workbook-data";
 import { writeXlsx } from "./xlsx-workbook";
+import { seededRandom } from "../core/seeded-random";
 
 /** Where the demo workbook is shipped, relative to the project root. */
 export const DEMO_WORKBOOK_PATH = "src/local/demo/demo-workbook.xlsx";
@@ -145,22 +146,11 @@ const NEW_HIRE_PERFORMANCE = [0.35, 0.6, 0.8, 0.92];
 // ---------------------------------------------------------------------------
 // Seeded randomness
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit generator. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   uniform(low: number, high: number): number {
     return low + (high - low) * this.next();

@@ -13,22 +13,8 @@ export const CHARSET = Object.freeze({ US_ASCII: "US_ASCII", UTF_8: "UTF_8" });
 /** Longest Utilities.sleep in ms. */
 export const MAX_SLEEP_MS = 300_000;
 
-/**
- * A small deterministic PRNG (mulberry32) for getUuid.
- *
- * @example
- * const next = seededRandom(42); next(); // same sequence for the same seed
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG for getUuid (the one the demo and the fuzz test use too). */
+export { seededRandom } from "../core/seeded-random";
 
 /**
  * A version-4-shaped UUID from a random source.

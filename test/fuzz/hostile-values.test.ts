@@ -24,6 +24,7 @@ import { appendFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createSimulator, loadBundle } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
+import { seededRandom } from "../../src/core/seeded-random";
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261127 : Math.floor(Math.random() * 2 ** 31);
 const WORKBOOKS = 200;
@@ -34,17 +35,7 @@ const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log", 
 
 // ---------------------------------------------------------------- random
 
-/** mulberry32: small, fast, and the same in every Node. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)];
