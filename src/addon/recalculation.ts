@@ -484,7 +484,7 @@ function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: Ou
 function problemsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, groups: ReturnType<typeof groupProblems>, language: Language): StepWrite {
   const rows = Math.max(1 + groups.reduce((n, g) => n + g.problems.length, 0), out.lastRow);
   const columns = Math.max(PROBLEM_COLUMNS.length, out.lastColumn);
-  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), out.status === "own" ? NO_WORK : { calls: 2, cells: columns });
+  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), { calls: 2, cells: columns });
   return {
     size,
     record: { cells: rows * columns, notes: language, chart: "" },

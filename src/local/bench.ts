@@ -4,6 +4,8 @@
  * recalculation at spreadsheet scale.
  *
  * Run: npm run bench [-- --quick] (quick skips the 1M-row sizes).
+ * `-- --firings` prints only the time-budget firings; `--dist=DIR` runs
+ * them on another build (to compare calls per run before and after a change).
  */
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -17,8 +19,11 @@ import { createSimulator, loadBundle } from "../simulator";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { benchRecalculation } from "./bench-recalculation";
+import { benchFirings, LATENCIES } from "./bench-firings";
 
 const quick = process.argv.includes("--quick");
+const firingsOnly = process.argv.includes("--firings");
+const distDir = process.argv.find((a) => a.startsWith("--dist="))?.slice("--dist=".length);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -148,9 +153,14 @@ function engine(): string[] {
 }
 
 async function main(): Promise<void> {
+  if (firingsOnly) {
+    console.log(benchFirings({ distDir, latencies: distDir ? LATENCIES.slice(0, 1) : LATENCIES }).join("\n"));
+    return;
+  }
   const sections: string[][] = [bundleSize(), coldStart(), customFunctionThroughput(), engine()];
   for (const lines of sections) console.log(lines.join("\n") + "\n");
-  console.log((await benchRecalculation({ quick })).join("\n"));
+  console.log((await benchRecalculation({ quick })).join("\n") + "\n");
+  console.log(benchFirings().join("\n"));
 }
 
 main().catch((error: unknown) => {
