@@ -65,6 +65,20 @@ describe("service calls per run", () => {
     expect(shape(large.calls)).toEqual(shape(small.calls));
   });
 
+  it("on later runs skip what the run state already knows: sheet markers, unchanged header notes and chart", () => {
+    const sim = teamSimulator({ reps: 20, salesRows: 400 });
+    recalculateNow(sim); // creates the sheets
+    recalculateNow(sim); // learns their IDs
+    sim.resetCalls();
+    recalculateNow(sim);
+    expect(sim.countCalls({ service: "Sheet", method: "getDeveloperMetadata" })).toBe(0);
+    expect(sim.countCalls({ service: "Sheet", method: /^(newChart|insertChart|removeChart)$/ })).toBe(0);
+    // Results, Payouts and Reviews keep their notes; only the Problems sheet rewrites its own.
+    expect(sim.countCalls({ method: "setNotes" })).toBeLessThanOrEqual(1);
+    // Reviews are text only: one format for the block, no grid of formats.
+    expect(sim.callsMatching({ method: "setNumberFormats" }).map((c) => c.args[0])).not.toContainEqual(expect.stringMatching(/x 3\]$/));
+  });
+
   it("read every input sheet once, and read nothing after the first sheet write", () => {
     const { calls } = runCalls({ salesRows: 500 });
     const firstWrite = calls.findIndex(isSheetWrite);
