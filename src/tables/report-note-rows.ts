@@ -25,13 +25,17 @@ const SENTENCE_LENGTH = 60;
  * isReportNoteRow(["Ann Lee", "2026-03-02", 100], [0, 1, 2], 1);                                           // false
  */
 export function isReportNoteRow(cells: readonly unknown[], usedColumns: readonly number[], dateColumn: number): boolean {
-  const dated = dateColumn >= 0 && !isBlankCell(cells[dateColumn]);
-  let filled = 0;
+  const dateCell = dateColumn >= 0 ? cells[dateColumn] : undefined;
+  const dated = !isBlankCell(dateCell);
+  // The common case, a deal with a date cell (a Date or a serial), is decided at once: a million rows pass here.
+  if (dated && typeof dateCell !== "string") return false;
   let first: unknown = undefined;
+  let filled = 0;
   for (const cell of cells) {
     if (isBlankCell(cell)) continue;
     filled += 1;
     if (first === undefined) first = cell;
+    else if (dated) return false;
   }
   if (typeof first !== "string") return false;
   if (!dated && TOTAL_LINE.test(first)) return true;
