@@ -73,13 +73,14 @@ export function inputsPrint(parts: Record<string, unknown>): string {
 
 /**
  * The full fingerprint of a cycle: the inputs, and the periods that become
- * final (a month may become due between two runs: its rows then change).
+ * final (a month may become due between two runs: its rows then change),
+ * hashed so the run state stays small however many periods there are.
  *
  * @example
- * cyclePrint("1x3k9a0d2f", new Set(["2026-03"])); // "1x3k9a0d2f|2026-03"
+ * cyclePrint("1x3k9a0d2f", new Set(["2026-03"])); // "1x3k9a0d2f|" and a hash of "2026-03"
  */
 export function cyclePrint(inputs: string, becomeFinal: ReadonlySet<Period>): string {
-  return inputs + "|" + [...becomeFinal].sort().join(",");
+  return inputs + "|" + hashText([...becomeFinal].sort().join(","));
 }
 
 /**
