@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { LEASE_MS } from "../../src/addon/platform-limits";
 import type { Simulator } from "../../src/simulator/index";
-import { callGlobal, recalculateNow, runLogRows, sheetsSnapshot, teamSimulator } from "./fixtures";
+import { callGlobal, outputs, recalculateNow, runLogRows, sheetsSnapshot, teamSimulator } from "./fixtures";
+import { fireOnce, fireUntilDone, scheduledTeam } from "./firings";
 
 const TEAM = { reps: 5, months: 3, salesRows: 60 };
 
@@ -88,5 +89,32 @@ describe("the guard", () => {
       ["menu", "already running"],
       ["setup", "already running"],
     ]);
+  });
+});
+
+describe("a firing killed in the middle of checkpointed work", () => {
+  it("at any write, is repaired by the next firings: the same sheets as an unhurried run", () => {
+    const small = { reps: 5, months: 3, salesRows: 60 };
+    const latency = { perCallMs: 5000 };
+    const { sim: reference, uid: referenceUid } = scheduledTeam(small, {});
+    fireOnce(reference, referenceUid);
+    const expected = outputs(reference, ["Results", "Payouts", "Reviews", "Dashboard", "Problems"]);
+    // How many writes the second firing of the slow team makes.
+    const probe = scheduledTeam(small, latency);
+    expect(fireOnce(probe.sim, probe.uid).outcome).toBe("continues");
+    const before = probe.sim.calls.length;
+    expect(fireOnce(probe.sim, probe.uid).outcome).toBe("continues");
+    const writes = probe.sim.calls.slice(before).filter((c) => c.kind === "write").length;
+    expect(writes).toBeGreaterThan(3);
+    for (let k = 1; k <= writes; k++) {
+      const { sim, uid } = scheduledTeam(small, latency);
+      fireOnce(sim, uid);
+      sim.dieAtWrite(k);
+      fireOnce(sim, uid); // killed (at the last write, the lease's release, the product swallows the error)
+      sim.revive();
+      const rest = fireUntilDone(sim, uid, 8);
+      expect({ k, outcome: rest.at(-1)!.outcome }).toEqual({ k, outcome: "done" });
+      expect({ k, sheets: outputs(sim, ["Results", "Payouts", "Reviews", "Dashboard", "Problems"]) }).toEqual({ k, sheets: expected });
+    }
   });
 });
