@@ -8,12 +8,15 @@
  */
 import type { DateOrder } from "./cell-values";
 
+/** How many rows are looked at for a telling date. */
+const ROWS_LOOKED_AT = 10_000;
+
 const DAY_MONTH_TEXT = /^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}/;
 
 /**
- * The order the first telling text date in the given columns shows: `dmy`
- * when its first number cannot be a month, `mdy` when its second cannot;
- * null when no date tells.
+ * The order the first telling text date in the given columns (within the
+ * first 10,000 rows) shows: `dmy` when its first number cannot be a month,
+ * `mdy` when its second cannot; null when no date tells.
  *
  * @example
  * inferDateOrder([["Date"], ["3/1/2026"], ["14/01/2026"]], [0], 1); // "dmy"
@@ -23,7 +26,9 @@ const DAY_MONTH_TEXT = /^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}/;
 export function inferDateOrder(values: readonly (readonly unknown[])[], columns: readonly number[], firstRow: number): DateOrder | null {
   const used = columns.filter((column) => column >= 0);
   if (used.length === 0) return null;
-  for (let index = firstRow; index < values.length; index += 1) {
+  // An export that tells does so early; date cells (not text) tell nothing, so a million of them are not all scanned.
+  const last = Math.min(values.length, firstRow + ROWS_LOOKED_AT);
+  for (let index = firstRow; index < last; index += 1) {
     const cells = values[index];
     if (!cells) continue;
     for (const column of used) {

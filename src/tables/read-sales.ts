@@ -139,11 +139,14 @@ export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, 
         continue;
       }
       const repId = fieldOfRow(sheet, readers.rep, row, "rep");
-      if (repId !== null) resolveRep(sheet, reps, row.row, "rep", repId, { byName: true });
+      if (repId !== null) resolveRep(sheet, reps, row.row, "rep", repId, BY_NAME);
     }
   }
   return { sales: withoutRepeatedDeals(sheet, sales), report };
 }
+
+/** Sales owners may be given by Name (one object, not one per row). */
+const BY_NAME = { byName: true } as const;
 
 type Accept = (
   row: number,
@@ -185,7 +188,7 @@ function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale
     }
     // Without a Reps sheet every owner becomes a rep: only from rows that are deals, never from a report's footer line.
     if (!complete && reps.fromSales) return;
-    const rep = resolveRep(sheet, reps, row, "rep", repId, { byName: true });
+    const rep = resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
     // An open deal without a date or an amount is pipeline still being worked, not an error.
     if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
     sales.push({
@@ -240,7 +243,7 @@ function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, reader
     const dealId = check(readers.dealId(cell(cells, at.dealId)), "dealId");
     if (failed) {
       // A row left out for a bad cell still names an unknown rep, as the schema path does.
-      if (!isCellFailure(repId)) resolveRep(sheet, reps, row, "rep", repId, { byName: true });
+      if (!isCellFailure(repId)) resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
       continue;
     }
     accept(row, date, repId, customer, amount, type, status, opened, split, dealId);

@@ -21,6 +21,8 @@ export interface StageStatus {
   word: string;
   /** How the word was known: built in, the manager's own, or not at all (so open). */
   known: "built-in" | "own" | "unknown" | "blank";
+  /** The word as compared (normalised), so tallying a million rows normalises each word once. */
+  key: string;
 }
 
 /** Every distinct stage word seen, by its normalised form. */
@@ -62,7 +64,7 @@ export function normalizeStage(word: string): string {
   return normalizeHeader(word);
 }
 
-const BLANK: StageStatus = { status: "won", word: "", known: "blank" };
+const BLANK: StageStatus = { status: "won", word: "", known: "blank", key: "" };
 
 /**
  * Reads a Status cell: blank is won; a known word its status; any other word
@@ -70,9 +72,9 @@ const BLANK: StageStatus = { status: "won", word: "", known: "blank" };
  * a date, an error value or a pasted page of text is no stage word: a failure.
  *
  * @example
- * statusOf("Closed Lost", stageDictionary()); // { status: "lost", word: "Closed Lost", known: "built-in" }
- * statusOf("Negotiation", stageDictionary()); // { status: "open", word: "Negotiation", known: "unknown" }
- * statusOf("", stageDictionary());            // { status: "won", word: "", known: "blank" }
+ * statusOf("Closed Lost", stageDictionary()); // { status: "lost", word: "Closed Lost", known: "built-in", key: "closedlost" }
+ * statusOf("Demo booked", stageDictionary()); // { status: "open", word: "Demo booked", known: "unknown", key: "demobooked" }
+ * statusOf("", stageDictionary());            // { status: "won", word: "", known: "blank", key: "" }
  */
 export function statusOf(value: unknown, stages: StageDictionary): StageStatus | CellFailure {
   if (value === "" || value === null || value === undefined) return BLANK;
@@ -82,9 +84,10 @@ export function statusOf(value: unknown, stages: StageDictionary): StageStatus |
   if (word === "") return BLANK;
   if (isErrorValue(word)) return cellFailure("error_value", { value: word });
   if (word.length > MAX_TEXT_LENGTH) return cellFailure("text_too_long", { length: word.length, max: MAX_TEXT_LENGTH });
-  const found = stages.get(normalizeStage(word));
-  if (found) return { status: found.status, word, known: found.own ? "own" : "built-in" };
-  return { status: "open", word, known: "unknown" };
+  const key = normalizeStage(word);
+  const found = stages.get(key);
+  if (found) return { status: found.status, word, known: found.own ? "own" : "built-in", key };
+  return { status: "open", word, known: "unknown", key };
 }
 
 /**
@@ -117,7 +120,7 @@ export function statusReader(stages: StageDictionary, limit = 10_000): (value: u
  */
 export function tallyStage(tally: StageTally, stage: StageStatus): void {
   if (stage.known === "blank") return;
-  const key = normalizeStage(stage.word);
+  const key = stage.key;
   const seen = tally.get(key);
   if (seen) seen.rows += 1;
   else tally.set(key, { word: stage.word, status: stage.status, rows: 1, known: stage.known });
