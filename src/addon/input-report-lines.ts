@@ -5,7 +5,7 @@
  * of a local run and the sidebar's run log; they are not problems, because
  * nothing is wrong.
  */
-import { currencyFor, formatMoney, groupThousands } from "../core/display-format";
+import { formatMoney, groupThousands } from "../core/display-format";
 import type { Language } from "../core/plan-model";
 import { fillTemplate } from "../core/problems";
 import type { InputReport } from "../tables/read-inputs";
@@ -41,10 +41,10 @@ const STAGE_WORDS_SHOWN = 30;
  *
  * @example
  * inputReportLines({ stageWords: [{ word: "Closed Won", status: "won", rows: 12, known: true }], stageWordsWorthReporting: true,
- *   openDeals: { count: 0, amount: 0 }, headerRows: {}, repsFromSales: false, hasTargets: true }, "en", null);
+ *   openDeals: { count: 0, amount: 0 }, headerRows: {}, repsFromSales: false, hasTargets: true }, "en", "USD");
  * // ["Status words read:", "  \"Closed Won\" → won (12 rows)", "A stage read wrongly? ..."]
  */
-export function inputReportLines(report: InputReport, language: Language, currencySetting: string | null): string[] {
+export function inputReportLines(report: InputReport, language: Language, currency: string): string[] {
   const lines: string[] = [];
   if (report.stageWordsWorthReporting) {
     const sorted = [...report.stageWords].sort((a, b) => b.rows - a.rows || a.word.localeCompare(b.word));
@@ -58,7 +58,7 @@ export function inputReportLines(report: InputReport, language: Language, curren
   }
   if (!report.hasTargets) lines.push(WORDS.no_targets[language]);
   if (report.openDeals.count > 0) {
-    const amount = formatMoney(report.openDeals.amount, currencyFor(currencySetting, language));
+    const amount = formatMoney(report.openDeals.amount, currency);
     lines.push(fillTemplate(WORDS.open_deals[language], {
       count: groupThousands(String(report.openDeals.count)),
       amount,

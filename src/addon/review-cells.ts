@@ -46,6 +46,8 @@ export interface ReviewContext {
   rep: Rep | undefined;
   fyStart: number;
   language: Language;
+  /** The spreadsheet's currency (`spreadsheetCurrency`), for a plan that sets none. */
+  currency: string;
 }
 
 /**
@@ -82,7 +84,7 @@ export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPer
  *
  * @example
  * reviewForRow({ result, history, periodRows, recognition: recognise(periodRows, previousRows),
- *   settings, rep, fyStart: 1, language: "en" }); // "Performance review: Alice Chen (R001), March 2026 ..."
+ *   settings, rep, fyStart: 1, language: "en", currency: "USD" }); // "Performance review: Alice Chen (R001), March 2026 ..."
  */
 export function reviewForRow(context: ReviewContext): string {
   const { result } = context;
@@ -100,7 +102,7 @@ export function reviewForRow(context: ReviewContext): string {
     tenureDays,
   });
   const language = context.settings.language ?? context.language;
-  return reviewText(findings, language, currencyFor(context.settings.currency, language));
+  return reviewText(findings, language, currencyFor(context.settings.currency, context.currency));
 }
 
 /**

@@ -32,14 +32,15 @@ import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, inde
 import { mergeReviews, reviewChanges, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
 import { tableChanges } from "../tables/restatement-diff";
-import { inputReadingOf, type Settings } from "./settings";
+import { currencyFor } from "../core/display-format";
+import { inputReadingOf, spreadsheetCurrency, type Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 
 export interface RunInputs {
   /** Epoch ms of the run's start. */
   now: number;
   timeZone: string;
-  /** The spreadsheet's locale (`en_US`), for the date order under `auto`; ignored by local runs. */
+  /** The spreadsheet's locale (`en_US`): the currency under `auto`, and the date order under `auto` (not in local runs). */
   locale?: string;
   language: Language;
   settings: Settings;
@@ -139,10 +140,11 @@ function freshReviews(
   records: InputRecords,
   plan: PlanBook,
   fyStart: number,
-  language: Language,
+  sheet: { language: Language; currency: string },
   reviewLanguage: Language | undefined,
   guard: RowGuard,
 ): FreshReview[] {
+  const { language, currency } = sheet;
   const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
   const fresh: FreshReview[] = [];
   for (const result of results.values()) {
@@ -163,6 +165,7 @@ function freshReviews(
         rep: reps.get(row.rep),
         fyStart,
         language,
+        currency,
       }));
       fresh.push({ period: result.period, repId: row.id, text });
     }
@@ -254,7 +257,8 @@ export function computeRun(input: RunInputs): RunOutputs {
   const results = mergeByPeriod(existingResults, columns, freshResults, recomputed, rowOrder(header, { fyStart, numbers: ["Rank"], texts: ["Rep ID"] }));
 
   // A restatement's changes, cell by cell.
-  const details: string[] = inputReportLines(read.report, language, planSettingsFor(plan, thisMonth, fyStart).currency);
+  const sheetCurrency = spreadsheetCurrency(input.settings, input.locale ?? null);
+  const details: string[] = inputReportLines(read.report, language, currencyFor(planSettingsFor(plan, thisMonth, fyStart).currency, sheetCurrency));
 
   // Payouts
   const freshPayouts: FormattedRows = { values: [], formats: [] };
@@ -269,7 +273,7 @@ export function computeRun(input: RunInputs): RunOutputs {
   const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
 
   // Reviews
-  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, language, input.reviewLanguage, guard);
+  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, { language, currency: sheetCurrency }, input.reviewLanguage, guard);
   const existingReviews = tableOf(input.existing.reviews, { keepBlankRows: true });
   const reviews = mergeReviews(existingReviews, fresh, language);
 

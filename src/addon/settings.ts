@@ -6,6 +6,7 @@
  * time-driven trigger) can reach.
  */
 import * as z from "zod/mini";
+import { localeCurrency } from "../core/display-format";
 import type { Language } from "../core/plan-model";
 import { SCHEDULE_LAST_DAY } from "./platform-limits";
 import { parseStored, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
@@ -55,6 +56,11 @@ export const SettingsSchema = z
     sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
     /** "auto" = the spreadsheet's locale (Chinese for zh_*, English otherwise). */
     language: z._default(z.enum(["auto", "en", "zh"]), "auto"),
+    /**
+     * The spreadsheet's currency: "auto" = from its locale (`localeCurrency`),
+     * or a three-letter code. A Plan version's own `currency` setting wins.
+     */
+    currency: z._default(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^(AUTO|[A-Z]{3})$/)), "AUTO"),
     /** First month computed, `YYYY-MM`; "" = the earliest month in Sales. */
     startPeriod: z._default(z.string().check(z.trim(), z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), ""),
     /** Day of the following month (1-28) at which a month becomes due. */
@@ -142,6 +148,20 @@ export function storeSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stat
 export function runLanguage(settings: Settings, spreadsheetLocale: string): Language {
   if (settings.language !== "auto") return settings.language;
   return /^zh/i.test(spreadsheetLocale) ? "zh" : "en";
+}
+
+/**
+ * The currency of the spreadsheet's figures when the plan sets none: the
+ * setting, or the locale's for "auto". Never the review language, so every
+ * review, sheet and sidebar view of one workbook shows the same symbol.
+ *
+ * @example
+ * spreadsheetCurrency(defaultSettings(), "zh_CN"); // "CNY"
+ * spreadsheetCurrency(defaultSettings(), "en_US"); // "USD"
+ * spreadsheetCurrency({ ...defaultSettings(), currency: "EUR" }, "zh_CN"); // "EUR"
+ */
+export function spreadsheetCurrency(settings: Settings, spreadsheetLocale: string | null): string {
+  return settings.currency === "AUTO" ? localeCurrency(spreadsheetLocale) : settings.currency;
 }
 
 /** Locales whose spreadsheets write numeric dates month first (3/1/2017 is 1 March in the US, 3 January elsewhere). */

@@ -10,9 +10,9 @@
  *   the sheet has no row yet, it is generated now by the same code the
  *   recalculation uses (`reviewForRow`), over the current inputs, with the
  *   same history (up to three earlier periods of the same kind) and the
- *   same recognition (against the previous period). The money keeps the
- *   run's currency, so a review switched to English still says ¥ for a
- *   CNY plan.
+ *   same recognition (against the previous period). The money is in the
+ *   spreadsheet's currency (the plan's setting, else the spreadsheet's), so
+ *   a review switched to English still says ¥ in a CNY spreadsheet.
  * - Saving writes the Manager's review cell of that row only (a row is
  *   appended with Period and Rep ID when there is none), as plain text,
  *   under the same one-at-a-time guard as runs. The generated review, the
@@ -38,8 +38,8 @@ import { logEvent, logRefusedAction } from "./recalculation";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, safeReviewForRow, storedReview } from "./review-cells";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
-import { settingsOf, inputReadingOf } from "./settings";
-import { cellReader, cellText, readSheetTable, repKey } from "./sidebar-sheets";
+import { settingsOf, inputReadingOf, spreadsheetCurrency } from "./settings";
+import { cellReader, cellText, isProvisionalNote, readSheetTable, repKey } from "./sidebar-sheets";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 /**
@@ -76,13 +76,15 @@ export function sheetReviewLanguage(settings: PlanSettings, runLanguage: Languag
 }
 
 /**
- * The currency of a period's figures, as the recalculation shows them.
+ * The currency of a period's figures, as the recalculation shows them: the
+ * plan's setting, else the spreadsheet's (`spreadsheetCurrency`), in
+ * whichever language the review is read.
  *
  * @example
- * periodCurrency(planSettings, "zh"); // "CNY" for a plan without a currency
+ * periodCurrency(planSettings, "CNY"); // "CNY" for a plan without a currency
  */
-export function periodCurrency(settings: PlanSettings, runLanguage: Language): string {
-  return currencyFor(settings.currency, sheetReviewLanguage(settings, runLanguage));
+export function periodCurrency(settings: PlanSettings, sheetCurrency: string): string {
+  return currencyFor(settings.currency, sheetCurrency);
 }
 
 /** The cells of a Reviews row, as text (Acknowledged as a flag). */
@@ -148,7 +150,8 @@ export function generateReview(request: ReviewGeneration): string | null {
   const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
   const inputs = readInputSheets(ss, settings);
   const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
-  const reading = inputReadingOf(settings, ss.getSpreadsheetLocale());
+  const locale = ss.getSpreadsheetLocale();
+  const reading = inputReadingOf(settings, locale);
   const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)), ...reading }).records;
   const fyStart = fiscalYearStart(plan);
   const startMonth = settings.startPeriod || firstSalesMonth(records.sales.map((s) => s.day)) || monthsOf(period, fyStart)[0];
@@ -167,11 +170,12 @@ export function generateReview(request: ReviewGeneration): string | null {
     history: historyOf(row.rep, period, index),
     periodRows: result.rows,
     recognition: recognise(result.rows, previous),
-    // The language asked for, the money in the run's currency.
-    settings: { ...planSettings, language: request.language, currency: periodCurrency(planSettings, request.runLanguage) },
+    // The language asked for, the money in the spreadsheet's currency.
+    settings: { ...planSettings, language: request.language },
     rep: reps.get(row.rep),
     fyStart,
     language: request.language,
+    currency: spreadsheetCurrency(settings, locale),
   }).text;
 }
 
@@ -197,6 +201,28 @@ export function resultsRowCheck(table: SheetTable | null, period: string, key: s
     if (repKey(cell(row, "Rep ID")) === key) return "found";
   }
   return periodSeen ? "unknown_rep" : "unknown_period";
+}
+
+/** The Results row of (Period, rep key) found: whether the period is final there. */
+export interface ResultsRowFound {
+  /** The row carries no provisional note: its figures are final. */
+  final: boolean;
+}
+
+/**
+ * Like `resultsRowCheck`, and for a row found, whether its period is final
+ * (its Notes do not mark it provisional).
+ *
+ * @example
+ * resultsRowOf(resultsTable, "2026-01", "r0001"); // { final: true }
+ * resultsRowOf(resultsTable, "2019-01", "r0001"); // "unknown_period"
+ */
+export function resultsRowOf(table: SheetTable | null, period: string, key: string): ResultsRowFound | Exclude<ResultsRowCheck, "found"> {
+  if (!table) return "unknown_period";
+  const cell = cellReader(table.header);
+  const row = table.rows.find((r) => cellText(cell(r, "Period")) === period && repKey(cell(r, "Rep ID")) === key);
+  if (!row) return resultsRowCheck(table, period, key) === "unknown_period" ? "unknown_period" : "unknown_rep";
+  return { final: !isProvisionalNote(plainText(cell(row, "Notes"))) };
 }
 
 /** The outcome of saving a manager's review. */

@@ -35,7 +35,7 @@ import { inspectOutputSheet, type OutputRole } from "./output-writer";
 import { logEvent, recalculate } from "./recalculation";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
-import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
+import { runLanguage, settingsOf, spreadsheetCurrency, storeSettings, validateSettings, type Settings } from "./settings";
 import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
 import {
@@ -44,10 +44,11 @@ import {
   planSettingsFor,
   readPlanBook,
   readReviewCells,
-  resultsRowCheck,
+  resultsRowOf,
   saveManagerReview,
   sheetReviewLanguage,
 } from "./sidebar-review";
+import { scoreTraceOf } from "./sidebar-score-trace";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import {
   cellReader,
@@ -128,8 +129,8 @@ const languageField = z.enum(["en", "zh"], "must be \"en\" or \"zh\"");
 const TeamRequestSchema = z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)");
 const RepRequestSchema = z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }");
 const ReviewRequestSchema = z.strictObject(
-  { period: periodField, repId: repIdField, language: z.optional(languageField) },
-  "must be an object { period, repId, language? }",
+  { period: periodField, repId: repIdField, language: z.optional(languageField), regenerate: z.optional(z.boolean("must be true or false")) },
+  "must be an object { period, repId, language?, regenerate? }",
 );
 const SaveReviewRequestSchema = z.strictObject(
   {
@@ -191,7 +192,7 @@ function readOwnTable(session: Session, role: OutputRole): SheetTable | null {
 
 function currencyOf(session: Session, period: string | null): string {
   const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
-  return periodCurrency(planSettingsFor(plan, period ?? ""), session.language);
+  return periodCurrency(planSettingsFor(plan, period ?? ""), spreadsheetCurrency(session.settings, session.ss.getSpreadsheetLocale()));
 }
 
 // ---------------------------------------------------------------- views
@@ -233,8 +234,10 @@ export function sidebarTeam(request: TeamRequest): TeamView {
 
 /**
  * The Rep view: one rep's metrics (actual, target, attainment), ranks and
- * payout from Results, the payout trace from Payouts, and the score over
- * recent periods of the same kind.
+ * payout from Results, the payout trace from Payouts, the score trace (the
+ * stored row's figures with the plan's floors, caps and weights), and the
+ * score over recent periods of the same kind. Every figure is the sheets'
+ * as written, so a final period shows its final numbers.
  *
  * @example
  * sidebarRep({ period: "2026-03", repId: "R01" }).payoutLines.map((l) => l.type); // ["target_bonus", "commission", "total"]
@@ -254,6 +257,14 @@ export function sidebarRep(request: RepRequest): RepView {
     const team = plainText(cell(row, "Team"));
     const sameTeam = (r: unknown[]) => cellText(cell(r, "Team")).toLowerCase() === team.trim().toLowerCase();
     const notes = plainText(cell(row, "Notes"));
+    const score = numberOrNull(cell(row, "Score"));
+    const repMetrics = metrics.map((m) => ({
+      ...m,
+      actual: numberOrNull(cell(row, m.key + " actual")),
+      target: numberOrNull(cell(row, m.key + " target")),
+      attainment: numberOrNull(cell(row, m.key + " attainment")),
+    }));
+    const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
     return {
       language: session.language,
       currency: currencyOf(session, req.period),
@@ -261,7 +272,7 @@ export function sidebarRep(request: RepRequest): RepView {
       repId: cellText(cell(row, "Rep ID")),
       name: plainText(cell(row, "Name")),
       team,
-      score: numberOrNull(cell(row, "Score")),
+      score,
       rank: numberOrNull(cell(row, "Rank")),
       teamRank: numberOrNull(cell(row, "Team rank")),
       rankedCount: periodRows.filter((r) => numberOrNull(cell(r, "Rank")) !== null).length,
@@ -269,13 +280,9 @@ export function sidebarRep(request: RepRequest): RepView {
       payout: numberOrNull(cell(row, "Bonus")),
       notes,
       provisional: isProvisionalNote(notes),
-      metrics: metrics.map((m) => ({
-        ...m,
-        actual: numberOrNull(cell(row, m.key + " actual")),
-        target: numberOrNull(cell(row, m.key + " target")),
-        attainment: numberOrNull(cell(row, m.key + " attainment")),
-      })),
+      metrics: repMetrics,
       payoutLines: payoutLinesOf(readOwnTable(session, "payouts"), req.period, key),
+      scoreTrace: scoreTraceOf(plan, req.period, repMetrics, score),
       trend: scoreTrend(results, key, req.period, session.runState.fy),
     };
   });
@@ -284,7 +291,10 @@ export function sidebarRep(request: RepRequest): RepView {
 /**
  * The Review view: the generated review (from the Reviews sheet in the
  * language the recalculation writes, generated now in the other), the
- * manager's saved review, the rep's reply and Acknowledged.
+ * manager's saved review, the rep's reply and Acknowledged. For a final
+ * period the review is the stored one only; it is generated from today's
+ * inputs when `regenerate` asks for it, since it may then differ from the
+ * final Results and Payouts.
  *
  * @example
  * sidebarReview({ period: "2026-03", repId: "R01", language: "zh" }).source; // "computed" in an English spreadsheet
@@ -295,17 +305,24 @@ export function sidebarReview(request: ReviewRequest): ReviewView {
     const session = openSession();
     const key = repKey(req.repId);
     // Answer only for a row the last run computed, as the Rep view does.
-    const check = resultsRowCheck(readOwnTable(session, "results"), req.period, key);
+    const check = resultsRowOf(readOwnTable(session, "results"), req.period, key);
     if (check === "unknown_period") fail("noPeriod", session.language, { period: req.period });
     if (check === "unknown_rep") fail("noRow", session.language, { repId: req.repId, period: req.period });
     const cells = readReviewCells(session.ss, session.settings.sheets.reviews, req.period, key);
     const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
     const sheetLanguage = sheetReviewLanguage(planSettingsFor(plan, req.period), session.language);
-    const reviewLanguage = req.language ?? sheetLanguage;
-    const fromSheet = cells !== null && cells.generated !== "" && reviewLanguage === sheetLanguage;
+    const final = check.final;
+    // A final period's review is the one the sheet stores: regenerating it
+    // from today's inputs could contradict the final Results and Payouts.
+    const storedOnly = final && req.regenerate !== true;
+    const reviewLanguage = storedOnly ? sheetLanguage : (req.language ?? sheetLanguage);
+    const stored = cells !== null && cells.generated !== "" ? cells.generated : null;
+    const fromSheet = stored !== null && reviewLanguage === sheetLanguage && req.regenerate !== true;
     const generated = fromSheet
-      ? cells.generated
-      : generateReview({ ss: session.ss, settings: session.settings, period: req.period, key, language: reviewLanguage, runLanguage: session.language });
+      ? stored
+      : storedOnly
+        ? ""
+        : generateReview({ ss: session.ss, settings: session.settings, period: req.period, key, language: reviewLanguage, runLanguage: session.language });
     if (generated === null) fail("noRow", session.language, { repId: req.repId, period: req.period });
     return {
       language: session.language,
@@ -313,7 +330,8 @@ export function sidebarReview(request: ReviewRequest): ReviewView {
       repId: req.repId,
       generated,
       reviewLanguage,
-      source: fromSheet ? "sheet" : "computed",
+      source: fromSheet ? "sheet" : storedOnly ? "none" : "computed",
+      final,
       sheetLanguage,
       managerReview: cells?.managerReview ?? "",
       reply: cells?.reply ?? "",

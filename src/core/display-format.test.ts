@@ -3,6 +3,7 @@ import {
   NOT_A_NUMBER_TEXT,
   ceilTo,
   currencyFor,
+  localeCurrency,
   formatDays,
   formatFixed,
   formatMetricValue,
@@ -17,14 +18,35 @@ import {
 } from "./display-format";
 
 describe("currencyFor", () => {
-  it("defaults to CNY for Chinese and USD otherwise", () => {
-    expect(currencyFor(null, "zh")).toBe("CNY");
-    expect(currencyFor(null, "en")).toBe("USD");
-    expect(currencyFor("", "en")).toBe("USD");
+  it("defaults to the spreadsheet's currency, whatever the review language", () => {
+    expect(currencyFor(null, "CNY")).toBe("CNY");
+    expect(currencyFor(null, "USD")).toBe("USD");
+    expect(currencyFor("", "USD")).toBe("USD");
   });
-  it("uses the plan's setting, upper-cased, in either language", () => {
-    expect(currencyFor("eur", "zh")).toBe("EUR");
-    expect(currencyFor(" CNY ", "en")).toBe("CNY");
+  it("uses the plan's setting, upper-cased, over the spreadsheet's", () => {
+    expect(currencyFor("eur", "CNY")).toBe("EUR");
+    expect(currencyFor(" CNY ", "USD")).toBe("CNY");
+  });
+});
+
+describe("localeCurrency", () => {
+  it("reads the currency from the spreadsheet's locale", () => {
+    expect(localeCurrency("zh_CN")).toBe("CNY");
+    expect(localeCurrency("zh_TW")).toBe("CNY");
+    expect(localeCurrency("ja_JP")).toBe("JPY");
+    expect(localeCurrency("en_GB")).toBe("GBP");
+    expect(localeCurrency("de_DE")).toBe("EUR");
+    expect(localeCurrency("fr_FR")).toBe("EUR");
+    expect(localeCurrency("es_ES")).toBe("EUR");
+    expect(localeCurrency("it_IT")).toBe("EUR");
+    expect(localeCurrency("nl_NL")).toBe("EUR");
+  });
+  it("falls back to USD for en_US, non-euro countries of euro languages, and no locale", () => {
+    expect(localeCurrency("en_US")).toBe("USD");
+    expect(localeCurrency("de_CH")).toBe("USD");
+    expect(localeCurrency("pt_BR")).toBe("USD");
+    expect(localeCurrency("")).toBe("USD");
+    expect(localeCurrency(null)).toBe("USD");
   });
 });
 

@@ -21,18 +21,49 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
 };
 
 /**
- * The currency a plan's figures are shown in: the plan's setting when it has
- * one, else CNY for Chinese and USD otherwise (product-spec section 2).
+ * The currency a spreadsheet's figures default to, by its locale. A small
+ * table on purpose: the currencies people here mostly pay in; any other
+ * locale gets USD, and a Plan's `currency` setting overrides it anyway.
+ * Never derived from the review language, so that switching a review to
+ * another language never changes its money.
+ */
+const LOCALE_CURRENCIES: readonly [RegExp, string][] = [
+  [/^zh/i, "CNY"],
+  [/^ja/i, "JPY"],
+  [/^en_GB/i, "GBP"],
+  // The euro area's main languages; their non-euro countries (de_CH, fr_CA, ...) fall through to USD.
+  [/^(de_(DE|AT|LU|BE)|fr_(FR|BE|LU|MC)|es_ES|it_IT|nl_(NL|BE)|pt_PT|fi_FI|el_GR|ga_IE|en_IE|sk_SK|sl_SI|et_EE|lv_LV|lt_LT|mt_MT|hr_HR|ca_ES|eu_ES|gl_ES)$/i, "EUR"],
+];
+
+/**
+ * The currency a spreadsheet locale defaults to: CNY for zh_*, JPY for ja_*,
+ * GBP for en_GB, EUR for the euro area's locales, USD otherwise.
  *
  * @example
- * currencyFor(null, "zh");   // "CNY"
- * currencyFor(null, "en");   // "USD"
- * currencyFor(" eur", "zh"); // "EUR"
+ * localeCurrency("zh_CN"); // "CNY"
+ * localeCurrency("de_DE"); // "EUR"
+ * localeCurrency("en_US"); // "USD"
+ * localeCurrency("");      // "USD"
  */
-export function currencyFor(setting: string | null | undefined, language: Language): string {
+export function localeCurrency(locale: string | null | undefined): string {
+  const code = (locale ?? "").trim().replace("-", "_");
+  for (const [pattern, currency] of LOCALE_CURRENCIES) if (pattern.test(code)) return currency;
+  return "USD";
+}
+
+/**
+ * The currency a plan's figures are shown in: the plan's setting when it has
+ * one, else the spreadsheet's currency (its own setting, or its locale's:
+ * `localeCurrency`).
+ *
+ * @example
+ * currencyFor(null, "CNY");   // "CNY"
+ * currencyFor("", "USD");     // "USD"
+ * currencyFor(" eur", "CNY"); // "EUR"
+ */
+export function currencyFor(setting: string | null | undefined, spreadsheetCurrency: string): string {
   const code = (setting ?? "").trim().toUpperCase();
-  if (code !== "") return code;
-  return language === "zh" ? "CNY" : "USD";
+  return code !== "" ? code : spreadsheetCurrency;
 }
 
 /**

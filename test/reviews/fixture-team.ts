@@ -22,7 +22,7 @@
  */
 import { dayNumber } from "../../src/core/calendar";
 import { DEFAULT_SETTINGS } from "../../src/core/default-plan";
-import { currencyFor } from "../../src/core/display-format";
+import { currencyFor, localeCurrency } from "../../src/core/display-format";
 import type { Direction, Language, PlanSettings } from "../../src/core/plan-model";
 import { recognise } from "../../src/core/recognition";
 import { reviewFindings, type ReviewInput } from "../../src/core/review-findings";
@@ -355,11 +355,12 @@ export function fixtureInput(rep: string): ReviewInput {
 }
 
 /**
- * The review of a fixture rep, in the plan's default currency for the language.
+ * The review of a fixture rep, as a spreadsheet in that language would show
+ * it: a Chinese one (zh_CN, so CNY) or an English one (en_US, so USD).
  *
  * @example
  * fixtureReview("r01", "zh").startsWith("绩效评估：Alice Chen（R01），2026年3月"); // true
  */
 export function fixtureReview(rep: string, language: Language): string {
-  return reviewText(reviewFindings(fixtureInput(rep)), language, currencyFor(FIXTURE_SETTINGS.currency, language));
+  return reviewText(reviewFindings(fixtureInput(rep)), language, currencyFor(FIXTURE_SETTINGS.currency, localeCurrency(language === "zh" ? "zh_CN" : "en_US")));
 }
