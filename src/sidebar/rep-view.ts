@@ -1,7 +1,8 @@
 /**
  * The Rep view: one rep's period at a glance (score with its band, ranks,
- * payout), each metric's actual against target as a bar, the payout trace
- * line by line, and the score's trend over recent periods.
+ * payout), each metric's actual against target as a bar, the score trace
+ * and the payout trace line by line, and the score's trend over recent
+ * periods.
  */
 import type { App, View } from "./app-state";
 import { el } from "./dom";
@@ -10,6 +11,7 @@ import { payoutTrace } from "./payout-trace";
 import { renderRepPickers, settleRep, type RepChoiceResult } from "./rep-picker";
 import { scoreBadge } from "./score-band";
 import { scoreSparkline } from "./score-sparkline";
+import { scoreTrace } from "./score-trace";
 import { callServer } from "./server-calls";
 import type { RepView } from "./sidebar-api";
 import { t } from "./ui-text";
@@ -91,6 +93,8 @@ export function createRepView(app: App): View {
       repSummary(rep),
       el("h3", {}, t("metrics")),
       metricBars(rep.metrics, rep.language, rep.currency),
+      el("h3", {}, t("scoreTrace")),
+      scoreTrace(rep.scoreTrace, rep.score),
       el("h3", {}, t("payoutTrace")),
       payoutTrace(rep.payoutLines, rep.currency),
       el("h3", {}, t("trend")),

@@ -7,6 +7,11 @@
  * What the text area holds: the saved manager's review when there is one,
  * else the generated review; after switching language, the generated review
  * in that language; "Use generated text" puts the generated review back.
+ *
+ * A final period shows the review the Reviews sheet stores, never one
+ * regenerated behind the manager's back: "Regenerate from today's inputs"
+ * is an explicit button that says the result may differ from the final
+ * figures, and "Show the stored review" goes back.
  */
 import type { App, View } from "./app-state";
 import { copyFieldText } from "./clipboard";
@@ -37,11 +42,13 @@ export function createReviewView(app: App): View {
   panel.append(controls, languageBar, content);
   /** The review language asked for; null = the language the recalculation writes. */
   let language: UiLanguage | null = null;
+  /** A final period's review generated now from today's inputs, asked for by the button. */
+  let regenerate = false;
   let loadedKey = "";
   const load = createLoader(content, () => {
     loadedKey = "";
   });
-  const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? "", language ?? ""].join("|");
+  const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? "", language ?? "", regenerate ? "regenerate" : ""].join("|");
 
   const show = () => {
     if (keyNow() === loadedKey) return;
@@ -52,13 +59,19 @@ export function createReviewView(app: App): View {
   async function fetchReview(): Promise<Loaded> {
     const choice = await settleRep(app);
     if (choice.period === null || choice.repId === null) return { choice, review: null };
-    const request = language === null ? { period: choice.period, repId: choice.repId } : { period: choice.period, repId: choice.repId, language };
+    const request = {
+      period: choice.period,
+      repId: choice.repId,
+      ...(language === null ? {} : { language }),
+      ...(regenerate ? { regenerate: true } : {}),
+    };
     return { choice, review: await callServer("sidebarReview", request) };
   }
 
   function renderLanguageSwitch(review: ReviewView | null): void {
     languageBar.setAttribute("aria-label", t("reviewLanguage"));
-    const current = review?.reviewLanguage ?? language;
+    // A final period's stored review stays in its language: the button asked for shows pressed, and the note says why.
+    const current = review?.final && review.source !== "computed" ? (language ?? review.reviewLanguage) : (review?.reviewLanguage ?? language);
     const button = (value: UiLanguage, label: string) =>
       el(
         "button",
@@ -84,6 +97,7 @@ export function createReviewView(app: App): View {
     loadedKey = keyNow();
     renderRepPickers(app, controls, choice.team, () => {
       language = null;
+      regenerate = false;
       show();
     });
     renderLanguageSwitch(review);
@@ -94,8 +108,33 @@ export function createReviewView(app: App): View {
     append(content, ...reviewEditor(review, language !== null));
   }
 
+  function setRegenerate(on: boolean): void {
+    regenerate = on;
+    show();
+  }
+
+  function finalNotes(review: ReviewView): (HTMLElement | null)[] {
+    if (!review.final) return [];
+    const languageName = (value: UiLanguage) => t(value === "zh" ? "chinese" : "english");
+    const asked = review.source !== "computed" && language !== null && language !== review.reviewLanguage ? language : null;
+    if (review.source === "computed") {
+      const back = el("button", { type: "button", class: "secondary", on: { click: () => setRegenerate(false) } }, t("showStored"));
+      return [el("p", { class: "notice warn", role: "note" }, t("reviewRegenerated")), el("div", { class: "actions" }, back)];
+    }
+    const helpId = uniqueId("regenerate-help");
+    const again = el("button", { type: "button", class: "secondary", "aria-describedby": helpId, on: { click: () => setRegenerate(true) } }, t("regenerate"));
+    return [
+      el("p", { class: "notice" }, t(review.source === "none" ? "reviewFinalNone" : "reviewFinalStored")),
+      asked ? el("p", { class: "notice warn" }, t("reviewFinalOtherLanguage", { stored: languageName(review.reviewLanguage), asked: languageName(asked) })) : null,
+      el("div", { class: "actions" }, again),
+      el("p", { id: helpId, class: "hint muted" }, t("regenerateHelp")),
+    ];
+  }
+
   function reviewEditor(review: ReviewView, languageChosen: boolean): (HTMLElement | null)[] {
-    const showManager = !languageChosen && review.managerReview !== "";
+    // A final period's stored view holds the manager's review as the sheet does, whatever language was asked.
+    const storedView = review.final && review.source !== "computed";
+    const showManager = review.managerReview !== "" && (storedView || !languageChosen);
     const areaId = uniqueId("review-text");
     const area = el("textarea", { id: areaId, rows: 16, spellcheck: "true", lang: review.reviewLanguage === "zh" ? "zh-CN" : "en" });
     area.value = showManager ? review.managerReview : review.generated;
@@ -135,8 +174,9 @@ export function createReviewView(app: App): View {
     });
 
     const notes: (HTMLElement | null)[] = [
-      el("p", { class: "muted" }, t(review.source === "sheet" ? "reviewFromSheet" : "reviewComputed")),
-      review.inputsChanged && review.source === "computed" ? el("p", { class: "notice warn" }, t("reviewInputsChanged")) : null,
+      ...finalNotes(review),
+      review.final ? null : el("p", { class: "muted" }, t(review.source === "sheet" ? "reviewFromSheet" : "reviewComputed")),
+      review.inputsChanged && review.source === "computed" && !review.final ? el("p", { class: "notice warn" }, t("reviewInputsChanged")) : null,
       review.changedAfterAcknowledgement ? el("p", { class: "notice warn" }, t("reviewChangedAfterAck")) : null,
       showManager ? el("p", { class: "notice" }, t("managerSaved")) : null,
     ];

@@ -122,6 +122,36 @@ export interface PayoutLine {
   notes: string;
 }
 
+/** One metric's part in the score. */
+export interface ScoreTraceLine {
+  key: string;
+  /** Display name in the spreadsheet's language. */
+  label: string;
+  /** Raw attainment as the Results row holds it; null = none. */
+  attainment: number | null;
+  floor: number;
+  cap: number;
+  /** The plan's weight as written. */
+  weight: number;
+  /** The share of the weight actually used (weight / sum of the counted weights); null when left out. */
+  share: number | null;
+  /** Attainment after floor and cap; null when left out. */
+  achievement: number | null;
+  /** share x achievement; null when left out. The counted points add up to the score. */
+  points: number | null;
+  /** Why the metric is not in the score: no data, or no target; null when it counts. */
+  leftOut: "no_data" | "no_target" | null;
+}
+
+/** How the score is made from the stored row and the plan's floors, caps and weights. */
+export interface ScoreTrace {
+  lines: ScoreTraceLine[];
+  /** The sum of the points; null when no metric counted. */
+  total: number | null;
+  /** false when today's plan no longer reproduces the stored score (the plan changed since). */
+  matchesScore: boolean;
+}
+
 export interface TrendPoint {
   period: string;
   score: number | null;
@@ -146,6 +176,8 @@ export interface RepView {
   metrics: RepMetric[];
   /** The Payouts lines of the rep and period, in order; empty when the period is not a payout period. */
   payoutLines: PayoutLine[];
+  /** How the score is made; null when no plan version covers the period. */
+  scoreTrace: ScoreTrace | null;
   /** The rep's score over recent periods of the same kind, oldest first, ending with `period`. */
   trend: TrendPoint[];
 }
@@ -157,6 +189,8 @@ export interface ReviewRequest {
   repId: string;
   /** The language of the generated review; omitted = the language the recalculation writes. */
   language?: UiLanguage;
+  /** For a final period: generate the review now from today's inputs instead of showing the stored one. */
+  regenerate?: boolean;
 }
 
 export interface ReviewView {
@@ -166,8 +200,17 @@ export interface ReviewView {
   /** The generated review in `reviewLanguage`. */
   generated: string;
   reviewLanguage: UiLanguage;
-  /** "sheet": the Reviews sheet's Generated review; "computed": generated now from the current inputs. */
-  source: "sheet" | "computed";
+  /**
+   * "sheet": the Reviews sheet's Generated review; "computed": generated now
+   * from the current inputs; "none": a final period whose sheet holds no
+   * generated review (`generated` is ""), which only regenerating can fill.
+   */
+  source: "sheet" | "computed" | "none";
+  /**
+   * The period is final: the review shown is the stored one (in the sheet's
+   * language, whatever language was asked) unless `regenerate` was asked.
+   */
+  final: boolean;
   /** The language the recalculation writes reviews in. */
   sheetLanguage: UiLanguage;
   /** The Manager's review cell ("" when none saved). */
