@@ -28,6 +28,7 @@ import { withDefaultPlan } from "./default-plan-sheet";
 import { displayWidth } from "./display-width";
 import { DEMO_WORKBOOK_PATH } from "./generate-demo";
 import { inputLanguage, localeOf } from "./input-language";
+import { planLanguageOf, reviewLanguageChoice, reviewLanguageNote } from "./review-language-note";
 import { InputError, readInputWorkbook, type InputKind } from "./input-workbook";
 import { formatLeaderboard, leaderboardRows, type LeaderboardRow } from "./leaderboard-table";
 import { runLocalRecalculation, type LocalRecalculation } from "./local-recalculation";
@@ -157,7 +158,10 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
       io.err(`npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${messageOf(error)}`}\n`);
       return EXIT.failure;
     }
-    const language = options.language ?? inputLanguage(input);
+    // The input's headers stand for the spreadsheet's locale (and so its
+    // currency); --lang changes only the language of what is written.
+    const headerLanguage = inputLanguage(input);
+    const language = options.language ?? headerLanguage;
     words = START_MESSAGES[language];
     progress.setWords(PROGRESS_WORDS[language]);
     const { workbook, added: planAdded } = withDefaultPlan(input, language);
@@ -169,7 +173,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
         runLocalRecalculation(workbook, {
           distDir: join(ROOT, "dist"),
           timeZone: options.timeZone,
-          locale: localeOf(language),
+          locale: localeOf(headerLanguage),
           language: options.language,
           period: options.period,
           settings,
@@ -193,7 +197,8 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     }
 
     // ---- report
-    const notes = inputNotes(kind, shown(inputPath, baseDir), words);
+    const reviewLanguage = reviewLanguageChoice(options.language, planLanguageOf(workbook), headerLanguage);
+    const notes = [...inputNotes(kind, shown(inputPath, baseDir), words), reviewLanguageNote(reviewLanguage, summary.language === "zh" ? "zh" : "en")];
     report(io, run, { notes, planAdded, period: options.period, outPath: shown(outPath, baseDir), words });
     if (summary.outcome === "failed") return EXIT.failure;
     return countProblems(summary).errors > 0 ? EXIT.inputProblems : EXIT.ok;
