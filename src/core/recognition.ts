@@ -9,13 +9,18 @@
  *   text names it after the period's kind). The field keeps the name
  *   `repOfTheMonth`, the award's usual name.
  * - Scores are compared rounded to 4 decimals, as ranks are, so reps who share
- *   rank 1 in a team are all named. Reps without a score are not eligible.
+ *   rank 1 in a team are all named (a shared award, never a silent pick).
+ *   Reps without a score, or with a score of 0, are not eligible: a team
+ *   tied at 0 has no rep of the month.
  * - Reps without a team form one group of their own (key ""), so a company
- *   without teams still has a rep of the month.
+ *   without teams still has a rep of the month; its texts name the company,
+ *   never a blank team.
+ * - Recognition is for reps: managers (see {@link managerKeysOf}) are judged
+ *   on their team's result and take no award from their own reports.
  * - Most improved: the largest increase of the score over the previous period
  *   among reps with a score in both; a fall or no change is never an
- *   improvement; equal increases go to the smallest rep key, so the answer is
- *   the same on every run.
+ *   improvement, nor is a rise that ends at a score of 0; equal increases go
+ *   to the smallest rep key, so the answer is the same on every run.
  */
 import type { RepPeriodResult } from "./results";
 import type { RepKey } from "./records";
@@ -44,6 +49,26 @@ function byKey(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function hasScore(row: Pick<RepPeriodResult, "score">): row is { score: number } {
+  return row.score !== null && Number.isFinite(row.score);
+}
+
+/**
+ * The managers among a period's rows as far as the rows tell: those paid on
+ * their team's attainment (the plan's manager variant). Callers that know the
+ * Reps sheet's Manager column add the managers with reports to this set.
+ *
+ * @example
+ * managerKeysOf(rows); // Set { "m01" } when m01's bonus is driven by team_attainment:revenue
+ */
+export function managerKeysOf(rows: readonly RepPeriodResult[]): Set<RepKey> {
+  const managers = new Set<RepKey>();
+  for (const row of rows) {
+    if (row.payout?.components.some((c) => c.driver.kind === "team_attainment")) managers.add(row.rep);
+  }
+  return managers;
+}
+
 /**
  * Reps with a score, grouped by team; teams in sorted order.
  *
@@ -53,7 +78,7 @@ function byKey(a: string, b: string): number {
 export function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResult[]]> {
   const groups: Record<string, RepPeriodResult[]> = {};
   for (const row of rows) {
-    if (row.score === null || !Number.isFinite(row.score)) continue;
+    if (!hasScore(row)) continue;
     if (!Object.prototype.hasOwnProperty.call(groups, row.team)) groups[row.team] = [];
     groups[row.team].push(row);
   }
@@ -63,18 +88,22 @@ export function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPer
 }
 
 /**
- * The reps of one team with its highest score (all of them when tied), sorted by key.
+ * The reps of one team with its highest score (all of them when tied), sorted
+ * by key; nobody when that score is 0 or less, since leading a team that
+ * scored nothing is no achievement.
  *
  * @example
  * bestOfTeam([{ rep: "b", score: 1.1 }, { rep: "a", score: 1.1 }, { rep: "c", score: 0.9 }]); // ["a", "b"]
+ * bestOfTeam([{ rep: "a", score: 0 }, { rep: "b", score: 0 }]); // []
  */
 export function bestOfTeam(teamRows: Pick<RepPeriodResult, "rep" | "score">[]): RepKey[] {
   let best = -Infinity;
   for (const row of teamRows) {
-    if (row.score !== null && Number.isFinite(row.score)) best = Math.max(best, comparable(row.score));
+    if (hasScore(row)) best = Math.max(best, comparable(row.score));
   }
+  if (!(best > 0)) return [];
   return teamRows
-    .filter((row) => row.score !== null && Number.isFinite(row.score) && comparable(row.score) === best)
+    .filter((row) => hasScore(row) && comparable(row.score) === best)
     .map((row) => row.rep)
     .sort(byKey);
 }
@@ -94,12 +123,12 @@ export function mostImprovedRep(
 ): MostImproved | null {
   const previousScore: Record<string, number> = {};
   for (const row of previousRows) {
-    if (row.score !== null && Number.isFinite(row.score)) previousScore[row.rep] = row.score;
+    if (hasScore(row)) previousScore[row.rep] = row.score;
   }
   let winner: MostImproved | null = null;
   let winnerGain = 0;
   for (const row of [...rows].sort((a, b) => byKey(a.rep, b.rep))) {
-    if (row.score === null || !Number.isFinite(row.score)) continue;
+    if (!hasScore(row) || !(comparable(row.score) > 0)) continue;
     if (!Object.prototype.hasOwnProperty.call(previousScore, row.rep)) continue;
     const before = previousScore[row.rep];
     const gain = comparable(row.score) - comparable(before);
@@ -114,18 +143,25 @@ export function mostImprovedRep(
 
 /**
  * Recognition for a period: rep of the month (quarter, year) per team and the
- * most improved rep against the previous period of the same kind.
+ * most improved rep against the previous period of the same kind. Managers
+ * (by default those the rows show paid on team attainment) are left out.
  *
  * @example
  * recognise(marchRows, februaryRows);
  * // { repOfTheMonth: { East: ["r01"], West: ["r07", "r09"] }, mostImproved: { rep: "r04", delta: 0.18 } }
  */
-export function recognise(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
+export function recognise(
+  rows: RepPeriodResult[],
+  previousRows: RepPeriodResult[],
+  managers: ReadonlySet<RepKey> = managerKeysOf(rows),
+): Recognition {
+  const reps = rows.filter((row) => !managers.has(row.rep));
   const repOfTheMonth: Record<string, RepKey[]> = {};
-  for (const [team, teamRows] of scoredRepsByTeam(rows)) {
-    repOfTheMonth[team] = bestOfTeam(teamRows);
+  for (const [team, teamRows] of scoredRepsByTeam(reps)) {
+    const best = bestOfTeam(teamRows);
+    if (best.length > 0) repOfTheMonth[team] = best;
   }
-  return { repOfTheMonth, mostImproved: mostImprovedRep(rows, previousRows) };
+  return { repOfTheMonth, mostImproved: mostImprovedRep(reps, previousRows) };
 }
 
 /**
@@ -137,8 +173,12 @@ export function recognise(rows: RepPeriodResult[], previousRows: RepPeriodResult
  * applyRecognitionNotes(marchRows, februaryRows);
  * marchRows.find((r) => r.rep === "r04")!.notes; // [..., { code: "most_improved", delta: 0.18 }]
  */
-export function applyRecognitionNotes(rows: RepPeriodResult[], previousRows: RepPeriodResult[]): Recognition {
-  const recognition = recognise(rows, previousRows);
+export function applyRecognitionNotes(
+  rows: RepPeriodResult[],
+  previousRows: RepPeriodResult[],
+  managers: ReadonlySet<RepKey> = managerKeysOf(rows),
+): Recognition {
+  const recognition = recognise(rows, previousRows, managers);
   const best = new Map<RepKey, string>();
   for (const [team, reps] of Object.entries(recognition.repOfTheMonth)) for (const rep of reps) best.set(rep, team);
   for (const row of rows) {

@@ -49,6 +49,7 @@ const NOTE_TEXT = {
   negative: { en: "Negative payout", zh: "应发金额为负" },
   gate: { en: "Gate not met: {component}", zh: "未达门槛：{component}" },
   repOfTheMonth: { en: "Rep of the {kind} in {team}", zh: "{team}团队本{kind}最佳" },
+  repOfTheMonthCompany: { en: "Rep of the {kind} in the company", zh: "全公司本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
   notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
   rankedByRevenue: { en: "Ranked by revenue: no one has a score yet (no targets)", zh: "按销售额排名：尚无人有得分（未设定目标）" },
@@ -91,7 +92,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "gate_not_met":
       return fill(NOTE_TEXT.gate[language], { component: note.component });
     case "rep_of_the_month":
-      return fill(NOTE_TEXT.repOfTheMonth[language], { team: note.team, kind: PERIOD_KIND_WORD[periodKind(result.period)][language] });
+      // Reps without a team compete as one company-wide group: never "in " a blank team.
+      return fill(NOTE_TEXT[note.team.trim() === "" ? "repOfTheMonthCompany" : "repOfTheMonth"][language], { team: note.team, kind: PERIOD_KIND_WORD[periodKind(result.period)][language] });
     case "most_improved":
       return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
     case "not_computed":
