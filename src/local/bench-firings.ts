@@ -8,7 +8,7 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { createSimulator, loadBundle, SCRIPT_RUN_LIMIT_MS, type CallRecord, type LatencyModel, type Simulator } from "../simulator/index";
+import { createSimulator, fireTriggerAnHourLater, loadBundle, SCRIPT_RUN_LIMIT_MS, type CallRecord, type FiringOutcome, type LatencyModel, type Simulator } from "../simulator/index";
 import { LOCAL_SERVICES } from "../simulator/faults";
 import { benchSheets, type BenchSize } from "./bench-recalculation";
 
@@ -28,12 +28,7 @@ export const LATENCIES: { name: string; model: LatencyModel }[] = [
 const MAX_FIRINGS = 10;
 const MONTH_MS = 30 * 24 * 3600_000;
 
-interface FiringResult {
-  calls: CallRecord[];
-  seconds: number;
-  killed: boolean;
-  outcome: string;
-}
+type FiringResult = FiringOutcome;
 
 function scheduledSim(size: BenchSize, latency: LatencyModel, distDir: string): { sim: Simulator; uid: string } {
   const sim = createSimulator({ now: "2026-04-10T12:00:00Z", timeZone: "UTC", sheets: benchSheets(size), latency, executionTimeLimitMs: SCRIPT_RUN_LIMIT_MS });
@@ -45,22 +40,7 @@ function scheduledSim(size: BenchSize, latency: LatencyModel, distDir: string): 
 }
 
 function fire(sim: Simulator, uid: string, distDir: string): FiringResult {
-  sim.advance(3600_000);
-  const first = sim.calls.length;
-  const startedAt = sim.now();
-  const logRows = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log").length : 0;
-  const bundle = loadBundle({ simulator: sim, context: { kind: "trigger", triggerUid: uid, user: "alice" }, distDir });
-  let killed = false;
-  try {
-    bundle.fireTrigger();
-  } catch (error) {
-    killed = /Exceeded maximum execution time/.test(String(error));
-    if (!killed) throw error;
-  } finally {
-    bundle.end();
-  }
-  const log = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log") : [];
-  return { calls: sim.calls.slice(first), seconds: (sim.now() - startedAt) / 1000, killed, outcome: log.length > logRows ? String(log[log.length - 1][5]) : "" };
+  return fireTriggerAnHourLater(sim, uid, { distDir });
 }
 
 function fireUntilDone(sim: Simulator, uid: string, distDir: string): FiringResult[] {

@@ -37,3 +37,4 @@ export { PROTECTED_MESSAGE } from "./protection";
 export { OUTSIDE_GRID_MESSAGE } from "./range";
 export { HOST_REALM, importValue } from "./realm";
 export { loadBundle, type LoadBundleOptions, type LoadedBundle } from "./load-bundle";
+export { fireTriggerAnHourLater, type FiringOutcome } from "./trigger-firing";

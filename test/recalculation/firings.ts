@@ -3,7 +3,7 @@
  * a team with the schedule on, fired until its work is done, with what each
  * firing did (killed or not, what it left durable).
  */
-import { loadBundle, SCRIPT_RUN_LIMIT_MS, type LatencyModel, type Simulator } from "../../src/simulator/index";
+import { fireTriggerAnHourLater, SCRIPT_RUN_LIMIT_MS, type LatencyModel, type Simulator } from "../../src/simulator/index";
 import { callGlobal, teamSimulator, type TeamOptions } from "./fixtures";
 
 export interface Firing {
@@ -36,29 +36,9 @@ export function durableState(sim: Simulator): string {
 
 /** Fires the trigger once, as Apps Script would an hour after the last firing. */
 export function fireOnce(sim: Simulator, uid: string): Firing {
-  sim.advance(3600_000);
-  const logRows = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log").length : 0;
   const before = durableState(sim);
-  const firstCall = sim.calls.length;
-  const startedAt = sim.now();
-  const bundle = loadBundle({ simulator: sim, context: { kind: "trigger", triggerUid: uid, user: "alice" } });
-  let killed = false;
-  try {
-    bundle.fireTrigger();
-  } catch (error) {
-    killed = /Exceeded maximum execution time/.test(String(error));
-    if (!killed) throw error;
-  } finally {
-    bundle.end();
-  }
-  const log = sim.sheetNames().includes("Run log") ? sim.sheetValues("Run log") : [];
-  return {
-    calls: sim.calls.length - firstCall,
-    seconds: (sim.now() - startedAt) / 1000,
-    killed,
-    outcome: log.length > logRows ? String(log[log.length - 1][5]) : "",
-    savedSomething: durableState(sim) !== before,
-  };
+  const firing = fireTriggerAnHourLater(sim, uid);
+  return { calls: firing.calls.length, seconds: firing.seconds, killed: firing.killed, outcome: firing.outcome, savedSomething: durableState(sim) !== before };
 }
 
 /** Fires until a firing ends with "done" (or `max` firings); answers every firing. */
