@@ -142,6 +142,8 @@ export interface FreshReview {
   period: string;
   repId: string;
   text: string;
+  /** The language of `text`, which the change marker must share; the run's language when not given. */
+  language?: Language;
 }
 
 function reviewKey(period: unknown, repId: unknown): string {
@@ -172,7 +174,7 @@ export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshR
       present.add(key);
       const review = byKey.get(key);
       if (review && storedReview(cells[2]) !== review.text) {
-        cells[2] = acknowledged >= 0 && isAcknowledged(row[acknowledged]) ? CHANGED_AFTER_ACKNOWLEDGEMENT[language] + "\n" + review.text : review.text;
+        cells[2] = acknowledged >= 0 && isAcknowledged(row[acknowledged]) ? CHANGED_AFTER_ACKNOWLEDGEMENT[review.language ?? language] + "\n" + review.text : review.text;
       }
       out.push(cells.slice(0, REVIEW_RUN_COLUMNS));
     }

@@ -167,7 +167,7 @@ function freshReviews(
         language,
         currency,
       }));
-      fresh.push({ period: result.period, repId: row.id, text });
+      fresh.push({ period: result.period, repId: row.id, text, language: settings.language ?? language });
     }
   }
   return fresh;

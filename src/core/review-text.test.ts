@@ -121,7 +121,7 @@ describe("reviewText", () => {
     expect(en).toContain("• Commission: $900.00 on revenue of $45,000.00.");
     expect(en).toContain("• Adjustment: $50.00.");
     const zh = reviewText(findingsOf(result), "zh", "CNY");
-    expect(zh).toContain("• 新客户数完成率达到 120.0%（还需增加 3 个），目标奖金（stretch）即可进入下一档。");
+    expect(zh).toContain("• 新客户数完成率达到 120.0%（还差 3 家），目标奖金（stretch）即可进入下一档。");
     expect(zh).toContain("• 销售额再增加 ¥5,000.00（达到 ¥50,000.00），提成即可进入下一档。");
   });
 
@@ -153,7 +153,7 @@ describe("reviewText", () => {
   });
 
   it("writes other currencies with their code", () => {
-    expect(reviewText(findingsOf(result), "zh", "EUR")).toContain("本期应发金额为 1,450.00 EUR。");
+    expect(reviewText(findingsOf(result), "zh", "EUR")).toContain("本期应发 1,450.00 EUR。");
   });
 
   it("is plain text: a heading, sections of a title and bullets, no Markdown", () => {

@@ -156,7 +156,9 @@ function metricNames(w: Writer, keys: string[], inSentence = false): string {
 }
 
 function value(w: Writer, key: string, amount: number): string {
-  return formatMetricValue(key, amount, w.language, w.currency);
+  const shown = formatMetricValue(key, amount, w.language, w.currency);
+  // A manager's score carries its unit ("4.2 分"), as a Chinese reader expects.
+  return w.findings.metrics.some((m) => m.key === key && m.manual) ? say(w, "manualScore", { value: shown }) : shown;
 }
 
 function componentName(w: Writer, c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean }, lineStart: boolean): string {
@@ -206,6 +208,7 @@ function scoreBand(w: Writer, score: number): string {
 function rankSentence(w: Writer): string | null {
   const f = w.findings;
   if (f.rank === null) return null;
+  if (f.onboarding !== null) return say(w, "onboardingNoRank", { days: formatDays(f.onboarding.tenureDays, w.language) });
   const team = cleanUserText(f.rep.team);
   if (team !== "" && f.teamRank !== null && f.teamRankOf >= 2) {
     return say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team });

@@ -20,12 +20,24 @@ describe("default training topics", () => {
   });
 
   it("say what a manager would", () => {
-    expect(DEFAULT_TRAINING_TOPICS.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发与线索挖掘" });
-    expect(DEFAULT_TRAINING_TOPICS.sales_cycle_days).toEqual({ en: "qualification and closing", zh: "商机判断与促成成交" });
+    expect(DEFAULT_TRAINING_TOPICS.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发和线索挖掘" });
+    expect(DEFAULT_TRAINING_TOPICS.revenue).toEqual({ en: "value selling and pipeline management", zh: "价值销售和商机管理" });
+    expect(DEFAULT_TRAINING_TOPICS.sales_cycle_days).toEqual({ en: "qualification and closing", zh: "商机筛选和促成交易" });
     expect(DEFAULT_TRAINING_TOPICS.csat).toEqual({ en: "customer service", zh: "客户服务" });
-    expect(DEFAULT_TRAINING_TOPICS.product_knowledge).toEqual({ en: "product training", zh: "产品知识培训" });
+    expect(DEFAULT_TRAINING_TOPICS.product_knowledge).toEqual({ en: "product training", zh: "产品培训" });
     expect(DEFAULT_TRAINING_TOPICS.renewal_rate.en).toBe("account management and renewals");
     expect(DEFAULT_TRAINING_TOPICS.avg_deal_size.en).toBe("value selling and upselling");
+  });
+
+  it("read as a Chinese manager would write them: short pairs joined by 和, no translated jargon", () => {
+    for (const [key, topic] of Object.entries(DEFAULT_TRAINING_TOPICS)) {
+      expect(topic.zh, key).not.toMatch(/与|管道|[A-Za-z]/);
+      expect(topic.zh.length, key).toBeLessThanOrEqual(9);
+    }
+  });
+
+  it("name no topic after the metric it is recommended for", () => {
+    expect(DEFAULT_TRAINING_TOPICS.product_knowledge.zh).not.toBe("产品知识");
   });
 
   it("are phrases to put in a sentence, not sentences", () => {

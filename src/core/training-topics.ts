@@ -10,23 +10,23 @@ import type { TrainingTopic } from "./plan-model";
 
 /** The topics a manager would pick for each built-in metric and the usual manual ones. */
 export const DEFAULT_TRAINING_TOPICS: Readonly<Record<string, TrainingTopic>> = {
-  revenue: { en: "value selling and pipeline management", zh: "价值销售与商机管道管理" },
-  deals_won: { en: "closing skills and moving deals forward", zh: "成交技巧与商机推进" },
-  new_customers: { en: "prospecting and lead generation", zh: "客户开发与线索挖掘" },
-  avg_deal_size: { en: "value selling and upselling", zh: "价值销售与增购" },
-  win_rate: { en: "opportunity qualification and objection handling", zh: "商机甄别与异议处理" },
-  sales_cycle_days: { en: "qualification and closing", zh: "商机判断与促成成交" },
-  renewal_rate: { en: "account management and renewals", zh: "客户经营与续约管理" },
+  revenue: { en: "value selling and pipeline management", zh: "价值销售和商机管理" },
+  deals_won: { en: "closing skills and moving deals forward", zh: "推进商机和促成交易" },
+  new_customers: { en: "prospecting and lead generation", zh: "客户开发和线索挖掘" },
+  avg_deal_size: { en: "value selling and upselling", zh: "价值销售和追加销售" },
+  win_rate: { en: "opportunity qualification and objection handling", zh: "商机筛选和异议处理" },
+  sales_cycle_days: { en: "qualification and closing", zh: "商机筛选和促成交易" },
+  renewal_rate: { en: "account management and renewals", zh: "老客户维护和续约" },
   csat: { en: "customer service", zh: "客户服务" },
   satisfaction: { en: "customer service", zh: "客户服务" },
-  product_knowledge: { en: "product training", zh: "产品知识培训" },
-  teamwork: { en: "collaboration and knowledge sharing within the team", zh: "团队协作与经验分享" },
+  product_knowledge: { en: "product training", zh: "产品培训" },
+  teamwork: { en: "collaboration and knowledge sharing within the team", zh: "团队协作和经验分享" },
 };
 
 /** For a metric nobody wrote a topic for (a manual metric the plan invented). */
 export const GENERIC_TRAINING_TOPIC: TrainingTopic = {
   en: "one-to-one coaching with your manager",
-  zh: "与主管进行一对一辅导",
+  zh: "与主管一对一辅导",
 };
 
 /** How long a rep counts as a new hire for the onboarding recommendation. */
@@ -35,7 +35,7 @@ export const ONBOARDING_DAYS = 90;
 /** What a rep in the first {@link ONBOARDING_DAYS} days should concentrate on. */
 export const ONBOARDING_FOCUS: TrainingTopic = {
   en: "learning the products and the sales process, and joining experienced colleagues on customer calls",
-  zh: "熟悉产品和销售流程，并跟随资深同事拜访客户",
+  zh: "熟悉产品和销售流程，多跟资深同事一起拜访客户",
 };
 
 /**
@@ -44,7 +44,7 @@ export const ONBOARDING_FOCUS: TrainingTopic = {
  * review never has a hole where the topic belongs.
  *
  * @example
- * trainingTopicFor({}, "new_customers").zh; // "客户开发与线索挖掘"
+ * trainingTopicFor({}, "new_customers").zh; // "客户开发和线索挖掘"
  * trainingTopicFor({ csat: { en: "Complaint handling", zh: "Complaint handling" } }, "csat").en;
  * // "Complaint handling"
  * trainingTopicFor({}, "my_metric").en; // "one-to-one coaching with your manager"

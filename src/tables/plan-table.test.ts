@@ -254,7 +254,7 @@ describe("defaults of a row", () => {
     expect(version.settings.currency).toBeNull();
     expect(version.settings.language).toBeNull();
     expect(version.settings.payoutPeriod).toBe("month");
-    expect(version.settings.training.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发与线索挖掘" });
+    expect(version.settings.training.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发和线索挖掘" });
     expect(version.base.targetBonus).toBe(0);
     expect(version.base.ramp).toEqual([]);
   });

@@ -39,12 +39,16 @@ describe("new hire (r02)", () => {
   it("states the ramp, the weakest metric with its gap, its training topic and the onboarding focus", () => {
     expect(en).toContain("your targets are set at 75.0% of the full level");
     expect(en).toContain("• New customers: 1 new customer short of the target of 3.75 (80.0%).");
-    expect(zh).toContain("• 新客户数：距目标 3.75 还差 1 个（完成率 80.0%）。");
+    expect(zh).toContain("• 新客户数：目标 3.75，还差 1 家（完成率 80.0%）。");
     expect(en).toContain("• Recommended training for new customers: prospecting and lead generation.");
-    expect(zh).toContain("• 针对新客户数，推荐培训方向：客户开发与线索挖掘。");
+    expect(zh).toContain("• 针对新客户数，建议的培训方向：客户开发和线索挖掘。");
     expect(en).toContain("You are in your first 90 days (43 days so far)");
-    expect(zh).toContain("你入职已 43 天，仍在前 90 天的适应期内");
-    expect(en).toContain("You rank 5 of 6 overall and 2 of 3 in your team (East).");
+    expect(zh).toContain("你入职 43 天，还在前 90 天的适应期。这段时间的重点是");
+    // In the first 90 days a rank says more about the start date than the work: onboarding instead.
+    expect(en).not.toContain("You rank");
+    expect(zh).not.toContain("排名第");
+    expect(en).toContain("You joined 43 days ago, so this review gives no rank");
+    expect(zh).toContain("你入职 43 天，仍在适应期，本期暂不排名。");
   });
 });
 
@@ -52,13 +56,13 @@ describe("below the gate (r03)", () => {
   const { en, zh } = review("r03");
   it("states the gate, the two weakest metrics with gaps, training and the support plan", () => {
     expect(en).toContain("• Target bonus: $0.00, not paid because your score of 72.2% is below the gate of 80.0%.");
-    expect(zh).toContain("• 目标奖金：¥0.00，因综合得分 72.2% 低于发放门槛 80.0%，本期未发放。");
+    expect(zh).toContain("• 目标奖金：¥0.00（综合得分 72.2% 未达发放门槛 80.0%，本期不发放）。");
     expect(en).toContain("• New customers: 3 new customers short of the target of 5 (40.0%).");
     expect(en).toContain("• Revenue: $12,000.00 short of the target of $50,000.00 (76.0%).");
-    expect(zh).toContain("• 销售额：距目标 ¥50,000.00 还差 ¥12,000.00（完成率 76.0%）。");
+    expect(zh).toContain("• 销售额：目标 ¥50,000.00，还差 ¥12,000.00（完成率 76.0%）。");
     expect(en).toContain("• A score of 80.0% (7.8 points more) reaches the gate from which the target bonus is paid.");
     expect(en).toContain("Your score has been below 80.0% for 2 consecutive months: let's agree a support plan together");
-    expect(zh).toContain("你已连续 2 个月综合得分低于 80.0%。我们一起制定一份支持计划");
+    expect(zh).toContain("你已连续 2 个月综合得分低于 80.0%。我们一起定一份提升计划");
     expect(en).toContain("You rank 6 of 6 overall and 3 of 3 in your team (East).");
   });
 });
@@ -68,7 +72,7 @@ describe("a metric left out (r04)", () => {
   it("names the metric left out and why", () => {
     expect(en).toContain("• Customer satisfaction: no data this period (target 4.5)");
     expect(en).toContain("Left out of the score for lack of data: Customer satisfaction. Their weight is spread over the other metrics.");
-    expect(zh).toContain("因无数据未计入得分：客户满意度。其权重已分摊到其他指标。");
+    expect(zh).toContain("客户满意度本期无数据，未计入得分。相应权重已分摊给其他指标。");
     expect(en).toContain("Your scorecard score for March 2026 is 96.8%.");
   });
 });
@@ -98,7 +102,7 @@ describe("leaver (r06)", () => {
 
   it("says it was their last period, with the last day, before the proration", () => {
     expect(en).toContain("This was your last month with us: your last day was 12 March 2026. You were employed 12 of the 31 days");
-    expect(zh).toContain("这是你在公司的最后一个月，最后工作日为2026年3月12日。本期共 31 天，你在岗 12 天");
+    expect(zh).toContain("这是你在公司的最后一个月，最后工作日为2026年3月12日。你本期在岗 12 天（共 31 天）");
     expect(reviewFindings(fixtureInput("r06")).leftOn).toBe(dayNumber(2026, 3, 12));
   });
 
@@ -114,7 +118,7 @@ describe("leaver (r06)", () => {
     for (const phrase of ["next tier", "Recommended training", "Training and development", "first 90 days", "support plan", "career step", "the plan below"]) {
       expect(en).not.toContain(phrase);
     }
-    for (const phrase of ["下一档", "推荐培训", "培训与发展", "适应期", "支持计划", "职业发展"]) expect(zh).not.toContain(phrase);
+    for (const phrase of ["下一档", "培训方向", "培训与发展", "适应期", "提升计划", "职业发展"]) expect(zh).not.toContain(phrase);
     const f = reviewFindings(fixtureInput("r06"));
     expect(f).toMatchObject({ nextTiers: [], training: [], advancedTraining: false, onboarding: null, signal: null });
   });
@@ -122,8 +126,8 @@ describe("leaver (r06)", () => {
   it("closes with a thank-you that still asks for a reply", () => {
     expect(en).toContain("\n\nThank you for your work and your contribution to the team, and all the best for the future.");
     expect(en).toContain("please add them in the reply column next to this review");
-    expect(zh).toContain("\n\n感谢你在职期间的辛勤付出和对团队的贡献，祝你今后一切顺利。");
-    expect(zh).toContain("欢迎在本评估旁的回复栏中填写");
+    expect(zh).toContain("\n\n感谢你在职期间的付出和对团队的贡献，祝你今后一切顺利！");
+    expect(zh).toContain("欢迎写在旁边的回复栏里");
   });
 });
 
@@ -136,7 +140,7 @@ describe("no data (r07)", () => {
     expect(en).not.toContain("You rank");
     expect(en).not.toContain("spread over the other metrics");
     expect(en.length).toBeLessThan(1600);
-    expect(zh).toContain("你入职已 8 天");
+    expect(zh).toContain("你入职 8 天");
   });
 });
 
@@ -149,7 +153,7 @@ describe("every fixture review", () => {
       if (f.closestToTarget) expect(weak.has(f.closestToTarget.metric)).toBe(false);
       const { en, zh } = review(rep);
       expect(en.endsWith("I am happy to go through any point together.")).toBe(true);
-      expect(zh).toContain("欢迎在本评估旁的回复栏中填写");
+      expect(zh).toContain("欢迎写在旁边的回复栏里");
       // Only the leaver's review speaks of a last period.
       expect(en.includes("This was your last")).toBe(rep === "r06");
       expect(zh.includes("最后工作日")).toBe(rep === "r06");
