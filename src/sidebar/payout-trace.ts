@@ -103,7 +103,7 @@ export function payoutTrace(lines: readonly PayoutLine[], currency: string): HTM
   if (lines.length === 0) return el("p", { class: "muted" }, t("noPayout"));
   return el(
     "ol",
-    { class: "trace" },
+    { class: "trace payout-trace" },
     ...lines.map((line) =>
       line.type === "total" ? totalLine(line, currency) : line.type === "adjustment" ? adjustmentLine(line, currency) : componentLine(line, currency),
     ),

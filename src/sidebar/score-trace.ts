@@ -80,6 +80,6 @@ export function scoreTrace(trace: ScoreTrace | null, storedScore: number | null)
     el("details", {}, el("summary", {}, t("scoreTraceHelpTitle")), el("p", { class: "muted" }, t("scoreTraceHelp"))),
     trace.matchesScore ? null : el("p", { class: "notice warn" }, t("scoreTracePlanChanged", { score: points(storedScore) })),
     counted.length === 0 ? el("p", { class: "muted" }, t("scoreTraceNone")) : null,
-    el("ol", { class: "trace" }, ...counted.map(countedLine), ...leftOut.map(leftOutLine), counted.length > 0 ? totalLine(trace) : null),
+    el("ol", { class: "trace score-trace-lines" }, ...counted.map(countedLine), ...leftOut.map(leftOutLine), counted.length > 0 ? totalLine(trace) : null),
   );
 }

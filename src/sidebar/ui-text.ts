@@ -91,7 +91,7 @@ const TEXT = {
   scoreTraceAttainment: { en: "Attainment", zh: "达成率" },
   scoreTraceFloorCap: { en: "Floor / cap", zh: "下限 / 上限" },
   scoreTraceWeight: { en: "Weight", zh: "权重" },
-  scoreTraceShare: { en: "{weight}, {share} of the score", zh: "{weight}，占得分的 {share}" },
+  scoreTraceShare: { en: "{weight}: {share} of the weight used", zh: "{weight}：占计入权重的 {share}" },
   scoreTraceAchievement: { en: "Achievement", zh: "计分达成率" },
   scoreTracePoints: { en: "{points} points", zh: "{points} 分" },
   scoreTraceTotal: { en: "Score = sum of points", zh: "得分 = 各项之和" },

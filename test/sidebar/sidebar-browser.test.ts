@@ -166,7 +166,7 @@ describe("the Rep view", () => {
     const metrics = await page.locator("#panel-rep ul.metrics > li").count();
     expect(metrics).toBeGreaterThanOrEqual(5);
     expect(await page.locator("#panel-rep .bar[role=img]").count()).toBeGreaterThan(0);
-    const trace = await page.locator("#panel-rep ol.trace").innerText();
+    const trace = await page.locator("#panel-rep ol.payout-trace").innerText();
     expect(trace).toMatch(/Target bonus/);
     expect(trace).toMatch(/Commission/);
     expect(trace).toContain(HOSTILE_REASON);
