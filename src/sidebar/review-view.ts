@@ -42,13 +42,19 @@ export function createReviewView(app: App): View {
   panel.append(controls, languageBar, content);
   /** The review language asked for; null = the language the recalculation writes. */
   let language: UiLanguage | null = null;
-  /** A final period's review generated now from today's inputs, asked for by the button. */
-  let regenerate = false;
+  /**
+   * The period and rep whose review the manager asked to regenerate from
+   * today's inputs; any other choice, made here or in another tab, shows
+   * the stored review again.
+   */
+  let regenerateFor = "";
+  const choiceKey = () => (app.state.period ?? "") + "|" + (app.state.repId ?? "");
+  const regenerating = () => regenerateFor !== "" && regenerateFor === choiceKey();
   let loadedKey = "";
   const load = createLoader(content, () => {
     loadedKey = "";
   });
-  const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? "", language ?? "", regenerate ? "regenerate" : ""].join("|");
+  const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? "", language ?? "", regenerating() ? "regenerate" : ""].join("|");
 
   const show = () => {
     if (keyNow() === loadedKey) return;
@@ -63,7 +69,7 @@ export function createReviewView(app: App): View {
       period: choice.period,
       repId: choice.repId,
       ...(language === null ? {} : { language }),
-      ...(regenerate ? { regenerate: true } : {}),
+      ...(regenerating() ? { regenerate: true } : {}),
     };
     return { choice, review: await callServer("sidebarReview", request) };
   }
@@ -97,7 +103,7 @@ export function createReviewView(app: App): View {
     loadedKey = keyNow();
     renderRepPickers(app, controls, choice.team, () => {
       language = null;
-      regenerate = false;
+      regenerateFor = "";
       show();
     });
     renderLanguageSwitch(review);
@@ -109,7 +115,7 @@ export function createReviewView(app: App): View {
   }
 
   function setRegenerate(on: boolean): void {
-    regenerate = on;
+    regenerateFor = on ? choiceKey() : "";
     show();
   }
 

@@ -138,6 +138,14 @@ describe("a final period after a late deal", () => {
     await page.getByRole("button", { name: "Show the stored review" }).click();
     await waitForView("review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
+    // A regeneration asked for one rep is not carried to another choice and back.
+    await regenerate.click();
+    await waitForView("review");
+    await page.selectOption("#panel-review select.rep-picker", "R02");
+    await waitForView("review");
+    await page.selectOption("#panel-review select.rep-picker", REP);
+    await waitForView("review");
+    expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     // Nothing was written by looking or regenerating.
     expect(String(sheetRow("Reviews", (r) => r[0] === finalPeriod && r[1] === REP)![2])).toBe(storedReview);
   });
