@@ -25,6 +25,7 @@ import type { PeriodKind } from "./periods";
 import type { DayNumber } from "./records";
 import { fillTemplate } from "./problems";
 import { roundTo } from "./rounding";
+import { countTargetText, withPartialPeriodNote } from "./prorated-phrases";
 import {
   isWholeCount,
   type ComponentFinding,
@@ -161,6 +162,12 @@ function value(w: Writer, key: string, amount: number): string {
   return w.findings.metrics.some((m) => m.key === key && m.manual) ? say(w, "manualScore", { value: shown }) : shown;
 }
 
+/** A target in its metric's kind; a count target that proration made fractional as its whole target and how it was prorated. */
+function targetValue(w: Writer, key: string, target: number, inBrackets = false): string {
+  if (!isWholeCount(key)) return value(w, key, target);
+  return countTargetText(target, w.findings, w.language, (amount) => value(w, key, amount), inBrackets);
+}
+
 function componentName(w: Writer, c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean }, lineStart: boolean): string {
   const base = w.words.componentName[c.kind];
   const key = c.key ?? c.component ?? "";
@@ -211,9 +218,9 @@ function rankSentence(w: Writer): string | null {
   if (f.onboarding !== null) return say(w, "onboardingNoRank", { days: formatDays(f.onboarding.tenureDays, w.language) });
   const team = cleanUserText(f.rep.team);
   if (team !== "" && f.teamRank !== null && f.teamRankOf >= 2) {
-    return say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team });
+    return withPartialPeriodNote(say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team }), f.proration, w.language);
   }
-  return say(w, "rankOverall", { rank: f.rank, of: f.rankOf });
+  return withPartialPeriodNote(say(w, "rankOverall", { rank: f.rank, of: f.rankOf }), f.proration, w.language);
 }
 
 function summarySection(w: Writer): string[] {
@@ -241,11 +248,11 @@ function metricLine(w: Writer, m: MetricFinding): string {
   if (m.actual === null) {
     return m.target === null
       ? say(w, "metricNoData", { metric })
-      : say(w, "metricNoDataWithTarget", { metric, target: value(w, m.key, m.target) });
+      : say(w, "metricNoDataWithTarget", { metric, target: targetValue(w, m.key, m.target) });
   }
   const actual = value(w, m.key, m.actual);
   if (m.target === null) return say(w, "metricNoTarget", { metric, actual });
-  const target = value(w, m.key, m.target);
+  const target = targetValue(w, m.key, m.target);
   if (m.attainment === null) return say(w, "metricAtCap", { metric, actual, target });
   return say(w, "metricLine", { metric, actual, target, attainment: formatPercent(m.attainment) });
 }
@@ -270,7 +277,7 @@ function strengthLine(w: Writer, s: MetricGap): string {
     metric: metricName(w, s.metric),
     attainment: formatPercent(s.attainment),
     actual: value(w, s.metric, s.actual),
-    target: value(w, s.metric, s.target),
+    target: targetValue(w, s.metric, s.target, true),
   };
   if (s.teamMedianAttainment === null) return say(w, "strength", args);
   return say(w, "strengthWithTeam", { ...args, teamMedian: formatPercent(s.teamMedianAttainment) });
@@ -296,7 +303,7 @@ function weaknessLine(w: Writer, g: MetricGap): string {
   const kind = metricValueKind(g.metric);
   const args = {
     metric: metricName(w, g.metric),
-    target: value(w, g.metric, g.target),
+    target: targetValue(w, g.metric, g.target),
     attainment: formatPercent(g.attainment),
   };
   if (kind === "percent") return say(w, g.direction === "higher" ? "belowPercent" : "abovePercent", { ...args, gap: formatPoints(g.amount) });

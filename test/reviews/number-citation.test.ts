@@ -13,6 +13,8 @@ import { describe, expect, it } from "vitest";
 import { metricLabel } from "../../src/core/metric-catalog";
 import type { Language } from "../../src/core/plan-model";
 import type { RepPeriodResult } from "../../src/core/results";
+import { wholeTargetBefore } from "../../src/core/prorated-phrases";
+import { isWholeCount, reviewFindings } from "../../src/core/review-findings";
 import { roundTo } from "../../src/core/rounding";
 import { dayLabel, periodLabel } from "../../src/core/review-text";
 import { ONBOARDING_DAYS } from "../../src/core/training-topics";
@@ -165,6 +167,19 @@ describe("every number cited in a review is a source value at the precision show
   }
 });
 
+/**
+ * The numbers a metric line cites for its target: the target, or for a count
+ * target that proration or ramp-up made fractional, the whole target and
+ * then the days employed, the days of the period and the ramp factor.
+ */
+function citedTarget(rep: string, key: string, target: number | null): (number | null)[] {
+  if (target === null || !isWholeCount(key)) return [target];
+  const scaling = reviewFindings(fixtureInput(rep));
+  const whole = wholeTargetBefore(target, scaling);
+  if (whole === null) return [target];
+  return [whole, scaling.proration?.days ?? null, scaling.proration?.of ?? null, scaling.ramp?.factor ?? null];
+}
+
 describe("each metric line cites the metric's own actual, target and attainment", () => {
   for (const { file, rep } of GOLDEN_REPS) {
     for (const language of ["en", "zh"] as Language[]) {
@@ -176,7 +191,7 @@ describe("each metric line cites the metric's own actual, target and attainment"
           const line = lines.find((l) => l.startsWith(prefix));
           expect(line, m.key).toBeDefined();
           const numbers = citedNumbers((line as string).slice(prefix.length));
-          const expected = [m.actual, m.target].filter(isNum);
+          const expected = [m.actual, ...citedTarget(rep, m.key, m.target)].filter(isNum);
           if (m.attainment !== null) expected.push(m.attainment);
           expect(numbers.length, line).toBe(expected.length);
           numbers.forEach((n, i) => {

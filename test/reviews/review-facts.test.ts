@@ -38,8 +38,9 @@ describe("new hire (r02)", () => {
   const { en, zh } = review("r02");
   it("states the ramp, the weakest metric with its gap, its training topic and the onboarding focus", () => {
     expect(en).toContain("your targets are set at 75.0% of the full level");
-    expect(en).toContain("• New customers: 1 new customer short of the target of 3.75 (80.0%).");
-    expect(zh).toContain("• 新客户数：目标 3.75，还差 1 家（完成率 80.0%）。");
+    // The ramp-up made the target 3.75 new customers: the review names the whole target and the ramp instead.
+    expect(en).toContain("• New customers: 1 new customer short of the target of 5, at the 75.0% ramp-up level (80.0%).");
+    expect(zh).toContain("• 新客户数：目标 5（按爬坡期 75.0% 折算），还差 1 家（完成率 80.0%）。");
     expect(en).toContain("• Recommended training for new customers: prospecting and lead generation.");
     expect(zh).toContain("• 针对新客户数，建议的培训方向：客户开发和线索挖掘。");
     expect(en).toContain("You are in your first 90 days (43 days so far)");
