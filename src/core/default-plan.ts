@@ -283,8 +283,8 @@ const DEFAULT_ROWS: readonly DefaultRow[] = [
     en: "Month the fiscal year starts (1 = January); quarters and years follow it.",
     zh: "财年起始月份（1 = 一月），季度和年度按此划分。" } },
   { type: "setting", key: "currency", value: "auto", note: {
-    en: "auto: CNY for a Chinese spreadsheet, USD otherwise; or a code such as EUR.",
-    zh: "自动：中文表格为人民币（CNY），否则为美元（USD）；也可填写 EUR 等币种代码。" } },
+    en: "auto: the spreadsheet's currency (from its locale: CNY for Chinese, USD for US English); or a code such as EUR.",
+    zh: "自动：按表格的区域设置（中文为人民币 CNY，美国英文为美元 USD）；也可填写 EUR 等币种代码。" } },
   { type: "setting", key: "language", value: "auto", note: {
     en: "Language of reviews: auto (the spreadsheet's), en or zh.",
     zh: "评语语言：自动（跟随表格）、en 或 zh。" } },
