@@ -17,7 +17,9 @@ import { lastDay } from "../core/periods";
 import { a1, quoteSheetName } from "../core/problems";
 import type { Language, PlanSettings } from "../core/plan-model";
 import type { Recognition } from "../core/recognition";
-import type { Rep } from "../core/records";
+import { managerReviewFindings, teamMembersOf } from "../core/manager-review-findings";
+import { managerReviewText } from "../core/manager-review-text";
+import type { Rep, RepKey } from "../core/records";
 import { isNotComputed, type RepPeriodResult } from "../core/results";
 import { reviewFindings } from "../core/review-findings";
 import { reviewText } from "../core/review-text";
@@ -44,6 +46,8 @@ export interface ReviewContext {
   recognition: Recognition;
   settings: PlanSettings;
   rep: Rep | undefined;
+  /** Every rep by key, for the Manager column: a rep with reports gets a manager's review. */
+  reps?: ReadonlyMap<RepKey, Rep>;
   fyStart: number;
   language: Language;
   /** The spreadsheet's currency (`spreadsheetCurrency`), for a plan that sets none. */
@@ -88,6 +92,12 @@ export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPer
  */
 export function reviewForRow(context: ReviewContext): string {
   const { result } = context;
+  const members = teamMembersOf(result, context.periodRows, (rep) => context.reps?.get(rep)?.manager);
+  if (members.length > 0) {
+    const language = context.settings.language ?? context.language;
+    const findings = managerReviewFindings({ result, members, settings: context.settings });
+    return managerReviewText(findings, language, currencyFor(context.settings.currency, context.currency));
+  }
   const team = teamKey(result);
   const teamRows = context.teamRows ?? context.periodRows.filter((row) => teamKey(row) === team);
   const start = context.rep?.start ?? null;

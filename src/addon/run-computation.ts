@@ -10,8 +10,8 @@ import { isPeriodKey, monthOfDay, monthsOf, previousPeriod } from "../core/perio
 import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { a1, problemAt, type Problem } from "../core/problems";
-import type { InputRecords, Period } from "../core/records";
-import { applyRecognitionNotes, type Recognition } from "../core/recognition";
+import type { InputRecords, Period, Rep } from "../core/records";
+import { applyRecognitionNotes, managerKeysOf, type Recognition } from "../core/recognition";
 import type { PeriodResult } from "../core/results";
 import { PAYOUT_COLUMNS, headersOf, resultsColumns, type OutputColumn } from "../tables/output-columns";
 import {
@@ -124,11 +124,13 @@ function changedProblems(changed: readonly Period[], resultsSheet: string, exist
  * same kind (computed now or as comparison context), written into the rows'
  * notes so Results shows it and the reviews cite the same awards.
  */
-function recogniseComputed(results: Map<Period, PeriodResult>, index: ResultIndex): Map<Period, Recognition> {
+function recogniseComputed(results: Map<Period, PeriodResult>, index: ResultIndex, reps: readonly Rep[]): Map<Period, Recognition> {
   const recognitions = new Map<Period, Recognition>();
+  const managerOf = new Map(reps.map((rep) => [rep.key, rep.manager]));
   for (const result of results.values()) {
     const previous = [...(index.get(previousPeriod(result.period))?.values() ?? [])];
-    recognitions.set(result.period, applyRecognitionNotes(result.rows, previous));
+    // Managers are judged on their team, so they take no award from it.
+    recognitions.set(result.period, applyRecognitionNotes(result.rows, previous, managerKeysOf(result.rows, (rep) => managerOf.get(rep))));
   }
   return recognitions;
 }
@@ -163,6 +165,7 @@ function freshReviews(
         recognition,
         settings,
         rep: reps.get(row.rep),
+        reps,
         fyStart,
         language,
         currency,
@@ -242,7 +245,7 @@ export function computeRun(input: RunInputs): RunOutputs {
   const language = input.language;
 
   const index = indexResults([...contextOut.results.values(), ...computedOut.results.values()]);
-  const recognitions = recogniseComputed(computedOut.results, index);
+  const recognitions = recogniseComputed(computedOut.results, index, records.reps);
 
   // Results
   const columns = resultsColumns(planMetricKeys(plan), existingResults?.header ?? []);

@@ -10,7 +10,7 @@ import type { Language } from "../core/plan-model";
 import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { formatProblem, type Problem } from "../core/problems";
 import { monthOfDay, parsePeriod, previousPeriod } from "../core/periods";
-import { applyRecognitionNotes } from "../core/recognition";
+import { applyRecognitionNotes, managerKeysOf } from "../core/recognition";
 import type { Period } from "../core/records";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
@@ -105,7 +105,8 @@ export function SCORECARD(
       throw new ArgumentError(blocking.length > 0 ? formatProblem(blocking[blocking.length - 1], language) : `no plan applies to ${wanted}`);
     }
     const before = engine.results.find((r) => r.period === previous);
-    applyRecognitionNotes(result.rows, before ? before.rows : []);
+    const managerOf = new Map(read.records.reps.map((rep) => [rep.key, rep.manager]));
+    applyRecognitionNotes(result.rows, before ? before.rows : [], managerKeysOf(result.rows, (rep) => managerOf.get(rep)));
     const columns = resultsColumns(planMetricKeys(planRead.plan));
     const table: (string | number)[][] = [headersOf(columns)];
     for (const row of result.rows) table.push(resultRow(row, columns, { provisional: false, language }).map(cellOut));

@@ -19,7 +19,7 @@
  *   Rep reply and Acknowledged are never written.
  */
 import type { WallClock } from "../core/calendar";
-import { recognise } from "../core/recognition";
+import { managerKeysOf, recognise } from "../core/recognition";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { currencyFor } from "../core/display-format";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
@@ -169,10 +169,11 @@ export function generateReview(request: ReviewGeneration): string | null {
     result: row,
     history: historyOf(row.rep, period, index),
     periodRows: result.rows,
-    recognition: recognise(result.rows, previous),
+    recognition: recognise(result.rows, previous, managerKeysOf(result.rows, (rep) => reps.get(rep)?.manager)),
     // The language asked for, the money in the spreadsheet's currency.
     settings: { ...planSettings, language: request.language },
     rep: reps.get(row.rep),
+    reps,
     fyStart,
     language: request.language,
     currency: spreadsheetCurrency(settings, locale),

@@ -22,6 +22,7 @@
  *   improvement, nor is a rise that ends at a score of 0; equal increases go
  *   to the smallest rep key, so the answer is the same on every run.
  */
+import { isPaidOnTeam, teamMembersOf } from "./manager-review-findings";
 import type { RepPeriodResult } from "./results";
 import type { RepKey } from "./records";
 
@@ -54,17 +55,26 @@ function hasScore(row: Pick<RepPeriodResult, "score">): row is { score: number }
 }
 
 /**
- * The managers among a period's rows as far as the rows tell: those paid on
- * their team's attainment (the plan's manager variant). Callers that know the
- * Reps sheet's Manager column add the managers with reports to this set.
+ * The managers of a period: the reps with a team, that is reports employed
+ * in the period (`managerOf` reads the Reps sheet's Manager column) or, for
+ * those paid on team attainment, other members of their Team. A manager
+ * without either is a rep and may be recognised.
  *
  * @example
- * managerKeysOf(rows); // Set { "m01" } when m01's bonus is driven by team_attainment:revenue
+ * managerKeysOf(rows, (rep) => repsByKey.get(rep)?.manager); // Set { "m01" }
+ * managerKeysOf(rows); // only those paid on team attainment who have team-mates
  */
-export function managerKeysOf(rows: readonly RepPeriodResult[]): Set<RepKey> {
+export function managerKeysOf(rows: readonly RepPeriodResult[], managerOf: (rep: RepKey) => RepKey | undefined = () => undefined): Set<RepKey> {
+  // Only reps someone reports to, or paid on their team, can be managers: the rest need no team search.
+  const named = new Set<RepKey>();
+  for (const row of rows) {
+    const manager = managerOf(row.rep);
+    if (manager !== undefined && manager !== "" && manager !== row.rep) named.add(manager);
+  }
   const managers = new Set<RepKey>();
   for (const row of rows) {
-    if (row.payout?.components.some((c) => c.driver.kind === "team_attainment")) managers.add(row.rep);
+    if (!named.has(row.rep) && !isPaidOnTeam(row)) continue;
+    if (teamMembersOf(row, rows, managerOf).length > 0) managers.add(row.rep);
   }
   return managers;
 }

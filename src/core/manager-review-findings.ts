@@ -1,0 +1,355 @@
+/**
+ * What a manager's review says, as data: the team's result rather than the
+ * manager's own (usually empty) sales. Decided once here so the English and
+ * the Chinese text (manager-review-text.ts) state the same facts.
+ *
+ * Rules:
+ * - A manager is a rep with a team: the reports employed in the period (Reps'
+ *   Manager column), or, for a rep paid on team attainment (the plan's
+ *   manager variant) without reports, the other members of their Team, as
+ *   the team_attainment driver counts them. A manager with neither gets the
+ *   ordinary rep review.
+ * - Team attainment of a metric is the team's total actual against its total
+ *   target, over the members with both, exactly as team_attainment computes
+ *   it (a rate, days or a score is shown as the members' average, which
+ *   gives the same attainment); the team's score is the mean of its
+ *   members' scores.
+ * - Members at or above a score of 100% are "ahead", the others "need help",
+ *   each with the metric furthest below target and its gap in the metric's
+ *   units (whole counts rounded up, as in rep reviews).
+ * - Coaching priorities: the metrics that at least half of the scored
+ *   members miss, most misses first (then lowest team attainment), at most
+ *   {@link MAX_COACHING_PRIORITIES}; their training topics are the team's
+ *   training needs.
+ * - Pay lines are the components the plan pays the manager: one driven by
+ *   the team, or one that paid something. A commission on the manager's own
+ *   revenue that paid nothing is left out, and so is every next-tier line
+ *   not driven by the team.
+ * - Managers are not ranked: the review cites no rank.
+ */
+import { attainment } from "./attainment";
+import { isAdditive } from "./metric-catalog";
+import { isPeriodKey, periodKind, type PeriodKind } from "./periods";
+import type { Direction, PlanSettings } from "./plan-model";
+import type { TargetScaling } from "./prorated-phrases";
+import type { DayNumber, Period, RepKey } from "./records";
+import type { RepPeriodResult } from "./results";
+import {
+  metricFindings,
+  nextTierFindings,
+  payoutFinding,
+  shortfall,
+  strengthsAndWeaknesses,
+  type MetricGap,
+  type NextTierFinding,
+  type PayoutFinding,
+  type TrainingFinding,
+} from "./review-findings";
+import { roundTo } from "./rounding";
+import { trainingTopicFor } from "./training-topics";
+
+/** The coaching priorities a review names, so it stays a short list of what matters. */
+export const MAX_COACHING_PRIORITIES = 3;
+/** Members listed by name in each group; the rest are counted. */
+export const MAX_LISTED_MEMBERS = 10;
+
+const COMPARISON_DECIMALS = 4;
+
+export interface ManagerReviewInput {
+  /** The manager's own row. */
+  result: RepPeriodResult;
+  /** The manager's team in the period (see {@link teamMembersOf}), the manager left out. */
+  members: RepPeriodResult[];
+  settings: PlanSettings;
+}
+
+export interface TeamMetricFinding {
+  metric: string;
+  direction: Direction;
+  /** A manual metric (a score entered on Scores), whose figures carry a score's unit. */
+  manual: boolean;
+  /**
+   * The team's total actual and target over the members with both; for a
+   * rate, a number of days or a score, whose totals mean nothing to a
+   * reader, the members' averages (the same attainment).
+   */
+  actual: number;
+  target: number;
+  averaged: boolean;
+  attainment: number | null;
+  /** Members whose actual and target counted. */
+  counted: number;
+}
+
+export interface MemberFinding {
+  key: RepKey;
+  id: string;
+  name: string;
+  score: number | null;
+  /** The metric furthest below target; null when none is below. */
+  weakest: MetricGap | null;
+  /** How the member's targets were scaled (part of the period, ramp), so a count target is cited whole. */
+  scaling: TargetScaling;
+}
+
+export interface CoachingPriority {
+  metric: string;
+  /** Scored members below target on it, and how many scored members there are. */
+  missed: number;
+  of: number;
+}
+
+export interface ManagerReviewFindings {
+  manager: { key: RepKey; id: string; name: string; team: string; role: string };
+  period: Period;
+  periodKind: PeriodKind;
+  fiscalYearStartMonth: number;
+  provisional: boolean;
+  teamSize: number;
+  scoredMembers: number;
+  /** Mean score of the scored members; null when none has a score. */
+  teamScore: number | null;
+  teamMetrics: TeamMetricFinding[];
+  /** Members at or above 100%, best first. */
+  ahead: MemberFinding[];
+  /** Members below 100%, lowest first. */
+  needHelp: MemberFinding[];
+  /** Members without a score (no targets yet, no data). */
+  unscored: MemberFinding[];
+  coaching: CoachingPriority[];
+  training: TrainingFinding[];
+  payout: PayoutFinding | null;
+  nextTiers: NextTierFinding[];
+  /** The manager's last day when they left during the period. */
+  leftOn: DayNumber | null;
+}
+
+function isNumber(value: number | null | undefined): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function comparable(value: number): number {
+  return roundTo(value, COMPARISON_DECIMALS);
+}
+
+function teamKeyOf(team: string): string {
+  return team.trim().toLowerCase();
+}
+
+/**
+ * Whether a row is paid on its team's attainment: the plan's manager variant.
+ *
+ * @example
+ * isPaidOnTeam(managerRow); // true when a bonus is driven by team_attainment:revenue
+ */
+export function isPaidOnTeam(row: RepPeriodResult): boolean {
+  return row.payout?.components.some((c) => c.driver.kind === "team_attainment") ?? false;
+}
+
+/**
+ * A manager's team in a period: the rows of the reps whose manager they are;
+ * without any, for a rep paid on team attainment, the other members of their
+ * Team (the same fallback as the team_attainment driver). Empty for a rep
+ * who manages nobody, who is then reviewed as a rep.
+ *
+ * @example
+ * teamMembersOf(m01Row, marchRows, (rep) => repsByKey.get(rep)?.manager); // the rows of m01's reports
+ * teamMembersOf(r01Row, marchRows, () => undefined);                        // []
+ */
+export function teamMembersOf(
+  row: RepPeriodResult,
+  periodRows: readonly RepPeriodResult[],
+  managerOf: (rep: RepKey) => RepKey | undefined,
+): RepPeriodResult[] {
+  const direct = periodRows.filter((other) => other.rep !== row.rep && managerOf(other.rep) === row.rep);
+  if (direct.length > 0) return direct;
+  const team = teamKeyOf(row.team);
+  if (!isPaidOnTeam(row) || team === "") return [];
+  return periodRows.filter((other) => other.rep !== row.rep && teamKeyOf(other.team) === team);
+}
+
+/** The metrics the team is measured on: the manager's scored metrics, else the first member's. */
+function teamMetricKeys(result: RepPeriodResult, members: RepPeriodResult[]): { key: string; direction: Direction; manual: boolean }[] {
+  const own = result.metrics.filter((m) => m.weight > 0);
+  const source = own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
+  return source.map((m) => ({ key: m.key, direction: m.direction, manual: m.manual }));
+}
+
+/**
+ * The team's attainment of each metric: total actual against total target
+ * over the members with both, as the team_attainment driver computes it.
+ *
+ * @example
+ * teamMetricFindings(managerRow, members)[0]; // { metric: "revenue", actual: 181000, target: 200000, attainment: 0.905, counted: 4, ... }
+ */
+export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodResult[]): TeamMetricFinding[] {
+  const findings: TeamMetricFinding[] = [];
+  for (const { key, direction, manual } of teamMetricKeys(result, members)) {
+    let actual = 0;
+    let target = 0;
+    let counted = 0;
+    for (const member of members) {
+      const m = member.metrics.find((x) => x.key === key);
+      if (!m || !isNumber(m.actual) || !isNumber(m.target)) continue;
+      actual += m.actual;
+      target += m.target;
+      counted += 1;
+    }
+    if (counted === 0) continue;
+    const value = attainment(actual, target, direction);
+    const averaged = manual || !isAdditive(key);
+    const shown = averaged ? { actual: actual / counted, target: target / counted } : { actual, target };
+    findings.push({ metric: key, direction, manual, ...shown, averaged, attainment: isNumber(value) ? value : null, counted });
+  }
+  return findings;
+}
+
+function scalingOf(row: RepPeriodResult): TargetScaling {
+  const scaling: TargetScaling = { proration: null, ramp: null };
+  for (const note of row.notes) {
+    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of)) scaling.proration = { days: note.days, of: note.of };
+    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1) scaling.ramp = { factor: note.factor, month: note.month };
+  }
+  return scaling;
+}
+
+function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): MemberFinding {
+  const split = strengthsAndWeaknesses(metricFindings(row, members));
+  return {
+    key: row.rep,
+    id: row.id,
+    name: row.name,
+    score: isNumber(row.score) ? row.score : null,
+    weakest: split.weaknesses[0] ?? null,
+    scaling: scalingOf(row),
+  };
+}
+
+function byName(a: MemberFinding, b: MemberFinding): number {
+  const x = a.name || a.id;
+  const y = b.name || b.id;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The team's members split into ahead (100% or more, best first), needing
+ * help (below 100%, lowest first) and without a score (by name).
+ *
+ * @example
+ * membersByStanding(members).ahead.map((m) => m.name); // ["Alice Chen", "Emma Wang"]
+ */
+export function membersByStanding(members: RepPeriodResult[]): { ahead: MemberFinding[]; needHelp: MemberFinding[]; unscored: MemberFinding[] } {
+  const all = members.map((row) => memberFinding(row, members));
+  const scored = all.filter((m): m is MemberFinding & { score: number } => m.score !== null);
+  const ahead = scored.filter((m) => comparable(m.score) >= 1).sort((a, b) => comparable(b.score) - comparable(a.score) || byName(a, b));
+  const needHelp = scored.filter((m) => comparable(m.score) < 1).sort((a, b) => comparable(a.score) - comparable(b.score) || byName(a, b));
+  return { ahead, needHelp, unscored: all.filter((m) => m.score === null).sort(byName) };
+}
+
+function missesTarget(row: RepPeriodResult, key: string): boolean {
+  const m = row.metrics.find((x) => x.key === key);
+  if (!m || m.leftOut !== null || !(m.weight > 0) || !isNumber(m.actual) || !isNumber(m.target) || !isNumber(m.attainment)) return false;
+  return shortfall(m.key, m.direction, m.actual, m.target) > 0;
+}
+
+/**
+ * The metrics at least half of the scored members miss, most misses first,
+ * then the lowest team attainment.
+ *
+ * @example
+ * coachingPriorities(members, teamMetrics); // [{ metric: "new_customers", missed: 3, of: 4 }]
+ */
+export function coachingPriorities(members: RepPeriodResult[], teamMetrics: TeamMetricFinding[]): CoachingPriority[] {
+  const scored = members.filter((row) => isNumber(row.score));
+  if (scored.length === 0) return [];
+  const attainmentOf = (metric: string) => teamMetrics.find((t) => t.metric === metric)?.attainment ?? Infinity;
+  return teamMetrics
+    .map((t) => ({ metric: t.metric, missed: scored.filter((row) => missesTarget(row, t.metric)).length, of: scored.length }))
+    .filter((p) => p.missed > 0 && p.missed * 2 >= p.of)
+    .sort((a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)))
+    .slice(0, MAX_COACHING_PRIORITIES);
+}
+
+/**
+ * The plan's training topics for the coaching priorities, metrics sharing a
+ * topic named together.
+ *
+ * @example
+ * teamTraining([{ metric: "new_customers", missed: 3, of: 4 }], settings);
+ * // [{ metrics: ["new_customers"], topic: { en: "prospecting and lead generation", zh: "..." } }]
+ */
+export function teamTraining(priorities: CoachingPriority[], settings: PlanSettings): TrainingFinding[] {
+  const findings: TrainingFinding[] = [];
+  for (const p of priorities) {
+    const topic = trainingTopicFor(settings.training ?? {}, p.metric);
+    const same = findings.find((f) => f.topic.en === topic.en && f.topic.zh === topic.zh);
+    if (same) same.metrics.push(p.metric);
+    else findings.push({ metrics: [p.metric], topic });
+  }
+  return findings;
+}
+
+/**
+ * The manager's pay as the review shows it: only the components the plan
+ * pays them, either driven by the team or paying something; next tiers only
+ * for team-driven components.
+ *
+ * @example
+ * managerPay(managerRow).payout?.components.map((c) => c.key); // ["target_bonus"] (the commission on no own sales left out)
+ */
+export function managerPay(result: RepPeriodResult, staying: boolean): { payout: PayoutFinding | null; nextTiers: NextTierFinding[] } {
+  const payout = payoutFinding(result);
+  if (payout === null) return { payout: null, nextTiers: [] };
+  const traces = result.payout?.components ?? [];
+  const teamDriven = new Set(payout.components.filter((c) => c.driverKind === "team_attainment").map((c) => c.key));
+  const kept = payout.components.filter((c) => teamDriven.has(c.key) || roundTo(c.amount, 2) !== 0);
+  const keptKeys = new Set(kept.map((c) => c.key));
+  const tiers = staying ? nextTierFindings(result, payout.components, traces) : [];
+  return {
+    payout: { ...payout, components: kept },
+    nextTiers: tiers.filter((t) => teamDriven.has(t.component) && keptKeys.has(t.component)),
+  };
+}
+
+function leftOnOf(result: RepPeriodResult): DayNumber | null {
+  for (const note of result.notes) if (note.code === "left" && isNumber(note.lastDay)) return note.lastDay;
+  return null;
+}
+
+/**
+ * Everything the review of a manager and period states, as data.
+ *
+ * @example
+ * const findings = managerReviewFindings({ result: m01Row, members: teamMembersOf(m01Row, rows, managerOf), settings });
+ * findings.teamMetrics[0]; // { metric: "revenue", attainment: 0.905, ... }
+ * findings.needHelp[0].weakest; // { metric: "new_customers", actual: 2, target: 5, amount: 3, ... }
+ */
+export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewFindings {
+  const { result, members, settings } = input;
+  const teamMetrics = teamMetricFindings(result, members);
+  const standing = membersByStanding(members);
+  const scores = members.map((row) => row.score).filter(isNumber);
+  const coaching = coachingPriorities(members, teamMetrics);
+  const leftOn = leftOnOf(result);
+  const pay = managerPay(result, leftOn === null);
+  return {
+    manager: { key: result.rep, id: result.id, name: result.name, team: result.team, role: result.role },
+    period: result.period,
+    periodKind: isPeriodKey(result.period) ? periodKind(result.period) : "month",
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    provisional: result.notes.some((n) => n.code === "provisional"),
+    teamSize: members.length,
+    scoredMembers: scores.length,
+    teamScore: scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
+    teamMetrics,
+    ahead: standing.ahead,
+    needHelp: standing.needHelp,
+    unscored: standing.unscored,
+    coaching,
+    // A manager who left has no next period to train the team for.
+    training: leftOn === null ? teamTraining(coaching, settings) : [],
+    payout: pay.payout,
+    nextTiers: pay.nextTiers,
+    leftOn,
+  };
+}

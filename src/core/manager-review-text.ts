@@ -1,0 +1,231 @@
+/**
+ * A manager's review as plain text for one spreadsheet cell and the sidebar,
+ * built from {@link ManagerReviewFindings} and manager-review-templates.ts,
+ * in the layout of a rep's review (a heading, then titled sections of "• "
+ * bullets, no Markdown). Deterministic: the text depends only on its
+ * arguments.
+ */
+import { formatMetricValue, formatMoney, formatNumber, formatPercent, formatPoints, formatScore } from "./display-format";
+import type { ManagerReviewFindings, MemberFinding, TeamMetricFinding } from "./manager-review-findings";
+import { MAX_LISTED_MEMBERS } from "./manager-review-findings";
+import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-review-templates";
+import { metricLabel } from "./metric-catalog";
+import type { Language } from "./plan-model";
+import { fillTemplate } from "./problems";
+import { countTargetText } from "./prorated-phrases";
+import { isWholeCount, type ComponentFinding, type NextTierFinding } from "./review-findings";
+import { reviewCatalogue } from "./review-templates";
+import { cleanUserText, dayLabel, joinList, MAX_REVIEW_CHARS, periodLabel, plural } from "./review-text";
+
+interface Writer {
+  findings: ManagerReviewFindings;
+  language: Language;
+  currency: string;
+  words: ManagerWords;
+}
+
+function say(w: Writer, key: ManagerTextKey, args: Record<string, string | number> = {}): string {
+  return fillTemplate(w.words.texts[key], args);
+}
+
+function bullet(w: Writer, line: string): string {
+  return w.words.bullet + line;
+}
+
+function list(w: Writer, items: string[]): string {
+  return joinList(items, reviewCatalogue(w.language));
+}
+
+function metricName(w: Writer, key: string, inSentence: boolean): string {
+  const found: unknown = metricLabel(key, w.language);
+  const label = cleanUserText(typeof found === "string" ? found : key);
+  if (inSentence && w.language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
+  return label;
+}
+
+function isManual(w: Writer, key: string): boolean {
+  return w.findings.teamMetrics.some((m) => m.metric === key && m.manual);
+}
+
+/** A metric's figure with its unit, as rep reviews give it: "4.2 分" for a manual score, "3 家" for new customers in Chinese. */
+function value(w: Writer, key: string, amount: number): string {
+  const shown = formatMetricValue(key, amount, w.language, w.currency);
+  const rep = reviewCatalogue(w.language);
+  if (isManual(w, key)) return fillTemplate(rep.texts.manualScore, { value: shown });
+  if (!isWholeCount(key) || w.language === "en") return shown;
+  const unit = Object.prototype.hasOwnProperty.call(rep.countUnit, key) ? plural(amount, rep.countUnit[key]) : w.words.countUnit.trim();
+  return shown + " " + unit;
+}
+
+function thisPeriod(w: Writer): string {
+  return periodLabel(w.findings.period, w.findings.fiscalYearStartMonth, w.language);
+}
+
+function personLabel(w: Writer, name: string, id: string): string {
+  const cleanName = cleanUserText(name);
+  const cleanId = cleanUserText(id);
+  if (cleanName === "" || cleanName === cleanId) return cleanId;
+  if (cleanId === "") return cleanName;
+  return say(w, "managerWithId", { name: cleanName, id: cleanId });
+}
+
+function memberLabel(m: MemberFinding): string {
+  return cleanUserText(m.name) || cleanUserText(m.id);
+}
+
+function people(w: Writer, count: number): string {
+  return plural(count, w.words.people);
+}
+
+// ---------------------------------------------------------------- sections
+
+function headingSection(w: Writer): string[] {
+  const f = w.findings;
+  const lines = [say(w, "heading", { manager: personLabel(w, f.manager.name, f.manager.id), period: thisPeriod(w) })];
+  if (f.provisional) lines.push(say(w, "provisional", { period: thisPeriod(w) }));
+  if (f.leftOn !== null) lines.push(say(w, "leftOn", { day: dayLabel(f.leftOn, w.language) }));
+  return lines;
+}
+
+function summaryLine(w: Writer): string {
+  const f = w.findings;
+  const count = f.teamSize;
+  if (f.teamScore === null) return say(w, "summaryNoScore", { count, people: people(w, count), period: thisPeriod(w) });
+  const team = cleanUserText(f.manager.team);
+  const split =
+    f.ahead.length === 0 ? say(w, "splitNoneAhead") : f.needHelp.length === 0 ? say(w, "splitAllAhead") : say(w, "splitMixed", { ahead: f.ahead.length, below: f.needHelp.length });
+  const args = { team, count, people: people(w, count), score: formatScore(f.teamScore), period: thisPeriod(w), split };
+  return say(w, team === "" ? "summary" : "summaryInTeam", args);
+}
+
+function teamMetricLine(w: Writer, m: TeamMetricFinding): string {
+  // A sum of prorated count targets is fractional: say why rather than leave "18.75 new customers" unexplained.
+  const fractional = isWholeCount(m.metric) && formatNumber(m.target) !== formatNumber(m.target, 0);
+  const target = fractional ? say(w, "proratedTotal", { target: value(w, m.metric, m.target) }) : value(w, m.metric, m.target);
+  const args = { metric: metricName(w, m.metric, false), actual: value(w, m.metric, m.actual), target };
+  if (m.attainment === null) return say(w, "teamMetricNoAttainment", args);
+  return say(w, "teamMetric", { ...args, attainment: formatPercent(m.attainment) });
+}
+
+function resultSection(w: Writer): string[] {
+  const f = w.findings;
+  const lines = [say(w, "resultHeading"), summaryLine(w)];
+  if (f.teamMetrics.length === 0) return [...lines, say(w, "noTeamFigures", { period: thisPeriod(w) })];
+  return [...lines, say(w, "attainmentExplained"), ...f.teamMetrics.map((m) => bullet(w, teamMetricLine(w, m)))];
+}
+
+function gapArgs(w: Writer, m: MemberFinding): Record<string, string> {
+  const g = m.weakest!;
+  return {
+    member: memberLabel(m),
+    score: formatScore(m.score ?? 0),
+    metric: metricName(w, g.metric, true),
+    actual: value(w, g.metric, g.actual),
+    target: isWholeCount(g.metric) ? countTargetText(g.target, m.scaling, w.language, (v) => value(w, g.metric, v), true) : value(w, g.metric, g.target),
+    gap: say(w, g.direction === "lower" ? "gapOver" : "gapShort", { gap: value(w, g.metric, g.amount) }),
+  };
+}
+
+function aheadLine(w: Writer, m: MemberFinding): string {
+  if (m.weakest !== null) return say(w, "memberAheadWeakest", gapArgs(w, m));
+  return say(w, "memberAhead", { member: memberLabel(m), score: formatScore(m.score ?? 0) });
+}
+
+function belowLine(w: Writer, m: MemberFinding): string {
+  if (m.weakest !== null) return say(w, "memberBelow", gapArgs(w, m));
+  return say(w, "memberBelowNoGap", { member: memberLabel(m), score: formatScore(m.score ?? 0) });
+}
+
+function memberGroup(w: Writer, members: MemberFinding[], line: (w: Writer, m: MemberFinding) => string, where: ManagerTextKey): string[] {
+  const lines = members.slice(0, MAX_LISTED_MEMBERS).map((m) => bullet(w, line(w, m)));
+  const rest = members.length - MAX_LISTED_MEMBERS;
+  if (rest > 0) lines.push(bullet(w, say(w, "moreMembers", { count: rest, people: people(w, rest), where: say(w, where) })));
+  return lines;
+}
+
+function membersSection(w: Writer): string[] {
+  const f = w.findings;
+  const lines = [...memberGroup(w, f.ahead, aheadLine, "moreAhead"), ...memberGroup(w, f.needHelp, belowLine, "moreBelow")];
+  if (f.unscored.length > 0) lines.push(bullet(w, say(w, "unscored", { members: list(w, f.unscored.slice(0, MAX_LISTED_MEMBERS).map(memberLabel)) })));
+  return lines.length > 0 ? [say(w, "membersHeading"), ...lines] : [];
+}
+
+function coachingSection(w: Writer): string[] {
+  const f = w.findings;
+  if (f.scoredMembers === 0) return [];
+  if (f.coaching.length === 0) return [say(w, "coachingHeading"), bullet(w, say(w, "noCoaching"))];
+  const lines = f.coaching.map((p) => {
+    const attainment = f.teamMetrics.find((m) => m.metric === p.metric)?.attainment ?? null;
+    const args = { metric: metricName(w, p.metric, false), missed: p.missed, of: p.of };
+    return bullet(w, attainment === null ? say(w, "coachingNoAttainment", args) : say(w, "coaching", { ...args, attainment: formatPercent(attainment) }));
+  });
+  return [say(w, "coachingHeading"), ...lines];
+}
+
+function trainingSection(w: Writer): string[] {
+  const lines = w.findings.training.map((t) =>
+    bullet(w, say(w, "training", { metrics: list(w, t.metrics.map((key) => metricName(w, key, true))), topic: cleanUserText(t.topic[w.language]) })),
+  );
+  return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
+}
+
+function componentName(w: Writer, kind: "target_bonus" | "commission", key: string, showKey: boolean, lineStart: boolean): string {
+  const base = w.words.componentName[kind];
+  const named = showKey ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")") : base;
+  return lineStart && w.language === "en" ? named.charAt(0).toUpperCase() + named.slice(1) : named;
+}
+
+function componentLine(w: Writer, c: ComponentFinding): string {
+  const name = componentName(w, c.kind, c.key, c.showKey, true);
+  const amount = formatMoney(c.amount, w.currency);
+  if (c.driverKind !== "team_attainment") return say(w, "otherComponent", { name, amount });
+  const metric = metricName(w, c.driverMetric ?? "", true);
+  if (c.driverValue === null) return say(w, "teamBonusNoDriver", { name, amount, metric });
+  const shownValue = formatPercent(c.driverValue);
+  if (c.gate !== null && !c.gateMet) return say(w, "teamBonusGate", { name, amount, metric, value: shownValue, gate: formatPercent(c.gate) });
+  const prorated = c.proration < 1 ? say(w, "prorated", { share: formatPercent(c.proration) }) : "";
+  return say(w, "teamBonusLine", { name, amount, metric, value: shownValue, rate: formatPercent(c.rate), base: formatMoney(c.base, w.currency), prorated });
+}
+
+function nextTierLine(w: Writer, n: NextTierFinding): string {
+  if (n.status === "top") return say(w, "topTier", { name: componentName(w, n.kind, n.component, n.showKey, false) });
+  return say(w, n.reaching === "gate" ? "nextGate" : "nextTier", {
+    metric: metricName(w, n.driverMetric ?? "", true),
+    points: formatPoints(n.difference),
+    threshold: formatPercent(n.threshold),
+    name: componentName(w, n.kind, n.component, n.showKey, false),
+  });
+}
+
+function paySection(w: Writer): string[] {
+  const p = w.findings.payout;
+  if (p === null) return [];
+  const lines = [say(w, "payHeading"), ...p.components.map((c) => bullet(w, componentLine(w, c)))];
+  for (const a of p.adjustments) {
+    const reason = cleanUserText(a.reason);
+    const amount = formatMoney(a.amount, w.currency);
+    lines.push(bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })));
+  }
+  if (p.moreAdjustments !== null) {
+    lines.push(bullet(w, say(w, "moreAdjustments", { count: p.moreAdjustments.count, amount: formatMoney(p.moreAdjustments.total, w.currency) })));
+  }
+  lines.push(bullet(w, say(w, "total", { amount: formatMoney(p.total, w.currency) })));
+  if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
+  lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));
+  return lines;
+}
+
+/**
+ * The review of a manager and period, about the team: its result, its
+ * members, coaching priorities, training needs and the manager's pay.
+ *
+ * @example
+ * managerReviewText(managerReviewFindings({ result, members, settings }), "en", "USD");
+ * // "Manager review: Dana Wu (M01), March 2026\n\nTeam result\nYour team (East) of 4 people scored 97.7% on average ..."
+ */
+export function managerReviewText(findings: ManagerReviewFindings, language: Language, currency: string): string {
+  const w: Writer = { findings, language, currency, words: managerWords(language) };
+  const sections = [headingSection(w), resultSection(w), membersSection(w), coachingSection(w), trainingSection(w), paySection(w)].filter((s) => s.length > 0);
+  const text = sections.map((s) => s.join("\n")).join("\n\n");
+  return text.length > MAX_REVIEW_CHARS ? text.slice(0, MAX_REVIEW_CHARS - 1) + "…" : text;
+}
