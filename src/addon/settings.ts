@@ -51,6 +51,11 @@ export const columnMappingSchema = z.object({
 
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+/** "auto" in any case stays "auto"; a currency code is upper-cased ("eur" is EUR). */
+function currencyCode(text: string): string {
+  return /^auto$/i.test(text) ? "auto" : text.toUpperCase();
+}
+
 export const SettingsSchema = z
   .object({
     sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
@@ -60,7 +65,7 @@ export const SettingsSchema = z
      * The spreadsheet's currency: "auto" = from its locale (`localeCurrency`),
      * or a three-letter code. A Plan version's own `currency` setting wins.
      */
-    currency: z._default(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^(AUTO|[A-Z]{3})$/)), "AUTO"),
+    currency: z._default(z.string().check(z.trim(), z.overwrite(currencyCode), z.regex(/^(auto|[A-Z]{3})$/)), "auto"),
     /** First month computed, `YYYY-MM`; "" = the earliest month in Sales. */
     startPeriod: z._default(z.string().check(z.trim(), z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), ""),
     /** Day of the following month (1-28) at which a month becomes due. */
@@ -161,7 +166,7 @@ export function runLanguage(settings: Settings, spreadsheetLocale: string): Lang
  * spreadsheetCurrency({ ...defaultSettings(), currency: "EUR" }, "zh_CN"); // "EUR"
  */
 export function spreadsheetCurrency(settings: Settings, spreadsheetLocale: string | null): string {
-  return settings.currency === "AUTO" ? localeCurrency(spreadsheetLocale) : settings.currency;
+  return settings.currency === "auto" ? localeCurrency(spreadsheetLocale) : settings.currency;
 }
 
 /** Locales whose spreadsheets write numeric dates month first (3/1/2017 is 1 March in the US, 3 January elsewhere). */

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../src/core/plan-model";
+import { defaultSettings, spreadsheetCurrency, validateSettings } from "../../src/addon/settings";
 import { runLocalRecalculation } from "../../src/local/local-recalculation";
 import type { WorkbookData } from "../../src/local/workbook-data";
 import { readXlsx } from "../../src/local/xlsx-workbook";
@@ -77,5 +78,19 @@ describe("npm start's language line", () => {
     const run = runStart(["--input", DEMO, "--period", "2026-03", "--out", out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Reviews in English (the language of the input's headers).");
+  });
+});
+
+describe("the add-on's currency setting", () => {
+  it("is auto by default, so the locale decides; a code given wins over the locale", () => {
+    expect(defaultSettings().currency).toBe("auto");
+    expect(spreadsheetCurrency(defaultSettings(), "en_GB")).toBe("GBP");
+    const checked = validateSettings({ currency: " eur " }, defaultSettings());
+    expect(checked).toMatchObject({ ok: true, settings: { currency: "EUR" } });
+    if (checked.ok) expect(spreadsheetCurrency(checked.settings, "zh_CN")).toBe("EUR");
+  });
+  it("refuses anything but auto or a three-letter code", () => {
+    expect(validateSettings({ currency: "euro" }, defaultSettings()).ok).toBe(false);
+    expect(validateSettings({ currency: "AUTO" }, defaultSettings())).toMatchObject({ ok: true, settings: { currency: "auto" } });
   });
 });

@@ -93,7 +93,7 @@ describe("renamed sheets", () => {
         "Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
     });
     // The Columns section's settings keep their defaults: saving sheet names does not touch them.
-    expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5, columns: {}, dateOrder: "auto", stageWords: {} });
+    expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5, currency: "auto", columns: {}, dateOrder: "auto", stageWords: {} });
     const setup = call("sidebarSetup") as { setUp: boolean; inputSheets: { name: string; exists: boolean }[]; settings: { current: unknown } };
     expect(setup.settings.current).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02" });
     expect(setup.inputSheets.filter((s) => s.exists).map((s) => s.name)).toEqual(INPUT_RENAMES.map(([, to]) => to));
