@@ -17,7 +17,7 @@
  * - Members at or above a score of 100% are "ahead", the others "need help",
  *   each with the metric furthest below target and its gap in the metric's
  *   units (whole counts rounded up, as in rep reviews).
- * - Coaching priorities: the metrics that at least half of the scored
+ * - Coaching priorities: the metrics that more than half of the scored
  *   members miss, most misses first (then lowest team attainment), at most
  *   {@link MAX_COACHING_PRIORITIES}; their training topics are the team's
  *   training needs.
@@ -253,7 +253,7 @@ function missesTarget(row: RepPeriodResult, key: string): boolean {
 }
 
 /**
- * The metrics at least half of the scored members miss, most misses first,
+ * The metrics more than half of the scored members miss, most misses first,
  * then the lowest team attainment.
  *
  * @example
@@ -265,7 +265,7 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
   const attainmentOf = (metric: string) => teamMetrics.find((t) => t.metric === metric)?.attainment ?? Infinity;
   return teamMetrics
     .map((t) => ({ metric: t.metric, missed: scored.filter((row) => missesTarget(row, t.metric)).length, of: scored.length }))
-    .filter((p) => p.missed > 0 && p.missed * 2 >= p.of)
+    .filter((p) => p.missed > 0 && p.missed * 2 > p.of)
     .sort((a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)))
     .slice(0, MAX_COACHING_PRIORITIES);
 }

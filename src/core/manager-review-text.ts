@@ -5,7 +5,7 @@
  * bullets, no Markdown). Deterministic: the text depends only on its
  * arguments.
  */
-import { formatMetricValue, formatMoney, formatNumber, formatPercent, formatPoints, formatScore } from "./display-format";
+import { formatMetricValue, formatMoney, formatNumber, formatPercent, formatPoints, formatScore, metricValueKind } from "./display-format";
 import type { ManagerReviewFindings, MemberFinding, TeamMetricFinding } from "./manager-review-findings";
 import { MAX_LISTED_MEMBERS } from "./manager-review-findings";
 import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-review-templates";
@@ -114,6 +114,12 @@ function resultSection(w: Writer): string[] {
   return [...lines, say(w, "attainmentExplained"), ...f.teamMetrics.map((m) => bullet(w, teamMetricLine(w, m)))];
 }
 
+/** A gap in the metric's units; between two percentages, in percentage points (40.0% to 35.0% is 5.0 points, not 5.0%). */
+function gapAmount(w: Writer, key: string, amount: number): string {
+  if (metricValueKind(key) === "percent") return say(w, "points", { points: formatPoints(amount) });
+  return value(w, key, amount);
+}
+
 function gapArgs(w: Writer, m: MemberFinding): Record<string, string> {
   const g = m.weakest!;
   return {
@@ -122,7 +128,7 @@ function gapArgs(w: Writer, m: MemberFinding): Record<string, string> {
     metric: metricName(w, g.metric, true),
     actual: value(w, g.metric, g.actual),
     target: isWholeCount(g.metric) ? countTargetText(g.target, m.scaling, w.language, (v) => value(w, g.metric, v), true) : value(w, g.metric, g.target),
-    gap: say(w, g.direction === "lower" ? "gapOver" : "gapShort", { gap: value(w, g.metric, g.amount) }),
+    gap: say(w, g.direction === "lower" ? "gapOver" : "gapShort", { gap: gapAmount(w, g.metric, g.amount) }),
   };
 }
 
