@@ -34,7 +34,12 @@ describe("rep of the month", () => {
   });
 
   it("leaves out reps without a score, and teams with none", () => {
-    const result = recognise([row("a", "East", null), row("b", "West", null), row("c", "West", 0.5)], []);
+    const result = recognise([row("a", "East", null), row("b", "West", null), row("c", "West", 0.5), row("d", "West", 0.4)], []);
+    expect(result.repOfTheMonth).toEqual({ West: ["c"] });
+  });
+
+  it("names nobody in a team with one scored rep: leading nobody is no lead", () => {
+    const result = recognise([row("a", "East", 1.2), row("b", "East", null), row("c", "West", 0.5), row("d", "West", 0.4)], []);
     expect(result.repOfTheMonth).toEqual({ West: ["c"] });
   });
 
@@ -92,17 +97,17 @@ describe("rep of the month: ties, zeros, blank teams and managers", () => {
   });
 
   it("names nobody in a team tied at a score of 0, and keeps other teams' awards", () => {
-    const result = recognise([row("a", "East", 0), row("b", "East", 0), row("c", "East", 0), row("d", "West", 0.4)], []);
+    const result = recognise([row("a", "East", 0), row("b", "East", 0), row("c", "East", 0), row("d", "West", 0.4), row("e", "West", 0.2)], []);
     expect(result.repOfTheMonth).toEqual({ West: ["d"] });
   });
 
   it("names nobody when the best score of a team is 0, even without a tie", () => {
     expect(bestOfTeam([row("a", "T", 0), row("b", "T", null)])).toEqual([]);
-    expect(recognise([row("a", "T", 0)], []).repOfTheMonth).toEqual({});
+    expect(recognise([row("a", "T", 0), row("b", "T", -0.1)], []).repOfTheMonth).toEqual({});
   });
 
   it("writes a note whose team is the company-wide group for reps with a blank Team", () => {
-    const rows = [row("a", "", 0.8), row("b", "  ", 0.6), row("c", "East", 0.9)];
+    const rows = [row("a", "", 0.8), row("b", "", 0.6), row("c", "East", 0.9), row("d", "East", 0.7)];
     const recognition = applyRecognitionNotes(rows, []);
     expect(recognition.repOfTheMonth[""]).toEqual(["a"]);
     expect(rows[0].notes).toEqual([{ code: "rep_of_the_month", team: "" }]);
@@ -116,15 +121,15 @@ describe("rep of the month: ties, zeros, blank teams and managers", () => {
   });
 
   it("leaves out the managers the caller names (a Manager column with reports), whatever their pay", () => {
-    const rows = [row("m", "East", 1.5), row("a", "East", 0.9)];
+    const rows = [row("m", "East", 1.5), row("a", "East", 0.9), row("b", "East", 0.7)];
     expect(recognise(rows, [], new Set(["m"])).repOfTheMonth).toEqual({ East: ["a"] });
-    const before = [row("m", "East", 0.1), row("a", "East", 0.8)];
+    const before = [row("m", "East", 0.1), row("a", "East", 0.8), row("b", "East", 0.7)];
     expect(recognise(rows, before, new Set(["m"])).mostImproved?.rep).toBe("a");
   });
 
   it("writes no recognition note on a manager's row", () => {
-    const rows = [managerRow("m", "East", 2), row("a", "East", 0.9)];
-    applyRecognitionNotes(rows, [managerRow("m", "East", 0.2), row("a", "East", 0.95)]);
+    const rows = [managerRow("m", "East", 2), row("a", "East", 0.9), row("b", "East", 0.8)];
+    applyRecognitionNotes(rows, [managerRow("m", "East", 0.2), row("a", "East", 0.95), row("b", "East", 0.8)]);
     expect(rows[0].notes).toEqual([]);
     expect(rows[1].notes).toEqual([{ code: "rep_of_the_month", team: "East" }]);
   });

@@ -11,7 +11,8 @@
  * - Scores are compared rounded to 4 decimals, as ranks are, so reps who share
  *   rank 1 in a team are all named (a shared award, never a silent pick).
  *   Reps without a score, or with a score of 0, are not eligible: a team
- *   tied at 0 has no rep of the month.
+ *   tied at 0 has no rep of the month. A group needs at least two scored
+ *   reps, since leading nobody is no lead.
  * - Reps without a team form one group of their own (key ""), so a company
  *   without teams still has a rep of the month; its texts name the company,
  *   never a blank team.
@@ -40,6 +41,9 @@ export interface Recognition {
 
 /** Ranks compare scores at 4 decimals (product-spec section 4); recognition follows. */
 const COMPARISON_DECIMALS = 4;
+
+/** Scored reps a team needs for a rep of the month: one rep alone leads nobody. */
+const MIN_GROUP_SIZE = 2;
 
 function comparable(score: number): number {
   const factor = 10 ** COMPARISON_DECIMALS;
@@ -168,6 +172,7 @@ export function recognise(
   const reps = rows.filter((row) => !managers.has(row.rep));
   const repOfTheMonth: Record<string, RepKey[]> = {};
   for (const [team, teamRows] of scoredRepsByTeam(reps)) {
+    if (teamRows.length < MIN_GROUP_SIZE) continue;
     const best = bestOfTeam(teamRows);
     if (best.length > 0) repOfTheMonth[team] = best;
   }
