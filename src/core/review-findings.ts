@@ -201,6 +201,8 @@ export interface ReviewFindings {
   provisional: boolean;
   score: number | null;
   rank: number | null;
+  /** With no score in the whole period (no targets yet), the rank by revenue the Results row holds. */
+  revenueRank: number | null;
   rankOf: number;
   teamRank: number | null;
   /** Scored reps in the rep's team. */
@@ -748,6 +750,7 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     provisional: result.notes.some((n) => n.code === "provisional"),
     score,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
+    revenueRank: score === null && isNumber(result.rank) && result.notes.some((n) => n.code === "ranked_by_revenue") ? result.rank : null,
     rankOf: Math.max(isNumber(input.periodRowCount) ? input.periodRowCount : 0, isNumber(result.rank) ? result.rank : 0),
     teamRank: score !== null && isNumber(result.teamRank) ? result.teamRank : null,
     teamRankOf: Math.max(teamRows.filter((row) => isNumber(row.score)).length, isNumber(result.teamRank) ? result.teamRank : 0),

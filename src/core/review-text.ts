@@ -227,7 +227,9 @@ function summarySection(w: Writer): string[] {
   const f = w.findings;
   const sentences: string[] = [];
   if (f.score === null) {
-    sentences.push(say(w, "noScore", { period: thisPeriod(w) }));
+    // New hires get no rank of any kind (see rankSentence).
+    if (f.revenueRank !== null && f.onboarding === null) sentences.push(say(w, "noScoreRankedByRevenue", { period: thisPeriod(w), rank: f.revenueRank, of: f.rankOf }));
+    else sentences.push(say(w, "noScore", { period: thisPeriod(w) }));
   } else {
     sentences.push(say(w, "summaryScore", { period: thisPeriod(w), score: formatScore(f.score) }));
     // Banded on the score as shown, so "100.0%" always reads as on target.

@@ -170,6 +170,10 @@ describe("owners, headers and missing columns", () => {
     expect(march.every((row) => row[column(values, "Score")] === "")).toBe(true);
     expect(march.every((row) => String(row[column(values, "Notes")]).includes("Ranked by revenue: no one has a score yet (no targets)"))).toBe(true);
     expect(summary.details.some((line) => line.startsWith("There are no targets yet"))).toBe(true);
+    // The review says the same rank as the row, and why there is no score.
+    const reviews = sim.sheetValues("Reviews");
+    const review = reviews.find((row) => row[0] === "2026-03" && row[1] === "Darcel Schlecht")?.[2];
+    expect(String(review)).toContain("no metric had both data and a target yet, so there is no target bonus this period. By revenue, you rank 1 of 2.");
   });
 });
 
