@@ -228,7 +228,22 @@ function rankingValue(work: readonly RepWork[]): (w: RepWork) => number | null {
   return revenue;
 }
 
-function assignRanks(work: RepWork[]): void {
+/**
+ * The reps who manage someone employed in the period. They are not ranked:
+ * a manager's score is the team's, so ranking them beside their own reps
+ * would count the team twice and push a salesperson down for it.
+ */
+function managersOf(work: readonly RepWork[]): Set<RepKey> {
+  const present = new Set(work.map((w) => w.rep.key));
+  const managers = new Set<RepKey>();
+  for (const w of work) if (w.rep.manager !== "" && w.rep.manager !== w.rep.key && present.has(w.rep.manager)) managers.add(w.rep.manager);
+  return managers;
+}
+
+function assignRanks(all: RepWork[]): void {
+  const managers = managersOf(all);
+  for (const w of all) if (managers.has(w.rep.key)) w.result.notes.push({ code: "manager_not_ranked" });
+  const work = all.filter((w) => !managers.has(w.rep.key));
   const valueOf = rankingValue(work);
   const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: valueOf(w) })));
   const teams = new Map<string, RepWork[]>();

@@ -112,6 +112,8 @@ export type RowNote =
   | { code: "provisional" }
   /** No one has a score in the period (no targets): ranks follow revenue. */
   | { code: "ranked_by_revenue" }
+  /** The rep manages others in the period, and managers are not ranked. */
+  | { code: "manager_not_ranked" }
   /** Something failed while computing this rep and period (a bug of ours): the row holds no figures. */
   | { code: "not_computed" };
 

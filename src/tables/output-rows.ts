@@ -52,6 +52,7 @@ const NOTE_TEXT = {
   repOfTheMonthCompany: { en: "Rep of the {kind} in the company", zh: "全公司本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
   notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
+  managerNotRanked: { en: "Manager: not ranked (a manager's result is the team's)", zh: "主管：不参与排名（主管的业绩即团队业绩）" },
   rankedByRevenue: { en: "Ranked by revenue: no one has a score yet (no targets)", zh: "按销售额排名：尚无人有得分（未设定目标）" },
 } as const;
 
@@ -100,6 +101,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return NOTE_TEXT.notComputed[language];
     case "ranked_by_revenue":
       return NOTE_TEXT.rankedByRevenue[language];
+    case "manager_not_ranked":
+      return NOTE_TEXT.managerNotRanked[language];
   }
 }
 

@@ -284,6 +284,19 @@ describe("score and rank", () => {
     expect(ranks).toEqual({ A: [1, 1], B: [2, 2], C: [2, 1], D: [4, 2], E: [5, 3] });
     expect(out.results[0].rows.map((r) => r.id)).toEqual(["A", "B", "C", "D", "E"]);
   });
+
+  it("does not rank a manager beside the reps: M manages A, so ranks run over A and B only", () => {
+    const reps = [rep("M", { team: "East" }), rep("A", { team: "East", manager: "m" }), rep("B", { team: "East" })];
+    const sales = [sale("M", "2026-03-01", 5000), sale("A", "2026-03-01", 1200), sale("B", "2026-03-01", 900)];
+    const targets = [target({ level: "all" }, "2026-03", "revenue", 1000)];
+    const out = computePeriods({ records: records({ reps, sales, targets }), plan: plan(), periods: ["2026-03"] });
+    const rows = Object.fromEntries(out.results[0].rows.map((r) => [r.id, r]));
+    // M's score 5.0 is the highest, but a manager's result is the team's: no rank, and a note saying so.
+    expect([rows.M.rank, rows.M.teamRank]).toEqual([null, null]);
+    expect(rows.M.score).not.toBeNull();
+    expect(rows.M.notes).toContainEqual({ code: "manager_not_ranked" });
+    expect([rows.A.rank, rows.B.rank]).toEqual([1, 2]);
+  });
 });
 
 describe("pay: the worked examples of product-spec section 5", () => {
