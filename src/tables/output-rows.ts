@@ -23,6 +23,7 @@ import {
   type OutputColumn,
 } from "./output-columns";
 import { numberCell, plainText, type CellValue } from "./sheet-text";
+import { scoreTraceNote } from "./score-trace-note";
 
 /** A table as read from or written to a sheet: a header row and data rows. */
 export interface SheetTable {
@@ -108,7 +109,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
 
 /**
  * The Notes cell of a result row: "Provisional" first when the period is not
- * final, then the row's own notes, in the run's language.
+ * final, then the row's own notes, then how its score is made, in the run's
+ * language.
  *
  * @example
  * notesText({ ...result, notes: [{ code: "prorated", days: 17, of: 31 }] }, true, "en");
@@ -117,6 +119,9 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
 export function notesText(result: RepPeriodResult, provisional: boolean, language: Language): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");
   const parts = (provisional ? [NOTE_TEXT.provisional[language] as string] : []).concat(notes.map((n) => noteText(n, result, language)));
+  // Last: the score's arithmetic, so every number on the row is explained on the sheet.
+  const trace = scoreTraceNote(result, language);
+  if (trace !== null) parts.push(trace);
   return parts.join(language === "zh" ? "；" : "; ");
 }
 
