@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -68,4 +68,33 @@ export async function launchSidebarBrowser(): Promise<SidebarBrowser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A page whose dialogs (dismissed) and uncaught errors are recorded, for a test to assert there were none. */
+export interface WatchedPage {
+  page: Page;
+  dialogs: string[];
+  pageErrors: string[];
+}
+
+/**
+ * Opens a page of the browser at a URL, recording every dialog (and
+ * dismissing it, so a stray alert cannot hang the test) and every uncaught
+ * page error.
+ *
+ * @example
+ * const { page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url);
+ * expect(dialogs).toEqual([]);
+ */
+export async function openWatchedPage(browser: SidebarBrowser, url: string): Promise<WatchedPage> {
+  const page = await browser.context.newPage();
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.type() + ": " + dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(url);
+  return { page, dialogs, pageErrors };
 }

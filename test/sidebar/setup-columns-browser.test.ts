@@ -17,7 +17,7 @@ import { startPreview, type Preview } from "../../src/local/preview";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser } from "./chromium";
+import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const COLUMNS = "#panel-setup details.columns";
@@ -43,8 +43,8 @@ let sim: Simulator;
 let preview: Preview;
 let browser: SidebarBrowser;
 let page: Page;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
+let dialogs: string[] = [];
+let pageErrors: string[] = [];
 
 async function waitForSetup(): Promise<void> {
   await page.waitForFunction(
@@ -71,13 +71,7 @@ beforeAll(async () => {
   browser = await launchSidebarBrowser();
   sim = createSimulator({ now: "2026-04-03T04:00:00Z", timeZone: "UTC", locale: "en_GB", user: "alice", sheets: { Sales: SALES, Reps: REPS } });
   preview = await startPreview({ port: 0, simulator: sim, recalculate: false, user: "alice" });
-  page = await browser.context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type() + ": " + dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(preview.url);
+  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await page.click("#tab-setup");
   await waitForSetup();
 });

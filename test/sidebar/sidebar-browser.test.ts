@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/preview";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser } from "./chromium";
+import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
 import { HOSTILE_MONTH, HOSTILE_REASON, HOSTILE_REPS, LONG_NAME, PAYLOADS, UNBROKEN_NAME, hostileSimulator } from "./hostile-workbook";
 
 const SHOTS = join("test-output", "sidebar");
@@ -22,8 +22,8 @@ type ViewId = (typeof VIEWS)[number];
 let preview: Preview;
 let browser: SidebarBrowser;
 let page: Page;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
+let dialogs: string[] = [];
+let pageErrors: string[] = [];
 
 /** Waits until a view's panel is shown and nothing in it is loading. */
 async function waitForView(view: ViewId): Promise<void> {
@@ -70,13 +70,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchSidebarBrowser();
   preview = await startPreview({ port: 0, simulator: await hostileSimulator() });
-  page = await browser.context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type() + ": " + dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(preview.url);
+  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await waitForView("team");
 });
 

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/preview";
 import type { Simulator } from "../../src/simulator";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser } from "./chromium";
+import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
 
 const SHOTS = join("test-output", "sidebar");
@@ -22,8 +22,8 @@ const SETTINGS = "#panel-setup details.settings";
 let preview: Preview;
 let browser: SidebarBrowser;
 let page: Page;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
+let dialogs: string[] = [];
+let pageErrors: string[] = [];
 
 /** Waits until the Setup panel is shown and nothing in it is loading. */
 async function waitForSetup(): Promise<void> {
@@ -58,13 +58,7 @@ beforeAll(async () => {
   preview = await startPreview({ port: 0, simulator: sim });
   // The manager has renamed the Sales tab in Sheets; the add-on still looks for "Sales".
   sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals");
-  page = await browser.context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.type() + ": " + dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(preview.url);
+  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await page.click("#tab-setup");
   await waitForSetup();
 });
