@@ -9,13 +9,12 @@ import { formatMetricValue, formatMoney, formatNumber, formatPercent, formatPoin
 import type { ManagerReviewFindings, MemberFinding, TeamMetricFinding } from "./manager-review-findings";
 import { MAX_LISTED_MEMBERS } from "./manager-review-findings";
 import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-review-templates";
-import { metricLabel } from "./metric-catalog";
 import type { Language } from "./plan-model";
 import { fillTemplate } from "./problems";
 import { countTargetText } from "./prorated-phrases";
 import { isWholeCount, type ComponentFinding, type NextTierFinding } from "./review-findings";
 import { reviewCatalogue } from "./review-templates";
-import { cleanUserText, dayLabel, joinList, MAX_REVIEW_CHARS, periodLabel, plural } from "./review-text";
+import { cleanUserText, dayLabel, joinList, MAX_REVIEW_CHARS, metricDisplayName, periodLabel, plural } from "./review-text";
 
 interface Writer {
   findings: ManagerReviewFindings;
@@ -37,10 +36,7 @@ function list(w: Writer, items: string[]): string {
 }
 
 function metricName(w: Writer, key: string, inSentence: boolean): string {
-  const found: unknown = metricLabel(key, w.language);
-  const label = cleanUserText(typeof found === "string" ? found : key);
-  if (inSentence && w.language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
-  return label;
+  return metricDisplayName(key, w.language, inSentence);
 }
 
 function isManual(w: Writer, key: string): boolean {

@@ -141,12 +141,24 @@ function capitalise(text: string): string {
 }
 
 /** A metric's name; inside an English sentence "Revenue" becomes "revenue" (but "CSAT" stays). */
-function metricName(w: Writer, key: string, inSentence = false): string {
+/**
+ * A metric's name as a review writes it; inside an English sentence with a
+ * lower-case first letter ("your revenue"), at the start of a line as is.
+ *
+ * @example
+ * metricDisplayName("new_customers", "en", true); // "new customers"
+ * metricDisplayName("revenue", "zh");             // "销售额"
+ */
+export function metricDisplayName(key: string, language: Language, inSentence = false): string {
   // A key such as "constructor" must never show a label found on Object's prototype.
-  const found: unknown = metricLabel(key, w.language);
+  const found: unknown = metricLabel(key, language);
   const label = cleanUserText(typeof found === "string" ? found : key);
-  if (inSentence && w.language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
+  if (inSentence && language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
   return label;
+}
+
+function metricName(w: Writer, key: string, inSentence = false): string {
+  return metricDisplayName(key, w.language, inSentence);
 }
 
 function metricNames(w: Writer, keys: string[], inSentence = false): string {
