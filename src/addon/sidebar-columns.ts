@@ -19,7 +19,7 @@ import { fillTemplate } from "../core/problems";
 import { describeHeaders } from "../tables/header-matching";
 import { INPUT_SHEETS } from "../tables/input-columns";
 import { isCellFailure } from "../tables/cell-values";
-import { normalizeStage, stageDictionary, statusOf, tallyStage, type StageTally } from "../tables/stage-reading";
+import { normalizeStage, stageDictionary, statusOf, statusReader, tallyStage, type StageTally } from "../tables/stage-reading";
 import type { ActionResult, ColumnsView, MappedSheet, SaveColumnsRequest, SheetColumnsView, StageReading, StageWordView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
@@ -120,10 +120,11 @@ export function stageWordReading(word: string, own: Readonly<Record<string, Stag
  * // [{ word: "Closed Won", rows: 2, reading: "won", source: "built-in" }, { word: "Perdido", rows: 1, reading: "open", source: "unknown" }]
  */
 export function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<string, StageReading>>): StageWordView[] {
-  const stages = stageDictionary(own);
+  // The runs' own cached reader: a long Status column holds a handful of words.
+  const read = statusReader(stageDictionary(own));
   const tally: StageTally = new Map();
   for (const cell of cells) {
-    const stage = statusOf(cell, stages);
+    const stage = read(cell);
     if (!isCellFailure(stage)) tallyStage(tally, stage);
   }
   return [...tally.values()].sort((a, b) => b.rows - a.rows).map((entry) => ({ word: entry.word, rows: entry.rows, reading: entry.status, source: SOURCE_OF_KNOWN[entry.known] }));
