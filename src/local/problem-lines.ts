@@ -7,7 +7,7 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import type { SummaryProblemGroup } from "../addon/problem-report";
+import type { ProblemReport } from "../addon/problem-report";
 import { DEFAULT_SHEET_NAMES } from "../addon/settings";
 import { countProblems } from "./problem-severity";
 import type { StartMessages } from "./start-messages";
@@ -15,15 +15,8 @@ import type { StartMessages } from "./start-messages";
 /** Grouped lines printed before "… and N more groups". */
 export const CONSOLE_GROUPS_SHOWN = 30;
 
-/** What the console needs of a run's summary. */
-export interface ConsoleProblemSummary {
-  problemCount: number;
-  errorCount: number;
-  problems: string[];
-  problemGroups: SummaryProblemGroup[];
-  problemGroupCount: number;
-  problemsSheet: string | null;
-}
+/** What the console needs of a run's summary: its problem report. */
+export type ConsoleProblemSummary = ProblemReport;
 
 /**
  * The console's problem lines (none when the run found no problem).
