@@ -32,7 +32,9 @@ async function entryExportNames() {
     logLevel: "silent",
   });
   const output = Object.values(result.metafile.outputs)[0];
-  const inputs = Object.keys(result.metafile.inputs).filter((file) => file.startsWith("src/")).map((file) => join(root, file));
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((file) => file.startsWith("src/"))
+    .map((file) => join(root, file));
   return { names: output.exports, inputs };
 }
 
@@ -72,7 +74,6 @@ async function bundleAddon() {
   return result.outputFiles[0].text;
 }
 
-
 /** Splits a parameter list at top-level commas and keeps each name. */
 function parameterNames(list) {
   const names = [];
@@ -88,7 +89,13 @@ function parameterNames(list) {
   }
   if (current.trim()) names.push(current);
   return names
-    .map((p) => p.trim().replace(/^\.\.\./, "").match(/^[A-Za-z_$][\w$]*/)?.[0])
+    .map(
+      (p) =>
+        p
+          .trim()
+          .replace(/^\.\.\./, "")
+          .match(/^[A-Za-z_$][\w$]*/)?.[0],
+    )
     .filter(Boolean);
 }
 
@@ -168,7 +175,8 @@ async function main() {
   // Each file is replaced whole (written aside, then renamed), so a test or a
   // runner reading dist/ while a build runs never finds it missing or half written.
   mkdirSync(dist, { recursive: true });
-  for (const name of readdirSync(dist)) if (!(name in files) && !name.endsWith(".tmp")) rmSync(join(dist, name), { recursive: true, force: true });
+  for (const name of readdirSync(dist))
+    if (!(name in files) && !name.endsWith(".tmp")) rmSync(join(dist, name), { recursive: true, force: true });
   for (const [name, text] of Object.entries(files)) {
     const aside = join(dist, "." + name + "." + process.pid + ".tmp");
     writeFileSync(aside, text);

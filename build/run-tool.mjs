@@ -27,5 +27,8 @@ await esbuild.build({
   logLevel: "warning",
   sourcemap: "inline",
 });
-const result = spawnSync(process.execPath, ["--enable-source-maps", "--expose-gc", outfile, ...args], { stdio: "inherit", cwd: root });
+const result = spawnSync(process.execPath, ["--enable-source-maps", "--expose-gc", outfile, ...args], {
+  stdio: "inherit",
+  cwd: root,
+});
 process.exit(result.status ?? 1);

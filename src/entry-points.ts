@@ -9,5 +9,16 @@ export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";
-export { sidebarTeam, sidebarRep, sidebarReview, sidebarSaveReview, sidebarSetup, sidebarSetUpSheets, sidebarRecalculate, sidebarRestate, sidebarSchedule, sidebarSaveSettings } from "./addon/sidebar-server";
+export {
+  sidebarTeam,
+  sidebarRep,
+  sidebarReview,
+  sidebarSaveReview,
+  sidebarSetup,
+  sidebarSetUpSheets,
+  sidebarRecalculate,
+  sidebarRestate,
+  sidebarSchedule,
+  sidebarSaveSettings,
+} from "./addon/sidebar-server";
 export { sidebarSaveColumns, sidebarFillTargets } from "./addon/sidebar-setup-calls";

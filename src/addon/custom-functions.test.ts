@@ -83,7 +83,13 @@ describe("KPI_SCORE", () => {
   });
 
   it("takes weights, directions and caps as columns too", () => {
-    const scores = KPI_SCORE(actuals, targets, [[0.5], [0.3], [0.2]], [["higher"], ["higher"], ["越低越好"]], [[1.1], [1.1], [1.1]]);
+    const scores = KPI_SCORE(
+      actuals,
+      targets,
+      [[0.5], [0.3], [0.2]],
+      [["higher"], ["higher"], ["越低越好"]],
+      [[1.1], [1.1], [1.1]],
+    );
     expect((scores as number[][])[1][0]).toBeCloseTo(0.5 * 0.8 + 0.3 * 1.1 + 0.2 * 1.1, 12);
   });
 
@@ -152,7 +158,9 @@ describe("KPI_SCORE", () => {
       'KPI_SCORE: actuals row 1, column 2 is not a number ("x")',
     );
     // Sheets lets a formula leave out a required argument.
-    expect(errorMessageOf(() => (KPI_SCORE as AnyCustomFunction)(actuals, targets))).toBe("KPI_SCORE: weights is missing");
+    expect(errorMessageOf(() => (KPI_SCORE as AnyCustomFunction)(actuals, targets))).toBe(
+      "KPI_SCORE: weights is missing",
+    );
   });
 });
 
@@ -192,7 +200,9 @@ describe("NEXT_TIER_GAP", () => {
   });
 
   it("fails on bad tiers or direction", () => {
-    expect(errorMessageOf(() => NEXT_TIER_GAP(1, 1, [[1.0], [0.5]]))).toBe("NEXT_TIER_GAP: tiers row 2 is not ascending");
+    expect(errorMessageOf(() => NEXT_TIER_GAP(1, 1, [[1.0], [0.5]]))).toBe(
+      "NEXT_TIER_GAP: tiers row 2 is not ascending",
+    );
     expect(errorMessageOf(() => NEXT_TIER_GAP(1, 1, [[1, 2, 3]]))).toBe(
       "NEXT_TIER_GAP: tiers (1x3) must have 1 column (bound) or 2 columns (bound and rate)",
     );
@@ -204,7 +214,12 @@ describe("NEXT_TIER_GAP", () => {
 
 describe("SUGGEST_TARGET", () => {
   it("averages by default, reading the range row by row and skipping blanks", () => {
-    expect(SUGGEST_TARGET([[3, "", 3], [3, "", ""]])).toBe(3);
+    expect(
+      SUGGEST_TARGET([
+        [3, "", 3],
+        [3, "", ""],
+      ]),
+    ).toBe(3);
   });
 
   it("applies growth, as a number or percent text", () => {
@@ -233,7 +248,9 @@ describe("SUGGEST_TARGET", () => {
     expect(errorMessageOf(() => SUGGEST_TARGET([[1]], 0, "mean"))).toBe(
       'SUGGEST_TARGET: method "mean" is not one of average, median, last, trend',
     );
-    expect(errorMessageOf(() => SUGGEST_TARGET([[1]], [[0.1, 0.2]]))).toBe("SUGGEST_TARGET: growth (1x2) must be a single value");
+    expect(errorMessageOf(() => SUGGEST_TARGET([[1]], [[0.1, 0.2]]))).toBe(
+      "SUGGEST_TARGET: growth (1x2) must be a single value",
+    );
   });
 });
 
@@ -242,7 +259,10 @@ describe("SEASONAL_SPLIT", () => {
   const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 
   it("gives a column for a column of history", () => {
-    const result = SEASONAL_SPLIT(2400, shapedYear.map((value) => [value])) as number[][];
+    const result = SEASONAL_SPLIT(
+      2400,
+      shapedYear.map((value) => [value]),
+    ) as number[][];
     expect(result).toHaveLength(12);
     expect(result.every((row) => row.length === 1)).toBe(true);
     expect(result[11][0]).toBeCloseTo((2400 * 13) / 24, 9);
@@ -298,7 +318,9 @@ describe("SEASONAL_SPLIT", () => {
     expect(errorMessageOf(() => SEASONAL_SPLIT(1200, [[1, "x"]]))).toBe(
       'SEASONAL_SPLIT: monthly_history row 1, column 2 is not a number ("x")',
     );
-    expect(errorMessageOf(() => (SEASONAL_SPLIT as AnyCustomFunction)(1200))).toBe("SEASONAL_SPLIT: monthly_history is missing");
+    expect(errorMessageOf(() => (SEASONAL_SPLIT as AnyCustomFunction)(1200))).toBe(
+      "SEASONAL_SPLIT: monthly_history is missing",
+    );
   });
 });
 
@@ -332,7 +354,9 @@ describe("the JSDoc blocks the build copies onto the stubs", () => {
 
   for (const [name, parameters] of Object.entries(expectedParameters)) {
     it(`${name} has one JSDoc block right above it, with its real parameter names`, () => {
-      const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nexport function ${name}\\(([^)]*)\\)`).exec(source);
+      const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nexport function ${name}\\(([^)]*)\\)`).exec(
+        source,
+      );
       expect(match).not.toBeNull();
       const [, doc, signature] = match as RegExpExecArray;
       const documented = [...doc.matchAll(/@param \{[^}]+\} (\w+)/g)].map((param) => param[1]);

@@ -14,7 +14,10 @@ import { plainText, type CellValue } from "../tables/sheet-text";
 const WORDS = {
   title: { en: "Leaderboard {period}", zh: "{period} 排行榜" },
   final: { en: "Final", zh: "已定稿" },
-  provisional: { en: "Provisional: recomputed by every run until the period is final", zh: "暂定：期间定稿前每次运行都会重算" },
+  provisional: {
+    en: "Provisional: recomputed by every run until the period is final",
+    zh: "暂定：期间定稿前每次运行都会重算",
+  },
   chart: { en: "{metric} attainment, {period}", zh: "{period} {metric} 达成率" },
   empty: { en: "No results yet", zh: "暂无结果" },
 } as const;
@@ -64,7 +67,10 @@ export function dashboardBlock(
   const scoreIndex = resultsHeader.indexOf("Score");
   // The latest month with a score; a month that has just begun (no data yet) would show an empty board.
   const scored = resultsRows.filter((row) => typeof row[scoreIndex] === "number");
-  const period = latestPeriod((scored.length > 0 ? scored : resultsRows).map((row) => row[periodIndex]), options.fyStart);
+  const period = latestPeriod(
+    (scored.length > 0 ? scored : resultsRows).map((row) => row[periodIndex]),
+    options.fyStart,
+  );
   const metricKeys = [...new Set(resultsHeader.map(metricOfHeader).filter((k): k is string => k !== null))];
   const columns: OutputColumn[] = leaderboardColumns(metricKeys);
   const width = columns.length;
@@ -72,7 +78,13 @@ export function dashboardBlock(
   const textRow = (text: string): CellValue[] => [text, ...new Array(width - 1).fill("")];
   const textFormats = (): string[] => new Array(width).fill(TEXT_FORMAT);
   if (period === null) {
-    return { values: [textRow(WORDS.empty[language])], formats: [textFormats()], period: null, tableRows: 0, chart: null };
+    return {
+      values: [textRow(WORDS.empty[language])],
+      formats: [textFormats()],
+      period: null,
+      tableRows: 0,
+      chart: null,
+    };
   }
   const rows = resultsRows.filter((row) => plainText(row[periodIndex]).trim() === period);
   const header = columns.map((c) => c.header);
@@ -83,7 +95,13 @@ export function dashboardBlock(
     header,
     ...rows.map((row) => remapRow(resultsHeader, header, row)),
   ];
-  const formats: string[][] = [textFormats(), textFormats(), textFormats(), textFormats(), ...rows.map(() => columns.map((c) => c.format))];
+  const formats: string[][] = [
+    textFormats(),
+    textFormats(),
+    textFormats(),
+    textFormats(),
+    ...rows.map(() => columns.map((c) => c.format)),
+  ];
   const firstMetric = metricKeys[0];
   const chart =
     firstMetric === undefined || rows.length === 0

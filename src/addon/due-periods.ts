@@ -15,7 +15,16 @@
  */
 import { dayNumber } from "../core/calendar";
 import type { WallClockTime } from "../core/calendar";
-import { lastDay, monthOfDay, monthRange, monthsOf, periodKind, periodsCovering, quarterOfMonth, yearOfMonth } from "../core/periods";
+import {
+  lastDay,
+  monthOfDay,
+  monthRange,
+  monthsOf,
+  periodKind,
+  periodsCovering,
+  quarterOfMonth,
+  yearOfMonth,
+} from "../core/periods";
 import type { DayNumber, Period } from "../core/records";
 
 const MINUTES_PER_DAY = 1440;
@@ -27,9 +36,7 @@ export interface ScheduleTime {
 }
 
 /** How a run decides finality. */
-export type Finality =
-  | { kind: "schedule"; at: ScheduleTime }
-  | { kind: "local"; latestSalesDay: DayNumber | null };
+export type Finality = { kind: "schedule"; at: ScheduleTime } | { kind: "local"; latestSalesDay: DayNumber | null };
 
 export interface RunPlanInput {
   /** First month to compute (the Start period setting, or the earliest month in Sales). */
@@ -80,7 +87,8 @@ export function monthDueAt(month: Period, at: ScheduleTime): number {
  * isPeriodDue("2026-Q1", wall(2026, 4, 3, 5, 59), { kind: "schedule", at: { day: 3, hour: 6 } }, 1); // false
  */
 export function isPeriodDue(period: Period, now: WallClockTime, finality: Finality, fyStart: number): boolean {
-  if (finality.kind === "local") return finality.latestSalesDay !== null && lastDay(period, fyStart) <= finality.latestSalesDay;
+  if (finality.kind === "local")
+    return finality.latestSalesDay !== null && lastDay(period, fyStart) <= finality.latestSalesDay;
   const months = monthsOf(period, fyStart);
   return now.day * MINUTES_PER_DAY + now.minutes >= monthDueAt(months[months.length - 1], finality.at);
 }
@@ -147,7 +155,9 @@ export function planRun(input: RunPlanInput): RunPlan {
     for (const p of restate) wanted.add(p);
     compute = byEnd([...wanted], input.fyStart);
   }
-  const becomeFinal = new Set(compute.filter((p) => input.final.has(p) || isPeriodDue(p, input.now, input.finality, input.fyStart)));
+  const becomeFinal = new Set(
+    compute.filter((p) => input.final.has(p) || isPeriodDue(p, input.now, input.finality, input.fyStart)),
+  );
   return { compute, becomeFinal, frozen };
 }
 

@@ -16,7 +16,12 @@ import { planMetricKeys, manualMetricKeys } from "../core/plan-lookup";
 import type { Language } from "../core/plan-model";
 import { fillTemplate } from "../core/problems";
 import type { TargetRecord } from "../core/records";
-import { HISTORY_MONTHS, TARGET_ROUNDING, targetsFromHistory, type TargetsFromHistory } from "../core/targets-from-history";
+import {
+  HISTORY_MONTHS,
+  TARGET_ROUNDING,
+  targetsFromHistory,
+  type TargetsFromHistory,
+} from "../core/targets-from-history";
 import { TARGETS_COLUMNS, type ColumnSpec } from "../tables/input-columns";
 import { readPlan } from "../tables/plan-table";
 import { readInputs } from "../tables/read-inputs";
@@ -37,16 +42,31 @@ const METRIC = "revenue";
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const MESSAGES = {
-  shape: { en: "Fill Targets needs a month (YYYY-MM) and a growth in percent.", zh: "填充目标需要月份（YYYY-MM）和增长率（百分比）。" },
+  shape: {
+    en: "Fill Targets needs a month (YYYY-MM) and a growth in percent.",
+    zh: "填充目标需要月份（YYYY-MM）和增长率（百分比）。",
+  },
   period: { en: "The month must be written as YYYY-MM, e.g. 2026-05.", zh: "月份须写作 YYYY-MM，例如 2026-05。" },
-  growth: { en: "The growth must be a number of percent from -90 to 1000, e.g. 10.", zh: "增长率须是 -90 到 1000 之间的百分数，例如 10。" },
-  noRevenue: { en: "The plan has no revenue metric, so a revenue target would not be used.", zh: "考核方案中没有 revenue（销售额）指标，因此不会使用销售额目标。" },
-  noColumns: { en: "The Targets sheet has no {columns} column, so no row was added.", zh: "目标表缺少 {columns} 列，因此未添加任何行。" },
+  growth: {
+    en: "The growth must be a number of percent from -90 to 1000, e.g. 10.",
+    zh: "增长率须是 -90 到 1000 之间的百分数，例如 10。",
+  },
+  noRevenue: {
+    en: "The plan has no revenue metric, so a revenue target would not be used.",
+    zh: "考核方案中没有 revenue（销售额）指标，因此不会使用销售额目标。",
+  },
+  noColumns: {
+    en: "The Targets sheet has no {columns} column, so no row was added.",
+    zh: "目标表缺少 {columns} 列，因此未添加任何行。",
+  },
   added: {
     en: "Targets for {period}: {added} revenue targets added (the average of up to {months} months of revenue, plus {growth}%, rounded to the nearest {rounding}).",
     zh: "{period} 的目标：已添加 {added} 个销售额目标（最多 {months} 个月销售额的平均值，加 {growth}%，四舍五入到 {rounding} 的整数倍）。",
   },
-  skippedExisting: { en: " {count} reps already had a revenue target for {period} and were skipped.", zh: "{count} 名销售在 {period} 已有销售额目标，已跳过。" },
+  skippedExisting: {
+    en: " {count} reps already had a revenue target for {period} and were skipped.",
+    zh: "{count} 名销售在 {period} 已有销售额目标，已跳过。",
+  },
   skippedNoHistory: { en: " {count} reps had no revenue history.", zh: "{count} 名销售没有历史销售额。" },
   skippedZero: { en: " {count} reps' suggestion rounded to 0.", zh: "{count} 名销售的建议值四舍五入后为 0。" },
   skippedLeft: { en: " {count} reps had left before {period}.", zh: "{count} 名销售在 {period} 之前已离职。" },
@@ -72,7 +92,10 @@ const FillTargetsSchema = z.strictObject(
  * @example
  * checkFillTargetsRequest({ period: "2026-5", growthPercent: 10 }, "en"); // { ok: false, message: "The month must be written as YYYY-MM, e.g. 2026-05." }
  */
-export function checkFillTargetsRequest(request: unknown, language: Language): { ok: true; request: FillTargetsRequest } | { ok: false; message: string } {
+export function checkFillTargetsRequest(
+  request: unknown,
+  language: Language,
+): { ok: true; request: FillTargetsRequest } | { ok: false; message: string } {
   const parsed = FillTargetsSchema.safeParse(request);
   if (parsed.success) return { ok: true, request: parsed.data };
   const issue = parsed.error.issues[0];
@@ -94,7 +117,10 @@ function nextMonth(month: string): string {
  * fillTargetsDefaults(Date.UTC(2026, 3, 10), "UTC"); // { period: "2026-05", growthPercent: 10 }
  */
 export function fillTargetsDefaults(now: number, timeZone: string): FillTargetsDefaults {
-  return { period: nextMonth(monthOfDay(spreadsheetWallClock(timeZone)(now).day)), growthPercent: DEFAULT_GROWTH_PERCENT };
+  return {
+    period: nextMonth(monthOfDay(spreadsheetWallClock(timeZone)(now).day)),
+    growthPercent: DEFAULT_GROWTH_PERCENT,
+  };
 }
 
 // ---------------------------------------------------------------- filling
@@ -102,7 +128,9 @@ export function fillTargetsDefaults(now: number, timeZone: string): FillTargetsD
 /** Reps with a revenue target of their own for the month. */
 function repsWithTarget(targets: readonly TargetRecord[], period: string): Set<string> {
   const keys = new Set<string>();
-  for (const target of targets) if (target.scope.level === "rep" && target.period === period && target.metric === METRIC) keys.add(target.scope.rep);
+  for (const target of targets)
+    if (target.scope.level === "rep" && target.period === period && target.metric === METRIC)
+      keys.add(target.scope.rep);
   return keys;
 }
 
@@ -112,14 +140,25 @@ interface Suggestions {
   repIds: Map<string, string>;
 }
 
-function suggest(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, request: FillTargetsRequest, now: number): Suggestions | "no_revenue" {
+function suggest(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  request: FillTargetsRequest,
+  now: number,
+): Suggestions | "no_revenue" {
   const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
   const inputs = readInputSheets(ss, settings);
   const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
   const planMetrics = new Set(planMetricKeys(plan));
   if (!planMetrics.has(METRIC)) return "no_revenue";
   const today = wallClock(now).day;
-  const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics, ...inputReadingOf(settings, ss.getSpreadsheetLocale()), today }).records;
+  const records = readInputs(inputs.grids, {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics,
+    ...inputReadingOf(settings, ss.getSpreadsheetLocale()),
+    today,
+  }).records;
   const existing = repsWithTarget(records.targets, request.period);
   const reps = records.reps.filter((rep) => !existing.has(rep.key));
   const proposal = targetsFromHistory({
@@ -129,19 +168,32 @@ function suggest(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Setting
     currentMonth: monthOfDay(today),
     growth: request.growthPercent / 100,
   });
-  return { proposal, existing: records.reps.length - reps.length, repIds: new Map(records.reps.map((rep) => [rep.key, rep.id])) };
+  return {
+    proposal,
+    existing: records.reps.length - reps.length,
+    repIds: new Map(records.reps.map((rep) => [rep.key, rep.id])),
+  };
 }
 
 /** The Targets sheet (created when missing) and where its four columns are. */
 function targetsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, language: Language) {
-  const sheet = ss.getSheetByName(settings.sheets.targets) ?? createInputSheet(ss, settings.sheets.targets, TARGETS_COLUMNS as readonly ColumnSpec[], language);
+  const sheet =
+    ss.getSheetByName(settings.sheets.targets) ??
+    createInputSheet(ss, settings.sheets.targets, TARGETS_COLUMNS as readonly ColumnSpec[], language);
   const { headerRow, column } = fieldColumns(headerSearchRows(sheet), "targets", settings.columns.targets);
-  const missing = TARGETS_COLUMNS.filter((c) => column[c.field] < 0).map((c) => (language === "zh" ? c.zhHeader : c.header));
+  const missing = TARGETS_COLUMNS.filter((c) => column[c.field] < 0).map((c) =>
+    language === "zh" ? c.zhHeader : c.header,
+  );
   return { sheet, headerRow, column, missing };
 }
 
 /** Appends the rows below the sheet's last row, IDs, periods and metrics as text. */
-function appendTargets(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, column: Record<string, number>, rows: { repId: string; period: string; target: number }[]): void {
+function appendTargets(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  headerRow: number,
+  column: Record<string, number>,
+  rows: { repId: string; period: string; target: number }[],
+): void {
   if (rows.length === 0) return;
   const first = Math.max(sheet.getLastRow(), headerRow) + 1;
   const write = (field: string, values: (string | number)[], asText: boolean) => {
@@ -149,15 +201,44 @@ function appendTargets(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: num
     if (asText) range.setNumberFormat(TEXT_FORMAT);
     range.setValues(values.map((value) => [value]));
   };
-  write("scope", rows.map((r) => r.repId), true);
-  write("period", rows.map((r) => r.period), true);
-  write("metric", rows.map(() => METRIC), true);
-  write("target", rows.map((r) => r.target), false);
+  write(
+    "scope",
+    rows.map((r) => r.repId),
+    true,
+  );
+  write(
+    "period",
+    rows.map((r) => r.period),
+    true,
+  );
+  write(
+    "metric",
+    rows.map(() => METRIC),
+    true,
+  );
+  write(
+    "target",
+    rows.map((r) => r.target),
+    false,
+  );
 }
 
-function fillMessage(period: string, growthPercent: number, added: number, existing: number, proposal: TargetsFromHistory, language: Language): string {
+function fillMessage(
+  period: string,
+  growthPercent: number,
+  added: number,
+  existing: number,
+  proposal: TargetsFromHistory,
+  language: Language,
+): string {
   const count = (reason: string) => proposal.skipped.filter((s) => s.reason === reason).length;
-  let message = text("added", language, { period, added, months: HISTORY_MONTHS, growth: growthPercent, rounding: TARGET_ROUNDING });
+  let message = text("added", language, {
+    period,
+    added,
+    months: HISTORY_MONTHS,
+    growth: growthPercent,
+    rounding: TARGET_ROUNDING,
+  });
   if (existing > 0) message += text("skippedExisting", language, { count: existing, period });
   if (count("no_history") > 0) message += text("skippedNoHistory", language, { count: count("no_history") });
   if (count("rounds_to_zero") > 0) message += text("skippedZero", language, { count: count("rounds_to_zero") });
@@ -172,7 +253,10 @@ function fillMessage(period: string, growthPercent: number, added: number, exist
  * fillTargetsFromHistory(ss, { period: "2026-05", growthPercent: 10 });
  * // { ok: true, result: { outcome: "done", message: "Targets for 2026-05: 4 revenue targets added ... 1 reps already had ..." } }
  */
-export function fillTargetsFromHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: FillTargetsRequest): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
+export function fillTargetsFromHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  request: FillTargetsRequest,
+): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
   const now = Date.now();
   const outcome = withRunGuard(ss, "sidebar", (state): ActionResult => {
     const settings = settingsOf(state);
@@ -181,9 +265,20 @@ export function fillTargetsFromHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsh
     if (suggestions === "no_revenue") throw new Error(text("noRevenue", language));
     const target = targetsSheet(ss, settings, language);
     if (target.missing.length > 0) throw new Error(text("noColumns", language, { columns: target.missing.join(", ") }));
-    const rows = suggestions.proposal.targets.map((t) => ({ repId: suggestions.repIds.get(t.rep) ?? t.rep, period: request.period, target: t.target }));
+    const rows = suggestions.proposal.targets.map((t) => ({
+      repId: suggestions.repIds.get(t.rep) ?? t.rep,
+      period: request.period,
+      target: t.target,
+    }));
     appendTargets(target.sheet, target.headerRow, target.column, rows);
-    const message = fillMessage(request.period, request.growthPercent, rows.length, suggestions.existing, suggestions.proposal, language);
+    const message = fillMessage(
+      request.period,
+      request.growthPercent,
+      rows.length,
+      suggestions.existing,
+      suggestions.proposal,
+      language,
+    );
     return { outcome: rows.length > 0 ? "done" : "nothing to do", message };
   });
   return outcome.ok ? { ok: true, result: outcome.value } : outcome;

@@ -23,7 +23,11 @@ export type GuardedOutcome<T> = { ok: true; value: T } | { ok: false; reason: "a
  * @example
  * withRunGuard(ss, "sidebar", (state) => saveManagerReview(ss, period, repId, text));
  */
-export function withRunGuard<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, startedBy: StartedBy, action: (state: SpreadsheetState) => T): GuardedOutcome<T> {
+export function withRunGuard<T>(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  startedBy: StartedBy,
+  action: (state: SpreadsheetState) => T,
+): GuardedOutcome<T> {
   const now = Date.now();
   const runId = newRunId(now);
   const guard = acquireLease(ss, runId, now);

@@ -49,7 +49,17 @@ interface MonthSum {
 }
 
 function saleText(sale: Sale): string {
-  return [sale.day, sale.rep, sale.customerKey, sale.amount, sale.type ?? "", sale.status, sale.opened ?? "", sale.split, sale.dealId].join("\u0001");
+  return [
+    sale.day,
+    sale.rep,
+    sale.customerKey,
+    sale.amount,
+    sale.type ?? "",
+    sale.status,
+    sale.opened ?? "",
+    sale.split,
+    sale.dealId,
+  ].join("\u0001");
 }
 
 function monthSums(sales: readonly Sale[], months: ReadonlySet<Period>): Map<Period, MonthSum> {
@@ -73,7 +83,17 @@ function monthSums(sales: readonly Sale[], months: ReadonlySet<Period>): Map<Per
 }
 
 function repText(rep: Rep): string {
-  return [rep.key, rep.id, rep.name, rep.team, rep.role, rep.manager, rep.start ?? "", rep.end ?? "", rep.targetBonus ?? ""].join("\u0001");
+  return [
+    rep.key,
+    rep.id,
+    rep.name,
+    rep.team,
+    rep.role,
+    rep.manager,
+    rep.start ?? "",
+    rep.end ?? "",
+    rep.targetBonus ?? "",
+  ].join("\u0001");
 }
 
 function sortedJoin(items: string[]): string {
@@ -87,7 +107,12 @@ function sortedJoin(items: string[]): string {
  * const prints = periodFingerprints(records, plan, ["2026-03", "2026-Q1"], 1);
  * prints.get("2026-03"); // e.g. "1x3k9f0a2b"
  */
-export function periodFingerprints(records: InputRecords, plan: PlanBook, periods: readonly Period[], fyStart: number): Map<Period, string> {
+export function periodFingerprints(
+  records: InputRecords,
+  plan: PlanBook,
+  periods: readonly Period[],
+  fyStart: number,
+): Map<Period, string> {
   const monthsOfPeriod = new Map(periods.map((p) => [p, monthsOf(p, fyStart)]));
   const allMonths = new Set([...monthsOfPeriod.values()].flat());
   const sums = monthSums(records.sales, allMonths);
@@ -107,12 +132,26 @@ export function periodFingerprints(records: InputRecords, plan: PlanBook, period
     }
     const from = firstDay(period, fyStart);
     const to = lastDay(period, fyStart);
-    const reps = records.reps.filter((rep) => daysEmployed(period, rep.start, rep.end, fyStart) > 0 || (rep.start !== null && rep.start >= from && rep.start <= to));
+    const reps = records.reps.filter(
+      (rep) =>
+        daysEmployed(period, rep.start, rep.end, fyStart) > 0 ||
+        (rep.start !== null && rep.start >= from && rep.start <= to),
+    );
     const parts = [
       "s" + count + ":" + low + ":" + high + ":" + String(records.salesHaveType),
-      sortedJoin(records.targets.filter((t) => own.has(t.period)).map((t) => JSON.stringify([t.scope, t.period, t.metric, t.target]))),
-      sortedJoin(records.scores.filter((s) => own.has(s.period)).map((s) => [s.rep, s.period, s.metric, s.value].join("\u0001"))),
-      sortedJoin(records.adjustments.filter((a) => own.has(a.period)).map((a) => [a.rep, a.period, a.amount, a.reason].join("\u0001"))),
+      sortedJoin(
+        records.targets
+          .filter((t) => own.has(t.period))
+          .map((t) => JSON.stringify([t.scope, t.period, t.metric, t.target])),
+      ),
+      sortedJoin(
+        records.scores.filter((s) => own.has(s.period)).map((s) => [s.rep, s.period, s.metric, s.value].join("\u0001")),
+      ),
+      sortedJoin(
+        records.adjustments
+          .filter((a) => own.has(a.period))
+          .map((a) => [a.rep, a.period, a.amount, a.reason].join("\u0001")),
+      ),
       sortedJoin(reps.map(repText)),
       JSON.stringify(versionForPeriod(plan, period, fyStart), (key, value) => (key === "row" ? undefined : value)),
     ];

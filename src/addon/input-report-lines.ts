@@ -12,7 +12,7 @@ import type { InputReport } from "../tables/read-inputs";
 
 const WORDS = {
   stages: { en: "Status words read:", zh: "状态用语的识别：" },
-  stage: { en: "\"{word}\" → {status} ({rows} {rowWord}{how})", zh: "「{word}」→ {status}（{rows} 行{how}）" },
+  stage: { en: '"{word}" → {status} ({rows} {rowWord}{how})', zh: "「{word}」→ {status}（{rows} 行{how}）" },
   unknown: { en: ", not a known word", zh: "，未识别的用语" },
   own: { en: ", your setting", zh: "，按您的设置" },
   won: { en: "won", zh: "赢单" },
@@ -51,20 +51,32 @@ export function inputReportLines(report: InputReport, language: Language, curren
     lines.push(WORDS.stages[language]);
     for (const entry of sorted.slice(0, STAGE_WORDS_SHOWN)) {
       const how = !entry.known ? WORDS.unknown[language] : entry.own ? WORDS.own[language] : "";
-      lines.push("  " + fillTemplate(WORDS.stage[language], { word: entry.word, status: WORDS[entry.status][language], rows: groupThousands(String(entry.rows)), rowWord: entry.rows === 1 ? "row" : "rows", how }));
+      lines.push(
+        "  " +
+          fillTemplate(WORDS.stage[language], {
+            word: entry.word,
+            status: WORDS[entry.status][language],
+            rows: groupThousands(String(entry.rows)),
+            rowWord: entry.rows === 1 ? "row" : "rows",
+            how,
+          }),
+      );
     }
-    if (sorted.length > STAGE_WORDS_SHOWN) lines.push("  " + fillTemplate(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
+    if (sorted.length > STAGE_WORDS_SHOWN)
+      lines.push("  " + fillTemplate(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
     lines.push(WORDS.change[language]);
   }
   if (!report.hasTargets) lines.push(WORDS.no_targets[language]);
   if (report.openDeals.count > 0) {
     const amount = formatMoney(report.openDeals.amount, currency);
-    lines.push(fillTemplate(WORDS.open_deals[language], {
-      count: groupThousands(String(report.openDeals.count)),
-      amount,
-      dealWord: report.openDeals.count === 1 ? "deal" : "deals",
-      are: report.openDeals.count === 1 ? "is" : "are",
-    }));
+    lines.push(
+      fillTemplate(WORDS.open_deals[language], {
+        count: groupThousands(String(report.openDeals.count)),
+        amount,
+        dealWord: report.openDeals.count === 1 ? "deal" : "deals",
+        are: report.openDeals.count === 1 ? "is" : "are",
+      }),
+    );
   }
   return lines;
 }

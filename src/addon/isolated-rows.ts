@@ -31,13 +31,21 @@ export function rowGuard(repsSheet: string, reps: readonly Rep[], problems: Prob
 }
 
 function errorName(error: unknown): string {
-  if (error !== null && typeof error === "object" && "name" in error) return String((error as { name: unknown }).name).slice(0, 40);
+  if (error !== null && typeof error === "object" && "name" in error)
+    return String((error as { name: unknown }).name).slice(0, 40);
   return "Error";
 }
 
-function report(guard: RowGuard, row: RepPeriodResult, code: "rep_period_failed" | "rep_review_failed", error: string): void {
+function report(
+  guard: RowGuard,
+  row: RepPeriodResult,
+  code: "rep_period_failed" | "rep_review_failed",
+  error: string,
+): void {
   const at = guard.repRows.get(row.rep);
-  guard.problems.push(problemAt(guard.repsSheet, at === undefined ? "A1" : "A" + at, code, { id: row.id, period: row.period, error }));
+  guard.problems.push(
+    problemAt(guard.repsSheet, at === undefined ? "A1" : "A" + at, code, { id: row.id, period: row.period, error }),
+  );
 }
 
 function asFailed(row: RepPeriodResult): RepPeriodResult {
@@ -51,7 +59,12 @@ function asFailed(row: RepPeriodResult): RepPeriodResult {
  * @example
  * guardedResultRow(guard, row, columns, { provisional: true, language: "en" })[0]; // "2026-03"
  */
-export function guardedResultRow(guard: RowGuard, row: RepPeriodResult, columns: readonly OutputColumn[], options: { provisional: boolean; language: Language }): CellValue[] {
+export function guardedResultRow(
+  guard: RowGuard,
+  row: RepPeriodResult,
+  columns: readonly OutputColumn[],
+  options: { provisional: boolean; language: Language },
+): CellValue[] {
   try {
     return resultRow(row, columns, options);
   } catch (error) {
@@ -66,7 +79,11 @@ export function guardedResultRow(guard: RowGuard, row: RepPeriodResult, columns:
  * @example
  * guardedPayoutRows(guard, row, { provisional: false, language: "en" }).values.length; // components + adjustments + total
  */
-export function guardedPayoutRows(guard: RowGuard, row: RepPeriodResult, options: { provisional: boolean; language: Language }): FormattedRows {
+export function guardedPayoutRows(
+  guard: RowGuard,
+  row: RepPeriodResult,
+  options: { provisional: boolean; language: Language },
+): FormattedRows {
   try {
     return payoutRows(row, options);
   } catch (error) {
@@ -82,7 +99,12 @@ export function guardedPayoutRows(guard: RowGuard, row: RepPeriodResult, options
  * @example
  * guardedReview(guard, row, "en", () => ({ result: row, history, periodRows, recognition, settings, rep, fyStart: 1, language: "en" }));
  */
-export function guardedReview(guard: RowGuard, row: RepPeriodResult, language: Language, context: () => ReviewContext): string {
+export function guardedReview(
+  guard: RowGuard,
+  row: RepPeriodResult,
+  language: Language,
+  context: () => ReviewContext,
+): string {
   let built: ReviewContext;
   try {
     built = context();

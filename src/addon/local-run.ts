@@ -42,9 +42,13 @@ function storeLocalSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, given:
  */
 function recalculateLocally(options: LocalOptions = {}): RunSummary {
   const parsed = LocalOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) throw new Error("local.recalculate: options must be { language?: \"en\" | \"zh\"; period?: string; settings?: object }");
+  if (!parsed.success)
+    throw new Error(
+      'local.recalculate: options must be { language?: "en" | "zh"; period?: string; settings?: object }',
+    );
   const period = parsed.data.period === undefined ? null : parsePeriod(parsed.data.period);
-  if (parsed.data.period !== undefined && period === null) throw new Error("local.recalculate: period is not a period such as 2026-03, 2026-Q1 or 2026");
+  if (parsed.data.period !== undefined && period === null)
+    throw new Error("local.recalculate: period is not a period such as 2026-03, 2026-Q1 or 2026");
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (parsed.data.settings !== undefined) storeLocalSettings(ss, parsed.data.settings);
   return recalculate({

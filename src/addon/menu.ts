@@ -34,18 +34,48 @@ const TEXT = {
     en: "Computed: {periods}\nMade final: {final}\nRows written: {rows}\nInput problems: {problems} (see the Run log){more}",
     zh: "已计算：{periods}\n本次定稿：{final}\n写入行数：{rows}\n输入问题：{problems} 个（见运行日志）{more}",
   },
-  continues: { en: "\nNot everything fitted in this run; the schedule (or the next Recalculate now) continues with: {left}", zh: "\n本次未能全部完成，下次运行将继续：{left}" },
-  changed: { en: "\nInputs changed for final periods: {periods} (use Restate a period)", zh: "\n已定稿期间的输入有变动：{periods}（可使用“重算已定稿期间”）" },
-  foreign: { en: "\nLeft alone (not created by Sales Scorecard): {sheets}", zh: "\n未改动（不是由本加载项创建）：{sheets}" },
+  continues: {
+    en: "\nNot everything fitted in this run; the schedule (or the next Recalculate now) continues with: {left}",
+    zh: "\n本次未能全部完成，下次运行将继续：{left}",
+  },
+  changed: {
+    en: "\nInputs changed for final periods: {periods} (use Restate a period)",
+    zh: "\n已定稿期间的输入有变动：{periods}（可使用“重算已定稿期间”）",
+  },
+  foreign: {
+    en: "\nLeft alone (not created by Sales Scorecard): {sheets}",
+    zh: "\n未改动（不是由本加载项创建）：{sheets}",
+  },
   nothing: { en: "Every period is final; nothing to compute.{more}", zh: "所有期间均已定稿，无需计算。{more}" },
   failed: { en: "The run failed ({error}); see the Run log.", zh: "运行失败（{error}），详见运行日志。" },
-  restatePrompt: { en: "Period to restate (a final month, quarter or year, e.g. 2026-03):", zh: "要重算的期间（已定稿的月、季度或年，例如 2026-03）：" },
-  notAPeriod: { en: "\"{value}\" is not a period such as 2026-03, 2026-Q1 or 2026.", zh: "“{value}”不是有效期间（如 2026-03、2026-Q1 或 2026）。" },
-  restated: { en: "Restated {period}: {changes} cells changed (listed in the Run log).\n", zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n" },
-  scheduleOff: { en: "Automatic recalculation is off.\nTurn it on? It runs hourly and makes each month final on day {day} of the next month at {hour}:00.", zh: "自动重算已关闭。\n是否开启？每小时检查一次，每月结果于次月 {day} 日 {hour}:00 定稿。" },
-  scheduleMine: { en: "Automatic recalculation is on (yours). Last run: {last}.\nTurn it off?", zh: "自动重算已开启（由您设置）。上次运行：{last}。\n是否关闭？" },
-  scheduleOther: { en: "Another editor's schedule is on. Last run: {last}. It can be taken over only when no run has happened for 3 hours.", zh: "另一位编辑者设置的自动重算已开启。上次运行：{last}。超过 3 小时未运行时才可接管。" },
-  scheduleOverdue: { en: "Another editor's schedule is overdue (last run: {last}).\nTake it over?", zh: "另一位编辑者设置的自动重算已逾期（上次运行：{last}）。\n是否接管？" },
+  restatePrompt: {
+    en: "Period to restate (a final month, quarter or year, e.g. 2026-03):",
+    zh: "要重算的期间（已定稿的月、季度或年，例如 2026-03）：",
+  },
+  notAPeriod: {
+    en: '"{value}" is not a period such as 2026-03, 2026-Q1 or 2026.',
+    zh: "“{value}”不是有效期间（如 2026-03、2026-Q1 或 2026）。",
+  },
+  restated: {
+    en: "Restated {period}: {changes} cells changed (listed in the Run log).\n",
+    zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n",
+  },
+  scheduleOff: {
+    en: "Automatic recalculation is off.\nTurn it on? It runs hourly and makes each month final on day {day} of the next month at {hour}:00.",
+    zh: "自动重算已关闭。\n是否开启？每小时检查一次，每月结果于次月 {day} 日 {hour}:00 定稿。",
+  },
+  scheduleMine: {
+    en: "Automatic recalculation is on (yours). Last run: {last}.\nTurn it off?",
+    zh: "自动重算已开启（由您设置）。上次运行：{last}。\n是否关闭？",
+  },
+  scheduleOther: {
+    en: "Another editor's schedule is on. Last run: {last}. It can be taken over only when no run has happened for 3 hours.",
+    zh: "另一位编辑者设置的自动重算已开启。上次运行：{last}。超过 3 小时未运行时才可接管。",
+  },
+  scheduleOverdue: {
+    en: "Another editor's schedule is overdue (last run: {last}).\nTake it over?",
+    zh: "另一位编辑者设置的自动重算已逾期（上次运行：{last}）。\n是否接管？",
+  },
   scheduleOn: { en: "Automatic recalculation is on.", zh: "自动重算已开启。" },
   scheduleNowOff: { en: "Automatic recalculation is off.", zh: "自动重算已关闭。" },
   never: { en: "never", zh: "尚未运行" },
@@ -133,8 +163,10 @@ export function runMessage(summary: RunSummary, language: Language): string {
   if (summary.outcome === "failed") return fill(TEXT.failed[language], { error: summary.error ?? "Error" });
   let more = "";
   if (summary.left.length > 0) more += fill(TEXT.continues[language], { left: list(summary.left, language) });
-  if (summary.changedFinal.length > 0) more += fill(TEXT.changed[language], { periods: list(summary.changedFinal, language) });
-  if (summary.foreignSheets.length > 0) more += fill(TEXT.foreign[language], { sheets: list(summary.foreignSheets, language) });
+  if (summary.changedFinal.length > 0)
+    more += fill(TEXT.changed[language], { periods: list(summary.changedFinal, language) });
+  if (summary.foreignSheets.length > 0)
+    more += fill(TEXT.foreign[language], { sheets: list(summary.foreignSheets, language) });
   if (summary.outcome === "nothing to do") return fill(TEXT.nothing[language], { more });
   return fill(TEXT.runDone[language], {
     periods: list(summary.periods, language),
@@ -155,7 +187,11 @@ export function menuSetUpSheets(): void {
   const language = menuLanguage();
   const result = setUpSheets(SpreadsheetApp.getActiveSpreadsheet());
   if (!result.ok) return alert(language, TEXT.busy[language]);
-  alert(language, fill(TEXT.setupDone[language], { created: list(result.created, language), kept: list(result.kept, language) }) + repsFromSalesNote(result, language));
+  alert(
+    language,
+    fill(TEXT.setupDone[language], { created: list(result.created, language), kept: list(result.kept, language) }) +
+      repsFromSalesNote(result, language),
+  );
 }
 
 /**
@@ -184,15 +220,27 @@ export function menuRestatePeriod(): void {
   const typed = response.getResponseText().trim();
   const period = parsePeriod(typed);
   if (period === null) return alert(language, fill(TEXT.notAPeriod[language], { value: typed.slice(0, 40) }));
-  const summary = recalculate({ ss: SpreadsheetApp.getActiveSpreadsheet(), startedBy: "restate", finality: "schedule", restate: [period] });
+  const summary = recalculate({
+    ss: SpreadsheetApp.getActiveSpreadsheet(),
+    startedBy: "restate",
+    finality: "schedule",
+    restate: [period],
+  });
   const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
-  const head = summary.periods.includes(period) && summary.outcome !== "already running" ? fill(TEXT.restated[language], { period, changes }) : "";
+  const head =
+    summary.periods.includes(period) && summary.outcome !== "already running"
+      ? fill(TEXT.restated[language], { period, changes })
+      : "";
   alert(language, head + runMessage(summary, language));
 }
 
 function lastRunText(status: ScheduleStatus, language: Language): string {
   if (status.lastRun === null) return TEXT.never[language];
-  return Utilities.formatDate(new Date(status.lastRun), SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), "yyyy-MM-dd HH:mm");
+  return Utilities.formatDate(
+    new Date(status.lastRun),
+    SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+    "yyyy-MM-dd HH:mm",
+  );
 }
 
 /**
@@ -207,7 +255,8 @@ export function menuSchedule(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const status = scheduleStatus(ss);
   const last = lastRunText(status, language);
-  if (status.on && !status.mine && !status.overdue) return alert(language, fill(TEXT.scheduleOther[language], { last }));
+  if (status.on && !status.mine && !status.overdue)
+    return alert(language, fill(TEXT.scheduleOther[language], { last }));
   const question = !status.on
     ? fill(TEXT.scheduleOff[language], { day: status.day, hour: status.hour })
     : status.mine
@@ -215,7 +264,11 @@ export function menuSchedule(): void {
       : fill(TEXT.scheduleOverdue[language], { last });
   if (ui.alert(TEXT.title[language], question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const change = status.on && status.mine ? removeSchedule(ss) : installSchedule(ss);
-  if (!change.ok) return alert(language, change.reason === "already_running" ? TEXT.busy[language] : fill(TEXT.scheduleOther[language], { last }));
+  if (!change.ok)
+    return alert(
+      language,
+      change.reason === "already_running" ? TEXT.busy[language] : fill(TEXT.scheduleOther[language], { last }),
+    );
   alert(language, change.status.on ? TEXT.scheduleOn[language] : TEXT.scheduleNowOff[language]);
 }
 
@@ -230,8 +283,14 @@ export function menuHelp(): void {
   const url = USER_GUIDE_URL.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const html = HtmlService.createHtmlOutput(
     '<div style="font-family:Arial,sans-serif;font-size:13px">' +
-      "<p>" + TEXT.helpBody[language] + "</p>" +
-      '<p><a href="' + url + '" target="_blank" rel="noopener">' + url + "</a></p></div>",
+      "<p>" +
+      TEXT.helpBody[language] +
+      "</p>" +
+      '<p><a href="' +
+      url +
+      '" target="_blank" rel="noopener">' +
+      url +
+      "</a></p></div>",
   )
     .setWidth(420)
     .setHeight(140);

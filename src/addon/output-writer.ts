@@ -67,7 +67,10 @@ export interface InspectOptions {
 export function inspectSize(options: InspectOptions, cells: number): { calls: number; cells: number } {
   const ownership = options.knownId === undefined ? 3 : options.knownId < 0 ? 4 : 1;
   const extent = options.values ? 2 : options.width === false ? 1 : 2;
-  return { calls: 1 + ownership + extent + (options.grid === false ? 0 : 2) + (options.charts ? 1 : 0), cells: options.values ? cells : 0 };
+  return {
+    calls: 1 + ownership + extent + (options.grid === false ? 0 : 2) + (options.charts ? 1 : 0),
+    cells: options.values ? cells : 0,
+  };
 }
 
 function carriesMarker(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: OutputRole): boolean {
@@ -89,9 +92,27 @@ function isBlankGrid(values: unknown[][]): boolean {
  * const results = inspectOutputSheet(ss, "results", "Results", { values: true });
  * results.status; // "own", "adopt", "missing" or "foreign"
  */
-export function inspectOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, role: OutputRole, name: string, options: InspectOptions): OutputSheet {
+export function inspectOutputSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  role: OutputRole,
+  name: string,
+  options: InspectOptions,
+): OutputSheet {
   const sheet = ss.getSheetByName(name);
-  const found: OutputSheet = { role, name, sheet, status: "missing", values: null, lastRow: 0, lastColumn: 0, maxRows: 0, maxColumns: 0, charts: [], leftoverProtections: [], id: null };
+  const found: OutputSheet = {
+    role,
+    name,
+    sheet,
+    status: "missing",
+    values: null,
+    lastRow: 0,
+    lastColumn: 0,
+    maxRows: 0,
+    maxColumns: 0,
+    charts: [],
+    leftoverProtections: [],
+    id: null,
+  };
   if (!sheet) return found;
   const sheetId = options.knownId === undefined ? null : sheet.getSheetId();
   const own = sheetId !== null && sheetId === options.knownId ? true : carriesMarker(sheet, role);
@@ -148,7 +169,11 @@ export interface SheetSetup {
  * @example
  * const sheet = prepareOutputSheet(ss, results, { frozenRows: 1, protectColumns: null, description: "Sales Scorecard" });
  */
-export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, setup: SheetSetup): GoogleAppsScript.Spreadsheet.Sheet | null {
+export function prepareOutputSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  setup: SheetSetup,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
   if (out.status === "foreign") return null;
   if (out.status === "own" && out.sheet) return out.sheet;
   const sheet = out.sheet ?? ss.insertSheet(out.name);
@@ -160,7 +185,14 @@ export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   for (const protection of out.leftoverProtections) protection.remove();
   if (setup.frozenRows > 0) sheet.setFrozenRows(setup.frozenRows);
   const protection = setup.protectColumns
-    ? sheet.getRange(1, setup.protectColumns.first, out.maxRows, setup.protectColumns.last - setup.protectColumns.first + 1).protect()
+    ? sheet
+        .getRange(
+          1,
+          setup.protectColumns.first,
+          out.maxRows,
+          setup.protectColumns.last - setup.protectColumns.first + 1,
+        )
+        .protect()
     : sheet.protect();
   protection.setDescription(setup.description).setWarningOnly(true);
   sheet.addDeveloperMetadata(OUTPUT_MARKER_KEY, out.role, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
@@ -177,7 +209,13 @@ export function prepareOutputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
  */
 export function prepareSize(out: OutputSheet, setup: SheetSetup): number {
   if (out.status === "foreign" || out.status === "own") return 0;
-  return (out.sheet ? 0 : 1) + out.leftoverProtections.length + (setup.frozenRows > 0 ? 1 : 0) + (setup.protectColumns ? 2 : 1) + 3;
+  return (
+    (out.sheet ? 0 : 1) +
+    out.leftoverProtections.length +
+    (setup.frozenRows > 0 ? 1 : 0) +
+    (setup.protectColumns ? 2 : 1) +
+    3
+  );
 }
 
 /**
@@ -186,7 +224,12 @@ export function prepareSize(out: OutputSheet, setup: SheetSetup): number {
  * @example
  * ensureGrid(sheet, out, 20000, 30);
  */
-export function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, rows: number, columns: number): void {
+export function ensureGrid(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  out: OutputSheet,
+  rows: number,
+  columns: number,
+): void {
   if (rows > out.maxRows) {
     sheet.insertRowsAfter(out.maxRows, rows - out.maxRows);
     out.maxRows = rows;
@@ -204,7 +247,13 @@ export function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: Outpu
  * @example
  * padBlock([[1]], [["0"]], 2, 2, "General"); // values [[1, ""], ["", ""]], formats [["0", "General"], ["General", "General"]]
  */
-export function padBlock(values: CellValue[][], formats: string[][], rows: number, columns: number, blankFormat: string): { values: CellValue[][]; formats: string[][] } {
+export function padBlock(
+  values: CellValue[][],
+  formats: string[][],
+  rows: number,
+  columns: number,
+  blankFormat: string,
+): { values: CellValue[][]; formats: string[][] } {
   const paddedValues: CellValue[][] = [];
   const paddedFormats: string[][] = [];
   for (let r = 0; r < rows; r++) {
@@ -269,7 +318,14 @@ export function uniformFormat(formats: readonly (readonly string[])[]): string |
  * @example
  * writeBlockSize(results, 1, 1, 4601, 30, false); // { calls: 3 (+ grid growth), cells: 2 x 4601 x 30 }
  */
-export function writeBlockSize(out: OutputSheet, row: number, column: number, rows: number, columns: number, uniform: boolean): { calls: number; cells: number } {
+export function writeBlockSize(
+  out: OutputSheet,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+  uniform: boolean,
+): { calls: number; cells: number } {
   if (rows === 0 || columns === 0) return { calls: 0, cells: 0 };
   const growth = (row + rows - 1 > out.maxRows ? 1 : 0) + (column + columns - 1 > out.maxColumns ? 1 : 0);
   return { calls: 3 + growth, cells: rows * columns * (uniform ? 1 : 2) };
@@ -281,7 +337,12 @@ export function writeBlockSize(out: OutputSheet, row: number, column: number, ro
  * @example
  * writeHeaderNotes(sheet, 1, RESULTS_FIXED_COLUMNS, "zh");
  */
-export function writeHeaderNotes(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, columns: readonly OutputColumn[], language: Language): void {
+export function writeHeaderNotes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  columns: readonly OutputColumn[],
+  language: Language,
+): void {
   if (columns.length === 0) return;
   sheet.getRange(row, 1, 1, columns.length).setNotes([columns.map((c) => c.note[language])]);
 }

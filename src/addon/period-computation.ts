@@ -90,7 +90,10 @@ export interface ComputeOutput {
  *   periods: ["2026-01", "2026-02"], hasTime: () => true });
  * out.results.get("2026-02")?.rows.length; // reps employed in February
  */
-export function computeWithinBudget(input: ComputeInput, grouped: SalesByMonth = groupSalesByMonth(input.records.sales)): ComputeOutput {
+export function computeWithinBudget(
+  input: ComputeInput,
+  grouped: SalesByMonth = groupSalesByMonth(input.records.sales),
+): ComputeOutput {
   const results = new Map<Period, PeriodResult>();
   const problems: Problem[] = [];
   const attempted: Period[] = [];
@@ -99,7 +102,13 @@ export function computeWithinBudget(input: ComputeInput, grouped: SalesByMonth =
     if (attempted.length > 0 && !input.hasTime()) break;
     attempted.push(period);
     const sales = salesForPeriod(grouped, period, input.records.salesHaveType, input.fyStart);
-    const out = computePeriods({ records: { ...input.records, sales }, plan: input.plan, periods: [period], planSheet: input.planSheet, repsSheet: input.repsSheet });
+    const out = computePeriods({
+      records: { ...input.records, sales },
+      plan: input.plan,
+      periods: [period],
+      planSheet: input.planSheet,
+      repsSheet: input.repsSheet,
+    });
     for (const result of out.results) results.set(result.period, result);
     for (const problem of out.problems) {
       const key = JSON.stringify(problem);

@@ -8,7 +8,14 @@ import type { Language } from "../core/plan-model";
 import { groupLine, problemsInGroupOrder, type ProblemGroup } from "../core/problem-groups";
 import { formatProblem, type Problem, type Severity } from "../core/problems";
 import { PROBLEM_COLUMNS, problemSheetBlock } from "../tables/problem-rows";
-import { padBlock, prepareOutputSheet, writeBlock, writeHeaderNotes, type OutputSheet, type SheetSetup } from "./output-writer";
+import {
+  padBlock,
+  prepareOutputSheet,
+  writeBlock,
+  writeHeaderNotes,
+  type OutputSheet,
+  type SheetSetup,
+} from "./output-writer";
 
 /** One grouped line of a run's summary, with what it stands for. */
 export interface SummaryProblemGroup {
@@ -54,12 +61,19 @@ export const NO_PROBLEM_REPORT: ProblemReport = {
  * problemReport(problems, groupProblems(problems), "en", "Problems").problemGroups[0];
  * // { line: 'Sales!A21, A41, A61, …, 500 rows: ...', problems: 500, severity: "error" }
  */
-export function problemReport(problems: readonly Problem[], groups: readonly ProblemGroup[], language: Language, problemsSheet: string | null): ProblemReport {
+export function problemReport(
+  problems: readonly Problem[],
+  groups: readonly ProblemGroup[],
+  language: Language,
+  problemsSheet: string | null,
+): ProblemReport {
   return {
     problemCount: problems.length,
     errorCount: problems.filter((p) => p.severity === "error").length,
     problems: problems.slice(0, MAX_SUMMARY_PROBLEMS).map((p) => formatProblem(p, language)),
-    problemGroups: groups.slice(0, MAX_SUMMARY_GROUPS).map((g) => ({ line: groupLine(g, language), problems: g.problems.length, severity: g.severity })),
+    problemGroups: groups
+      .slice(0, MAX_SUMMARY_GROUPS)
+      .map((g) => ({ line: groupLine(g, language), problems: g.problems.length, severity: g.severity })),
     problemGroupCount: groups.length,
     problemsSheet,
   };
@@ -86,7 +100,13 @@ export function writeProblemsSheet(
   const sheet = prepareOutputSheet(ss, out, setup);
   if (!sheet) return null;
   const block = problemSheetBlock(problemsInGroupOrder(groups), language);
-  const padded = padBlock(block.values, block.formats, Math.max(block.values.length, out.lastRow), Math.max(PROBLEM_COLUMNS.length, out.lastColumn), "General");
+  const padded = padBlock(
+    block.values,
+    block.formats,
+    Math.max(block.values.length, out.lastRow),
+    Math.max(PROBLEM_COLUMNS.length, out.lastColumn),
+    "General",
+  );
   writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
   writeHeaderNotes(sheet, 1, PROBLEM_COLUMNS, language);
   return out.name;

@@ -56,8 +56,27 @@ import { NO_PROBLEM_REPORT, problemReport, writeProblemsSheet, type ProblemRepor
 import { runLogRow, type RunLogEntry, type RunOutcome, type StartedBy } from "./run-log-row";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { runLanguage, settingsOf, type Settings } from "./settings";
-import { CHART_CALLS, cyclePrint, cycleWork, estimateWrites, finishSize, inputsPrint, inspections, planSteps, STEPS, type MergedRole, type Step } from "./run-steps";
-import { readSpreadsheetState, runStateOf, writeStateEntry, type OutputRecord, type RunState, type SpreadsheetState } from "./spreadsheet-state";
+import {
+  CHART_CALLS,
+  cyclePrint,
+  cycleWork,
+  estimateWrites,
+  finishSize,
+  inputsPrint,
+  inspections,
+  planSteps,
+  STEPS,
+  type MergedRole,
+  type Step,
+} from "./run-steps";
+import {
+  readSpreadsheetState,
+  runStateOf,
+  writeStateEntry,
+  type OutputRecord,
+  type RunState,
+  type SpreadsheetState,
+} from "./spreadsheet-state";
 import { addWork, NO_WORK, TimeBudget, type WorkSize } from "./time-budget";
 import { PROBLEM_COLUMNS } from "../tables/problem-rows";
 
@@ -105,7 +124,11 @@ const MAX_SUMMARY_PROBLEMS = 1000;
 const SETUP: Record<OutputRole, SheetSetup> = {
   results: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Results (computed)" },
   payouts: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Payouts (computed)" },
-  reviews: { frozenRows: 1, protectColumns: { first: 1, last: REVIEW_RUN_COLUMNS }, description: "Sales Scorecard: generated reviews" },
+  reviews: {
+    frozenRows: 1,
+    protectColumns: { first: 1, last: REVIEW_RUN_COLUMNS },
+    description: "Sales Scorecard: generated reviews",
+  },
   dashboard: { frozenRows: 0, protectColumns: null, description: "Sales Scorecard: Dashboard (computed)" },
   runLog: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Run log" },
   problems: { frozenRows: 1, protectColumns: null, description: "Sales Scorecard: Problems (computed)" },
@@ -147,7 +170,16 @@ export function recalculate(request: RecalculationRequest): RunSummary {
   try {
     const restate = [...(request.restate ?? []), ...guard.unfinishedRestatement];
     const summary = runUnderLease(ss, state, settings, { ...request, restate }, runId, startedAt);
-    logEvent({ event: "run", run: runId, outcome: summary.outcome, periods: summary.periods.length, final: summary.madeFinal.length, rows: summary.rowsWritten, problems: summary.problemCount, ms: summary.durationMs });
+    logEvent({
+      event: "run",
+      run: runId,
+      outcome: summary.outcome,
+      periods: summary.periods.length,
+      final: summary.madeFinal.length,
+      rows: summary.rowsWritten,
+      problems: summary.problemCount,
+      ms: summary.durationMs,
+    });
     return summary;
   } catch (error) {
     logEvent({ event: "run", run: runId, outcome: "failed", error: errorName(error) });
@@ -161,14 +193,23 @@ type InspectedRole = MergedRole | "dashboard" | "problems" | "runLog";
 type ReadOutputs = Partial<Record<Exclude<InspectedRole, "runLog">, OutputSheet>> & { runLog: OutputSheet };
 
 /** Inspects the output sheets the planned steps need (and the Run log), learning what reads cost. */
-function readOutputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>, budget: TimeBudget): ReadOutputs {
+function readOutputSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  steps: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  budget: TimeBudget,
+): ReadOutputs {
   const names = settings.sheets;
   const read: Partial<Record<InspectedRole, OutputSheet>> = {};
   for (const [role, options] of Object.entries(inspections(steps, records)) as [InspectedRole, InspectOptions][]) {
     read[role] = budget.measure(
       () => inspectOutputSheet(ss, role, names[role], options),
       // Only an own sheet's calls are known exactly; others teach nothing.
-      (out) => (out.status === "own" && out.id === options.knownId ? inspectSize(options, out.values ? out.lastRow * out.lastColumn : 0) : NO_WORK),
+      (out) =>
+        out.status === "own" && out.id === options.knownId
+          ? inspectSize(options, out.values ? out.lastRow * out.lastColumn : 0)
+          : NO_WORK,
     );
   }
   return read as ReadOutputs;
@@ -197,10 +238,23 @@ function runUnderLease(
   const inputs = budget.measure(() => readInputSheets(ss, settings), inputReadSize);
   const runStateIn = runStateOf(state.run);
   const records = runStateIn.sheets ?? {};
-  const print = inputsPrint({ grids: inputs.grids, plan: inputs.plan.values, settings, language, timeZone, reviewLanguage: request.language ?? null });
+  const print = inputsPrint({
+    grids: inputs.grids,
+    plan: inputs.plan.values,
+    settings,
+    language,
+    timeZone,
+    reviewLanguage: request.language ?? null,
+  });
   const work = cycleWork(runStateIn, print, request.restate ?? []);
   const runLogRecord = records.runLog;
-  const planned = planSteps(work.remaining, budget, records, finishSize({ own: runLogRecord !== undefined, full: false }), FIRST_STEP_LIMIT_MS);
+  const planned = planSteps(
+    work.remaining,
+    budget,
+    records,
+    finishSize({ own: runLogRecord !== undefined, full: false }),
+    FIRST_STEP_LIMIT_MS,
+  );
   const outputs = readOutputSheets(ss, settings, planned, records, budget);
   const runLog = outputs.runLog;
   const finish = finishSize({ own: runLog.status === "own", full: runLog.lastRow + 1 > runLog.maxRows });
@@ -218,12 +272,19 @@ function runUnderLease(
     reviewLanguage: request.language,
     grids: inputs.grids,
     planValues: inputs.plan.values,
-    existing: { results: outputs.results?.values ?? null, payouts: outputs.payouts?.values ?? null, reviews: outputs.reviews?.values ?? null },
+    existing: {
+      results: outputs.results?.values ?? null,
+      payouts: outputs.payouts?.values ?? null,
+      reviews: outputs.reviews?.values ?? null,
+    },
     hasTime: work.continuing ? () => true : computeTime(budget, planned, records, finish),
     wallClock: spreadsheetWallClock(timeZone),
   });
   const foreign = Object.values(outputs).filter((o) => o.status === "foreign");
-  const problems: Problem[] = [...out.problems, ...foreign.map((o) => problemAt(o.name, "A1", "foreign_output_sheet", { sheet: o.name }, "warning"))];
+  const problems: Problem[] = [
+    ...out.problems,
+    ...foreign.map((o) => problemAt(o.name, "A1", "foreign_output_sheet", { sheet: o.name }, "warning")),
+  ];
   const groups = groupProblems(problems);
   // ---- write, a step at a time
   const attempted = out.plan.compute.filter((p) => !out.left.includes(p));
@@ -240,14 +301,24 @@ function runUnderLease(
   const stepsRun: Step[] = [];
   for (const step of STEPS) {
     if (done.has(step)) continue;
-    const write = planned.includes(step) ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart) : null;
+    const write = planned.includes(step)
+      ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart)
+      : null;
     if (!write || !budget.fits(write.size, finish, stepsRun.length === 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs)) {
       stoppedBefore = step;
       break;
     }
-    const result = budget.measure(() => write.run(), () => write.size);
+    const result = budget.measure(
+      () => write.run(),
+      () => write.size,
+    );
     if (step === "problems") problemsSheet = result ?? null;
-    const written = step === "problems" ? outputs.problems : step === "dashboard" || step === "chart" ? outputs.dashboard : outputs[step];
+    const written =
+      step === "problems"
+        ? outputs.problems
+        : step === "dashboard" || step === "chart"
+          ? outputs.dashboard
+          : outputs[step];
     if (written && written.status === "own") {
       const before = newRecords[written.role];
       const blank: OutputRecord = { id: -1, cells: 0, notes: "", chart: "" };
@@ -258,7 +329,8 @@ function runUnderLease(
   }
   const complete = STEPS.every((step) => done.has(step));
   const later = work.continuing ? work.cycle!.later : out.left;
-  if (runLog.status === "own" || runLog.status === "adopt" || runLog.status === "missing") newRecords.runLog = { id: runLog.id ?? -1, cells: 0, notes: "", chart: "" };
+  if (runLog.status === "own" || runLog.status === "adopt" || runLog.status === "missing")
+    newRecords.runLog = { id: runLog.id ?? -1, cells: 0, notes: "", chart: "" };
   const runState: RunState = complete
     ? { ...out.runState, pending: later.length > 0 ? later : null, cycle: null, sheets: newRecords }
     : {
@@ -268,27 +340,60 @@ function runUnderLease(
         changed: out.runState.changed,
         lastRun: out.runState.lastRun,
         pending: attempted.length > 0 ? attempted : runStateIn.pending,
-        cycle: { periods: attempted, done: [...done], inputs: fullPrint, later, restate: work.restate, chart: wantedChart },
+        cycle: {
+          periods: attempted,
+          done: [...done],
+          inputs: fullPrint,
+          later,
+          restate: work.restate,
+          chart: wantedChart,
+        },
         sheets: newRecords,
       };
   writeStateEntry(ss, state, "run", runState);
   const outcome: RunOutcome = complete && later.length === 0 ? out.outcome : "continues";
-  const details = [...out.details, ...(stoppedBefore && stepsRun.length === 0 ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`] : [])];
-  const base = summaryOf(out, runId, request.startedBy, language, startedAt, problems, foreign.map((o) => o.name));
-  const summary = { ...base, outcome, madeFinal: complete ? out.madeFinal : [], left: complete ? later : [...attempted, ...later], rowsWritten: stepsRun.includes("results") ? out.rowsWritten : 0, details, ...problemReport(problems, groups, language, problemsSheet) };
-  appendRunLog(ss, outputs.runLog, {
-    startedAt,
-    startedBy: request.startedBy,
-    periods: out.computed,
-    madeFinal: summary.madeFinal,
-    rowsWritten: summary.rowsWritten,
-    outcome,
-    durationMs: Date.now() - startedAt,
-    problems,
-    problemsSheet,
-    details,
+  const details = [
+    ...out.details,
+    ...(stoppedBefore && stepsRun.length === 0
+      ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`]
+      : []),
+  ];
+  const base = summaryOf(
+    out,
     runId,
-  }, language);
+    request.startedBy,
+    language,
+    startedAt,
+    problems,
+    foreign.map((o) => o.name),
+  );
+  const summary = {
+    ...base,
+    outcome,
+    madeFinal: complete ? out.madeFinal : [],
+    left: complete ? later : [...attempted, ...later],
+    rowsWritten: stepsRun.includes("results") ? out.rowsWritten : 0,
+    details,
+    ...problemReport(problems, groups, language, problemsSheet),
+  };
+  appendRunLog(
+    ss,
+    outputs.runLog,
+    {
+      startedAt,
+      startedBy: request.startedBy,
+      periods: out.computed,
+      madeFinal: summary.madeFinal,
+      rowsWritten: summary.rowsWritten,
+      outcome,
+      durationMs: Date.now() - startedAt,
+      problems,
+      problemsSheet,
+      details,
+      runId,
+    },
+    language,
+  );
   summary.durationMs = Date.now() - startedAt;
   return summary;
 }
@@ -298,7 +403,12 @@ function runUnderLease(
  * again, then the first planned step and the finish, must still end by the
  * first step's limit.
  */
-function computeTime(budget: TimeBudget, planned: readonly Step[], records: Readonly<Record<string, OutputRecord>>, finish: WorkSize): () => boolean {
+function computeTime(
+  budget: TimeBudget,
+  planned: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  finish: WorkSize,
+): () => boolean {
   let last = Date.now();
   let slowest = 0;
   const firstStep = estimateWrites(planned.slice(0, 1), records);
@@ -306,11 +416,22 @@ function computeTime(budget: TimeBudget, planned: readonly Step[], records: Read
     const now = Date.now();
     slowest = Math.max(slowest, now - last);
     last = now;
-    return budget.elapsed() + slowest <= budget.budgetMs && budget.elapsed() + slowest + budget.predict(addWork(firstStep, finish)) <= FIRST_STEP_LIMIT_MS;
+    return (
+      budget.elapsed() + slowest <= budget.budgetMs &&
+      budget.elapsed() + slowest + budget.predict(addWork(firstStep, finish)) <= FIRST_STEP_LIMIT_MS
+    );
   };
 }
 
-function summaryOf(out: RunOutputs, runId: string, startedBy: StartedBy, language: Language, startedAt: number, problems: Problem[], foreignSheets: string[]): RunSummary {
+function summaryOf(
+  out: RunOutputs,
+  runId: string,
+  startedBy: StartedBy,
+  language: Language,
+  startedAt: number,
+  problems: Problem[],
+  foreignSheets: string[],
+): RunSummary {
   return {
     ...NO_PROBLEM_REPORT,
     runId,
@@ -353,9 +474,13 @@ function stepWrite(
 ): StepWrite | null {
   switch (step) {
     case "results":
-      return outputs.results ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results) : null;
+      return outputs.results
+        ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results)
+        : null;
     case "payouts":
-      return outputs.payouts ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts) : null;
+      return outputs.payouts
+        ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts)
+        : null;
     case "reviews":
       return outputs.reviews ? reviewsWrite(ss, outputs.reviews, out.reviews, language, records.reviews) : null;
     case "dashboard":
@@ -368,7 +493,12 @@ function stepWrite(
 }
 
 /** Whether a sheet's header notes must be written: unless the sheet was ours, with the same header, and its notes are in this language. */
-function needsNotes(out: OutputSheet, headers: readonly string[], language: Language, record: OutputRecord | undefined): boolean {
+function needsNotes(
+  out: OutputSheet,
+  headers: readonly string[],
+  language: Language,
+  record: OutputRecord | undefined,
+): boolean {
   const existing = out.values && out.values.length > 0 ? out.values[0].map(plainText) : [];
   return !(out.status === "own" && record?.notes === language && headers.every((h, i) => existing[i] === h));
 }
@@ -377,14 +507,39 @@ function setupCalls(out: OutputSheet): WorkSize {
   return { calls: prepareSize(out, SETUP[out.role]), cells: 0 };
 }
 
-function tableWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, columns: readonly OutputColumn[], rows: FormattedRows, language: Language, record: OutputRecord | undefined): StepWrite {
+function tableWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  columns: readonly OutputColumn[],
+  rows: FormattedRows,
+  language: Language,
+  record: OutputRecord | undefined,
+): StepWrite {
   const header = headerBlock(columns);
   const values = [...header.values, ...rows.values];
   const formats = [...header.formats, ...rows.formats];
-  const padded = padBlock(values, formats, Math.max(values.length, out.lastRow), Math.max(columns.length, out.lastColumn), "General");
-  const notes = needsNotes(out, columns.map((c) => c.header), language, record);
+  const padded = padBlock(
+    values,
+    formats,
+    Math.max(values.length, out.lastRow),
+    Math.max(columns.length, out.lastColumn),
+    "General",
+  );
+  const notes = needsNotes(
+    out,
+    columns.map((c) => c.header),
+    language,
+    record,
+  );
   const width = padded.values[0]?.length ?? 0;
-  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, width, uniformFormat(padded.formats) !== null), notes ? { calls: 2, cells: columns.length } : NO_WORK);
+  const size =
+    out.status === "foreign"
+      ? NO_WORK
+      : addWork(
+          setupCalls(out),
+          writeBlockSize(out, 1, 1, padded.values.length, width, uniformFormat(padded.formats) !== null),
+          notes ? { calls: 2, cells: columns.length } : NO_WORK,
+        );
   return {
     size,
     record: { cells: padded.values.length * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
@@ -397,23 +552,47 @@ function tableWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputShe
   };
 }
 
-function reviewsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, reviews: CellValue[][], language: Language, record: OutputRecord | undefined): StepWrite {
+function reviewsWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  reviews: CellValue[][],
+  language: Language,
+  record: OutputRecord | undefined,
+): StepWrite {
   const existingHeader = out.values && out.values.length > 0 ? out.values[0].map(plainText) : [];
   const peopleHeaders = headersOf(REVIEW_COLUMNS).slice(REVIEW_RUN_COLUMNS);
   const writeHeaders = peopleHeaders.some((h, i) => existingHeader[REVIEW_RUN_COLUMNS + i] !== h);
   const notes = needsNotes(out, headersOf(REVIEW_COLUMNS), language, record);
   const width = reviews[0]?.length ?? 0;
-  const size = out.status === "foreign"
-    ? NO_WORK
-    : addWork(setupCalls(out), writeBlockSize(out, 1, 1, reviews.length, width, true), writeHeaders ? { calls: 3, cells: peopleHeaders.length } : NO_WORK, notes ? { calls: 2, cells: REVIEW_COLUMNS.length } : NO_WORK);
+  const size =
+    out.status === "foreign"
+      ? NO_WORK
+      : addWork(
+          setupCalls(out),
+          writeBlockSize(out, 1, 1, reviews.length, width, true),
+          writeHeaders ? { calls: 3, cells: peopleHeaders.length } : NO_WORK,
+          notes ? { calls: 2, cells: REVIEW_COLUMNS.length } : NO_WORK,
+        );
   return {
     size,
-    record: { cells: reviews.length * REVIEW_COLUMNS.length, notes: notes ? language : (record?.notes ?? ""), chart: "" },
+    record: {
+      cells: reviews.length * REVIEW_COLUMNS.length,
+      notes: notes ? language : (record?.notes ?? ""),
+      chart: "",
+    },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP.reviews);
       if (!sheet) return;
-      writeBlock(sheet, out, 1, 1, reviews, reviews.map((row) => row.map(() => "@")));
-      if (writeHeaders) writeBlock(sheet, out, 1, REVIEW_RUN_COLUMNS + 1, [peopleHeaders], [peopleHeaders.map(() => "@")]);
+      writeBlock(
+        sheet,
+        out,
+        1,
+        1,
+        reviews,
+        reviews.map((row) => row.map(() => "@")),
+      );
+      if (writeHeaders)
+        writeBlock(sheet, out, 1, REVIEW_RUN_COLUMNS + 1, [peopleHeaders], [peopleHeaders.map(() => "@")]);
       if (notes) writeHeaderNotes(sheet, 1, REVIEW_COLUMNS, language);
     },
   };
@@ -436,10 +615,33 @@ function chartSignature(block: DashboardBlock): string {
   return JSON.stringify(spec);
 }
 
-function dashboardWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, block: DashboardBlock): StepWrite {
+function dashboardWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  block: DashboardBlock,
+): StepWrite {
   const width = block.values[0].length;
-  const padded = padBlock(block.values, block.formats, Math.max(block.values.length, out.lastRow), Math.max(width, out.lastColumn), "General");
-  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, padded.values[0].length, uniformFormat(padded.formats) !== null));
+  const padded = padBlock(
+    block.values,
+    block.formats,
+    Math.max(block.values.length, out.lastRow),
+    Math.max(width, out.lastColumn),
+    "General",
+  );
+  const size =
+    out.status === "foreign"
+      ? NO_WORK
+      : addWork(
+          setupCalls(out),
+          writeBlockSize(
+            out,
+            1,
+            1,
+            padded.values.length,
+            padded.values[0].length,
+            uniformFormat(padded.formats) !== null,
+          ),
+        );
   return {
     size,
     record: { cells: padded.values.length * padded.values[0].length },
@@ -451,9 +653,17 @@ function dashboardWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: Outpu
 }
 
 /** The Dashboard chart: it reads its ranges live, so it is rebuilt only when it would change. */
-function chartWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, wanted: string, record: OutputRecord | undefined): StepWrite {
+function chartWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  wanted: string,
+  record: OutputRecord | undefined,
+): StepWrite {
   const keep = out.status === "own" && record?.chart === wanted && out.charts.length === (wanted ? 1 : 0);
-  const size = out.status === "foreign" || keep ? NO_WORK : addWork(setupCalls(out), { calls: out.charts.length + (wanted ? CHART_CALLS : 0), cells: 0 });
+  const size =
+    out.status === "foreign" || keep
+      ? NO_WORK
+      : addWork(setupCalls(out), { calls: out.charts.length + (wanted ? CHART_CALLS : 0), cells: 0 });
   return {
     size,
     record: { chart: wanted },
@@ -465,7 +675,11 @@ function chartWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputShe
   };
 }
 
-function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, spec: ChartSpec | null): void {
+function insertDashboardChart(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  out: OutputSheet,
+  spec: ChartSpec | null,
+): void {
   for (const chart of out.charts) sheet.removeChart(chart);
   if (!spec) return;
   const tableFirstRow = 4;
@@ -481,10 +695,18 @@ function insertDashboardChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: Ou
   sheet.insertChart(chart);
 }
 
-function problemsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, groups: ReturnType<typeof groupProblems>, language: Language): StepWrite {
+function problemsWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  groups: ReturnType<typeof groupProblems>,
+  language: Language,
+): StepWrite {
   const rows = Math.max(1 + groups.reduce((n, g) => n + g.problems.length, 0), out.lastRow);
   const columns = Math.max(PROBLEM_COLUMNS.length, out.lastColumn);
-  const size = out.status === "foreign" ? NO_WORK : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), { calls: 2, cells: columns });
+  const size =
+    out.status === "foreign"
+      ? NO_WORK
+      : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), { calls: 2, cells: columns });
   return {
     size,
     record: { cells: rows * columns, notes: language, chart: "" },
@@ -492,7 +714,12 @@ function problemsWrite(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: Output
   };
 }
 
-function appendRunLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputSheet, entry: RunLogEntry, language: Language): void {
+function appendRunLog(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  out: OutputSheet,
+  entry: RunLogEntry,
+  language: Language,
+): void {
   const sheet = prepareOutputSheet(ss, out, SETUP.runLog);
   if (!sheet) return;
   const row = runLogRow(entry, new Date(entry.startedAt), language);
@@ -509,7 +736,13 @@ function appendRunLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, out: OutputS
 
 // ---------------------------------------------------------------- refused and failed runs
 
-function bareSummary(runId: string, outcome: RunOutcome, startedBy: StartedBy, language: Language, startedAt: number): RunSummary {
+function bareSummary(
+  runId: string,
+  outcome: RunOutcome,
+  startedBy: StartedBy,
+  language: Language,
+  startedAt: number,
+): RunSummary {
   return {
     ...NO_PROBLEM_REPORT,
     runId,
@@ -538,7 +771,13 @@ function bareSummary(runId: string, outcome: RunOutcome, startedBy: StartedBy, l
 function logWorklessRun(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
-  entry: { runId: string; startedBy: StartedBy; startedAt: number; outcome: "already running" | "failed"; details: string[] },
+  entry: {
+    runId: string;
+    startedBy: StartedBy;
+    startedAt: number;
+    outcome: "already running" | "failed";
+    details: string[];
+  },
 ): Language {
   const language = runLanguage(settings, ss.getSpreadsheetLocale());
   const runLog = inspectOutputSheet(ss, "runLog", settings.sheets.runLog, { values: false });
@@ -558,12 +797,24 @@ function logWorklessRun(
  * @example
  * logRefusedAction(ss, null, "r-1", "sidebar", Date.now()); // "en"
  */
-export function logRefusedAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState | null, runId: string, startedBy: StartedBy, startedAt: number): Language {
+export function logRefusedAction(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: SpreadsheetState | null,
+  runId: string,
+  startedBy: StartedBy,
+  startedAt: number,
+): Language {
   const settings = settingsOf(state ?? readSpreadsheetState(ss));
   return logWorklessRun(ss, settings, { runId, startedBy, startedAt, outcome: "already running", details: [] });
 }
 
-function refusedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState | null, runId: string, startedBy: StartedBy, startedAt: number): RunSummary {
+function refusedRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: SpreadsheetState | null,
+  runId: string,
+  startedBy: StartedBy,
+  startedAt: number,
+): RunSummary {
   let language: Language = "en";
   try {
     language = logRefusedAction(ss, state, runId, startedBy, startedAt);
@@ -573,7 +824,14 @@ function refusedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: Spreads
   return bareSummary(runId, "already running", startedBy, language, startedAt);
 }
 
-function failedRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, runId: string, startedBy: StartedBy, startedAt: number, error: unknown): RunSummary {
+function failedRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  runId: string,
+  startedBy: StartedBy,
+  startedAt: number,
+  error: unknown,
+): RunSummary {
   let language: Language = "en";
   try {
     const details = [errorName(error) + ": " + String((error as { message?: unknown })?.message ?? "").slice(0, 500)];

@@ -169,7 +169,11 @@ function reviewKey(period: unknown, repId: unknown): string {
  * @example
  * mergeReviews(existing, [{ period: "2026-03", repId: "r1", text: "..." }], "en").length; // header + rows
  */
-export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshReview[], language: Language): CellValue[][] {
+export function mergeReviews(
+  existing: SheetTable | null,
+  fresh: readonly FreshReview[],
+  language: Language,
+): CellValue[][] {
   const header: CellValue[] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated];
   const byKey = new Map<string, FreshReview>();
   for (const review of fresh) byKey.set(reviewKey(review.period, review.repId), review);
@@ -177,14 +181,24 @@ export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshR
   const present = new Set<string>();
   if (existing) {
     const col = (name: string) => existing.header.indexOf(name);
-    const [period, repId, generated, acknowledged] = [col(REVIEW_HEADERS.period), col(REVIEW_HEADERS.repId), col(REVIEW_HEADERS.generated), col(REVIEW_HEADERS.acknowledged)];
+    const [period, repId, generated, acknowledged] = [
+      col(REVIEW_HEADERS.period),
+      col(REVIEW_HEADERS.repId),
+      col(REVIEW_HEADERS.generated),
+      col(REVIEW_HEADERS.acknowledged),
+    ];
     for (const row of existing.rows) {
-      const cells = [row[period], row[repId], row[generated]].map((cell) => (cell === null || cell === undefined ? "" : (cell as CellValue)));
+      const cells = [row[period], row[repId], row[generated]].map((cell) =>
+        cell === null || cell === undefined ? "" : (cell as CellValue),
+      );
       const key = reviewKey(cells[0], cells[1]);
       present.add(key);
       const review = byKey.get(key);
       if (review && storedReview(cells[2]) !== review.text) {
-        cells[2] = acknowledged >= 0 && isAcknowledged(row[acknowledged]) ? CHANGED_AFTER_ACKNOWLEDGEMENT[review.language ?? language] + "\n" + review.text : review.text;
+        cells[2] =
+          acknowledged >= 0 && isAcknowledged(row[acknowledged])
+            ? CHANGED_AFTER_ACKNOWLEDGEMENT[review.language ?? language] + "\n" + review.text
+            : review.text;
       }
       out.push(cells.slice(0, REVIEW_RUN_COLUMNS));
     }
@@ -209,10 +223,17 @@ export function mergeReviews(existing: SheetTable | null, fresh: readonly FreshR
  * reviewChanges("Reviews", existing, merged, new Set(["2026-02"]));
  * // ["Reviews!C7: generated review changed (2026-02 R0001)"]
  */
-export function reviewChanges(sheet: string, before: SheetTable | null, after: readonly CellValue[][], periods: ReadonlySet<string>): string[] {
+export function reviewChanges(
+  sheet: string,
+  before: SheetTable | null,
+  after: readonly CellValue[][],
+  periods: ReadonlySet<string>,
+): string[] {
   const old = new Map<string, string>();
   if (before) {
-    const [period, repId, generated] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated].map((h) => before.header.indexOf(h));
+    const [period, repId, generated] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated].map(
+      (h) => before.header.indexOf(h),
+    );
     if (period >= 0 && repId >= 0 && generated >= 0) {
       for (const row of before.rows) old.set(reviewKey(row[period], row[repId]), storedReview(row[generated]));
     }
@@ -262,11 +283,15 @@ export interface SafeReview {
 export function safeReviewForRow(context: ReviewContext): SafeReview {
   const language = context.settings.language ?? context.language;
   // A row without figures has nothing to review; one whose pay alone failed still has its score to talk about.
-  if (isNotComputed(context.result) && context.result.metrics.length === 0) return { text: notComputedNote(language), error: null };
+  if (isNotComputed(context.result) && context.result.metrics.length === 0)
+    return { text: notComputedNote(language), error: null };
   try {
     return { text: reviewForRow(context), error: null };
   } catch (error) {
-    const name = error !== null && typeof error === "object" && "name" in error ? String((error as { name: unknown }).name).slice(0, 40) : "Error";
+    const name =
+      error !== null && typeof error === "object" && "name" in error
+        ? String((error as { name: unknown }).name).slice(0, 40)
+        : "Error";
     return { text: reviewFailureNote(language), error: name };
   }
 }

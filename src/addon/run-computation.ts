@@ -14,13 +14,7 @@ import type { InputRecords, Period, Rep } from "../core/records";
 import { applyRecognitionNotes, managerKeysOf, type Recognition } from "../core/recognition";
 import type { PeriodResult } from "../core/results";
 import { PAYOUT_COLUMNS, headersOf, resultsColumns, type OutputColumn } from "../tables/output-columns";
-import {
-  mergeByPeriod,
-  payoutLineFormats,
-  rowOrder,
-  tableOf,
-  type FormattedRows,
-} from "../tables/output-rows";
+import { mergeByPeriod, payoutLineFormats, rowOrder, tableOf, type FormattedRows } from "../tables/output-rows";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { plainText, type CellValue } from "../tables/sheet-text";
@@ -28,7 +22,14 @@ import { inputReportLines } from "./input-report-lines";
 import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
 import { periodFingerprints } from "./input-fingerprint";
-import { computeWithinBudget, contextPeriods, groupSalesByMonth, historyOf, indexResults, type ResultIndex } from "./period-computation";
+import {
+  computeWithinBudget,
+  contextPeriods,
+  groupSalesByMonth,
+  historyOf,
+  indexResults,
+  type ResultIndex,
+} from "./period-computation";
 import { mergeReviews, reviewChanges, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
 import { tableChanges } from "../tables/restatement-diff";
@@ -111,10 +112,17 @@ function planSettingsFor(plan: PlanBook, period: Period, fyStart: number): PlanS
 }
 
 /** Where "inputs changed for final period P" points: the period's first Results row. */
-function changedProblems(changed: readonly Period[], resultsSheet: string, existing: ReturnType<typeof tableOf>): Problem[] {
+function changedProblems(
+  changed: readonly Period[],
+  resultsSheet: string,
+  existing: ReturnType<typeof tableOf>,
+): Problem[] {
   return changed.map((period) => {
     const periodColumn = existing ? existing.header.indexOf("Period") : -1;
-    const at = existing && periodColumn >= 0 ? existing.rows.findIndex((row) => plainText(row[periodColumn]).trim() === period) : -1;
+    const at =
+      existing && periodColumn >= 0
+        ? existing.rows.findIndex((row) => plainText(row[periodColumn]).trim() === period)
+        : -1;
     return problemAt(resultsSheet, at >= 0 ? a1(at + 2, 1) : "A1", "final_inputs_changed", { period }, "warning");
   });
 }
@@ -124,13 +132,24 @@ function changedProblems(changed: readonly Period[], resultsSheet: string, exist
  * same kind (computed now or as comparison context), written into the rows'
  * notes so Results shows it and the reviews cite the same awards.
  */
-function recogniseComputed(results: Map<Period, PeriodResult>, index: ResultIndex, reps: readonly Rep[]): Map<Period, Recognition> {
+function recogniseComputed(
+  results: Map<Period, PeriodResult>,
+  index: ResultIndex,
+  reps: readonly Rep[],
+): Map<Period, Recognition> {
   const recognitions = new Map<Period, Recognition>();
   const managerOf = new Map(reps.map((rep) => [rep.key, rep.manager]));
   for (const result of results.values()) {
     const previous = [...(index.get(previousPeriod(result.period))?.values() ?? [])];
     // Managers are judged on their team, so they take no award from it.
-    recognitions.set(result.period, applyRecognitionNotes(result.rows, previous, managerKeysOf(result.rows, (rep) => managerOf.get(rep))));
+    recognitions.set(
+      result.period,
+      applyRecognitionNotes(
+        result.rows,
+        previous,
+        managerKeysOf(result.rows, (rep) => managerOf.get(rep)),
+      ),
+    );
   }
   return recognitions;
 }
@@ -176,7 +195,6 @@ function freshReviews(
   return fresh;
 }
 
-
 /**
  * Decides a run from what it read.
  *
@@ -212,25 +230,60 @@ export function computeRun(input: RunInputs): RunOutputs {
       ? { kind: "local", latestSalesDay: days.last }
       : { kind: "schedule", at: { day: input.settings.scheduleDay, hour: input.settings.scheduleHour } };
   const final = new Set(Object.keys(input.runState.final));
-  const restate = input.restate.filter((p) => isPeriodKey(p) && final.has(p)).flatMap((p) => restatedPeriods(p, fyStart));
-  const planned = planRun({ startMonth, throughMonth, now, finality, final, fyStart, restate, pending: input.runState.pending });
+  const restate = input.restate
+    .filter((p) => isPeriodKey(p) && final.has(p))
+    .flatMap((p) => restatedPeriods(p, fyStart));
+  const planned = planRun({
+    startMonth,
+    throughMonth,
+    now,
+    finality,
+    final,
+    fyStart,
+    restate,
+    pending: input.runState.pending,
+  });
   // Without a single dated won or lost deal there is nothing to score: a table of zeros would only mislead.
   const usable = days.first !== null;
   const runPlan = usable ? planned : { ...planned, compute: [] };
   const inputNotes = usable ? [] : [problemAt(names.sales, "A1", "no_usable_dates", {})];
 
   const grouped = groupSalesByMonth(records.sales);
-  const computedOut = computeWithinBudget({ records, plan, planSheet: names.plan, repsSheet: names.reps, fyStart, periods: runPlan.compute, hasTime: input.hasTime }, grouped);
+  const computedOut = computeWithinBudget(
+    {
+      records,
+      plan,
+      planSheet: names.plan,
+      repsSheet: names.reps,
+      fyStart,
+      periods: runPlan.compute,
+      hasTime: input.hasTime,
+    },
+    grouped,
+  );
   const computed = [...computedOut.results.keys()];
   const contextOut = computeWithinBudget(
-    { records, plan, planSheet: names.plan, fyStart, periods: contextPeriods(computed, startMonth, fyStart), hasTime: () => true },
+    {
+      records,
+      plan,
+      planSheet: names.plan,
+      fyStart,
+      periods: contextPeriods(computed, startMonth, fyStart),
+      hasTime: () => true,
+    },
     grouped,
   );
 
   const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart);
   const changedFinal = runPlan.frozen.filter((p) => input.runState.final[p] !== prints.get(p));
   const existingResults = tableOf(input.existing.results);
-  const problems = [...planProblems, ...read.problems, ...inputNotes, ...computedOut.problems, ...changedProblems(changedFinal, names.results, existingResults)];
+  const problems = [
+    ...planProblems,
+    ...read.problems,
+    ...inputNotes,
+    ...computedOut.problems,
+    ...changedProblems(changedFinal, names.results, existingResults),
+  ];
 
   const guard = rowGuard(names.reps, records.reps, problems);
   const newFinal = { ...input.runState.final };
@@ -253,15 +306,27 @@ export function computeRun(input: RunInputs): RunOutputs {
   const freshResults: FormattedRows = { values: [], formats: [] };
   for (const result of computedOut.results.values()) {
     for (const row of result.rows) {
-      freshResults.values.push(guardedResultRow(guard, row, columns, { provisional: !isFinal(result.period), language }));
+      freshResults.values.push(
+        guardedResultRow(guard, row, columns, { provisional: !isFinal(result.period), language }),
+      );
       freshResults.formats.push(columns.map((c) => c.format));
     }
   }
-  const results = mergeByPeriod(existingResults, columns, freshResults, recomputed, rowOrder(header, { fyStart, numbers: ["Rank"], texts: ["Rep ID"] }));
+  const results = mergeByPeriod(
+    existingResults,
+    columns,
+    freshResults,
+    recomputed,
+    rowOrder(header, { fyStart, numbers: ["Rank"], texts: ["Rep ID"] }),
+  );
 
   // A restatement's changes, cell by cell.
   const sheetCurrency = spreadsheetCurrency(input.settings, input.locale ?? null);
-  const details: string[] = inputReportLines(read.report, language, currencyFor(planSettingsFor(plan, thisMonth, fyStart).currency, sheetCurrency));
+  const details: string[] = inputReportLines(
+    read.report,
+    language,
+    currencyFor(planSettingsFor(plan, thisMonth, fyStart).currency, sheetCurrency),
+  );
 
   // Payouts
   const freshPayouts: FormattedRows = { values: [], formats: [] };
@@ -273,10 +338,27 @@ export function computeRun(input: RunInputs): RunOutputs {
     }
   }
   const payoutHeader = headersOf(PAYOUT_COLUMNS);
-  const payouts = mergeByPeriod(tableOf(input.existing.payouts), PAYOUT_COLUMNS, freshPayouts, recomputed, rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }), payoutLineFormats);
+  const payouts = mergeByPeriod(
+    tableOf(input.existing.payouts),
+    PAYOUT_COLUMNS,
+    freshPayouts,
+    recomputed,
+    rowOrder(payoutHeader, { fyStart, texts: ["Rep ID"], numbers: ["Line"] }),
+    payoutLineFormats,
+  );
 
   // Reviews
-  const fresh = freshReviews(computedOut.results, index, recognitions, records, plan, fyStart, { language, currency: sheetCurrency }, input.reviewLanguage, guard);
+  const fresh = freshReviews(
+    computedOut.results,
+    index,
+    recognitions,
+    records,
+    plan,
+    fyStart,
+    { language, currency: sheetCurrency },
+    input.reviewLanguage,
+    guard,
+  );
   const existingReviews = tableOf(input.existing.reviews, { keepBlankRows: true });
   const reviews = mergeReviews(existingReviews, fresh, language);
 
@@ -285,8 +367,28 @@ export function computeRun(input: RunInputs): RunOutputs {
   if (restatedFinal.size > 0) {
     details.push(
       ...[...restatedFinal].map((p) => "restated " + p),
-      ...tableChanges({ sheet: names.results, before: existingResults, header, after: results.values, formats: results.formats, ignore: ["Notes"] }, restatedFinal),
-      ...tableChanges({ sheet: names.payouts, before: tableOf(input.existing.payouts), header: payoutHeader, after: payouts.values, formats: payouts.formats, keyColumns: ["Type", "Item"] }, restatedFinal),
+      ...tableChanges(
+        {
+          sheet: names.results,
+          before: existingResults,
+          header,
+          after: results.values,
+          formats: results.formats,
+          ignore: ["Notes"],
+        },
+        restatedFinal,
+      ),
+      ...tableChanges(
+        {
+          sheet: names.payouts,
+          before: tableOf(input.existing.payouts),
+          header: payoutHeader,
+          after: payouts.values,
+          formats: payouts.formats,
+          keyColumns: ["Type", "Item"],
+        },
+        restatedFinal,
+      ),
       ...reviewChanges(names.reviews, existingReviews, reviews, restatedFinal),
     );
   }

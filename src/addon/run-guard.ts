@@ -62,7 +62,12 @@ export function newRunId(now: number): string {
  * const guard = acquireLease(ss, newRunId(Date.now()), Date.now());
  * if (!guard.ok) logAlreadyRunning();
  */
-export function acquireLease(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, runId: string, now: number, restate: readonly string[] = []): GuardResult {
+export function acquireLease(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  runId: string,
+  now: number,
+  restate: readonly string[] = [],
+): GuardResult {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS)) return { ok: false, reason: "lock_timeout", state: null };
   try {

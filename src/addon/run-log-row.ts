@@ -45,7 +45,12 @@ const MORE = {
  * problemListText([problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "x" })], "en", "Problems");
  * // 'Sales!D14: Amount "x" is not a number; the row is left out\nfull list: Problems sheet'
  */
-export function problemListText(problems: readonly Problem[], language: Language, problemsSheet: string | null = null, maxChars = PROBLEM_LIST_MAX_CHARS): string {
+export function problemListText(
+  problems: readonly Problem[],
+  language: Language,
+  problemsSheet: string | null = null,
+  maxChars = PROBLEM_LIST_MAX_CHARS,
+): string {
   if (problems.length === 0) return "";
   const groups = groupProblems(problems);
   // Problems in the groups from index i on, so the cut's line is exact whatever it leaves out.

@@ -95,10 +95,22 @@ export function cycleWork(runState: RunState, inputs: string, restate: readonly 
   const cycle = runState.cycle ?? null;
   const allRestate = [...new Set([...restate, ...(cycle?.restate ?? [])])];
   if (cycle && cycle.inputs.startsWith(inputs + "|") && restate.every((p) => cycle.restate.includes(p))) {
-    return { continuing: true, cycle, remaining: STEPS.filter((s) => !cycle.done.includes(s)), pending: cycle.periods, restate: allRestate };
+    return {
+      continuing: true,
+      cycle,
+      remaining: STEPS.filter((s) => !cycle.done.includes(s)),
+      pending: cycle.periods,
+      restate: allRestate,
+    };
   }
   const pending = cycle ? [...cycle.periods, ...cycle.later] : runState.pending;
-  return { continuing: false, cycle: null, remaining: [...STEPS], pending: pending && pending.length > 0 ? pending : null, restate: allRestate };
+  return {
+    continuing: false,
+    cycle: null,
+    remaining: [...STEPS],
+    pending: pending && pending.length > 0 ? pending : null,
+    restate: allRestate,
+  };
 }
 
 /**
@@ -111,7 +123,10 @@ export function cycleWork(runState: RunState, inputs: string, restate: readonly 
  * @example
  * inspections(["results"], {}).results; // { values: true, grid: true, knownId: -1 }
  */
-export function inspections(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): Partial<Record<MergedRole | "dashboard" | "problems" | "runLog", InspectOptions>> {
+export function inspections(
+  steps: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+): Partial<Record<MergedRole | "dashboard" | "problems" | "runLog", InspectOptions>> {
   const knownId = (role: string) => records[role]?.id ?? -1;
   const plan: Partial<Record<MergedRole | "dashboard" | "problems" | "runLog", InspectOptions>> = {};
   for (const step of steps) {
@@ -120,8 +135,10 @@ export function inspections(steps: readonly Step[], records: Readonly<Record<str
       plan[role] = { values: true, grid: writes || plan[role]?.grid === true, knownId: knownId(role) };
     }
   }
-  if (steps.includes("dashboard")) plan.dashboard = { values: false, charts: steps.includes("chart"), knownId: knownId("dashboard") };
-  else if (steps.includes("chart")) plan.dashboard = { values: false, charts: true, grid: false, width: false, knownId: knownId("dashboard") };
+  if (steps.includes("dashboard"))
+    plan.dashboard = { values: false, charts: steps.includes("chart"), knownId: knownId("dashboard") };
+  else if (steps.includes("chart"))
+    plan.dashboard = { values: false, charts: true, grid: false, width: false, knownId: knownId("dashboard") };
   if (steps.includes("problems")) plan.problems = { values: false, knownId: knownId("problems") };
   plan.runLog = { values: false, width: false, knownId: knownId("runLog") };
   return plan;
@@ -137,7 +154,9 @@ export function inspections(steps: readonly Step[], records: Readonly<Record<str
  */
 export function estimateSteps(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
   // A sheet the run state knows nothing of is taken to be missing: one call.
-  const reads = Object.entries(inspections(steps, records)).map(([role, options]) => (records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 }));
+  const reads = Object.entries(inspections(steps, records)).map(([role, options]) =>
+    records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
+  );
   return addWork(...reads, estimateWrites(steps, records));
 }
 
@@ -177,11 +196,18 @@ export function finishSize(runLog: { own: boolean; full: boolean }): WorkSize {
  * @example
  * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
  */
-export function planSteps(remaining: readonly Step[], budget: TimeBudget, records: Readonly<Record<string, OutputRecord>>, finish: WorkSize, firstStepLimitMs: number): Step[] {
+export function planSteps(
+  remaining: readonly Step[],
+  budget: TimeBudget,
+  records: Readonly<Record<string, OutputRecord>>,
+  finish: WorkSize,
+  firstStepLimitMs: number,
+): Step[] {
   const chosen: Step[] = [];
   for (const step of remaining) {
     const next = [...chosen, step];
-    if (!budget.fits(estimateSteps(next, records), finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs)) break;
+    if (!budget.fits(estimateSteps(next, records), finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs))
+      break;
     chosen.push(step);
   }
   return chosen;

@@ -68,10 +68,24 @@ function scheduleRecordOf(state: SpreadsheetState): ScheduleRecord | null {
  * @example
  * statusOf(record, "key-of-me", Date.now(), settings); // { on: true, mine: false, overdue: false, ... }
  */
-export function statusOf(record: ScheduleRecord | null, me: string, now: number, at: { day: number; hour: number }): ScheduleStatus {
-  if (!record) return { on: false, mine: false, lastRun: null, installed: null, overdue: false, day: at.day, hour: at.hour };
+export function statusOf(
+  record: ScheduleRecord | null,
+  me: string,
+  now: number,
+  at: { day: number; hour: number },
+): ScheduleStatus {
+  if (!record)
+    return { on: false, mine: false, lastRun: null, installed: null, overdue: false, day: at.day, hour: at.hour };
   const last = record.beat ?? record.installed;
-  return { on: true, mine: record.owner === me, lastRun: record.beat, installed: record.installed, overdue: now - last > SCHEDULE_OVERDUE_MS, day: at.day, hour: at.hour };
+  return {
+    on: true,
+    mine: record.owner === me,
+    lastRun: record.beat,
+    installed: record.installed,
+    overdue: now - last > SCHEDULE_OVERDUE_MS,
+    day: at.day,
+    hour: at.hour,
+  };
 }
 
 /**
@@ -83,7 +97,10 @@ export function statusOf(record: ScheduleRecord | null, me: string, now: number,
 export function scheduleStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleStatus {
   const state = readSpreadsheetState(ss);
   const settings = settingsOf(state);
-  return statusOf(scheduleRecordOf(state), Session.getTemporaryActiveUserKey(), Date.now(), { day: settings.scheduleDay, hour: settings.scheduleHour });
+  return statusOf(scheduleRecordOf(state), Session.getTemporaryActiveUserKey(), Date.now(), {
+    day: settings.scheduleDay,
+    hour: settings.scheduleHour,
+  });
 }
 
 function deleteMyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
@@ -105,7 +122,8 @@ function deleteMyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
  */
 export function installSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleChange {
   return underScheduleGuard(ss, ({ me, now, at, current, state }) => {
-    if (current.on && !current.mine && !current.overdue) return { ok: false, reason: "owned_by_another_editor", status: current };
+    if (current.on && !current.mine && !current.overdue)
+      return { ok: false, reason: "owned_by_another_editor", status: current };
     deleteMyTriggers(ss);
     const trigger = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(SCHEDULE_EVERY_HOURS).create();
     const uid = trigger.getUniqueId();
@@ -127,9 +145,16 @@ export function installSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
  */
 export function removeSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleChange {
   return underScheduleGuard(ss, ({ me, now, at, current, record, state }) => {
-    if (current.on && !current.mine && !current.overdue) return { ok: false, reason: "owned_by_another_editor", status: current };
+    if (current.on && !current.mine && !current.overdue)
+      return { ok: false, reason: "owned_by_another_editor", status: current };
     deleteMyTriggers(ss);
-    if (record) writeStateEntry(ss, state, "schedule", { owner: "", trigger: "", installed: record.installed, beat: record.beat });
+    if (record)
+      writeStateEntry(ss, state, "schedule", {
+        owner: "",
+        trigger: "",
+        installed: record.installed,
+        beat: record.beat,
+      });
     logEvent({ event: "schedule_off" });
     return { ok: true, status: statusOf(null, me, now, at) };
   });
@@ -145,7 +170,10 @@ interface ScheduleActionContext {
 }
 
 /** Runs a schedule change under the run guard, refusing it while a run holds the spreadsheet. */
-function underScheduleGuard(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, change: (context: ScheduleActionContext) => ScheduleChange): ScheduleChange {
+function underScheduleGuard(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  change: (context: ScheduleActionContext) => ScheduleChange,
+): ScheduleChange {
   const now = Date.now();
   const me = Session.getTemporaryActiveUserKey();
   const guard = acquireLease(ss, newRunId(now), now);
@@ -180,7 +208,9 @@ function deleteTriggerById(uid: string): void {
  */
 export function runScheduledFiring(event: { triggerUid?: string } | undefined): RunSummary | null {
   const uid = event && typeof event.triggerUid === "string" ? event.triggerUid : "";
-  const spreadsheetId = uid ? PropertiesService.getUserProperties().getProperty(SCHEDULED_SPREADSHEET_PREFIX + uid) : null;
+  const spreadsheetId = uid
+    ? PropertiesService.getUserProperties().getProperty(SCHEDULED_SPREADSHEET_PREFIX + uid)
+    : null;
   if (!spreadsheetId) {
     if (uid) deleteTriggerById(uid);
     logEvent({ event: "schedule_orphan", trigger: uid });

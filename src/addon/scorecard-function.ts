@@ -19,7 +19,14 @@ import { resultsColumns, headersOf } from "../tables/output-columns";
 import { resultRow } from "../tables/output-rows";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
-const SHEETS = { reps: "Reps", sales: "Sales", targets: "Targets", scores: "Scores", adjustments: "Adjustments", plan: "Plan" } as const;
+const SHEETS = {
+  reps: "Reps",
+  sales: "Sales",
+  targets: "Targets",
+  scores: "Scores",
+  adjustments: "Adjustments",
+  plan: "Plan",
+} as const;
 const SHOWN_PROBLEMS = 3;
 
 function isDateValue(value: unknown): value is Date {
@@ -39,7 +46,10 @@ function gridOf(name: string, value: SheetArgument, required: boolean): unknown[
 function spreadsheetContext(): { timeZone: string; language: Language } {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    return { timeZone: ss.getSpreadsheetTimeZone() || "UTC", language: /^zh/i.test(ss.getSpreadsheetLocale()) ? "zh" : "en" };
+    return {
+      timeZone: ss.getSpreadsheetTimeZone() || "UTC",
+      language: /^zh/i.test(ss.getSpreadsheetLocale()) ? "zh" : "en",
+    };
   } catch {
     return { timeZone: "UTC", language: "en" };
   }
@@ -56,7 +66,10 @@ function readPeriodArgument(value: SheetArgument, wallClock: WallClock): Period 
 
 function problemSummary(problems: readonly Problem[], language: Language): string {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => formatProblem(p, language));
-  const lead = language === "zh" ? `有 ${problems.length} 个输入问题，相关行未计入：` : `${problems.length} input problem${problems.length === 1 ? "" : "s"}, rows left out: `;
+  const lead =
+    language === "zh"
+      ? `有 ${problems.length} 个输入问题，相关行未计入：`
+      : `${problems.length} input problem${problems.length === 1 ? "" : "s"}, rows left out: `;
   const more = problems.length > SHOWN_PROBLEMS ? " …" : "";
   return lead + shown.join(language === "zh" ? "；" : "; ") + more;
 }
@@ -96,17 +109,32 @@ export function SCORECARD(
     };
     const wanted = readPeriodArgument(period, wallClock);
     const planRead = readPlan(gridOf("plan", plan, true), SHEETS.plan, { wallClock });
-    const read = readInputs(grids, { wallClock, manualMetrics: manualMetricKeys(planRead.plan), planMetrics: new Set(planMetricKeys(planRead.plan)) });
+    const read = readInputs(grids, {
+      wallClock,
+      manualMetrics: manualMetricKeys(planRead.plan),
+      planMetrics: new Set(planMetricKeys(planRead.plan)),
+    });
     const previous = previousPeriod(wanted);
-    const engine = computePeriods({ records: read.records, plan: planRead.plan, periods: [previous, wanted], planSheet: SHEETS.plan });
+    const engine = computePeriods({
+      records: read.records,
+      plan: planRead.plan,
+      periods: [previous, wanted],
+      planSheet: SHEETS.plan,
+    });
     const result = engine.results.find((r) => r.period === wanted);
     if (!result) {
       const blocking = [...planRead.problems, ...engine.problems].filter((p) => p.severity === "error");
-      throw new ArgumentError(blocking.length > 0 ? formatProblem(blocking[blocking.length - 1], language) : `no plan applies to ${wanted}`);
+      throw new ArgumentError(
+        blocking.length > 0 ? formatProblem(blocking[blocking.length - 1], language) : `no plan applies to ${wanted}`,
+      );
     }
     const before = engine.results.find((r) => r.period === previous);
     const managerOf = new Map(read.records.reps.map((rep) => [rep.key, rep.manager]));
-    applyRecognitionNotes(result.rows, before ? before.rows : [], managerKeysOf(result.rows, (rep) => managerOf.get(rep)));
+    applyRecognitionNotes(
+      result.rows,
+      before ? before.rows : [],
+      managerKeysOf(result.rows, (rep) => managerOf.get(rep)),
+    );
     const columns = resultsColumns(planMetricKeys(planRead.plan));
     const table: (string | number)[][] = [headersOf(columns)];
     for (const row of result.rows) table.push(resultRow(row, columns, { provisional: false, language }).map(cellOut));

@@ -33,7 +33,9 @@ export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
 const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\[\]*?:\\/]+$/));
 
 const sheetNames = z.object(
-  Object.fromEntries(Object.entries(DEFAULT_SHEET_NAMES).map(([role, name]) => [role, z._default(sheetName, name)])) as {
+  Object.fromEntries(
+    Object.entries(DEFAULT_SHEET_NAMES).map(([role, name]) => [role, z._default(sheetName, name)]),
+  ) as {
     [K in SheetRole]: z.ZodMiniDefault<typeof sheetName>;
   },
 );
@@ -89,9 +91,14 @@ export const SettingsSchema = z
     stageWords: z._default(z.record(z.string().check(z.maxLength(200)), z.enum(["won", "lost", "open"])), {}),
   })
   .check(
-    z.refine((settings) => new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size === Object.keys(settings.sheets).length, {
-      message: "every sheet needs its own name",
-    }),
+    z.refine(
+      (settings) =>
+        new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size ===
+        Object.keys(settings.sheets).length,
+      {
+        message: "every sheet needs its own name",
+      },
+    ),
   );
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -115,12 +122,21 @@ export function defaultSettings(): Settings {
  * validateSettings({ scheduleDay: 31 }, defaultSettings()).ok; // false
  * validateSettings({ language: "zh" }, defaultSettings()).ok;  // true
  */
-export function validateSettings(input: unknown, current: Settings): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
+export function validateSettings(
+  input: unknown,
+  current: Settings,
+): { ok: true; settings: Settings } | { ok: false; errors: string[] } {
   const given = input !== null && typeof input === "object" ? (input as Record<string, unknown>) : {};
-  const sheets = given.sheets !== null && typeof given.sheets === "object" ? { ...current.sheets, ...(given.sheets as object) } : current.sheets;
+  const sheets =
+    given.sheets !== null && typeof given.sheets === "object"
+      ? { ...current.sheets, ...(given.sheets as object) }
+      : current.sheets;
   const parsed = SettingsSchema.safeParse({ ...current, ...given, sheets });
   if (parsed.success) return { ok: true, settings: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => (issue.path.length ? issue.path.join(".") + ": " : "") + issue.message) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => (issue.path.length ? issue.path.join(".") + ": " : "") + issue.message),
+  };
 }
 
 /**
@@ -139,7 +155,11 @@ export function settingsOf(state: SpreadsheetState): Settings {
  * @example
  * storeSettings(ss, state, { ...defaultSettings(), language: "zh" });
  */
-export function storeSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState, settings: Settings): void {
+export function storeSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: SpreadsheetState,
+  settings: Settings,
+): void {
   writeStateEntry(ss, state, "settings", settings);
 }
 
@@ -201,7 +221,17 @@ export function dateOrderOf(settings: Settings, locale: string | null): "dmy" | 
 export function inputReadingOf(
   settings: Settings,
   locale: string | null,
-): { columnMapping: ColumnMapping; dateOrder: "dmy" | "mdy" | null; localeDateOrder: "dmy" | "mdy" | null; stageWords: Settings["stageWords"] } {
+): {
+  columnMapping: ColumnMapping;
+  dateOrder: "dmy" | "mdy" | null;
+  localeDateOrder: "dmy" | "mdy" | null;
+  stageWords: Settings["stageWords"];
+} {
   const explicit = settings.dateOrder === "auto" ? null : settings.dateOrder;
-  return { columnMapping: settings.columns, dateOrder: explicit, localeDateOrder: dateOrderOf(settings, locale), stageWords: settings.stageWords };
+  return {
+    columnMapping: settings.columns,
+    dateOrder: explicit,
+    localeDateOrder: dateOrderOf(settings, locale),
+    stageWords: settings.stageWords,
+  };
 }

@@ -14,7 +14,13 @@
 import { PLAN_COLUMNS, defaultPlanRows } from "../core/default-plan";
 import type { Language } from "../core/plan-model";
 import { describeHeaders, HEADER_SEARCH_ROWS, normalizeHeader } from "../tables/header-matching";
-import { INPUT_SHEETS, INPUT_SHEET_ORDER, REPS_COLUMNS, type ColumnSpec, type InputSheetKey } from "../tables/input-columns";
+import {
+  INPUT_SHEETS,
+  INPUT_SHEET_ORDER,
+  REPS_COLUMNS,
+  type ColumnSpec,
+  type InputSheetKey,
+} from "../tables/input-columns";
 import { TEXT_FORMAT } from "../tables/output-columns";
 import { logEvent, logRefusedAction } from "./recalculation";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
@@ -32,7 +38,6 @@ export interface SetupResult {
   reason?: "already_running";
 }
 
-
 /** Plan columns written as plain text (names, keys, modes, notes); numbers stay numbers. */
 const PLAN_TEXT_COLUMNS = new Set(["effectiveFrom", "role", "type", "key", "direction", "driver", "mode", "note"]);
 
@@ -44,7 +49,12 @@ function validationFor(column: ColumnSpec, language: Language): GoogleAppsScript
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.help[language]);
   switch (column.kind) {
     case "choice":
-      return builder.requireValueInList((column.choices ?? []).map((c) => c[language]), true).build();
+      return builder
+        .requireValueInList(
+          (column.choices ?? []).map((c) => c[language]),
+          true,
+        )
+        .build();
     case "date":
       return builder.requireDate().build();
     case "share":
@@ -60,13 +70,22 @@ function validationFor(column: ColumnSpec, language: Language): GoogleAppsScript
  * @example
  * createInputSheet(ss, "Targets", TARGETS_COLUMNS, "en");
  */
-export function createInputSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, columns: readonly ColumnSpec[], language: Language): GoogleAppsScript.Spreadsheet.Sheet {
+export function createInputSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  columns: readonly ColumnSpec[],
+  language: Language,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(name);
   formatInputSheet(sheet, columns, language);
   return sheet;
 }
 
-function formatInputSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: readonly ColumnSpec[], language: Language): void {
+function formatInputSheet(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: readonly ColumnSpec[],
+  language: Language,
+): void {
   const width = columns.length;
   const dataRows = NEW_SHEET_ROWS - 1;
   // Formats before values, so IDs and periods typed later stay text.
@@ -107,7 +126,9 @@ const REPS_FROM_SALES_NOTE = {
  * repsFromSalesNote({ ok: true, created: [], kept: [], repsFromSales: 3 }, "en"); // " The Reps sheet now lists the 3 owners ..."
  */
 export function repsFromSalesNote(result: SetupResult, language: Language): string {
-  return result.repsFromSales > 0 ? REPS_FROM_SALES_NOTE[language].replace("{count}", String(result.repsFromSales)) : "";
+  return result.repsFromSales > 0
+    ? REPS_FROM_SALES_NOTE[language].replace("{count}", String(result.repsFromSales))
+    : "";
 }
 
 /**
@@ -130,13 +151,22 @@ export function headerSearchRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): unk
  * @example
  * fieldColumns([["Owner", "Close Date"]], "sales", {}).column.rep; // 0
  */
-export function fieldColumns(top: unknown[][], sheet: InputSheetKey, mapping: Record<string, string> | undefined): { headerRow: number; column: Record<string, number> } {
+export function fieldColumns(
+  top: unknown[][],
+  sheet: InputSheetKey,
+  mapping: Record<string, string> | undefined,
+): { headerRow: number; column: Record<string, number> } {
   const described = describeHeaders(top, sheet, mapping);
-  const headerCells = (top[described.headerRow - 1] ?? []).map((cell) => (cell === null || cell === undefined ? "" : String(cell).trim()));
+  const headerCells = (top[described.headerRow - 1] ?? []).map((cell) =>
+    cell === null || cell === undefined ? "" : String(cell).trim(),
+  );
   const column: Record<string, number> = {};
   for (const field of described.fields) {
     const matched = field.matched;
-    column[field.field] = matched === null ? -1 : headerCells.findIndex((cell) => cell === matched || normalizeHeader(cell) === normalizeHeader(matched));
+    column[field.field] =
+      matched === null
+        ? -1
+        : headerCells.findIndex((cell) => cell === matched || normalizeHeader(cell) === normalizeHeader(matched));
   }
   return { headerRow: described.headerRow, column };
 }
@@ -171,7 +201,12 @@ export function salesOwners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
 }
 
 /** Writes one column of text cells below the header row. */
-function writeTextColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, column: number, values: readonly string[]): void {
+function writeTextColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  firstRow: number,
+  column: number,
+  values: readonly string[],
+): void {
   const range = sheet.getRange(firstRow, column + 1, values.length, 1);
   range.setNumberFormat(TEXT_FORMAT);
   range.setValues(values.map((value) => [value]));
@@ -183,12 +218,18 @@ function writeTextColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: nu
  * Answers the rows written; 0 when the sheet has rows, or no Rep ID and
  * Name columns, or Sales has no owners.
  */
-function fillRepsFromSales(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, language: Language): number {
+function fillRepsFromSales(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  language: Language,
+): number {
   const reps = ss.getSheetByName(settings.sheets.reps);
   if (!reps) return 0;
   const top = headerSearchRows(reps);
   const blank = top.every((row) => row.every((cell) => cell === "" || cell === null));
-  const found = blank ? { headerRow: 1, column: { id: 0, name: 1 } as Record<string, number> } : fieldColumns(top, "reps", settings.columns.reps);
+  const found = blank
+    ? { headerRow: 1, column: { id: 0, name: 1 } as Record<string, number> }
+    : fieldColumns(top, "reps", settings.columns.reps);
   if (!blank && (reps.getLastRow() > found.headerRow || found.column.id < 0 || found.column.name < 0)) return 0;
   const owners = salesOwners(ss, settings);
   if (owners.length === 0) return 0;
@@ -219,7 +260,10 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Setup
     const wanted: { name: string; make: () => void }[] = [
       ...INPUT_SHEET_ORDER.map((key) => {
         const name = settings.sheets[key];
-        return { name, make: () => createInputSheet(ss, name, INPUT_SHEETS[key].columns as readonly ColumnSpec[], language) };
+        return {
+          name,
+          make: () => createInputSheet(ss, name, INPUT_SHEETS[key].columns as readonly ColumnSpec[], language),
+        };
       }),
       { name: settings.sheets.plan, make: () => createPlanSheet(ss, settings.sheets.plan, language) },
     ];

@@ -19,15 +19,29 @@ import { fillTemplate } from "../core/problems";
 import { describeHeaders } from "../tables/header-matching";
 import { INPUT_SHEETS } from "../tables/input-columns";
 import { isCellFailure } from "../tables/cell-values";
-import { normalizeStage, stageDictionary, statusOf, statusReader, tallyStage, type StageTally } from "../tables/stage-reading";
-import type { ActionResult, ColumnsView, MappedSheet, SaveColumnsRequest, SheetColumnsView, StageReading, StageWordView } from "../sidebar/sidebar-api";
+import {
+  normalizeStage,
+  stageDictionary,
+  statusOf,
+  statusReader,
+  tallyStage,
+  type StageTally,
+} from "../tables/stage-reading";
+import type {
+  ActionResult,
+  ColumnsView,
+  MappedSheet,
+  SaveColumnsRequest,
+  SheetColumnsView,
+  StageReading,
+  StageWordView,
+} from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { fieldColumns, headerSearchRows } from "./setup-sheets";
 
 /** The sheets the Columns section maps, in its order. */
 export const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
-
 
 /** Distinct Status words listed; the rest are counted. */
 export const STAGE_WORDS_SHOWN = 30;
@@ -42,15 +56,42 @@ const MESSAGES = {
     en: "The columns must be sent as { columns: { sales, reps }, dateOrder, stageWords }.",
     zh: "列设置必须以 { columns: { sales, reps }, dateOrder, stageWords } 发送。",
   },
-  unknownSheet: { en: "Only the Sales and Reps sheets' columns are set here, not {sheet}.", zh: "此处只设置销售记录表和销售人员表的列，不含 {sheet}。" },
-  dateOrder: { en: "The date order must be auto, dmy (day first) or mdy (month first).", zh: "日期顺序必须是 auto、dmy（日在前）或 mdy（月在前）。" },
-  stageReading: { en: "Stage word \"{word}\" must be read as won, lost or open.", zh: "阶段词“{word}”只能读作赢单、输单或进行中。" },
-  headerText: { en: "Each chosen header must be text of at most 200 characters.", zh: "所选表头必须是不超过 200 个字符的文本。" },
-  unknownField: { en: "{sheet} has no field \"{field}\": its fields are {fields}.", zh: "{sheet}没有字段“{field}”：可用字段为 {fields}。" },
-  noSheet: { en: "There is no {sheet} named \"{name}\", so its columns cannot be chosen.", zh: "没有名为“{name}”的{sheet}，因此无法选择其列。" },
-  notInRow: { en: "{sheet} has no column \"{header}\" in its header row (row {row}).", zh: "{sheet}的表头行（第 {row} 行）中没有“{header}”列。" },
-  twice: { en: "{sheet}: column \"{header}\" is chosen for both {first} and {second}; a column can stand for one field only.", zh: "{sheet}：“{header}”列同时被选为{first}和{second}；一列只能对应一个字段。" },
-  saved: { en: "Columns saved: the next run reads {sheets} with them.", zh: "列设置已保存：下次运行将按此读取{sheets}。" },
+  unknownSheet: {
+    en: "Only the Sales and Reps sheets' columns are set here, not {sheet}.",
+    zh: "此处只设置销售记录表和销售人员表的列，不含 {sheet}。",
+  },
+  dateOrder: {
+    en: "The date order must be auto, dmy (day first) or mdy (month first).",
+    zh: "日期顺序必须是 auto、dmy（日在前）或 mdy（月在前）。",
+  },
+  stageReading: {
+    en: 'Stage word "{word}" must be read as won, lost or open.',
+    zh: "阶段词“{word}”只能读作赢单、输单或进行中。",
+  },
+  headerText: {
+    en: "Each chosen header must be text of at most 200 characters.",
+    zh: "所选表头必须是不超过 200 个字符的文本。",
+  },
+  unknownField: {
+    en: '{sheet} has no field "{field}": its fields are {fields}.',
+    zh: "{sheet}没有字段“{field}”：可用字段为 {fields}。",
+  },
+  noSheet: {
+    en: 'There is no {sheet} named "{name}", so its columns cannot be chosen.',
+    zh: "没有名为“{name}”的{sheet}，因此无法选择其列。",
+  },
+  notInRow: {
+    en: '{sheet} has no column "{header}" in its header row (row {row}).',
+    zh: "{sheet}的表头行（第 {row} 行）中没有“{header}”列。",
+  },
+  twice: {
+    en: '{sheet}: column "{header}" is chosen for both {first} and {second}; a column can stand for one field only.',
+    zh: "{sheet}：“{header}”列同时被选为{first}和{second}；一列只能对应一个字段。",
+  },
+  saved: {
+    en: "Columns saved: the next run reads {sheets} with them.",
+    zh: "列设置已保存：下次运行将按此读取{sheets}。",
+  },
   unchanged: { en: "Nothing to save: these are the columns in use.", zh: "无需保存：这些就是当前使用的列设置。" },
   invalidStored: { en: "The columns could not be saved: {errors}", zh: "无法保存列设置：{errors}" },
 } as const;
@@ -79,7 +120,13 @@ function topRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): un
  * sheetColumns("sales", [["Vendedor", "Fecha", "Importe", "Cliente"]], "Sales", {}, "en").fields[0];
  * // { field: "date", label: "Date", required: true, matched: null, how: null, guesses: ["Fecha", ...] }
  */
-export function sheetColumns(sheet: MappedSheet, values: unknown[][] | null, sheetName: string, mapping: Record<string, string>, language: Language): SheetColumnsView {
+export function sheetColumns(
+  sheet: MappedSheet,
+  values: unknown[][] | null,
+  sheetName: string,
+  mapping: Record<string, string>,
+  language: Language,
+): SheetColumnsView {
   const described = describeHeaders(values ?? [], sheet, mapping);
   return {
     sheet,
@@ -87,7 +134,14 @@ export function sheetColumns(sheet: MappedSheet, values: unknown[][] | null, she
     exists: values !== null,
     headerRow: values && values.length > 0 ? described.headerRow : 0,
     headers: described.headers,
-    fields: described.fields.map((f) => ({ field: f.field, label: f.label[language], required: f.required, matched: f.matched, how: f.how, guesses: f.guesses })),
+    fields: described.fields.map((f) => ({
+      field: f.field,
+      label: f.label[language],
+      required: f.required,
+      matched: f.matched,
+      how: f.how,
+      guesses: f.guesses,
+    })),
   };
 }
 
@@ -104,7 +158,10 @@ const SOURCE_OF_KNOWN = { "built-in": "built-in", own: "yours", unknown: "unknow
  * stageWordReading("Firmado", { firmado: "won" });   // { reading: "won", source: "yours" }
  * stageWordReading("Negotiation", {});               // { reading: "open", source: "unknown" }
  */
-export function stageWordReading(word: string, own: Readonly<Record<string, StageReading>>): { reading: StageReading; source: StageWordView["source"] } {
+export function stageWordReading(
+  word: string,
+  own: Readonly<Record<string, StageReading>>,
+): { reading: StageReading; source: StageWordView["source"] } {
   const stage = statusOf(word, stageDictionary(own));
   // Words here come from the sheet's text cells; one that is no stage word is shown as open, as nothing counts it.
   if (isCellFailure(stage)) return { reading: "open", source: "unknown" };
@@ -127,7 +184,14 @@ export function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<str
     const stage = read(cell);
     if (!isCellFailure(stage)) tallyStage(tally, stage);
   }
-  return [...tally.values()].sort((a, b) => b.rows - a.rows).map((entry) => ({ word: entry.word, rows: entry.rows, reading: entry.status, source: SOURCE_OF_KNOWN[entry.known] }));
+  return [...tally.values()]
+    .sort((a, b) => b.rows - a.rows)
+    .map((entry) => ({
+      word: entry.word,
+      rows: entry.rows,
+      reading: entry.status,
+      source: SOURCE_OF_KNOWN[entry.known],
+    }));
 }
 
 /** The cells of Sales' Status column below its header row ([] when it has none). */
@@ -135,7 +199,12 @@ function statusCells(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Set
   const sheet = ss.getSheetByName(settings.sheets.sales);
   const { headerRow, column } = fieldColumns(top, "sales", settings.columns.sales);
   const rows = sheet ? sheet.getLastRow() - headerRow : 0;
-  return sheet && column.status >= 0 && rows > 0 ? sheet.getRange(headerRow + 1, column.status + 1, rows, 1).getValues().map((row) => row[0]) : [];
+  return sheet && column.status >= 0 && rows > 0
+    ? sheet
+        .getRange(headerRow + 1, column.status + 1, rows, 1)
+        .getValues()
+        .map((row) => row[0])
+    : [];
 }
 
 // ---------------------------------------------------------------- the view
@@ -147,12 +216,19 @@ function statusCells(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Set
  * @example
  * columnsView(ss, settings, "en").sheets[0].fields.find((f) => f.field === "rep")?.how; // "alias"
  */
-export function columnsView(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, language: Language): ColumnsView {
+export function columnsView(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  language: Language,
+): ColumnsView {
   const tops = new Map(MAPPED_SHEETS.map((sheet) => [sheet, topRows(ss, settings.sheets[sheet])]));
-  const sheets = MAPPED_SHEETS.map((sheet) => sheetColumns(sheet, tops.get(sheet) ?? null, settings.sheets[sheet], settings.columns[sheet] ?? {}, language));
+  const sheets = MAPPED_SHEETS.map((sheet) =>
+    sheetColumns(sheet, tops.get(sheet) ?? null, settings.sheets[sheet], settings.columns[sheet] ?? {}, language),
+  );
   const sales = sheets[0];
   const statusHeader = sales.fields.find((f) => f.field === "status")?.matched ?? null;
-  const words = statusHeader === null ? [] : stageWordsOf(statusCells(ss, settings, tops.get("sales") ?? []), settings.stageWords);
+  const words =
+    statusHeader === null ? [] : stageWordsOf(statusCells(ss, settings, tops.get("sales") ?? []), settings.stageWords);
   return {
     sheets,
     dateOrder: settings.dateOrder,
@@ -164,30 +240,45 @@ export function columnsView(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
 
 // ---------------------------------------------------------------- checking a save
 
-const fieldToHeader = z.record(z.string("headerText"), z.string("headerText").check(z.trim(), z.minLength(1, "headerText"), z.maxLength(200, "headerText")));
+const fieldToHeader = z.record(
+  z.string("headerText"),
+  z.string("headerText").check(z.trim(), z.minLength(1, "headerText"), z.maxLength(200, "headerText")),
+);
 
 const SaveColumnsSchema = z.strictObject(
   {
     columns: z.strictObject({ sales: z.optional(fieldToHeader), reps: z.optional(fieldToHeader) }, "unknownSheet"),
     dateOrder: z.enum(["auto", "dmy", "mdy"], "dateOrder"),
-    stageWords: z.record(z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")), z.enum(["won", "lost", "open"], "stageReading")),
+    stageWords: z.record(
+      z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")),
+      z.enum(["won", "lost", "open"], "stageReading"),
+    ),
   },
   "shape",
 );
 
 function zodMessage(issue: z.core.$ZodIssue, language: Language): string {
-  if (issue.code === "unrecognized_keys" && issue.path[0] === "columns") return text("unknownSheet", language, { sheet: issue.keys.join(", ") });
-  if (issue.path[0] === "stageWords" && issue.message === "stageReading") return text("stageReading", language, { word: quoted(String(issue.path[1] ?? "")) });
+  if (issue.code === "unrecognized_keys" && issue.path[0] === "columns")
+    return text("unknownSheet", language, { sheet: issue.keys.join(", ") });
+  if (issue.path[0] === "stageWords" && issue.message === "stageReading")
+    return text("stageReading", language, { word: quoted(String(issue.path[1] ?? "")) });
   const key = issue.message in MESSAGES ? (issue.message as keyof typeof MESSAGES) : "shape";
   return text(key === "unknownSheet" ? "shape" : key, language, { sheet: "" });
 }
 
 /** The problems of one sheet's chosen headers against its fields and header row. */
-function mappingProblems(sheet: MappedSheet, chosen: Record<string, string>, top: unknown[][] | null, settings: Settings, language: Language): string[] {
+function mappingProblems(
+  sheet: MappedSheet,
+  chosen: Record<string, string>,
+  top: unknown[][] | null,
+  settings: Settings,
+  language: Language,
+): string[] {
   const label = SHEET_LABELS[sheet][language];
   const fields: string[] = INPUT_SHEETS[sheet].columns.map((c) => c.field);
   const unknown = Object.keys(chosen).filter((field) => !fields.includes(field));
-  if (unknown.length > 0) return [text("unknownField", language, { sheet: label, field: quoted(unknown[0]), fields: fields.join(", ") })];
+  if (unknown.length > 0)
+    return [text("unknownField", language, { sheet: label, field: quoted(unknown[0]), fields: fields.join(", ") })];
   if (Object.keys(chosen).length === 0) return [];
   if (top === null) return [text("noSheet", language, { sheet: label, name: settings.sheets[sheet] })];
   const described = describeHeaders(top, sheet);
@@ -199,7 +290,8 @@ function mappingProblems(sheet: MappedSheet, chosen: Record<string, string>, top
       continue;
     }
     const first = byHeader.get(header);
-    if (first !== undefined) problems.push(text("twice", language, { sheet: label, header: quoted(header), first, second: field }));
+    if (first !== undefined)
+      problems.push(text("twice", language, { sheet: label, header: quoted(header), first, second: field }));
     else byHeader.set(header, field);
   }
   return problems;
@@ -224,7 +316,9 @@ export function checkColumnsRequest(
   if (!parsed.success) return { ok: false, message: zodMessage(parsed.error.issues[0], language) };
   const problems = MAPPED_SHEETS.flatMap((sheet) => {
     const chosen = parsed.data.columns[sheet];
-    return chosen === undefined ? [] : mappingProblems(sheet, chosen, topRows(ss, settings.sheets[sheet]), settings, language);
+    return chosen === undefined
+      ? []
+      : mappingProblems(sheet, chosen, topRows(ss, settings.sheets[sheet]), settings, language);
   });
   if (problems.length > 0) return { ok: false, message: problems.slice(0, 3).join(language === "zh" ? "" : " ") };
   return { ok: true, request: parsed.data };
@@ -239,7 +333,11 @@ export function checkColumnsRequest(
  * @example
  * mappingToStore("sales", [["Date", "Vendedor"]], { date: "Date", rep: "Vendedor" }); // { rep: "Vendedor" }
  */
-export function mappingToStore(sheet: MappedSheet, top: unknown[][], chosen: Record<string, string>): Record<string, string> {
+export function mappingToStore(
+  sheet: MappedSheet,
+  top: unknown[][],
+  chosen: Record<string, string>,
+): Record<string, string> {
   const found = new Map(describeHeaders(top, sheet).fields.map((f) => [f.field, f.matched]));
   return Object.fromEntries(Object.entries(chosen).filter(([field, header]) => found.get(field) !== header));
 }
@@ -252,7 +350,10 @@ export function mappingToStore(sheet: MappedSheet, top: unknown[][], chosen: Rec
  * mergeStageWords({ firmado: "won" }, { Firmado: "won", "Closed Won": "won", Stalled: "lost" });
  * // { firmado: "won", Stalled: "lost" }
  */
-export function mergeStageWords(stored: Readonly<Record<string, StageReading>>, chosen: Readonly<Record<string, StageReading>>): Record<string, StageReading> {
+export function mergeStageWords(
+  stored: Readonly<Record<string, StageReading>>,
+  chosen: Readonly<Record<string, StageReading>>,
+): Record<string, StageReading> {
   const merged = new Map(Object.entries(stored).map(([word, reading]) => [normalizeStage(word), { word, reading }]));
   for (const [word, reading] of Object.entries(chosen)) {
     const key = normalizeStage(word);
@@ -267,7 +368,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function storeColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, current: Settings, request: SaveColumnsRequest, language: Language, store: (settings: Settings) => void): ActionResult {
+function storeColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  current: Settings,
+  request: SaveColumnsRequest,
+  language: Language,
+  store: (settings: Settings) => void,
+): ActionResult {
   const columns = { ...current.columns };
   for (const sheet of MAPPED_SHEETS) {
     const chosen = request.columns[sheet];
@@ -276,13 +383,22 @@ function storeColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, current: Set
     if (Object.keys(mapping).length > 0) columns[sheet] = mapping;
     else delete columns[sheet];
   }
-  const next = validateSettings({ columns, dateOrder: request.dateOrder, stageWords: mergeStageWords(current.stageWords, request.stageWords) }, current);
+  const next = validateSettings(
+    { columns, dateOrder: request.dateOrder, stageWords: mergeStageWords(current.stageWords, request.stageWords) },
+    current,
+  );
   // The request's checks are stricter than the stored settings' rules, so this guards against drift between them.
   if (!next.ok) throw new Error(text("invalidStored", language, { errors: next.errors.join("; ") }));
   const { columns: after, dateOrder, stageWords } = next.settings;
-  if (sameJson(after, current.columns) && dateOrder === current.dateOrder && sameJson(stageWords, current.stageWords)) return { outcome: "nothing to do", message: text("unchanged", language) };
+  if (sameJson(after, current.columns) && dateOrder === current.dateOrder && sameJson(stageWords, current.stageWords))
+    return { outcome: "nothing to do", message: text("unchanged", language) };
   store(next.settings);
-  return { outcome: "done", message: text("saved", language, { sheets: MAPPED_SHEETS.map((s) => current.sheets[s]).join(language === "zh" ? "、" : " and ") }) };
+  return {
+    outcome: "done",
+    message: text("saved", language, {
+      sheets: MAPPED_SHEETS.map((s) => current.sheets[s]).join(language === "zh" ? "、" : " and "),
+    }),
+  };
 }
 
 /**
@@ -294,10 +410,15 @@ function storeColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, current: Set
  * saveCheckedColumns(ss, { columns: { sales: { rep: "Vendedor" } }, dateOrder: "dmy", stageWords: {} });
  * // { ok: true, result: { outcome: "done", message: "Columns saved: ..." } }
  */
-export function saveCheckedColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: SaveColumnsRequest): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
+export function saveCheckedColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  request: SaveColumnsRequest,
+): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
   const outcome = withRunGuard(ss, "sidebar", (state) => {
     const current = settingsOf(state);
-    return storeColumns(ss, current, request, runLanguage(current, ss.getSpreadsheetLocale()), (settings) => storeSettings(ss, state, settings));
+    return storeColumns(ss, current, request, runLanguage(current, ss.getSpreadsheetLocale()), (settings) =>
+      storeSettings(ss, state, settings),
+    );
   });
   return outcome.ok ? { ok: true, result: outcome.value } : outcome;
 }

@@ -49,7 +49,11 @@ import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
  * @example
  * readPlanBook(ss, settings, spreadsheetWallClock("UTC")).versions.length; // 1
  */
-export function readPlanBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, wallClock: WallClock): PlanBook {
+export function readPlanBook(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  wallClock: WallClock,
+): PlanBook {
   const sheet = ss.getSheetByName(settings.sheets.plan);
   return readPlan(sheet ? sheet.getDataRange().getValues() : null, settings.sheets.plan, { wallClock }).plan;
 }
@@ -102,17 +106,25 @@ export interface ReviewCells {
  * @example
  * readReviewCells(ss, "Reviews", "2026-03", "r01")?.reply; // "Thanks, agreed."
  */
-export function readReviewCells(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, period: string, key: string): ReviewCells | null {
+export function readReviewCells(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheetName: string,
+  period: string,
+  key: string,
+): ReviewCells | null {
   const table = readSheetTable(ss, sheetName);
   if (!table) return null;
   const cell = cellReader(table.header);
-  const row = table.rows.find((r) => cellText(cell(r, REVIEW_HEADERS.period)) === period && repKey(cell(r, REVIEW_HEADERS.repId)) === key);
+  const row = table.rows.find(
+    (r) => cellText(cell(r, REVIEW_HEADERS.period)) === period && repKey(cell(r, REVIEW_HEADERS.repId)) === key,
+  );
   if (!row) return null;
   const raw = plainText(cell(row, REVIEW_HEADERS.generated));
   const generated = storedReview(raw);
   return {
     generated,
-    changedAfterAcknowledgement: generated !== raw && Object.values(CHANGED_AFTER_ACKNOWLEDGEMENT).some((m) => raw.startsWith(m)),
+    changedAfterAcknowledgement:
+      generated !== raw && Object.values(CHANGED_AFTER_ACKNOWLEDGEMENT).some((m) => raw.startsWith(m)),
     managerReview: plainText(cell(row, REVIEW_HEADERS.manager)),
     reply: plainText(cell(row, REVIEW_HEADERS.reply)),
     acknowledged: isAcknowledged(cell(row, REVIEW_HEADERS.acknowledged)),
@@ -152,11 +164,24 @@ export function generateReview(request: ReviewGeneration): string | null {
   const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
   const locale = ss.getSpreadsheetLocale();
   const reading = inputReadingOf(settings, locale);
-  const records = readInputs(inputs.grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)), ...reading }).records;
+  const records = readInputs(inputs.grids, {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics: new Set(planMetricKeys(plan)),
+    ...reading,
+  }).records;
   const fyStart = fiscalYearStart(plan);
-  const startMonth = settings.startPeriod || firstSalesMonth(records.sales.map((s) => s.day)) || monthsOf(period, fyStart)[0];
+  const startMonth =
+    settings.startPeriod || firstSalesMonth(records.sales.map((s) => s.day)) || monthsOf(period, fyStart)[0];
   const periods = [...contextPeriods([period], startMonth, fyStart), period];
-  const computed = computeWithinBudget({ records, plan, planSheet: settings.sheets.plan, fyStart, periods, hasTime: () => true });
+  const computed = computeWithinBudget({
+    records,
+    plan,
+    planSheet: settings.sheets.plan,
+    fyStart,
+    periods,
+    hasTime: () => true,
+  });
   const result = computed.results.get(period);
   const row = result?.rows.find((r) => repKey(r.id) === request.key);
   if (!result || !row) return null;
@@ -169,7 +194,11 @@ export function generateReview(request: ReviewGeneration): string | null {
     result: row,
     history: historyOf(row.rep, period, index),
     periodRows: result.rows,
-    recognition: recognise(result.rows, previous, managerKeysOf(result.rows, (rep) => reps.get(rep)?.manager)),
+    recognition: recognise(
+      result.rows,
+      previous,
+      managerKeysOf(result.rows, (rep) => reps.get(rep)?.manager),
+    ),
     // The language asked for, the money in the spreadsheet's currency.
     settings: { ...planSettings, language: request.language },
     rep: reps.get(row.rep),
@@ -218,7 +247,11 @@ export interface ResultsRowFound {
  * resultsRowOf(resultsTable, "2026-01", "r0001"); // { final: true }
  * resultsRowOf(resultsTable, "2019-01", "r0001"); // "unknown_period"
  */
-export function resultsRowOf(table: SheetTable | null, period: string, key: string): ResultsRowFound | Exclude<ResultsRowCheck, "found"> {
+export function resultsRowOf(
+  table: SheetTable | null,
+  period: string,
+  key: string,
+): ResultsRowFound | Exclude<ResultsRowCheck, "found"> {
   if (!table) return "unknown_period";
   const cell = cellReader(table.header);
   const row = table.rows.find((r) => cellText(cell(r, "Period")) === period && repKey(cell(r, "Rep ID")) === key);
@@ -229,7 +262,17 @@ export function resultsRowOf(table: SheetTable | null, period: string, key: stri
 /** The outcome of saving a manager's review. */
 export type SaveOutcome =
   | { ok: true; row: number; appended: boolean }
-  | { ok: false; reason: "already_running" | "no_reviews_sheet" | "foreign_reviews_sheet" | "foreign_results_sheet" | "no_manager_column" | "unknown_period" | "unknown_rep" };
+  | {
+      ok: false;
+      reason:
+        | "already_running"
+        | "no_reviews_sheet"
+        | "foreign_reviews_sheet"
+        | "foreign_results_sheet"
+        | "no_manager_column"
+        | "unknown_period"
+        | "unknown_rep";
+    };
 
 /**
  * The Results sheet's table when it is the add-on's own (null when missing),
@@ -241,7 +284,13 @@ function ownResults(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Sett
   return out.status === "own" ? tableOf(out.values) : null;
 }
 
-function writeCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: ReturnType<typeof inspectOutputSheet>, row: number, column: number, text: string): void {
+function writeCell(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  out: ReturnType<typeof inspectOutputSheet>,
+  row: number,
+  column: number,
+  text: string,
+): void {
   // Plain-text format first: the text is stored exactly as typed, never read as a formula.
   writeBlock(sheet, out, row, column, [[text]], [["@"]]);
 }
@@ -255,7 +304,10 @@ function writeCell(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: ReturnType<ty
  * saveManagerReview(ss, { period: "2026-03", repId: "R01", text: "Great quarter." });
  * // { ok: true, row: 14, appended: false }
  */
-export function saveManagerReview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, review: { period: string; repId: string; text: string }): SaveOutcome {
+export function saveManagerReview(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  review: { period: string; repId: string; text: string },
+): SaveOutcome {
   const now = Date.now();
   const runId = newRunId(now);
   const guard = acquireLease(ss, runId, now);
@@ -284,7 +336,9 @@ export function saveManagerReview(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     if (!table || columns.period === 0 || columns.repId === 0) return { ok: false, reason: "no_reviews_sheet" };
     if (columns.manager === 0) return { ok: false, reason: "no_manager_column" };
     const key = repKey(review.repId);
-    const found = table.rows.findIndex((r) => cellText(r[columns.period - 1]) === review.period && repKey(r[columns.repId - 1]) === key);
+    const found = table.rows.findIndex(
+      (r) => cellText(r[columns.period - 1]) === review.period && repKey(r[columns.repId - 1]) === key,
+    );
     let row: number;
     if (found >= 0) {
       row = found + 2;

@@ -16,7 +16,10 @@ import type { RepMetric, ScoreTrace, ScoreTraceLine } from "../sidebar/sidebar-a
 // A stored score is the engine's own number; only float noise may differ.
 const SAME_SCORE = 1e-9;
 
-function traceWith(specs: readonly MetricSpec[], metrics: readonly RepMetric[]): { lines: ScoreTraceLine[]; total: number | null } {
+function traceWith(
+  specs: readonly MetricSpec[],
+  metrics: readonly RepMetric[],
+): { lines: ScoreTraceLine[]; total: number | null } {
   const stored = new Map(metrics.map((m) => [m.key, m]));
   const scored = specs.map((spec) => ({
     key: spec.key,
@@ -63,7 +66,12 @@ function sameScore(left: number | null, right: number | null): boolean {
  * scoreTraceOf(plan, "2026-03", rep.metrics, 1.02)?.lines[0];
  * // { key: "revenue", attainment: 1.1, floor: 0, cap: 1.5, weight: 0.4, share: 0.5, achievement: 1.1, points: 0.55, leftOut: null, ... }
  */
-export function scoreTraceOf(plan: PlanBook, period: string, metrics: readonly RepMetric[], score: number | null): ScoreTrace | null {
+export function scoreTraceOf(
+  plan: PlanBook,
+  period: string,
+  metrics: readonly RepMetric[],
+  score: number | null,
+): ScoreTrace | null {
   const version = versionForPeriod(plan, period, fiscalYearStart(plan));
   if (!version) return null;
   const variants = [version.base, ...Object.values(version.variants)];

@@ -35,7 +35,14 @@ import { inspectOutputSheet, type OutputRole } from "./output-writer";
 import { logEvent, recalculate } from "./recalculation";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { installSchedule, removeSchedule, scheduleStatus } from "./schedule";
-import { runLanguage, settingsOf, spreadsheetCurrency, storeSettings, validateSettings, type Settings } from "./settings";
+import {
+  runLanguage,
+  settingsOf,
+  spreadsheetCurrency,
+  storeSettings,
+  validateSettings,
+  type Settings,
+} from "./settings";
 import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { readSpreadsheetState, runStateOf, type RunState, type SpreadsheetState } from "./spreadsheet-state";
 import {
@@ -76,18 +83,45 @@ import { BUSY_MESSAGE } from "./guarded-action";
 
 const MESSAGES = {
   busy: BUSY_MESSAGE,
-  foreignSheet: { en: "The sheet \"{sheet}\" was not created by Sales Scorecard, so it is not read. Rename it and recalculate.", zh: "工作表“{sheet}”不是由销售绩效记分卡创建的，因此不读取。请将其改名后重新计算。" },
-  noPeriod: { en: "There are no results for {period}. Pick another period or recalculate.", zh: "{period} 没有结果。请选择其他期间或重新计算。" },
+  foreignSheet: {
+    en: 'The sheet "{sheet}" was not created by Sales Scorecard, so it is not read. Rename it and recalculate.',
+    zh: "工作表“{sheet}”不是由销售绩效记分卡创建的，因此不读取。请将其改名后重新计算。",
+  },
+  noPeriod: {
+    en: "There are no results for {period}. Pick another period or recalculate.",
+    zh: "{period} 没有结果。请选择其他期间或重新计算。",
+  },
   noRow: { en: "Rep {repId} has no results for {period}.", zh: "销售 {repId} 在 {period} 没有结果。" },
-  noReviewsSheet: { en: "There is no Reviews sheet yet. Run Recalculate now first.", zh: "尚无评语工作表，请先点击“立即重算”。" },
-  noManagerColumn: { en: "The Reviews sheet has no \"Manager's review\" column. Recalculate to restore its header.", zh: "评语工作表缺少“Manager's review”列，请重新计算以恢复表头。" },
-  notFinal: { en: "{period} is not final, so there is nothing to restate: Recalculate now recomputes it.", zh: "{period} 尚未定稿，无需重算：点击“立即重算”即会重新计算。" },
-  scheduleOther: { en: "Another editor's schedule is on. It can be taken over only when no run has happened for 3 hours.", zh: "另一位编辑者设置的自动重算已开启。超过 3 小时未运行时才可接管。" },
-  scheduleOn: { en: "Automatic recalculation is on: each month becomes final on day {day} of the next month at {hour}:00.", zh: "自动重算已开启：每月结果于次月 {day} 日 {hour}:00 定稿。" },
+  noReviewsSheet: {
+    en: "There is no Reviews sheet yet. Run Recalculate now first.",
+    zh: "尚无评语工作表，请先点击“立即重算”。",
+  },
+  noManagerColumn: {
+    en: 'The Reviews sheet has no "Manager\'s review" column. Recalculate to restore its header.',
+    zh: "评语工作表缺少“Manager's review”列，请重新计算以恢复表头。",
+  },
+  notFinal: {
+    en: "{period} is not final, so there is nothing to restate: Recalculate now recomputes it.",
+    zh: "{period} 尚未定稿，无需重算：点击“立即重算”即会重新计算。",
+  },
+  scheduleOther: {
+    en: "Another editor's schedule is on. It can be taken over only when no run has happened for 3 hours.",
+    zh: "另一位编辑者设置的自动重算已开启。超过 3 小时未运行时才可接管。",
+  },
+  scheduleOn: {
+    en: "Automatic recalculation is on: each month becomes final on day {day} of the next month at {hour}:00.",
+    zh: "自动重算已开启：每月结果于次月 {day} 日 {hour}:00 定稿。",
+  },
   scheduleOff: { en: "Automatic recalculation is off.", zh: "自动重算已关闭。" },
-  setupDone: { en: "Created: {created}. Left as they were: {kept}.", zh: "已创建：{created}。已存在（未改动）：{kept}。" },
+  setupDone: {
+    en: "Created: {created}. Left as they were: {kept}.",
+    zh: "已创建：{created}。已存在（未改动）：{kept}。",
+  },
   none: { en: "none", zh: "无" },
-  restated: { en: "Restated {period}: {changes} cells changed (listed in the Run log).\n", zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n" },
+  restated: {
+    en: "Restated {period}: {changes} cells changed (listed in the Run log).\n",
+    zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n",
+  },
 } as const;
 
 type MessageKey = keyof typeof MESSAGES;
@@ -109,8 +143,14 @@ export function answer<T>(call: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const text = error !== null && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
-    const name = error !== null && typeof error === "object" && "name" in error ? String((error as { name: unknown }).name) : "Error";
+    const text =
+      error !== null && typeof error === "object" && "message" in error
+        ? String((error as { message: unknown }).message)
+        : String(error);
+    const name =
+      error !== null && typeof error === "object" && "name" in error
+        ? String((error as { name: unknown }).name)
+        : "Error";
     logEvent({ event: "sidebar_call_failed", call, error: name });
     const line = text.split("\n")[0].trim() || call + " failed";
     throw new Error(line.length > 500 ? line.slice(0, 499) + "…" : line);
@@ -122,21 +162,38 @@ export function answer<T>(call: string, body: () => T): T {
 const PERIOD_HINT = "must be a period such as 2026-03, 2026-Q1 or 2026";
 
 // zod/mini carries no messages of its own ("Invalid input"): every field says what it wants.
-const periodField = z.string(PERIOD_HINT).check(z.trim(), z.maxLength(16, PERIOD_HINT), z.refine(isPeriodKey, PERIOD_HINT));
-const repIdField = z.string("must be text").check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters"));
-const languageField = z.enum(["en", "zh"], "must be \"en\" or \"zh\"");
+const periodField = z
+  .string(PERIOD_HINT)
+  .check(z.trim(), z.maxLength(16, PERIOD_HINT), z.refine(isPeriodKey, PERIOD_HINT));
+const repIdField = z
+  .string("must be text")
+  .check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters"));
+const languageField = z.enum(["en", "zh"], 'must be "en" or "zh"');
 
-const TeamRequestSchema = z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)");
-const RepRequestSchema = z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }");
+const TeamRequestSchema = z.strictObject(
+  { period: z.nullable(periodField) },
+  "must be an object { period } (period may be null)",
+);
+const RepRequestSchema = z.strictObject(
+  { period: periodField, repId: repIdField },
+  "must be an object { period, repId }",
+);
 const ReviewRequestSchema = z.strictObject(
-  { period: periodField, repId: repIdField, language: z.optional(languageField), regenerate: z.optional(z.boolean("must be true or false")) },
+  {
+    period: periodField,
+    repId: repIdField,
+    language: z.optional(languageField),
+    regenerate: z.optional(z.boolean("must be true or false")),
+  },
   "must be an object { period, repId, language?, regenerate? }",
 );
 const SaveReviewRequestSchema = z.strictObject(
   {
     period: periodField,
     repId: repIdField,
-    text: z.string("must be text").check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
+    text: z
+      .string("must be text")
+      .check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
   },
   "must be an object { period, repId, text }",
 );
@@ -144,8 +201,12 @@ const RestateRequestSchema = z.strictObject({ period: periodField }, "must be an
 const ScheduleRequestSchema = z.strictObject(
   {
     on: z.boolean("must be true or false"),
-    day: z.optional(z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28"))),
-    hour: z.optional(z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23"))),
+    day: z.optional(
+      z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28")),
+    ),
+    hour: z.optional(
+      z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23")),
+    ),
   },
   "must be an object { on, day?, hour? }",
 );
@@ -179,7 +240,13 @@ function openSession(): Session {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const state = readSpreadsheetState(ss);
   const settings = settingsOf(state);
-  return { ss, state, settings, runState: runStateOf(state.run), language: runLanguage(settings, ss.getSpreadsheetLocale()) };
+  return {
+    ss,
+    state,
+    settings,
+    runState: runStateOf(state.run),
+    language: runLanguage(settings, ss.getSpreadsheetLocale()),
+  };
 }
 
 /** An output sheet's table when it is the add-on's own; null when missing or blank. */
@@ -192,7 +259,10 @@ function readOwnTable(session: Session, role: OutputRole): SheetTable | null {
 
 function currencyOf(session: Session, period: string | null): string {
   const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
-  return periodCurrency(planSettingsFor(plan, period ?? ""), spreadsheetCurrency(session.settings, session.ss.getSpreadsheetLocale()));
+  return periodCurrency(
+    planSettingsFor(plan, period ?? ""),
+    spreadsheetCurrency(session.settings, session.ss.getSpreadsheetLocale()),
+  );
 }
 
 // ---------------------------------------------------------------- views
@@ -213,7 +283,8 @@ export function sidebarTeam(request: TeamRequest): TeamView {
     const results = readOwnTable(session, "results");
     const periods = periodsOf(results, fy);
     const period = req.period ?? defaultPeriod(results, periods, fy);
-    if (req.period !== null && !periods.includes(req.period)) fail("noPeriod", session.language, { period: req.period });
+    if (req.period !== null && !periods.includes(req.period))
+      fail("noPeriod", session.language, { period: req.period });
     const metrics = results ? resultMetrics(results.header, session.language) : [];
     const cell = cellReader(results?.header ?? []);
     const rows = results && period ? rowsOfPeriod(results, period) : [];
@@ -322,7 +393,14 @@ export function sidebarReview(request: ReviewRequest): ReviewView {
       ? stored
       : storedOnly
         ? ""
-        : generateReview({ ss: session.ss, settings: session.settings, period: req.period, key, language: reviewLanguage, runLanguage: session.language });
+        : generateReview({
+            ss: session.ss,
+            settings: session.settings,
+            period: req.period,
+            key,
+            language: reviewLanguage,
+            runLanguage: session.language,
+          });
     if (generated === null) fail("noRow", session.language, { repId: req.repId, period: req.period });
     return {
       language: session.language,
@@ -358,9 +436,11 @@ export function sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult 
     if (!outcome.ok) {
       const language = openSession().language;
       if (outcome.reason === "already_running") fail("busy", language);
-      if (outcome.reason === "foreign_reviews_sheet") fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.reviews });
+      if (outcome.reason === "foreign_reviews_sheet")
+        fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.reviews });
       if (outcome.reason === "no_manager_column") fail("noManagerColumn", language);
-      if (outcome.reason === "foreign_results_sheet") fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.results });
+      if (outcome.reason === "foreign_results_sheet")
+        fail("foreignSheet", language, { sheet: settingsOf(readSpreadsheetState(ss)).sheets.results });
       if (outcome.reason === "unknown_period") fail("noPeriod", language, { period: req.period });
       if (outcome.reason === "unknown_rep") fail("noRow", language, { repId: req.repId, period: req.period });
       fail("noReviewsSheet", language);
@@ -380,7 +460,12 @@ export function sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult 
 export function sidebarSetup(): SetupView {
   return answer("sidebarSetup", () => {
     const session = openSession();
-    return setupView({ ss: session.ss, settings: session.settings, runState: session.runState, language: session.language });
+    return setupView({
+      ss: session.ss,
+      settings: session.settings,
+      runState: session.runState,
+      language: session.language,
+    });
   });
 }
 
@@ -402,7 +487,14 @@ export function sidebarSetUpSheets(): ActionResult {
     const session = openSession();
     const result = setUpSheets(session.ss);
     if (!result.ok) fail("busy", session.language);
-    return { outcome: "done", message: message("setupDone", session.language, { created: listText(result.created, session.language), kept: listText(result.kept, session.language) }) + repsFromSalesNote(result, session.language) };
+    return {
+      outcome: "done",
+      message:
+        message("setupDone", session.language, {
+          created: listText(result.created, session.language),
+          kept: listText(result.kept, session.language),
+        }) + repsFromSalesNote(result, session.language),
+    };
   });
 }
 
@@ -431,22 +523,30 @@ export function sidebarRestate(request: RestateRequest): ActionResult {
   return answer("sidebarRestate", () => {
     const req = parseRequest("sidebarRestate", RestateRequestSchema, request);
     const session = openSession();
-    if (!Object.prototype.hasOwnProperty.call(session.runState.final, req.period)) fail("notFinal", session.language, { period: req.period });
+    if (!Object.prototype.hasOwnProperty.call(session.runState.final, req.period))
+      fail("notFinal", session.language, { period: req.period });
     const summary = recalculate({ ss: session.ss, startedBy: "restate", finality: "schedule", restate: [req.period] });
     const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
-    const head = summary.periods.includes(req.period) && summary.outcome !== "already running" ? message("restated", summary.language, { period: req.period, changes }) : "";
+    const head =
+      summary.periods.includes(req.period) && summary.outcome !== "already running"
+        ? message("restated", summary.language, { period: req.period, changes })
+        : "";
     return { outcome: summary.outcome, message: head + runMessage(summary, summary.language) };
   });
 }
 
 function storeScheduleTime(session: Session, day: number | undefined, hour: number | undefined): void {
   const current = session.settings;
-  if ((day === undefined || day === current.scheduleDay) && (hour === undefined || hour === current.scheduleHour)) return;
+  if ((day === undefined || day === current.scheduleDay) && (hour === undefined || hour === current.scheduleHour))
+    return;
   const now = Date.now();
   const guard = acquireLease(session.ss, newRunId(now), now);
   if (!guard.ok) fail("busy", session.language);
   try {
-    const validated = validateSettings({ scheduleDay: day ?? current.scheduleDay, scheduleHour: hour ?? current.scheduleHour }, settingsOf(guard.state));
+    const validated = validateSettings(
+      { scheduleDay: day ?? current.scheduleDay, scheduleHour: hour ?? current.scheduleHour },
+      settingsOf(guard.state),
+    );
     if (!validated.ok) throw new Error(validated.errors.join("; "));
     storeSettings(session.ss, guard.state, validated.settings);
   } finally {
@@ -468,10 +568,18 @@ export function sidebarSchedule(request: ScheduleRequest): ActionResult {
     const view = scheduleView(scheduleStatus(session.ss), String);
     if (!view.canChange) fail("scheduleOther", session.language);
     storeScheduleTime(session, req.day, req.hour);
-    const change = req.on ? (view.owner === "you" ? null : installSchedule(session.ss)) : view.on ? removeSchedule(session.ss) : null;
+    const change = req.on
+      ? view.owner === "you"
+        ? null
+        : installSchedule(session.ss)
+      : view.on
+        ? removeSchedule(session.ss)
+        : null;
     if (change && !change.ok) fail(change.reason === "already_running" ? "busy" : "scheduleOther", session.language);
     const status = change ? change.status : scheduleStatus(session.ss);
-    const text = status.on ? message("scheduleOn", session.language, { day: status.day, hour: status.hour }) : message("scheduleOff", session.language);
+    const text = status.on
+      ? message("scheduleOn", session.language, { day: status.day, hour: status.hour })
+      : message("scheduleOff", session.language);
     return { outcome: "done", message: text };
   });
 }

@@ -15,14 +15,30 @@ import type { Language } from "../core/plan-model";
 import { fillTemplate } from "../core/problems";
 import type { ActionResult, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
-import { DEFAULT_SHEET_NAMES, defaultSettings, runLanguage, settingsOf, storeSettings, validateSettings, type Settings, type SheetRole } from "./settings";
+import {
+  DEFAULT_SHEET_NAMES,
+  defaultSettings,
+  runLanguage,
+  settingsOf,
+  storeSettings,
+  validateSettings,
+  type Settings,
+  type SheetRole,
+} from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
 
 /** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */
 export const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
 
 /** The sheets the runs write; the others they only read. */
-const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["results", "payouts", "reviews", "dashboard", "runLog", "problems"]);
+const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
+  "results",
+  "payouts",
+  "reviews",
+  "dashboard",
+  "runLog",
+  "problems",
+]);
 
 /** Sheets refuses longer sheet names. */
 export const MAX_SHEET_NAME_LENGTH = 100;
@@ -61,19 +77,43 @@ const FORBIDDEN_LIST = FORBIDDEN_SHEET_NAME_CHARACTERS.join(" ");
 const MESSAGES = {
   notText: { en: "{field} name must be text.", zh: "{field}名称必须是文本。" },
   blank: { en: "{field} name must not be blank.", zh: "{field}名称不能为空。" },
-  tooLong: { en: "{field} name is {length} characters long: Sheets allows at most {max}.", zh: "{field}名称有 {length} 个字符：Sheets 最多允许 {max} 个。" },
+  tooLong: {
+    en: "{field} name is {length} characters long: Sheets allows at most {max}.",
+    zh: "{field}名称有 {length} 个字符：Sheets 最多允许 {max} 个。",
+  },
   forbidden: {
     en: `{field} name "{name}" contains {char}, which Sheets does not allow in sheet names (${FORBIDDEN_LIST}).`,
     zh: `{field}名称“{name}”含有 {char}，Sheets 的工作表名称不能含有这些字符：${FORBIDDEN_LIST}。`,
   },
-  control: { en: "{field} name contains a line break or another control character.", zh: "{field}名称含有换行符或其他控制字符。" },
-  duplicate: { en: "{field} name \"{name}\" is already the name of the {other}: each sheet needs its own name.", zh: "{field}名称“{name}”已是{other}的名称：每个工作表需要各自的名称。" },
+  control: {
+    en: "{field} name contains a line break or another control character.",
+    zh: "{field}名称含有换行符或其他控制字符。",
+  },
+  duplicate: {
+    en: '{field} name "{name}" is already the name of the {other}: each sheet needs its own name.',
+    zh: "{field}名称“{name}”已是{other}的名称：每个工作表需要各自的名称。",
+  },
   language: { en: "Language must be auto, en or zh.", zh: "语言必须是 auto、en 或 zh。" },
-  startPeriod: { en: "Start period \"{value}\" must be blank (the earliest month in Sales) or a month such as 2026-03.", zh: "起始期间“{value}”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。" },
-  startPeriodText: { en: "Start period must be text: blank (the earliest month in Sales) or a month such as 2026-03.", zh: "起始期间必须是文本：留空（即销售记录中最早的月份）或 2026-03 这样的月份。" },
-  unknownField: { en: "Unknown setting {fields}: only sheet names, language and start period are saved here.", zh: "未知设置 {fields}：此处只保存工作表名称、语言和起始期间。" },
-  sheetsShape: { en: "Sheet names must be given as an object with a name for every sheet.", zh: "工作表名称必须以对象给出，每个工作表一个名称。" },
-  shape: { en: "Settings must be an object { sheets, language, startPeriod }.", zh: "设置必须是对象 { sheets, language, startPeriod }。" },
+  startPeriod: {
+    en: 'Start period "{value}" must be blank (the earliest month in Sales) or a month such as 2026-03.',
+    zh: "起始期间“{value}”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。",
+  },
+  startPeriodText: {
+    en: "Start period must be text: blank (the earliest month in Sales) or a month such as 2026-03.",
+    zh: "起始期间必须是文本：留空（即销售记录中最早的月份）或 2026-03 这样的月份。",
+  },
+  unknownField: {
+    en: "Unknown setting {fields}: only sheet names, language and start period are saved here.",
+    zh: "未知设置 {fields}：此处只保存工作表名称、语言和起始期间。",
+  },
+  sheetsShape: {
+    en: "Sheet names must be given as an object with a name for every sheet.",
+    zh: "工作表名称必须以对象给出，每个工作表一个名称。",
+  },
+  shape: {
+    en: "Settings must be an object { sheets, language, startPeriod }.",
+    zh: "设置必须是对象 { sheets, language, startPeriod }。",
+  },
   languageField: { en: "Language", zh: "语言" },
   startPeriodField: { en: "Start period", zh: "起始期间" },
   saved: { en: "Settings saved: {fields}.", zh: "设置已保存：{fields}。" },
@@ -137,7 +177,10 @@ const sheetNameField = z.string("notText").check(
  * Sheets compares sheet names ignoring case, so "Sales" and "sales" are one
  * name; the later field is the one reported, naming the earlier.
  */
-function reportDuplicates(sheets: Record<SheetRole, string>, ctx: z.core.$RefinementCtx<Record<SheetRole, string>>): void {
+function reportDuplicates(
+  sheets: Record<SheetRole, string>,
+  ctx: z.core.$RefinementCtx<Record<SheetRole, string>>,
+): void {
   const seen = new Map<string, SheetRole>();
   for (const role of SHEET_ROLES) {
     // Runs even when a field failed its own checks, so a value may not be text.
@@ -145,13 +188,17 @@ function reportDuplicates(sheets: Record<SheetRole, string>, ctx: z.core.$Refine
     if (typeof name !== "string" || name === "") continue;
     const key = name.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) ctx.addIssue({ code: "custom", message: "duplicate", path: [role], input: name, params: { other } });
+    if (other !== undefined)
+      ctx.addIssue({ code: "custom", message: "duplicate", path: [role], input: name, params: { other } });
     else seen.set(key, role);
   }
 }
 
 const SheetNamesSchema = z
-  .strictObject(Object.fromEntries(SHEET_ROLES.map((role) => [role, sheetNameField])) as Record<SheetRole, typeof sheetNameField>, "sheetsShape")
+  .strictObject(
+    Object.fromEntries(SHEET_ROLES.map((role) => [role, sheetNameField])) as Record<SheetRole, typeof sheetNameField>,
+    "sheetsShape",
+  )
   .check(z.superRefine(reportDuplicates));
 
 const SaveSettingsRequestSchema = z.strictObject(
@@ -165,7 +212,8 @@ const SaveSettingsRequestSchema = z.strictObject(
 
 function fieldAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
-  for (const key of path) at = at !== null && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    at = at !== null && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[key] : undefined;
   return at;
 }
 
@@ -182,12 +230,20 @@ function sheetNameMessage(issue: z.core.$ZodIssue, role: SheetRole, typed: unkno
     case "tooLong":
       return text("tooLong", language, { field, length: name.length, max: MAX_SHEET_NAME_LENGTH });
     case "forbidden":
-      return text("forbidden", language, { field, name: quoted(name), char: FORBIDDEN_SHEET_NAME_CHARACTERS.find((c) => name.includes(c)) ?? "" });
+      return text("forbidden", language, {
+        field,
+        name: quoted(name),
+        char: FORBIDDEN_SHEET_NAME_CHARACTERS.find((c) => name.includes(c)) ?? "",
+      });
     case "control":
       return text("control", language, { field });
     case "duplicate": {
       const other = (issue as { params?: { other?: SheetRole } }).params?.other;
-      return text("duplicate", language, { field, name: quoted(name), other: other ? SHEET_LABELS[other][language] : "" });
+      return text("duplicate", language, {
+        field,
+        name: quoted(name),
+        other: other ? SHEET_LABELS[other][language] : "",
+      });
     }
     default:
       return text("notText", language, { field });
@@ -197,13 +253,19 @@ function sheetNameMessage(issue: z.core.$ZodIssue, role: SheetRole, typed: unkno
 /** One problem as a sentence naming its field. */
 function issueMessage(issue: z.core.$ZodIssue, request: unknown, language: Language): string {
   const [top, second] = issue.path;
-  if (issue.code === "unrecognized_keys") return text("unknownField", language, { fields: issue.keys.map((key) => [...issue.path, key].join(".")).join(", ") });
-  if (top === "sheets" && isRole(second)) return sheetNameMessage(issue, second, fieldAt(request, issue.path), language);
+  if (issue.code === "unrecognized_keys")
+    return text("unknownField", language, {
+      fields: issue.keys.map((key) => [...issue.path, key].join(".")).join(", "),
+    });
+  if (top === "sheets" && isRole(second))
+    return sheetNameMessage(issue, second, fieldAt(request, issue.path), language);
   if (top === "sheets") return text("sheetsShape", language);
   if (top === "language") return text("language", language);
   if (top === "startPeriod") {
     const typed = fieldAt(request, issue.path);
-    return typeof typed === "string" ? text("startPeriod", language, { value: quoted(typed.trim()) }) : text("startPeriodText", language);
+    return typeof typed === "string"
+      ? text("startPeriod", language, { value: quoted(typed.trim()) })
+      : text("startPeriodText", language);
   }
   return text("shape", language);
 }
@@ -222,7 +284,10 @@ const MESSAGES_SHOWN = 3;
  * checkSettingsRequest({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" }, language: "auto", startPeriod: "" }, "en");
  * // { ok: false, message: 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \ :).' }
  */
-export function checkSettingsRequest(request: unknown, language: Language): { ok: true; request: SettingsValues } | { ok: false; message: string } {
+export function checkSettingsRequest(
+  request: unknown,
+  language: Language,
+): { ok: true; request: SettingsValues } | { ok: false; message: string } {
   const parsed = SaveSettingsRequestSchema.safeParse(request);
   if (parsed.success) return { ok: true, request: parsed.data };
   const firstPerField = new Map<string, z.core.$ZodIssue>();
@@ -230,14 +295,20 @@ export function checkSettingsRequest(request: unknown, language: Language): { ok
     const key = issue.path.join(".");
     if (!firstPerField.has(key)) firstPerField.set(key, issue);
   }
-  const lines = [...firstPerField.values()].slice(0, MESSAGES_SHOWN).map((issue) => issueMessage(issue, request, language));
+  const lines = [...firstPerField.values()]
+    .slice(0, MESSAGES_SHOWN)
+    .map((issue) => issueMessage(issue, request, language));
   return { ok: false, message: lines.join(language === "zh" ? "" : " ") };
 }
 
 // ---------------------------------------------------------------- saving
 
 /** The labels of the fields whose values differ, in form order. */
-function changedFields(before: Settings, after: Settings, language: Language): { labels: string[]; sheetsRenamed: boolean } {
+function changedFields(
+  before: Settings,
+  after: Settings,
+  language: Language,
+): { labels: string[]; sheetsRenamed: boolean } {
   const renamed = SHEET_ROLES.filter((role) => before.sheets[role] !== after.sheets[role]);
   const labels = renamed.map((role) => SHEET_LABELS[role][language]);
   if (before.language !== after.language) labels.push(text("languageField", language));
@@ -245,17 +316,29 @@ function changedFields(before: Settings, after: Settings, language: Language): {
   return { labels, sheetsRenamed: renamed.length > 0 };
 }
 
-function storeChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState, request: SettingsValues): ActionResult {
+function storeChecked(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: SpreadsheetState,
+  request: SettingsValues,
+): ActionResult {
   const current = settingsOf(state);
   const merged = validateSettings(request, current);
   // The request's rules include the stored settings' rules, so this is a guard against drift between them.
-  if (!merged.ok) throw new Error(text("invalidStored", runLanguage(current, ss.getSpreadsheetLocale()), { errors: merged.errors.join("; ") }));
+  if (!merged.ok)
+    throw new Error(
+      text("invalidStored", runLanguage(current, ss.getSpreadsheetLocale()), { errors: merged.errors.join("; ") }),
+    );
   // Answered in the new language: the sidebar reloads in it.
   const language = runLanguage(merged.settings, ss.getSpreadsheetLocale());
   const changed = changedFields(current, merged.settings, language);
   if (changed.labels.length === 0) return { outcome: "nothing to do", message: text("unchanged", language) };
   storeSettings(ss, state, merged.settings);
-  return { outcome: "done", message: text("saved", language, { fields: listOf(changed.labels, language) }) + (changed.sheetsRenamed ? text("renamedHint", language) : "") };
+  return {
+    outcome: "done",
+    message:
+      text("saved", language, { fields: listOf(changed.labels, language) }) +
+      (changed.sheetsRenamed ? text("renamedHint", language) : ""),
+  };
 }
 
 /**
@@ -268,7 +351,10 @@ function storeChecked(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: Sprea
  * saveCheckedSettings(ss, { sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals" }, language: "zh", startPeriod: "" });
  * // { ok: true, result: { outcome: "done", message: "设置已保存：销售记录表、语言。..." } }
  */
-export function saveCheckedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, request: SettingsValues): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
+export function saveCheckedSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  request: SettingsValues,
+): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
   const outcome = withRunGuard(ss, "sidebar", (state) => storeChecked(ss, state, request));
   return outcome.ok ? { ok: true, result: outcome.value } : outcome;
 }

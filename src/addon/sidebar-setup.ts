@@ -32,7 +32,11 @@ export const RUN_LOG_ROWS_READ = 20;
  */
 export function inputSheetStatus(existing: readonly string[], settings: Settings): SheetStatus[] {
   const present = new Set(existing.map((name) => name.toLowerCase()));
-  return SETUP_ROLES.map((role) => ({ role, name: settings.sheets[role], exists: present.has(settings.sheets[role].toLowerCase()) }));
+  return SETUP_ROLES.map((role) => ({
+    role,
+    name: settings.sheets[role],
+    exists: present.has(settings.sheets[role].toLowerCase()),
+  }));
 }
 
 /**
@@ -73,7 +77,10 @@ export function setupView(sources: SetupSources): SetupView {
   const { ss, settings, runState } = sources;
   const timeZone = ss.getSpreadsheetTimeZone();
   const formatWhen = (epochMs: number) => Utilities.formatDate(new Date(epochMs), timeZone, "yyyy-MM-dd HH:mm");
-  const inputSheets = inputSheetStatus(ss.getSheets().map((sheet) => sheet.getName()), settings);
+  const inputSheets = inputSheetStatus(
+    ss.getSheets().map((sheet) => sheet.getName()),
+    settings,
+  );
   const tail = readRunLogTail(ss, settings.sheets.runLog, RUN_LOG_ROWS_READ);
   return {
     language: sources.language,

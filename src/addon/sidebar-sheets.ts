@@ -12,7 +12,15 @@ import { metricValueKind } from "../core/display-format";
 import { metricOfHeader, RUN_LOG_COLUMNS } from "../tables/output-columns";
 import { comparePeriodCells, provisionalNote, tableOf, type SheetTable } from "../tables/output-rows";
 import { plainText } from "../tables/sheet-text";
-import type { MetricInfo, PayoutLine, ProblemLine, ProblemList, RunLogLine, TeamRow, TrendPoint } from "../sidebar/sidebar-api";
+import type {
+  MetricInfo,
+  PayoutLine,
+  ProblemLine,
+  ProblemList,
+  RunLogLine,
+  TeamRow,
+  TrendPoint,
+} from "../sidebar/sidebar-api";
 
 /** How many recent periods the Rep view's trend shows. */
 export const TREND_PERIODS = 12;
@@ -91,7 +99,7 @@ export function cellReader(header: readonly string[]): RowReader {
   });
   return (row, name) => {
     const i = index.get(name);
-    return i === undefined ? "" : row[i] ?? "";
+    return i === undefined ? "" : (row[i] ?? "");
   };
 }
 
@@ -129,7 +137,8 @@ export function defaultPeriod(table: SheetTable | null, periods: readonly string
   const scored = new Set<string>();
   for (const row of table.rows) {
     const period = cellText(cell(row, "Period"));
-    if (isPeriodKey(period) && periodKind(period) === "month" && numberOrNull(cell(row, "Score")) !== null) scored.add(period);
+    if (isPeriodKey(period) && periodKind(period) === "month" && numberOrNull(cell(row, "Score")) !== null)
+      scored.add(period);
   }
   const months = [...scored].sort((a, b) => comparePeriodCells(b, a, fyStart));
   return months[0] ?? periods[0] ?? null;
@@ -267,7 +276,11 @@ const RUN_LOG_HEADERS = RUN_LOG_COLUMNS.map((c) => c.header);
  * @example
  * readRunLogTail(ss, "Run log", 20)?.rows.length; // up to 20
  */
-export function readRunLogTail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, count: number): RunLogTail | null {
+export function readRunLogTail(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  count: number,
+): RunLogTail | null {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return null;
   const lastRow = sheet.getLastRow();
@@ -348,11 +361,20 @@ export function latestProblems(tail: RunLogTail | null, timeZone: string): Probl
     const text = plainText(cell(row, "Problem list"));
     const lines = text === "" ? [] : text.split("\n");
     // The cut's "… and N more groups" line and the full-list line name no cell: the counts say the same.
-    const groups = lines.map(problemLine).filter((line) => line.rows > 0).slice(0, MAX_PROBLEM_LINES);
+    const groups = lines
+      .map(problemLine)
+      .filter((line) => line.rows > 0)
+      .slice(0, MAX_PROBLEM_LINES);
     const listed = groups.reduce((total, line) => total + line.rows, 0);
     const count = numberOrNull(cell(row, "Problems")) ?? listed;
     const sheet = lines.length > 0 ? parseFullListLine(lines[lines.length - 1]) : null;
-    return { count, groups, notListed: Math.max(0, count - listed), sheet, when: whenText(cell(row, "When"), timeZone) };
+    return {
+      count,
+      groups,
+      notListed: Math.max(0, count - listed),
+      sheet,
+      when: whenText(cell(row, "When"), timeZone),
+    };
   }
   return none;
 }

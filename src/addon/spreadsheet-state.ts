@@ -144,7 +144,16 @@ export function parseStored<T>(schema: z.ZodMiniType<T>, value: string | null): 
  * runStateOf({ metadata: null, value: null }).final; // {}
  */
 export function runStateOf(entry: StateEntry): RunState {
-  return parseStored(RunStateSchema, entry.value) ?? { final: {}, pending: null, start: null, fy: 1, changed: [], lastRun: null };
+  return (
+    parseStored(RunStateSchema, entry.value) ?? {
+      final: {},
+      pending: null,
+      start: null,
+      fy: 1,
+      changed: [],
+      lastRun: null,
+    }
+  );
 }
 
 /**
@@ -227,7 +236,12 @@ function rereadValues(previous: SpreadsheetState): SpreadsheetState | null {
  * @example
  * writeStateEntry(ss, state, "run", { final: {}, pending: null });
  */
-export function writeStateEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: SpreadsheetState, key: StateKey, value: unknown): void {
+export function writeStateEntry(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  state: SpreadsheetState,
+  key: StateKey,
+  value: unknown,
+): void {
   const json = stateJson(value);
   const entry = state[key];
   if (!entry.metadata && entry.added) entry.metadata = findStateMetadata(ss, key);
@@ -247,7 +261,14 @@ export function writeStateEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, st
  * @example
  * findStateMetadata(ss, "lease")?.getValue();
  */
-export function findStateMetadata(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: StateKey): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
-  const found = ss.createDeveloperMetadataFinder().withKey(STATE_KEYS[key]).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET).find();
+export function findStateMetadata(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: StateKey,
+): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
+  const found = ss
+    .createDeveloperMetadataFinder()
+    .withKey(STATE_KEYS[key])
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
+    .find();
   return found.length > 0 ? found[0] : null;
 }

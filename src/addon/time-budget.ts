@@ -20,7 +20,10 @@ export interface WorkSize {
  * addWork({ calls: 2, cells: 10 }, { calls: 1, cells: 0 }); // { calls: 3, cells: 10 }
  */
 export function addWork(...sizes: WorkSize[]): WorkSize {
-  return sizes.reduce((sum, size) => ({ calls: sum.calls + size.calls, cells: sum.cells + size.cells }), { calls: 0, cells: 0 });
+  return sizes.reduce((sum, size) => ({ calls: sum.calls + size.calls, cells: sum.cells + size.cells }), {
+    calls: 0,
+    cells: 0,
+  });
 }
 
 export const NO_WORK: WorkSize = { calls: 0, cells: 0 };

@@ -42,7 +42,16 @@ export interface AggregationInput {
 }
 
 function emptyAccumulator(): Accumulator {
-  return { revenue: 0, dealsWon: 0, dealsLost: 0, renewalsWon: 0, renewalsLost: 0, cycleDaysSum: 0, cycleDeals: 0, newCustomers: new Set() };
+  return {
+    revenue: 0,
+    dealsWon: 0,
+    dealsLost: 0,
+    renewalsWon: 0,
+    renewalsLost: 0,
+    cycleDaysSum: 0,
+    cycleDeals: 0,
+    newCustomers: new Set(),
+  };
 }
 
 /**
@@ -109,7 +118,9 @@ function periodsOfMonthFactory(fiscalYearStartMonth: number, wanted: ReadonlySet
   return (month: Period): Period[] => {
     let periods = cache.get(month);
     if (!periods) {
-      periods = [month, quarterOfMonth(month, fiscalYearStartMonth), yearOfMonth(month, fiscalYearStartMonth)].filter((p) => wanted.has(p));
+      periods = [month, quarterOfMonth(month, fiscalYearStartMonth), yearOfMonth(month, fiscalYearStartMonth)].filter(
+        (p) => wanted.has(p),
+      );
       cache.set(month, periods);
     }
     return periods;
@@ -167,7 +178,13 @@ function scoreKey(rep: RepKey, period: Period, metric: string): string {
  * quarter or year without any, the mean of its months' values (each month
  * counted once, by its own mean); null when nothing was entered.
  */
-function manualActual(means: Map<string, number>, rep: RepKey, period: Period, metric: string, fiscalYearStartMonth: number): number | null {
+function manualActual(
+  means: Map<string, number>,
+  rep: RepKey,
+  period: Period,
+  metric: string,
+  fiscalYearStartMonth: number,
+): number | null {
   const own = means.get(scoreKey(rep, period, metric));
   if (own !== undefined) return own;
   if (periodKind(period) === "month") return null;

@@ -40,7 +40,11 @@ describe("day numbers", () => {
         expect(dayNumber(civil.year, civil.month, civil.day)).toBe(day);
         expect(isCivilDate(civil.year, civil.month, civil.day)).toBe(true);
         const utc = new Date(day * DAY_MS);
-        expect([utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()]).toEqual([civil.year, civil.month, civil.day]);
+        expect([utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()]).toEqual([
+          civil.year,
+          civil.month,
+          civil.day,
+        ]);
       }),
       { numRuns: 2000 },
     );
@@ -151,17 +155,42 @@ describe("wall clock: changes of offset", () => {
   });
 
   it("agrees with Intl for random instants in many zones", () => {
-    const zones = ["UTC", "America/Los_Angeles", "Asia/Shanghai", "Asia/Kolkata", "Australia/Adelaide", "America/St_Johns", "Europe/London", "Pacific/Chatham", "Asia/Kathmandu"];
+    const zones = [
+      "UTC",
+      "America/Los_Angeles",
+      "Asia/Shanghai",
+      "Asia/Kolkata",
+      "Australia/Adelaide",
+      "America/St_Johns",
+      "Europe/London",
+      "Pacific/Chatham",
+      "Asia/Kathmandu",
+    ];
     const clocks = zones.map((zone) => makeWallClock(zone));
     const reference = zones.map(
       (timeZone) =>
-        new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" }),
+        new Intl.DateTimeFormat("en-US", {
+          timeZone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "numeric",
+          day: "numeric",
+          hour: "numeric",
+          minute: "numeric",
+        }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: zones.length - 1 }), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), (z, ms) => {
-        const parts = Object.fromEntries(reference[z].formatToParts(ms).map((p) => [p.type, Number(p.value)]));
-        expect(clocks[z](ms)).toEqual({ day: dayNumber(parts.year, parts.month, parts.day), minutes: (parts.hour % 24) * 60 + parts.minute });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: zones.length - 1 }),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (z, ms) => {
+          const parts = Object.fromEntries(reference[z].formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+          expect(clocks[z](ms)).toEqual({
+            day: dayNumber(parts.year, parts.month, parts.day),
+            minutes: (parts.hour % 24) * 60 + parts.minute,
+          });
+        },
+      ),
       { numRuns: 3000 },
     );
   });

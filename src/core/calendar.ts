@@ -230,7 +230,8 @@ function intlOffsetMs(timeZone: string): (instantMs: number) => number {
     // Some engines still print midnight as hour 24 despite h23.
     const hour = fields.hour % 24;
     const wallMs =
-      dayNumber(fields.year, fields.month, fields.day) * DAY_MS + ((hour * 60 + fields.minute) * 60 + fields.second) * 1000;
+      dayNumber(fields.year, fields.month, fields.day) * DAY_MS +
+      ((hour * 60 + fields.minute) * 60 + fields.second) * 1000;
     return wallMs - wholeSecondMs;
   };
 }

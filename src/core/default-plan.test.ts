@@ -39,14 +39,18 @@ describe("the default plan rows", () => {
 
   it("have metric weights that add up to 100%, so each reads as a share of the score", () => {
     const weights = DEFAULT_PLAN_ROWS.slice(1)
-      .filter((row) => (row[column("type")] === "metric" || row[column("type")] === "manual") && row[column("role")] === "")
+      .filter(
+        (row) => (row[column("type")] === "metric" || row[column("type")] === "manual") && row[column("role")] === "",
+      )
       .map((row) => Number(row[column("weight")]));
     expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it("keep metric keys as identifiers in both languages, since Targets and Scores name them", () => {
     const keys = (language: "en" | "zh") =>
-      defaultPlanRows(language).filter((row) => row[column("type")] === PLAN_ROW_TYPE_NAMES.metric[language]).map((row) => row[column("key")]);
+      defaultPlanRows(language)
+        .filter((row) => row[column("type")] === PLAN_ROW_TYPE_NAMES.metric[language])
+        .map((row) => row[column("key")]);
     expect(keys("zh")).toEqual(keys("en"));
     expect(keys("en")).toEqual(["revenue", "new_customers", "win_rate", "renewal_rate"]);
   });
@@ -54,8 +58,18 @@ describe("the default plan rows", () => {
 
 describe("DEFAULT_SETTINGS", () => {
   it("are a monthly payout, a January fiscal year, the locale's currency and language", () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ fiscalYearStartMonth: 1, currency: null, language: null, payoutPeriod: "month" });
-    expect(DEFAULT_SETTINGS.signals).toEqual({ promoteScore: 1.1, promotePeriods: 3, supportScore: 0.8, supportPeriods: 2 });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      fiscalYearStartMonth: 1,
+      currency: null,
+      language: null,
+      payoutPeriod: "month",
+    });
+    expect(DEFAULT_SETTINGS.signals).toEqual({
+      promoteScore: 1.1,
+      promotePeriods: 3,
+      supportScore: 0.8,
+      supportPeriods: 2,
+    });
   });
 
   it("hold a training topic for every built-in metric", () => {

@@ -32,7 +32,10 @@ const LOCALE_CURRENCIES: readonly [RegExp, string][] = [
   [/^ja/i, "JPY"],
   [/^en_GB/i, "GBP"],
   // The euro area's main languages; their non-euro countries (de_CH, fr_CA, ...) fall through to USD.
-  [/^(de_(DE|AT|LU|BE)|fr_(FR|BE|LU|MC)|es_ES|it_IT|nl_(NL|BE)|pt_PT|fi_FI|el_GR|ga_IE|en_IE|sk_SK|sl_SI|et_EE|lv_LV|lt_LT|mt_MT|hr_HR|ca_ES|eu_ES|gl_ES)$/i, "EUR"],
+  [
+    /^(de_(DE|AT|LU|BE)|fr_(FR|BE|LU|MC)|es_ES|it_IT|nl_(NL|BE)|pt_PT|fi_FI|el_GR|ga_IE|en_IE|sk_SK|sl_SI|et_EE|lv_LV|lt_LT|mt_MT|hr_HR|ca_ES|eu_ES|gl_ES)$/i,
+    "EUR",
+  ],
 ];
 
 /**

@@ -41,7 +41,12 @@ export function rampFactor(ramp: readonly number[], tenure: number | null): numb
  * // Hired 15 March 2026, whole of March is 31 days:
  * employmentIn(rep, "2026-03", [0.5, 0.75, 1], 1).proration; // 17 / 31
  */
-export function employmentIn(rep: Pick<Rep, "start" | "end">, period: Period, ramp: readonly number[], fiscalYearStartMonth: number): Employment {
+export function employmentIn(
+  rep: Pick<Rep, "start" | "end">,
+  period: Period,
+  ramp: readonly number[],
+  fiscalYearStartMonth: number,
+): Employment {
   const days = daysEmployed(period, rep.start, rep.end, fiscalYearStartMonth);
   const total = daysIn(period, fiscalYearStartMonth);
   const months = periodKind(period) === "month" ? [period] : monthsOf(period, fiscalYearStartMonth);

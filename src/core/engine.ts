@@ -49,11 +49,15 @@ function choosePeriodPlans(input: EngineInput, fy: number, problems: Problem[]):
     const version = versionForPeriod(input.plan, period, fy);
     if (!version) {
       const first = input.plan.versions[0];
-      problems.push(problemAt(sheet, "A1", "plan_no_version", { period, version: first ? first.effectiveFrom || "-" : "-" }));
+      problems.push(
+        problemAt(sheet, "A1", "plan_no_version", { period, version: first ? first.effectiveFrom || "-" : "-" }),
+      );
       continue;
     }
     if (!version.valid) {
-      problems.push(problemAt(sheet, "A" + version.row, "plan_version_invalid", { period, version: version.effectiveFrom || "-" }));
+      problems.push(
+        problemAt(sheet, "A" + version.row, "plan_version_invalid", { period, version: version.effectiveFrom || "-" }),
+      );
       continue;
     }
     chosen.push({ period, version });
@@ -63,7 +67,8 @@ function choosePeriodPlans(input: EngineInput, fy: number, problems: Problem[]):
 
 /** The name of a thrown value, for a problem: never its message (it may hold data). */
 function errorName(error: unknown): string {
-  if (error !== null && typeof error === "object" && "name" in error) return String((error as { name: unknown }).name).slice(0, 40);
+  if (error !== null && typeof error === "object" && "name" in error)
+    return String((error as { name: unknown }).name).slice(0, 40);
   return "Error";
 }
 
@@ -74,7 +79,9 @@ interface FailureLog {
 }
 
 function repPeriodFailed(log: FailureLog, rep: Rep, period: Period, error: unknown): void {
-  log.problems.push(problemAt(log.sheet, "A" + rep.row, "rep_period_failed", { id: rep.id, period, error: errorName(error) }));
+  log.problems.push(
+    problemAt(log.sheet, "A" + rep.row, "rep_period_failed", { id: rep.id, period, error: errorName(error) }),
+  );
 }
 
 type ActualsInput = Parameters<typeof aggregateActuals>[0];
@@ -85,7 +92,11 @@ type ActualsInput = Parameters<typeof aggregateActuals>[0];
  * are lost (absent from the table). With a Type column a rep needs only
  * their own sales; without one, first-ever wins need every sale.
  */
-function aggregateIsolated(input: ActualsInput, reps: readonly Rep[], log: FailureLog): ReturnType<typeof aggregateActuals> {
+function aggregateIsolated(
+  input: ActualsInput,
+  reps: readonly Rep[],
+  log: FailureLog,
+): ReturnType<typeof aggregateActuals> {
   try {
     return aggregateActuals(input);
   } catch {
@@ -96,7 +107,12 @@ function aggregateIsolated(input: ActualsInput, reps: readonly Rep[], log: Failu
       for (const key of input.repsByPeriod.get(period) ?? []) {
         const sales = input.salesHaveType ? input.sales.filter((sale) => sale.rep === key) : input.sales;
         try {
-          const one = aggregateActuals({ ...input, sales, periods: [period], repsByPeriod: new Map([[period, [key]]]) });
+          const one = aggregateActuals({
+            ...input,
+            sales,
+            periods: [period],
+            repsByPeriod: new Map([[period, [key]]]),
+          });
           row.set(key, one.get(period)!.get(key)!);
         } catch (error) {
           repPeriodFailed(log, byKey.get(key)!, period, error);
@@ -133,7 +149,8 @@ function metricInputs(
   const actual = actuals[spec.key] ?? null;
   const additive = isAdditive(spec.key);
   const resolved = periodTarget(targets, holder, period, spec.key, { additive, fiscalYearStartMonth: fy });
-  const target = resolved === null ? null : additive ? resolved.value * employment.proration * employment.ramp : resolved.value;
+  const target =
+    resolved === null ? null : additive ? resolved.value * employment.proration * employment.ramp : resolved.value;
   return {
     key: spec.key,
     direction: spec.direction,
@@ -151,7 +168,15 @@ function metricInputs(
 /** Fills achievement and left-out reasons from the score's own account. */
 function scoreMetrics(metrics: MetricResult[], specs: readonly MetricSpec[]): number | null {
   const outcome = weightedScore(
-    metrics.map((m, i) => ({ key: m.key, weight: m.weight, actual: m.actual, target: m.target, direction: m.direction, floor: specs[i].floor, cap: specs[i].cap })),
+    metrics.map((m, i) => ({
+      key: m.key,
+      weight: m.weight,
+      actual: m.actual,
+      target: m.target,
+      direction: m.direction,
+      floor: specs[i].floor,
+      cap: specs[i].cap,
+    })),
   );
   const achieved = new Map(outcome.included.map((m) => [m.key, m.achievement]));
   const reasons = new Map(outcome.leftOut.map((m) => [m.key, m.reason]));
@@ -171,10 +196,12 @@ function leftDuring(rep: Pick<Rep, "end">, employment: Employment, period: Perio
 
 function employmentNotes(rep: Rep, employment: Employment, period: Period, fy: number): RowNote[] {
   const notes: RowNote[] = [];
-  if (employment.daysEmployed < employment.daysInPeriod) notes.push({ code: "prorated", days: employment.daysEmployed, of: employment.daysInPeriod });
+  if (employment.daysEmployed < employment.daysInPeriod)
+    notes.push({ code: "prorated", days: employment.daysEmployed, of: employment.daysInPeriod });
   const left = leftDuring(rep, employment, period, fy);
   if (left !== null) notes.push({ code: "left", lastDay: left });
-  if (employment.ramp < 1 && employment.firstTenureMonth !== null) notes.push({ code: "ramp", factor: employment.ramp, month: employment.firstTenureMonth });
+  if (employment.ramp < 1 && employment.firstTenureMonth !== null)
+    notes.push({ code: "ramp", factor: employment.ramp, month: employment.firstTenureMonth });
   return notes;
 }
 
@@ -236,7 +263,8 @@ function rankingValue(work: readonly RepWork[]): (w: RepWork) => number | null {
 function managersOf(work: readonly RepWork[]): Set<RepKey> {
   const present = new Set(work.map((w) => w.rep.key));
   const managers = new Set<RepKey>();
-  for (const w of work) if (w.rep.manager !== "" && w.rep.manager !== w.rep.key && present.has(w.rep.manager)) managers.add(w.rep.manager);
+  for (const w of work)
+    if (w.rep.manager !== "" && w.rep.manager !== w.rep.key && present.has(w.rep.manager)) managers.add(w.rep.manager);
   return managers;
 }
 
@@ -313,7 +341,13 @@ function payoutMonths(period: Period, fy: number): Set<Period> {
   return new Set(periodKind(period) === "month" ? [period] : monthsOf(period, fy));
 }
 
-function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, fy: number, log: FailureLog): void {
+function applyPay(
+  work: RepWork[],
+  pp: PeriodPlan,
+  adjustments: Map<RepKey, Adjustment[]>,
+  fy: number,
+  log: FailureLog,
+): void {
   const months = payoutMonths(pp.period, fy);
   const teams = teamIndex(work);
   for (const w of work) {
@@ -329,7 +363,13 @@ function applyPay(work: RepWork[], pp: PeriodPlan, adjustments: Map<RepKey, Adju
   }
 }
 
-function payRep(w: RepWork, pp: PeriodPlan, adjustments: Map<RepKey, Adjustment[]>, months: Set<Period>, teams: TeamIndex): void {
+function payRep(
+  w: RepWork,
+  pp: PeriodPlan,
+  adjustments: Map<RepKey, Adjustment[]>,
+  months: Set<Period>,
+  teams: TeamIndex,
+): void {
   const own = (adjustments.get(w.rep.key) ?? []).filter((a) => months.has(a.period));
   const payout = payoutFor({
     result: w.result,
@@ -359,7 +399,12 @@ interface PeriodContext {
  * throws for one rep (a bug of ours) costs that rep's row only, which is
  * kept with a "not computed" note, and a problem names the rep and period.
  */
-function computePeriodRows(pp: PeriodPlan, reps: readonly Rep[], periodActuals: Map<RepKey, MetricActuals>, context: PeriodContext): RepPeriodResult[] {
+function computePeriodRows(
+  pp: PeriodPlan,
+  reps: readonly Rep[],
+  periodActuals: Map<RepKey, MetricActuals>,
+  context: PeriodContext,
+): RepPeriodResult[] {
   const work: RepWork[] = [];
   const failed: RepPeriodResult[] = [];
   for (const rep of reps) {
@@ -406,16 +451,20 @@ export function computePeriods(input: EngineInput): EngineOutput {
   const repsByPeriod = new Map<Period, Rep[]>();
   for (const pp of periodPlans) repsByPeriod.set(pp.period, employedReps(input.records.reps, pp.period, fy));
   const log: FailureLog = { sheet: input.repsSheet ?? "Reps", problems };
-  const actuals = aggregateIsolated({
-    sales: input.records.sales,
-    scores: input.records.scores,
-    salesHaveType: input.records.salesHaveType,
-    salesHaveCustomer: input.records.salesHaveCustomer,
-    periods: periodPlans.map((pp) => pp.period),
-    repsByPeriod: new Map([...repsByPeriod].map(([p, reps]) => [p, reps.map((r) => r.key)])),
-    manualMetrics: manualMetricKeys(input.plan),
-    fiscalYearStartMonth: fy,
-  }, input.records.reps, log);
+  const actuals = aggregateIsolated(
+    {
+      sales: input.records.sales,
+      scores: input.records.scores,
+      salesHaveType: input.records.salesHaveType,
+      salesHaveCustomer: input.records.salesHaveCustomer,
+      periods: periodPlans.map((pp) => pp.period),
+      repsByPeriod: new Map([...repsByPeriod].map(([p, reps]) => [p, reps.map((r) => r.key)])),
+      manualMetrics: manualMetricKeys(input.plan),
+      fiscalYearStartMonth: fy,
+    },
+    input.records.reps,
+    log,
+  );
   const targets = buildTargetIndex(input.records.targets);
   const adjustments = adjustmentsByRep(input.records.adjustments);
   const metricKeys = planMetricKeys(input.plan);

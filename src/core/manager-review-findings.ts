@@ -169,7 +169,10 @@ export function teamMembersOf(
 }
 
 /** The metrics the team is measured on: the manager's scored metrics, else the first member's. */
-function teamMetricKeys(result: RepPeriodResult, members: RepPeriodResult[]): { key: string; direction: Direction; manual: boolean }[] {
+function teamMetricKeys(
+  result: RepPeriodResult,
+  members: RepPeriodResult[],
+): { key: string; direction: Direction; manual: boolean }[] {
   const own = result.metrics.filter((m) => m.weight > 0);
   const source = own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
   return source.map((m) => ({ key: m.key, direction: m.direction, manual: m.manual }));
@@ -199,7 +202,15 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
     const value = attainment(actual, target, direction);
     const averaged = manual || !isAdditive(key);
     const shown = averaged ? { actual: actual / counted, target: target / counted } : { actual, target };
-    findings.push({ metric: key, direction, manual, ...shown, averaged, attainment: isNumber(value) ? value : null, counted });
+    findings.push({
+      metric: key,
+      direction,
+      manual,
+      ...shown,
+      averaged,
+      attainment: isNumber(value) ? value : null,
+      counted,
+    });
   }
   return findings;
 }
@@ -207,8 +218,10 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
 function scalingOf(row: RepPeriodResult): TargetScaling {
   const scaling: TargetScaling = { proration: null, ramp: null };
   for (const note of row.notes) {
-    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of)) scaling.proration = { days: note.days, of: note.of };
-    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1) scaling.ramp = { factor: note.factor, month: note.month };
+    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of))
+      scaling.proration = { days: note.days, of: note.of };
+    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
+      scaling.ramp = { factor: note.factor, month: note.month };
   }
   return scaling;
 }
@@ -238,17 +251,33 @@ function byName(a: MemberFinding, b: MemberFinding): number {
  * @example
  * membersByStanding(members).ahead.map((m) => m.name); // ["Alice Chen", "Emma Wang"]
  */
-export function membersByStanding(members: RepPeriodResult[]): { ahead: MemberFinding[]; needHelp: MemberFinding[]; unscored: MemberFinding[] } {
+export function membersByStanding(members: RepPeriodResult[]): {
+  ahead: MemberFinding[];
+  needHelp: MemberFinding[];
+  unscored: MemberFinding[];
+} {
   const all = members.map((row) => memberFinding(row, members));
   const scored = all.filter((m): m is MemberFinding & { score: number } => m.score !== null);
-  const ahead = scored.filter((m) => comparable(m.score) >= 1).sort((a, b) => comparable(b.score) - comparable(a.score) || byName(a, b));
-  const needHelp = scored.filter((m) => comparable(m.score) < 1).sort((a, b) => comparable(a.score) - comparable(b.score) || byName(a, b));
+  const ahead = scored
+    .filter((m) => comparable(m.score) >= 1)
+    .sort((a, b) => comparable(b.score) - comparable(a.score) || byName(a, b));
+  const needHelp = scored
+    .filter((m) => comparable(m.score) < 1)
+    .sort((a, b) => comparable(a.score) - comparable(b.score) || byName(a, b));
   return { ahead, needHelp, unscored: all.filter((m) => m.score === null).sort(byName) };
 }
 
 function missesTarget(row: RepPeriodResult, key: string): boolean {
   const m = row.metrics.find((x) => x.key === key);
-  if (!m || m.leftOut !== null || !(m.weight > 0) || !isNumber(m.actual) || !isNumber(m.target) || !isNumber(m.attainment)) return false;
+  if (
+    !m ||
+    m.leftOut !== null ||
+    !(m.weight > 0) ||
+    !isNumber(m.actual) ||
+    !isNumber(m.target) ||
+    !isNumber(m.attainment)
+  )
+    return false;
   return shortfall(m.key, m.direction, m.actual, m.target) > 0;
 }
 
@@ -264,7 +293,11 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
   if (scored.length === 0) return [];
   const attainmentOf = (metric: string) => teamMetrics.find((t) => t.metric === metric)?.attainment ?? Infinity;
   return teamMetrics
-    .map((t) => ({ metric: t.metric, missed: scored.filter((row) => missesTarget(row, t.metric)).length, of: scored.length }))
+    .map((t) => ({
+      metric: t.metric,
+      missed: scored.filter((row) => missesTarget(row, t.metric)).length,
+      of: scored.length,
+    }))
     .filter((p) => p.missed > 0 && p.missed * 2 > p.of)
     .sort((a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)))
     .slice(0, MAX_COACHING_PRIORITIES);
@@ -297,7 +330,10 @@ export function teamTraining(priorities: CoachingPriority[], settings: PlanSetti
  * @example
  * managerPay(managerRow).payout?.components.map((c) => c.key); // ["target_bonus"] (the commission on no own sales left out)
  */
-export function managerPay(result: RepPeriodResult, staying: boolean): { payout: PayoutFinding | null; nextTiers: NextTierFinding[] } {
+export function managerPay(
+  result: RepPeriodResult,
+  staying: boolean,
+): { payout: PayoutFinding | null; nextTiers: NextTierFinding[] } {
   const payout = payoutFinding(result);
   if (payout === null) return { payout: null, nextTiers: [] };
   const traces = result.payout?.components ?? [];

@@ -21,14 +21,16 @@ const MANAGER_TEXTS_EN = {
   splitNoneAhead: "nobody is at target yet",
   splitAllAhead: "everyone is at or above target",
   summaryNoScore: "Nobody in your team of {count} {people} has a score for {period} yet, so there is no team score.",
-  attainmentExplained: "Each line is the team's total against its total target (for rates, days and scores, the members' average):",
+  attainmentExplained:
+    "Each line is the team's total against its total target (for rates, days and scores, the members' average):",
   teamMetric: "{metric}: {actual} against {target}, {attainment}",
   teamMetricNoAttainment: "{metric}: {actual} against {target}",
   proratedTotal: "{target} (some targets prorated)",
   noTeamFigures: "No team figures for {period} yet.",
   membersHeading: "Your team's members",
   memberAhead: "{member}: {score}, at or above target.",
-  memberAheadWeakest: "{member}: {score}, at or above target overall; still behind on {metric} ({actual} against {target}, {gap}).",
+  memberAheadWeakest:
+    "{member}: {score}, at or above target overall; still behind on {metric} ({actual} against {target}, {gap}).",
   memberBelow: "{member}: {score}; furthest behind on {metric}: {actual} against a target of {target}, {gap}.",
   gapShort: "{gap} short",
   gapOver: "{gap} over",
@@ -46,8 +48,10 @@ const MANAGER_TEXTS_EN = {
   training: "For {metrics}: {topic}.",
   payHeading: "Your pay",
   teamBonusLine: "{name}: {amount}. The team's {metric} attainment of {value} pays {rate} of {base}{prorated}.",
-  teamBonusGate: "{name}: {amount}. The team's {metric} attainment of {value} is below the gate of {gate}, so it pays nothing.",
-  teamBonusNoDriver: "{name}: {amount}. The team has no {metric} attainment this period (no targets), so it pays nothing.",
+  teamBonusGate:
+    "{name}: {amount}. The team's {metric} attainment of {value} is below the gate of {gate}, so it pays nothing.",
+  teamBonusNoDriver:
+    "{name}: {amount}. The team has no {metric} attainment this period (no targets), so it pays nothing.",
   otherComponent: "{name}: {amount}.",
   prorated: ", prorated to {share} for the days you were employed",
   adjustment: "Adjustment: {amount} ({reason}).",
@@ -55,8 +59,10 @@ const MANAGER_TEXTS_EN = {
   moreAdjustments: "{count} more adjustments: {amount} in all.",
   total: "Total payout: {amount}.",
   negativeTotal: "The total is negative: the adjustments outweigh this period's pay.",
-  nextTier: "The team's {metric} attainment needs {points} more points to reach {threshold}, the next tier of the {name}.",
-  nextGate: "The team's {metric} attainment needs {points} more points to reach {threshold}, below which the {name} pays nothing.",
+  nextTier:
+    "The team's {metric} attainment needs {points} more points to reach {threshold}, the next tier of the {name}.",
+  nextGate:
+    "The team's {metric} attainment needs {points} more points to reach {threshold}, below which the {name} pays nothing.",
   topTier: "The team's result already earns the top tier of the {name}.",
 } as const;
 
@@ -79,7 +85,8 @@ const MANAGER_TEXTS_ZH: Record<ManagerTextKey, string> = {
   noTeamFigures: "{period}暂无团队数据。",
   membersHeading: "团队成员",
   memberAhead: "{member}：综合得分 {score}，已达到目标。",
-  memberAheadWeakest: "{member}：综合得分 {score}，整体已达标，但{metric}仍有差距（实际 {actual}，目标 {target}，{gap}）。",
+  memberAheadWeakest:
+    "{member}：综合得分 {score}，整体已达标，但{metric}仍有差距（实际 {actual}，目标 {target}，{gap}）。",
   memberBelow: "{member}：综合得分 {score}，差距最大的是{metric}（实际 {actual}，目标 {target}，{gap}）。",
   gapShort: "还差 {gap}",
   gapOver: "超出 {gap}",

@@ -5,7 +5,15 @@
  * bullets, no Markdown). Deterministic: the text depends only on its
  * arguments.
  */
-import { formatMetricValue, formatMoney, formatNumber, formatPercent, formatPoints, formatScore, metricValueKind } from "./display-format";
+import {
+  formatMetricValue,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  formatScore,
+  metricValueKind,
+} from "./display-format";
 import type { ManagerReviewFindings, MemberFinding, TeamMetricFinding } from "./manager-review-findings";
 import { MAX_LISTED_MEMBERS } from "./manager-review-findings";
 import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-review-templates";
@@ -14,7 +22,15 @@ import { fillTemplate } from "./problems";
 import { countTargetText } from "./prorated-phrases";
 import { isWholeCount, type ComponentFinding, type NextTierFinding } from "./review-findings";
 import { reviewCatalogue } from "./review-templates";
-import { cleanUserText, dayLabel, joinList, MAX_REVIEW_CHARS, metricDisplayName, periodLabel, plural } from "./review-text";
+import {
+  cleanUserText,
+  dayLabel,
+  joinList,
+  MAX_REVIEW_CHARS,
+  metricDisplayName,
+  periodLabel,
+  plural,
+} from "./review-text";
 
 interface Writer {
   findings: ManagerReviewFindings;
@@ -49,7 +65,9 @@ function value(w: Writer, key: string, amount: number): string {
   const rep = reviewCatalogue(w.language);
   if (isManual(w, key)) return fillTemplate(rep.texts.manualScore, { value: shown });
   if (!isWholeCount(key) || w.language === "en") return shown;
-  const unit = Object.prototype.hasOwnProperty.call(rep.countUnit, key) ? plural(amount, rep.countUnit[key]) : w.words.countUnit.trim();
+  const unit = Object.prototype.hasOwnProperty.call(rep.countUnit, key)
+    ? plural(amount, rep.countUnit[key])
+    : w.words.countUnit.trim();
   return shown + " " + unit;
 }
 
@@ -89,7 +107,11 @@ function summaryLine(w: Writer): string {
   if (f.teamScore === null) return say(w, "summaryNoScore", { count, people: people(w, count), period: thisPeriod(w) });
   const team = cleanUserText(f.manager.team);
   const split =
-    f.ahead.length === 0 ? say(w, "splitNoneAhead") : f.needHelp.length === 0 ? say(w, "splitAllAhead") : say(w, "splitMixed", { ahead: f.ahead.length, below: f.needHelp.length });
+    f.ahead.length === 0
+      ? say(w, "splitNoneAhead")
+      : f.needHelp.length === 0
+        ? say(w, "splitAllAhead")
+        : say(w, "splitMixed", { ahead: f.ahead.length, below: f.needHelp.length });
   const args = { team, count, people: people(w, count), score: formatScore(f.teamScore), period: thisPeriod(w), split };
   return say(w, team === "" ? "summary" : "summaryInTeam", args);
 }
@@ -97,7 +119,9 @@ function summaryLine(w: Writer): string {
 function teamMetricLine(w: Writer, m: TeamMetricFinding): string {
   // A sum of prorated count targets is fractional: say why rather than leave "18.75 new customers" unexplained.
   const fractional = isWholeCount(m.metric) && formatNumber(m.target) !== formatNumber(m.target, 0);
-  const target = fractional ? say(w, "proratedTotal", { target: value(w, m.metric, m.target) }) : value(w, m.metric, m.target);
+  const target = fractional
+    ? say(w, "proratedTotal", { target: value(w, m.metric, m.target) })
+    : value(w, m.metric, m.target);
   const args = { metric: metricName(w, m.metric, false), actual: value(w, m.metric, m.actual), target };
   if (m.attainment === null) return say(w, "teamMetricNoAttainment", args);
   return say(w, "teamMetric", { ...args, attainment: formatPercent(m.attainment) });
@@ -123,7 +147,9 @@ function gapArgs(w: Writer, m: MemberFinding): Record<string, string> {
     score: formatScore(m.score ?? 0),
     metric: metricName(w, g.metric, true),
     actual: value(w, g.metric, g.actual),
-    target: isWholeCount(g.metric) ? countTargetText(g.target, m.scaling, w.language, (v) => value(w, g.metric, v), true) : value(w, g.metric, g.target),
+    target: isWholeCount(g.metric)
+      ? countTargetText(g.target, m.scaling, w.language, (v) => value(w, g.metric, v), true)
+      : value(w, g.metric, g.target),
     gap: say(w, g.direction === "lower" ? "gapOver" : "gapShort", { gap: gapAmount(w, g.metric, g.amount) }),
   };
 }
@@ -138,17 +164,29 @@ function belowLine(w: Writer, m: MemberFinding): string {
   return say(w, "memberBelowNoGap", { member: memberLabel(m), score: formatScore(m.score ?? 0) });
 }
 
-function memberGroup(w: Writer, members: MemberFinding[], line: (w: Writer, m: MemberFinding) => string, where: ManagerTextKey): string[] {
+function memberGroup(
+  w: Writer,
+  members: MemberFinding[],
+  line: (w: Writer, m: MemberFinding) => string,
+  where: ManagerTextKey,
+): string[] {
   const lines = members.slice(0, MAX_LISTED_MEMBERS).map((m) => bullet(w, line(w, m)));
   const rest = members.length - MAX_LISTED_MEMBERS;
-  if (rest > 0) lines.push(bullet(w, say(w, "moreMembers", { count: rest, people: people(w, rest), where: say(w, where) })));
+  if (rest > 0)
+    lines.push(bullet(w, say(w, "moreMembers", { count: rest, people: people(w, rest), where: say(w, where) })));
   return lines;
 }
 
 function membersSection(w: Writer): string[] {
   const f = w.findings;
-  const lines = [...memberGroup(w, f.ahead, aheadLine, "moreAhead"), ...memberGroup(w, f.needHelp, belowLine, "moreBelow")];
-  if (f.unscored.length > 0) lines.push(bullet(w, say(w, "unscored", { members: list(w, f.unscored.slice(0, MAX_LISTED_MEMBERS).map(memberLabel)) })));
+  const lines = [
+    ...memberGroup(w, f.ahead, aheadLine, "moreAhead"),
+    ...memberGroup(w, f.needHelp, belowLine, "moreBelow"),
+  ];
+  if (f.unscored.length > 0)
+    lines.push(
+      bullet(w, say(w, "unscored", { members: list(w, f.unscored.slice(0, MAX_LISTED_MEMBERS).map(memberLabel)) })),
+    );
   return lines.length > 0 ? [say(w, "membersHeading"), ...lines] : [];
 }
 
@@ -159,21 +197,43 @@ function coachingSection(w: Writer): string[] {
   const lines = f.coaching.map((p) => {
     const attainment = f.teamMetrics.find((m) => m.metric === p.metric)?.attainment ?? null;
     const args = { metric: metricName(w, p.metric, false), missed: p.missed, of: p.of };
-    return bullet(w, attainment === null ? say(w, "coachingNoAttainment", args) : say(w, "coaching", { ...args, attainment: formatPercent(attainment) }));
+    return bullet(
+      w,
+      attainment === null
+        ? say(w, "coachingNoAttainment", args)
+        : say(w, "coaching", { ...args, attainment: formatPercent(attainment) }),
+    );
   });
   return [say(w, "coachingHeading"), ...lines];
 }
 
 function trainingSection(w: Writer): string[] {
   const lines = w.findings.training.map((t) =>
-    bullet(w, say(w, "training", { metrics: list(w, t.metrics.map((key) => metricName(w, key, true))), topic: cleanUserText(t.topic[w.language]) })),
+    bullet(
+      w,
+      say(w, "training", {
+        metrics: list(
+          w,
+          t.metrics.map((key) => metricName(w, key, true)),
+        ),
+        topic: cleanUserText(t.topic[w.language]),
+      }),
+    ),
   );
   return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
 }
 
-function componentName(w: Writer, kind: "target_bonus" | "commission", key: string, showKey: boolean, lineStart: boolean): string {
+function componentName(
+  w: Writer,
+  kind: "target_bonus" | "commission",
+  key: string,
+  showKey: boolean,
+  lineStart: boolean,
+): string {
   const base = w.words.componentName[kind];
-  const named = showKey ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")") : base;
+  const named = showKey
+    ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")")
+    : base;
   return lineStart && w.language === "en" ? named.charAt(0).toUpperCase() + named.slice(1) : named;
 }
 
@@ -184,9 +244,18 @@ function componentLine(w: Writer, c: ComponentFinding): string {
   const metric = metricName(w, c.driverMetric ?? "", true);
   if (c.driverValue === null) return say(w, "teamBonusNoDriver", { name, amount, metric });
   const shownValue = formatPercent(c.driverValue);
-  if (c.gate !== null && !c.gateMet) return say(w, "teamBonusGate", { name, amount, metric, value: shownValue, gate: formatPercent(c.gate) });
+  if (c.gate !== null && !c.gateMet)
+    return say(w, "teamBonusGate", { name, amount, metric, value: shownValue, gate: formatPercent(c.gate) });
   const prorated = c.proration < 1 ? say(w, "prorated", { share: formatPercent(c.proration) }) : "";
-  return say(w, "teamBonusLine", { name, amount, metric, value: shownValue, rate: formatPercent(c.rate), base: formatMoney(c.base, w.currency), prorated });
+  return say(w, "teamBonusLine", {
+    name,
+    amount,
+    metric,
+    value: shownValue,
+    rate: formatPercent(c.rate),
+    base: formatMoney(c.base, w.currency),
+    prorated,
+  });
 }
 
 function nextTierLine(w: Writer, n: NextTierFinding): string {
@@ -206,10 +275,20 @@ function paySection(w: Writer): string[] {
   for (const a of p.adjustments) {
     const reason = cleanUserText(a.reason);
     const amount = formatMoney(a.amount, w.currency);
-    lines.push(bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })));
+    lines.push(
+      bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })),
+    );
   }
   if (p.moreAdjustments !== null) {
-    lines.push(bullet(w, say(w, "moreAdjustments", { count: p.moreAdjustments.count, amount: formatMoney(p.moreAdjustments.total, w.currency) })));
+    lines.push(
+      bullet(
+        w,
+        say(w, "moreAdjustments", {
+          count: p.moreAdjustments.count,
+          amount: formatMoney(p.moreAdjustments.total, w.currency),
+        }),
+      ),
+    );
   }
   lines.push(bullet(w, say(w, "total", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
@@ -227,7 +306,14 @@ function paySection(w: Writer): string[] {
  */
 export function managerReviewText(findings: ManagerReviewFindings, language: Language, currency: string): string {
   const w: Writer = { findings, language, currency, words: managerWords(language) };
-  const sections = [headingSection(w), resultSection(w), membersSection(w), coachingSection(w), trainingSection(w), paySection(w)].filter((s) => s.length > 0);
+  const sections = [
+    headingSection(w),
+    resultSection(w),
+    membersSection(w),
+    coachingSection(w),
+    trainingSection(w),
+    paySection(w),
+  ].filter((s) => s.length > 0);
   const text = sections.map((s) => s.join("\n")).join("\n\n");
   return text.length > MAX_REVIEW_CHARS ? text.slice(0, MAX_REVIEW_CHARS - 1) + "…" : text;
 }

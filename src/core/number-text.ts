@@ -141,4 +141,3 @@ export function readNumberText(text: string): number | null | NotANumber {
 export function isNotANumber(value: unknown): value is NotANumber {
   return value === NOT_A_NUMBER;
 }
-

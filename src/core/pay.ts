@@ -48,7 +48,11 @@ export function gateMet(driver: number | null, gate: number | null): boolean {
  * @example
  * driverValue({ kind: "score" }, result, () => null); // result.score
  */
-export function driverValue(driver: BonusDriver, result: RepPeriodResult, teamAttainment: TeamAttainment): number | null {
+export function driverValue(
+  driver: BonusDriver,
+  result: RepPeriodResult,
+  teamAttainment: TeamAttainment,
+): number | null {
   switch (driver.kind) {
     case "score":
       return result.score;
@@ -69,14 +73,20 @@ export function driverValue(driver: BonusDriver, result: RepPeriodResult, teamAt
  * // Hired 15 March: 17 of 31 days.
  * targetBonusBase(1000, "month", employment); // { base: 1000, proration: 17 / 31 }
  */
-export function targetBonusBase(monthly: number, payoutPeriod: PayoutPeriod, employment: Employment): { base: number; proration: number } {
+export function targetBonusBase(
+  monthly: number,
+  payoutPeriod: PayoutPeriod,
+  employment: Employment,
+): { base: number; proration: number } {
   if (payoutPeriod === "month") return { base: monthly, proration: employment.proration };
   const months = employment.monthsEmployed.length;
   const proration = employment.daysInMonthsEmployed > 0 ? employment.daysEmployed / employment.daysInMonthsEmployed : 0;
   return { base: monthly * months, proration };
 }
 
-function traceFromOutcome(outcome: TierOutcome): Pick<ComponentTrace, "tierIndex" | "tierBound" | "nextBound" | "slices"> {
+function traceFromOutcome(
+  outcome: TierOutcome,
+): Pick<ComponentTrace, "tierIndex" | "tierBound" | "nextBound" | "slices"> {
   return {
     tierIndex: outcome.tierIndex,
     tierBound: outcome.tierBound,
@@ -94,7 +104,12 @@ function traceFromOutcome(outcome: TierOutcome): Pick<ComponentTrace, "tierIndex
  * // Tiers (0.5, 0.5) (1.0, 1.0) (1.2, 1.5), step, score 1.3, max_rate 1.4, 17 of 31 days:
  * targetBonusTrace(component, 1.3, 1000, 17 / 31).amount; // 1000 x 1.4 x 17/31 = 767.74...
  */
-export function targetBonusTrace(component: TargetBonusComponent, driver: number | null, base: number, proration: number): ComponentTrace {
+export function targetBonusTrace(
+  component: TargetBonusComponent,
+  driver: number | null,
+  base: number,
+  proration: number,
+): ComponentTrace {
   const met = gateMet(driver, component.gate);
   const payout = tierPayout(driver ?? 0, component.tiers, component.mode, base, { maxRate: component.maxRate });
   const paid = met && driver !== null;
@@ -166,10 +181,20 @@ export function payoutFor(input: PayoutInput): PayoutResult {
       const actual = input.actuals[component.metric] ?? null;
       return commissionTrace(component, actual);
     }
-    return targetBonusTrace(component, driverValue(component.driver, input.result, input.teamAttainment), base, proration);
+    return targetBonusTrace(
+      component,
+      driverValue(component.driver, input.result, input.teamAttainment),
+      base,
+      proration,
+    );
   });
   const componentsTotal = roundHalfUpCents(components.reduce((sum, c) => sum + c.amount, 0));
-  const adjustments = input.adjustments.map((a) => ({ period: a.period, amount: a.amount, reason: a.reason, row: a.row }));
+  const adjustments = input.adjustments.map((a) => ({
+    period: a.period,
+    amount: a.amount,
+    reason: a.reason,
+    row: a.row,
+  }));
   const total = roundHalfUpCents(componentsTotal + adjustments.reduce((sum, a) => sum + a.amount, 0));
   return { payoutPeriod: input.payoutPeriod, components, componentsTotal, adjustments, total, negative: total < 0 };
 }

@@ -154,11 +154,16 @@ describe("kinds, months, quarters, years", () => {
 
   it("keeps every month in the quarter and year that list it (any fiscal start)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2060 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), (year, month, fyStart) => {
-        const m = monthKey(year, month);
-        expect(monthsOf(quarterOfMonth(m, fyStart), fyStart)).toContain(m);
-        expect(monthsOf(yearOfMonth(m, fyStart), fyStart)).toContain(m);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2060 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (year, month, fyStart) => {
+          const m = monthKey(year, month);
+          expect(monthsOf(quarterOfMonth(m, fyStart), fyStart)).toContain(m);
+          expect(monthsOf(yearOfMonth(m, fyStart), fyStart)).toContain(m);
+        },
+      ),
     );
   });
 
@@ -261,7 +266,9 @@ describe("ranges, order and covering periods", () => {
   });
 
   it("orders by start, then month before quarter before year", () => {
-    const sorted = ["2026-Q2", "2026", "2026-04", "2026-02", "2026-Q1", "2026-01", "2025-12"].sort((a, b) => comparePeriods(a, b));
+    const sorted = ["2026-Q2", "2026", "2026-04", "2026-02", "2026-Q1", "2026-01", "2025-12"].sort((a, b) =>
+      comparePeriods(a, b),
+    );
     expect(sorted).toEqual(["2025-12", "2026-01", "2026-Q1", "2026", "2026-02", "2026-04", "2026-Q2"]);
     expect(comparePeriods("2026-03", "2026-03")).toBe(0);
   });
@@ -274,7 +281,14 @@ describe("ranges, order and covering periods", () => {
   it("adds every quarter and year containing the months", () => {
     expect(periodsCovering(["2026-04", "2026-03"])).toEqual(["2026-Q1", "2026", "2026-03", "2026-04", "2026-Q2"]);
     // April start: March 2026 is in 2025-Q4 and fiscal 2025; April 2026 starts 2026-Q1 and fiscal 2026.
-    expect(periodsCovering(["2026-03", "2026-04"], 4)).toEqual(["2025", "2025-Q4", "2026-03", "2026-04", "2026-Q1", "2026"]);
+    expect(periodsCovering(["2026-03", "2026-04"], 4)).toEqual([
+      "2025",
+      "2025-Q4",
+      "2026-03",
+      "2026-04",
+      "2026-Q1",
+      "2026",
+    ]);
     expect(periodsCovering([])).toEqual([]);
     expect(periodsCovering(["2026-01", "2026-01"])).toEqual(["2026-01", "2026-Q1", "2026"]);
     expect(periodsCovering(["2026-Q2"])).toEqual(["2026", "2026-Q2"]);

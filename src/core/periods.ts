@@ -61,7 +61,7 @@ export function parsePeriod(value: string | number): Period | null {
   if ((match = MONTH_TEXT.exec(text) || ZH_MONTH_TEXT.exec(text))) return monthOrNull(+match[1], +match[2]);
   if ((match = QUARTER_TEXT.exec(text))) return quarterOrNull(+match[1], +match[2]);
   if ((match = ZH_QUARTER_TEXT.exec(text))) {
-    const quarter = match[3] ? +match[3] : CHINESE_QUARTER_NUMBERS[match[2]] ?? +match[2];
+    const quarter = match[3] ? +match[3] : (CHINESE_QUARTER_NUMBERS[match[2]] ?? +match[2]);
     return quarterOrNull(+match[1], quarter);
   }
   if ((match = YEAR_TEXT.exec(text) || ZH_YEAR_TEXT.exec(text))) return isYear(+match[1]) ? match[1] : null;
@@ -366,4 +366,3 @@ function monthOrNull(year: number, month: number): Period | null {
 function quarterOrNull(year: number, quarter: number): Period | null {
   return isYear(year) && quarter >= 1 && quarter <= 4 ? year + "-Q" + quarter : null;
 }
-

@@ -109,7 +109,10 @@ describe("planMetricKeys and manualMetricKeys", () => {
         base: variant("", [metric("revenue"), metric("csat", true)]),
         variants: { manager: variant("manager", [metric("revenue"), metric("teamwork", true)]) },
       }),
-      version("2026-04", { base: variant("", [metric("win_rate"), metric("revenue"), metric("nps", true)]), valid: false }),
+      version("2026-04", {
+        base: variant("", [metric("win_rate"), metric("revenue"), metric("nps", true)]),
+        valid: false,
+      }),
     ],
   };
 
@@ -125,7 +128,9 @@ describe("planMetricKeys and manualMetricKeys", () => {
 describe("fiscalYearStart", () => {
   it("is the earliest valid version's", () => {
     expect(fiscalYearStart({ versions: [version("", { fy: 4 }), version("2026-04", { fy: 7 })] })).toBe(4);
-    expect(fiscalYearStart({ versions: [version("", { fy: 4, valid: false }), version("2026-04", { fy: 7 })] })).toBe(7);
+    expect(fiscalYearStart({ versions: [version("", { fy: 4, valid: false }), version("2026-04", { fy: 7 })] })).toBe(
+      7,
+    );
   });
 
   it("is January when no version is valid", () => {

@@ -45,7 +45,9 @@ export function versionForPeriod(plan: PlanBook, period: Period, fyStart: number
  */
 export function variantForRole(version: PlanVersion, role: string): PlanVariant {
   const key = roleKey(role);
-  return key !== "" && Object.prototype.hasOwnProperty.call(version.variants, key) ? version.variants[key] : version.base;
+  return key !== "" && Object.prototype.hasOwnProperty.call(version.variants, key)
+    ? version.variants[key]
+    : version.base;
 }
 
 /**
@@ -84,7 +86,8 @@ export function planMetricKeys(plan: PlanBook): string[] {
  */
 export function manualMetricKeys(plan: PlanBook): Set<string> {
   const keys = new Set<string>();
-  for (const variant of allVariants(plan)) for (const metric of variant.metrics) if (metric.manual) keys.add(metric.key);
+  for (const variant of allVariants(plan))
+    for (const metric of variant.metrics) if (metric.manual) keys.add(metric.key);
   return keys;
 }
 

@@ -11,9 +11,11 @@ import {
 } from "./problem-groups";
 import { problemAt, type Problem } from "./problems";
 
-const badAmount = (row: number, value = "abc"): Problem => problemAt("Sales", "F" + row, "not_a_number", { column: "Amount", value });
+const badAmount = (row: number, value = "abc"): Problem =>
+  problemAt("Sales", "F" + row, "not_a_number", { column: "Amount", value });
 const unknownRep = (row: number): Problem => problemAt("Sales", "B" + row, "unknown_rep", { id: "R9" });
-const unknownManager = (row: number): Problem => problemAt("Reps", "F" + row, "unknown_manager", { id: "M9" }, "warning");
+const unknownManager = (row: number): Problem =>
+  problemAt("Reps", "F" + row, "unknown_manager", { id: "M9" }, "warning");
 
 /** Rows first..last, every `step`th. */
 function rows(first: number, last: number, step = 1): number[] {
@@ -29,7 +31,9 @@ describe("grouped problem lines", () => {
     expect(problemGroupLines(problems, "en")).toEqual([
       'Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)',
     ]);
-    expect(problemGroupLines(problems, "zh")).toEqual(["Sales!F2:F2090，共 2,089 行：Amount「abc」不是数字，该行未计入（首条：F2）"]);
+    expect(problemGroupLines(problems, "zh")).toEqual([
+      "Sales!F2:F2090，共 2,089 行：Amount「abc」不是数字，该行未计入（首条：F2）",
+    ]);
   });
 
   it("names the first cells and … when the cells are not one range", () => {
@@ -39,23 +43,31 @@ describe("grouped problem lines", () => {
     expect(problemGroupLines(problems, "en")).toEqual([
       'Sales!B21, B41, B61, …, 500 rows: Rep ID "R9" is not on the Reps sheet; the row is left out (first: B21)',
     ]);
-    expect(problemGroupLines(problems, "zh")).toEqual(["Sales!B21、B41、B61、…，共 500 行：销售编号「R9」不在销售人员表中，该行未计入（首条：B21）"]);
+    expect(problemGroupLines(problems, "zh")).toEqual([
+      "Sales!B21、B41、B61、…，共 500 行：销售编号「R9」不在销售人员表中，该行未计入（首条：B21）",
+    ]);
   });
 
   it("names contiguous stretches as ranges, and all of them when there are three or fewer", () => {
     const problems = [...rows(2, 5), 9, ...rows(12, 13)].map((r) => badAmount(r));
     expect(groupCells(groupProblems(problems)[0])).toBe("Sales!F2:F5, F9, F12:F13");
-    expect(problemGroupLines(problems, "en")[0]).toBe('Sales!F2:F5, F9, F12:F13, 7 rows: Amount "abc" is not a number; the row is left out (first: F2)');
+    expect(problemGroupLines(problems, "en")[0]).toBe(
+      'Sales!F2:F5, F9, F12:F13, 7 rows: Amount "abc" is not a number; the row is left out (first: F2)',
+    );
   });
 
   it("keeps a single problem as its plain line, the sheet quoted when it has spaces", () => {
     const single = problemAt("Sales data", "D14", "not_a_number", { column: "Amount", value: "x" });
-    expect(problemGroupLines([single], "en")).toEqual(["'Sales data'!D14: Amount \"x\" is not a number; the row is left out"]);
+    expect(problemGroupLines([single], "en")).toEqual([
+      "'Sales data'!D14: Amount \"x\" is not a number; the row is left out",
+    ]);
   });
 
   it("shows the first problem's message, in the order given, whatever the rows' order", () => {
     const problems = [badAmount(9, "nine"), badAmount(3, "three")];
-    expect(groupLine(groupProblems(problems)[0], "en")).toBe('Sales!F3, F9, 2 rows: Amount "nine" is not a number; the row is left out (first: F9)');
+    expect(groupLine(groupProblems(problems)[0], "en")).toBe(
+      'Sales!F3, F9, 2 rows: Amount "nine" is not a number; the row is left out (first: F9)',
+    );
   });
 
   it("puts errors before warnings, then sheets in the order given, then groups as they first appear", () => {
@@ -86,7 +98,9 @@ describe("grouped problem lines", () => {
   });
 
   it("lists problems at one repeated cell one line each: their messages differ by more than the cell", () => {
-    const problems = ["2026-01", "2026-02"].map((period) => problemAt("Plan", "A5", "plan_version_invalid", { period, version: "2026-01" }));
+    const problems = ["2026-01", "2026-02"].map((period) =>
+      problemAt("Plan", "A5", "plan_version_invalid", { period, version: "2026-01" }),
+    );
     expect(problemGroupLines(problems, "en")).toEqual([
       "Plan!A5: plan version 2026-01 has errors, so 2026-01 is not computed",
       "Plan!A5: plan version 2026-01 has errors, so 2026-02 is not computed",
@@ -121,22 +135,38 @@ describe("grouped problem lines", () => {
 
 describe("grouped lines read back", () => {
   it("splits a range line, a scattered line and a single line into cells, rows and message", () => {
-    expect(parseGroupLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)')).toEqual({
+    expect(
+      parseGroupLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)'),
+    ).toEqual({
       cells: "Sales!F2:F2090",
       rows: 2089,
       message: 'Amount "abc" is not a number; the row is left out',
     });
-    expect(parseGroupLine("Sales!A21、A41、A61、…，共 500 行：Date「x」不是有效日期，该行未计入（首条：A21）")).toEqual({
-      cells: "Sales!A21、A41、A61、…",
-      rows: 500,
-      message: "Date「x」不是有效日期，该行未计入",
+    expect(parseGroupLine("Sales!A21、A41、A61、…，共 500 行：Date「x」不是有效日期，该行未计入（首条：A21）")).toEqual(
+      {
+        cells: "Sales!A21、A41、A61、…",
+        rows: 500,
+        message: "Date「x」不是有效日期，该行未计入",
+      },
+    );
+    expect(parseGroupLine("'Run log'!A1: a sheet named Run log exists")).toEqual({
+      cells: "'Run log'!A1",
+      rows: 1,
+      message: "a sheet named Run log exists",
     });
-    expect(parseGroupLine("'Run log'!A1: a sheet named Run log exists")).toEqual({ cells: "'Run log'!A1", rows: 1, message: "a sheet named Run log exists" });
-    expect(parseGroupLine("… and 3 more groups (1,234 problems)")).toEqual({ cells: "", rows: 0, message: "… and 3 more groups (1,234 problems)" });
+    expect(parseGroupLine("… and 3 more groups (1,234 problems)")).toEqual({
+      cells: "",
+      rows: 0,
+      message: "… and 3 more groups (1,234 problems)",
+    });
   });
 
   it("reads back every line it makes, in both languages", () => {
-    const problems = [...rows(2, 40).map((r) => badAmount(r, "a: b, 3 rows: c")), ...rows(21, 400, 20).map(unknownRep), unknownManager(3)];
+    const problems = [
+      ...rows(2, 40).map((r) => badAmount(r, "a: b, 3 rows: c")),
+      ...rows(21, 400, 20).map(unknownRep),
+      unknownManager(3),
+    ];
     for (const language of ["en", "zh"] as const) {
       const groups = groupProblems(problems);
       const parsed = problemGroupLines(problems, language).map(parseGroupLine);

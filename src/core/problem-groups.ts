@@ -7,7 +7,15 @@
  */
 import { formatNumber } from "./display-format";
 import type { Language } from "./plan-model";
-import { PROBLEM_MESSAGES, fillTemplate, formatProblem, quoteSheetName, type Problem, type ProblemCode, type Severity } from "./problems";
+import {
+  PROBLEM_MESSAGES,
+  fillTemplate,
+  formatProblem,
+  quoteSheetName,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+} from "./problems";
 
 /** Problems of one sheet, column, code and severity, in the order given. */
 export interface ProblemGroup {
@@ -38,13 +46,16 @@ const CELL_RUNS_SHOWN = 3;
 const GROUP_TEXT = {
   en: {
     separator: ", ",
-    line: (where: string, rows: string, message: string, first: string) => `${where}, ${rows} rows: ${message} (first: ${first})`,
-    more: (groups: string, problems: string) => `… and ${groups} more group${groups === "1" ? "" : "s"} (${problems} problem${problems === "1" ? "" : "s"})`,
+    line: (where: string, rows: string, message: string, first: string) =>
+      `${where}, ${rows} rows: ${message} (first: ${first})`,
+    more: (groups: string, problems: string) =>
+      `… and ${groups} more group${groups === "1" ? "" : "s"} (${problems} problem${problems === "1" ? "" : "s"})`,
     fullList: (sheet: string) => `full list: ${sheet} sheet`,
   },
   zh: {
     separator: "、",
-    line: (where: string, rows: string, message: string, first: string) => `${where}，共 ${rows} 行：${message}（首条：${first}）`,
+    line: (where: string, rows: string, message: string, first: string) =>
+      `${where}，共 ${rows} 行：${message}（首条：${first}）`,
     more: (groups: string, problems: string) => `……另有 ${groups} 组（共 ${problems} 个问题）`,
     fullList: (sheet: string) => `完整列表：${sheet} 表`,
   },
@@ -65,7 +76,13 @@ function staysApart(group: ProblemGroup): boolean {
 }
 
 function singleGroup(problem: Problem): ProblemGroup {
-  return { sheet: problem.sheet, column: columnOf(problem.cell), code: problem.code, severity: problem.severity, problems: [problem] };
+  return {
+    sheet: problem.sheet,
+    column: columnOf(problem.cell),
+    code: problem.code,
+    severity: problem.severity,
+    problems: [problem],
+  };
 }
 
 /**
@@ -93,7 +110,14 @@ export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
     const key = JSON.stringify([problem.sheet, column, problem.code, problem.severity]);
     const group = byKey.get(key);
     if (group) group.problems.push(problem);
-    else byKey.set(key, { sheet: problem.sheet, column, code: problem.code, severity: problem.severity, problems: [problem] });
+    else
+      byKey.set(key, {
+        sheet: problem.sheet,
+        column,
+        code: problem.code,
+        severity: problem.severity,
+        problems: [problem],
+      });
   }
   const groups = [...byKey.values()].flatMap((g) => (staysApart(g) ? g.problems.map(singleGroup) : [g]));
   const rank = (g: ProblemGroup) => (g.severity === "error" ? 0 : 1) * sheetOrder.size + (sheetOrder.get(g.sheet) ?? 0);
@@ -126,7 +150,9 @@ export function groupCells(group: ProblemGroup, language: Language = "en"): stri
   const prefix = quoteSheetName(group.sheet) + "!";
   if (group.problems.length === 1) return prefix + group.problems[0].cell;
   const runs = rowRuns(group.problems.map((p) => p.cell));
-  const shown = runs.slice(0, CELL_RUNS_SHOWN).map(([first, last]) => group.column + first + (last > first ? ":" + group.column + last : ""));
+  const shown = runs
+    .slice(0, CELL_RUNS_SHOWN)
+    .map(([first, last]) => group.column + first + (last > first ? ":" + group.column + last : ""));
   if (runs.length > CELL_RUNS_SHOWN) shown.push("…");
   return prefix + shown.join(GROUP_TEXT[language].separator);
 }
@@ -155,7 +181,12 @@ export function problemMessage(problem: Problem, language: Language): string {
 export function groupLine(group: ProblemGroup, language: Language): string {
   const first = group.problems[0];
   if (group.problems.length === 1) return formatProblem(first, language);
-  return GROUP_TEXT[language].line(groupCells(group, language), formatNumber(group.problems.length, 0), problemMessage(first, language), first.cell);
+  return GROUP_TEXT[language].line(
+    groupCells(group, language),
+    formatNumber(group.problems.length, 0),
+    problemMessage(first, language),
+    first.cell,
+  );
 }
 
 /**

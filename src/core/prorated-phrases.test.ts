@@ -16,7 +16,9 @@ describe("count targets", () => {
     expect(countTargetText(3.75, ramp, "en", formatNumber)).toBe("5, at the 75.0% ramp-up level");
     expect(countTargetText(3.75, ramp, "zh", formatNumber)).toBe("5（按爬坡期 75.0% 折算）");
     const both = { proration: { days: 17, of: 31 }, ramp: { factor: 0.5, month: 1 } };
-    expect(countTargetText((4 * 17 * 0.5) / 31, both, "en", formatNumber)).toBe("4, prorated for 17 of 31 days at the 50.0% ramp-up level");
+    expect(countTargetText((4 * 17 * 0.5) / 31, both, "en", formatNumber)).toBe(
+      "4, prorated for 17 of 31 days at the 50.0% ramp-up level",
+    );
   });
   it("stay as they are when whole, not scaled, or typed fractional", () => {
     expect(countTargetText(4, { proration: null, ramp: null }, "en", formatNumber)).toBe("4");
@@ -31,8 +33,12 @@ describe("count targets", () => {
 
 describe("a partial period's rank", () => {
   it("carries a note before the full stop, in both languages", () => {
-    expect(withPartialPeriodNote("You rank 3 of 13 overall.", { days: 17, of: 31 }, "en")).toBe("You rank 3 of 13 overall, on targets prorated for 17 of 31 days.");
-    expect(withPartialPeriodNote("你在全部 13 名销售中排名第 3。", { days: 17, of: 31 }, "zh")).toBe("你在全部 13 名销售中排名第 3（按在岗 17/31 天折算目标）。");
+    expect(withPartialPeriodNote("You rank 3 of 13 overall.", { days: 17, of: 31 }, "en")).toBe(
+      "You rank 3 of 13 overall, on targets prorated for 17 of 31 days.",
+    );
+    expect(withPartialPeriodNote("你在全部 13 名销售中排名第 3。", { days: 17, of: 31 }, "zh")).toBe(
+      "你在全部 13 名销售中排名第 3（按在岗 17/31 天折算目标）。",
+    );
   });
   it("is unchanged for a full period", () => {
     expect(withPartialPeriodNote("You rank 3 of 13 overall.", null, "en")).toBe("You rank 3 of 13 overall.");

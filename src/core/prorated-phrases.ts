@@ -22,7 +22,10 @@ export interface TargetScaling {
 const WORDS = {
   prorated: { en: "prorated for {days} of {of} days", zh: "按在岗 {days}/{of} 天折算" },
   ramped: { en: "at the {factor} ramp-up level", zh: "按爬坡期 {factor} 折算" },
-  both: { en: "prorated for {days} of {of} days at the {factor} ramp-up level", zh: "按在岗 {days}/{of} 天及爬坡期 {factor} 折算" },
+  both: {
+    en: "prorated for {days} of {of} days at the {factor} ramp-up level",
+    zh: "按在岗 {days}/{of} 天及爬坡期 {factor} 折算",
+  },
   // Chinese keeps its sentences to few commas: the scaling goes in brackets,
   // or after a comma when the target is inside brackets already.
   target: { en: "{target}, {how}", zh: "{target}（{how}）" },
@@ -48,7 +51,9 @@ function wholeNumberNear(value: number): number | null {
  */
 export function wholeTargetBefore(target: number, scaling: TargetScaling): number | null {
   if (!Number.isFinite(target) || formatNumber(target) === formatNumber(target, 0)) return null;
-  const factor = (scaling.proration === null ? 1 : scaling.proration.days / scaling.proration.of) * (scaling.ramp === null ? 1 : scaling.ramp.factor);
+  const factor =
+    (scaling.proration === null ? 1 : scaling.proration.days / scaling.proration.of) *
+    (scaling.ramp === null ? 1 : scaling.ramp.factor);
   if (factor <= 0 || factor >= 1) return null;
   return wholeNumberNear(target / factor);
 }
@@ -56,7 +61,8 @@ export function wholeTargetBefore(target: number, scaling: TargetScaling): numbe
 function scalingPhrase(scaling: TargetScaling, language: Language): string {
   const { proration, ramp } = scaling;
   const factor = ramp === null ? "" : formatPercent(ramp.factor);
-  if (proration !== null && ramp !== null) return fillTemplate(WORDS.both[language], { days: proration.days, of: proration.of, factor });
+  if (proration !== null && ramp !== null)
+    return fillTemplate(WORDS.both[language], { days: proration.days, of: proration.of, factor });
   if (proration !== null) return fillTemplate(WORDS.prorated[language], { days: proration.days, of: proration.of });
   return fillTemplate(WORDS.ramped[language], { factor });
 }
@@ -74,7 +80,13 @@ function scalingPhrase(scaling: TargetScaling, language: Language): string {
  * // "2，按在岗 17/31 天折算"
  * countTargetText(4, { proration: null, ramp: null }, "en", formatNumber); // "4"
  */
-export function countTargetText(target: number, scaling: TargetScaling, language: Language, shown: (value: number) => string, inBrackets = false): string {
+export function countTargetText(
+  target: number,
+  scaling: TargetScaling,
+  language: Language,
+  shown: (value: number) => string,
+  inBrackets = false,
+): string {
   const whole = wholeTargetBefore(target, scaling);
   if (whole === null) return shown(target);
   const template = inBrackets ? WORDS.targetInBrackets : WORDS.target;
@@ -91,7 +103,11 @@ export function countTargetText(target: number, scaling: TargetScaling, language
  * withPartialPeriodNote("你在全部 13 名销售中排名第 3。", { days: 17, of: 31 }, "zh");
  * // "你在全部 13 名销售中排名第 3（按在岗 17/31 天折算目标）。"
  */
-export function withPartialPeriodNote(sentence: string, proration: { days: number; of: number } | null, language: Language): string {
+export function withPartialPeriodNote(
+  sentence: string,
+  proration: { days: number; of: number } | null,
+  language: Language,
+): string {
   if (proration === null) return sentence;
   const note = fillTemplate(WORDS.rankNote[language], { days: proration.days, of: proration.of });
   const end = /[.。]$/.exec(sentence);

@@ -24,7 +24,10 @@ function row(rep: string, team: string, score: number | null): RepPeriodResult {
 
 describe("rep of the month", () => {
   it("names the highest score of each team, teams in sorted order", () => {
-    const result = recognise([row("a", "West", 0.9), row("b", "East", 1.1), row("c", "West", 1.2), row("d", "East", 0.7)], []);
+    const result = recognise(
+      [row("a", "West", 0.9), row("b", "East", 1.1), row("c", "West", 1.2), row("d", "East", 0.7)],
+      [],
+    );
     expect(result.repOfTheMonth).toEqual({ East: ["b"], West: ["c"] });
     expect(Object.keys(result.repOfTheMonth)).toEqual(["East", "West"]);
   });
@@ -34,12 +37,18 @@ describe("rep of the month", () => {
   });
 
   it("leaves out reps without a score, and teams with none", () => {
-    const result = recognise([row("a", "East", null), row("b", "West", null), row("c", "West", 0.5), row("d", "West", 0.4)], []);
+    const result = recognise(
+      [row("a", "East", null), row("b", "West", null), row("c", "West", 0.5), row("d", "West", 0.4)],
+      [],
+    );
     expect(result.repOfTheMonth).toEqual({ West: ["c"] });
   });
 
   it("names nobody in a team with one scored rep: leading nobody is no lead", () => {
-    const result = recognise([row("a", "East", 1.2), row("b", "East", null), row("c", "West", 0.5), row("d", "West", 0.4)], []);
+    const result = recognise(
+      [row("a", "East", 1.2), row("b", "East", null), row("c", "West", 0.5), row("d", "West", 0.4)],
+      [],
+    );
     expect(result.repOfTheMonth).toEqual({ West: ["c"] });
   });
 
@@ -97,7 +106,10 @@ describe("rep of the month: ties, zeros, blank teams and managers", () => {
   });
 
   it("names nobody in a team tied at a score of 0, and keeps other teams' awards", () => {
-    const result = recognise([row("a", "East", 0), row("b", "East", 0), row("c", "East", 0), row("d", "West", 0.4), row("e", "West", 0.2)], []);
+    const result = recognise(
+      [row("a", "East", 0), row("b", "East", 0), row("c", "East", 0), row("d", "West", 0.4), row("e", "West", 0.2)],
+      [],
+    );
     expect(result.repOfTheMonth).toEqual({ West: ["d"] });
   });
 
@@ -157,11 +169,15 @@ describe("most improved", () => {
   });
 
   it("is nobody when every score fell or stayed the same", () => {
-    expect(mostImprovedRep([row("a", "T", 0.5), row("b", "T", 0.8)], [row("a", "T", 0.6), row("b", "T", 0.8)])).toBeNull();
+    expect(
+      mostImprovedRep([row("a", "T", 0.5), row("b", "T", 0.8)], [row("a", "T", 0.6), row("b", "T", 0.8)]),
+    ).toBeNull();
   });
 
   it("ignores reps without a score in either period", () => {
-    expect(mostImprovedRep([row("a", "T", null), row("b", "T", 0.9)], [row("a", "T", 0.1), row("b", "T", null)])).toBeNull();
+    expect(
+      mostImprovedRep([row("a", "T", null), row("b", "T", 0.9)], [row("a", "T", 0.1), row("b", "T", null)]),
+    ).toBeNull();
     expect(mostImprovedRep([row("a", "T", 1)], [])).toBeNull();
   });
 });

@@ -68,7 +68,10 @@ function hasScore(row: Pick<RepPeriodResult, "score">): row is { score: number }
  * managerKeysOf(rows, (rep) => repsByKey.get(rep)?.manager); // Set { "m01" }
  * managerKeysOf(rows); // only those paid on team attainment who have team-mates
  */
-export function managerKeysOf(rows: readonly RepPeriodResult[], managerOf: (rep: RepKey) => RepKey | undefined = () => undefined): Set<RepKey> {
+export function managerKeysOf(
+  rows: readonly RepPeriodResult[],
+  managerOf: (rep: RepKey) => RepKey | undefined = () => undefined,
+): Set<RepKey> {
   // Only reps someone reports to, or paid on their team, can be managers: the rest need no team search.
   const named = new Set<RepKey>();
   for (const row of rows) {
@@ -199,7 +202,8 @@ export function applyRecognitionNotes(
   for (const row of rows) {
     const team = best.get(row.rep);
     if (team !== undefined) row.notes.push({ code: "rep_of_the_month", team });
-    if (recognition.mostImproved?.rep === row.rep) row.notes.push({ code: "most_improved", delta: recognition.mostImproved.delta });
+    if (recognition.mostImproved?.rep === row.rep)
+      row.notes.push({ code: "most_improved", delta: recognition.mostImproved.delta });
   }
   return recognition;
 }

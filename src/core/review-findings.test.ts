@@ -20,7 +20,13 @@ import {
 import type { ComponentTrace, MetricResult, RepPeriodResult } from "./results";
 import { resultRow } from "../../test/fixtures/result-row";
 
-function metric(key: string, actual: number | null, target: number | null, direction: Direction = "higher", weight = 1): MetricResult {
+function metric(
+  key: string,
+  actual: number | null,
+  target: number | null,
+  direction: Direction = "higher",
+  weight = 1,
+): MetricResult {
   const attainment =
     actual === null || target === null || target <= 0
       ? null
@@ -169,7 +175,9 @@ describe("comparisons", () => {
     const jan = row("2026-01", 0.8, [metric("revenue", 40000, 50000)]);
     const previous = previousComparison(now, [jan, feb]);
     expect(previous).toMatchObject({ period: "2026-02", immediate: true, score: 0.85, scoreChange: 0.07 });
-    expect(previous?.metrics).toEqual([{ metric: "revenue", attainment: 1.04, previousAttainment: 0.95, change: 0.09 }]);
+    expect(previous?.metrics).toEqual([
+      { metric: "revenue", attainment: 1.04, previousAttainment: 0.95, change: 0.09 },
+    ]);
     expect(previousComparison(now, [jan])?.immediate).toBe(false);
     expect(previousComparison(now, [])).toBeNull();
   });
@@ -208,11 +216,17 @@ describe("development signals", () => {
     });
     expect(developmentSignal(high("2026-03"), [high("2026-02")], SETTINGS, false)).toBeNull();
     // At the threshold exactly counts.
-    expect(developmentSignal(row("2026-03", 1.1), [row("2026-01", 1.1), row("2026-02", 1.10004)], SETTINGS, false)?.kind).toBe("promotion");
+    expect(
+      developmentSignal(row("2026-03", 1.1), [row("2026-01", 1.1), row("2026-02", 1.10004)], SETTINGS, false)?.kind,
+    ).toBe("promotion");
   });
 
   it("asks for a support plan after supportPeriods below supportScore, except in the first 90 days", () => {
-    expect(developmentSignal(low("2026-03"), [low("2026-02")], SETTINGS, false)).toEqual({ kind: "support", periods: 2, threshold: 0.8 });
+    expect(developmentSignal(low("2026-03"), [low("2026-02")], SETTINGS, false)).toEqual({
+      kind: "support",
+      periods: 2,
+      threshold: 0.8,
+    });
     expect(developmentSignal(low("2026-03"), [low("2026-02")], SETTINGS, true)).toBeNull();
     expect(developmentSignal(low("2026-03"), [row("2026-02", 0.8)], SETTINGS, false)).toBeNull();
   });
@@ -225,7 +239,16 @@ describe("reviewFindings", () => {
       payout: {
         payoutPeriod: "month",
         components: [
-          bonusTrace({ driverValue: 0.72, tierIndex: null, tierBound: null, nextBound: 0.8, rawRate: 0, rate: 0, gateMet: false, amount: 0 }),
+          bonusTrace({
+            driverValue: 0.72,
+            tierIndex: null,
+            tierBound: null,
+            nextBound: 0.8,
+            rawRate: 0,
+            rate: 0,
+            gateMet: false,
+            amount: 0,
+          }),
           bonusTrace({
             key: "revenue_bonus",
             driver: { kind: "attainment", metric: "revenue" },
@@ -242,23 +265,59 @@ describe("reviewFindings", () => {
     });
     const f = reviewFindings(input(result));
     expect(f.nextTiers).toEqual([
-      expect.objectContaining({ status: "below", component: "target_bonus", reaching: "gate", threshold: 0.8, difference: 0.08, extraActual: null, showKey: true }),
-      expect.objectContaining({ status: "below", component: "revenue_bonus", reaching: "tier", threshold: 1, difference: 0.08, extraActual: 4000 }),
+      expect.objectContaining({
+        status: "below",
+        component: "target_bonus",
+        reaching: "gate",
+        threshold: 0.8,
+        difference: 0.08,
+        extraActual: null,
+        showKey: true,
+      }),
+      expect.objectContaining({
+        status: "below",
+        component: "revenue_bonus",
+        reaching: "tier",
+        threshold: 1,
+        difference: 0.08,
+        extraActual: 4000,
+      }),
     ]);
     expect(f.gatesNotMet).toEqual([expect.objectContaining({ component: "target_bonus", value: 0.72, gate: 0.8 })]);
   });
 
   it("says the top tier is reached", () => {
     const result = row("2026-03", 1.3, [], {
-      payout: { payoutPeriod: "month", components: [bonusTrace({ driverValue: 1.3, nextBound: null })], componentsTotal: 500, adjustments: [], total: 500, negative: false },
+      payout: {
+        payoutPeriod: "month",
+        components: [bonusTrace({ driverValue: 1.3, nextBound: null })],
+        componentsTotal: 500,
+        adjustments: [],
+        total: 500,
+        negative: false,
+      },
     });
-    expect(reviewFindings(input(result)).nextTiers).toEqual([{ status: "top", component: "target_bonus", kind: "target_bonus", showKey: false }]);
+    expect(reviewFindings(input(result)).nextTiers).toEqual([
+      { status: "top", component: "target_bonus", kind: "target_bonus", showKey: false },
+    ]);
   });
 
   it("lists the first adjustments and sums the rest", () => {
-    const adjustments = Array.from({ length: MAX_LISTED_ADJUSTMENTS + 3 }, (_, i) => ({ period: "2026-03", amount: -10.005, reason: "r" + i, row: i + 2 }));
+    const adjustments = Array.from({ length: MAX_LISTED_ADJUSTMENTS + 3 }, (_, i) => ({
+      period: "2026-03",
+      amount: -10.005,
+      reason: "r" + i,
+      row: i + 2,
+    }));
     const result = row("2026-03", 1, [], {
-      payout: { payoutPeriod: "month", components: [], componentsTotal: 0, adjustments, total: -130.07, negative: true },
+      payout: {
+        payoutPeriod: "month",
+        components: [],
+        componentsTotal: 0,
+        adjustments,
+        total: -130.07,
+        negative: true,
+      },
     });
     const payout = reviewFindings(input(result)).payout;
     expect(payout?.adjustments).toHaveLength(MAX_LISTED_ADJUSTMENTS);
@@ -285,10 +344,25 @@ describe("reviewFindings", () => {
 
   it("keeps a review without a score short: no rank, comparisons or tiers", () => {
     const result = row("2026-03", null, [metric("revenue", 0, null), metric("win_rate", null, 0.4)], {
-      payout: { payoutPeriod: "month", components: [bonusTrace({ driverValue: null, gateMet: false, amount: 0 })], componentsTotal: 0, adjustments: [], total: 0, negative: false },
+      payout: {
+        payoutPeriod: "month",
+        components: [bonusTrace({ driverValue: null, gateMet: false, amount: 0 })],
+        componentsTotal: 0,
+        adjustments: [],
+        total: 0,
+        negative: false,
+      },
     });
     const f = reviewFindings(input(result, { history: [row("2026-02", 0.9)] }));
-    expect(f).toMatchObject({ score: null, rank: null, previous: null, recentMean: null, team: null, nextTiers: [], gatesNotMet: [] });
+    expect(f).toMatchObject({
+      score: null,
+      rank: null,
+      previous: null,
+      recentMean: null,
+      team: null,
+      nextTiers: [],
+      gatesNotMet: [],
+    });
     expect(f.leftOut).toEqual([
       { metric: "revenue", reason: "no_target" },
       { metric: "win_rate", reason: "no_data" },
@@ -296,7 +370,11 @@ describe("reviewFindings", () => {
   });
 
   it("recommends the plan's training topic, one line for metrics sharing it", () => {
-    const result = row("2026-03", 0.5, [metric("revenue", 1, 2), metric("avg_deal_size", 1, 2), metric("new_customers", 4, 5)]);
+    const result = row("2026-03", 0.5, [
+      metric("revenue", 1, 2),
+      metric("avg_deal_size", 1, 2),
+      metric("new_customers", 4, 5),
+    ]);
     const training = { ...SETTINGS.training, avg_deal_size: SETTINGS.training.revenue };
     const f = reviewFindings(input(result, { settings: { ...SETTINGS, training } }));
     expect(f.training).toEqual([{ metrics: ["revenue", "avg_deal_size"], topic: SETTINGS.training.revenue }]);
@@ -304,7 +382,14 @@ describe("reviewFindings", () => {
 
   it("a leaver gets no next tier, training, onboarding or development signal; their figures and pay stay", () => {
     const weak = [metric("revenue", 1, 2)];
-    const payout = { payoutPeriod: "month" as const, components: [bonusTrace({ driverValue: 0.5, gateMet: false, amount: 0 })], componentsTotal: 0, adjustments: [], total: 0, negative: false };
+    const payout = {
+      payoutPeriod: "month" as const,
+      components: [bonusTrace({ driverValue: 0.5, gateMet: false, amount: 0 })],
+      componentsTotal: 0,
+      adjustments: [],
+      total: 0,
+      negative: false,
+    };
     const staying = row("2026-03", 0.5, weak, { payout });
     const leaving = row("2026-03", 0.5, weak, { payout, notes: [{ code: "left", lastDay: 20524 }] });
     const history = [row("2026-01", 0.5), row("2026-02", 0.5)];
@@ -314,7 +399,14 @@ describe("reviewFindings", () => {
     expect(before.training).not.toEqual([]);
     expect(before.onboarding).not.toBeNull();
     const after = reviewFindings(input(leaving, { history, tenureDays: 60 }));
-    expect(after).toMatchObject({ leftOn: 20524, nextTiers: [], training: [], advancedTraining: false, onboarding: null, signal: null });
+    expect(after).toMatchObject({
+      leftOn: 20524,
+      nextTiers: [],
+      training: [],
+      advancedTraining: false,
+      onboarding: null,
+      signal: null,
+    });
     expect(after.weaknesses).toEqual(before.weaknesses);
     expect(after.payout).toEqual(before.payout);
     // Sustained under-attainment past onboarding would ask for a support plan, but not of a leaver.

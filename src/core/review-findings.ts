@@ -450,7 +450,8 @@ export function previousComparison(result: RepPeriodResult, history: RepPeriodRe
   if (scoreChange === null && metrics.length === 0) return null;
   return {
     period: previous.period,
-    immediate: isPeriodKey(result.period) && isPeriodKey(previous.period) && previousPeriod(result.period) === previous.period,
+    immediate:
+      isPeriodKey(result.period) && isPeriodKey(previous.period) && previousPeriod(result.period) === previous.period,
     score,
     scoreChange,
     metrics,
@@ -485,7 +486,12 @@ export function teamComparison(result: RepPeriodResult, teamRows: RepPeriodResul
   const scores = teamRows.map((row) => row.score).filter(isNumber);
   const middle = median(scores);
   if (scores.length < 2 || middle === null) return null;
-  return { team: result.team, teamSize: scores.length, median: middle, difference: shownDifference(result.score, middle) };
+  return {
+    team: result.team,
+    teamSize: scores.length,
+    median: middle,
+    difference: shownDifference(result.score, middle),
+  };
 }
 
 function driverKindOf(trace: ComponentTrace): { driverKind: DriverKind; driverMetric: string | null } {
@@ -531,7 +537,13 @@ export function payoutFinding(result: RepPeriodResult): PayoutFinding | null {
     adjustments: listed.map((a) => ({ amount: isNumber(a.amount) ? a.amount : 0, reason: a.reason })),
     moreAdjustments:
       rest.length > 0
-        ? { count: rest.length, total: roundTo(rest.reduce((sum, a) => sum + (isNumber(a.amount) ? a.amount : 0), 0), MONEY_PRECISION) }
+        ? {
+            count: rest.length,
+            total: roundTo(
+              rest.reduce((sum, a) => sum + (isNumber(a.amount) ? a.amount : 0), 0),
+              MONEY_PRECISION,
+            ),
+          }
         : null,
     // The figure shown decides, so the note can never contradict the total beside it.
     negative: isNumber(payout.total) && roundTo(payout.total, MONEY_PRECISION) < 0,
@@ -552,7 +564,8 @@ export function extraActualFor(
   bound: number,
 ): number | null {
   if (!isNumber(metric.actual) || !isNumber(metric.target) || metric.target <= 0 || bound <= 0) return null;
-  const needed = metric.direction === "higher" ? bound * metric.target - metric.actual : metric.actual - metric.target / bound;
+  const needed =
+    metric.direction === "higher" ? bound * metric.target - metric.actual : metric.actual - metric.target / bound;
   if (!(needed > 0)) return null;
   return ceilTo(needed, isWholeCount(metric.key) ? 0 : metricPrecision(metric.key));
 }
@@ -564,7 +577,11 @@ export function extraActualFor(
  * nextTierFindings(result, payoutFinding(result)!.components, result.payout!.components);
  * // [{ status: "below", component: "bonus", driverKind: "score", current: 0.92, threshold: 1, difference: 0.08, ... }]
  */
-export function nextTierFindings(result: RepPeriodResult, components: ComponentFinding[], traces: ComponentTrace[]): NextTierFinding[] {
+export function nextTierFindings(
+  result: RepPeriodResult,
+  components: ComponentFinding[],
+  traces: ComponentTrace[],
+): NextTierFinding[] {
   const findings: NextTierFinding[] = [];
   components.forEach((c, index) => {
     const trace = traces[index];
@@ -572,14 +589,16 @@ export function nextTierFindings(result: RepPeriodResult, components: ComponentF
     const belowGate = c.gate !== null && !c.gateMet;
     const threshold = belowGate ? c.gate : isNumber(trace.nextBound) ? trace.nextBound : null;
     if (threshold === null) {
-      if (c.kind === "target_bonus") findings.push({ status: "top", component: c.key, kind: c.kind, showKey: c.showKey });
+      if (c.kind === "target_bonus")
+        findings.push({ status: "top", component: c.key, kind: c.kind, showKey: c.showKey });
       return;
     }
     const isMoney = c.driverKind === "amount";
     const precision = isMoney ? MONEY_PRECISION : FRACTION_PRECISION;
     const difference = roundTo(roundTo(threshold, precision) - roundTo(c.driverValue, precision), precision);
     if (!(difference > 0)) return;
-    const metric = c.driverKind === "attainment" && c.driverMetric !== null ? metricOf(result, c.driverMetric) : undefined;
+    const metric =
+      c.driverKind === "attainment" && c.driverMetric !== null ? metricOf(result, c.driverMetric) : undefined;
     findings.push({
       status: "below",
       component: c.key,
@@ -692,7 +711,8 @@ export function developmentSignal(
 export function recognitionMentions(result: RepPeriodResult, recognition: Recognition): RecognitionMention[] {
   const mentions: RecognitionMention[] = [];
   const best = ownValue(recognition.repOfTheMonth, result.team) ?? [];
-  if (best.includes(result.rep)) mentions.push({ kind: "rep_of_the_period", team: result.team, sharedWith: best.length - 1 });
+  if (best.includes(result.rep))
+    mentions.push({ kind: "rep_of_the_period", team: result.team, sharedWith: best.length - 1 });
   const improved = recognition.mostImproved;
   if (improved !== null && improved.rep === result.rep && isNumber(result.score) && isNumber(improved.delta)) {
     const previousScore = result.score - improved.delta;
@@ -710,7 +730,8 @@ function prorationOf(result: RepPeriodResult): { days: number; of: number } | nu
 
 function rampOf(result: RepPeriodResult): { factor: number; month: number } | null {
   for (const note of result.notes) {
-    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1) return { factor: note.factor, month: note.month };
+    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
+      return { factor: note.factor, month: note.month };
   }
   return null;
 }
@@ -750,12 +771,23 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     provisional: result.notes.some((n) => n.code === "provisional"),
     score,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
-    revenueRank: score === null && isNumber(result.rank) && result.notes.some((n) => n.code === "ranked_by_revenue") ? result.rank : null,
-    rankOf: Math.max(isNumber(input.periodRowCount) ? input.periodRowCount : 0, isNumber(result.rank) ? result.rank : 0),
+    revenueRank:
+      score === null && isNumber(result.rank) && result.notes.some((n) => n.code === "ranked_by_revenue")
+        ? result.rank
+        : null,
+    rankOf: Math.max(
+      isNumber(input.periodRowCount) ? input.periodRowCount : 0,
+      isNumber(result.rank) ? result.rank : 0,
+    ),
     teamRank: score !== null && isNumber(result.teamRank) ? result.teamRank : null,
-    teamRankOf: Math.max(teamRows.filter((row) => isNumber(row.score)).length, isNumber(result.teamRank) ? result.teamRank : 0),
+    teamRankOf: Math.max(
+      teamRows.filter((row) => isNumber(row.score)).length,
+      isNumber(result.teamRank) ? result.teamRank : 0,
+    ),
     metrics,
-    leftOut: metrics.filter((m) => m.leftOut !== null).map((m) => ({ metric: m.key, reason: m.leftOut as LeftOutReason })),
+    leftOut: metrics
+      .filter((m) => m.leftOut !== null)
+      .map((m) => ({ metric: m.key, reason: m.leftOut as LeftOutReason })),
     strengths: split.strengths,
     closestToTarget: split.closestToTarget,
     weaknesses: split.weaknesses,

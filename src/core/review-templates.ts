@@ -25,7 +25,8 @@ const EN_TEXTS = {
   bandExcellent: "An excellent period: you are well above your overall target.",
   bandOnTarget: "You met your overall target.",
   bandClose: "You are close to your overall target.",
-  bandBelow: "You are below your overall target this period; the areas to improve and the plan below are where to focus.",
+  bandBelow:
+    "You are below your overall target this period; the areas to improve and the plan below are where to focus.",
   // A leaver has no plan below, so the band says only where they ended.
   bandBelowLast: "You finished below your overall target this period.",
   rankWithTeam: "You rank {rank} of {of} overall and {teamRank} of {teamOf} in your team ({team}).",
@@ -34,9 +35,12 @@ const EN_TEXTS = {
   onboardingNoRank: "You joined {days} ago, so this review gives no rank: your first 90 days are for learning the job.",
   payoutTotal: "Your payout for the period is {amount}.",
   payoutNone: "No payout is calculated for this period.",
-  noScore: "There is no score for {period}: no metric had both data and a target, so there is no rank and no target bonus this period.",
-  noScoreRankedByRevenue: "There is no score for {period}: no metric had both data and a target yet, so there is no target bonus this period. By revenue, you rank {rank} of {of}.",
-  prorationDays: "You were employed {days} of the {of} days of the period, so targets and the target bonus are prorated.",
+  noScore:
+    "There is no score for {period}: no metric had both data and a target, so there is no rank and no target bonus this period.",
+  noScoreRankedByRevenue:
+    "There is no score for {period}: no metric had both data and a target yet, so there is no target bonus this period. By revenue, you rank {rank} of {of}.",
+  prorationDays:
+    "You were employed {days} of the {of} days of the period, so targets and the target bonus are prorated.",
   ramp: "As a new hire in month {month} of your ramp-up, your targets are set at {factor} of the full level.",
   lastPeriod: "This was your last {period} with us: your last day was {day}.",
   // Results by metric
@@ -105,7 +109,8 @@ const EN_TEXTS = {
   adjustmentNoReason: "Adjustment: {amount}.",
   moreAdjustments: "{count} more adjustments totalling {amount}.",
   payoutTotalLine: "Total payout: {amount}.",
-  negativeTotal: "The total is negative because the adjustments exceed what was earned this period; let's go through it together.",
+  negativeTotal:
+    "The total is negative because the adjustments exceed what was earned this period; let's go through it together.",
   nextTierSentence: "{driver} ({more}) {goal}.",
   nextScore: "A score of {threshold}",
   nextAttainment: "{metric} at {threshold} of target",
@@ -125,18 +130,23 @@ const EN_TEXTS = {
   training: "Recommended training for {metrics}: {topic}.",
   onboarding: "You are in your first 90 days ({days} so far): focus on {focus}.",
   advancedTraining: "Every scored metric is on target: consider advanced training, or mentoring a newer colleague.",
-  promotion: "Your score has been at or above {threshold} for {count} consecutive {periods}: let's talk about a stretch assignment and your next career step.",
-  support: "Your score has been below {threshold} for {count} consecutive {periods}: let's agree a support plan together, with clear weekly goals, coaching and a short weekly check-in.",
+  promotion:
+    "Your score has been at or above {threshold} for {count} consecutive {periods}: let's talk about a stretch assignment and your next career step.",
+  support:
+    "Your score has been below {threshold} for {count} consecutive {periods}: let's agree a support plan together, with clear weekly goals, coaching and a short weekly check-in.",
   // Recognition
   recognitionHeading: "Recognition",
   awardInTeam: "{award} in your team ({team}). Congratulations!",
-  awardInTeamShared: "{award} in your team ({team}), shared with {count} {colleagues} on the same score. Congratulations!",
+  awardInTeamShared:
+    "{award} in your team ({team}), shared with {count} {colleagues} on the same score. Congratulations!",
   award: "{award}. Congratulations!",
   awardShared: "{award}, shared with {count} {colleagues} on the same score. Congratulations!",
   mostImproved: "{award}: your score rose {points} points on the previous {period}.",
   // Closing
-  closing: "Please add your comments or questions in the reply column next to this review. Your view matters to me, and I am happy to go through any point together.",
-  closingLast: "Thank you for your work and your contribution to the team, and all the best for the future. If you have any comments or questions, please add them in the reply column next to this review; I am happy to go through any point together.",
+  closing:
+    "Please add your comments or questions in the reply column next to this review. Your view matters to me, and I am happy to go through any point together.",
+  closingLast:
+    "Thank you for your work and your contribution to the team, and all the best for the future. If you have any comments or questions, please add them in the reply column next to this review; I am happy to go through any point together.",
   shortened: "(The review was shortened to fit in one cell.)",
 } as const;
 
@@ -159,7 +169,8 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   payoutTotal: "本期应发 {amount}。",
   payoutNone: "本期不单独核算奖金。",
   noScore: "{period}暂无综合得分：没有一项指标同时有数据和目标。因此本期不参与排名，也不发目标奖金。",
-  noScoreRankedByRevenue: "{period}暂无综合得分：还没有一项指标同时有数据和目标，因此本期不发目标奖金。按销售额，你在 {of} 人中排第 {rank}。",
+  noScoreRankedByRevenue:
+    "{period}暂无综合得分：还没有一项指标同时有数据和目标，因此本期不发目标奖金。按销售额，你在 {of} 人中排第 {rank}。",
   prorationDays: "你本期在岗 {days} 天（共 {of} 天），目标和目标奖金已按在岗天数折算。",
   ramp: "你正处于新人爬坡期第 {month} 个月，目标按正常水平的 {factor} 设定。",
   lastPeriod: "这是你在公司的最后一{period}，最后工作日为{day}。",
@@ -242,8 +253,10 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   training: "针对{metrics}，建议的培训方向：{topic}。",
   onboarding: "你入职 {days}，还在前 90 天的适应期。这段时间的重点是{focus}。",
   advancedTraining: "各项计分指标均已达标，可以考虑参加高级培训，或带教新同事。",
-  promotion: "你已连续 {count} {periods}综合得分不低于 {threshold}。我们可以聊聊更有挑战的任务，以及你下一步的职业发展。",
-  support: "你已连续 {count} {periods}综合得分低于 {threshold}。我们一起定一份提升计划：明确每周目标，安排有针对性的辅导，每周简短沟通一次进展。",
+  promotion:
+    "你已连续 {count} {periods}综合得分不低于 {threshold}。我们可以聊聊更有挑战的任务，以及你下一步的职业发展。",
+  support:
+    "你已连续 {count} {periods}综合得分低于 {threshold}。我们一起定一份提升计划：明确每周目标，安排有针对性的辅导，每周简短沟通一次进展。",
   recognitionHeading: "表彰",
   awardInTeam: "恭喜你获评团队（{team}）{award}！",
   awardInTeamShared: "恭喜你获评团队（{team}）{award}（与另外 {count} {colleagues}得分并列）！",
@@ -251,7 +264,8 @@ const ZH_TEXTS: Record<ReviewTextKey, string> = {
   awardShared: "恭喜你获评{award}（与另外 {count} {colleagues}得分并列）！",
   mostImproved: "恭喜你获评{award}：综合得分较上{period}提高 {points} 个百分点。",
   closing: "对这份评估有任何想法或疑问，欢迎写在旁边的回复栏里，也可以约时间当面聊。",
-  closingLast: "感谢你在职期间的付出和对团队的贡献，祝你今后一切顺利！对这份评估有任何疑问，欢迎写在旁边的回复栏里，也可以约时间当面聊。",
+  closingLast:
+    "感谢你在职期间的付出和对团队的贡献，祝你今后一切顺利！对这份评估有任何疑问，欢迎写在旁边的回复栏里，也可以约时间当面聊。",
   shortened: "（评估内容过长，已截短以放入单元格。）",
 };
 
@@ -294,8 +308,18 @@ const EN: ReviewCatalogue = {
   clauseSeparator: "; ",
   sentenceSeparator: " ",
   monthNames: [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
   ],
   monthLabel: "{monthName} {year}",
   dayLabel: "{day} {monthName} {year}",

@@ -11,10 +11,26 @@ import { resultRow } from "../../test/fixtures/result-row";
 function metric(key: string, actual: number | null, target: number | null): MetricResult {
   const attainment = actual !== null && target !== null && target > 0 ? actual / target : null;
   const leftOut = actual === null ? "no_data" : target === null ? "no_target" : null;
-  return { key, direction: "higher", weight: 1, manual: false, actual, target, targetSource: "rep", attainment, achievement: leftOut ? null : attainment, leftOut };
+  return {
+    key,
+    direction: "higher",
+    weight: 1,
+    manual: false,
+    actual,
+    target,
+    targetSource: "rep",
+    attainment,
+    achievement: leftOut ? null : attainment,
+    leftOut,
+  };
 }
 
-function row(period: string, score: number | null, metrics: MetricResult[], extra: Partial<RepPeriodResult> = {}): RepPeriodResult {
+function row(
+  period: string,
+  score: number | null,
+  metrics: MetricResult[],
+  extra: Partial<RepPeriodResult> = {},
+): RepPeriodResult {
   return resultRow(period, score, metrics, { team: "", ...extra });
 }
 
@@ -103,8 +119,26 @@ describe("reviewText", () => {
       payoutPeriod: "month",
       components: [
         trace({ driverValue: 0.9, nextBound: 1, rate: 0.5, rawRate: 0.5, amount: 500 }),
-        trace({ key: "stretch", driver: { kind: "attainment", metric: "new_customers" }, driverValue: 0.6, nextBound: 1.2, rate: 0, rawRate: 0, amount: 0 }),
-        trace({ key: "commission", kind: "commission", driver: { kind: "amount", metric: "revenue" }, driverValue: 45000, nextBound: 50000, base: 1, rate: 0.02, rawRate: 0.02, amount: 900 }),
+        trace({
+          key: "stretch",
+          driver: { kind: "attainment", metric: "new_customers" },
+          driverValue: 0.6,
+          nextBound: 1.2,
+          rate: 0,
+          rawRate: 0,
+          amount: 0,
+        }),
+        trace({
+          key: "commission",
+          kind: "commission",
+          driver: { kind: "amount", metric: "revenue" },
+          driverValue: 45000,
+          nextBound: 50000,
+          base: 1,
+          rate: 0.02,
+          rawRate: 0.02,
+          amount: 900,
+        }),
       ],
       componentsTotal: 1400,
       adjustments: [{ period: "2026-03", amount: 50, reason: "", row: 2 }],
@@ -115,8 +149,12 @@ describe("reviewText", () => {
 
   it("words the next tier of each driver in the metric's units", () => {
     const en = reviewText(findingsOf(result), "en", "USD");
-    expect(en).toContain("• A score of 100.0% (10.0 points more) reaches the next tier of the target bonus (target_bonus).");
-    expect(en).toContain("• New customers at 120.0% of target (3 more new customers) reaches the next tier of the target bonus (stretch).");
+    expect(en).toContain(
+      "• A score of 100.0% (10.0 points more) reaches the next tier of the target bonus (target_bonus).",
+    );
+    expect(en).toContain(
+      "• New customers at 120.0% of target (3 more new customers) reaches the next tier of the target bonus (stretch).",
+    );
     expect(en).toContain("• $5,000.00 more revenue ($50,000.00 in total) reaches the next tier of the commission.");
     expect(en).toContain("• Commission: $900.00 on revenue of $45,000.00.");
     expect(en).toContain("• Adjustment: $50.00.");
@@ -141,7 +179,9 @@ describe("reviewText", () => {
   });
 
   it("looks back only for a leaver below target: no plan below, the last quarter named", () => {
-    const leaver = row("2026-Q1", 0.5, [metric("revenue", 1, 2)], { notes: [{ code: "left", lastDay: dayNumber(2026, 2, 20) }] });
+    const leaver = row("2026-Q1", 0.5, [metric("revenue", 1, 2)], {
+      notes: [{ code: "left", lastDay: dayNumber(2026, 2, 20) }],
+    });
     const en = reviewText(findingsOf(leaver, 30), "en", "USD");
     expect(en).toContain("You finished below your overall target this period.");
     expect(en).toContain("This was your last quarter with us: your last day was 20 February 2026.");
@@ -164,7 +204,9 @@ describe("reviewText", () => {
   });
 
   it("stays under the cell limit however many metrics the plan has", () => {
-    const many = Array.from({ length: 3000 }, (_, i) => metric("manual_metric_with_a_rather_long_name_number_" + i, i, 1000));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      metric("manual_metric_with_a_rather_long_name_number_" + i, i, 1000),
+    );
     const text = reviewText(findingsOf(row("2026-03", 0.5, many)), "en", "USD");
     expect(text.length).toBeLessThanOrEqual(MAX_REVIEW_CHARS);
     expect(text.endsWith("(The review was shortened to fit in one cell.)")).toBe(true);

@@ -153,7 +153,8 @@ export function metricDisplayName(key: string, language: Language, inSentence = 
   // A key such as "constructor" must never show a label found on Object's prototype.
   const found: unknown = metricLabel(key, language);
   const label = cleanUserText(typeof found === "string" ? found : key);
-  if (inSentence && language === "en" && /^[A-Z][a-z]/.test(label)) return label.charAt(0).toLowerCase() + label.slice(1);
+  if (inSentence && language === "en" && /^[A-Z][a-z]/.test(label))
+    return label.charAt(0).toLowerCase() + label.slice(1);
   return label;
 }
 
@@ -180,10 +181,16 @@ function targetValue(w: Writer, key: string, target: number, inBrackets = false)
   return countTargetText(target, w.findings, w.language, (amount) => value(w, key, amount), inBrackets);
 }
 
-function componentName(w: Writer, c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean }, lineStart: boolean): string {
+function componentName(
+  w: Writer,
+  c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean },
+  lineStart: boolean,
+): string {
   const base = w.words.componentName[c.kind];
   const key = c.key ?? c.component ?? "";
-  const named = c.showKey ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")") : base;
+  const named = c.showKey
+    ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")")
+    : base;
   return lineStart ? capitalise(named) : named;
 }
 
@@ -227,10 +234,15 @@ function scoreBand(w: Writer, score: number): string {
 function rankSentence(w: Writer): string | null {
   const f = w.findings;
   if (f.rank === null) return null;
-  if (f.onboarding !== null) return say(w, "onboardingNoRank", { days: formatDays(f.onboarding.tenureDays, w.language) });
+  if (f.onboarding !== null)
+    return say(w, "onboardingNoRank", { days: formatDays(f.onboarding.tenureDays, w.language) });
   const team = cleanUserText(f.rep.team);
   if (team !== "" && f.teamRank !== null && f.teamRankOf >= 2) {
-    return withPartialPeriodNote(say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team }), f.proration, w.language);
+    return withPartialPeriodNote(
+      say(w, "rankWithTeam", { rank: f.rank, of: f.rankOf, teamRank: f.teamRank, teamOf: f.teamRankOf, team }),
+      f.proration,
+      w.language,
+    );
   }
   return withPartialPeriodNote(say(w, "rankOverall", { rank: f.rank, of: f.rankOf }), f.proration, w.language);
 }
@@ -240,7 +252,8 @@ function summarySection(w: Writer): string[] {
   const sentences: string[] = [];
   if (f.score === null) {
     // New hires get no rank of any kind (see rankSentence).
-    if (f.revenueRank !== null && f.onboarding === null) sentences.push(say(w, "noScoreRankedByRevenue", { period: thisPeriod(w), rank: f.revenueRank, of: f.rankOf }));
+    if (f.revenueRank !== null && f.onboarding === null)
+      sentences.push(say(w, "noScoreRankedByRevenue", { period: thisPeriod(w), rank: f.revenueRank, of: f.rankOf }));
     else sentences.push(say(w, "noScore", { period: thisPeriod(w) }));
   } else {
     sentences.push(say(w, "summaryScore", { period: thisPeriod(w), score: formatScore(f.score) }));
@@ -249,9 +262,16 @@ function summarySection(w: Writer): string[] {
     const rank = rankSentence(w);
     if (rank !== null) sentences.push(rank);
   }
-  sentences.push(f.payout === null ? say(w, "payoutNone") : say(w, "payoutTotal", { amount: formatMoney(f.payout.total, w.currency) }));
+  sentences.push(
+    f.payout === null
+      ? say(w, "payoutNone")
+      : say(w, "payoutTotal", { amount: formatMoney(f.payout.total, w.currency) }),
+  );
   // Before the proration, which it explains.
-  if (f.leftOn !== null) sentences.push(say(w, "lastPeriod", { period: w.words.periodNoun[periodKindOf(w)].one, day: dayLabel(f.leftOn, w.language) }));
+  if (f.leftOn !== null)
+    sentences.push(
+      say(w, "lastPeriod", { period: w.words.periodNoun[periodKindOf(w)].one, day: dayLabel(f.leftOn, w.language) }),
+    );
   if (f.proration !== null) sentences.push(say(w, "prorationDays", { days: f.proration.days, of: f.proration.of }));
   if (f.ramp !== null) sentences.push(say(w, "ramp", { month: f.ramp.month, factor: formatPercent(f.ramp.factor) }));
   return [say(w, "summaryHeading"), sentences.join(w.words.sentenceSeparator)];
@@ -278,7 +298,10 @@ function resultsSection(w: Writer): string[] {
   const sentences: string[] = [];
   for (const reason of ["no_data", "no_target"] as const) {
     const keys = f.leftOut.filter((l) => l.reason === reason).map((l) => l.metric);
-    if (keys.length > 0) sentences.push(say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }));
+    if (keys.length > 0)
+      sentences.push(
+        say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }),
+      );
   }
   // With no score there are no other metrics to take the weight.
   if (sentences.length > 0 && f.score !== null) sentences.push(say(w, "weightSpread"));
@@ -305,7 +328,15 @@ function strengthsSection(w: Writer): string[] {
     lines.push(...f.strengths.map((s) => bullet(w, strengthLine(w, s))));
   } else if (f.closestToTarget !== null) {
     const closest = f.closestToTarget;
-    lines.push(bullet(w, say(w, "closestToTarget", { metric: metricName(w, closest.metric), attainment: formatPercent(closest.attainment) })));
+    lines.push(
+      bullet(
+        w,
+        say(w, "closestToTarget", {
+          metric: metricName(w, closest.metric),
+          attainment: formatPercent(closest.attainment),
+        }),
+      ),
+    );
   } else {
     lines.push(bullet(w, say(w, "noStrength")));
   }
@@ -320,12 +351,17 @@ function weaknessLine(w: Writer, g: MetricGap): string {
     target: targetValue(w, g.metric, g.target),
     attainment: formatPercent(g.attainment),
   };
-  if (kind === "percent") return say(w, g.direction === "higher" ? "belowPercent" : "abovePercent", { ...args, gap: formatPoints(g.amount) });
+  if (kind === "percent")
+    return say(w, g.direction === "higher" ? "belowPercent" : "abovePercent", { ...args, gap: formatPoints(g.amount) });
   if (g.direction === "lower") {
     return say(w, kind === "days" ? "longerDays" : "aboveNumber", { ...args, gap: value(w, g.metric, g.amount) });
   }
   if (isWholeCount(g.metric) && Object.prototype.hasOwnProperty.call(w.words.countUnit, g.metric)) {
-    return say(w, "shortCount", { ...args, gap: formatNumber(g.amount), unit: plural(g.amount, w.words.countUnit[g.metric]) });
+    return say(w, "shortCount", {
+      ...args,
+      gap: formatNumber(g.amount),
+      unit: plural(g.amount, w.words.countUnit[g.metric]),
+    });
   }
   if (kind === "money") return say(w, "shortMoney", { ...args, gap: value(w, g.metric, g.amount) });
   return say(w, "belowNumber", { ...args, gap: value(w, g.metric, g.amount) });
@@ -334,7 +370,8 @@ function weaknessLine(w: Writer, g: MetricGap): string {
 function weaknessesSection(w: Writer): string[] {
   const f = w.findings;
   if (f.score === null) return [];
-  if (f.weaknesses.length > 0) return [say(w, "weaknessesHeading"), ...f.weaknesses.map((g) => bullet(w, weaknessLine(w, g)))];
+  if (f.weaknesses.length > 0)
+    return [say(w, "weaknessesHeading"), ...f.weaknesses.map((g) => bullet(w, weaknessLine(w, g)))];
   if (f.allOnTarget) return [say(w, "weaknessesHeading"), bullet(w, say(w, "allOnTarget"))];
   return [];
 }
@@ -353,7 +390,15 @@ function comparisonsSection(w: Writer): string[] {
     if (previous.scoreChange !== null && previous.score !== null) {
       const key = changeKey(previous.scoreChange, "previousScoreUp", "previousScoreDown", "previousScoreSame");
       lines.push(
-        bullet(w, say(w, key, { period, points: formatPoints(previous.scoreChange), previous: formatScore(previous.score), current: formatScore(f.score) })),
+        bullet(
+          w,
+          say(w, key, {
+            period,
+            points: formatPoints(previous.scoreChange),
+            previous: formatScore(previous.score),
+            current: formatScore(f.score),
+          }),
+        ),
       );
     }
     if (previous.metrics.length > 0) {
@@ -386,14 +431,25 @@ function comparisonsSection(w: Writer): string[] {
   if (f.team !== null) {
     const t = f.team;
     lines.push(
-      bullet(w, say(w, changeKey(t.difference, "teamHigher", "teamLower", "teamSame"), { median: formatScore(t.median), points: formatPoints(t.difference) })),
+      bullet(
+        w,
+        say(w, changeKey(t.difference, "teamHigher", "teamLower", "teamSame"), {
+          median: formatScore(t.median),
+          points: formatPoints(t.difference),
+        }),
+      ),
     );
   }
   return [say(w, "comparisonsHeading"), ...lines];
 }
 
 /** A driver's value as a phrase ("your score of 72.0%", "revenue of $8,000.00"). */
-function driverPhrase(w: Writer, kind: ComponentFinding["driverKind"], metricKey: string | null, amount: number): string {
+function driverPhrase(
+  w: Writer,
+  kind: ComponentFinding["driverKind"],
+  metricKey: string | null,
+  amount: number,
+): string {
   const metric = metricKey === null ? "" : metricName(w, metricKey, true);
   switch (kind) {
     case "score":
@@ -428,7 +484,8 @@ function missingDriver(w: Writer, c: ComponentFinding): string {
 function prorationPart(w: Writer, c: ComponentFinding): string {
   if (!(c.proration < 1 - 1e-9)) return "";
   const p = w.findings.proration;
-  if (p !== null && p.of > 0 && Math.abs(p.days / p.of - c.proration) < 1e-9) return say(w, "proratedDays", { days: p.days, of: p.of });
+  if (p !== null && p.of > 0 && Math.abs(p.days / p.of - c.proration) < 1e-9)
+    return say(w, "proratedDays", { days: p.days, of: p.of });
   return say(w, "proratedShare", { share: formatPercent(c.proration) });
 }
 
@@ -464,7 +521,9 @@ function componentLine(w: Writer, c: ComponentFinding): string {
 
 function extraPhrase(w: Writer, metricKey: string, direction: "higher" | "lower", extra: number): string {
   if (direction === "lower") {
-    return say(w, metricValueKind(metricKey) === "days" ? "lessDays" : "lessActual", { extra: value(w, metricKey, extra) });
+    return say(w, metricValueKind(metricKey) === "days" ? "lessDays" : "lessActual", {
+      extra: value(w, metricKey, extra),
+    });
   }
   if (isWholeCount(metricKey) && Object.prototype.hasOwnProperty.call(w.words.countUnit, metricKey)) {
     return say(w, "moreCount", { count: formatNumber(extra), unit: plural(extra, w.words.countUnit[metricKey]) });
@@ -497,7 +556,8 @@ function nextTierLine(w: Writer, n: NextTierFinding): string {
     const metricKey = n.driverMetric ?? "";
     driver = say(w, "nextAttainment", { metric: metricName(w, metricKey), threshold });
     const metric = w.findings.metrics.find((m) => m.key === metricKey);
-    if (n.extraActual !== null && metric !== undefined) more = extraPhrase(w, metricKey, metric.direction, n.extraActual);
+    if (n.extraActual !== null && metric !== undefined)
+      more = extraPhrase(w, metricKey, metric.direction, n.extraActual);
   }
   const goal = say(w, n.reaching === "gate" ? "goalGate" : "goalTier", { name });
   return say(w, "nextTierSentence", { driver, more, goal });
@@ -512,10 +572,20 @@ function paySection(w: Writer): string[] {
   for (const a of p.adjustments) {
     const reason = cleanUserText(a.reason);
     const amount = formatMoney(a.amount, w.currency);
-    lines.push(bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })));
+    lines.push(
+      bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })),
+    );
   }
   if (p.moreAdjustments !== null) {
-    lines.push(bullet(w, say(w, "moreAdjustments", { count: p.moreAdjustments.count, amount: formatMoney(p.moreAdjustments.total, w.currency) })));
+    lines.push(
+      bullet(
+        w,
+        say(w, "moreAdjustments", {
+          count: p.moreAdjustments.count,
+          amount: formatMoney(p.moreAdjustments.total, w.currency),
+        }),
+      ),
+    );
   }
   lines.push(bullet(w, say(w, "payoutTotalLine", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
@@ -527,10 +597,23 @@ function trainingSection(w: Writer): string[] {
   const f = w.findings;
   const lines: string[] = [];
   for (const t of f.training) {
-    lines.push(bullet(w, say(w, "training", { metrics: metricNames(w, t.metrics, true), topic: cleanUserText(t.topic[w.language]) })));
+    lines.push(
+      bullet(
+        w,
+        say(w, "training", { metrics: metricNames(w, t.metrics, true), topic: cleanUserText(t.topic[w.language]) }),
+      ),
+    );
   }
   if (f.onboarding !== null) {
-    lines.push(bullet(w, say(w, "onboarding", { days: formatDays(f.onboarding.tenureDays, w.language), focus: ONBOARDING_FOCUS[w.language] })));
+    lines.push(
+      bullet(
+        w,
+        say(w, "onboarding", {
+          days: formatDays(f.onboarding.tenureDays, w.language),
+          focus: ONBOARDING_FOCUS[w.language],
+        }),
+      ),
+    );
   }
   if (f.advancedTraining) lines.push(bullet(w, say(w, "advancedTraining")));
   if (f.signal !== null) {
@@ -552,10 +635,19 @@ function trainingSection(w: Writer): string[] {
 function recognitionLine(w: Writer, r: RecognitionMention): string {
   const kind = periodKindOf(w);
   if (r.kind === "most_improved") {
-    return say(w, "mostImproved", { award: w.words.mostImprovedOfPeriod[kind], points: formatPoints(r.change), period: w.words.periodNoun[kind].one });
+    return say(w, "mostImproved", {
+      award: w.words.mostImprovedOfPeriod[kind],
+      points: formatPoints(r.change),
+      period: w.words.periodNoun[kind].one,
+    });
   }
   const team = cleanUserText(r.team);
-  const args = { award: w.words.bestOfPeriod[kind], team, count: r.sharedWith, colleagues: plural(r.sharedWith, w.words.colleague) };
+  const args = {
+    award: w.words.bestOfPeriod[kind],
+    team,
+    count: r.sharedWith,
+    colleagues: plural(r.sharedWith, w.words.colleague),
+  };
   if (team === "") return say(w, r.sharedWith > 0 ? "awardShared" : "award", args);
   return say(w, r.sharedWith > 0 ? "awardInTeamShared" : "awardInTeam", args);
 }

@@ -61,12 +61,18 @@ describe("roundTo", () => {
 
   it("never moves a value by more than half a unit of the last decimal", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 9 }), (value, decimals) => {
-        const rounded = roundTo(value, decimals);
-        // Near a tie the value is first cut to 15 significant digits (so float
-        // noise cannot decide it), which may move it by up to 5e-15 of itself.
-        expect(Math.abs(rounded - value)).toBeLessThanOrEqual(0.5 * 10 ** -decimals * (1 + 1e-6) + Math.abs(value) * 1e-14);
-      }),
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.integer({ min: 0, max: 9 }),
+        (value, decimals) => {
+          const rounded = roundTo(value, decimals);
+          // Near a tie the value is first cut to 15 significant digits (so float
+          // noise cannot decide it), which may move it by up to 5e-15 of itself.
+          expect(Math.abs(rounded - value)).toBeLessThanOrEqual(
+            0.5 * 10 ** -decimals * (1 + 1e-6) + Math.abs(value) * 1e-14,
+          );
+        },
+      ),
     );
   });
 });
@@ -84,16 +90,24 @@ describe("roundTo's fast route", () => {
 
   it("agrees with the decimal route on any value", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 9 }), (value, decimals) => {
-        expect(roundTo(value, decimals)).toBe(roundOnDecimalText(value, decimals));
-      }),
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        fc.integer({ min: 0, max: 9 }),
+        (value, decimals) => {
+          expect(roundTo(value, decimals)).toBe(roundOnDecimalText(value, decimals));
+        },
+      ),
       { numRuns: 20000 },
     );
   });
 
   it("agrees with the decimal route on ties and near-ties", () => {
     const nearTie = fc
-      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: -3, max: 3 }))
+      .tuple(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: -3, max: 3 }),
+      )
       .map(([units, decimals, ulps]) => {
         const tie = (units + 0.5) / 10 ** decimals;
         let value = tie;

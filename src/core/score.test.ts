@@ -91,16 +91,20 @@ describe("weightedScore", () => {
       direction: fc.constantFrom("higher" as const, "lower" as const),
     });
     fc.assert(
-      fc.property(fc.array(metric, { maxLength: 6 }), fc.double({ min: 0.001, max: 1000, noNaN: true }), (metrics, factor) => {
-        const score = weightedScore(metrics).score;
-        const scaled = weightedScore(metrics.map((each) => ({ ...each, weight: each.weight * factor }))).score;
-        if (score === null) {
-          expect(scaled).toBeNull();
-        } else {
-          expect(scaled).not.toBeNull();
-          expect(Math.abs((scaled as number) - score)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(score)));
-        }
-      }),
+      fc.property(
+        fc.array(metric, { maxLength: 6 }),
+        fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        (metrics, factor) => {
+          const score = weightedScore(metrics).score;
+          const scaled = weightedScore(metrics.map((each) => ({ ...each, weight: each.weight * factor }))).score;
+          if (score === null) {
+            expect(scaled).toBeNull();
+          } else {
+            expect(scaled).not.toBeNull();
+            expect(Math.abs((scaled as number) - score)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(score)));
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -97,7 +97,12 @@ function holderScopes(holder: TargetHolder): [TargetSource, string][] {
  * ownTarget(index, { key: "r1", team: "East", role: "rep" }, "2026-03", "revenue");
  * // { value: 5000, source: "all" }
  */
-export function ownTarget(index: TargetIndex, holder: TargetHolder, period: Period, metric: string): ResolvedTarget | null {
+export function ownTarget(
+  index: TargetIndex,
+  holder: TargetHolder,
+  period: Period,
+  metric: string,
+): ResolvedTarget | null {
   const scopes = index.get(periodMetricKey(period, metric));
   if (!scopes) return null;
   for (const [source, scope] of holderScopes(holder)) {

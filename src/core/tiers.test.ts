@@ -36,7 +36,10 @@ describe("worked examples of spec section 5", () => {
   });
 
   it("x = 1.1, linear: halfway from (1.0, 1.0) to (1.2, 1.5) pays 1250", () => {
-    expect(tierPayout(1.1, BONUS_TIERS, "linear", TARGET_BONUS).amount).toBeCloseTo(1000 * (1.0 + (0.5 * 0.1) / 0.2), 9);
+    expect(tierPayout(1.1, BONUS_TIERS, "linear", TARGET_BONUS).amount).toBeCloseTo(
+      1000 * (1.0 + (0.5 * 0.1) / 0.2),
+      9,
+    );
   });
 
   it("x = 1.1, marginal: 0.5 of x at 0.5 and 0.1 of x at 1.0 pays 350", () => {
@@ -73,7 +76,10 @@ describe("worked examples of spec section 5", () => {
   });
 
   it("commission on 30000, marginal: 500 + 1050 + 500 = 2050", () => {
-    expect(tierCommission(30000, COMMISSION_TIERS, "marginal")).toBeCloseTo(0.05 * 10000 + 0.07 * 15000 + 0.1 * 5000, 9);
+    expect(tierCommission(30000, COMMISSION_TIERS, "marginal")).toBeCloseTo(
+      0.05 * 10000 + 0.07 * 15000 + 0.1 * 5000,
+      9,
+    );
     // The same through a target bonus of 1: rates are paid per 1.0 of x.
     expect(tierPayout(30000, COMMISSION_TIERS, "marginal", 1).amount).toBeCloseTo(2050, 9);
   });
@@ -129,7 +135,14 @@ describe("evaluateTiers at every bound", () => {
   it("below the first bound every mode pays 0 and no tier contains x", () => {
     for (const mode of TIER_MODES) {
       const outcome = evaluateTiers(0, BONUS_TIERS, mode);
-      expect(outcome).toMatchObject({ tierIndex: null, tierBound: null, nextBound: 0.5, rate: 0, multiple: 0, slices: [] });
+      expect(outcome).toMatchObject({
+        tierIndex: null,
+        tierBound: null,
+        nextBound: 0.5,
+        rate: 0,
+        multiple: 0,
+        slices: [],
+      });
     }
   });
 
@@ -153,7 +166,12 @@ describe("evaluateTiers at every bound", () => {
   });
 
   it("names the containing tier and the next bound for a trace", () => {
-    expect(evaluateTiers(1.1, BONUS_TIERS, "step")).toMatchObject({ x: 1.1, tierIndex: 1, tierBound: 1.0, nextBound: 1.2 });
+    expect(evaluateTiers(1.1, BONUS_TIERS, "step")).toMatchObject({
+      x: 1.1,
+      tierIndex: 1,
+      tierBound: 1.0,
+      nextBound: 1.2,
+    });
     expect(evaluateTiers(1.3, BONUS_TIERS, "step")).toMatchObject({ tierIndex: 2, tierBound: 1.2, nextBound: null });
   });
 

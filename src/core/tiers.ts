@@ -158,7 +158,14 @@ export function tierPayout(
   const outcome = evaluateTiers(x, tiers, mode);
   const maxRate = options.maxRate ?? null;
   const paidMultiple = cappedMultiple(outcome.multiple, maxRate);
-  return { ...outcome, base, maxRate, paidMultiple, capped: paidMultiple < outcome.multiple, amount: paidMultiple * base };
+  return {
+    ...outcome,
+    base,
+    maxRate,
+    paidMultiple,
+    capped: paidMultiple < outcome.multiple,
+    amount: paidMultiple * base,
+  };
 }
 
 /**

@@ -20,9 +20,18 @@ describe("default training topics", () => {
   });
 
   it("say what a manager would", () => {
-    expect(DEFAULT_TRAINING_TOPICS.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发和线索挖掘" });
-    expect(DEFAULT_TRAINING_TOPICS.revenue).toEqual({ en: "value selling and pipeline management", zh: "价值销售和商机管理" });
-    expect(DEFAULT_TRAINING_TOPICS.sales_cycle_days).toEqual({ en: "qualification and closing", zh: "商机筛选和促成交易" });
+    expect(DEFAULT_TRAINING_TOPICS.new_customers).toEqual({
+      en: "prospecting and lead generation",
+      zh: "客户开发和线索挖掘",
+    });
+    expect(DEFAULT_TRAINING_TOPICS.revenue).toEqual({
+      en: "value selling and pipeline management",
+      zh: "价值销售和商机管理",
+    });
+    expect(DEFAULT_TRAINING_TOPICS.sales_cycle_days).toEqual({
+      en: "qualification and closing",
+      zh: "商机筛选和促成交易",
+    });
     expect(DEFAULT_TRAINING_TOPICS.csat).toEqual({ en: "customer service", zh: "客户服务" });
     expect(DEFAULT_TRAINING_TOPICS.product_knowledge).toEqual({ en: "product training", zh: "产品培训" });
     expect(DEFAULT_TRAINING_TOPICS.renewal_rate.en).toBe("account management and renewals");

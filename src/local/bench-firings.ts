@@ -8,7 +8,16 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { createSimulator, fireTriggerAnHourLater, loadBundle, SCRIPT_RUN_LIMIT_MS, type CallRecord, type FiringOutcome, type LatencyModel, type Simulator } from "../simulator/index";
+import {
+  createSimulator,
+  fireTriggerAnHourLater,
+  loadBundle,
+  SCRIPT_RUN_LIMIT_MS,
+  type CallRecord,
+  type FiringOutcome,
+  type LatencyModel,
+  type Simulator,
+} from "../simulator/index";
 import { LOCAL_SERVICES } from "../simulator/faults";
 import { benchSheets, type BenchSize } from "./bench-recalculation";
 
@@ -31,7 +40,13 @@ const MONTH_MS = 30 * 24 * 3600_000;
 type FiringResult = FiringOutcome;
 
 function scheduledSim(size: BenchSize, latency: LatencyModel, distDir: string): { sim: Simulator; uid: string } {
-  const sim = createSimulator({ now: "2026-04-10T12:00:00Z", timeZone: "UTC", sheets: benchSheets(size), latency, executionTimeLimitMs: SCRIPT_RUN_LIMIT_MS });
+  const sim = createSimulator({
+    now: "2026-04-10T12:00:00Z",
+    timeZone: "UTC",
+    sheets: benchSheets(size),
+    latency,
+    executionTimeLimitMs: SCRIPT_RUN_LIMIT_MS,
+  });
   sim.queueUiResponse({ button: "YES" });
   const menu = loadBundle({ simulator: sim, context: { kind: "manual", user: "alice" }, distDir });
   menu.call("menuSchedule");
@@ -60,7 +75,9 @@ function charged(calls: CallRecord[]): number {
 function describeFirings(firings: FiringResult[]): string {
   const done = firings.at(-1)?.outcome === "done";
   const killed = firings.filter((f) => f.killed).length;
-  const each = firings.map((f) => `${charged(f.calls)}/${Math.round(f.seconds)}s${f.killed ? " KILLED" : ""}`).join(" ");
+  const each = firings
+    .map((f) => `${charged(f.calls)}/${Math.round(f.seconds)}s${f.killed ? " KILLED" : ""}`)
+    .join(" ");
   return `${done ? firings.length : `>${MAX_FIRINGS} (no progress)`} firing(s)${killed ? `, ${killed} killed` : ""}  [calls/time: ${each}]`;
 }
 
@@ -71,7 +88,9 @@ function describeFirings(firings: FiringResult[]): string {
  * @example
  * for (const line of benchFirings({ latencies: LATENCIES.slice(0, 2) })) console.log(line);
  */
-export function benchFirings(options: { distDir?: string; latencies?: { name: string; model: LatencyModel }[]; size?: BenchSize } = {}): string[] {
+export function benchFirings(
+  options: { distDir?: string; latencies?: { name: string; model: LatencyModel }[]; size?: BenchSize } = {},
+): string[] {
   const distDir = options.distDir ?? "dist";
   const size = options.size ?? FIRING_TEAM;
   const lines = [
@@ -86,7 +105,9 @@ export function benchFirings(options: { distDir?: string; latencies?: { name: st
     const monthly = fireUntilDone(sim, uid, distDir);
     if (name === "none") {
       const runCalls = (f: FiringResult) => `${f.calls.length} (${charged(f.calls)} reaching a service)`;
-      lines.push(`  service calls per run: catch-up ${runCalls(catchUp[0])}, first month ${runCalls(firstMonth[0])}, a later month ${runCalls(monthly[0])}`);
+      lines.push(
+        `  service calls per run: catch-up ${runCalls(catchUp[0])}, first month ${runCalls(firstMonth[0])}, a later month ${runCalls(monthly[0])}`,
+      );
       continue;
     }
     lines.push(`  ${name.padEnd(20)} catch-up: ${describeFirings(catchUp)}`);

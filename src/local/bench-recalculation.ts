@@ -54,7 +54,8 @@ function pad(n: number, width: number): string {
 /** Input sheets of the benchmark: deterministic, no randomness. */
 export function benchSheets(size: BenchSize): Record<string, CellInput[][]> {
   const reps: CellInput[][] = [["Rep ID", "Name", "Team", "Role", "Manager"]];
-  for (let r = 1; r <= size.reps; r++) reps.push(["R" + pad(r, 4), "Rep " + r, "Team " + (r % 20), r % 20 === 0 ? "manager" : "", ""]);
+  for (let r = 1; r <= size.reps; r++)
+    reps.push(["R" + pad(r, 4), "Rep " + r, "Team " + (r % 20), r % 20 === 0 ? "manager" : "", ""]);
   const sales: CellInput[][] = [["Date", "Rep ID", "Customer", "Amount", "Type", "Status"]];
   const types = ["new", "renewal", "expansion"];
   for (let i = 0; i < size.salesRows; i++) {
@@ -75,11 +76,22 @@ export function benchSheets(size: BenchSize): Record<string, CellInput[][]> {
   for (let k = 0; k < size.months; k++) {
     const year = 2025 + Math.floor((3 + k) / 12);
     const period = `${year}-${pad(((3 + k) % 12) + 1, 2)}`;
-    for (const [metric, target] of [["revenue", 250_000], ["new_customers", 30], ["win_rate", 0.7], ["renewal_rate", 0.7]] as const) {
+    for (const [metric, target] of [
+      ["revenue", 250_000],
+      ["new_customers", 30],
+      ["win_rate", 0.7],
+      ["renewal_rate", 0.7],
+    ] as const) {
       targets.push(["*", { value: period, format: "@" }, metric, target]);
     }
   }
-  return { Reps: reps, Sales: sales, Targets: targets, Scores: [["Rep ID", "Period", "Metric", "Value"]], Adjustments: [["Rep ID", "Period", "Amount", "Reason"]] };
+  return {
+    Reps: reps,
+    Sales: sales,
+    Targets: targets,
+    Scores: [["Rep ID", "Period", "Metric", "Value"]],
+    Adjustments: [["Rep ID", "Period", "Amount", "Reason"]],
+  };
 }
 
 function cellsOf(summary: string | undefined): number {
@@ -108,7 +120,12 @@ export async function benchRecalculation(options: Partial<BenchSize> & { quick?:
   // On 10 April 2026, April 2025 to March 2026 are all due: 12 months to catch up.
   const sheets = benchSheets(size);
   const sales = sheets.Sales;
-  const sim = createSimulator({ now: "2026-04-10T12:00:00Z", timeZone: "Asia/Shanghai", grid: "strict", sheets: { ...sheets, Sales: sales.slice(0, 1) } });
+  const sim = createSimulator({
+    now: "2026-04-10T12:00:00Z",
+    timeZone: "Asia/Shanghai",
+    grid: "strict",
+    sheets: { ...sheets, Sales: sales.slice(0, 1) },
+  });
   // A sheet holds only the columns it needs, as an exported Sales sheet would (26 columns of a million rows pass the cell limit).
   sim.sheetModel("Sales").maxColumns = sales[0].length;
   // Loaded in slices: one fixture call per million rows overflows the stack.

@@ -72,14 +72,20 @@ function customFunctionThroughput(): string[] {
   const lines = ["Custom functions through the bundle (one call per range), median of 5"];
   for (const cells of [10_000, 100_000, 500_000]) {
     const column = bundle.toContext(Array.from({ length: cells }, (_, i) => [i % 7 === 0 ? "" : (i % 300) / 200]));
-    const tiers = bundle.toContext([[0.5, 0.5], [1, 1], [1.2, 1.5]]);
+    const tiers = bundle.toContext([
+      [0.5, 0.5],
+      [1, 1],
+      [1.2, 1.5],
+    ]);
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
       bundle.call("BONUS", column, tiers, 1000, "linear", 2);
       runs.push(performance.now() - started);
     }
-    lines.push(`  BONUS over ${cells.toLocaleString("en-US").padStart(7)} cells: ${ms(median(runs)).padStart(10)}   (Sheets allows a custom function 30 s)`);
+    lines.push(
+      `  BONUS over ${cells.toLocaleString("en-US").padStart(7)} cells: ${ms(median(runs)).padStart(10)}   (Sheets allows a custom function 30 s)`,
+    );
   }
   return lines;
 }
@@ -100,7 +106,17 @@ function generatedGrids(salesRows: number, repCount: number): InputGrids {
     const at = start + Math.floor(random() * yearMs);
     const status = random() < 0.7 ? "won" : random() < 0.8 ? "lost" : "open";
     const type = random() < 0.5 ? "new" : random() < 0.6 ? "renewal" : "expansion";
-    sales.push([new Date(at), "R" + Math.floor(random() * repCount), "C" + Math.floor(random() * 50_000), Math.round(random() * 20_000), type, status, new Date(at - Math.floor(random() * 60) * 86_400_000), 1, "D" + i]);
+    sales.push([
+      new Date(at),
+      "R" + Math.floor(random() * repCount),
+      "C" + Math.floor(random() * 50_000),
+      Math.round(random() * 20_000),
+      type,
+      status,
+      new Date(at - Math.floor(random() * 60) * 86_400_000),
+      1,
+      "D" + i,
+    ]);
   }
   const targets: unknown[][] = [["Rep ID", "Period", "Metric", "Target"]];
   for (const month of monthRange("2025-01", "2025-12")) {
@@ -110,7 +126,9 @@ function generatedGrids(salesRows: number, repCount: number): InputGrids {
     targets.push(["*", month, "renewal_rate", 0.75]);
   }
   const scores: unknown[][] = [["Rep ID", "Period", "Metric", "Value"]];
-  for (let r = 0; r < repCount; r++) for (const month of monthRange("2025-01", "2025-12")) scores.push(["R" + r, month, "csat", 3 + Math.round(random() * 20) / 10]);
+  for (let r = 0; r < repCount; r++)
+    for (const month of monthRange("2025-01", "2025-12"))
+      scores.push(["R" + r, month, "csat", 3 + Math.round(random() * 20) / 10]);
   return {
     reps: { sheetName: "Reps", values: reps },
     sales: { sheetName: "Sales", values: sales },
@@ -124,7 +142,11 @@ function engineOnce(grids: InputGrids): { parse: number; compute: number; rows: 
   const wallClock = makeWallClock("Asia/Shanghai");
   const started = performance.now();
   const plan = readPlan(DEFAULT_PLAN_ROWS, "Plan", { wallClock }).plan;
-  const read = readInputs(grids, { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) });
+  const read = readInputs(grids, {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics: new Set(planMetricKeys(plan)),
+  });
   const parsed = performance.now();
   const periods = periodsCovering(monthRange("2025-01", "2025-12"), 1);
   const out = computePeriods({ records: read.records, plan, periods });
@@ -133,7 +155,9 @@ function engineOnce(grids: InputGrids): { parse: number; compute: number; rows: 
 }
 
 function engine(): string[] {
-  const lines = ["Engine on generated data: 1,000 reps, 12 months (+ 4 quarters + the year), parsing included, median of 3"];
+  const lines = [
+    "Engine on generated data: 1,000 reps, 12 months (+ 4 quarters + the year), parsing included, median of 3",
+  ];
   const totals = new Map<number, number>();
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   for (const size of sizes) {
@@ -143,7 +167,9 @@ function engine(): string[] {
     const parse = median(runs.map((r) => r.parse));
     const compute = median(runs.map((r) => r.compute));
     totals.set(size, parse + compute);
-    lines.push(`  ${size.toLocaleString("en-US").padStart(9)} sales rows: parse ${ms(parse).padStart(10)}  compute ${ms(compute).padStart(10)}  total ${ms(parse + compute).padStart(10)}  (${runs[0].rows} result rows)`);
+    lines.push(
+      `  ${size.toLocaleString("en-US").padStart(9)} sales rows: parse ${ms(parse).padStart(10)}  compute ${ms(compute).padStart(10)}  total ${ms(parse + compute).padStart(10)}  (${runs[0].rows} result rows)`,
+    );
   }
   if (totals.has(1_000_000)) {
     const ratio = totals.get(1_000_000)! / totals.get(100_000)!;

@@ -140,12 +140,15 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   }
 
   const language = given.get("--lang");
-  if (language !== undefined && language !== "en" && language !== "zh") return error(`--lang must be en or zh, not "${language}"`);
+  if (language !== undefined && language !== "en" && language !== "zh")
+    return error(`--lang must be en or zh, not "${language}"`);
   const period = given.get("--period");
   const parsedPeriod = period === undefined ? null : parsePeriod(period.trim());
-  if (period !== undefined && parsedPeriod === null) return error(`--period "${period}" is not a period such as 2026-03, 2026-Q1 or 2026`);
+  if (period !== undefined && parsedPeriod === null)
+    return error(`--period "${period}" is not a period such as 2026-03, 2026-Q1 or 2026`);
   const timeZone = given.get("--time-zone") ?? DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) return error(`--time-zone "${timeZone}" is not a time zone name such as UTC or Asia/Shanghai`);
+  if (!isTimeZone(timeZone))
+    return error(`--time-zone "${timeZone}" is not a time zone name such as UTC or Asia/Shanghai`);
   const out = given.get("--out") ?? null;
   if (out !== null && !/\.xlsx$/i.test(out)) return error(`--out "${out}" must be a file name ending in .xlsx`);
   const dateOrder = given.get("--date-order");

@@ -18,15 +18,30 @@ const GB = {
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 /** "姓名,金额,Team\r\n王芳,1200,华东\r\n" in GB18030. */
 const GB18030_FILE = new Uint8Array([
-  ...GB.姓名, ...ascii(","), ...GB.金额, ...ascii(",Team\r\n"),
-  ...GB.王芳, ...ascii(",1200,"), ...GB.华东, ...ascii("\r\n"),
+  ...GB.姓名,
+  ...ascii(","),
+  ...GB.金额,
+  ...ascii(",Team\r\n"),
+  ...GB.王芳,
+  ...ascii(",1200,"),
+  ...GB.华东,
+  ...ascii("\r\n"),
 ]);
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits fields and records, CRLF, LF or CR", () => {
-    expect(parseCsv("a,b,c\r\n1,2,3\r\n")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
-    expect(parseCsv("a,b\n1,2")).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a,b\r1,2\r")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b,c\r\n1,2,3\r\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+    expect(parseCsv("a,b\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a,b\r1,2\r")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("keeps empty fields and empty lines", () => {
@@ -65,7 +80,7 @@ describe("parseCsv (RFC 4180)", () => {
 });
 
 describe("csvToGrid", () => {
-  it("drops a BOM, pads to a rectangle with \"\" and drops trailing blank rows", () => {
+  it('drops a BOM, pads to a rectangle with "" and drops trailing blank rows', () => {
     expect(csvToGrid("\uFEFFRep ID,Name,Team\r\nR01,Li Na\r\n\r\n,\r\n")).toEqual([
       ["Rep ID", "Name", "Team"],
       ["R01", "Li Na", ""],
@@ -73,7 +88,10 @@ describe("csvToGrid", () => {
   });
 
   it("honours Excel's sep= line", () => {
-    expect(csvToGrid("sep=;\r\nRep ID;Amount\r\nR01;1,5\r\n")).toEqual([["Rep ID", "Amount"], ["R01", "1,5"]]);
+    expect(csvToGrid("sep=;\r\nRep ID;Amount\r\nR01;1,5\r\n")).toEqual([
+      ["Rep ID", "Amount"],
+      ["R01", "1,5"],
+    ]);
   });
 
   it("leaves every value as text", () => {
@@ -85,7 +103,10 @@ describe("decodeCsvBytes", () => {
   it("decodes UTF-8 with and without a BOM", () => {
     const bytes = new TextEncoder().encode("姓名,Amount\n王芳,1");
     expect(decodeCsvBytes(bytes)).toEqual({ text: "姓名,Amount\n王芳,1", encoding: "utf-8" });
-    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]))).toEqual({ text: "姓名,Amount\n王芳,1", encoding: "utf-8" });
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]))).toEqual({
+      text: "姓名,Amount\n王芳,1",
+      encoding: "utf-8",
+    });
   });
 
   it("falls back to GB18030 when the bytes are not UTF-8", () => {
@@ -127,7 +148,10 @@ describe("readCsvFolder", () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "csv-workbook-"));
-    await writeFile(join(dir, "Sales.csv"), "\uFEFFDate,Rep ID,Customer,Amount\r\n2026-03-31 23:30,R01,\"Acme, Inc.\",\"1,200\"\r\n2026-04-01,R02,,\r\n");
+    await writeFile(
+      join(dir, "Sales.csv"),
+      '\uFEFFDate,Rep ID,Customer,Amount\r\n2026-03-31 23:30,R01,"Acme, Inc.","1,200"\r\n2026-04-01,R02,,\r\n',
+    );
     await writeFile(join(dir, "Reps.CSV"), GB18030_FILE);
     await writeFile(join(dir, "Empty.csv"), "");
     await writeFile(join(dir, "notes.txt"), "not a sheet");
@@ -144,7 +168,10 @@ describe("readCsvFolder", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Empty", "Reps", "Sales"]);
     const byName = Object.fromEntries(workbook.sheets.map((s) => [s.name, s.values]));
     expect(byName.Empty).toEqual([]);
-    expect(byName.Reps).toEqual([["姓名", "金额", "Team"], ["王芳", "1200", "华东"]]);
+    expect(byName.Reps).toEqual([
+      ["姓名", "金额", "Team"],
+      ["王芳", "1200", "华东"],
+    ]);
     expect(byName.Sales).toEqual([
       ["Date", "Rep ID", "Customer", "Amount"],
       ["2026-03-31 23:30", "R01", "Acme, Inc.", "1,200"],

@@ -39,8 +39,28 @@ describe("the demo workbook generator", () => {
 
   it("has the input sheets with the English headers of the spec, and the default plan", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Reps", "Sales", "Targets", "Scores", "Adjustments", "Plan"]);
-    expect(sheet("Reps").values[0]).toEqual(["Rep ID", "Name", "Email", "Role", "Team", "Manager", "Start date", "End date", "Target bonus"]);
-    expect(sheet("Sales").values[0]).toEqual(["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"]);
+    expect(sheet("Reps").values[0]).toEqual([
+      "Rep ID",
+      "Name",
+      "Email",
+      "Role",
+      "Team",
+      "Manager",
+      "Start date",
+      "End date",
+      "Target bonus",
+    ]);
+    expect(sheet("Sales").values[0]).toEqual([
+      "Date",
+      "Rep ID",
+      "Customer",
+      "Amount",
+      "Type",
+      "Status",
+      "Opened",
+      "Split",
+      "Deal ID",
+    ]);
     expect(sheet("Targets").values[0]).toEqual(["Rep ID", "Period", "Metric", "Target"]);
     expect(sheet("Scores").values[0]).toEqual(["Rep ID", "Period", "Metric", "Value"]);
     expect(sheet("Adjustments").values[0]).toEqual(["Rep ID", "Period", "Amount", "Reason"]);
@@ -77,12 +97,15 @@ describe("the demo workbook generator", () => {
     for (const s of sales) {
       const person = reps.find((r) => r["Rep ID"] === s["Rep ID"])!;
       expect(wall(s.Date).slice(0, 10) >= wall(person["Start date"]).slice(0, 10)).toBe(true);
-      if (person["End date"] !== null) expect(wall(s.Date).slice(0, 10) <= wall(person["End date"]).slice(0, 10)).toBe(true);
+      if (person["End date"] !== null)
+        expect(wall(s.Date).slice(0, 10) <= wall(person["End date"]).slice(0, 10)).toBe(true);
     }
     expect(sales.some((s) => s["Rep ID"] === leaver)).toBe(true);
     // The new hire's first full month sells less than her later months.
     const won = (rep: string, month: string) =>
-      sales.filter((s) => s["Rep ID"] === rep && s.Status === "won" && wall(s.Date).startsWith(month)).reduce((sum, s) => sum + Number(s.Amount) * Number(s.Split ?? 1), 0);
+      sales
+        .filter((s) => s["Rep ID"] === rep && s.Status === "won" && wall(s.Date).startsWith(month))
+        .reduce((sum, s) => sum + Number(s.Amount) * Number(s.Split ?? 1), 0);
     const start = wall(hires[0]["Start date"]);
     const firstFull = start.slice(0, 5) + String(Number(start.slice(5, 7)) + 1).padStart(2, "0");
     expect(won(hire, firstFull)).toBeLessThan(won(hire, "2026-10"));
@@ -94,7 +117,9 @@ describe("the demo workbook generator", () => {
     expect(months[0]).toBe("2025-05");
     expect(months[17]).toBe("2026-10");
     const revenue = (month: string) =>
-      sales.filter((s) => s.Status === "won" && wall(s.Date).startsWith(month)).reduce((sum, s) => sum + Number(s.Amount) * Number(s.Split ?? 1), 0);
+      sales
+        .filter((s) => s.Status === "won" && wall(s.Date).startsWith(month))
+        .reduce((sum, s) => sum + Number(s.Amount) * Number(s.Split ?? 1), 0);
     const average = months.reduce((sum, m) => sum + revenue(m), 0) / months.length;
     expect(revenue("2025-12")).toBeGreaterThan(1.15 * average);
     expect(revenue("2025-11")).toBeGreaterThan(average);
@@ -103,7 +128,8 @@ describe("the demo workbook generator", () => {
 
   it("has every deal type and status, opened dates, and a deal at 23:30 on 31 March", () => {
     expect(new Set(sales.map((s) => s.Type))).toEqual(new Set(["new", "renewal", "expansion"]));
-    for (const status of ["won", "lost", "open"]) expect(sales.filter((s) => s.Status === status).length).toBeGreaterThan(10);
+    for (const status of ["won", "lost", "open"])
+      expect(sales.filter((s) => s.Status === status).length).toBeGreaterThan(10);
     for (const s of sales) {
       expect(wall(s.Opened) <= wall(s.Date)).toBe(true);
       expect(Number(s.Amount)).toBeGreaterThan(0);
@@ -129,14 +155,30 @@ describe("the demo workbook generator", () => {
   });
 
   it("has targets at every level, for months, quarters and years, for every kind of metric", () => {
-    const scopes = new Set(targets.map((t) => String(t["Rep ID"]).replace(/^(team|role):.*$/, "$1:NAME").replace(/^[RM]\d\d$/, "REP")));
+    const scopes = new Set(
+      targets.map((t) =>
+        String(t["Rep ID"])
+          .replace(/^(team|role):.*$/, "$1:NAME")
+          .replace(/^[RM]\d\d$/, "REP"),
+      ),
+    );
     expect(scopes).toEqual(new Set(["REP", "team:NAME", "role:NAME", "*"]));
     const periods = targets.map((t) => String(t.Period));
     expect(periods.some((p) => /^\d{4}-\d\d$/.test(p))).toBe(true);
     expect(periods.some((p) => /^\d{4}-Q[1-4]$/.test(p))).toBe(true);
     expect(periods.some((p) => /^\d{4}$/.test(p))).toBe(true);
     const metrics = new Set(targets.map((t) => t.Metric));
-    for (const m of ["revenue", "new_customers", "win_rate", "renewal_rate", "deals_won", "csat", "product_knowledge", "teamwork"]) expect(metrics).toContain(m);
+    for (const m of [
+      "revenue",
+      "new_customers",
+      "win_rate",
+      "renewal_rate",
+      "deals_won",
+      "csat",
+      "product_knowledge",
+      "teamwork",
+    ])
+      expect(metrics).toContain(m);
     expect(targets.every((t) => typeof t.Target === "number" && t.Target > 0)).toBe(true);
     expect(targets.find((t) => t.Metric === "win_rate")?.Target).toBe(0.35);
     expect(targets.find((t) => t.Metric === "csat")?.Target).toBe(4.5);
@@ -187,7 +229,10 @@ describe("the demo workbook generator", () => {
     const shipped = await readXlsx(DEMO_WORKBOOK_PATH);
     expect(shipped.sheets.map((s) => s.name)).toEqual(workbook.sheets.map((s) => s.name));
     for (const s of workbook.sheets) {
-      expect(sheet(s.name, shipped).values, `sheet ${s.name} of ${DEMO_WORKBOOK_PATH} is out of date: regenerate it`).toEqual(s.values);
+      expect(
+        sheet(s.name, shipped).values,
+        `sheet ${s.name} of ${DEMO_WORKBOOK_PATH} is out of date: regenerate it`,
+      ).toEqual(s.values);
     }
   });
 });

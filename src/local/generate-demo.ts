@@ -83,30 +83,129 @@ const TEAMS = ["East", "North", "South"] as const;
 
 const PEOPLE: readonly (DemoPerson & { profile?: Profile })[] = [
   person("M01", "Sarah Chen", "sarah.chen", "manager", "East", "", "2019-03-04", null, 2500),
-  person("R01", "Li Na", "li.na", "rep", "East", "M01", "2021-06-07", null, 1000,
-    { skill: 1.08, trend: 0, quota: 48000, winNew: 0.26, renew: 0.86, cycle: 38, csat: 4.6, knowledge: 4.3, teamwork: 4.4 }),
-  person("R02", "Tom Becker", "tom.becker", "rep", "East", "M01", "2022-09-12", null, 1000,
-    { skill: 0.78, trend: 0.022, quota: 44000, winNew: 0.23, renew: 0.8, cycle: 46, csat: 4.2, knowledge: 3.8, teamwork: 4.1 }),
-  person("R03", "王芳", "wang.fang", "rep", "East", "M01", "2020-04-01", null, 1200,
-    { skill: 1.24, trend: 0.004, quota: 52000, winNew: 0.32, renew: 0.9, cycle: 31, csat: 4.7, knowledge: 4.6, teamwork: 4.2 }),
+  person("R01", "Li Na", "li.na", "rep", "East", "M01", "2021-06-07", null, 1000, {
+    skill: 1.08,
+    trend: 0,
+    quota: 48000,
+    winNew: 0.26,
+    renew: 0.86,
+    cycle: 38,
+    csat: 4.6,
+    knowledge: 4.3,
+    teamwork: 4.4,
+  }),
+  person("R02", "Tom Becker", "tom.becker", "rep", "East", "M01", "2022-09-12", null, 1000, {
+    skill: 0.78,
+    trend: 0.022,
+    quota: 44000,
+    winNew: 0.23,
+    renew: 0.8,
+    cycle: 46,
+    csat: 4.2,
+    knowledge: 3.8,
+    teamwork: 4.1,
+  }),
+  person("R03", "王芳", "wang.fang", "rep", "East", "M01", "2020-04-01", null, 1200, {
+    skill: 1.24,
+    trend: 0.004,
+    quota: 52000,
+    winNew: 0.32,
+    renew: 0.9,
+    cycle: 31,
+    csat: 4.7,
+    knowledge: 4.6,
+    teamwork: 4.2,
+  }),
   person("M02", "张伟", "zhang.wei", "manager", "North", "", "2018-08-20", null, null),
-  person("R04", "Marco Rossi", "marco.rossi", "rep", "North", "M02", "2023-01-09", null, 1000,
-    { skill: 1.05, trend: -0.018, quota: 45000, winNew: 0.24, renew: 0.78, cycle: 44, csat: 4.1, knowledge: 4.0, teamwork: 3.8 }),
-  person("R05", "刘洋", "liu.yang", "rep", "North", "M02", "2021-11-15", null, 1000,
-    { skill: 1.02, trend: 0.002, quota: 47000, winNew: 0.27, renew: 0.85, cycle: 36, csat: 4.5, knowledge: 4.4, teamwork: 4.6 }),
-  person("R06", "Emma Wilson", "emma.wilson", "rep", "North", "M02", "2022-02-14", "2026-04-17", 1000,
-    { skill: 0.92, trend: -0.004, quota: 43000, winNew: 0.24, renew: 0.82, cycle: 41, csat: 4.4, knowledge: 4.1, teamwork: 4.3 }),
-  person("R07", "Kenji Sato", "kenji.sato", "rep", "North", "M02", "2024-03-18", null, null,
-    { skill: 0.86, trend: 0.008, quota: 40000, winNew: 0.23, renew: 0.8, cycle: 48, csat: 4.3, knowledge: 3.9, teamwork: 4.0 }),
+  person("R04", "Marco Rossi", "marco.rossi", "rep", "North", "M02", "2023-01-09", null, 1000, {
+    skill: 1.05,
+    trend: -0.018,
+    quota: 45000,
+    winNew: 0.24,
+    renew: 0.78,
+    cycle: 44,
+    csat: 4.1,
+    knowledge: 4.0,
+    teamwork: 3.8,
+  }),
+  person("R05", "刘洋", "liu.yang", "rep", "North", "M02", "2021-11-15", null, 1000, {
+    skill: 1.02,
+    trend: 0.002,
+    quota: 47000,
+    winNew: 0.27,
+    renew: 0.85,
+    cycle: 36,
+    csat: 4.5,
+    knowledge: 4.4,
+    teamwork: 4.6,
+  }),
+  person("R06", "Emma Wilson", "emma.wilson", "rep", "North", "M02", "2022-02-14", "2026-04-17", 1000, {
+    skill: 0.92,
+    trend: -0.004,
+    quota: 43000,
+    winNew: 0.24,
+    renew: 0.82,
+    cycle: 41,
+    csat: 4.4,
+    knowledge: 4.1,
+    teamwork: 4.3,
+  }),
+  person("R07", "Kenji Sato", "kenji.sato", "rep", "North", "M02", "2024-03-18", null, null, {
+    skill: 0.86,
+    trend: 0.008,
+    quota: 40000,
+    winNew: 0.23,
+    renew: 0.8,
+    cycle: 48,
+    csat: 4.3,
+    knowledge: 3.9,
+    teamwork: 4.0,
+  }),
   person("M03", "David Okafor", "david.okafor", "manager", "South", "", "2020-01-06", null, 2000),
-  person("R08", "陈静", "chen.jing", "rep", "South", "M03", "2019-10-08", null, 1100,
-    { skill: 1.12, trend: 0, quota: 50000, winNew: 0.29, renew: 0.88, cycle: 34, csat: 4.8, knowledge: 4.5, teamwork: 4.5 }),
-  person("R09", "Lucas Silva", "lucas.silva", "rep", "South", "M03", "2023-07-03", null, 1000,
-    { skill: 0.98, trend: 0.003, quota: 45000, winNew: 0.25, renew: 0.83, cycle: 40, csat: 4.4, knowledge: 4.2, teamwork: 4.3 }),
-  person("R10", "Aisha Khan", "aisha.khan", "rep", "South", "M03", "2026-06-15", null, 1000,
-    { skill: 1.0, trend: 0, quota: 42000, winNew: 0.24, renew: 0.82, cycle: 42, csat: 4.4, knowledge: 3.2, teamwork: 4.3 }),
-  person("R11", "赵磊", "zhao.lei", "rep", "South", "M03", "2024-09-02", null, null,
-    { skill: 0.82, trend: 0.006, quota: 40000, winNew: 0.22, renew: 0.79, cycle: 47, csat: 4.2, knowledge: 3.9, teamwork: 4.4 }),
+  person("R08", "陈静", "chen.jing", "rep", "South", "M03", "2019-10-08", null, 1100, {
+    skill: 1.12,
+    trend: 0,
+    quota: 50000,
+    winNew: 0.29,
+    renew: 0.88,
+    cycle: 34,
+    csat: 4.8,
+    knowledge: 4.5,
+    teamwork: 4.5,
+  }),
+  person("R09", "Lucas Silva", "lucas.silva", "rep", "South", "M03", "2023-07-03", null, 1000, {
+    skill: 0.98,
+    trend: 0.003,
+    quota: 45000,
+    winNew: 0.25,
+    renew: 0.83,
+    cycle: 40,
+    csat: 4.4,
+    knowledge: 4.2,
+    teamwork: 4.3,
+  }),
+  person("R10", "Aisha Khan", "aisha.khan", "rep", "South", "M03", "2026-06-15", null, 1000, {
+    skill: 1.0,
+    trend: 0,
+    quota: 42000,
+    winNew: 0.24,
+    renew: 0.82,
+    cycle: 42,
+    csat: 4.4,
+    knowledge: 3.2,
+    teamwork: 4.3,
+  }),
+  person("R11", "赵磊", "zhao.lei", "rep", "South", "M03", "2024-09-02", null, null, {
+    skill: 0.82,
+    trend: 0.006,
+    quota: 40000,
+    winNew: 0.22,
+    renew: 0.79,
+    cycle: 47,
+    csat: 4.2,
+    knowledge: 3.9,
+    teamwork: 4.4,
+  }),
 ];
 
 function person(
@@ -145,7 +244,6 @@ const NEW_HIRE_PERFORMANCE = [0.35, 0.6, 0.8, 0.92];
 
 // ---------------------------------------------------------------------------
 // Seeded randomness
-
 
 class Random {
   private readonly next: () => number;
@@ -239,20 +337,104 @@ function quarterOf(month: Month): string {
 // Customers
 
 const EN_PREFIXES = [
-  "Northwind", "Contoso", "Fabrikam", "Blue Harbor", "Summit", "Redwood", "Apex", "Brightline", "Cedar", "Harbor Point",
-  "Ironbridge", "Lakeside", "Maple", "Meridian", "Oakridge", "Pinnacle", "Riverstone", "Silverline", "Stonegate", "Sunrise",
-  "Tidewater", "Westfield", "Evergreen", "Granite", "Highland", "Keystone", "Lighthouse", "Northstar", "Orchard", "Pioneer",
-  "Quarry", "Rockport", "Sapphire", "Trailhead", "Union Square", "Valley", "Willow", "Bluebird", "Copperfield", "Driftwood",
-  "Eastgate", "Foxglove", "Goldcrest", "Hawthorn", "Juniper", "Kingsley", "Larkspur", "Moonstone", "Nettle", "Old Mill",
+  "Northwind",
+  "Contoso",
+  "Fabrikam",
+  "Blue Harbor",
+  "Summit",
+  "Redwood",
+  "Apex",
+  "Brightline",
+  "Cedar",
+  "Harbor Point",
+  "Ironbridge",
+  "Lakeside",
+  "Maple",
+  "Meridian",
+  "Oakridge",
+  "Pinnacle",
+  "Riverstone",
+  "Silverline",
+  "Stonegate",
+  "Sunrise",
+  "Tidewater",
+  "Westfield",
+  "Evergreen",
+  "Granite",
+  "Highland",
+  "Keystone",
+  "Lighthouse",
+  "Northstar",
+  "Orchard",
+  "Pioneer",
+  "Quarry",
+  "Rockport",
+  "Sapphire",
+  "Trailhead",
+  "Union Square",
+  "Valley",
+  "Willow",
+  "Bluebird",
+  "Copperfield",
+  "Driftwood",
+  "Eastgate",
+  "Foxglove",
+  "Goldcrest",
+  "Hawthorn",
+  "Juniper",
+  "Kingsley",
+  "Larkspur",
+  "Moonstone",
+  "Nettle",
+  "Old Mill",
 ];
 const EN_SUFFIXES = [
-  "Trading", "Logistics", "Foods", "Labs", "Retail", "Health", "Systems", "Partners", "Manufacturing", "Energy",
-  "Media", "Clinics", "Hotels", "Supply",
+  "Trading",
+  "Logistics",
+  "Foods",
+  "Labs",
+  "Retail",
+  "Health",
+  "Systems",
+  "Partners",
+  "Manufacturing",
+  "Energy",
+  "Media",
+  "Clinics",
+  "Hotels",
+  "Supply",
 ];
 const ZH_PREFIXES = [
-  "华兴", "远航", "金桥", "东方", "瑞丰", "恒通", "新锐", "博雅", "天成", "鼎盛",
-  "汇通", "嘉禾", "明德", "宏远", "盛世", "锦程", "卓越", "信达", "安泰", "万象",
-  "启航", "德润", "永新", "海川", "中联", "智远", "泰和", "恒昌", "祥云", "瀚海",
+  "华兴",
+  "远航",
+  "金桥",
+  "东方",
+  "瑞丰",
+  "恒通",
+  "新锐",
+  "博雅",
+  "天成",
+  "鼎盛",
+  "汇通",
+  "嘉禾",
+  "明德",
+  "宏远",
+  "盛世",
+  "锦程",
+  "卓越",
+  "信达",
+  "安泰",
+  "万象",
+  "启航",
+  "德润",
+  "永新",
+  "海川",
+  "中联",
+  "智远",
+  "泰和",
+  "恒昌",
+  "祥云",
+  "瀚海",
 ];
 const ZH_SUFFIXES = ["科技", "贸易", "物流", "食品", "医疗", "电子", "制造", "能源", "传媒", "酒店", "零售", "建材"];
 
@@ -372,11 +554,29 @@ export function generateDemoWorkbook(seed = DEMO_SEED): WorkbookData {
         const customer = takeCustomer();
         book.push(customer);
         const w = when();
-        monthDeals.push({ ...base, ...w, customer, amount: random.uniform(0.9, 1.7), type: "new", status: "won", opened: w.day - Math.round(profile.cycle * random.uniform(0.5, 1.5)), group: group++ });
+        monthDeals.push({
+          ...base,
+          ...w,
+          customer,
+          amount: random.uniform(0.9, 1.7),
+          type: "new",
+          status: "won",
+          opened: w.day - Math.round(profile.cycle * random.uniform(0.5, 1.5)),
+          group: group++,
+        });
       }
       for (let i = 0; i < newLost; i++) {
         const w = when();
-        monthDeals.push({ ...base, ...w, customer: prospect(), amount: round(random.uniform(4000, 22000), 100), type: "new", status: "lost", opened: w.day - Math.round(profile.cycle * random.uniform(0.6, 1.8)), group: group++ });
+        monthDeals.push({
+          ...base,
+          ...w,
+          customer: prospect(),
+          amount: round(random.uniform(4000, 22000), 100),
+          type: "new",
+          status: "lost",
+          opened: w.day - Math.round(profile.cycle * random.uniform(0.6, 1.8)),
+          group: group++,
+        });
       }
       // Renewals: some of the book comes up each month; a lost renewal is a lost customer.
       const due = Math.min(book.length, random.poisson(1.3 * t.fraction));
@@ -384,7 +584,16 @@ export function generateDemoWorkbook(seed = DEMO_SEED): WorkbookData {
       for (const customer of dueCustomers) {
         const won = random.chance(profile.renew);
         const w = when();
-        monthDeals.push({ ...base, ...w, customer, amount: won ? random.uniform(0.7, 1.2) : round(random.uniform(6000, 18000), 100), type: "renewal", status: won ? "won" : "lost", opened: w.day - random.int(20, 45), group: group++ });
+        monthDeals.push({
+          ...base,
+          ...w,
+          customer,
+          amount: won ? random.uniform(0.7, 1.2) : round(random.uniform(6000, 18000), 100),
+          type: "renewal",
+          status: won ? "won" : "lost",
+          opened: w.day - random.int(20, 45),
+          group: group++,
+        });
         if (!won) book.splice(book.indexOf(customer), 1);
       }
       // Expansions: more seats or products for existing customers.
@@ -392,15 +601,37 @@ export function generateDemoWorkbook(seed = DEMO_SEED): WorkbookData {
       for (let i = 0; i < expansions; i++) {
         const won = random.chance(0.55);
         const w = when();
-        monthDeals.push({ ...base, ...w, customer: random.pick(book), amount: won ? random.uniform(0.3, 0.7) : round(random.uniform(2000, 9000), 100), type: "expansion", status: won ? "won" : "lost", opened: w.day - random.int(10, 35), group: group++ });
+        monthDeals.push({
+          ...base,
+          ...w,
+          customer: random.pick(book),
+          amount: won ? random.uniform(0.3, 0.7) : round(random.uniform(2000, 9000), 100),
+          type: "expansion",
+          status: won ? "won" : "lost",
+          opened: w.day - random.int(10, 35),
+          group: group++,
+        });
       }
       // Revenue: won amounts share what the rep sells this month.
-      const perf = Math.min(1.8, Math.max(0.35, (profile.skill + profile.trend * (month.index - 8)) * Math.exp(0.15 * random.normal()))) * rampPerf;
+      const perf =
+        Math.min(
+          1.8,
+          Math.max(0.35, (profile.skill + profile.trend * (month.index - 8)) * Math.exp(0.15 * random.normal())),
+        ) * rampPerf;
       const revenue = revenueTarget(profile, month) * t.fraction * perf;
       let won = monthDeals.filter((d) => d.status === "won");
       if (won.length === 0 && t.fraction > 0.25 && book.length > 0) {
         const w = when();
-        const extra: Deal = { ...base, ...w, customer: random.pick(book), amount: 1, type: "expansion", status: "won", opened: w.day - random.int(10, 35), group: group++ };
+        const extra: Deal = {
+          ...base,
+          ...w,
+          customer: random.pick(book),
+          amount: 1,
+          type: "expansion",
+          status: "won",
+          opened: w.day - random.int(10, 35),
+          group: group++,
+        };
         monthDeals.push(extra);
         won = [extra];
       }
@@ -411,12 +642,28 @@ export function generateDemoWorkbook(seed = DEMO_SEED): WorkbookData {
       for (let i = 0; i < openCount; i++) {
         const isNew = random.chance(0.6) || book.length === 0;
         const w = when();
-        monthDeals.push({ ...base, ...w, customer: isNew ? prospect() : random.pick(book), amount: round(random.uniform(3000, 20000), 100), type: isNew ? "new" : "expansion", status: "open", opened: w.day - random.int(15, 60), group: group++ });
+        monthDeals.push({
+          ...base,
+          ...w,
+          customer: isNew ? prospect() : random.pick(book),
+          amount: round(random.uniform(3000, 20000), 100),
+          type: isNew ? "new" : "expansion",
+          status: "open",
+          opened: w.day - random.int(15, 60),
+          group: group++,
+        });
       }
       // Shared deals: a teammate helped win a new customer; each gets half the credit.
       for (const d of monthDeals.filter((x) => x.status === "won" && x.type === "new")) {
         if (!random.chance(0.05)) continue;
-        const mates = reps.filter((m) => m.id !== rep.id && m.team === rep.team && tenure(m, month) && dayOf(m.start) <= d.day && (m.end === null || dayOf(m.end) >= d.day));
+        const mates = reps.filter(
+          (m) =>
+            m.id !== rep.id &&
+            m.team === rep.team &&
+            tenure(m, month) &&
+            dayOf(m.start) <= d.day &&
+            (m.end === null || dayOf(m.end) >= d.day),
+        );
         if (mates.length === 0) continue;
         d.amount = round(d.amount * 2, 50);
         d.split = 0.5;
@@ -427,10 +674,23 @@ export function generateDemoWorkbook(seed = DEMO_SEED): WorkbookData {
   }
 
   // A deal closed at 23:30 on 31 March: it belongs to March in every time zone.
-  const lateDeal = deals.find((d) => d.rep === "R03" && d.status === "won" && d.split === null && dayParts(d.day).year === 2026 && dayParts(d.day).month === 3);
+  const lateDeal = deals.find(
+    (d) =>
+      d.rep === "R03" &&
+      d.status === "won" &&
+      d.split === null &&
+      dayParts(d.day).year === 2026 &&
+      dayParts(d.day).month === 3,
+  );
   if (lateDeal) Object.assign(lateDeal, { day: dayOf("2026-03-31"), hour: 23, minute: 30 });
 
-  deals.sort((a, b) => a.day - b.day || a.hour * 60 + a.minute - (b.hour * 60 + b.minute) || a.group - b.group || (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+  deals.sort(
+    (a, b) =>
+      a.day - b.day ||
+      a.hour * 60 + a.minute - (b.hour * 60 + b.minute) ||
+      a.group - b.group ||
+      (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0),
+  );
   const dealIds = new Map<number, string>();
   for (const d of deals) if (!dealIds.has(d.group)) dealIds.set(d.group, `D-${10001 + dealIds.size}`);
 
@@ -488,7 +748,8 @@ function targetsSheet(months: Month[]): SheetData {
     rows.push(["role:rep", month.key, "new_customers", NEW_CUSTOMER_TARGET[m]]);
     rows.push(["role:rep", month.key, "deals_won", DEALS_WON_TARGET[m]]);
     for (const team of TEAMS) rows.push([`team:${team}`, month.key, "renewal_rate", RENEWAL_RATE_TARGET[team]]);
-    for (const rep of reps) if (tenure(rep, month)) rows.push([rep.id, month.key, "revenue", revenueTarget(rep.profile as Profile, month)]);
+    for (const rep of reps)
+      if (tenure(rep, month)) rows.push([rep.id, month.key, "revenue", revenueTarget(rep.profile as Profile, month)]);
   }
   // Quarters and years: ratio and manual metrics need their own rows; additive
   // ones default to the sum of the months, overridden here for two quarters.
@@ -519,14 +780,18 @@ function targetsSheet(months: Month[]): SheetData {
 
 function scoresSheet(months: Month[], random: Random): SheetData {
   const rows: CellData[][] = [];
-  const rating = (mean: number): number => Math.min(5, Math.max(1, Math.round((mean + 0.22 * random.normal()) * 10) / 10));
+  const rating = (mean: number): number =>
+    Math.min(5, Math.max(1, Math.round((mean + 0.22 * random.normal()) * 10) / 10));
   for (const month of months) {
     for (const p of PEOPLE) {
       const t = tenure(p, month);
       if (!t) continue;
       if (p.profile) {
         // A new hire learns the products over their first months.
-        const knowledge = p.start >= "2025-05-01" ? Math.min(4.3, p.profile.knowledge + 0.3 * (t.tenureMonth - 1)) : p.profile.knowledge;
+        const knowledge =
+          p.start >= "2025-05-01"
+            ? Math.min(4.3, p.profile.knowledge + 0.3 * (t.tenureMonth - 1))
+            : p.profile.knowledge;
         rows.push([p.id, month.key, "csat", rating(p.profile.csat)]);
         rows.push([p.id, month.key, "product_knowledge", rating(knowledge)]);
         rows.push([p.id, month.key, "teamwork", rating(p.profile.teamwork)]);
@@ -544,11 +809,23 @@ function scoresSheet(months: Month[], random: Random): SheetData {
 
 function adjustmentsSheet(deals: Deal[], dealIds: Map<number, string>): SheetData {
   // The clawback refers to a real won deal of Marco Rossi's in January 2026.
-  const refunded = deals.find((d) => d.rep === "R04" && d.status === "won" && d.split === null && dayParts(d.day).year === 2026 && dayParts(d.day).month === 1);
+  const refunded = deals.find(
+    (d) =>
+      d.rep === "R04" &&
+      d.status === "won" &&
+      d.split === null &&
+      dayParts(d.day).year === 2026 &&
+      dayParts(d.day).month === 1,
+  );
   const rows: CellData[][] = [
     ["R03", "2025-11", 200, "Spiff: November new-customer contest"],
     ["R08", "2025-12", 300, "年度销售冠军奖励（华南区）"],
-    ["R04", "2026-02", -150, `Clawback: ${refunded ? `${refunded.customer} refunded deal ${dealIds.get(refunded.group)}` : "customer refund"}`],
+    [
+      "R04",
+      "2026-02",
+      -150,
+      `Clawback: ${refunded ? `${refunded.customer} refunded deal ${dealIds.get(refunded.group)}` : "customer refund"}`,
+    ],
   ];
   return withFormats("Adjustments", ["Rep ID", "Period", "Amount", "Reason"], rows, { Amount: "#,##0" });
 }

@@ -44,7 +44,9 @@ export async function inputKind(path: string): Promise<InputKind> {
   const extension = extname(path).toLowerCase();
   if (extension === ".csv" || extension === ".tsv" || extension === ".txt") return "csv-file";
   if (extension === ".xls" || extension === ".et" || extension === ".ods" || extension === ".numbers") {
-    throw new InputError(`${path}: only .xlsx workbooks are read; save it as .xlsx (Excel Workbook) or export the sheets as CSV files into a folder`);
+    throw new InputError(
+      `${path}: only .xlsx workbooks are read; save it as .xlsx (Excel Workbook) or export the sheets as CSV files into a folder`,
+    );
   }
   const head = Buffer.alloc(4);
   const handle = await open(path, "r");
@@ -54,7 +56,9 @@ export async function inputKind(path: string): Promise<InputKind> {
     await handle.close();
   }
   if (head[0] !== 0x50 || head[1] !== 0x4b) {
-    throw new InputError(`${path}: not an .xlsx workbook (an .xlsx file is a zip archive); save it as .xlsx or export CSV files into a folder`);
+    throw new InputError(
+      `${path}: not an .xlsx workbook (an .xlsx file is a zip archive); save it as .xlsx or export CSV files into a folder`,
+    );
   }
   return "xlsx";
 }
@@ -71,9 +75,11 @@ export async function readInputWorkbook(path: string): Promise<{ workbook: Workb
   const kind = await inputKind(path);
   try {
     if (kind === "xlsx") return { workbook: await readXlsx(path), kind };
-    if (kind === "csv-file") return { workbook: { sheets: [await readCsvSheet(path, DEFAULT_SHEET_NAMES.sales)] }, kind };
+    if (kind === "csv-file")
+      return { workbook: { sheets: [await readCsvSheet(path, DEFAULT_SHEET_NAMES.sales)] }, kind };
     const workbook = await readCsvFolder(path);
-    if (workbook.sheets.length === 0) throw new InputError(`${path}: the folder holds no .csv files (expected Reps.csv, Sales.csv, ...)`);
+    if (workbook.sheets.length === 0)
+      throw new InputError(`${path}: the folder holds no .csv files (expected Reps.csv, Sales.csv, ...)`);
     return { workbook, kind };
   } catch (error) {
     if (error instanceof InputError) throw error;

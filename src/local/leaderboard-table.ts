@@ -48,7 +48,10 @@ function numberOrNull(cell: CellData | undefined): number | null {
  */
 export function leaderboardRows(results: SheetData, period: string): LeaderboardRow[] {
   const header = (results.values[0] ?? []).map(text);
-  const at = Object.fromEntries(NEEDED.map((name) => [name, header.indexOf(name)])) as Record<(typeof NEEDED)[number], number>;
+  const at = Object.fromEntries(NEEDED.map((name) => [name, header.indexOf(name)])) as Record<
+    (typeof NEEDED)[number],
+    number
+  >;
   const missing = NEEDED.filter((name) => at[name] < 0);
   if (missing.length > 0) throw new Error(`the ${results.name} sheet has no ${missing.join(", ")} column`);
   const revenueAt = header.indexOf(REVENUE_COLUMN);
@@ -65,7 +68,11 @@ export function leaderboardRows(results: SheetData, period: string): Leaderboard
       revenue: revenueAt < 0 ? null : numberOrNull(row[revenueAt]),
     }));
   // A stable sort: ties keep the sheet's order.
-  return rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.rank === null ? (b.revenue ?? -Infinity) - (a.revenue ?? -Infinity) || 0 : 0));
+  return rows.sort(
+    (a, b) =>
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      (a.rank === null ? (b.revenue ?? -Infinity) - (a.revenue ?? -Infinity) || 0 : 0),
+  );
 }
 
 const HEADERS: Record<Language, [string, string, string, string, string, string]> = {
@@ -83,7 +90,11 @@ const BLANK = "–";
  * formatTable(["Rep", "Score"], [["王芳", "1.25"], ["Li Na", "0.9"]], ["left", "right"]);
  * // ["Rep    Score", "-----  -----", "王芳    1.25", "Li Na    0.9"]
  */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly ("left" | "right")[]): string[] {
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ("left" | "right")[],
+): string[] {
   const widths = headers.map((h, c) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c] ?? ""))));
   const line = (cells: readonly string[]) =>
     cells
@@ -97,7 +108,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 function decimals(value: number, digits: number): string {
   const scale = 10 ** digits;
   const scaled = Number((Math.abs(value) * scale).toPrecision(15));
-  return (Math.sign(value) * Math.round(scaled) / scale).toFixed(digits);
+  return ((Math.sign(value) * Math.round(scaled)) / scale).toFixed(digits);
 }
 
 /**
@@ -111,7 +122,10 @@ function decimals(value: number, digits: number): string {
  * // ["Rank  Rep         Team   Score     Bonus", "----  ----------  -----  -----  --------", "   1  陈静 (R08)  South  1.198  2,290.71"]
  */
 export function formatLeaderboard(rows: readonly LeaderboardRow[], language: Language): string[] {
-  const money = new Intl.NumberFormat(language === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(language === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const withRevenue = rows.some((row) => row.revenue !== null);
   const cells = rows.map((row) => {
     const line = [

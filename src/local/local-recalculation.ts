@@ -95,14 +95,23 @@ function markEarlierOutputs(sim: Simulator): string[] {
  */
 export function runLocalRecalculation(workbook: WorkbookData, options: LocalRecalculationOptions): LocalRecalculation {
   if (!existsSync(join(options.distDir, "Code.js"))) {
-    throw new Error(`${join(options.distDir, "Code.js")} is missing: build the add-on first (npm run build; npm start does it)`);
+    throw new Error(
+      `${join(options.distDir, "Code.js")} is missing: build the add-on first (npm run build; npm start does it)`,
+    );
   }
-  const sim = simulatorFromWorkbook(workbook, { timeZone: options.timeZone, locale: options.locale, now: options.now ?? Date.now() });
+  const sim = simulatorFromWorkbook(workbook, {
+    timeZone: options.timeZone,
+    locale: options.locale,
+    now: options.now ?? Date.now(),
+  });
   const earlierOutputs = markEarlierOutputs(sim);
   const bundle = loadBundle({ simulator: sim, context: { kind: "manual" }, distDir: options.distDir });
   try {
-    const available = bundle.evaluate("typeof SalesScorecard === 'object' && SalesScorecard.local && typeof SalesScorecard.local.recalculate === 'function'");
-    if (available !== true) throw new Error("the built bundle has no SalesScorecard.local.recalculate: rebuild it (npm run build)");
+    const available = bundle.evaluate(
+      "typeof SalesScorecard === 'object' && SalesScorecard.local && typeof SalesScorecard.local.recalculate === 'function'",
+    );
+    if (available !== true)
+      throw new Error("the built bundle has no SalesScorecard.local.recalculate: rebuild it (npm run build)");
     const request: { language?: Language; period?: string; settings?: RunSettings } = {};
     if (options.language !== null) request.language = options.language;
     if (options.period !== null) request.period = options.period;

@@ -47,7 +47,12 @@ function fieldsOf(sheet: InputSheetKey): string[] {
 
 const sheetColumns = (sheet: InputSheetKey) =>
   z
-    .strictObject(Object.fromEntries(fieldsOf(sheet).map((field) => [field, z.optional(headerText)])) as Record<string, z.ZodMiniOptional<typeof headerText>>)
+    .strictObject(
+      Object.fromEntries(fieldsOf(sheet).map((field) => [field, z.optional(headerText)])) as Record<
+        string,
+        z.ZodMiniOptional<typeof headerText>
+      >,
+    )
     .check(
       z.superRefine((mapping, context) => {
         const seen = new Map<string, string>();
@@ -55,14 +60,22 @@ const sheetColumns = (sheet: InputSheetKey) =>
           if (header === undefined) continue;
           const key = header.toLowerCase();
           const other = seen.get(key);
-          if (other !== undefined) context.issues.push({ code: "custom", input: header, path: [field], message: `the header "${header}" is already mapped to ${other}; one column can stand for one field` });
+          if (other !== undefined)
+            context.issues.push({
+              code: "custom",
+              input: header,
+              path: [field],
+              message: `the header "${header}" is already mapped to ${other}; one column can stand for one field`,
+            });
           else seen.set(key, field);
         }
       }),
     );
 
 const MappingFileSchema = z.strictObject({
-  columns: z.optional(z.strictObject(Object.fromEntries(INPUT_SHEET_ORDER.map((sheet) => [sheet, z.optional(sheetColumns(sheet))])))),
+  columns: z.optional(
+    z.strictObject(Object.fromEntries(INPUT_SHEET_ORDER.map((sheet) => [sheet, z.optional(sheetColumns(sheet))]))),
+  ),
   dateOrder: z.optional(z.enum(DATE_ORDERS)),
   stageWords: z.optional(z.record(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), z.enum(STAGES))),
 });
@@ -91,7 +104,10 @@ function issueLine(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys
-        .map((key) => `${keyPath([...path, key])}: unknown key; ${path.length === 2 ? `the ${String(path[1])} fields are` : "expected one of"} ${allowedKeys(path)}`)
+        .map(
+          (key) =>
+            `${keyPath([...path, key])}: unknown key; ${path.length === 2 ? `the ${String(path[1])} fields are` : "expected one of"} ${allowedKeys(path)}`,
+        )
         .join("\n");
     case "invalid_type":
       return `${at}: must be ${issue.expected === "object" || issue.expected === "record" ? "an object { ... }" : `a ${issue.expected}`}`;
@@ -125,7 +141,8 @@ export function parseMappingText(text: string): { ok: true; settings: RunSetting
     return { ok: false, errors: [`not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
   const parsed = MappingFileSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => issueLine(issue).split("\n")) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.flatMap((issue) => issueLine(issue).split("\n")) };
   const settings: RunSettings = {};
   const columns = parsed.data.columns;
   if (columns !== undefined) {
@@ -133,7 +150,9 @@ export function parseMappingText(text: string): { ok: true; settings: RunSetting
     for (const sheet of INPUT_SHEET_ORDER) {
       const mapping = columns[sheet];
       if (mapping === undefined) continue;
-      settings.columns[sheet] = Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      settings.columns[sheet] = Object.fromEntries(
+        Object.entries(mapping).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
     }
   }
   if (parsed.data.dateOrder !== undefined) settings.dateOrder = parsed.data.dateOrder;
@@ -156,7 +175,9 @@ export async function readMappingFile(path: string): Promise<RunSettings> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new MappingFileError([`${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : "cannot be read"}`]);
+    throw new MappingFileError([
+      `${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : "cannot be read"}`,
+    ]);
   }
   const result = parseMappingText(decodeCsvBytes(bytes).text);
   if (!result.ok) throw new MappingFileError(result.errors.map((line) => `${name}: ${line}`));

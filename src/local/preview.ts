@@ -151,9 +151,16 @@ export function previewPage(builtHtml: string): string {
  * @example
  * const sim = await workbookSimulator(DEMO_WORKBOOK, { timeZone: "UTC", locale: "en_US" });
  */
-export async function workbookSimulator(path: string, options: { timeZone?: string; locale?: string; now?: number } = {}): Promise<Simulator> {
+export async function workbookSimulator(
+  path: string,
+  options: { timeZone?: string; locale?: string; now?: number } = {},
+): Promise<Simulator> {
   const workbook = await readXlsx(path);
-  return simulatorFromWorkbook(workbook, { timeZone: options.timeZone ?? "UTC", locale: options.locale ?? "en_US", now: options.now });
+  return simulatorFromWorkbook(workbook, {
+    timeZone: options.timeZone ?? "UTC",
+    locale: options.locale ?? "en_US",
+    now: options.now,
+  });
 }
 
 /**
@@ -214,7 +221,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   const realClock = options.realClock ?? options.simulator === undefined;
   const simulator =
-    options.simulator ?? (await workbookSimulator(options.workbook ?? DEMO_WORKBOOK, { timeZone: options.timeZone, locale: options.locale, now: realClock ? Date.now() : undefined }));
+    options.simulator ??
+    (await workbookSimulator(options.workbook ?? DEMO_WORKBOOK, {
+      timeZone: options.timeZone,
+      locale: options.locale,
+      now: realClock ? Date.now() : undefined,
+    }));
   if (options.recalculate ?? true) recalculateOnce(simulator, distDir);
 
   const failures = new Map<string, string>();
@@ -269,7 +281,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return;
     }
     if (request.method === "POST" && path === CALL_PATH) {
-      handleCall(request, response).catch((error: unknown) => sendJson(response, 500, { ok: false, message: "preview: " + String(error) }));
+      handleCall(request, response).catch((error: unknown) =>
+        sendJson(response, 500, { ok: false, message: "preview: " + String(error) }),
+      );
       return;
     }
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
@@ -308,7 +322,8 @@ async function main(args: readonly string[]): Promise<void> {
   const port = portText === undefined ? 8080 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${portText}`);
   const language = argument(args, "--lang");
-  if (language !== undefined && language !== "en" && language !== "zh") throw new Error(`--lang must be en or zh, not ${language}`);
+  if (language !== undefined && language !== "en" && language !== "zh")
+    throw new Error(`--lang must be en or zh, not ${language}`);
   const preview = await startPreview({
     port,
     workbook: argument(args, "--input"),

@@ -28,7 +28,10 @@ export type ConsoleProblemSummary = ProblemReport;
 export function consoleProblemLines(summary: ConsoleProblemSummary, words: StartMessages, outFile: string): string[] {
   if (summary.problemCount === 0) return [];
   const { errors, warnings } = countProblems(summary);
-  const shown = summary.problemGroups.slice(0, summary.problemGroupCount > CONSOLE_GROUPS_SHOWN ? CONSOLE_GROUPS_SHOWN : summary.problemGroups.length);
+  const shown = summary.problemGroups.slice(
+    0,
+    summary.problemGroupCount > CONSOLE_GROUPS_SHOWN ? CONSOLE_GROUPS_SHOWN : summary.problemGroups.length,
+  );
   const listed = shown.reduce((total, group) => total + group.problems, 0);
   const sheet = summary.problemsSheet ?? DEFAULT_SHEET_NAMES.runLog;
   const lines = [words.problems(errors, warnings), ...shown.map((group) => group.line)];

@@ -129,7 +129,9 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       } finally {
         if (finish(n)) {
           const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-          const line = inPlace ? `\r\x1b[K${label} … ${words.doneIn(seconds)}\n` : `${label} … ${words.doneIn(seconds)}\n`;
+          const line = inPlace
+            ? `\r\x1b[K${label} … ${words.doneIn(seconds)}\n`
+            : `${label} … ${words.doneIn(seconds)}\n`;
           try {
             writeSync(fd, line);
           } catch {

@@ -27,7 +27,11 @@ export interface ReviewLanguageChoice {
  * reviewLanguageChoice(null, "en", "zh"); // { language: "en", source: "plan" }
  * reviewLanguageChoice(null, null, "zh"); // { language: "zh", source: "input" }
  */
-export function reviewLanguageChoice(option: Language | null, planLanguage: Language | null, inputLanguage: Language): ReviewLanguageChoice {
+export function reviewLanguageChoice(
+  option: Language | null,
+  planLanguage: Language | null,
+  inputLanguage: Language,
+): ReviewLanguageChoice {
   if (option !== null) return { language: option, source: "option" };
   if (planLanguage !== null) return { language: planLanguage, source: "plan" };
   return { language: inputLanguage, source: "input" };
@@ -43,7 +47,9 @@ export function reviewLanguageChoice(option: Language | null, planLanguage: Lang
 export function planLanguageOf(workbook: WorkbookData): Language | null {
   const sheet = findSheet(workbook, DEFAULT_SHEET_NAMES.plan);
   if (!sheet) return null;
-  const versions = [...readPlan(sheet.values, sheet.name).plan.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const versions = [...readPlan(sheet.values, sheet.name).plan.versions].sort((a, b) =>
+    a.effectiveFrom.localeCompare(b.effectiveFrom),
+  );
   return versions.length > 0 ? versions[versions.length - 1].settings.language : null;
 }
 
@@ -63,9 +69,15 @@ const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
 export function reviewLanguageNote(choice: ReviewLanguageChoice, consoleLanguage: Language): string {
   const name = LANGUAGE_NAMES[consoleLanguage][choice.language];
   if (consoleLanguage === "zh") {
-    const why = { option: `--lang ${choice.language}`, plan: "按考核方案的语言设置", input: "按输入表头的语言" }[choice.source];
+    const why = { option: `--lang ${choice.language}`, plan: "按考核方案的语言设置", input: "按输入表头的语言" }[
+      choice.source
+    ];
     return `评语语言：${name}（${why}）。`;
   }
-  const why = { option: `--lang ${choice.language}`, plan: "the Plan's language setting", input: "the language of the input's headers" }[choice.source];
+  const why = {
+    option: `--lang ${choice.language}`,
+    plan: "the Plan's language setting",
+    input: "the language of the input's headers",
+  }[choice.source];
   return `Reviews in ${name} (${why}).`;
 }

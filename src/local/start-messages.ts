@@ -70,7 +70,8 @@ export const START_MESSAGES: Record<Language, StartMessages> = {
       errors > 0
         ? `输入中有 ${errors} 个问题${warnings > 0 ? `和 ${warnings} 个提醒` : ""}；有问题的行未计入，其余照常计算：`
         : `输入中有 ${warnings} 个提醒（没有行被排除）：`,
-    moreGroups: (groups, problems, sheet, file) => `……另有 ${formatNumber(groups, 0)} 组（共 ${formatNumber(problems, 0)} 个问题），请查看 ${file} 中的「${sheet}」表`,
+    moreGroups: (groups, problems, sheet, file) =>
+      `……另有 ${formatNumber(groups, 0)} 组（共 ${formatNumber(problems, 0)} 个问题），请查看 ${file} 中的「${sheet}」表`,
     fullList: (sheet, file) => `每个有问题的单元格各占一行，见 ${file} 中的「${sheet}」表`,
     details: "运行详情：",
     result: (path) => `结果工作簿：${path}`,

@@ -71,7 +71,8 @@ const processIo: StartIo = {
 };
 
 function messageOf(error: unknown): string {
-  if (error !== null && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
+  if (error !== null && typeof error === "object" && "message" in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }
 
@@ -147,15 +148,23 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   if (options.dateOrder !== null) settings = { ...settings, dateOrder: options.dateOrder };
 
   let words = START_MESSAGES[options.language ?? "en"];
-  const progress = createProgress({ fd: io.progressFd, afterMs: io.progressAfterMs, words: PROGRESS_WORDS[options.language ?? "en"] });
+  const progress = createProgress({
+    fd: io.progressFd,
+    afterMs: io.progressAfterMs,
+    words: PROGRESS_WORDS[options.language ?? "en"],
+  });
   try {
     // ---- read
     let input: WorkbookData;
     let kind: InputKind;
     try {
-      ({ workbook: input, kind } = await progress.step(words.reading(shown(inputPath, baseDir)), () => readInputWorkbook(inputPath)));
+      ({ workbook: input, kind } = await progress.step(words.reading(shown(inputPath, baseDir)), () =>
+        readInputWorkbook(inputPath),
+      ));
     } catch (error) {
-      io.err(`npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${messageOf(error)}`}\n`);
+      io.err(
+        `npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${messageOf(error)}`}\n`,
+      );
       return EXIT.failure;
     }
     // The input's headers stand for the spreadsheet's locale (and so its
@@ -198,7 +207,10 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
 
     // ---- report
     const reviewLanguage = reviewLanguageChoice(options.language, planLanguageOf(workbook), headerLanguage);
-    const notes = [...inputNotes(kind, shown(inputPath, baseDir), words), reviewLanguageNote(reviewLanguage, summary.language === "zh" ? "zh" : "en")];
+    const notes = [
+      ...inputNotes(kind, shown(inputPath, baseDir), words),
+      reviewLanguageNote(reviewLanguage, summary.language === "zh" ? "zh" : "en"),
+    ];
     report(io, run, { notes, planAdded, period: options.period, outPath: shown(outPath, baseDir), words });
     if (summary.outcome === "failed") return EXIT.failure;
     return countProblems(summary).errors > 0 ? EXIT.inputProblems : EXIT.ok;
@@ -217,7 +229,13 @@ function inputNotes(kind: InputKind, inputPath: string, words: (typeof START_MES
 function report(
   io: StartIo,
   run: LocalRecalculation,
-  context: { notes: string[]; planAdded: boolean; period: string | null; outPath: string; words: (typeof START_MESSAGES)["en"] },
+  context: {
+    notes: string[];
+    planAdded: boolean;
+    period: string | null;
+    outPath: string;
+    words: (typeof START_MESSAGES)["en"];
+  },
 ): void {
   const { summary, result, earlierOutputs } = run;
   const words = context.words;

@@ -12,7 +12,14 @@ import {
 describe("wall clocks", () => {
   it("formats and parses without any time zone", () => {
     expect(wallClock(2026, 3, 31, 23, 30)).toEqual({ wallClock: "2026-03-31T23:30:00" });
-    expect(parseWallClock("2026-03-31T23:30:00")).toEqual({ year: 2026, month: 3, day: 31, hour: 23, minute: 30, second: 0 });
+    expect(parseWallClock("2026-03-31T23:30:00")).toEqual({
+      year: 2026,
+      month: 3,
+      day: 31,
+      hour: 23,
+      minute: 30,
+      second: 0,
+    });
     expect(parseWallClock("2026-03-31")).toEqual({ year: 2026, month: 3, day: 31, hour: 0, minute: 0, second: 0 });
     expect(parseWallClock("2026-03-31 08:05")).toMatchObject({ hour: 8, minute: 5 });
   });
@@ -49,7 +56,13 @@ describe("workbook shape", () => {
   it("names what is malformed, with cell addresses", () => {
     const problems = checkWorkbookData({
       sheets: [
-        { name: "A", values: [[1, Number.NaN], [{ wallClock: "2026-02-30" }, { formula: "SUM(A1)" }]] },
+        {
+          name: "A",
+          values: [
+            [1, Number.NaN],
+            [{ wallClock: "2026-02-30" }, { formula: "SUM(A1)" }],
+          ],
+        },
         { name: "a", values: [[1], [1, 2]] },
         { name: "Bad:name", values: [], numberFormats: [[null]] },
       ],
@@ -63,11 +76,19 @@ describe("workbook shape", () => {
       'sheet "Bad:name": name has one of \\ / ? * [ ] :',
       'sheet "Bad:name": numberFormats is not a grid of text or null the shape of values',
     ]);
-    expect(checkWorkbookData({ sheets: [{ name: "Ok", values: [["x", null, true, { wallClock: "2026-03-31T23:30:00" }]] }] })).toEqual([]);
+    expect(
+      checkWorkbookData({
+        sheets: [{ name: "Ok", values: [["x", null, true, { wallClock: "2026-03-31T23:30:00" }]] }],
+      }),
+    ).toEqual([]);
   });
 
   it("survives a JSON round trip unchanged", () => {
-    const workbook = { sheets: [{ name: "S", values: [["a", 1, true, null, { wallClock: "2026-03-31T23:30:00" }, { formula: "=1+1" }]] }] };
+    const workbook = {
+      sheets: [
+        { name: "S", values: [["a", 1, true, null, { wallClock: "2026-03-31T23:30:00" }, { formula: "=1+1" }]] },
+      ],
+    };
     expect(JSON.parse(JSON.stringify(workbook))).toEqual(workbook);
   });
 });

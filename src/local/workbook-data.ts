@@ -234,7 +234,9 @@ export function checkWorkbookData(workbook: WorkbookData): string[] {
       const ok =
         Array.isArray(grid) &&
         grid.length === sheet.values.length &&
-        grid.every((row) => Array.isArray(row) && row.length === width && row.every((x) => x === null || typeof x === "string"));
+        grid.every(
+          (row) => Array.isArray(row) && row.length === width && row.every((x) => x === null || typeof x === "string"),
+        );
       if (!ok) problems.push(`sheet "${name}": ${key} is not a grid of text or null the shape of values`);
     }
     if (sheet.frozenRows !== undefined && !(Number.isInteger(sheet.frozenRows) && sheet.frozenRows >= 0)) {

@@ -69,7 +69,9 @@ export function simulatorFromWorkbook(workbook: WorkbookData, options: WorkbookS
   const problems = checkWorkbookData(workbook);
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join("; ");
-    throw new Error(`simulatorFromWorkbook: the workbook is not well formed: ${shown}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ""}`);
+    throw new Error(
+      `simulatorFromWorkbook: the workbook is not well formed: ${shown}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ""}`,
+    );
   }
   const first = workbook.sheets[0];
   // One named sheet to start with (an object with several keys would reorder
@@ -100,7 +102,8 @@ function sheetInputs(sheet: SheetData): CellInput[][] {
 }
 
 function cellInput(value: CellData): CellInput {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (isWallClock(value)) return { wallClock: wallMsToWallClock(wallClockToWallMs(value.wallClock)) };
   if (isFormula(value)) return { formula: value.formula };
   throw new Error(`simulatorFromWorkbook: not a cell value: ${JSON.stringify(value)}`);

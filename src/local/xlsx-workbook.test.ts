@@ -38,7 +38,13 @@ const WORKBOOK: WorkbookData = {
       numberFormats: VALUES.map((row, r) => row.map((_, c) => (r > 0 && c === 1 ? "#,##0.00" : null))),
       notes: VALUES.map((row, r) => row.map((_, c) => (r === 0 && c === 0 ? "Rep ID: e.g. R01\n销售编号" : null))),
     },
-    { name: "结果", values: [["期间", "得分"], ["2026-03", 0.93]] },
+    {
+      name: "结果",
+      values: [
+        ["期间", "得分"],
+        ["2026-03", 0.93],
+      ],
+    },
   ],
 };
 
@@ -90,14 +96,30 @@ describe("xlsx round trip", () => {
 
   it("writes text as text, never as a formula, and { formula } as a formula", async () => {
     const path = join(dir, "formulas.xlsx");
-    await writeXlsx({ sheets: [{ name: "S", values: [["=1+1", { formula: "=SUM(B1:B2)" }], ["@x", 2]] }] }, path);
+    await writeXlsx(
+      {
+        sheets: [
+          {
+            name: "S",
+            values: [
+              ["=1+1", { formula: "=SUM(B1:B2)" }],
+              ["@x", 2],
+            ],
+          },
+        ],
+      },
+      path,
+    );
     const raw = new ExcelJS.Workbook();
     await raw.xlsx.readFile(path);
     const ws = raw.getWorksheet("S")!;
     expect(ws.getCell("A1").type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell("A1").value).toBe("=1+1");
     expect(ws.getCell("B1").type).toBe(ExcelJS.ValueType.Formula);
-    expect((await readXlsx(path)).sheets[0].values).toEqual([["=1+1", { formula: "=SUM(B1:B2)" }], ["@x", 2]]);
+    expect((await readXlsx(path)).sheets[0].values).toEqual([
+      ["=1+1", { formula: "=SUM(B1:B2)" }],
+      ["@x", 2],
+    ]);
   });
 
   it("bolds and freezes the header, sizes columns and wraps long text", async () => {
@@ -120,7 +142,12 @@ describe("xlsx round trip", () => {
 
   it("honours a sheet's frozenRows, including none", async () => {
     const back = await roundTrip(
-      { sheets: [{ name: "A", values: [["x"]], frozenRows: 0 }, { name: "B", values: [["x"], ["y"], ["z"]], frozenRows: 2 }] },
+      {
+        sheets: [
+          { name: "A", values: [["x"]], frozenRows: 0 },
+          { name: "B", values: [["x"], ["y"], ["z"]], frozenRows: 2 },
+        ],
+      },
       "frozen.xlsx",
     );
     expect(back.sheets.map((s) => s.frozenRows)).toEqual([0, 2]);
@@ -128,8 +155,12 @@ describe("xlsx round trip", () => {
 
   it("refuses a malformed workbook before touching the disk", async () => {
     const path = join(dir, "never.xlsx");
-    await expect(writeXlsx({ sheets: [{ name: "S", values: [[Number.NaN]] }] }, path)).rejects.toThrow(/S!A1: not a finite number/);
-    await expect(writeXlsx({ sheets: [{ name: "S", values: [[{ wallClock: "2026-02-30" }]] }] }, path)).rejects.toThrow(/wall clock/);
+    await expect(writeXlsx({ sheets: [{ name: "S", values: [[Number.NaN]] }] }, path)).rejects.toThrow(
+      /S!A1: not a finite number/,
+    );
+    await expect(writeXlsx({ sheets: [{ name: "S", values: [[{ wallClock: "2026-02-30" }]] }] }, path)).rejects.toThrow(
+      /wall clock/,
+    );
     await expect(stat(path)).rejects.toThrow();
     expect((await readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
@@ -167,7 +198,10 @@ describe("reading what other programs write", () => {
     ws.getCell("C1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
     ws.getCell("D1").value = { error: "#N/A" };
     ws.getCell("E1").value = { formula: "A1&B1" } as ExcelJS.CellFormulaValue;
-    ws.getCell("F1").value = { formula: "DATE(2026,3,31)+23.5/24", result: new Date(Date.UTC(2026, 2, 31, 23, 30)) } as ExcelJS.CellFormulaValue;
+    ws.getCell("F1").value = {
+      formula: "DATE(2026,3,31)+23.5/24",
+      result: new Date(Date.UTC(2026, 2, 31, 23, 30)),
+    } as ExcelJS.CellFormulaValue;
     ws.getCell("F1").numFmt = "yyyy-mm-dd hh:mm";
     ws.getCell("A2").value = "merged";
     ws.mergeCells("A2:B2");

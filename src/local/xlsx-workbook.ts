@@ -270,7 +270,9 @@ export async function writeXlsx(workbook: WorkbookData, path: string, options: W
 export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
   const problems = checkWorkbookData(workbook);
   if (problems.length > 0) {
-    throw new Error(`cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`);
+    throw new Error(
+      `cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`,
+    );
   }
   const book = new ExcelJS.Workbook();
   const timestamp = options.timestamp ?? new Date();

@@ -55,7 +55,14 @@ export interface App {
  * await app.teamFor(null);
  */
 export function createApp(hooks: { onLanguage: () => void; onOpenRep: () => void }): App {
-  const state: AppState = { language: uiLanguage(), currency: "USD", periods: [], period: null, repId: null, version: 0 };
+  const state: AppState = {
+    language: uiLanguage(),
+    currency: "USD",
+    periods: [],
+    period: null,
+    repId: null,
+    version: 0,
+  };
   const cache = new Map<string, Promise<TeamView>>();
   const answers = new Map<string, TeamView>();
   const cacheKey = (period: string | null) => state.version + "|" + (period ?? "");

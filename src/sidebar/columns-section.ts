@@ -8,7 +8,18 @@
  * dom.ts), so a header `<img src=x onerror=alert(1)>` is shown as text.
  */
 import { el, field, selectBox, uniqueId } from "./dom";
-import type { ColumnFieldView, ColumnsView, DateOrderSetting, FillTargetsDefaults, FillTargetsRequest, MappedSheet, SaveColumnsRequest, SheetColumnsView, StageReading, StageWordView } from "./sidebar-api";
+import type {
+  ColumnFieldView,
+  ColumnsView,
+  DateOrderSetting,
+  FillTargetsDefaults,
+  FillTargetsRequest,
+  MappedSheet,
+  SaveColumnsRequest,
+  SheetColumnsView,
+  StageReading,
+  StageWordView,
+} from "./sidebar-api";
 import { t, type TextKey } from "./ui-text";
 
 /** A field's select: which sheet and field it chooses the column of. */
@@ -68,34 +79,91 @@ function foundNote(column: ColumnFieldView): string | null {
 function fieldRow(sheet: SheetColumnsView, column: ColumnFieldView, controls: ColumnsControls): HTMLElement {
   const note = foundNote(column);
   const noteId = note === null ? null : uniqueId("column-note");
-  const select = selectBox({ "data-sheet": sheet.sheet, "data-field": column.field, "aria-describedby": noteId }, headerChoices(column, sheet.headers), column.matched ?? "", () => undefined);
+  const select = selectBox(
+    { "data-sheet": sheet.sheet, "data-field": column.field, "aria-describedby": noteId },
+    headerChoices(column, sheet.headers),
+    column.matched ?? "",
+    () => undefined,
+  );
   controls.fields.push({ sheet: sheet.sheet, field: column.field, select });
   const label = column.required ? t("requiredField", { field: column.label }) : column.label;
   const missing = column.how === null && column.required;
-  return el("div", { class: "column-row" }, field(label, select), note === null ? null : el("p", { id: noteId, class: "hint " + (missing ? "missing" : "muted") }, note));
+  return el(
+    "div",
+    { class: "column-row" },
+    field(label, select),
+    note === null ? null : el("p", { id: noteId, class: "hint " + (missing ? "missing" : "muted") }, note),
+  );
 }
 
 function sheetFieldset(sheet: SheetColumnsView, controls: ColumnsControls): HTMLElement {
   if (!sheet.exists || sheet.headerRow === 0) {
-    return el("fieldset", {}, el("legend", {}, sheet.sheetName), el("p", { class: "muted" }, t(sheet.exists ? "columnsSheetBlank" : "columnsSheetMissing", { sheet: sheet.sheetName })));
+    return el(
+      "fieldset",
+      {},
+      el("legend", {}, sheet.sheetName),
+      el(
+        "p",
+        { class: "muted" },
+        t(sheet.exists ? "columnsSheetBlank" : "columnsSheetMissing", { sheet: sheet.sheetName }),
+      ),
+    );
   }
-  return el("fieldset", { "data-sheet": sheet.sheet }, el("legend", {}, t("columnsSheet", { sheet: sheet.sheetName, row: sheet.headerRow })), ...sheet.fields.map((column) => fieldRow(sheet, column, controls)));
+  return el(
+    "fieldset",
+    { "data-sheet": sheet.sheet },
+    el("legend", {}, t("columnsSheet", { sheet: sheet.sheetName, row: sheet.headerRow })),
+    ...sheet.fields.map((column) => fieldRow(sheet, column, controls)),
+  );
 }
 
-const STAGE_SOURCE: Record<StageWordView["source"], TextKey> = { "built-in": "stageBuiltIn", yours: "stageYours", unknown: "stageUnknown" };
+const STAGE_SOURCE: Record<StageWordView["source"], TextKey> = {
+  "built-in": "stageBuiltIn",
+  yours: "stageYours",
+  unknown: "stageUnknown",
+};
 
 function stageWordsFieldset(columns: ColumnsView, controls: ColumnsControls): HTMLElement {
-  if (columns.statusHeader === null) return el("fieldset", {}, el("legend", {}, t("stageWords", { column: "Status" })), el("p", { class: "muted" }, t("stageWordsNone")));
+  if (columns.statusHeader === null)
+    return el(
+      "fieldset",
+      {},
+      el("legend", {}, t("stageWords", { column: "Status" })),
+      el("p", { class: "muted" }, t("stageWordsNone")),
+    );
   const legend = el("legend", {}, t("stageWords", { column: columns.statusHeader }));
-  if (columns.stageWords.length === 0) return el("fieldset", {}, legend, el("p", { class: "muted" }, t("stageWordsEmpty")));
+  if (columns.stageWords.length === 0)
+    return el("fieldset", {}, legend, el("p", { class: "muted" }, t("stageWordsEmpty")));
   const rows = columns.stageWords.map((word) => {
     const noteId = uniqueId("stage-note");
-    const choices: [StageReading, string][] = [["won", t("stageWon")], ["lost", t("stageLost")], ["open", t("stageOpen")]];
-    const select = selectBox({ "data-word": word.word, "aria-describedby": noteId }, choices, word.reading, () => undefined);
+    const choices: [StageReading, string][] = [
+      ["won", t("stageWon")],
+      ["lost", t("stageLost")],
+      ["open", t("stageOpen")],
+    ];
+    const select = selectBox(
+      { "data-word": word.word, "aria-describedby": noteId },
+      choices,
+      word.reading,
+      () => undefined,
+    );
     controls.stageWords.push({ word: word.word, select });
-    return el("div", { class: "column-row" }, field(t("stageWordLabel", { word: word.word, rows: word.rows }), select), el("p", { id: noteId, class: "hint muted" }, t(STAGE_SOURCE[word.source])));
+    return el(
+      "div",
+      { class: "column-row" },
+      field(t("stageWordLabel", { word: word.word, rows: word.rows }), select),
+      el("p", { id: noteId, class: "hint muted" }, t(STAGE_SOURCE[word.source])),
+    );
   });
-  return el("fieldset", {}, legend, ...rows, columns.moreStageWords > 0 ? el("p", { class: "muted" }, t("stageWordsMore", { count: columns.moreStageWords })) : null);
+  return el(
+    "fieldset",
+    {},
+    legend,
+    ...rows,
+    columns.moreStageWords > 0
+      ? el("p", { class: "muted" }, t("stageWordsMore", { count: columns.moreStageWords }))
+      : null,
+  );
 }
 
 /**
@@ -106,7 +174,9 @@ function stageWordsFieldset(columns: ColumnsView, controls: ColumnsControls): HT
  * needsColumns(columns); // true when Sales' headers are Vendedor, Fecha, Importe
  */
 export function needsColumns(columns: ColumnsView): boolean {
-  return columns.sheets.some((sheet) => sheet.exists && sheet.headerRow > 0 && sheet.fields.some((f) => f.required && f.how === null));
+  return columns.sheets.some(
+    (sheet) => sheet.exists && sheet.headerRow > 0 && sheet.fields.some((f) => f.required && f.how === null),
+  );
 }
 
 /**
@@ -116,8 +186,20 @@ export function needsColumns(columns: ColumnsView): boolean {
  * @example
  * columnsForm(setup.columns, (request, button, status) => save(request, button, status));
  */
-export function columnsForm(columns: ColumnsView, onSave: (request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement) => void): HTMLFormElement {
-  const dateOrder = selectBox({ "data-setting": "dateOrder" }, [["auto", t("dateOrderAuto")], ["dmy", t("dateOrderDmy")], ["mdy", t("dateOrderMdy")]], columns.dateOrder, () => undefined);
+export function columnsForm(
+  columns: ColumnsView,
+  onSave: (request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement) => void,
+): HTMLFormElement {
+  const dateOrder = selectBox(
+    { "data-setting": "dateOrder" },
+    [
+      ["auto", t("dateOrderAuto")],
+      ["dmy", t("dateOrderDmy")],
+      ["mdy", t("dateOrderMdy")],
+    ],
+    columns.dateOrder,
+    () => undefined,
+  );
   const controls: ColumnsControls = { fields: [], dateOrder, stageWords: [] };
   const sheets = columns.sheets.map((sheet) => sheetFieldset(sheet, controls));
   const stages = stageWordsFieldset(columns, controls);
@@ -147,9 +229,26 @@ export function columnsForm(columns: ColumnsView, onSave: (request: SaveColumnsR
  * @example
  * fillTargetsForm({ period: "2026-05", growthPercent: 10 }, (request, button) => act(button, () => callServer("sidebarFillTargets", request)));
  */
-export function fillTargetsForm(defaults: FillTargetsDefaults, onFill: (request: FillTargetsRequest, button: HTMLButtonElement) => void): HTMLFormElement {
-  const month = el("input", { type: "text", inputmode: "numeric", maxlength: 7, autocomplete: "off", spellcheck: "false", value: defaults.period, "data-input": "fill-month" });
-  const growth = el("input", { type: "number", step: "any", inputmode: "decimal", value: defaults.growthPercent, "data-input": "fill-growth" });
+export function fillTargetsForm(
+  defaults: FillTargetsDefaults,
+  onFill: (request: FillTargetsRequest, button: HTMLButtonElement) => void,
+): HTMLFormElement {
+  const month = el("input", {
+    type: "text",
+    inputmode: "numeric",
+    maxlength: 7,
+    autocomplete: "off",
+    spellcheck: "false",
+    value: defaults.period,
+    "data-input": "fill-month",
+  });
+  const growth = el("input", {
+    type: "number",
+    step: "any",
+    inputmode: "decimal",
+    value: defaults.growthPercent,
+    "data-input": "fill-growth",
+  });
   const button = el("button", { type: "submit", class: "secondary" }, t("fillTargetsButton"));
   const form = el(
     "form",
@@ -162,7 +261,11 @@ export function fillTargetsForm(defaults: FillTargetsDefaults, onFill: (request:
     event.preventDefault();
     // A blank or unreadable growth goes as null, which the server refuses with its rule.
     const typed = growth.value.trim() === "" ? Number.NaN : Number(growth.value);
-    if (!button.disabled) onFill({ period: month.value.trim(), growthPercent: Number.isFinite(typed) ? typed : (null as unknown as number) }, button);
+    if (!button.disabled)
+      onFill(
+        { period: month.value.trim(), growthPercent: Number.isFinite(typed) ? typed : (null as unknown as number) },
+        button,
+      );
   });
   return form;
 }

@@ -54,7 +54,11 @@ export function append(parent: Node, ...children: Child[]): void {
  * el("button", { type: "button", class: "primary", on: { click: save } }, "Save");
  * el("td", { title: rep.name }, rep.name); // the name as text, whatever it holds
  */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   setAttributes(node, options);
   append(node, ...children);
@@ -106,7 +110,12 @@ export function uniqueId(prefix: string): string {
  * @example
  * selectBox({ id: "period" }, [["2026-03", "2026-03"]], "2026-03", (value) => load(value));
  */
-export function selectBox(options: ElementOptions, items: readonly (readonly [string, string])[], selected: string | null, onChange: (value: string) => void): HTMLSelectElement {
+export function selectBox(
+  options: ElementOptions,
+  items: readonly (readonly [string, string])[],
+  selected: string | null,
+  onChange: (value: string) => void,
+): HTMLSelectElement {
   const select = el("select", { ...options, on: { change: () => onChange(select.value) } });
   for (const [value, label] of items) {
     const option = el("option", { value }, label);

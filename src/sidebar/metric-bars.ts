@@ -30,7 +30,16 @@ function bar(metric: RepMetric): HTMLElement {
   fill.style.width = barFill(metric.attainment).toFixed(1) + "%";
   const target = el("span", { class: "bar-target" });
   target.style.left = ((1 / BAR_SCALE_MAX) * 100).toFixed(1) + "%";
-  return el("span", { class: "bar", role: "img", "aria-label": t("barLabel", { metric: metric.label, attainment: percent(metric.attainment) }) }, fill, target);
+  return el(
+    "span",
+    {
+      class: "bar",
+      role: "img",
+      "aria-label": t("barLabel", { metric: metric.label, attainment: percent(metric.attainment) }),
+    },
+    fill,
+    target,
+  );
 }
 
 /**
@@ -45,12 +54,18 @@ export function metricBars(metrics: readonly RepMetric[], language: UiLanguage, 
     { class: "metrics" },
     ...metrics.map((metric) => {
       const actual = metricValue(metric.kind, metric.actual, language, currency);
-      const target = metric.target === null ? t("noTarget") : metricValue(metric.kind, metric.target, language, currency);
+      const target =
+        metric.target === null ? t("noTarget") : metricValue(metric.kind, metric.target, language, currency);
       const figures = metric.actual === null ? t("noData") : t("metricLine", { actual, target });
       return el(
         "li",
         {},
-        el("span", { class: "metric-head" }, el("span", { class: "metric-name", title: metric.label }, metric.label), el("span", { class: "metric-att" }, percent(metric.attainment))),
+        el(
+          "span",
+          { class: "metric-head" },
+          el("span", { class: "metric-name", title: metric.label }, metric.label),
+          el("span", { class: "metric-att" }, percent(metric.attainment)),
+        ),
         metric.attainment === null ? null : bar(metric),
         el("span", { class: "metric-figures", title: figures }, figures),
       );

@@ -24,7 +24,10 @@ export function driverWords(driver: string): string {
   const language = uiLanguage();
   if (driver === "score") return t("driverScore");
   const match = /^(attainment|team_attainment):(.+)$/.exec(driver);
-  if (match) return t(match[1] === "attainment" ? "driverAttainment" : "driverTeamAttainment", { metric: metricLabel(match[2], language) });
+  if (match)
+    return t(match[1] === "attainment" ? "driverAttainment" : "driverTeamAttainment", {
+      metric: metricLabel(match[2], language),
+    });
   return metricLabel(driver, language);
 }
 
@@ -59,7 +62,12 @@ function componentLine(line: PayoutLine, currency: string): HTMLElement {
   return el(
     "li",
     { class: "trace-line" },
-    el("span", { class: "trace-head" }, el("strong", {}, componentTitle(line)), el("span", { class: "trace-amount" }, money(line.amount, currency))),
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", {}, componentTitle(line)),
+      el("span", { class: "trace-amount" }, money(line.amount, currency)),
+    ),
     el(
       "dl",
       { class: "facts" },
@@ -67,7 +75,12 @@ function componentLine(line: PayoutLine, currency: string): HTMLElement {
       ...fact(t("mode"), modeWords(line.mode)),
       ...fact(t("tier"), tier),
       ...fact(t("rate"), rateText(line)),
-      ...(line.maxRate !== null ? fact(t("maxRate"), line.type === "commission" ? formatNumber(line.maxRate * 100, 2) + "%" : "× " + rateNumber(line.maxRate)) : []),
+      ...(line.maxRate !== null
+        ? fact(
+            t("maxRate"),
+            line.type === "commission" ? formatNumber(line.maxRate * 100, 2) + "%" : "× " + rateNumber(line.maxRate),
+          )
+        : []),
       ...(line.base !== null ? fact(t("base"), money(line.base, currency)) : []),
       ...fact(t("proration"), percent(line.proration)),
       ...fact(t("gate"), gateText(line, currency)),
@@ -79,7 +92,12 @@ function adjustmentLine(line: PayoutLine, currency: string): HTMLElement {
   return el(
     "li",
     { class: "trace-line" },
-    el("span", { class: "trace-head" }, el("strong", {}, t("adjustment") + (line.item ? " · " + line.item : "")), el("span", { class: "trace-amount" }, money(line.amount, currency))),
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", {}, t("adjustment") + (line.item ? " · " + line.item : "")),
+      el("span", { class: "trace-amount" }, money(line.amount, currency)),
+    ),
     line.reason ? el("dl", { class: "facts" }, ...fact(t("reason"), line.reason)) : null,
   );
 }
@@ -88,7 +106,12 @@ function totalLine(line: PayoutLine, currency: string): HTMLElement {
   return el(
     "li",
     { class: "trace-line trace-total" },
-    el("span", { class: "trace-head" }, el("strong", {}, t("total")), el("strong", { class: "trace-amount" }, money(line.amount, currency))),
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", {}, t("total")),
+      el("strong", { class: "trace-amount" }, money(line.amount, currency)),
+    ),
     line.notes ? el("p", { class: "muted" }, line.notes) : null,
   );
 }
@@ -105,7 +128,11 @@ export function payoutTrace(lines: readonly PayoutLine[], currency: string): HTM
     "ol",
     { class: "trace payout-trace" },
     ...lines.map((line) =>
-      line.type === "total" ? totalLine(line, currency) : line.type === "adjustment" ? adjustmentLine(line, currency) : componentLine(line, currency),
+      line.type === "total"
+        ? totalLine(line, currency)
+        : line.type === "adjustment"
+          ? adjustmentLine(line, currency)
+          : componentLine(line, currency),
     ),
   );
 }

@@ -37,7 +37,9 @@ export function problemSection(problems: ProblemList): HTMLElement {
     el("summary", {}, t("problems", { count: whole(problems.count) })),
     problems.when ? el("p", { class: "muted" }, t("problemsWhen", { when: problems.when })) : null,
     el("ul", { class: "problem-lines" }, ...problems.groups.map(groupItem)),
-    problems.notListed > 0 ? el("p", { class: "muted" }, t("problemsMore", { count: whole(problems.notListed) })) : null,
+    problems.notListed > 0
+      ? el("p", { class: "muted" }, t("problemsMore", { count: whole(problems.notListed) }))
+      : null,
     problems.sheet ? el("p", { class: "muted" }, t("problemsSheet", { sheet: problems.sheet })) : null,
   );
 }

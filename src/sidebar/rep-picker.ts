@@ -38,10 +38,15 @@ export async function settleRep(app: App): Promise<RepChoiceResult> {
  * renderRepPickers(app, controls, team, () => view.show());
  */
 export function renderRepPickers(app: App, container: HTMLElement, team: TeamView, onChange: () => void): void {
-  const periodPicker = selectBox({ class: "period-picker" }, team.periods.map((p) => [p, p] as const), team.period, (period) => {
-    app.state.period = period;
-    onChange();
-  });
+  const periodPicker = selectBox(
+    { class: "period-picker" },
+    team.periods.map((p) => [p, p] as const),
+    team.period,
+    (period) => {
+      app.state.period = period;
+      onChange();
+    },
+  );
   const repPicker = selectBox(
     { class: "rep-picker" },
     team.rows.map((row) => [row.repId, row.name ? row.name + " (" + row.repId + ")" : row.repId] as const),
@@ -51,5 +56,9 @@ export function renderRepPickers(app: App, container: HTMLElement, team: TeamVie
       onChange();
     },
   );
-  replaceChildren(container, team.periods.length ? field(t("period"), periodPicker) : null, team.rows.length ? field(t("rep"), repPicker) : null);
+  replaceChildren(
+    container,
+    team.periods.length ? field(t("period"), periodPicker) : null,
+    team.rows.length ? field(t("rep"), repPicker) : null,
+  );
 }

@@ -33,7 +33,12 @@ function rankText(rank: number | null, count: number): string {
  * repSummary(rep); // <div class="card">name, team, score, ranks, payout</div>
  */
 export function repSummary(rep: RepView): HTMLElement {
-  const otherNotes = rep.provisional ? rep.notes.split(/[;；]\s*/).slice(1).join("; ") : rep.notes;
+  const otherNotes = rep.provisional
+    ? rep.notes
+        .split(/[;；]\s*/)
+        .slice(1)
+        .join("; ")
+    : rep.notes;
   return el(
     "div",
     { class: "card" },

@@ -54,7 +54,14 @@ export function createReviewView(app: App): View {
   const load = createLoader(content, () => {
     loadedKey = "";
   });
-  const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? "", language ?? "", regenerating() ? "regenerate" : ""].join("|");
+  const keyNow = () =>
+    [
+      app.state.version,
+      app.state.period ?? "",
+      app.state.repId ?? "",
+      language ?? "",
+      regenerating() ? "regenerate" : "",
+    ].join("|");
 
   const show = () => {
     if (keyNow() === loadedKey) return;
@@ -77,7 +84,10 @@ export function createReviewView(app: App): View {
   function renderLanguageSwitch(review: ReviewView | null): void {
     languageBar.setAttribute("aria-label", t("reviewLanguage"));
     // A final period's stored review stays in its language: the button asked for shows pressed, and the note says why.
-    const current = review?.final && review.source !== "computed" ? (language ?? review.reviewLanguage) : (review?.reviewLanguage ?? language);
+    const current =
+      review?.final && review.source !== "computed"
+        ? (language ?? review.reviewLanguage)
+        : (review?.reviewLanguage ?? language);
     const button = (value: UiLanguage, label: string) =>
       el(
         "button",
@@ -96,7 +106,12 @@ export function createReviewView(app: App): View {
         },
         label,
       );
-    replaceChildren(languageBar, el("span", { class: "group-label", "aria-hidden": "true" }, t("reviewLanguage")), button("en", t("english")), button("zh", t("chinese")));
+    replaceChildren(
+      languageBar,
+      el("span", { class: "group-label", "aria-hidden": "true" }, t("reviewLanguage")),
+      button("en", t("english")),
+      button("zh", t("chinese")),
+    );
   }
 
   function render({ choice, review }: Loaded): void {
@@ -122,16 +137,34 @@ export function createReviewView(app: App): View {
   function finalNotes(review: ReviewView): (HTMLElement | null)[] {
     if (!review.final) return [];
     const languageName = (value: UiLanguage) => t(value === "zh" ? "chinese" : "english");
-    const asked = review.source !== "computed" && language !== null && language !== review.reviewLanguage ? language : null;
+    const asked =
+      review.source !== "computed" && language !== null && language !== review.reviewLanguage ? language : null;
     if (review.source === "computed") {
-      const back = el("button", { type: "button", class: "secondary", on: { click: () => setRegenerate(false) } }, t("showStored"));
-      return [el("p", { class: "notice warn", role: "note" }, t("reviewRegenerated")), el("div", { class: "actions" }, back)];
+      const back = el(
+        "button",
+        { type: "button", class: "secondary", on: { click: () => setRegenerate(false) } },
+        t("showStored"),
+      );
+      return [
+        el("p", { class: "notice warn", role: "note" }, t("reviewRegenerated")),
+        el("div", { class: "actions" }, back),
+      ];
     }
     const helpId = uniqueId("regenerate-help");
-    const again = el("button", { type: "button", class: "secondary", "aria-describedby": helpId, on: { click: () => setRegenerate(true) } }, t("regenerate"));
+    const again = el(
+      "button",
+      { type: "button", class: "secondary", "aria-describedby": helpId, on: { click: () => setRegenerate(true) } },
+      t("regenerate"),
+    );
     return [
       el("p", { class: "notice" }, t(review.source === "none" ? "reviewFinalNone" : "reviewFinalStored")),
-      asked ? el("p", { class: "notice warn" }, t("reviewFinalOtherLanguage", { stored: languageName(review.reviewLanguage), asked: languageName(asked) })) : null,
+      asked
+        ? el(
+            "p",
+            { class: "notice warn" },
+            t("reviewFinalOtherLanguage", { stored: languageName(review.reviewLanguage), asked: languageName(asked) }),
+          )
+        : null,
       el("div", { class: "actions" }, again),
       el("p", { id: helpId, class: "hint muted" }, t("regenerateHelp")),
     ];
@@ -142,7 +175,12 @@ export function createReviewView(app: App): View {
     const storedView = review.final && review.source !== "computed";
     const showManager = review.managerReview !== "" && (storedView || !languageChosen);
     const areaId = uniqueId("review-text");
-    const area = el("textarea", { id: areaId, rows: 16, spellcheck: "true", lang: review.reviewLanguage === "zh" ? "zh-CN" : "en" });
+    const area = el("textarea", {
+      id: areaId,
+      rows: 16,
+      spellcheck: "true",
+      lang: review.reviewLanguage === "zh" ? "zh-CN" : "en",
+    });
     area.value = showManager ? review.managerReview : review.generated;
     // "Unsaved" means edited since it was shown or last saved.
     let savedText = area.value;
@@ -169,7 +207,14 @@ export function createReviewView(app: App): View {
     const copy = el("button", { type: "button", class: "secondary" }, t("copy"));
     copy.addEventListener("click", () => {
       void copyFieldText(area).then((outcome) => {
-        replaceChildren(status, el("p", { role: "status", class: outcome === "copied" ? "notice ok" : "notice warn" }, t(outcome === "copied" ? "copied" : "copyManual")));
+        replaceChildren(
+          status,
+          el(
+            "p",
+            { role: "status", class: outcome === "copied" ? "notice ok" : "notice warn" },
+            t(outcome === "copied" ? "copied" : "copyManual"),
+          ),
+        );
       });
     });
     const reset = el("button", { type: "button", class: "secondary" }, t("useGenerated"));
@@ -181,8 +226,12 @@ export function createReviewView(app: App): View {
 
     const notes: (HTMLElement | null)[] = [
       ...finalNotes(review),
-      review.final ? null : el("p", { class: "muted" }, t(review.source === "sheet" ? "reviewFromSheet" : "reviewComputed")),
-      review.inputsChanged && review.source === "computed" && !review.final ? el("p", { class: "notice warn" }, t("reviewInputsChanged")) : null,
+      review.final
+        ? null
+        : el("p", { class: "muted" }, t(review.source === "sheet" ? "reviewFromSheet" : "reviewComputed")),
+      review.inputsChanged && review.source === "computed" && !review.final
+        ? el("p", { class: "notice warn" }, t("reviewInputsChanged"))
+        : null,
       review.changedAfterAcknowledgement ? el("p", { class: "notice warn" }, t("reviewChangedAfterAck")) : null,
       showManager ? el("p", { class: "notice" }, t("managerSaved")) : null,
     ];

@@ -74,6 +74,13 @@ export function bandLegend(): HTMLElement {
   return el(
     "ul",
     { class: "legend", "aria-label": t("legend") },
-    ...bands.map((band) => el("li", { class: "band band-" + band }, el("span", { "aria-hidden": "true" }, SYMBOLS[band] + " "), bandWords(band))),
+    ...bands.map((band) =>
+      el(
+        "li",
+        { class: "band band-" + band },
+        el("span", { "aria-hidden": "true" }, SYMBOLS[band] + " "),
+        bandWords(band),
+      ),
+    ),
   );
 }

@@ -62,18 +62,39 @@ export function scoreSparkline(points: readonly TrendPoint[]): HTMLElement {
   if (scored.length < 2) return el("p", { class: "muted" }, t("trendEmpty"));
   const first = points[0];
   const last = points[points.length - 1];
-  const label = t("trendLabel", { first: first.period, last: last.period, from: percent(first.score), to: percent(last.score) });
+  const label = t("trendLabel", {
+    first: first.period,
+    last: last.period,
+    from: percent(first.score),
+    to: percent(last.score),
+  });
   const scores = scored.map((p) => p.score as number);
   const { low, high } = yRange(scores);
   const targetY = PAD + (1 - (1 - low) / (high - low)) * (HEIGHT - 2 * PAD);
   const chart = svg(
     "svg",
-    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": label, focusable: "false", class: "sparkline-chart" },
+    {
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: "img",
+      "aria-label": label,
+      focusable: "false",
+      class: "sparkline-chart",
+    },
     svg("title", {}, label),
     svg("line", { x1: 0, x2: WIDTH, y1: targetY.toFixed(1), y2: targetY.toFixed(1), class: "spark-target" }),
     ...lineSegments(points).flatMap((segment) => [
-      svg("polyline", { points: segment.map((p) => p.x.toFixed(1) + "," + p.y.toFixed(1)).join(" "), class: "spark-line" }),
-      ...segment.map((p) => svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: p.last ? 3.5 : 2, class: p.last ? "spark-last" : "spark-point" })),
+      svg("polyline", {
+        points: segment.map((p) => p.x.toFixed(1) + "," + p.y.toFixed(1)).join(" "),
+        class: "spark-line",
+      }),
+      ...segment.map((p) =>
+        svg("circle", {
+          cx: p.x.toFixed(1),
+          cy: p.y.toFixed(1),
+          r: p.last ? 3.5 : 2,
+          class: p.last ? "spark-last" : "spark-point",
+        }),
+      ),
     ]),
   );
   return el(

@@ -37,7 +37,12 @@ function countedLine(line: ScoreTraceLine): HTMLElement {
   return el(
     "li",
     { class: "trace-line" },
-    el("span", { class: "trace-head" }, el("strong", { title: line.label }, line.label), el("span", { class: "trace-amount" }, t("scoreTracePoints", { points: points(line.points) }))),
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", { title: line.label }, line.label),
+      el("span", { class: "trace-amount" }, t("scoreTracePoints", { points: points(line.points) })),
+    ),
     el(
       "dl",
       { class: "facts" },
@@ -53,14 +58,28 @@ function leftOutLine(line: ScoreTraceLine): HTMLElement {
   return el(
     "li",
     { class: "trace-line left-out" },
-    el("span", { class: "trace-head" }, el("strong", { title: line.label }, line.label), el("span", { class: "trace-amount muted" }, t("scoreTraceLeftOut"))),
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", { title: line.label }, line.label),
+      el("span", { class: "trace-amount muted" }, t("scoreTraceLeftOut")),
+    ),
     el("p", { class: "muted" }, t(line.leftOut === "no_target" ? "scoreTraceNoTarget" : "scoreTraceNoData")),
   );
 }
 
 function totalLine(trace: ScoreTrace): HTMLElement {
   const total = trace.total === null ? t("none") : points(trace.total) + " (" + percent(trace.total) + ")";
-  return el("li", { class: "trace-line trace-total" }, el("span", { class: "trace-head" }, el("strong", {}, t("scoreTraceTotal")), el("strong", { class: "trace-amount" }, total)));
+  return el(
+    "li",
+    { class: "trace-line trace-total" },
+    el(
+      "span",
+      { class: "trace-head" },
+      el("strong", {}, t("scoreTraceTotal")),
+      el("strong", { class: "trace-amount" }, total),
+    ),
+  );
 }
 
 /**
@@ -78,8 +97,16 @@ export function scoreTrace(trace: ScoreTrace | null, storedScore: number | null)
     "div",
     { class: "score-trace" },
     el("details", {}, el("summary", {}, t("scoreTraceHelpTitle")), el("p", { class: "muted" }, t("scoreTraceHelp"))),
-    trace.matchesScore ? null : el("p", { class: "notice warn" }, t("scoreTracePlanChanged", { score: points(storedScore) })),
+    trace.matchesScore
+      ? null
+      : el("p", { class: "notice warn" }, t("scoreTracePlanChanged", { score: points(storedScore) })),
     counted.length === 0 ? el("p", { class: "muted" }, t("scoreTraceNone")) : null,
-    el("ol", { class: "trace score-trace-lines" }, ...counted.map(countedLine), ...leftOut.map(leftOutLine), counted.length > 0 ? totalLine(trace) : null),
+    el(
+      "ol",
+      { class: "trace score-trace-lines" },
+      ...counted.map(countedLine),
+      ...leftOut.map(leftOutLine),
+      counted.length > 0 ? totalLine(trace) : null,
+    ),
   );
 }

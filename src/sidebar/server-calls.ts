@@ -47,13 +47,17 @@ function startNext(): void {
  * failureMessage(new Error("Exception: Service unavailable"));   // "Service unavailable"
  */
 export function failureMessage(error: unknown): string {
-  const text = error !== null && typeof error === "object" && "message" in error ? String((error as { message: unknown }).message) : String(error);
+  const text =
+    error !== null && typeof error === "object" && "message" in error
+      ? String((error as { message: unknown }).message)
+      : String(error);
   return text.replace(/^(?:Error|Exception|ScriptError):\s*/, "");
 }
 
 function runner(): ScriptRunner {
   const run = window.google?.script?.run;
-  if (!run) throw new Error("google.script.run is not available (open the sidebar from Sheets, or run npm run preview)");
+  if (!run)
+    throw new Error("google.script.run is not available (open the sidebar from Sheets, or run npm run preview)");
   return run;
 }
 

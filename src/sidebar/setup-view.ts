@@ -15,7 +15,17 @@ import { columnsForm, fillTargetsForm, needsColumns } from "./columns-section";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { problemSection } from "./problem-list";
 import { callServer } from "./server-calls";
-import type { ActionResult, ColumnsView, LanguageSetting, SaveColumnsRequest, ScheduleView, SettingsValues, SettingsView, SetupView, SheetNameField } from "./sidebar-api";
+import type {
+  ActionResult,
+  ColumnsView,
+  LanguageSetting,
+  SaveColumnsRequest,
+  ScheduleView,
+  SettingsValues,
+  SettingsView,
+  SetupView,
+  SheetNameField,
+} from "./sidebar-api";
 import { t } from "./ui-text";
 import { createLoader, runAction } from "./view-status";
 import { seconds, whole } from "./value-format";
@@ -47,7 +57,9 @@ interface SettingsControls {
  * typedSettings(controls); // { sheets: { reps: "Reps", sales: "Deals", ... }, language: "auto", startPeriod: "" }
  */
 export function typedSettings(controls: SettingsControls): SettingsValues {
-  const sheets = Object.fromEntries([...controls.names].map(([role, input]) => [role, input.value])) as SettingsValues["sheets"];
+  const sheets = Object.fromEntries(
+    [...controls.names].map(([role, input]) => [role, input.value]),
+  ) as SettingsValues["sheets"];
   return { sheets, language: controls.language.value as LanguageSetting, startPeriod: controls.startPeriod.value };
 }
 
@@ -150,19 +162,40 @@ export function createSetupView(app: App): View {
   }
 
   function scheduleSection(schedule: ScheduleView, timeZone: string): HTMLElement {
-    const stateText = !schedule.on ? t("scheduleOff") : schedule.owner === "you" ? t("scheduleOnYou") : t("scheduleOnOther");
-    const day = el("input", { type: "number", min: 1, max: 28, step: 1, inputmode: "numeric", value: schedule.day, disabled: !schedule.canChange });
-    let hour = schedule.hour;
-    const hourPicker = selectBox({ disabled: !schedule.canChange }, Array.from({ length: 24 }, (_, h) => [String(h), String(h).padStart(2, "0") + ":00"] as const), String(schedule.hour), (value) => {
-      hour = Number(value);
+    const stateText = !schedule.on
+      ? t("scheduleOff")
+      : schedule.owner === "you"
+        ? t("scheduleOnYou")
+        : t("scheduleOnOther");
+    const day = el("input", {
+      type: "number",
+      min: 1,
+      max: 28,
+      step: 1,
+      inputmode: "numeric",
+      value: schedule.day,
+      disabled: !schedule.canChange,
     });
+    let hour = schedule.hour;
+    const hourPicker = selectBox(
+      { disabled: !schedule.canChange },
+      Array.from({ length: 24 }, (_, h) => [String(h), String(h).padStart(2, "0") + ":00"] as const),
+      String(schedule.hour),
+      (value) => {
+        hour = Number(value);
+      },
+    );
     const request = (on: boolean) => {
       const typed = Number(day.value);
       return Number.isInteger(typed) ? { on, day: typed, hour } : { on, hour };
     };
     const buttons: HTMLButtonElement[] = [];
     const addButton = (label: string, on: boolean, primary: boolean) => {
-      const button = el("button", { type: "button", class: primary ? "primary" : "secondary", disabled: !schedule.canChange }, label);
+      const button = el(
+        "button",
+        { type: "button", class: primary ? "primary" : "secondary", disabled: !schedule.canChange },
+        label,
+      );
       button.addEventListener("click", () => act(button, () => callServer("sidebarSchedule", request(on))));
       buttons.push(button);
     };
@@ -175,8 +208,16 @@ export function createSetupView(app: App): View {
       "section",
       { class: "card" },
       el("h3", {}, t("schedule")),
-      el("p", {}, stateText + " " + (schedule.lastRun ? t("scheduleLast", { when: schedule.lastRun }) : schedule.on ? t("scheduleNever") : "")),
-      schedule.on && schedule.owner === "another editor" ? el("p", { class: "muted" }, t(schedule.overdue ? "scheduleOverdue" : "scheduleOtherHint")) : null,
+      el(
+        "p",
+        {},
+        stateText +
+          " " +
+          (schedule.lastRun ? t("scheduleLast", { when: schedule.lastRun }) : schedule.on ? t("scheduleNever") : ""),
+      ),
+      schedule.on && schedule.owner === "another editor"
+        ? el("p", { class: "muted" }, t(schedule.overdue ? "scheduleOverdue" : "scheduleOtherHint"))
+        : null,
       el("p", { class: "muted" }, t("scheduleWhen", { day: schedule.day, hour: schedule.hour, zone: timeZone })),
       el("div", { class: "inline-fields" }, field(t("day"), day), field(t("hour"), hourPicker)),
       el("div", { class: "actions" }, ...buttons),
@@ -191,25 +232,45 @@ export function createSetupView(app: App): View {
       { class: "card" },
       el("h3", {}, t("recalculate")),
       el("p", {}, setup.lastRun ? t("lastRun", { when: setup.lastRun }) : t("neverRun")),
-      setup.changedFinal.length > 0 ? el("p", { class: "notice warn" }, t("changedFinal", { periods: setup.changedFinal.join(", ") })) : null,
+      setup.changedFinal.length > 0
+        ? el("p", { class: "notice warn" }, t("changedFinal", { periods: setup.changedFinal.join(", ") }))
+        : null,
       button,
     );
   }
 
   function restateSection(setup: SetupView): HTMLElement {
-    if (setup.finalPeriods.length === 0) return el("section", { class: "card" }, el("h3", {}, t("restate")), el("p", { class: "muted" }, t("noFinal")));
+    if (setup.finalPeriods.length === 0)
+      return el("section", { class: "card" }, el("h3", {}, t("restate")), el("p", { class: "muted" }, t("noFinal")));
     let period = setup.changedFinal.find((p) => setup.finalPeriods.includes(p)) ?? setup.finalPeriods[0];
-    const picker = selectBox({}, setup.finalPeriods.map((p) => [p, p] as const), period, (value) => {
-      period = value;
-    });
+    const picker = selectBox(
+      {},
+      setup.finalPeriods.map((p) => [p, p] as const),
+      period,
+      (value) => {
+        period = value;
+      },
+    );
     const button = el("button", { type: "button", class: "secondary" }, t("restate"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarRestate", { period })));
-    return el("section", { class: "card" }, el("h3", {}, t("restate")), el("p", { class: "muted" }, t("restateHint")), field(t("period"), picker), button);
+    return el(
+      "section",
+      { class: "card" },
+      el("h3", {}, t("restate")),
+      el("p", { class: "muted" }, t("restateHint")),
+      field(t("period"), picker),
+      button,
+    );
   }
 
   function columnsSection(columns: ColumnsView): HTMLElement {
     const form = columnsForm(columns, saveColumns);
-    const section = el("details", { class: "card columns", open: columnsOpen || needsColumns(columns) }, el("summary", {}, t("columns")), form);
+    const section = el(
+      "details",
+      { class: "card columns", open: columnsOpen || needsColumns(columns) },
+      el("summary", {}, t("columns")),
+      form,
+    );
     section.addEventListener("toggle", () => {
       columnsOpen = section.open;
     });
@@ -218,17 +279,25 @@ export function createSetupView(app: App): View {
 
   /** Saves; a refusal stays beside the form, a success goes to the top and the view reloads (the runs read with the new columns from now on). */
   function saveColumns(request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement): void {
-    runAction(button, status, () => callServer("sidebarSaveColumns", request), describeResult, (result) => {
-      replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
-      columnsOpen = true;
-      app.sheetsChanged();
-      show();
-      actionStatus.focus();
-    });
+    runAction(
+      button,
+      status,
+      () => callServer("sidebarSaveColumns", request),
+      describeResult,
+      (result) => {
+        replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
+        columnsOpen = true;
+        app.sheetsChanged();
+        show();
+        actionStatus.focus();
+      },
+    );
   }
 
   function fillTargetsSection(setup: SetupView): HTMLElement {
-    const form = fillTargetsForm(setup.fillTargets, (request, button) => act(button, () => callServer("sidebarFillTargets", request)));
+    const form = fillTargetsForm(setup.fillTargets, (request, button) =>
+      act(button, () => callServer("sidebarFillTargets", request)),
+    );
     return el("section", { class: "card fill-targets" }, el("h3", {}, t("fillTargets")), form);
   }
 
@@ -246,8 +315,21 @@ export function createSetupView(app: App): View {
               el(
                 "li",
                 {},
-                el("span", { class: "run-head" }, el("strong", {}, line.when), " · " + line.startedBy + " · " + line.outcome),
-                el("span", { class: "sub" }, t("runLogLine", { rows: whole(line.rowsWritten), problems: whole(line.problems), seconds: seconds(line.seconds) })),
+                el(
+                  "span",
+                  { class: "run-head" },
+                  el("strong", {}, line.when),
+                  " · " + line.startedBy + " · " + line.outcome,
+                ),
+                el(
+                  "span",
+                  { class: "sub" },
+                  t("runLogLine", {
+                    rows: whole(line.rowsWritten),
+                    problems: whole(line.problems),
+                    seconds: seconds(line.seconds),
+                  }),
+                ),
                 line.periods ? el("span", { class: "sub periods", title: line.periods }, line.periods) : null,
               ),
             ),
@@ -258,14 +340,36 @@ export function createSetupView(app: App): View {
   function settingsSection(settings: SettingsView): HTMLElement {
     const controls: SettingsControls = {
       names: new Map(),
-      language: selectBox({}, [["auto", t("languageAuto")], ["en", t("english")], ["zh", t("chinese")]], settings.current.language, () => markDirty()),
-      startPeriod: el("input", { type: "text", inputmode: "numeric", placeholder: "2026-01", maxlength: 16, autocomplete: "off", spellcheck: "false" }),
+      language: selectBox(
+        {},
+        [
+          ["auto", t("languageAuto")],
+          ["en", t("english")],
+          ["zh", t("chinese")],
+        ],
+        settings.current.language,
+        () => markDirty(),
+      ),
+      startPeriod: el("input", {
+        type: "text",
+        inputmode: "numeric",
+        placeholder: "2026-01",
+        maxlength: 16,
+        autocomplete: "off",
+        spellcheck: "false",
+      }),
     };
     const nameFields = (output: boolean) =>
       settings.fields
         .filter((f) => f.output === output)
         .map((f) => {
-          const input = el("input", { type: "text", maxlength: 100, autocomplete: "off", spellcheck: "false", "data-role": f.role });
+          const input = el("input", {
+            type: "text",
+            maxlength: 100,
+            autocomplete: "off",
+            spellcheck: "false",
+            "data-role": f.role,
+          });
           controls.names.set(f.role, input);
           return field(f.label, input);
         });
@@ -309,7 +413,12 @@ export function createSetupView(app: App): View {
       if (!save.disabled) saveSettings(save, status, typedSettings(controls));
     });
 
-    const section = el("details", { class: "card settings", open: settingsOpen }, el("summary", {}, t("settings")), form);
+    const section = el(
+      "details",
+      { class: "card settings", open: settingsOpen },
+      el("summary", {}, t("settings")),
+      form,
+    );
     section.addEventListener("toggle", () => {
       settingsOpen = section.open;
     });
@@ -318,13 +427,19 @@ export function createSetupView(app: App): View {
 
   /** Saves; a refusal stays beside the form, a success goes to the top like every action's and the view reloads. */
   function saveSettings(button: HTMLButtonElement, status: HTMLElement, values: SettingsValues): void {
-    runAction(button, status, () => callServer("sidebarSaveSettings", values), describeResult, (result) => {
-      replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
-      settingsOpen = true;
-      app.sheetsChanged();
-      show();
-      actionStatus.focus();
-    });
+    runAction(
+      button,
+      status,
+      () => callServer("sidebarSaveSettings", values),
+      describeResult,
+      (result) => {
+        replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
+        settingsOpen = true;
+        app.sheetsChanged();
+        show();
+        actionStatus.focus();
+      },
+    );
   }
 
   replaceChildren(actionStatus);

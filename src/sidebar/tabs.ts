@@ -69,7 +69,20 @@ export function createTabs(specs: readonly TabSpec[], listLabel: () => string): 
     button.addEventListener("click", () => select(specs[i].id));
     button.addEventListener("keydown", (event) => {
       const last = specs.length - 1;
-      const to = event.key === "ArrowRight" ? (i === last ? 0 : i + 1) : event.key === "ArrowLeft" ? (i === 0 ? last : i - 1) : event.key === "Home" ? 0 : event.key === "End" ? last : -1;
+      const to =
+        event.key === "ArrowRight"
+          ? i === last
+            ? 0
+            : i + 1
+          : event.key === "ArrowLeft"
+            ? i === 0
+              ? last
+              : i - 1
+            : event.key === "Home"
+              ? 0
+              : event.key === "End"
+                ? last
+                : -1;
       if (to < 0) return;
       event.preventDefault();
       select(specs[to].id, { focus: true });

@@ -101,18 +101,36 @@ export function createTeamView(app: App): View {
       return;
     }
     if (team.provisional) content.append(el("p", { class: "notice warn" }, t("provisional")));
-    if (team.changedFinal.length > 0) content.append(el("p", { class: "notice warn" }, t("changedFinal", { periods: team.changedFinal.join(", ") })));
+    if (team.changedFinal.length > 0)
+      content.append(el("p", { class: "notice warn" }, t("changedFinal", { periods: team.changedFinal.join(", ") })));
     content.append(bandLegend(), teamTable(team), problemSection(team.problems));
   }
 
   function renderControls(team: TeamView): void {
-    const periodPicker = selectBox({}, team.periods.map((p) => [p, p] as const), team.period, choosePeriod);
-    const metricIndex = Math.max(0, team.metrics.findIndex((m) => m.key === metricKey));
-    const metricPicker = selectBox({}, team.metrics.map((m) => [m.key, m.label] as const), team.metrics[metricIndex]?.key ?? null, (key) => {
-      metricKey = key;
-      rerenderKeepingFocus(team);
-    });
-    replaceChildren(controls, team.periods.length ? field(t("period"), periodPicker) : null, team.metrics.length ? field(t("attainmentOf"), metricPicker) : null);
+    const periodPicker = selectBox(
+      {},
+      team.periods.map((p) => [p, p] as const),
+      team.period,
+      choosePeriod,
+    );
+    const metricIndex = Math.max(
+      0,
+      team.metrics.findIndex((m) => m.key === metricKey),
+    );
+    const metricPicker = selectBox(
+      {},
+      team.metrics.map((m) => [m.key, m.label] as const),
+      team.metrics[metricIndex]?.key ?? null,
+      (key) => {
+        metricKey = key;
+        rerenderKeepingFocus(team);
+      },
+    );
+    replaceChildren(
+      controls,
+      team.periods.length ? field(t("period"), periodPicker) : null,
+      team.metrics.length ? field(t("attainmentOf"), metricPicker) : null,
+    );
   }
 
   // Re-rendering for a new metric keeps the metric picker focused.
@@ -124,12 +142,21 @@ export function createTeamView(app: App): View {
   }
 
   function teamTable(team: TeamView): HTMLElement {
-    const metricIndex = Math.max(0, team.metrics.findIndex((m) => m.key === metricKey));
+    const metricIndex = Math.max(
+      0,
+      team.metrics.findIndex((m) => m.key === metricKey),
+    );
     const metricLabel = team.metrics[metricIndex]?.label ?? "";
     const columns: Column[] = [
       { key: "name", short: "colRep", long: () => t("colRep"), width: "33%", numeric: false },
       { key: "score", short: "colScore", long: () => t("colScore"), width: "22%", numeric: true },
-      { key: "attainment", short: "colAttainment", long: () => t("colAttainmentLong", { metric: metricLabel }), width: "16%", numeric: true },
+      {
+        key: "attainment",
+        short: "colAttainment",
+        long: () => t("colAttainmentLong", { metric: metricLabel }),
+        width: "16%",
+        numeric: true,
+      },
       { key: "payout", short: "colPayout", long: () => t("colPayout"), width: "22%", numeric: true },
       { key: "rank", short: "colRank", long: () => t("colRankLong"), width: "7%", numeric: true },
     ];
@@ -158,7 +185,10 @@ export function createTeamView(app: App): View {
         const mark = th.querySelector(".sort-mark");
         if (mark) mark.textContent = on ? (direction === 1 ? " ↑" : " ↓") : "";
       });
-      replaceChildren(body, ...sortRows(team.rows, sortKey, direction, metricIndex).map((row) => teamRowElement(row, team, metricIndex)));
+      replaceChildren(
+        body,
+        ...sortRows(team.rows, sortKey, direction, metricIndex).map((row) => teamRowElement(row, team, metricIndex)),
+      );
     };
     fill();
     return el(
@@ -180,8 +210,21 @@ export function createTeamView(app: App): View {
       el(
         "td",
         { class: "rep-cell" },
-        el("button", { type: "button", class: "link clamp", title: t("openRep", { name: row.name }), on: { click: () => app.openRep(row.repId) } }, row.name || row.repId),
-        el("span", { class: "sub", title: row.team + " · " + row.repId }, row.team ? row.team + " · " + row.repId : row.repId),
+        el(
+          "button",
+          {
+            type: "button",
+            class: "link clamp",
+            title: t("openRep", { name: row.name }),
+            on: { click: () => app.openRep(row.repId) },
+          },
+          row.name || row.repId,
+        ),
+        el(
+          "span",
+          { class: "sub", title: row.team + " · " + row.repId },
+          row.team ? row.team + " · " + row.repId : row.repId,
+        ),
       ),
       el("td", { class: "num" }, scoreBadge(row.score)),
       el("td", { class: "num", title: attainment }, attainment),

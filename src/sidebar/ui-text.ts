@@ -20,9 +20,18 @@ const TEXT = {
   none: { en: "—", zh: "—" },
   period: { en: "Period", zh: "期间" },
   rep: { en: "Rep", zh: "销售" },
-  noResults: { en: "No results yet. Open Setup and choose Recalculate now.", zh: "暂无结果。请在“设置”中点击“立即重算”。" },
-  provisional: { en: "Provisional: these numbers change until the period is final.", zh: "暂定：期间定稿前这些数字仍会变化。" },
-  changedFinal: { en: "Inputs changed for final periods {periods}: use Restate period in Setup.", zh: "已定稿期间 {periods} 的输入有变动：可在“设置”中重算期间。" },
+  noResults: {
+    en: "No results yet. Open Setup and choose Recalculate now.",
+    zh: "暂无结果。请在“设置”中点击“立即重算”。",
+  },
+  provisional: {
+    en: "Provisional: these numbers change until the period is final.",
+    zh: "暂定：期间定稿前这些数字仍会变化。",
+  },
+  changedFinal: {
+    en: "Inputs changed for final periods {periods}: use Restate period in Setup.",
+    zh: "已定稿期间 {periods} 的输入有变动：可在“设置”中重算期间。",
+  },
   // Team
   attainmentOf: { en: "Attainment shown", zh: "显示的达成率" },
   colRep: { en: "Rep", zh: "销售" },
@@ -42,8 +51,14 @@ const TEXT = {
   legend: { en: "Score bands", zh: "得分区间" },
   problems: { en: "Input problems ({count})", zh: "输入问题（{count}）" },
   problemsNone: { en: "No input problems in the latest run.", zh: "最近一次运行没有输入问题。" },
-  problemsMore: { en: "… and {count} more in groups not listed here.", zh: "……另有 {count} 个问题所在的组未在此列出。" },
-  problemsSheet: { en: "Every problem cell, one row each: the {sheet} sheet.", zh: "每个有问题的单元格各占一行，见「{sheet}」表。" },
+  problemsMore: {
+    en: "… and {count} more in groups not listed here.",
+    zh: "……另有 {count} 个问题所在的组未在此列出。",
+  },
+  problemsSheet: {
+    en: "Every problem cell, one row each: the {sheet} sheet.",
+    zh: "每个有问题的单元格各占一行，见「{sheet}」表。",
+  },
   problemRows: { en: "{count} rows:", zh: "共 {count} 行：" },
   problemsWhen: { en: "From the run of {when}.", zh: "来自 {when} 的运行。" },
   // Rep
@@ -87,7 +102,10 @@ const TEXT = {
   trend: { en: "Score trend", zh: "得分趋势" },
   scoreTrace: { en: "Score, metric by metric", zh: "得分明细（按指标）" },
   scoreTraceHelpTitle: { en: "How points are counted", zh: "得分如何计算" },
-  scoreTraceHelp: { en: "Points = share of weight × achievement (the attainment, 0 below the floor, at most the cap). Metrics without data or a target are left out and their weight is spread over the rest.", zh: "得分 = 权重占比 × 计分达成率（低于下限计 0，最高不超过上限）。没有数据或目标的指标不计入，其权重分摊给其余指标。" },
+  scoreTraceHelp: {
+    en: "Points = share of weight × achievement (the attainment, 0 below the floor, at most the cap). Metrics without data or a target are left out and their weight is spread over the rest.",
+    zh: "得分 = 权重占比 × 计分达成率（低于下限计 0，最高不超过上限）。没有数据或目标的指标不计入，其权重分摊给其余指标。",
+  },
   scoreTraceAttainment: { en: "Attainment", zh: "达成率" },
   scoreTraceFloorCap: { en: "Floor / cap", zh: "下限 / 上限" },
   scoreTraceWeight: { en: "Weight", zh: "权重" },
@@ -98,9 +116,18 @@ const TEXT = {
   scoreTraceLeftOut: { en: "Left out", zh: "未计入" },
   scoreTraceNoData: { en: "left out: no data this period", zh: "未计入：本期没有数据" },
   scoreTraceNoTarget: { en: "left out: no target", zh: "未计入：没有目标" },
-  scoreTraceNone: { en: "No score: no metric has both data and a target.", zh: "无得分：没有同时具备数据和目标的指标。" },
-  scoreTraceNoPlan: { en: "No plan version covers this period, so the score cannot be explained.", zh: "没有适用于本期的方案版本，无法说明得分。" },
-  scoreTracePlanChanged: { en: "Today's Plan no longer gives the stored score {score}: the floors, caps or weights changed since this period was computed. The stored score stands.", zh: "按当前方案算不出已存的得分 {score}：本期计算之后，下限、上限或权重有改动。已存的得分不变。" },
+  scoreTraceNone: {
+    en: "No score: no metric has both data and a target.",
+    zh: "无得分：没有同时具备数据和目标的指标。",
+  },
+  scoreTraceNoPlan: {
+    en: "No plan version covers this period, so the score cannot be explained.",
+    zh: "没有适用于本期的方案版本，无法说明得分。",
+  },
+  scoreTracePlanChanged: {
+    en: "Today's Plan no longer gives the stored score {score}: the floors, caps or weights changed since this period was computed. The stored score stands.",
+    zh: "按当前方案算不出已存的得分 {score}：本期计算之后，下限、上限或权重有改动。已存的得分不变。",
+  },
   trendLabel: { en: "Score from {first} to {last}: {from} to {to}", zh: "{first} 至 {last} 的得分：{from} 至 {to}" },
   trendEmpty: { en: "No earlier periods yet.", zh: "暂无更早的期间。" },
   // Review
@@ -109,16 +136,40 @@ const TEXT = {
   chinese: { en: "中文", zh: "中文" },
   reviewFromSheet: { en: "Generated review from the last recalculation.", zh: "上次重算生成的评语。" },
   reviewComputed: { en: "Generated now from the current inputs.", zh: "根据当前输入即时生成。" },
-  reviewInputsChanged: { en: "This period is final but its inputs changed since: the review generated now reflects today's inputs.", zh: "本期已定稿，但输入之后有变动：即时生成的评语反映的是当前输入。" },
-  reviewFinalStored: { en: "This period is final: this is the review stored in the Reviews sheet, matching the final Results and Payouts.", zh: "本期已定稿：这是评语表中保存的评语，与定稿的结果和应发明细一致。" },
-  reviewFinalNone: { en: "This period is final and the Reviews sheet holds no generated review for it.", zh: "本期已定稿，但评语表中没有为其生成的评语。" },
-  reviewFinalOtherLanguage: { en: "The stored review is in {stored}. A review in {asked} can only be regenerated.", zh: "已保存的评语是{stored}的。{asked}评语只能重新生成。" },
+  reviewInputsChanged: {
+    en: "This period is final but its inputs changed since: the review generated now reflects today's inputs.",
+    zh: "本期已定稿，但输入之后有变动：即时生成的评语反映的是当前输入。",
+  },
+  reviewFinalStored: {
+    en: "This period is final: this is the review stored in the Reviews sheet, matching the final Results and Payouts.",
+    zh: "本期已定稿：这是评语表中保存的评语，与定稿的结果和应发明细一致。",
+  },
+  reviewFinalNone: {
+    en: "This period is final and the Reviews sheet holds no generated review for it.",
+    zh: "本期已定稿，但评语表中没有为其生成的评语。",
+  },
+  reviewFinalOtherLanguage: {
+    en: "The stored review is in {stored}. A review in {asked} can only be regenerated.",
+    zh: "已保存的评语是{stored}的。{asked}评语只能重新生成。",
+  },
   regenerate: { en: "Regenerate from today's inputs", zh: "按当前输入重新生成" },
-  regenerateHelp: { en: "Regenerating uses today's inputs, so it may differ from the final figures. The stored review is not changed unless you save.", zh: "重新生成会使用当前输入，结果可能与定稿数字不同。除非您保存，否则已存的评语不会改变。" },
-  reviewRegenerated: { en: "Regenerated from today's inputs: it may differ from this final period's Results and Payouts.", zh: "已按当前输入重新生成：可能与本期定稿的结果和应发明细不同。" },
+  regenerateHelp: {
+    en: "Regenerating uses today's inputs, so it may differ from the final figures. The stored review is not changed unless you save.",
+    zh: "重新生成会使用当前输入，结果可能与定稿数字不同。除非您保存，否则已存的评语不会改变。",
+  },
+  reviewRegenerated: {
+    en: "Regenerated from today's inputs: it may differ from this final period's Results and Payouts.",
+    zh: "已按当前输入重新生成：可能与本期定稿的结果和应发明细不同。",
+  },
   showStored: { en: "Show the stored review", zh: "显示已保存的评语" },
-  reviewChangedAfterAck: { en: "The generated review changed after the rep acknowledged it.", zh: "销售确认后，生成的评语有更新。" },
-  managerSaved: { en: "Showing the saved manager's review. The generated review is kept in the sheet.", zh: "显示已保存的主管评语；生成的评语仍保留在表格中。" },
+  reviewChangedAfterAck: {
+    en: "The generated review changed after the rep acknowledged it.",
+    zh: "销售确认后，生成的评语有更新。",
+  },
+  managerSaved: {
+    en: "Showing the saved manager's review. The generated review is kept in the sheet.",
+    zh: "显示已保存的主管评语；生成的评语仍保留在表格中。",
+  },
   reviewText: { en: "Review (you can edit it)", zh: "评语（可编辑）" },
   save: { en: "Save as manager's review", zh: "保存为主管评语" },
   copy: { en: "Copy", zh: "复制" },
@@ -126,7 +177,10 @@ const TEXT = {
   saved: { en: "Saved at {when} (Reviews row {row}).", zh: "已于 {when} 保存（评语表第 {row} 行）。" },
   unsaved: { en: "Unsaved changes.", zh: "有未保存的修改。" },
   copied: { en: "Copied to the clipboard.", zh: "已复制到剪贴板。" },
-  copyManual: { en: "The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.", zh: "文本已选中：请按 Ctrl+C（Mac 上按 ⌘C）复制。" },
+  copyManual: {
+    en: "The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.",
+    zh: "文本已选中：请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+  },
   reply: { en: "Rep reply", zh: "销售回复" },
   noReply: { en: "No reply yet.", zh: "暂无回复。" },
   acknowledged: { en: "Acknowledged: {value}", zh: "已确认：{value}" },
@@ -137,7 +191,10 @@ const TEXT = {
   sheetExists: { en: "present", zh: "已存在" },
   sheetMissing: { en: "missing", zh: "缺失" },
   setUpDone: { en: "Every input sheet and the Plan are there.", zh: "所有输入工作表和方案表都已存在。" },
-  setUpNeeded: { en: "Some sheets are missing: create the templates (existing sheets are never changed).", zh: "缺少部分工作表：可创建模板（已有工作表不会被改动）。" },
+  setUpNeeded: {
+    en: "Some sheets are missing: create the templates (existing sheets are never changed).",
+    zh: "缺少部分工作表：可创建模板（已有工作表不会被改动）。",
+  },
   createSheets: { en: "Create template sheets", zh: "创建模板工作表" },
   schedule: { en: "Automatic recalculation", zh: "自动重算" },
   scheduleOnYou: { en: "On (yours).", zh: "已开启（由您设置）。" },
@@ -146,8 +203,14 @@ const TEXT = {
   scheduleLast: { en: "Last run by the schedule: {when}.", zh: "自动重算上次运行：{when}。" },
   scheduleNever: { en: "The schedule has not run yet.", zh: "自动重算尚未运行。" },
   scheduleOverdue: { en: "It is overdue: you may take it over.", zh: "已逾期：您可以接管。" },
-  scheduleOtherHint: { en: "Only its owner can change it while it runs on time.", zh: "按时运行期间只有设置者可以修改。" },
-  scheduleWhen: { en: "Each month becomes final on day {day} of the next month at {hour}:00 ({zone}).", zh: "每月结果于次月 {day} 日 {hour}:00（{zone}）定稿。" },
+  scheduleOtherHint: {
+    en: "Only its owner can change it while it runs on time.",
+    zh: "按时运行期间只有设置者可以修改。",
+  },
+  scheduleWhen: {
+    en: "Each month becomes final on day {day} of the next month at {hour}:00 ({zone}).",
+    zh: "每月结果于次月 {day} 日 {hour}:00（{zone}）定稿。",
+  },
   day: { en: "Day (1-28)", zh: "日期（1-28）" },
   hour: { en: "Hour", zh: "小时" },
   turnOn: { en: "Turn on", zh: "开启" },
@@ -158,14 +221,23 @@ const TEXT = {
   lastRun: { en: "Last run: {when}.", zh: "上次运行：{when}。" },
   neverRun: { en: "No run yet.", zh: "尚未运行。" },
   restate: { en: "Restate period", zh: "重算已定稿期间" },
-  restateHint: { en: "Recomputes a final period (and its quarter and year) from today's inputs; the Run log lists what changed.", zh: "按当前输入重新计算已定稿期间（及其季度和年度）；改动记录在运行日志中。" },
+  restateHint: {
+    en: "Recomputes a final period (and its quarter and year) from today's inputs; the Run log lists what changed.",
+    zh: "按当前输入重新计算已定稿期间（及其季度和年度）；改动记录在运行日志中。",
+  },
   noFinal: { en: "No period is final yet.", zh: "尚无已定稿期间。" },
   runLog: { en: "Run log (latest)", zh: "运行日志（最近）" },
   runLogEmpty: { en: "The Run log is empty.", zh: "运行日志为空。" },
-  runLogLine: { en: "{rows} rows · {problems} problems · {seconds} s", zh: "{rows} 行 · {problems} 个问题 · {seconds} 秒" },
+  runLogLine: {
+    en: "{rows} rows · {problems} problems · {seconds} s",
+    zh: "{rows} 行 · {problems} 个问题 · {seconds} 秒",
+  },
   // Setup: settings
   settings: { en: "Settings", zh: "参数设置" },
-  settingsHint: { en: "Sheet names, language and the first month computed, kept in this spreadsheet for every editor.", zh: "工作表名称、语言和起始计算月份，保存在此表格中，对所有编辑者生效。" },
+  settingsHint: {
+    en: "Sheet names, language and the first month computed, kept in this spreadsheet for every editor.",
+    zh: "工作表名称、语言和起始计算月份，保存在此表格中，对所有编辑者生效。",
+  },
   inputSheetsLegend: { en: "Sheets the add-on reads", zh: "读取的工作表" },
   outputSheetsLegend: { en: "Sheets the add-on writes", zh: "写入的工作表" },
   renameHint: {
@@ -178,7 +250,10 @@ const TEXT = {
   startPeriodHint: { en: "Blank: the earliest month in Sales.", zh: "留空：销售记录中最早的月份。" },
   saveSettings: { en: "Save settings", zh: "保存设置" },
   resetDefaults: { en: "Reset to defaults", zh: "恢复默认值" },
-  defaultsFilled: { en: "Defaults filled in: choose Save settings to keep them.", zh: "已填入默认值：点击“保存设置”后生效。" },
+  defaultsFilled: {
+    en: "Defaults filled in: choose Save settings to keep them.",
+    zh: "已填入默认值：点击“保存设置”后生效。",
+  },
   // Setup: columns
   columns: { en: "Columns", zh: "列设置" },
   columnsHint: {
@@ -199,9 +274,18 @@ const TEXT = {
   dateOrderDmy: { en: "Day first (3 January)", zh: "日在前（1 月 3 日）" },
   dateOrderMdy: { en: "Month first (March 1)", zh: "月在前（3 月 1 日）" },
   stageWords: { en: "Stage words in {column}", zh: "{column} 列中的阶段词" },
-  stageWordsNone: { en: "Sales has no Status column: every deal is read as won.", zh: "销售记录表没有状态列：所有订单都视为赢单。" },
-  stageWordsEmpty: { en: "The Status column is blank: every deal is read as won.", zh: "状态列为空：所有订单都视为赢单。" },
-  stageWordsMore: { en: "… and {count} more words (read as their listing says, or open).", zh: "……另有 {count} 个词（按内置词表读取，否则视为进行中）。" },
+  stageWordsNone: {
+    en: "Sales has no Status column: every deal is read as won.",
+    zh: "销售记录表没有状态列：所有订单都视为赢单。",
+  },
+  stageWordsEmpty: {
+    en: "The Status column is blank: every deal is read as won.",
+    zh: "状态列为空：所有订单都视为赢单。",
+  },
+  stageWordsMore: {
+    en: "… and {count} more words (read as their listing says, or open).",
+    zh: "……另有 {count} 个词（按内置词表读取，否则视为进行中）。",
+  },
   stageWordLabel: { en: "{word} ({rows} rows)", zh: "{word}（{rows} 行）" },
   stageBuiltIn: { en: "built-in", zh: "内置" },
   stageYours: { en: "yours", zh: "您的设置" },
@@ -253,5 +337,7 @@ export function setUiLanguage(language: UiLanguage): void {
  * t("rankOf", { rank: 2, count: 13 }); // "2 of 13"
  */
 export function t(key: TextKey, args: Record<string, string | number> = {}): string {
-  return TEXT[key][current].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole));
+  return TEXT[key][current].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
+  );
 }

@@ -3,7 +3,14 @@
  * formatting the reviews use (src/core/display-format.ts), so a payout reads
  * the same in the sidebar and in the review, and "—" for a blank cell.
  */
-import { formatFixed, formatMoney, formatNumber, formatPercent, formatValueOfKind, NOT_A_NUMBER_TEXT } from "../core/display-format";
+import {
+  formatFixed,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatValueOfKind,
+  NOT_A_NUMBER_TEXT,
+} from "../core/display-format";
 import type { UiLanguage, ValueKind } from "./sidebar-api";
 
 /**

@@ -62,7 +62,10 @@ export function createLoader(region: HTMLElement, onError?: () => void): Loader 
         region.removeAttribute("aria-busy");
         onError?.();
         const message = error instanceof Error ? error.message : String(error);
-        replaceChildren(region, errorNote(t("errorPrefix", { message }), () => load(fetch, render)));
+        replaceChildren(
+          region,
+          errorNote(t("errorPrefix", { message }), () => load(fetch, render)),
+        );
       },
     );
   };
@@ -76,14 +79,27 @@ export function createLoader(region: HTMLElement, onError?: () => void): Loader 
  * @example
  * runAction(button, status, () => callServer("sidebarRecalculate"), (result) => result.message);
  */
-export function runAction<T>(button: HTMLButtonElement, status: HTMLElement, action: () => Promise<T>, describe: (value: T) => { text: string; ok: boolean }, after?: (value: T) => void): void {
+export function runAction<T>(
+  button: HTMLButtonElement,
+  status: HTMLElement,
+  action: () => Promise<T>,
+  describe: (value: T) => { text: string; ok: boolean },
+  after?: (value: T) => void,
+): void {
   button.disabled = true;
   button.setAttribute("aria-busy", "true");
   replaceChildren(status, loadingNote("working"));
   action().then(
     (value) => {
       const outcome = describe(value);
-      replaceChildren(status, el("p", { role: outcome.ok ? "status" : "alert", class: outcome.ok ? "notice ok" : "notice warn" }, outcome.text));
+      replaceChildren(
+        status,
+        el(
+          "p",
+          { role: outcome.ok ? "status" : "alert", class: outcome.ok ? "notice ok" : "notice warn" },
+          outcome.text,
+        ),
+      );
       button.disabled = false;
       button.removeAttribute("aria-busy");
       after?.(value);

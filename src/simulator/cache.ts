@@ -49,7 +49,14 @@ export class CacheState {
   }
 }
 
-const CACHE_KINDS: ServiceKinds = { get: "read", getAll: "read", put: "write", putAll: "write", remove: "write", removeAll: "write" };
+const CACHE_KINDS: ServiceKinds = {
+  get: "read",
+  getAll: "read",
+  put: "write",
+  putAll: "write",
+  remove: "write",
+  removeAll: "write",
+};
 
 /**
  * One Cache as the script sees it.
@@ -108,7 +115,8 @@ export class CacheFacade {
   }
   putAll(values: unknown, expirationInSeconds?: unknown): void {
     if (values === null || typeof values !== "object") throw new Error("Invalid argument: values");
-    for (const [k, v] of Object.entries(values as Record<string, unknown>)) this._put(this._key(k), v, expirationInSeconds);
+    for (const [k, v] of Object.entries(values as Record<string, unknown>))
+      this._put(this._key(k), v, expirationInSeconds);
   }
   remove(key: unknown): void {
     this._map.delete(this._key(key));
@@ -136,7 +144,11 @@ export class CacheServiceFacade {
     return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.script), CACHE_KINDS);
   }
   getUserCache(): CacheFacade {
-    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.user(this._x.context.user)), CACHE_KINDS);
+    return this._x.expose(
+      "Cache",
+      new CacheFacade(this._x, this._x.sim.caches.user(this._x.context.user)),
+      CACHE_KINDS,
+    );
   }
   getDocumentCache(): CacheFacade | null {
     const documentId = this._x.sim.documentIdOf(this._x);

@@ -44,7 +44,11 @@ export interface CallFilter {
 export function matchesCall(record: CallRecord, filter: CallFilter | ((record: CallRecord) => boolean) = {}): boolean {
   if (typeof filter === "function") return filter(record);
   if (filter.service !== undefined && record.service !== filter.service) return false;
-  if (filter.method !== undefined && (typeof filter.method === "string" ? record.method !== filter.method : !filter.method.test(record.method))) return false;
+  if (
+    filter.method !== undefined &&
+    (typeof filter.method === "string" ? record.method !== filter.method : !filter.method.test(record.method))
+  )
+    return false;
   if (filter.kind !== undefined && record.kind !== filter.kind) return false;
   if (filter.execution !== undefined && record.execution !== filter.execution) return false;
   if (filter.context !== undefined && record.context !== filter.context) return false;
@@ -73,7 +77,11 @@ function summarize(value: unknown, depth = 0): string {
   if (typeof service === "string") return service;
   const tag = (value as { constructor?: { name?: string } }).constructor?.name;
   if (tag && tag !== "Object") return tag;
-  return depth > 0 ? "{...}" : `{${Object.keys(value as object).slice(0, 8).join(",")}}`;
+  return depth > 0
+    ? "{...}"
+    : `{${Object.keys(value as object)
+        .slice(0, 8)
+        .join(",")}}`;
 }
 
 /**

@@ -3,7 +3,13 @@
  * (`getValues`, `getDisplayValues`) and writing (`setValue(s)`).
  */
 import { type Cell, type CellContent, FORMULA_READ_VALUE, MAX_CELL_CHARS } from "./cell";
-import { AUTO_DATE_TIME_FORMAT, formatDatePattern, formatGeneralNumber, formatKind, formatNumberPattern } from "./number-format";
+import {
+  AUTO_DATE_TIME_FORMAT,
+  formatDatePattern,
+  formatGeneralNumber,
+  formatKind,
+  formatNumberPattern,
+} from "./number-format";
 import { dateMs, isDateLike } from "./realm";
 import { parseTypedInput } from "./typed-input";
 import { instantToWall, serialToWall, wallParts, wallToInstant, wallToSerial } from "./time-zone";
@@ -97,7 +103,9 @@ export interface WrittenContent {
 export function toContent(value: unknown, format: string | undefined, env: ValueEnv): WrittenContent {
   if (value === null || value === undefined) return { content: undefined };
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { content: { kind: "number", value } } : { content: { kind: "text", value: String(value) } };
+    return Number.isFinite(value)
+      ? { content: { kind: "number", value } }
+      : { content: { kind: "text", value: String(value) } };
   }
   if (typeof value === "boolean") return { content: { kind: "boolean", value } };
   if (isDateLike(value)) {
@@ -110,5 +118,8 @@ export function toContent(value: unknown, format: string | undefined, env: Value
     throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
   if (formatKind(format) === "text") return { content: text === "" ? undefined : { kind: "text", value: text } };
-  return parseTypedInput(text, { locale: env.locale, currentYear: wallParts(instantToWall(env.now, env.timeZone)).year });
+  return parseTypedInput(text, {
+    locale: env.locale,
+    currentYear: wallParts(instantToWall(env.now, env.timeZone)).year,
+  });
 }

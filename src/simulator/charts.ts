@@ -10,14 +10,40 @@ import type { ChartModel, SpreadsheetModel } from "./sheet-model";
 /** Charts.ChartType. */
 export const CHART_TYPE = Object.freeze(
   Object.fromEntries(
-    ["AREA", "BAR", "BUBBLE", "CANDLESTICK", "COLUMN", "COMBO", "GAUGE", "GEO", "HISTOGRAM", "LINE", "ORG", "PIE", "RADAR", "SCATTER", "SPARKLINE", "STEPPED_AREA", "TABLE", "TIMELINE", "TREEMAP", "WATERFALL"].map((n) => [n, n]),
+    [
+      "AREA",
+      "BAR",
+      "BUBBLE",
+      "CANDLESTICK",
+      "COLUMN",
+      "COMBO",
+      "GAUGE",
+      "GEO",
+      "HISTOGRAM",
+      "LINE",
+      "ORG",
+      "PIE",
+      "RADAR",
+      "SCATTER",
+      "SPARKLINE",
+      "STEPPED_AREA",
+      "TABLE",
+      "TIMELINE",
+      "TREEMAP",
+      "WATERFALL",
+    ].map((n) => [n, n]),
   ),
 ) as Readonly<Record<string, string>>;
 
 /** The `Charts` global (enums only). */
 export const CHARTS_GLOBAL = Object.freeze({
   ChartType: CHART_TYPE,
-  ChartHiddenDimensionStrategy: Object.freeze({ IGNORE_BOTH: "IGNORE_BOTH", IGNORE_ROWS: "IGNORE_ROWS", IGNORE_COLUMNS: "IGNORE_COLUMNS", SHOW_BOTH: "SHOW_BOTH" }),
+  ChartHiddenDimensionStrategy: Object.freeze({
+    IGNORE_BOTH: "IGNORE_BOTH",
+    IGNORE_ROWS: "IGNORE_ROWS",
+    IGNORE_COLUMNS: "IGNORE_COLUMNS",
+    SHOW_BOTH: "SHOW_BOTH",
+  }),
   ChartMergeStrategy: Object.freeze({ MERGE_COLUMNS: "MERGE_COLUMNS", MERGE_ROWS: "MERGE_ROWS" }),
   Position: Object.freeze({ TOP: "TOP", RIGHT: "RIGHT", BOTTOM: "BOTTOM", NONE: "NONE" }),
 });
@@ -32,14 +58,29 @@ function rangeRef(range: unknown): { sheetId: number; rect: GridRect } {
 export type ChartSpec = Omit<ChartModel, "id" | "sheetId"> & { id: number | null; sheetId: number };
 
 const AS_TYPES: Record<string, string> = {
-  asAreaChart: "AREA", asBarChart: "BAR", asColumnChart: "COLUMN", asComboChart: "COMBO", asHistogramChart: "HISTOGRAM",
-  asLineChart: "LINE", asPieChart: "PIE", asScatterChart: "SCATTER", asTableChart: "TABLE",
+  asAreaChart: "AREA",
+  asBarChart: "BAR",
+  asColumnChart: "COLUMN",
+  asComboChart: "COMBO",
+  asHistogramChart: "HISTOGRAM",
+  asLineChart: "LINE",
+  asPieChart: "PIE",
+  asScatterChart: "SCATTER",
+  asTableChart: "TABLE",
 };
 
 const OPTION_SETTERS: Record<string, string> = {
-  setTitle: "title", setXAxisTitle: "hAxis.title", setYAxisTitle: "vAxis.title", setLegendPosition: "legend.position",
-  setStacked: "isStacked", setColors: "colors", set3D: "is3D", setCurveStyle: "curveType", setPointStyle: "pointShape",
-  reverseCategories: "reverseCategories", setBackgroundColor: "backgroundColor",
+  setTitle: "title",
+  setXAxisTitle: "hAxis.title",
+  setYAxisTitle: "vAxis.title",
+  setLegendPosition: "legend.position",
+  setStacked: "isStacked",
+  setColors: "colors",
+  set3D: "is3D",
+  setCurveStyle: "curveType",
+  setPointStyle: "pointShape",
+  reverseCategories: "reverseCategories",
+  setBackgroundColor: "backgroundColor",
 };
 
 /**
@@ -97,7 +138,12 @@ export class EmbeddedChartBuilderFacade {
     return chartRanges(this._x, this._ss, this._spec);
   }
   setPosition(anchorRowPos: unknown, anchorColPos: unknown, offsetX: unknown, offsetY: unknown): this {
-    this._spec.position = { row: Number(anchorRowPos), column: Number(anchorColPos), offsetX: Number(offsetX ?? 0), offsetY: Number(offsetY ?? 0) };
+    this._spec.position = {
+      row: Number(anchorRowPos),
+      column: Number(anchorColPos),
+      offsetX: Number(offsetX ?? 0),
+      offsetY: Number(offsetY ?? 0),
+    };
     return this._self();
   }
   setOption(option: unknown, value: unknown): this {
@@ -125,7 +171,14 @@ export class EmbeddedChartBuilderFacade {
   }
   build(): EmbeddedChartFacade {
     if (this._spec.ranges.length === 0) throw new Error("The chart has no data ranges. Add a range with addRange().");
-    return this._x.expose("EmbeddedChart", new EmbeddedChartFacade(this._x, this._ss, { ...this._spec, ranges: [...this._spec.ranges], options: { ...this._spec.options } }));
+    return this._x.expose(
+      "EmbeddedChart",
+      new EmbeddedChartFacade(this._x, this._ss, {
+        ...this._spec,
+        ranges: [...this._spec.ranges],
+        options: { ...this._spec.options },
+      }),
+    );
   }
 }
 
@@ -166,9 +219,19 @@ export class EmbeddedChartFacade {
     const options = this._spec.options;
     return { get: (option: string) => options[option] ?? null };
   }
-  getContainerInfo(): { getAnchorRow: () => number; getAnchorColumn: () => number; getOffsetX: () => number; getOffsetY: () => number } {
+  getContainerInfo(): {
+    getAnchorRow: () => number;
+    getAnchorColumn: () => number;
+    getOffsetX: () => number;
+    getOffsetY: () => number;
+  } {
     const p = this._spec.position;
-    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+    return {
+      getAnchorRow: () => p.row,
+      getAnchorColumn: () => p.column,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
   }
   getHiddenDimensionStrategy(): string | null {
     return this._spec.hiddenDimensionStrategy ?? null;
@@ -191,7 +254,14 @@ export class EmbeddedChartFacade {
  * newChartBuilder(execution, ss, sheet.sheetId);
  */
 export function newChartBuilder(x: Execution, ss: SpreadsheetModel, sheetId: number): EmbeddedChartBuilderFacade {
-  const spec: ChartSpec = { id: null, sheetId, type: "LINE", ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  const spec: ChartSpec = {
+    id: null,
+    sheetId,
+    type: "LINE",
+    ranges: [],
+    position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+    options: {},
+  };
   return x.expose("EmbeddedChartBuilder", new EmbeddedChartBuilderFacade(x, ss, spec));
 }
 

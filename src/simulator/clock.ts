@@ -17,7 +17,9 @@ export function toEpochMs(value: InstantInput): number {
   const ms = typeof value === "number" ? value : typeof value === "string" ? Date.parse(value) : value.getTime();
   if (!Number.isFinite(ms)) throw new Error(`simulator: not a valid instant: ${String(value)}`);
   if (typeof value === "string" && !/(Z|[+-]\d\d:?\d\d)$/i.test(value.trim())) {
-    throw new Error(`simulator: give the instant "${value}" with an explicit offset (Z or +hh:mm) so it does not depend on the host's TZ`);
+    throw new Error(
+      `simulator: give the instant "${value}" with an explicit offset (Z or +hh:mm) so it does not depend on the host's TZ`,
+    );
   }
   return ms;
 }

@@ -19,8 +19,13 @@ describe("trigger context", () => {
     const sim = createSimulator({ spreadsheetId: "abc123" });
     const g = sim.globals({ kind: "trigger" });
     expect(g.SpreadsheetApp.openById("abc123").getId()).toBe("abc123");
-    expect(() => g.SpreadsheetApp.openById("other-file")).toThrow("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
-    expect(sim.callsMatching({ service: "SpreadsheetApp", method: "openById" }).map((c) => c.args)).toEqual([['"abc123"'], ['"other-file"']]);
+    expect(() => g.SpreadsheetApp.openById("other-file")).toThrow(
+      "Unexpected error while getting the method or property openById on object SpreadsheetApp.",
+    );
+    expect(sim.callsMatching({ service: "SpreadsheetApp", method: "openById" }).map((c) => c.args)).toEqual([
+      ['"abc123"'],
+      ['"other-file"'],
+    ]);
     expect(sim.callsMatching({ method: "openById" })[1].error).toMatch(/Unexpected error/);
   });
 });
@@ -39,8 +44,12 @@ describe("manual context", () => {
     const sim = createSimulator();
     const g = sim.globals({ kind: "manual", authMode: "NONE" });
     g.SpreadsheetApp.getUi().createAddonMenu().addItem("Set up", "setUp").addToUi();
-    expect(sim.ui.menus).toEqual([{ caption: "", addon: true, entries: [{ caption: "Set up", functionName: "setUp" }] }]);
-    expect(() => g.PropertiesService.getDocumentProperties()).toThrow("You do not have permission to call PropertiesService.getDocumentProperties");
+    expect(sim.ui.menus).toEqual([
+      { caption: "", addon: true, entries: [{ caption: "Set up", functionName: "setUp" }] },
+    ]);
+    expect(() => g.PropertiesService.getDocumentProperties()).toThrow(
+      "You do not have permission to call PropertiesService.getDocumentProperties",
+    );
     expect(() => g.LockService.getScriptLock()).toThrow(/You do not have permission/);
     expect(() => g.ScriptApp.getProjectTriggers()).toThrow(/You do not have permission/);
     expect(() => g.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/You do not have permission/);

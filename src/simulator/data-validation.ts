@@ -8,11 +8,31 @@ import { instantToWall } from "./time-zone";
 export const DATA_VALIDATION_CRITERIA = Object.freeze(
   Object.fromEntries(
     [
-      "DATE_AFTER", "DATE_BEFORE", "DATE_BETWEEN", "DATE_EQUAL_TO", "DATE_IS_VALID_DATE", "DATE_NOT_BETWEEN", "DATE_ON_OR_AFTER",
-      "DATE_ON_OR_BEFORE", "NUMBER_BETWEEN", "NUMBER_EQUAL_TO", "NUMBER_GREATER_THAN", "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-      "NUMBER_LESS_THAN", "NUMBER_LESS_THAN_OR_EQUAL_TO", "NUMBER_NOT_BETWEEN", "NUMBER_NOT_EQUAL_TO", "TEXT_CONTAINS",
-      "TEXT_DOES_NOT_CONTAIN", "TEXT_EQUAL_TO", "TEXT_IS_VALID_EMAIL", "TEXT_IS_VALID_URL", "VALUE_IN_LIST", "VALUE_IN_RANGE",
-      "CUSTOM_FORMULA", "CHECKBOX",
+      "DATE_AFTER",
+      "DATE_BEFORE",
+      "DATE_BETWEEN",
+      "DATE_EQUAL_TO",
+      "DATE_IS_VALID_DATE",
+      "DATE_NOT_BETWEEN",
+      "DATE_ON_OR_AFTER",
+      "DATE_ON_OR_BEFORE",
+      "NUMBER_BETWEEN",
+      "NUMBER_EQUAL_TO",
+      "NUMBER_GREATER_THAN",
+      "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+      "NUMBER_LESS_THAN",
+      "NUMBER_LESS_THAN_OR_EQUAL_TO",
+      "NUMBER_NOT_BETWEEN",
+      "NUMBER_NOT_EQUAL_TO",
+      "TEXT_CONTAINS",
+      "TEXT_DOES_NOT_CONTAIN",
+      "TEXT_EQUAL_TO",
+      "TEXT_IS_VALID_EMAIL",
+      "TEXT_IS_VALID_URL",
+      "VALUE_IN_LIST",
+      "VALUE_IN_RANGE",
+      "CUSTOM_FORMULA",
+      "CHECKBOX",
     ].map((name) => [name, name]),
   ),
 ) as Readonly<Record<string, string>>;
@@ -25,12 +45,18 @@ function storeArg(value: unknown): unknown {
 }
 
 function numberArg(value: unknown, method: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new Error(
+      `The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
+    );
   return value;
 }
 
 function dateArg(value: unknown, method: string): Date {
-  if (!isDateLike(value)) throw new Error(`The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`);
+  if (!isDateLike(value))
+    throw new Error(
+      `The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
+    );
   return value;
 }
 
@@ -46,7 +72,9 @@ export class DataValidationBuilderService {
 
   constructor(execution: Execution, spec?: ValidationSpec) {
     this._x = execution;
-    this._spec = spec ? { ...spec, values: [...spec.values] } : { criteria: "", values: [], allowInvalid: true, helpText: "" };
+    this._spec = spec
+      ? { ...spec, values: [...spec.values] }
+      : { criteria: "", values: [], allowInvalid: true, helpText: "" };
   }
 
   _set(criteria: string, values: unknown[]): this {
@@ -60,11 +88,17 @@ export class DataValidationBuilderService {
   }
 
   requireValueInList(values: unknown, showDropdown: unknown = true): this {
-    if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.");
+    if (!Array.isArray(values))
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+      );
     return this._set("VALUE_IN_LIST", [values.map((v) => String(v)), showDropdown !== false]);
   }
   requireValueInRange(range: unknown, showDropdown: unknown = true): this {
-    return this._set("VALUE_IN_RANGE", [String((range as { getA1Notation?: () => string })?.getA1Notation?.() ?? ""), showDropdown !== false]);
+    return this._set("VALUE_IN_RANGE", [
+      String((range as { getA1Notation?: () => string })?.getA1Notation?.() ?? ""),
+      showDropdown !== false,
+    ]);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
     return this._set("CHECKBOX", checked === undefined ? [] : [checked, unchecked]);
@@ -91,10 +125,16 @@ export class DataValidationBuilderService {
     return this._set("DATE_EQUAL_TO", [dateArg(date, "requireDateEqualTo")]);
   }
   requireNumberBetween(start: unknown, end: unknown): this {
-    return this._set("NUMBER_BETWEEN", [numberArg(start, "requireNumberBetween"), numberArg(end, "requireNumberBetween")]);
+    return this._set("NUMBER_BETWEEN", [
+      numberArg(start, "requireNumberBetween"),
+      numberArg(end, "requireNumberBetween"),
+    ]);
   }
   requireNumberNotBetween(start: unknown, end: unknown): this {
-    return this._set("NUMBER_NOT_BETWEEN", [numberArg(start, "requireNumberNotBetween"), numberArg(end, "requireNumberNotBetween")]);
+    return this._set("NUMBER_NOT_BETWEEN", [
+      numberArg(start, "requireNumberNotBetween"),
+      numberArg(end, "requireNumberNotBetween"),
+    ]);
   }
   requireNumberEqualTo(n: unknown): this {
     return this._set("NUMBER_EQUAL_TO", [numberArg(n, "requireNumberEqualTo")]);
@@ -206,7 +246,8 @@ export function exposeRule(execution: Execution, spec: ValidationSpec): DataVali
 export function ruleSpecOf(value: unknown): ValidationSpec | null {
   if (value === null || value === undefined) return null;
   const rule = unwrapService(value, DataValidationService);
-  if (!rule) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+  if (!rule)
+    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
   return { ...rule._spec, values: [...rule._spec.values] };
 }
 

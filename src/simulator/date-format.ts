@@ -5,10 +5,24 @@
  */
 import { instantToWall, wallParts, zoneOffsetMs } from "./time-zone";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-const pad = (n: number, width: number): string => (n < 0 ? "-" + String(-n).padStart(width, "0") : String(n).padStart(width, "0"));
+const pad = (n: number, width: number): string =>
+  n < 0 ? "-" + String(-n).padStart(width, "0") : String(n).padStart(width, "0");
 
 function offsetText(offsetMs: number, style: "Z" | "X" | "XX" | "XXX" | "z"): string {
   const total = Math.round(offsetMs / 60000);
@@ -32,13 +46,19 @@ function offsetText(offsetMs: number, style: "Z" | "X" | "XX" | "XXX" | "z"): st
 function zoneShortName(instantMs: number, timeZone: string): string {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return "UTC";
   if (timeZone === "GMT" || timeZone === "Etc/GMT") return "GMT";
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(new Date(instantMs)).find((p) => p.type === "timeZoneName")?.value;
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })
+    .formatToParts(new Date(instantMs))
+    .find((p) => p.type === "timeZoneName")?.value;
   if (!name || /^GMT|^UTC/.test(name)) return offsetText(zoneOffsetMs(timeZone, instantMs), "z");
   return name;
 }
 
 function zoneLongName(instantMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(new Date(instantMs)).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  return (
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" })
+      .formatToParts(new Date(instantMs))
+      .find((p) => p.type === "timeZoneName")?.value ?? timeZone
+  );
 }
 
 function dayOfYear(p: { year: number; month: number; day: number }): number {

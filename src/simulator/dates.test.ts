@@ -64,7 +64,9 @@ describe("wall clocks and zones", () => {
 
   it("formats SimpleDateFormat patterns and refuses unknown letters", () => {
     const t = Date.UTC(2026, 2, 31, 16, 5, 9, 42);
-    expect(formatSimpleDate(t, "America/Los_Angeles", "EEE, d MMM yyyy HH:mm:ss.SSS Z")).toBe("Tue, 31 Mar 2026 09:05:09.042 -0700");
+    expect(formatSimpleDate(t, "America/Los_Angeles", "EEE, d MMM yyyy HH:mm:ss.SSS Z")).toBe(
+      "Tue, 31 Mar 2026 09:05:09.042 -0700",
+    );
     expect(formatSimpleDate(t, "UTC", "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe("2026-03-31T16:05:09Z");
     expect(formatSimpleDate(t, "Asia/Shanghai", "h:mm a, EEEE, MMMM D")).toBe("12:05 AM, Wednesday, April 91");
     expect(() => formatSimpleDate(t, "UTC", "yyyy-qq")).toThrow("Illegal pattern character 'q'");
@@ -93,12 +95,29 @@ describe("independence from the host's TZ", () => {
        console.log(JSON.stringify(out));`,
     );
     const outfile = join(dir, "probe.mjs");
-    await esbuild.build({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", outfile, logLevel: "silent" });
-    const run = (tz: string) => execFileSync(process.execPath, [outfile], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile,
+      logLevel: "silent",
+    });
+    const run = (tz: string) =>
+      execFileSync(process.execPath, [outfile], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
     const results = ["UTC", "America/New_York", "Asia/Tokyo", "Pacific/Chatham", "Asia/Kathmandu"].map(run);
     for (const r of results) expect(r).toBe(results[0]);
     const parsed = JSON.parse(results[0]) as unknown[];
-    expect(parsed[2]).toEqual([[{ date: "2026-03-31T13:00:00" }, { date: "2026-03-01T00:00:00" }, { date: "2026-03-31T23:30:00" }, { date: "2026-01-02T00:00:00" }]]);
-    expect(parsed[5]).toEqual([["2026-03-31T20:00:00.000Z", "2026-02-28T16:00:00.000Z", "2026-03-31T15:30:00.000Z", "2026-01-01T16:00:00.000Z"]]);
+    expect(parsed[2]).toEqual([
+      [
+        { date: "2026-03-31T13:00:00" },
+        { date: "2026-03-01T00:00:00" },
+        { date: "2026-03-31T23:30:00" },
+        { date: "2026-01-02T00:00:00" },
+      ],
+    ]);
+    expect(parsed[5]).toEqual([
+      ["2026-03-31T20:00:00.000Z", "2026-02-28T16:00:00.000Z", "2026-03-31T15:30:00.000Z", "2026-01-01T16:00:00.000Z"],
+    ]);
   }, 30_000);
 });

@@ -6,7 +6,12 @@ import { type SheetFacade, type SpreadsheetFacade, exposeSheet, exposeSpreadshee
 /** SpreadsheetApp.DeveloperMetadataVisibility. */
 export const DEVELOPER_METADATA_VISIBILITY = Object.freeze({ DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" });
 /** SpreadsheetApp.DeveloperMetadataLocationType. */
-export const DEVELOPER_METADATA_LOCATION_TYPE = Object.freeze({ SPREADSHEET: "SPREADSHEET", SHEET: "SHEET", ROW: "ROW", COLUMN: "COLUMN" });
+export const DEVELOPER_METADATA_LOCATION_TYPE = Object.freeze({
+  SPREADSHEET: "SPREADSHEET",
+  SHEET: "SHEET",
+  ROW: "ROW",
+  COLUMN: "COLUMN",
+});
 
 const METADATA_KINDS: ServiceKinds = { setKey: "write", setValue: "write", setVisibility: "write", remove: "write" };
 
@@ -108,7 +113,12 @@ function validVisibility(visibility: unknown): "DOCUMENT" | "PROJECT" {
  * @example
  * addMetadata(execution, ss, sheet.sheetId, ["salesScorecard.output", "Results"]);
  */
-export function addMetadata(_execution: Execution, ss: SpreadsheetModel, sheetId: number | null, args: unknown[]): void {
+export function addMetadata(
+  _execution: Execution,
+  ss: SpreadsheetModel,
+  sheetId: number | null,
+  args: unknown[],
+): void {
   const key = validKey(args[0]);
   let value: string | null = null;
   let visibility: "DOCUMENT" | "PROJECT" = "DOCUMENT";
@@ -129,7 +139,9 @@ export function addMetadata(_execution: Execution, ss: SpreadsheetModel, sheetId
  * metadataAt(execution, ss, null); // the spreadsheet-level entries
  */
 export function metadataAt(x: Execution, ss: SpreadsheetModel, sheetId: number | null): DeveloperMetadataFacade[] {
-  return ss.metadata.filter((m) => m.sheetId === sheetId).map((m) => x.expose("DeveloperMetadata", new DeveloperMetadataFacade(x, ss, m), METADATA_KINDS));
+  return ss.metadata
+    .filter((m) => m.sheetId === sheetId)
+    .map((m) => x.expose("DeveloperMetadata", new DeveloperMetadataFacade(x, ss, m), METADATA_KINDS));
 }
 
 /**
@@ -174,6 +186,8 @@ export class DeveloperMetadataFinderFacade {
     return this._ss.metadata
       .filter((m) => this._sheetId === undefined || m.sheetId === this._sheetId)
       .filter((m) => this._filters.every((f) => f(m)))
-      .map((m) => this._x.expose("DeveloperMetadata", new DeveloperMetadataFacade(this._x, this._ss, m), METADATA_KINDS));
+      .map((m) =>
+        this._x.expose("DeveloperMetadata", new DeveloperMetadataFacade(this._x, this._ss, m), METADATA_KINDS),
+      );
   }
 }

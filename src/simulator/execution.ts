@@ -79,7 +79,14 @@ const LIMITED_DENIED = new Set([
   "ScriptApp.deleteTrigger",
 ]);
 
-const DOCUMENT_SERVICES = new Set(["Spreadsheet", "Sheet", "Range", "Protection", "DeveloperMetadata", "EmbeddedChart"]);
+const DOCUMENT_SERVICES = new Set([
+  "Spreadsheet",
+  "Sheet",
+  "Range",
+  "Protection",
+  "DeveloperMetadata",
+  "EmbeddedChart",
+]);
 
 /**
  * The message of the error a context's permissions raise for a call, or null
@@ -89,7 +96,12 @@ const DOCUMENT_SERVICES = new Set(["Spreadsheet", "Sheet", "Range", "Protection"
  * deniedMessage(resolveContext({ kind: "manual", authMode: "NONE" }, "a"), "PropertiesService", "getScriptProperties", "other");
  * // "You do not have permission to call PropertiesService.getScriptProperties"
  */
-export function deniedMessage(context: ResolvedContext, service: string, method: string, kind: CallKind): string | null {
+export function deniedMessage(
+  context: ResolvedContext,
+  service: string,
+  method: string,
+  kind: CallKind,
+): string | null {
   const denied = `You do not have permission to call ${service}.${method}`;
   if (context.authMode === "NONE") {
     const allowed = NONE_ALLOWED[service];
@@ -100,7 +112,8 @@ export function deniedMessage(context: ResolvedContext, service: string, method:
   if (context.authMode === "CUSTOM_FUNCTION") {
     if (service === "SpreadsheetApp" && (method === "openById" || method === "openByUrl")) return denied;
     if (service === "ScriptApp" && method !== "getScriptId") return denied;
-    if (kind === "write" && (DOCUMENT_SERVICES.has(service) || service === "Properties" || service === "Cache")) return denied;
+    if (kind === "write" && (DOCUMENT_SERVICES.has(service) || service === "Properties" || service === "Cache"))
+      return denied;
     if (service === "Ui" || service === "Menu") return denied;
   }
   return null;
@@ -163,7 +176,12 @@ export type ServiceKinds = Readonly<Record<string, CallKind>>;
  * @example
  * const range = execution.expose("Range", new RangeService(execution, sheet, rect), RANGE_KINDS);
  */
-export function exposeService<T extends object>(execution: Execution, service: string, target: T, kinds: ServiceKinds = {}): T {
+export function exposeService<T extends object>(
+  execution: Execution,
+  service: string,
+  target: T,
+  kinds: ServiceKinds = {},
+): T {
   const existing = proxies.get(target);
   if (existing) return existing as T;
   const wrappers = new Map<string, (...args: unknown[]) => unknown>();
@@ -173,13 +191,17 @@ export function exposeService<T extends object>(execution: Execution, service: s
       if (typeof prop === "symbol") return prop === Symbol.toStringTag ? service : undefined;
       if (prop.startsWith("_") || prop === "constructor") return undefined;
       if (!(prop in t)) return undefined;
-      const value: unknown = prop === "toString" && (t as { toString: unknown }).toString === Object.prototype.toString ? () => service : Reflect.get(t, prop);
+      const value: unknown =
+        prop === "toString" && (t as { toString: unknown }).toString === Object.prototype.toString
+          ? () => service
+          : Reflect.get(t, prop);
       if (typeof value !== "function") return value;
       let wrapper = wrappers.get(prop);
       if (!wrapper) {
         const fn = value as (...args: unknown[]) => unknown;
         const kind: CallKind = Object.prototype.hasOwnProperty.call(kinds, prop) ? kinds[prop] : "other";
-        const host = (...args: unknown[]): unknown => execution.sim.invoke(execution, service, prop, kind, args, () => fn.apply(t, args));
+        const host = (...args: unknown[]): unknown =>
+          execution.sim.invoke(execution, service, prop, kind, args, () => fn.apply(t, args));
         wrapper = execution.realm.wrapFunction ? execution.realm.wrapFunction(host) : host;
         wrappers.set(prop, wrapper);
       }

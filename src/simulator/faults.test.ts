@@ -93,13 +93,19 @@ describe("one-off failures", () => {
 describe("call log", () => {
   it("counts reads and writes per service and method", () => {
     const sim = createSimulator();
-    sim.setSheetValues("Sales", [["a", 1], ["b", 2]]);
+    sim.setSheetValues("Sales", [
+      ["a", 1],
+      ["b", 2],
+    ]);
     const ss = sim.globals().SpreadsheetApp.getActiveSpreadsheet()!;
     sim.resetCalls();
     const values = ss.getSheetByName("Sales")!.getDataRange().getValues();
     const out = ss.insertSheet("Results");
     out.getRange(1, 1, values.length, 2).setValues(values);
-    out.getRange(1, 1, values.length, 2).setNumberFormats([["@", "0"], ["@", "0"]]);
+    out.getRange(1, 1, values.length, 2).setNumberFormats([
+      ["@", "0"],
+      ["@", "0"],
+    ]);
     expect(sim.countCalls({ kind: "read" })).toBe(1);
     expect(sim.countCalls({ service: "Range", method: "getValues" })).toBe(1);
     expect(sim.countCalls({ kind: "write" })).toBe(3);

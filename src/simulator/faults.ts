@@ -16,7 +16,15 @@ export const SCRIPT_RUN_LIMIT_MS = 6 * 60_000;
  * chart, a validation rule or a trigger is built in the script and sent by
  * the one call that uses it).
  */
-export const LOCAL_SERVICES: readonly string[] = ["console", "Logger", "EmbeddedChartBuilder", "DataValidationBuilder", "ClockTriggerBuilder", "SpreadsheetTriggerBuilder", "TriggerBuilder"];
+export const LOCAL_SERVICES: readonly string[] = [
+  "console",
+  "Logger",
+  "EmbeddedChartBuilder",
+  "DataValidationBuilder",
+  "ClockTriggerBuilder",
+  "SpreadsheetTriggerBuilder",
+  "TriggerBuilder",
+];
 
 /**
  * How long a service call takes in simulated time: `perCallMs` for every
@@ -24,7 +32,9 @@ export const LOCAL_SERVICES: readonly string[] = ["console", "Logger", "Embedded
  * `perCellMs` for each cell it moves; or a function of the call and the
  * cells it moves, which charges whatever it returns.
  */
-export type LatencyModel = { perCallMs?: number; perCellMs?: number; local?: readonly string[] } | ((call: CallRecord, cells: number) => number);
+export type LatencyModel =
+  | { perCallMs?: number; perCellMs?: number; local?: readonly string[] }
+  | ((call: CallRecord, cells: number) => number);
 
 /**
  * The simulated ms one call takes under a latency model.
@@ -35,7 +45,8 @@ export type LatencyModel = { perCallMs?: number; perCellMs?: number; local?: rea
 export function latencyOf(model: LatencyModel, call: CallRecord, cells: number): number {
   if (typeof model !== "function" && (model.local ?? LOCAL_SERVICES).includes(call.service)) return 0;
   const ms = typeof model === "function" ? model(call, cells) : (model.perCallMs ?? 0) + (model.perCellMs ?? 0) * cells;
-  if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`simulator: a latency model gave ${ms} ms for ${call.service}.${call.method}`);
+  if (!(ms >= 0) || !Number.isFinite(ms))
+    throw new Error(`simulator: a latency model gave ${ms} ms for ${call.service}.${call.method}`);
   return ms;
 }
 

@@ -91,7 +91,12 @@ export class HtmlOutputFacade {
 }
 
 const escapeHtml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /**
  * Evaluates a template supporting only printing scriptlets of a variable or
@@ -105,10 +110,13 @@ export function evaluateTemplate(source: string, vars: Record<string, unknown>):
   return source.replace(/<\?(!?=)?([\s\S]*?)\?>/g, (_match, mode: string | undefined, body: string) => {
     const path = body.trim();
     if (!mode || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(path)) {
-      throw new Error(`simulator: template scriptlet not supported (only <?= name ?> and <?!= name ?>): <?${mode ?? ""}${body}?>`);
+      throw new Error(
+        `simulator: template scriptlet not supported (only <?= name ?> and <?!= name ?>): <?${mode ?? ""}${body}?>`,
+      );
     }
     let value: unknown = vars;
-    for (const key of path.split(".")) value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+    for (const key of path.split("."))
+      value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
     const text = value === undefined || value === null ? "" : String(value);
     return mode === "=" ? escapeHtml(text) : text;
   });

@@ -77,19 +77,40 @@ beforeAll(() => {
   writeFileSync(join(dist, "Code.js"), CODE);
   writeFileSync(join(dist, "Z-after.js"), "var ORDER = typeof Lib === 'object' ? 'after Code.js' : 'before';");
   writeFileSync(join(dist, "Sidebar.html"), "<!doctype html><p>sidebar</p>");
-  writeFileSync(join(dist, "appsscript.json"), JSON.stringify({ timeZone: "America/Los_Angeles", runtimeVersion: "V8" }));
+  writeFileSync(
+    join(dist, "appsscript.json"),
+    JSON.stringify({ timeZone: "America/Los_Angeles", runtimeVersion: "V8" }),
+  );
 });
 
 function simulator(options: Parameters<typeof createSimulator>[0] = {}) {
   const sim = createSimulator({ now: "2026-04-02T09:00:00Z", timeZone: "Asia/Shanghai", user: "alice", ...options });
-  sim.setSheetValues("Sales", [["Date", "Amount"], [{ wallClock: "2026-03-31" }, 1200]]);
+  sim.setSheetValues("Sales", [
+    ["Date", "Amount"],
+    [{ wallClock: "2026-03-31" }, 1200],
+  ]);
   return sim;
 }
 
 describe("loadBundle", () => {
   it("evaluates every dist/*.js in name order and lists the globals the bundle added", () => {
     const bundle = loadBundle({ simulator: simulator(), distDir: dist });
-    expect(bundle.globals).toEqual(["ATTAINMENT", "Lib", "ORDER", "caught", "count", "install", "kinds", "local", "now", "onSchedule", "probe", "run", "sidebar", "writeThree"]);
+    expect(bundle.globals).toEqual([
+      "ATTAINMENT",
+      "Lib",
+      "ORDER",
+      "caught",
+      "count",
+      "install",
+      "kinds",
+      "local",
+      "now",
+      "onSchedule",
+      "probe",
+      "run",
+      "sidebar",
+      "writeThree",
+    ]);
     expect(bundle.evaluate("ORDER")).toBe("after Code.js");
     expect(bundle.call("ATTAINMENT", 50, 200)).toBe(0.25);
   });
@@ -97,8 +118,17 @@ describe("loadBundle", () => {
   it("gives the script no require, process, Buffer, timers, URL, fetch, TextEncoder or structuredClone", () => {
     const bundle = loadBundle({ simulator: simulator(), distDir: dist });
     expect(bundle.callJson("probe")).toEqual({
-      require: "undefined", process: "undefined", Buffer: "undefined", setTimeout: "undefined", URL: "undefined", fetch: "undefined",
-      TextEncoder: "undefined", structuredClone: "undefined", WebAssembly: "undefined", global: "undefined", module: "undefined",
+      require: "undefined",
+      process: "undefined",
+      Buffer: "undefined",
+      setTimeout: "undefined",
+      URL: "undefined",
+      fetch: "undefined",
+      TextEncoder: "undefined",
+      structuredClone: "undefined",
+      WebAssembly: "undefined",
+      global: "undefined",
+      module: "undefined",
     });
   });
 
@@ -113,7 +143,13 @@ describe("loadBundle", () => {
 
   it("builds arrays and Dates in the context so instanceof works there", () => {
     const bundle = loadBundle({ simulator: simulator(), distDir: dist });
-    expect(bundle.callJson("kinds", [[1, 2]], new Date(0))).toEqual({ argArray: true, argDate: true, valuesArray: true, cellDate: true, cellYear: 2026 });
+    expect(bundle.callJson("kinds", [[1, 2]], new Date(0))).toEqual({
+      argArray: true,
+      argDate: true,
+      valuesArray: true,
+      cellDate: true,
+      cellYear: 2026,
+    });
   });
 
   it("throws service errors as the context's Error named Exception", () => {
@@ -121,7 +157,8 @@ describe("loadBundle", () => {
     expect(bundle.callJson("caught")).toEqual({
       isError: true,
       name: "Exception",
-      message: "The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.",
+      message:
+        "The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.",
     });
   });
 
@@ -150,11 +187,30 @@ describe("loadBundle", () => {
 
   it("runs a time-driven trigger in a second context over the same state", () => {
     const sim = simulator();
-    const uid = loadBundle({ simulator: sim, distDir: dist, context: { kind: "manual", user: "alice" } }).call("install") as string;
-    expect(sim.triggerList()).toEqual([{ uid, handler: "onSchedule", eventType: "CLOCK", user: "alice", documentId: "sim-spreadsheet-0001", schedule: { everyHours: 1 } }]);
+    const uid = loadBundle({ simulator: sim, distDir: dist, context: { kind: "manual", user: "alice" } }).call(
+      "install",
+    ) as string;
+    expect(sim.triggerList()).toEqual([
+      {
+        uid,
+        handler: "onSchedule",
+        eventType: "CLOCK",
+        user: "alice",
+        documentId: "sim-spreadsheet-0001",
+        schedule: { everyHours: 1 },
+      },
+    ]);
     sim.resetCalls();
-    const trigger = loadBundle({ simulator: sim, distDir: dist, context: { kind: "trigger", triggerUid: uid, user: "alice" } });
-    expect(trigger.callJson("onSchedule", trigger.triggerEvent())).toEqual({ active: null, authMode: "FULL", hasYear: true });
+    const trigger = loadBundle({
+      simulator: sim,
+      distDir: dist,
+      context: { kind: "trigger", triggerUid: uid, user: "alice" },
+    });
+    expect(trigger.callJson("onSchedule", trigger.triggerEvent())).toEqual({
+      active: null,
+      authMode: "FULL",
+      hasYear: true,
+    });
     expect(trigger.fireTrigger()).toBeDefined();
     expect(sim.sheetValues("Sales")[0][2]).toBe(`ran ${uid}`);
     expect(sim.countCalls({ service: "SpreadsheetApp", method: "openById", context: "trigger" })).toBe(2);
@@ -183,7 +239,10 @@ describe("loadBundle", () => {
   });
 
   it("loads inline sources for small fixtures", () => {
-    const bundle = loadBundle({ simulator: createSimulator(), sources: [{ name: "f.js", code: "function ATTAINMENT(a, b) { return a / b; }" }] });
+    const bundle = loadBundle({
+      simulator: createSimulator(),
+      sources: [{ name: "f.js", code: "function ATTAINMENT(a, b) { return a / b; }" }],
+    });
     expect(bundle.globals).toEqual(["ATTAINMENT"]);
     expect(bundle.call("ATTAINMENT", 3, 4)).toBe(0.75);
   });

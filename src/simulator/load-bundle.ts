@@ -130,9 +130,13 @@ export function loadBundle(options: LoadBundleOptions): LoadedBundle {
   const sources = options.sources ?? readBundleSources(distDir);
 
   const context = vm.createContext({}, { name: "apps-script", codeGeneration: { strings: true, wasm: false } });
-  for (const name of options.removeGlobals ?? DEFAULT_REMOVED) vm.runInContext(`delete globalThis[${JSON.stringify(name)}];`, context);
+  for (const name of options.removeGlobals ?? DEFAULT_REMOVED)
+    vm.runInContext(`delete globalThis[${JSON.stringify(name)}];`, context);
   vm.runInContext(`delete globalThis.console;`, context);
-  installContextDate(context, { now: () => sim.now(), timeZone: options.localTimeZone === "host" ? null : sim.scriptTimeZone });
+  installContextDate(context, {
+    now: () => sim.now(),
+    timeZone: options.localTimeZone === "host" ? null : sim.scriptTimeZone,
+  });
 
   const realm = vm.runInContext(
     `({ Date: Date, Error: Error, Array: Array, Object: Object,
@@ -146,12 +150,16 @@ export function loadBundle(options: LoadBundleOptions): LoadedBundle {
   }
   const before = new Set(Object.getOwnPropertyNames(context));
   for (const source of sources) vm.runInContext(source.code, context, { filename: source.name });
-  const added = Object.getOwnPropertyNames(context).filter((n) => !before.has(n)).sort();
+  const added = Object.getOwnPropertyNames(context)
+    .filter((n) => !before.has(n))
+    .sort();
 
   const toContext = <T>(value: T): T => importValue(realm, value) as T;
-  const lookup = (name: string): (...args: unknown[]) => unknown => {
+  const lookup = (name: string): ((...args: unknown[]) => unknown) => {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`loadBundle: not a function name: ${name}`);
-    const fn = vm.runInContext(`typeof ${name} === "function" ? ${name} : undefined`, context) as ((...args: unknown[]) => unknown) | undefined;
+    const fn = vm.runInContext(`typeof ${name} === "function" ? ${name} : undefined`, context) as
+      | ((...args: unknown[]) => unknown)
+      | undefined;
     if (!fn) throw new Error(`loadBundle: the script defines no global function ${name}`);
     return fn;
   };
@@ -159,7 +167,10 @@ export function loadBundle(options: LoadBundleOptions): LoadedBundle {
     const fn = lookup(name);
     execution.startedAt = sim.now();
     try {
-      return fn.apply(undefined, args.map((a) => toContext(a)));
+      return fn.apply(
+        undefined,
+        args.map((a) => toContext(a)),
+      );
     } catch (error) {
       throw hostError(error);
     } finally {
@@ -169,7 +180,8 @@ export function loadBundle(options: LoadBundleOptions): LoadedBundle {
   const contextJson = vm.runInContext("JSON", context) as JSON;
   const triggerEvent = (triggerUid?: string): unknown => {
     const uid = triggerUid ?? execution.context.triggerUid;
-    if (!uid) throw new Error("loadBundle: no triggerUid (give one, or load the bundle in a trigger context with triggerUid)");
+    if (!uid)
+      throw new Error("loadBundle: no triggerUid (give one, or load the bundle in a trigger context with triggerUid)");
     const p = wallParts(instantToWall(sim.now(), "UTC"));
     const jan1 = new Date(Date.UTC(p.year, 0, 1)).getUTCDay();
     const dayOfYear = Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;

@@ -62,7 +62,9 @@ const LOCK_KINDS: ServiceKinds = {};
 
 function timeoutArg(value: unknown, method: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new Error(`The parameters (${typeof value}) don't match the method signature for LockService.Lock.${method}.`);
+    throw new Error(
+      `The parameters (${typeof value}) don't match the method signature for LockService.Lock.${method}.`,
+    );
   }
   return value;
 }
@@ -133,7 +135,11 @@ export class LockServiceFacade {
   _lock(scope: LockScope): LockFacade | null {
     const documentId = this._x.sim.documentIdOf(this._x);
     if (scope === "document" && documentId === null) return null;
-    return this._x.expose("Lock", new LockFacade(this._x, lockKey(scope, this._x.context.user, documentId)), LOCK_KINDS);
+    return this._x.expose(
+      "Lock",
+      new LockFacade(this._x, lockKey(scope, this._x.context.user, documentId)),
+      LOCK_KINDS,
+    );
   }
 
   getScriptLock(): LockFacade {

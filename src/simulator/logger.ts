@@ -19,7 +19,10 @@ export interface LogEntry {
  */
 export function formatLogValue(value: unknown): string {
   if (typeof value === "string") return value;
-  if (value instanceof Error || (value && typeof value === "object" && "message" in value && "name" in value && "stack" in value)) {
+  if (
+    value instanceof Error ||
+    (value && typeof value === "object" && "message" in value && "name" in value && "stack" in value)
+  ) {
     const e = value as Error;
     return `${e.name}: ${e.message}`;
   }

@@ -19,7 +19,10 @@ export const AUTO_DATE_TIME_FORMAT = "M/d/yyyy H:mm:ss";
 export type FormatKind = "general" | "text" | "date" | "number";
 
 function stripLiterals(pattern: string): string {
-  return pattern.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return pattern
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 /**
@@ -31,7 +34,8 @@ function stripLiterals(pattern: string): string {
  * formatKind("@"); // "text"
  */
 export function formatKind(pattern: string | undefined): FormatKind {
-  if (pattern === undefined || pattern === "" || pattern === DEFAULT_NUMBER_FORMAT || /^general$/i.test(pattern)) return "general";
+  if (pattern === undefined || pattern === "" || pattern === DEFAULT_NUMBER_FORMAT || /^general$/i.test(pattern))
+    return "general";
   if (pattern === TEXT_FORMAT) return "text";
   const bare = stripLiterals(pattern.split(";")[0]);
   if (/[ydhsm]/i.test(bare.replace(/am\/pm|a\/p/gi, "h"))) return "date";
@@ -59,7 +63,11 @@ function splitSections(pattern: string): string[] {
 }
 
 function literalText(part: string): string {
-  return part.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1").replace(/\[[^\]]*\]/g, "").replace(/[_*]./g, "");
+  return part
+    .replace(/"([^"]*)"/g, "$1")
+    .replace(/\\(.)/g, "$1")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/[_*]./g, "");
 }
 
 /**
@@ -106,7 +114,20 @@ export function formatNumberPattern(value: number, pattern: string): string {
   return sign + prefix + text + suffix;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /**
@@ -180,7 +201,13 @@ export function formatDatePattern(wallMs: number, pattern: string): string {
         case "y":
           return t.length <= 2 ? pad(p.year % 100, 2) : pad(p.year, 4);
         case "d":
-          return t.length === 1 ? String(p.day) : t.length === 2 ? pad(p.day, 2) : t.length === 3 ? DAYS[p.weekday].slice(0, 3) : DAYS[p.weekday];
+          return t.length === 1
+            ? String(p.day)
+            : t.length === 2
+              ? pad(p.day, 2)
+              : t.length === 3
+                ? DAYS[p.weekday].slice(0, 3)
+                : DAYS[p.weekday];
         case "h":
           return t.length >= 2 ? pad(ampm ? hour12 : p.hour, 2) : String(ampm ? hour12 : p.hour);
         case "s":

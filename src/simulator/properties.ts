@@ -59,9 +59,17 @@ export class PropertiesState {
   }
 
   /** JSON-safe copy of every store. */
-  snapshot(): { script: Record<string, string>; user: Record<string, Record<string, string>>; document: Record<string, Record<string, string>> } {
-    const users = Object.fromEntries([...this.users].filter(([, s]) => s.values.size > 0).map(([u, s]) => [u, s.toObject()]));
-    const docs = Object.fromEntries([...this.documents].filter(([, s]) => s.values.size > 0).map(([d, s]) => [d, s.toObject()]));
+  snapshot(): {
+    script: Record<string, string>;
+    user: Record<string, Record<string, string>>;
+    document: Record<string, Record<string, string>>;
+  } {
+    const users = Object.fromEntries(
+      [...this.users].filter(([, s]) => s.values.size > 0).map(([u, s]) => [u, s.toObject()]),
+    );
+    const docs = Object.fromEntries(
+      [...this.documents].filter(([, s]) => s.values.size > 0).map(([d, s]) => [d, s.toObject()]),
+    );
     return { script: this.script.toObject(), user: users, document: docs };
   }
 }
@@ -108,7 +116,8 @@ export class PropertiesFacade {
     for (const [k, v] of entries) next.set(k, v);
     let total = 0;
     for (const [k, v] of next) total += utf8Bytes(k) + utf8Bytes(v);
-    if (total > MAX_PROPERTY_STORE_BYTES) throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
+    if (total > MAX_PROPERTY_STORE_BYTES)
+      throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
     this._store.values.clear();
     for (const [k, v] of next) this._store.values.set(k, v);
   }
@@ -129,7 +138,9 @@ export class PropertiesFacade {
   }
   setProperties(properties: unknown, deleteAllOthers: unknown = false): this {
     if (properties === null || typeof properties !== "object") throw new Error("Invalid argument: properties");
-    const entries = Object.entries(properties as Record<string, unknown>).map(([k, v]) => [k, String(v)] as [string, string]);
+    const entries = Object.entries(properties as Record<string, unknown>).map(
+      ([k, v]) => [k, String(v)] as [string, string],
+    );
     this._put(entries, deleteAllOthers === true);
     return this._self();
   }
@@ -161,11 +172,19 @@ export class PropertiesServiceFacade {
     return this._x.expose("Properties", new PropertiesFacade(this._x, this._x.sim.properties.script), PROPERTIES_KINDS);
   }
   getUserProperties(): PropertiesFacade {
-    return this._x.expose("Properties", new PropertiesFacade(this._x, this._x.sim.properties.user(this._x.context.user)), PROPERTIES_KINDS);
+    return this._x.expose(
+      "Properties",
+      new PropertiesFacade(this._x, this._x.sim.properties.user(this._x.context.user)),
+      PROPERTIES_KINDS,
+    );
   }
   getDocumentProperties(): PropertiesFacade | null {
     const documentId = this._x.sim.documentIdOf(this._x);
     if (documentId === null) return null;
-    return this._x.expose("Properties", new PropertiesFacade(this._x, this._x.sim.properties.document(documentId)), PROPERTIES_KINDS);
+    return this._x.expose(
+      "Properties",
+      new PropertiesFacade(this._x, this._x.sim.properties.document(documentId)),
+      PROPERTIES_KINDS,
+    );
   }
 }

@@ -13,7 +13,8 @@ import { UserFacade } from "./session";
 export const PROTECTION_TYPE = Object.freeze({ RANGE: "RANGE", SHEET: "SHEET" });
 
 /** Sheets' message for an edit of a protected cell. */
-export const PROTECTED_MESSAGE = "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+export const PROTECTED_MESSAGE =
+  "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 
 /**
  * True when two rectangles share a cell.
@@ -22,11 +23,21 @@ export const PROTECTED_MESSAGE = "You are trying to edit a protected cell or obj
  * intersects({ row: 1, column: 1, numRows: 2, numColumns: 2 }, { row: 2, column: 2, numRows: 1, numColumns: 1 }); // true
  */
 export function intersects(a: GridRect, b: GridRect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
 }
 
 function contains(outer: GridRect, inner: GridRect): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.numRows <= outer.row + outer.numRows && inner.column + inner.numColumns <= outer.column + outer.numColumns;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }
 
 /**
@@ -44,12 +55,25 @@ export function assertEditable(ss: SpreadsheetModel, sheet: SheetModel, rect: Gr
   for (const p of ss.protections) {
     if (p.sheetId !== sheet.sheetId || p.warningOnly || p.editors.has(user)) continue;
     if (p.type === "RANGE" && p.rect && intersects(p.rect, target)) throw new Error(PROTECTED_MESSAGE);
-    if (p.type === "SHEET" && !(rect && p.unprotected.some((u) => contains(u, rect)))) throw new Error(PROTECTED_MESSAGE);
+    if (p.type === "SHEET" && !(rect && p.unprotected.some((u) => contains(u, rect))))
+      throw new Error(PROTECTED_MESSAGE);
   }
 }
 
 const PROTECTION_KINDS: ServiceKinds = Object.fromEntries(
-  ["setDescription", "setWarningOnly", "remove", "addEditor", "addEditors", "removeEditor", "removeEditors", "setDomainEdit", "setUnprotectedRanges", "setRange", "setRangeName"].map((m) => [m, "write"]),
+  [
+    "setDescription",
+    "setWarningOnly",
+    "remove",
+    "addEditor",
+    "addEditors",
+    "removeEditor",
+    "removeEditors",
+    "setDomainEdit",
+    "setUnprotectedRanges",
+    "setRange",
+    "setRangeName",
+  ].map((m) => [m, "write"]),
 );
 
 /**
@@ -113,7 +137,9 @@ export class ProtectionFacade {
     return this._self();
   }
   getEditors(): UserFacade[] {
-    return [...new Set([this._ss.owner, ...this._p.editors])].map((u) => this._x.expose("User", new UserFacade(this._x.sim.options.revealEmails ? u : "")));
+    return [...new Set([this._ss.owner, ...this._p.editors])].map((u) =>
+      this._x.expose("User", new UserFacade(this._x.sim.options.revealEmails ? u : "")),
+    );
   }
   addEditor(user: unknown): this {
     this._assertCanChange();
@@ -147,7 +173,10 @@ export class ProtectionFacade {
   setUnprotectedRanges(ranges: unknown): this {
     this._assertCanChange();
     if (this._p.type !== "SHEET") throw new Error("Unprotected ranges can only be set on a sheet protection.");
-    if (!Array.isArray(ranges)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.");
+    if (!Array.isArray(ranges))
+      throw new Error(
+        "The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
+      );
     this._p.unprotected = ranges.map((r) => rectOfRange(r));
     return this._self();
   }
@@ -170,7 +199,12 @@ function rectOfRange(range: unknown): GridRect {
  * @example
  * addProtection(execution, ss, sheet, null); // a sheet protection
  */
-export function addProtection(x: Execution, ss: SpreadsheetModel, sheet: SheetModel, rect: GridRect | null): ProtectionFacade {
+export function addProtection(
+  x: Execution,
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  rect: GridRect | null,
+): ProtectionFacade {
   if (rect === null) {
     const existing = ss.protections.find((p) => p.sheetId === sheet.sheetId && p.type === "SHEET");
     if (existing) return exposeProtection(x, ss, existing);

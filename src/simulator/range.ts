@@ -30,14 +30,41 @@ const STYLES: Record<string, { key: string; fallback: string | number | boolean 
 };
 
 const READ_METHODS = [
-  "getValues", "getValue", "getDisplayValues", "getDisplayValue", "getFormulas", "getFormula", "getNotes", "getNote",
-  "getNumberFormats", "getNumberFormat", "getDataValidations", "getDataValidation", "isBlank",
+  "getValues",
+  "getValue",
+  "getDisplayValues",
+  "getDisplayValue",
+  "getFormulas",
+  "getFormula",
+  "getNotes",
+  "getNote",
+  "getNumberFormats",
+  "getNumberFormat",
+  "getDataValidations",
+  "getDataValidation",
+  "isBlank",
   ...Object.keys(STYLES).flatMap((s) => [`get${s}`, `get${s}s`]),
 ];
 const WRITE_METHODS = [
-  "setValues", "setValue", "setFormula", "setFormulas", "setNumberFormat", "setNumberFormats", "setNote", "setNotes",
-  "setDataValidation", "setDataValidations", "clearDataValidations", "clear", "clearContent", "clearFormat", "clearNote",
-  "protect", "setBorder", "merge", "breakApart",
+  "setValues",
+  "setValue",
+  "setFormula",
+  "setFormulas",
+  "setNumberFormat",
+  "setNumberFormats",
+  "setNote",
+  "setNotes",
+  "setDataValidation",
+  "setDataValidations",
+  "clearDataValidations",
+  "clear",
+  "clearContent",
+  "clearFormat",
+  "clearNote",
+  "protect",
+  "setBorder",
+  "merge",
+  "breakApart",
   ...Object.keys(STYLES).flatMap((s) => [`set${s}`, `set${s}s`]),
 ];
 
@@ -63,7 +90,10 @@ export function checkRect(x: Execution, sheet: SheetModel, rect: GridRect): void
   if (rect.column < 1) throw new Error("The starting column of the range is too small.");
   if (rect.numRows < 1) throw new Error("The number of rows in the range must be at least 1.");
   if (rect.numColumns < 1) throw new Error("The number of columns in the range must be at least 1.");
-  if (x.sim.options.grid === "strict" && (rect.row + rect.numRows - 1 > sheet.maxRows || rect.column + rect.numColumns - 1 > sheet.maxColumns)) {
+  if (
+    x.sim.options.grid === "strict" &&
+    (rect.row + rect.numRows - 1 > sheet.maxRows || rect.column + rect.numColumns - 1 > sheet.maxColumns)
+  ) {
     throw new Error(OUTSIDE_GRID_MESSAGE);
   }
 }
@@ -111,7 +141,8 @@ export class RangeFacade {
     const out: T[][] = [];
     for (let i = 0; i < this._r.numRows; i++) {
       const row: T[] = [];
-      for (let j = 0; j < this._r.numColumns; j++) row.push(fn(this._sheet.cell(this._r.row + i, this._r.column + j), this._r.row + i, this._r.column + j));
+      for (let j = 0; j < this._r.numColumns; j++)
+        row.push(fn(this._sheet.cell(this._r.row + i, this._r.column + j), this._r.row + i, this._r.column + j));
       out.push(row);
     }
     return out;
@@ -120,14 +151,20 @@ export class RangeFacade {
   /** Checks that `values` is a 2-D array of exactly the range's shape. */
   _matrix(values: unknown, method: string): unknown[][] {
     if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) {
-      throw new Error(`The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new Error(
+        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (values.length !== this._r.numRows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._r.numRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._r.numRows}.`,
+      );
     }
     for (const row of values as unknown[][]) {
       if (row.length !== this._r.numColumns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._r.numColumns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._r.numColumns}.`,
+        );
       }
     }
     return values as unknown[][];
@@ -149,7 +186,8 @@ export class RangeFacade {
   _eachCell(apply: (cell: Cell, i: number, j: number) => void): void {
     this._beginWrite();
     for (let i = 0; i < this._r.numRows; i++) {
-      for (let j = 0; j < this._r.numColumns; j++) apply(this._sheet.cellForWrite(this._r.row + i, this._r.column + j), i, j);
+      for (let j = 0; j < this._r.numColumns; j++)
+        apply(this._sheet.cellForWrite(this._r.row + i, this._r.column + j), i, j);
     }
   }
 
@@ -168,7 +206,9 @@ export class RangeFacade {
         const cell = this._sheet.cell(this._r.row + i, this._r.column + j);
         const value = valueAt(i, j);
         const written =
-          formulas && typeof value === "string" && value.startsWith("=") ? { content: { kind: "formula", formula: value } as CellContent } : toContent(value, cell?.format, env);
+          formulas && typeof value === "string" && value.startsWith("=")
+            ? { content: { kind: "formula", formula: value } as CellContent }
+            : toContent(value, cell?.format, env);
         const rule = cell?.validation;
         if (rule && !rule.allowInvalid && written.content && !satisfiesRule(rule, written.content, env.timeZone)) {
           const a1 = formatA1({ row: this._r.row + i, column: this._r.column + j, numRows: 1, numColumns: 1 });
@@ -224,10 +264,22 @@ export class RangeFacade {
   getCell(row: unknown, column: unknown): RangeFacade {
     const r = Number(row);
     const c = Number(column);
-    if (!Number.isInteger(r) || !Number.isInteger(c) || r < 1 || c < 1 || r > this._r.numRows || c > this._r.numColumns) {
+    if (
+      !Number.isInteger(r) ||
+      !Number.isInteger(c) ||
+      r < 1 ||
+      c < 1 ||
+      r > this._r.numRows ||
+      c > this._r.numColumns
+    ) {
       throw new Error("Cell reference out of range");
     }
-    return exposeRange(this._x, this._ss, this._sheet, { row: this._r.row + r - 1, column: this._r.column + c - 1, numRows: 1, numColumns: 1 });
+    return exposeRange(this._x, this._ss, this._sheet, {
+      row: this._r.row + r - 1,
+      column: this._r.column + c - 1,
+      numRows: 1,
+      numColumns: 1,
+    });
   }
   offset(rowOffset: unknown, columnOffset: unknown, numRows?: unknown, numColumns?: unknown): RangeFacade {
     const rect: GridRect = {
@@ -236,7 +288,8 @@ export class RangeFacade {
       numRows: numRows === undefined ? this._r.numRows : Number(numRows),
       numColumns: numColumns === undefined ? this._r.numColumns : Number(numColumns),
     };
-    if (Object.values(rect).some((v) => !Number.isInteger(v))) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.offset.");
+    if (Object.values(rect).some((v) => !Number.isInteger(v)))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.offset.");
     checkRect(this._x, this._sheet, rect);
     return exposeRange(this._x, this._ss, this._sheet, rect);
   }
@@ -300,7 +353,10 @@ export class RangeFacade {
     return this._sheet.cell(this._r.row, this._r.column)?.format ?? DEFAULT_NUMBER_FORMAT;
   }
   setNumberFormat(format: unknown): this {
-    if (typeof format !== "string") throw new Error(`The parameters (${typeName(format)}) don't match the method signature for SpreadsheetApp.Range.setNumberFormat.`);
+    if (typeof format !== "string")
+      throw new Error(
+        `The parameters (${typeName(format)}) don't match the method signature for SpreadsheetApp.Range.setNumberFormat.`,
+      );
     this._eachCell((cell) => (cell.format = format));
     return this._self();
   }
@@ -373,7 +429,12 @@ export class RangeFacade {
   }
   /** clear(): contents and formats; clear({ contentsOnly, formatOnly, validationsOnly, commentsOnly }). Notes and rules stay unless asked. */
   clear(options?: unknown): this {
-    const o = (options ?? {}) as { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean };
+    const o = (options ?? {}) as {
+      contentsOnly?: boolean;
+      formatOnly?: boolean;
+      validationsOnly?: boolean;
+      commentsOnly?: boolean;
+    };
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     this._eachExisting((cell) => {
       if (!any || o.contentsOnly) cell.content = undefined;
@@ -400,7 +461,9 @@ export class RangeFacade {
     return this._self();
   }
   merge(): this {
-    this._eachCell((cell, i, j) => ((cell.style ??= {}).merged = `${this.getA1Notation()}${i === 0 && j === 0 ? "" : "*"}`));
+    this._eachCell(
+      (cell, i, j) => ((cell.style ??= {}).merged = `${this.getA1Notation()}${i === 0 && j === 0 ? "" : "*"}`),
+    );
     return this._self();
   }
   breakApart(): this {
@@ -415,12 +478,18 @@ export class RangeFacade {
 for (const [suffix, { key, fallback }] of Object.entries(STYLES)) {
   const proto = RangeFacade.prototype as unknown as Record<string, unknown>;
   proto[`set${suffix}`] = function (this: RangeFacade, value: unknown) {
-    this._eachCell((cell) => ((cell.style ??= {})[key] = value === null || value === undefined ? null : (value as string | number | boolean)));
+    this._eachCell(
+      (cell) =>
+        ((cell.style ??= {})[key] =
+          value === null || value === undefined ? null : (value as string | number | boolean)),
+    );
     return this._self();
   };
   proto[`set${suffix}s`] = function (this: RangeFacade, values: unknown) {
     const matrix = this._matrix(values, `set${suffix}s`);
-    this._eachCell((cell, i, j) => ((cell.style ??= {})[key] = (matrix[i][j] ?? null) as string | number | boolean | null));
+    this._eachCell(
+      (cell, i, j) => ((cell.style ??= {})[key] = (matrix[i][j] ?? null) as string | number | boolean | null),
+    );
     return this._self();
   };
   proto[`get${suffix}`] = function (this: RangeFacade) {

@@ -60,7 +60,8 @@ function isPlainObject(value: object): boolean {
  * const copy = importValue(realm, [[1, new Date(0)]]); // copy instanceof realm.Array
  */
 export function importValue(realm: Realm, value: unknown): unknown {
-  if (typeof value === "function") return realm.wrapFunction ? realm.wrapFunction(value as (...args: unknown[]) => unknown) : value;
+  if (typeof value === "function")
+    return realm.wrapFunction ? realm.wrapFunction(value as (...args: unknown[]) => unknown) : value;
   if (value === null || typeof value !== "object") return value;
   if (isDateLike(value)) return new realm.Date(dateMs(value));
   if (Array.isArray(value)) {

@@ -14,7 +14,9 @@ describe("PropertiesService", () => {
     expect(script.getKeys().sort()).toEqual(["a", "c"]);
     expect(() => script.setProperty("big", "x".repeat(9 * 1024 + 1))).toThrow("Argument too large: value");
     PropertiesService.getUserProperties().setProperty("u", "1");
-    expect(sim.globals({ kind: "manual", user: "bob" }).PropertiesService.getUserProperties().getProperty("u")).toBeNull();
+    expect(
+      sim.globals({ kind: "manual", user: "bob" }).PropertiesService.getUserProperties().getProperty("u"),
+    ).toBeNull();
     expect(sim.properties.snapshot().user).toEqual({ alice: { u: "1" } });
   });
 });
@@ -80,7 +82,9 @@ describe("ScriptApp triggers", () => {
     const { ScriptApp } = sim.globals();
     expect(() => ScriptApp.newTrigger("f").timeBased().everyHours(3)).toThrow(/everyHours/);
     for (let i = 0; i < 20; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyHours(1).create();
-    expect(() => ScriptApp.newTrigger("g").timeBased().everyHours(1).create()).toThrow("This script has too many triggers.");
+    expect(() => ScriptApp.newTrigger("g").timeBased().everyHours(1).create()).toThrow(
+      "This script has too many triggers.",
+    );
     const addOn = createSimulator().globals().ScriptApp;
     expect(() => addOn.newTrigger("f").timeBased().everyMinutes(5).create()).toThrow(/once per hour/);
   });
@@ -107,14 +111,27 @@ describe("Ui and HtmlService", () => {
     const sim = createSimulator({ htmlFiles: { Sidebar: "<p>hi</p>" } });
     const { SpreadsheetApp, HtmlService } = sim.globals();
     const ui = SpreadsheetApp.getUi();
-    ui.createMenu("Scorecard").addItem("Recalculate now", "recalculateNow").addSeparator().addSubMenu(ui.createMenu("More").addItem("Restate", "restate")).addToUi();
+    ui.createMenu("Scorecard")
+      .addItem("Recalculate now", "recalculateNow")
+      .addSeparator()
+      .addSubMenu(ui.createMenu("More").addItem("Restate", "restate"))
+      .addToUi();
     expect(sim.ui.menus[0].entries).toEqual([
       { caption: "Recalculate now", functionName: "recalculateNow" },
       { separator: true },
       { submenu: { caption: "More", addon: false, entries: [{ caption: "Restate", functionName: "restate" }] } },
     ]);
     ui.showSidebar(HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Sales Scorecard"));
-    expect(sim.ui.shown).toEqual([{ kind: "sidebar", title: "Sales Scorecard", content: "<p>hi</p>", width: null, height: null, execution: expect.any(Number) }]);
+    expect(sim.ui.shown).toEqual([
+      {
+        kind: "sidebar",
+        title: "Sales Scorecard",
+        content: "<p>hi</p>",
+        width: null,
+        height: null,
+        execution: expect.any(Number),
+      },
+    ]);
     expect(() => HtmlService.createHtmlOutputFromFile("Missing")).toThrow("No HTML file named Missing was found.");
     expect(ui.alert("Done")).toBe("OK");
     sim.queueUiResponse({ button: "CANCEL", text: "2026-03" });
@@ -125,7 +142,9 @@ describe("Ui and HtmlService", () => {
 
   it("evaluates simple templates", () => {
     const { HtmlService } = createSimulator().globals();
-    const template = HtmlService.createTemplate("<b><?= name ?></b><?!= raw ?>") as Record<string, unknown> & { evaluate(): { getContent(): string } };
+    const template = HtmlService.createTemplate("<b><?= name ?></b><?!= raw ?>") as Record<string, unknown> & {
+      evaluate(): { getContent(): string };
+    };
     template.name = "<x>";
     template.raw = "<i>";
     expect(template.evaluate().getContent()).toBe("<b>&lt;x&gt;</b><i>");
@@ -138,8 +157,12 @@ describe("Session, Utilities, Logger", () => {
     const alice = sim.globals({ kind: "manual", user: "alice" }).Session;
     expect(alice.getActiveUser().getEmail()).toBe("");
     expect(alice.getEffectiveUser().getEmail()).toBe("");
-    expect(alice.getTemporaryActiveUserKey()).toBe(sim.globals({ kind: "trigger", user: "alice" }).Session.getTemporaryActiveUserKey());
-    expect(alice.getTemporaryActiveUserKey()).not.toBe(sim.globals({ kind: "manual", user: "bob" }).Session.getTemporaryActiveUserKey());
+    expect(alice.getTemporaryActiveUserKey()).toBe(
+      sim.globals({ kind: "trigger", user: "alice" }).Session.getTemporaryActiveUserKey(),
+    );
+    expect(alice.getTemporaryActiveUserKey()).not.toBe(
+      sim.globals({ kind: "manual", user: "bob" }).Session.getTemporaryActiveUserKey(),
+    );
     expect(alice.getScriptTimeZone()).toBe("Asia/Kolkata");
     expect(alice.getActiveUserLocale()).toBe("zh");
     expect(sim.countCalls({ service: "Session", method: "getActiveUser" })).toBe(1);
@@ -153,7 +176,9 @@ describe("Session, Utilities, Logger", () => {
     const uuid = a.globals().Utilities.getUuid();
     expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(b.globals().Utilities.getUuid()).toBe(uuid);
-    expect(a.globals().Utilities.computeDigest(a.globals().Utilities.DigestAlgorithm.SHA_256, "abc").slice(0, 4)).toEqual([-70, 120, 22, -65]);
+    expect(
+      a.globals().Utilities.computeDigest(a.globals().Utilities.DigestAlgorithm.SHA_256, "abc").slice(0, 4),
+    ).toEqual([-70, 120, 22, -65]);
   });
 
   it("records Logger and console lines", () => {

@@ -100,17 +100,21 @@ export class SheetModel {
     let last = 0;
     for (const row of this.rows) {
       if (!row) continue;
-      for (let c = row.length; c > last; c--) if (hasContent(row[c - 1])) {
-        last = c;
-        break;
-      }
+      for (let c = row.length; c > last; c--)
+        if (hasContent(row[c - 1])) {
+          last = c;
+          break;
+        }
     }
     return last;
   }
 
   /** Inserts `count` blank rows before row `before` (1-based). */
   insertRowsBefore(before: number, count: number): void {
-    if (this.rows.length >= before) this.rows = this.rows.slice(0, before - 1).concat(new Array<(Cell | undefined)[]>(count), this.rows.slice(before - 1));
+    if (this.rows.length >= before)
+      this.rows = this.rows
+        .slice(0, before - 1)
+        .concat(new Array<(Cell | undefined)[]>(count), this.rows.slice(before - 1));
     this.maxRows += count;
   }
 
@@ -122,7 +126,11 @@ export class SheetModel {
 
   /** Inserts `count` blank columns before column `before`. */
   insertColumnsBefore(before: number, count: number): void {
-    this.rows = this.rows.map((row) => (row && row.length >= before ? row.slice(0, before - 1).concat(new Array<Cell | undefined>(count), row.slice(before - 1)) : row));
+    this.rows = this.rows.map((row) =>
+      row && row.length >= before
+        ? row.slice(0, before - 1).concat(new Array<Cell | undefined>(count), row.slice(before - 1))
+        : row,
+    );
     this.maxColumns += count;
   }
 
@@ -221,7 +229,9 @@ export class SpreadsheetModel {
   /** Throws Sheets' error when the grids exceed 10,000,000 cells. */
   assertCellLimit(): void {
     if (this.cellCount() > MAX_SPREADSHEET_CELLS) {
-      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_SPREADSHEET_CELLS} cells.`);
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_SPREADSHEET_CELLS} cells.`,
+      );
     }
   }
 }

@@ -17,7 +17,14 @@ import { PropertiesServiceFacade, PropertiesState } from "./properties";
 import { HOST_REALM, type Realm, importValue } from "./realm";
 import { SessionFacade } from "./session";
 import { type SheetModel, SpreadsheetModel } from "./sheet-model";
-import { type CellInput, type SnapshotCell, type SpreadsheetSnapshot, sheetValues, snapshotSpreadsheet, writeFixture } from "./snapshot";
+import {
+  type CellInput,
+  type SnapshotCell,
+  type SpreadsheetSnapshot,
+  sheetValues,
+  snapshotSpreadsheet,
+  writeFixture,
+} from "./snapshot";
 import { SpreadsheetAppFacade } from "./spreadsheet";
 import { assertTimeZone } from "./time-zone";
 import { SCRIPT_APP_KINDS, ScriptAppFacade, TriggerState } from "./triggers";
@@ -178,7 +185,8 @@ export class Simulator {
     const sheets = options.sheets ?? { Sheet1: [] };
     for (const [name, values] of Object.entries(sheets)) writeFixture(this.spreadsheet, name, values, this.clock.now());
     if (this.spreadsheet.sheets.length === 0) this.spreadsheet.addSheet("Sheet1");
-    for (const [name, html] of Object.entries(options.htmlFiles ?? {})) this.htmlFiles.set(name.replace(/\.html$/, ""), html);
+    for (const [name, html] of Object.entries(options.htmlFiles ?? {}))
+      this.htmlFiles.set(name.replace(/\.html$/, ""), html);
   }
 
   // ---- executions
@@ -188,7 +196,12 @@ export class Simulator {
    * host's by default; the loader passes the vm context's).
    */
   startExecution(spec: ContextSpec, realm: Realm = HOST_REALM): Execution & { globals: AppsScriptGlobals } {
-    const execution = new Execution(this, this.nextExecution++, resolveContext(spec, this.options.user), realm) as Execution & { globals: AppsScriptGlobals };
+    const execution = new Execution(
+      this,
+      this.nextExecution++,
+      resolveContext(spec, this.options.user),
+      realm,
+    ) as Execution & { globals: AppsScriptGlobals };
     execution.globals = this.buildGlobals(execution);
     this.executions.set(execution.id, execution);
     return execution;
@@ -207,7 +220,10 @@ export class Simulator {
 
   private buildGlobals(x: Execution): AppsScriptGlobals {
     return {
-      SpreadsheetApp: x.expose("SpreadsheetApp", new SpreadsheetAppFacade(x), { newDataValidation: "other", openById: "other" }),
+      SpreadsheetApp: x.expose("SpreadsheetApp", new SpreadsheetAppFacade(x), {
+        newDataValidation: "other",
+        openById: "other",
+      }),
       PropertiesService: x.expose("PropertiesService", new PropertiesServiceFacade(x)),
       LockService: x.expose("LockService", new LockServiceFacade(x)),
       ScriptApp: x.expose("ScriptApp", new ScriptAppFacade(x), SCRIPT_APP_KINDS),
@@ -231,7 +247,16 @@ export class Simulator {
    * every later call of that execution throws too.
    */
   invoke(x: Execution, service: string, method: string, kind: CallKind, args: unknown[], run: () => unknown): unknown {
-    const record: CallRecord = { seq: this.calls.length + 1, execution: x.id, context: x.context.kind, service, method, kind, args: summarizeArgs(args), at: this.clock.now() };
+    const record: CallRecord = {
+      seq: this.calls.length + 1,
+      execution: x.id,
+      context: x.context.kind,
+      service,
+      method,
+      kind,
+      args: summarizeArgs(args),
+      at: this.clock.now(),
+    };
     this.calls.push(record);
     const fail = (message: string): Error => {
       record.error = message;
@@ -264,7 +289,8 @@ export class Simulator {
    * clock stands at the moment of the kill) when that passes the time limit.
    */
   private charge(x: Execution, record: CallRecord, cells: number): boolean {
-    const fixed = typeof this.options.callCostMs === "function" ? this.options.callCostMs(record) : this.options.callCostMs;
+    const fixed =
+      typeof this.options.callCostMs === "function" ? this.options.callCostMs(record) : this.options.callCostMs;
     const cost = fixed + latencyOf(this.options.latency, record, cells);
     const limit = this.options.executionTimeLimitMs;
     if (limit !== undefined && this.clock.now() + cost - x.startedAt > limit) {
@@ -349,7 +375,10 @@ export class Simulator {
   /** Makes a lock busy as if another execution held it, for `forMs` of simulated time or until releaseHeldLock. */
   holdLock(scope: LockScope, options: { user?: string; forMs?: number } = {}): void {
     const key = lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id);
-    this.locks.holds.set(key, { holder: "external", until: options.forMs === undefined ? null : this.clock.now() + options.forMs });
+    this.locks.holds.set(key, {
+      holder: "external",
+      until: options.forMs === undefined ? null : this.clock.now() + options.forMs,
+    });
   }
   /** Releases a lock taken with holdLock. */
   releaseHeldLock(scope: LockScope, options: { user?: string } = {}): void {
@@ -358,7 +387,10 @@ export class Simulator {
   }
   /** True when a lock is held by anyone. */
   isLockHeld(scope: LockScope, options: { user?: string } = {}): boolean {
-    return this.locks.current(lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id), this.clock.now()) !== undefined;
+    return (
+      this.locks.current(lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id), this.clock.now()) !==
+      undefined
+    );
   }
 
   // ---- ui
@@ -393,8 +425,22 @@ export class Simulator {
     return snapshotSpreadsheet(this.spreadsheet);
   }
   /** Installed triggers, JSON-safe. */
-  triggerList(): { uid: string; handler: string; eventType: string; user: string; documentId: string | null; schedule: Record<string, string | number> }[] {
-    return this.triggers.list.map((t) => ({ uid: t.uid, handler: t.handler, eventType: t.eventType, user: t.user, documentId: t.documentId, schedule: { ...t.schedule } }));
+  triggerList(): {
+    uid: string;
+    handler: string;
+    eventType: string;
+    user: string;
+    documentId: string | null;
+    schedule: Record<string, string | number>;
+  }[] {
+    return this.triggers.list.map((t) => ({
+      uid: t.uid,
+      handler: t.handler,
+      eventType: t.eventType,
+      user: t.user,
+      documentId: t.documentId,
+      schedule: { ...t.schedule },
+    }));
   }
   /** Log messages, optionally of one level. */
   logMessages(level?: LogEntry["level"]): string[] {

@@ -36,20 +36,34 @@ export type CellInput =
 /** A snapshot cell: empty "" , a value, `{ date: "2026-03-31T23:30:00" }` (wall clock) or `{ formula: "=..." }`. */
 export type SnapshotCell = string | number | boolean | { date: string } | { formula: string };
 
-function contentOf(input: CellInput, ss: SpreadsheetModel, now: number): { content: CellContent | undefined; format?: string; note?: string } {
+function contentOf(
+  input: CellInput,
+  ss: SpreadsheetModel,
+  now: number,
+): { content: CellContent | undefined; format?: string; note?: string } {
   if (input === null || input === undefined || input === "") return { content: undefined };
   if (typeof input === "string") return { content: { kind: "text", value: input } };
   if (typeof input === "number") return { content: { kind: "number", value: input } };
   if (typeof input === "boolean") return { content: { kind: "boolean", value: input } };
-  if (isDateLike(input)) return { content: { kind: "date", wall: instantToWall(dateMs(input), ss.timeZone) }, format: AUTO_DATE_TIME_FORMAT };
+  if (isDateLike(input))
+    return {
+      content: { kind: "date", wall: instantToWall(dateMs(input), ss.timeZone) },
+      format: AUTO_DATE_TIME_FORMAT,
+    };
   if ("wallClock" in input) {
     const hasTime = /[T ]\d/.test(input.wallClock);
-    return { content: { kind: "date", wall: parseWallIso(input.wallClock) }, format: hasTime ? AUTO_DATE_TIME_FORMAT : "yyyy-mm-dd" };
+    return {
+      content: { kind: "date", wall: parseWallIso(input.wallClock) },
+      format: hasTime ? AUTO_DATE_TIME_FORMAT : "yyyy-mm-dd",
+    };
   }
   if ("formula" in input) return { content: { kind: "formula", formula: input.formula } };
   if ("text" in input) return { content: input.text === "" ? undefined : { kind: "text", value: input.text } };
   if ("typed" in input) {
-    const parsed = parseTypedInput(input.typed, { locale: ss.locale, currentYear: wallParts(instantToWall(now, ss.timeZone)).year });
+    const parsed = parseTypedInput(input.typed, {
+      locale: ss.locale,
+      currentYear: wallParts(instantToWall(now, ss.timeZone)).year,
+    });
     return { content: parsed.content, format: parsed.autoFormat };
   }
   const inner = contentOf(input.value, ss, now);
@@ -64,7 +78,14 @@ function contentOf(input: CellInput, ss: SpreadsheetModel, now: number): { conte
  * @example
  * writeFixture(ss, "Sales", [["Date", "Amount"], [{ wallClock: "2026-03-31" }, 1200]], Date.now());
  */
-export function writeFixture(ss: SpreadsheetModel, sheetName: string, values: CellInput[][], now: number, startRow = 1, startColumn = 1): SheetModel {
+export function writeFixture(
+  ss: SpreadsheetModel,
+  sheetName: string,
+  values: CellInput[][],
+  now: number,
+  startRow = 1,
+  startColumn = 1,
+): SheetModel {
   const sheet = ss.sheetByName(sheetName) ?? ss.addSheet(sheetName);
   values.forEach((row, i) => {
     row.forEach((input, j) => {
@@ -141,8 +162,20 @@ export interface SheetSnapshot {
   styles: Record<string, Record<string, string | number | boolean | null>>;
   columnWidths: Record<string, number>;
   metadata: { key: string; value: string | null; visibility: string }[];
-  protections: { type: string; range: string | null; description: string; warningOnly: boolean; editors: string[]; unprotected: string[] }[];
-  charts: { type: string; ranges: string[]; position: { row: number; column: number; offsetX: number; offsetY: number }; options: Record<string, unknown> }[];
+  protections: {
+    type: string;
+    range: string | null;
+    description: string;
+    warningOnly: boolean;
+    editors: string[];
+    unprotected: string[];
+  }[];
+  charts: {
+    type: string;
+    ranges: string[];
+    position: { row: number; column: number; offsetX: number; offsetY: number };
+    options: Record<string, unknown>;
+  }[];
 }
 
 /** A JSON-safe snapshot of the whole spreadsheet. */
@@ -166,7 +199,9 @@ const a1 = (row: number, column: number): string => formatA1({ row, column, numR
  */
 export function snapshotSpreadsheet(ss: SpreadsheetModel): SpreadsheetSnapshot {
   const metadataOf = (sheetId: number | null) =>
-    ss.metadata.filter((m) => m.sheetId === sheetId).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility }));
+    ss.metadata
+      .filter((m) => m.sheetId === sheetId)
+      .map((m) => ({ key: m.key, value: m.value, visibility: m.visibility }));
   const sheetName = (sheetId: number) => ss.sheetById(sheetId)?.name ?? "?";
   return {
     id: ss.id,
@@ -185,7 +220,8 @@ export function snapshotSpreadsheet(ss: SpreadsheetModel): SpreadsheetSnapshot {
           const key = a1(r + 1, c + 1);
           if (cell.format !== undefined) formats[key] = cell.format;
           if (cell.note !== undefined) notes[key] = cell.note;
-          if (cell.validation) validations[key] = { ...cell.validation, values: JSON.parse(JSON.stringify(cell.validation.values)) };
+          if (cell.validation)
+            validations[key] = { ...cell.validation, values: JSON.parse(JSON.stringify(cell.validation.values)) };
           if (cell.style && Object.keys(cell.style).length > 0) styles[key] = { ...cell.style };
         }),
       );
@@ -203,7 +239,9 @@ export function snapshotSpreadsheet(ss: SpreadsheetModel): SpreadsheetSnapshot {
         notes,
         validations,
         styles,
-        columnWidths: Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [String(c), w])),
+        columnWidths: Object.fromEntries(
+          [...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [String(c), w]),
+        ),
         metadata: metadataOf(sheet.sheetId),
         protections: ss.protections
           .filter((p) => p.sheetId === sheet.sheetId)

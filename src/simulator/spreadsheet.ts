@@ -4,9 +4,22 @@
  */
 import { type GridRect, parseA1, splitSheetName } from "./a1-notation";
 import { displayCell } from "./cell-values";
-import { CHART_KINDS, type EmbeddedChartBuilderFacade, EmbeddedChartFacade, exposeChart, newChartBuilder } from "./charts";
+import {
+  CHART_KINDS,
+  type EmbeddedChartBuilderFacade,
+  EmbeddedChartFacade,
+  exposeChart,
+  newChartBuilder,
+} from "./charts";
 import { DATA_VALIDATION_CRITERIA, DataValidationBuilderService } from "./data-validation";
-import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY, type DeveloperMetadataFacade, DeveloperMetadataFinderFacade, addMetadata, metadataAt } from "./developer-metadata";
+import {
+  DEVELOPER_METADATA_LOCATION_TYPE,
+  DEVELOPER_METADATA_VISIBILITY,
+  type DeveloperMetadataFacade,
+  DeveloperMetadataFinderFacade,
+  addMetadata,
+  metadataAt,
+} from "./developer-metadata";
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { PROTECTION_TYPE, type ProtectionFacade, addProtection, assertEditable, exposeProtection } from "./protection";
 import { RANGE_KINDS, RangeFacade, checkRect, exposeRange } from "./range";
@@ -18,16 +31,52 @@ const writes = (...names: string[]): ServiceKinds => Object.fromEntries(names.ma
 
 const SHEET_KINDS: ServiceKinds = {
   ...writes(
-    "setName", "insertRowsAfter", "insertRowsBefore", "insertRowAfter", "insertRowBefore", "insertRows", "insertColumnsAfter",
-    "insertColumnsBefore", "insertColumnAfter", "insertColumnBefore", "insertColumns", "deleteRows", "deleteRow", "deleteColumns",
-    "deleteColumn", "appendRow", "clear", "clearContents", "clearFormats", "clearNotes", "setFrozenRows", "setFrozenColumns",
-    "setColumnWidth", "setColumnWidths", "autoResizeColumns", "autoResizeColumn", "hideSheet", "showSheet", "protect",
-    "insertChart", "removeChart", "updateChart", "addDeveloperMetadata", "setTabColor",
+    "setName",
+    "insertRowsAfter",
+    "insertRowsBefore",
+    "insertRowAfter",
+    "insertRowBefore",
+    "insertRows",
+    "insertColumnsAfter",
+    "insertColumnsBefore",
+    "insertColumnAfter",
+    "insertColumnBefore",
+    "insertColumns",
+    "deleteRows",
+    "deleteRow",
+    "deleteColumns",
+    "deleteColumn",
+    "appendRow",
+    "clear",
+    "clearContents",
+    "clearFormats",
+    "clearNotes",
+    "setFrozenRows",
+    "setFrozenColumns",
+    "setColumnWidth",
+    "setColumnWidths",
+    "autoResizeColumns",
+    "autoResizeColumn",
+    "hideSheet",
+    "showSheet",
+    "protect",
+    "insertChart",
+    "removeChart",
+    "updateChart",
+    "addDeveloperMetadata",
+    "setTabColor",
   ),
   getSheetValues: "read",
 };
 
-const SPREADSHEET_KINDS: ServiceKinds = writes("insertSheet", "deleteSheet", "setSpreadsheetTimeZone", "setSpreadsheetLocale", "rename", "addDeveloperMetadata");
+const SPREADSHEET_KINDS: ServiceKinds = writes(
+  "insertSheet",
+  "deleteSheet",
+  "setSpreadsheetTimeZone",
+  "setSpreadsheetLocale",
+  "rename",
+  "addDeveloperMetadata",
+);
 
 /**
  * Wraps the spreadsheet for the script.
@@ -51,7 +100,11 @@ export function exposeSheet(x: Execution, ss: SpreadsheetModel, sheet: SheetMode
 
 function intArgs(method: string, args: unknown[]): number[] {
   if (!args.every((a) => typeof a === "number" && Number.isInteger(a))) {
-    const types = args.map((a) => (typeof a === "number" ? "number" : a === null ? "null" : typeof a === "string" ? "String" : typeof a)).join(",");
+    const types = args
+      .map((a) =>
+        typeof a === "number" ? "number" : a === null ? "null" : typeof a === "string" ? "String" : typeof a,
+      )
+      .join(",");
     throw new Error(`The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
   }
   return args as number[];
@@ -61,7 +114,8 @@ function intArgs(method: string, args: unknown[]): number[] {
 function checkSheetName(ss: SpreadsheetModel, name: string, self?: SheetModel): void {
   if (name.trim() === "" || name.length > 100) throw new Error(`Invalid sheet name: "${name}"`);
   const other = ss.sheetByName(name);
-  if (other && other !== self) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  if (other && other !== self)
+    throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
 }
 
 /**
@@ -93,10 +147,12 @@ export class SheetFacade {
     assertEditable(this._ss, this._sheet, null, this._x.context.user);
   }
   _shiftRows(at: number, count: number): void {
-    for (const p of this._ss.protections) if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.row >= at) p.rect.row += count;
+    for (const p of this._ss.protections)
+      if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.row >= at) p.rect.row += count;
   }
   _shiftColumns(at: number, count: number): void {
-    for (const p of this._ss.protections) if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.column >= at) p.rect.column += count;
+    for (const p of this._ss.protections)
+      if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.column >= at) p.rect.column += count;
   }
   _insertRows(before: number, count: number, method: string): this {
     intArgs(method, [before, count]);
@@ -109,7 +165,8 @@ export class SheetFacade {
   }
   _insertColumns(before: number, count: number, method: string): this {
     intArgs(method, [before, count]);
-    if (count < 1 || before < 1 || before > this._sheet.maxColumns + 1) throw new Error(`Those columns are out of bounds.`);
+    if (count < 1 || before < 1 || before > this._sheet.maxColumns + 1)
+      throw new Error(`Those columns are out of bounds.`);
     this._editWhole();
     this._sheet.insertColumnsBefore(before, count);
     this._shiftColumns(before, count);
@@ -147,21 +204,33 @@ export class SheetFacade {
   getRange(...args: unknown[]): RangeFacade {
     if (args.length === 1 && typeof args[0] === "string") {
       const { sheetName, a1 } = splitSheetName(args[0]);
-      if (sheetName !== null && sheetName.toLowerCase() !== this._sheet.name.toLowerCase()) throw new Error("Range not found");
+      if (sheetName !== null && sheetName.toLowerCase() !== this._sheet.name.toLowerCase())
+        throw new Error("Range not found");
       const rect = parseA1(a1, this._sheet.maxRows, this._sheet.maxColumns);
       if (!rect) throw new Error("Range not found");
       return this._range(rect);
     }
-    if (args.length < 2 || args.length > 4) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (args.length < 2 || args.length > 4)
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     const [row, column, numRows = 1, numColumns = 1] = intArgs("getRange", args);
     return this._range({ row, column, numRows, numColumns });
   }
   getDataRange(): RangeFacade {
-    return exposeRange(this._x, this._ss, this._sheet, { row: 1, column: 1, numRows: Math.max(1, this._sheet.lastRow()), numColumns: Math.max(1, this._sheet.lastColumn()) });
+    return exposeRange(this._x, this._ss, this._sheet, {
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, this._sheet.lastRow()),
+      numColumns: Math.max(1, this._sheet.lastColumn()),
+    });
   }
   getSheetValues(startRow: unknown, startColumn: unknown, numRows: unknown, numColumns: unknown): unknown[][] {
     const [row, column, nr, nc] = intArgs("getSheetValues", [startRow, startColumn, numRows, numColumns]);
-    const rect = { row, column, numRows: nr === -1 ? this._sheet.lastRow() - row + 1 : nr, numColumns: nc === -1 ? this._sheet.lastColumn() - column + 1 : nc };
+    const rect = {
+      row,
+      column,
+      numRows: nr === -1 ? this._sheet.lastRow() - row + 1 : nr,
+      numColumns: nc === -1 ? this._sheet.lastColumn() - column + 1 : nc,
+    };
     checkRect(this._x, this._sheet, rect);
     return new RangeFacade(this._x, this._ss, this._sheet, rect).getValues();
   }
@@ -211,11 +280,21 @@ export class SheetFacade {
   }
   deleteRows(rowPosition: unknown, howMany: unknown): void {
     const [start, count] = intArgs("deleteRows", [rowPosition, howMany]);
-    if (start < 1 || count < 1 || start + count - 1 > this._sheet.maxRows) throw new Error("Those rows are out of bounds.");
-    if (count >= this._sheet.maxRows - this._sheet.frozenRows) throw new Error("You can't delete all the rows on the sheet.");
+    if (start < 1 || count < 1 || start + count - 1 > this._sheet.maxRows)
+      throw new Error("Those rows are out of bounds.");
+    if (count >= this._sheet.maxRows - this._sheet.frozenRows)
+      throw new Error("You can't delete all the rows on the sheet.");
     this._editWhole();
     this._sheet.deleteRows(start, count);
-    this._ss.protections = this._ss.protections.filter((p) => !(p.sheetId === this._sheet.sheetId && p.rect && p.rect.row >= start && p.rect.row + p.rect.numRows <= start + count));
+    this._ss.protections = this._ss.protections.filter(
+      (p) =>
+        !(
+          p.sheetId === this._sheet.sheetId &&
+          p.rect &&
+          p.rect.row >= start &&
+          p.rect.row + p.rect.numRows <= start + count
+        ),
+    );
     this._shiftRows(start + count, -count);
   }
   deleteRow(rowPosition: unknown): void {
@@ -223,7 +302,8 @@ export class SheetFacade {
   }
   deleteColumns(columnPosition: unknown, howMany: unknown): void {
     const [start, count] = intArgs("deleteColumns", [columnPosition, howMany]);
-    if (start < 1 || count < 1 || start + count - 1 > this._sheet.maxColumns) throw new Error("Those columns are out of bounds.");
+    if (start < 1 || count < 1 || start + count - 1 > this._sheet.maxColumns)
+      throw new Error("Those columns are out of bounds.");
     if (count >= this._sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
     this._editWhole();
     this._sheet.deleteColumns(start, count);
@@ -234,21 +314,32 @@ export class SheetFacade {
   }
   /** Appends after the last row with content, growing the grid as Sheets does. */
   appendRow(rowContents: unknown): this {
-    if (!Array.isArray(rowContents)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents))
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this._sheet.lastRow() + 1;
     const width = Math.max(1, rowContents.length);
     if (row > this._sheet.maxRows) this._sheet.maxRows = row;
     if (width > this._sheet.maxColumns) this._sheet.maxColumns = width;
     this._ss.assertCellLimit();
     if (rowContents.length > 0) {
-      const range = new RangeFacade(this._x, this._ss, this._sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length });
+      const range = new RangeFacade(this._x, this._ss, this._sheet, {
+        row,
+        column: 1,
+        numRows: 1,
+        numColumns: rowContents.length,
+      });
       range._writeValues((_i, j) => rowContents[j]);
     }
     return this._self();
   }
   clear(options?: unknown): this {
     this._editWhole();
-    new RangeFacade(this._x, this._ss, this._sheet, { row: 1, column: 1, numRows: this._sheet.maxRows, numColumns: this._sheet.maxColumns }).clear(options);
+    new RangeFacade(this._x, this._ss, this._sheet, {
+      row: 1,
+      column: 1,
+      numRows: this._sheet.maxRows,
+      numColumns: this._sheet.maxColumns,
+    }).clear(options);
     return this._self();
   }
   clearContents(): this {
@@ -294,7 +385,8 @@ export class SheetFacade {
     const [start, count] = intArgs("autoResizeColumns", [startColumn, numColumns]);
     for (let c = start; c < start + count; c++) {
       let longest = 0;
-      for (let r = 1; r <= this._sheet.lastRow(); r++) longest = Math.max(longest, displayCell(this._sheet.cell(r, c)).length);
+      for (let r = 1; r <= this._sheet.lastRow(); r++)
+        longest = Math.max(longest, displayCell(this._sheet.cell(r, c)).length);
       this._sheet.columnWidths.set(c, Math.max(20, longest * 7 + 10));
     }
     return this._self();
@@ -303,7 +395,8 @@ export class SheetFacade {
     return this.autoResizeColumns(columnPosition, 1);
   }
   hideSheet(): this {
-    if (this._ss.sheets.filter((s) => !s.hidden && s !== this._sheet).length === 0) throw new Error("You can't hide all the sheets in a document.");
+    if (this._ss.sheets.filter((s) => !s.hidden && s !== this._sheet).length === 0)
+      throw new Error("You can't hide all the sheets in a document.");
     this._sheet.hidden = true;
     return this._self();
   }
@@ -328,8 +421,11 @@ export class SheetFacade {
     return addProtection(this._x, this._ss, this._sheet, null);
   }
   getProtections(type: unknown): ProtectionFacade[] {
-    if (type !== "SHEET" && type !== "RANGE") throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getProtections.");
-    return this._ss.protections.filter((p) => p.sheetId === this._sheet.sheetId && p.type === type).map((p) => exposeProtection(this._x, this._ss, p));
+    if (type !== "SHEET" && type !== "RANGE")
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getProtections.");
+    return this._ss.protections
+      .filter((p) => p.sheetId === this._sheet.sheetId && p.type === type)
+      .map((p) => exposeProtection(this._x, this._ss, p));
   }
 
   // ---- charts
@@ -338,12 +434,21 @@ export class SheetFacade {
   }
   insertChart(chart: unknown): void {
     const built = unwrapService(chart, EmbeddedChartFacade);
-    if (!built) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!built)
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
     const id = this._ss.nextId++;
-    this._ss.charts.push({ ...built._spec, ranges: [...built._spec.ranges], options: { ...built._spec.options }, id, sheetId: this._sheet.sheetId });
+    this._ss.charts.push({
+      ...built._spec,
+      ranges: [...built._spec.ranges],
+      options: { ...built._spec.options },
+      id,
+      sheetId: this._sheet.sheetId,
+    });
   }
   getCharts(): EmbeddedChartFacade[] {
-    return this._ss.charts.filter((c) => c.sheetId === this._sheet.sheetId).map((c) => exposeChart(this._x, this._ss, c));
+    return this._ss.charts
+      .filter((c) => c.sheetId === this._sheet.sheetId)
+      .map((c) => exposeChart(this._x, this._ss, c));
   }
   removeChart(chart: unknown): void {
     const built = unwrapService(chart, EmbeddedChartFacade);
@@ -368,7 +473,11 @@ export class SheetFacade {
     return metadataAt(this._x, this._ss, this._sheet.sheetId);
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderFacade {
-    return this._x.expose("DeveloperMetadataFinder", new DeveloperMetadataFinderFacade(this._x, this._ss, this._sheet.sheetId), { find: "read" });
+    return this._x.expose(
+      "DeveloperMetadataFinder",
+      new DeveloperMetadataFinderFacade(this._x, this._ss, this._sheet.sheetId),
+      { find: "read" },
+    );
   }
 }
 
@@ -390,7 +499,8 @@ export class SpreadsheetFacade {
 
   _sheet(value: unknown, method: string): SheetModel {
     const facade = unwrapService(value, SheetFacade);
-    if (!facade || !this._ss.sheets.includes(facade._sheet)) throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.${method}.`);
+    if (!facade || !this._ss.sheets.includes(facade._sheet))
+      throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.${method}.`);
     return facade._sheet;
   }
 
@@ -417,7 +527,8 @@ export class SpreadsheetFacade {
     return this._ss.locale;
   }
   setSpreadsheetLocale(locale: unknown): void {
-    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error("Invalid argument: locale");
+    if (typeof locale !== "string" || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      throw new Error("Invalid argument: locale");
     this._ss.locale = locale;
   }
   getSheets(): SheetFacade[] {
@@ -435,7 +546,8 @@ export class SpreadsheetFacade {
     return sheet ? exposeSheet(this._x, this._ss, sheet) : null;
   }
   getActiveSheet(): SheetFacade {
-    const sheet = (this._ss.activeSheetId !== null ? this._ss.sheetById(this._ss.activeSheetId) : undefined) ?? this._ss.sheets[0];
+    const sheet =
+      (this._ss.activeSheetId !== null ? this._ss.sheetById(this._ss.activeSheetId) : undefined) ?? this._ss.sheets[0];
     return exposeSheet(this._x, this._ss, sheet);
   }
   setActiveSheet(sheet: unknown): SheetFacade {
@@ -450,7 +562,8 @@ export class SpreadsheetFacade {
     for (const a of args) {
       if (typeof a === "string") name = a;
       else if (typeof a === "number" && Number.isInteger(a)) index = a;
-      else if (a !== undefined && (a === null || typeof a !== "object")) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.insertSheet.");
+      else if (a !== undefined && (a === null || typeof a !== "object"))
+        throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.insertSheet.");
     }
     if (name === undefined || name === "") {
       let n = this._ss.sheets.length + 1;
@@ -472,7 +585,10 @@ export class SpreadsheetFacade {
   getRange(a1Notation: unknown): RangeFacade {
     if (typeof a1Notation !== "string") throw new Error("Range not found");
     const { sheetName, a1 } = splitSheetName(a1Notation);
-    const sheet = sheetName === null ? this._ss.sheetById(this._ss.activeSheetId ?? -1) ?? this._ss.sheets[0] : this._ss.sheetByName(sheetName);
+    const sheet =
+      sheetName === null
+        ? (this._ss.sheetById(this._ss.activeSheetId ?? -1) ?? this._ss.sheets[0])
+        : this._ss.sheetByName(sheetName);
     if (!sheet) throw new Error("Range not found");
     const rect = parseA1(a1, sheet.maxRows, sheet.maxColumns);
     if (!rect) throw new Error("Range not found");
@@ -480,10 +596,15 @@ export class SpreadsheetFacade {
     return exposeRange(this._x, this._ss, sheet, rect);
   }
   toast(message: unknown, title?: unknown, timeoutSeconds?: unknown): void {
-    this._x.sim.ui.toasts.push({ message: String(message ?? ""), title: title === undefined ? "" : String(title), timeoutSeconds: timeoutSeconds === undefined ? 5 : Number(timeoutSeconds) });
+    this._x.sim.ui.toasts.push({
+      message: String(message ?? ""),
+      title: title === undefined ? "" : String(title),
+      timeoutSeconds: timeoutSeconds === undefined ? 5 : Number(timeoutSeconds),
+    });
   }
   getProtections(type: unknown): ProtectionFacade[] {
-    if (type !== "SHEET" && type !== "RANGE") throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
+    if (type !== "SHEET" && type !== "RANGE")
+      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
     return this._ss.protections.filter((p) => p.type === type).map((p) => exposeProtection(this._x, this._ss, p));
   }
   addDeveloperMetadata(...args: unknown[]): this {
@@ -494,7 +615,9 @@ export class SpreadsheetFacade {
     return metadataAt(this._x, this._ss, null);
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinderFacade {
-    return this._x.expose("DeveloperMetadataFinder", new DeveloperMetadataFinderFacade(this._x, this._ss, undefined), { find: "read" });
+    return this._x.expose("DeveloperMetadataFinder", new DeveloperMetadataFinderFacade(this._x, this._ss, undefined), {
+      find: "read",
+    });
   }
 }
 
@@ -512,7 +635,14 @@ export class SpreadsheetAppFacade {
   readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY;
   readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE;
   readonly Dimension = Object.freeze({ COLUMNS: "COLUMNS", ROWS: "ROWS" });
-  readonly BorderStyle = Object.freeze({ DOTTED: "DOTTED", DASHED: "DASHED", SOLID: "SOLID", SOLID_MEDIUM: "SOLID_MEDIUM", SOLID_THICK: "SOLID_THICK", DOUBLE: "DOUBLE" });
+  readonly BorderStyle = Object.freeze({
+    DOTTED: "DOTTED",
+    DASHED: "DASHED",
+    SOLID: "SOLID",
+    SOLID_MEDIUM: "SOLID_MEDIUM",
+    SOLID_THICK: "SOLID_THICK",
+    DOUBLE: "DOUBLE",
+  });
   readonly WrapStrategy = Object.freeze({ WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" });
 
   constructor(execution: Execution) {
@@ -533,12 +663,14 @@ export class SpreadsheetAppFacade {
     return this._x.context.kind === "trigger" ? null : this._open().getActiveSheet();
   }
   openById(id: unknown): SpreadsheetFacade {
-    if (typeof id !== "string" || id !== this._x.sim.spreadsheet.id) throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+    if (typeof id !== "string" || id !== this._x.sim.spreadsheet.id)
+      throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
     return this._open();
   }
   openByUrl(url: unknown): SpreadsheetFacade {
     const id = /\/d\/([^/]+)/.exec(String(url))?.[1];
-    if (id !== this._x.sim.spreadsheet.id) throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+    if (id !== this._x.sim.spreadsheet.id)
+      throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
     return this._open();
   }
   getUi(): UiFacade {

@@ -69,7 +69,9 @@ export function instantToWall(instantMs: number, timeZone: string): number {
   let year = get("year");
   const era = parts.find((p) => p.type === "era")?.value ?? "AD";
   if (/^B/i.test(era)) year = 1 - year;
-  return wallFromParts(year, get("month"), get("day"), get("hour"), get("minute"), get("second"), 0) + (instantMs - whole);
+  return (
+    wallFromParts(year, get("month"), get("day"), get("hour"), get("minute"), get("second"), 0) + (instantMs - whole)
+  );
 }
 
 /**
@@ -94,7 +96,9 @@ export function wallToInstant(wallMs: number, timeZone: string): number {
   const day = 86_400_000;
   const before = zoneOffsetMs(timeZone, wallMs - day);
   const after = zoneOffsetMs(timeZone, wallMs + day);
-  const candidates = [wallMs - before, wallMs - after].filter((c) => instantToWall(c, timeZone) === wallMs).sort((a, b) => a - b);
+  const candidates = [wallMs - before, wallMs - after]
+    .filter((c) => instantToWall(c, timeZone) === wallMs)
+    .sort((a, b) => a - b);
   if (candidates.length > 0) return candidates[0];
   // In neither: a gap, or a transition within the day; try the exact offset before deciding.
   const guess = wallMs - zoneOffsetMs(timeZone, wallMs - before);
@@ -120,7 +124,15 @@ export interface WallParts {
  * @example
  * wallFromParts(2026, 3, 31) === Date.UTC(2026, 2, 31); // true
  */
-export function wallFromParts(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
+export function wallFromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, millisecond);

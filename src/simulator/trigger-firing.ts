@@ -29,12 +29,20 @@ export interface FiringOutcome {
  * firing.killed;  // false
  * firing.outcome; // "continues" or "done"
  */
-export function fireTriggerAnHourLater(sim: Simulator, uid: string, options: { user?: string; distDir?: string } = {}): FiringOutcome {
+export function fireTriggerAnHourLater(
+  sim: Simulator,
+  uid: string,
+  options: { user?: string; distDir?: string } = {},
+): FiringOutcome {
   sim.advance(3600_000);
   const first = sim.calls.length;
   const startedAt = sim.now();
   const logRows = runLogLength(sim);
-  const bundle = loadBundle({ simulator: sim, context: { kind: "trigger", triggerUid: uid, user: options.user ?? "alice" }, distDir: options.distDir });
+  const bundle = loadBundle({
+    simulator: sim,
+    context: { kind: "trigger", triggerUid: uid, user: options.user ?? "alice" },
+    distDir: options.distDir,
+  });
   let killed = false;
   try {
     bundle.fireTrigger();
@@ -45,7 +53,12 @@ export function fireTriggerAnHourLater(sim: Simulator, uid: string, options: { u
     bundle.end();
   }
   const log = runLogLength(sim) > logRows ? sim.sheetValues("Run log") : [];
-  return { calls: sim.calls.slice(first), seconds: (sim.now() - startedAt) / 1000, killed, outcome: log.length > 0 ? String(log[log.length - 1][5]) : "" };
+  return {
+    calls: sim.calls.slice(first),
+    seconds: (sim.now() - startedAt) / 1000,
+    killed,
+    outcome: log.length > 0 ? String(log[log.length - 1][5]) : "",
+  };
 }
 
 function runLogLength(sim: Simulator): number {

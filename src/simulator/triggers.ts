@@ -24,9 +24,11 @@ export interface TriggerModel {
 /** Most installable triggers one user may have in one script. */
 export const MAX_TRIGGERS_PER_USER = 20;
 /** Apps Script's message past {@link MAX_TRIGGERS_PER_USER}. */
-export const TOO_MANY_TRIGGERS_MESSAGE = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
+export const TOO_MANY_TRIGGERS_MESSAGE =
+  "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 /** The add-on message for a second time-driven trigger of a user in a document. */
-export const ADDON_CLOCK_TRIGGER_MESSAGE = "This add-on has created too many time-based triggers in this document for this Google Account user.";
+export const ADDON_CLOCK_TRIGGER_MESSAGE =
+  "This add-on has created too many time-based triggers in this document for this Google Account user.";
 
 /**
  * Installed triggers of the simulated script.
@@ -49,7 +51,8 @@ export class TriggerState {
   }
 }
 
-const enumOf = (...names: string[]): Readonly<Record<string, string>> => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
+const enumOf = (...names: string[]): Readonly<Record<string, string>> =>
+  Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
 /** ScriptApp.AuthMode. */
 export const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
@@ -95,7 +98,10 @@ export class TriggerFacade {
 }
 
 function intArg(value: unknown, method: string, allowed?: readonly number[], min = -Infinity, max = Infinity): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) throw new Error(`The parameters (${typeof value}) don't match the method signature for ScriptApp.ClockTriggerBuilder.${method}.`);
+  if (typeof value !== "number" || !Number.isInteger(value))
+    throw new Error(
+      `The parameters (${typeof value}) don't match the method signature for ScriptApp.ClockTriggerBuilder.${method}.`,
+    );
   if ((allowed && !allowed.includes(value)) || value < min || value > max) {
     throw new Error(`Invalid argument: ${method}(${value})${allowed ? `: must be one of ${allowed.join(", ")}` : ""}`);
   }
@@ -174,7 +180,8 @@ export class ClockTriggerBuilderFacade {
     return this._set("timezone", timeZone);
   }
   at(date: unknown): this {
-    if (!isDateLike(date)) throw new Error("The parameters don't match the method signature for ScriptApp.ClockTriggerBuilder.at.");
+    if (!isDateLike(date))
+      throw new Error("The parameters don't match the method signature for ScriptApp.ClockTriggerBuilder.at.");
     return this._set("at", dateMs(date));
   }
   after(ms: unknown): this {
@@ -187,9 +194,12 @@ export class ClockTriggerBuilderFacade {
   }
   create(): TriggerFacade {
     const s = this._schedule;
-    const recurring = ["everyMinutes", "everyHours", "everyDays", "everyWeeks", "onMonthDay", "onWeekDay"].some((k) => k in s);
+    const recurring = ["everyMinutes", "everyHours", "everyDays", "everyWeeks", "onMonthDay", "onWeekDay"].some(
+      (k) => k in s,
+    );
     const once = "at" in s || "after" in s || "atDateYear" in s;
-    if (!recurring && !once) throw new Error("Missing a frequency: call everyHours(), everyDays(), at(), after() or similar before create().");
+    if (!recurring && !once)
+      throw new Error("Missing a frequency: call everyHours(), everyDays(), at(), after() or similar before create().");
     if (this._x.sim.options.addOn && "everyMinutes" in s) {
       throw new Error("Add-ons may not create time-driven triggers that run more often than once per hour.");
     }
@@ -240,7 +250,8 @@ export class SpreadsheetTriggerBuilderFacade {
     return this._on("ON_FORM_SUBMIT");
   }
   create(): TriggerFacade {
-    if (!this._event) throw new Error("Missing an event type: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().");
+    if (!this._event)
+      throw new Error("Missing an event type: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().");
     return install(this._x, {
       handler: this._handler,
       eventType: this._event,
@@ -271,9 +282,14 @@ export class TriggerBuilderFacade {
     return this._x.expose("ClockTriggerBuilder", new ClockTriggerBuilderFacade(this._x, this._handler), BUILDER_KINDS);
   }
   forSpreadsheet(spreadsheet: unknown): SpreadsheetTriggerBuilderFacade {
-    const id = typeof spreadsheet === "string" ? spreadsheet : (spreadsheet as { getId?: () => string } | null)?.getId?.();
+    const id =
+      typeof spreadsheet === "string" ? spreadsheet : (spreadsheet as { getId?: () => string } | null)?.getId?.();
     if (typeof id !== "string" || id !== this._x.sim.spreadsheet.id) throw new Error("Invalid argument: spreadsheet");
-    return this._x.expose("SpreadsheetTriggerBuilder", new SpreadsheetTriggerBuilderFacade(this._x, this._handler, id), BUILDER_KINDS);
+    return this._x.expose(
+      "SpreadsheetTriggerBuilder",
+      new SpreadsheetTriggerBuilderFacade(this._x, this._handler, id),
+      BUILDER_KINDS,
+    );
   }
 }
 
@@ -303,7 +319,9 @@ export class ScriptAppFacade {
   }
   getUserTriggers(spreadsheet: unknown): TriggerFacade[] {
     const id = (spreadsheet as { getId?: () => string } | null)?.getId?.();
-    return this._x.sim.triggers.list.filter((t) => t.user === this._x.context.user && t.documentId === id).map((t) => this._expose(t));
+    return this._x.sim.triggers.list
+      .filter((t) => t.user === this._x.context.user && t.documentId === id)
+      .map((t) => this._expose(t));
   }
   newTrigger(functionName: unknown): TriggerBuilderFacade {
     if (typeof functionName !== "string" || functionName === "") throw new Error("Invalid argument: functionName");

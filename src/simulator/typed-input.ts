@@ -19,7 +19,36 @@ interface LocaleRules {
   order: "mdy" | "dmy" | "ymd";
 }
 
-const DECIMAL_COMMA = new Set(["de", "fr", "es", "it", "pt", "ru", "nl", "pl", "tr", "sv", "da", "nb", "no", "fi", "cs", "id", "uk", "ro", "hu", "el", "sk", "sl", "hr", "bg", "lt", "lv", "et", "vi"]);
+const DECIMAL_COMMA = new Set([
+  "de",
+  "fr",
+  "es",
+  "it",
+  "pt",
+  "ru",
+  "nl",
+  "pl",
+  "tr",
+  "sv",
+  "da",
+  "nb",
+  "no",
+  "fi",
+  "cs",
+  "id",
+  "uk",
+  "ro",
+  "hu",
+  "el",
+  "sk",
+  "sl",
+  "hr",
+  "bg",
+  "lt",
+  "lv",
+  "et",
+  "vi",
+]);
 const SPACE_GROUP = new Set(["fr", "ru", "pl", "sv", "nb", "no", "fi", "cs", "uk", "sk", "bg", "lt", "lv", "et", "hu"]);
 const YEAR_FIRST = new Set(["zh", "ja", "ko"]);
 const MONTH_FIRST_LOCALES = new Set(["en_US", "en_PH", "es_US", "en"]);
@@ -38,7 +67,20 @@ export function localeRules(locale: string): LocaleRules {
   return { decimal, group, order };
 }
 
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 function monthFromName(name: string): number | null {
   const lower = name.toLowerCase();
@@ -116,7 +158,11 @@ function parseTime(text: string): TimeOfDay | null {
   return { hour, minute, second, ms };
 }
 
-function parseDatePart(text: string, rules: LocaleRules, currentYear: number): { y: number; m: number; d: number; iso: boolean; monthOnly?: boolean } | null {
+function parseDatePart(
+  text: string,
+  rules: LocaleRules,
+  currentYear: number,
+): { y: number; m: number; d: number; iso: boolean; monthOnly?: boolean } | null {
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), iso: true };
   m = /^(\d{4})[-/](\d{1,2})$/.exec(text);
@@ -125,7 +171,9 @@ function parseDatePart(text: string, rules: LocaleRules, currentYear: number): {
   if (m && rules.order !== "ymd") {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    return rules.order === "mdy" ? { y: fullYear(m[4]), m: a, d: b, iso: false } : { y: fullYear(m[4]), m: b, d: a, iso: false };
+    return rules.order === "mdy"
+      ? { y: fullYear(m[4]), m: a, d: b, iso: false }
+      : { y: fullYear(m[4]), m: b, d: a, iso: false };
   }
   if (m && rules.order === "ymd" && m[4].length === 2) {
     return { y: fullYear(m[1]), m: Number(m[3]), d: Number(m[4]), iso: false };
@@ -134,7 +182,9 @@ function parseDatePart(text: string, rules: LocaleRules, currentYear: number): {
   if (m && !(m[2] === "." && rules.decimal === ".")) {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    return rules.order === "dmy" ? { y: currentYear, m: b, d: a, iso: false } : { y: currentYear, m: a, d: b, iso: false };
+    return rules.order === "dmy"
+      ? { y: currentYear, m: b, d: a, iso: false }
+      : { y: currentYear, m: a, d: b, iso: false };
   }
   // Month names: "Mar 31, 2026", "March 31 2026", "31 Mar 2026", "31-Mar-2026", "Mar 2026".
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
@@ -167,7 +217,15 @@ function parseDateTime(text: string, rules: LocaleRules, currentYear: number): P
   if (split && !time) return null;
   const date = parseDatePart(datePart.trim(), rules, currentYear);
   if (!date || !validDate(date.y, date.m, date.d)) return null;
-  const wall = wallFromParts(date.y, date.m, date.d, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, time?.ms ?? 0);
+  const wall = wallFromParts(
+    date.y,
+    date.m,
+    date.d,
+    time?.hour ?? 0,
+    time?.minute ?? 0,
+    time?.second ?? 0,
+    time?.ms ?? 0,
+  );
   const dateFormat = date.iso ? (date.monthOnly ? "yyyy-mm" : "yyyy-mm-dd") : "m/d/yyyy";
   return { content: { kind: "date", wall }, autoFormat: time ? `${dateFormat} h:mm:ss` : dateFormat };
 }

@@ -9,7 +9,12 @@ import { HtmlOutputFacade } from "./html";
 /** Ui.Button. */
 export const BUTTON = Object.freeze({ OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" });
 /** Ui.ButtonSet. */
-export const BUTTON_SET = Object.freeze({ OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" });
+export const BUTTON_SET = Object.freeze({
+  OK: "OK",
+  OK_CANCEL: "OK_CANCEL",
+  YES_NO: "YES_NO",
+  YES_NO_CANCEL: "YES_NO_CANCEL",
+});
 
 /** A menu item, separator or submenu. */
 export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
@@ -72,7 +77,8 @@ export class MenuFacade {
   }
 
   addItem(caption: unknown, functionName: unknown): this {
-    if (typeof caption !== "string" || typeof functionName !== "string") throw new Error("The parameters don't match the method signature for Ui.Menu.addItem.");
+    if (typeof caption !== "string" || typeof functionName !== "string")
+      throw new Error("The parameters don't match the method signature for Ui.Menu.addItem.");
     this._record.entries.push({ caption, functionName });
     return this._self();
   }
@@ -150,7 +156,10 @@ export class UiFacade {
 
   _show(kind: ShownHtml["kind"], html: unknown, title?: unknown): void {
     const output = unwrapService(html, HtmlOutputFacade);
-    if (!output) throw new Error(`The parameters don't match the method signature for Ui.show${kind === "sidebar" ? "Sidebar" : "ModalDialog"}.`);
+    if (!output)
+      throw new Error(
+        `The parameters don't match the method signature for Ui.show${kind === "sidebar" ? "Sidebar" : "ModalDialog"}.`,
+      );
     this._x.sim.ui.shown.push({
       kind,
       title: typeof title === "string" ? title : output._title,

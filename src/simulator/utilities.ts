@@ -6,7 +6,14 @@ import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
 
 /** Utilities.DigestAlgorithm. */
-export const DIGEST_ALGORITHM = Object.freeze({ MD2: "MD2", MD5: "MD5", SHA_1: "SHA_1", SHA_256: "SHA_256", SHA_384: "SHA_384", SHA_512: "SHA_512" });
+export const DIGEST_ALGORITHM = Object.freeze({
+  MD2: "MD2",
+  MD5: "MD5",
+  SHA_1: "SHA_1",
+  SHA_256: "SHA_256",
+  SHA_384: "SHA_384",
+  SHA_512: "SHA_512",
+});
 /** Utilities.Charset. */
 export const CHARSET = Object.freeze({ US_ASCII: "US_ASCII", UTF_8: "UTF_8" });
 
@@ -70,7 +77,13 @@ export class UtilitiesFacade {
     return uuidFrom(this._x.sim.random);
   }
   computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
-    const names: Record<string, string> = { MD5: "md5", SHA_1: "sha1", SHA_256: "sha256", SHA_384: "sha384", SHA_512: "sha512" };
+    const names: Record<string, string> = {
+      MD5: "md5",
+      SHA_1: "sha1",
+      SHA_256: "sha256",
+      SHA_384: "sha384",
+      SHA_512: "sha512",
+    };
     const name = names[String(algorithm)];
     if (!name) throw new Error(`Invalid argument: algorithm (${String(algorithm)})`);
     return signedBytes(createHash(name).update(bytesOf(value, charset)).digest());

@@ -24,12 +24,20 @@ describe("reading", () => {
 
   it("getDataRange covers the data, getLastRow/Column ignore formats and notes", () => {
     const { sim, sheet } = setup();
-    sim.setSheetValues("Sheet1", [["a", "b"], [1, 2], [3, ""]]);
+    sim.setSheetValues("Sheet1", [
+      ["a", "b"],
+      [1, 2],
+      [3, ""],
+    ]);
     sheet.getRange("E10").setNote("just a note").setNumberFormat("0.00");
     expect(sheet.getLastRow()).toBe(3);
     expect(sheet.getLastColumn()).toBe(2);
     expect(sheet.getDataRange().getA1Notation()).toBe("A1:B3");
-    expect(sheet.getDataRange().getValues()).toEqual([["a", "b"], [1, 2], [3, ""]]);
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ["a", "b"],
+      [1, 2],
+      [3, ""],
+    ]);
   });
 
   it("an empty sheet's data range is A1", () => {
@@ -48,12 +56,19 @@ describe("setValues shape", () => {
     expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3]])).toThrow(
       "The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.",
     );
-    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as never)).toThrow(/don't match the method signature for SpreadsheetApp.Range.setValues/);
+    expect(() => sheet.getRange(1, 1, 1, 2).setValues([1, 2] as never)).toThrow(
+      /don't match the method signature for SpreadsheetApp.Range.setValues/,
+    );
   });
 
   it("writes nothing when a shape check fails", () => {
     const { sim, sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4, 5]])).toThrow();
+    expect(() =>
+      sheet.getRange(1, 1, 2, 2).setValues([
+        [1, 2],
+        [3, 4, 5],
+      ]),
+    ).toThrow();
     expect(sim.sheetValues("Sheet1")).toEqual([]);
   });
 
@@ -67,9 +82,17 @@ describe("setValues shape", () => {
 describe("typed-input parsing", () => {
   it("makes formulas of =, + (not a number), - (not a number), @, and = after leading whitespace", () => {
     const { sim, sheet } = setup();
-    sheet.getRange(1, 1, 1, 7).setValues([["=1+1", "+1+1", "-5", "-x", "@x", "\t=1+1", "\n=HYPERLINK(\"x\")"]]);
+    sheet.getRange(1, 1, 1, 7).setValues([["=1+1", "+1+1", "-5", "-x", "@x", "\t=1+1", '\n=HYPERLINK("x")']]);
     expect(sim.sheetValues("Sheet1")).toEqual([
-      [{ formula: "=1+1" }, { formula: "=+1+1" }, -5, { formula: "=-x" }, { formula: "=@x" }, { formula: "=1+1" }, { formula: '=HYPERLINK("x")' }],
+      [
+        { formula: "=1+1" },
+        { formula: "=+1+1" },
+        -5,
+        { formula: "=-x" },
+        { formula: "=@x" },
+        { formula: "=1+1" },
+        { formula: '=HYPERLINK("x")' },
+      ],
     ]);
     expect(sheet.getRange("A1:B1").getFormulas()).toEqual([["=1+1", "=+1+1"]]);
     expect(sheet.getRange("A1:C1").getValues()).toEqual([["#ERROR!", "#ERROR!", -5]]);
@@ -103,7 +126,9 @@ describe("typed-input parsing", () => {
 
   it("turns date-like strings into dates in the spreadsheet's zone", () => {
     const { sim, sheet } = setup({ timeZone: "America/Los_Angeles", now: "2026-06-01T00:00:00Z" });
-    sheet.getRange(1, 1, 1, 6).setValues([["2026-03", "2026-03-31", "3/31/2026", "3/31/2026 14:05", "Mar 2026", "1/2"]]);
+    sheet
+      .getRange(1, 1, 1, 6)
+      .setValues([["2026-03", "2026-03-31", "3/31/2026", "3/31/2026 14:05", "Mar 2026", "1/2"]]);
     expect(sim.sheetValues("Sheet1")).toEqual([
       [
         { date: "2026-03-01T00:00:00" },
@@ -140,7 +165,9 @@ describe("typed-input parsing", () => {
 
   it("refuses more than 50,000 characters in a cell", () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange("A1").setValue("x".repeat(50_001))).toThrow("Your input contains more than the maximum of 50000 characters in a single cell.");
+    expect(() => sheet.getRange("A1").setValue("x".repeat(50_001))).toThrow(
+      "Your input contains more than the maximum of 50000 characters in a single cell.",
+    );
     sheet.getRange("A1").setValue("x".repeat(50_000));
   });
 
@@ -177,11 +204,17 @@ describe("grid", () => {
     const { sheet } = setup();
     expect(sheet.getMaxRows()).toBe(1000);
     expect(sheet.getMaxColumns()).toBe(26);
-    expect(() => sheet.getRange(1, 1, 1001, 1)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
-    expect(() => sheet.getRange(1, 27)).toThrow("The coordinates of the range are outside the dimensions of the sheet.");
+    expect(() => sheet.getRange(1, 1, 1001, 1)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
     expect(() => sheet.getRange(0, 1)).toThrow("The starting row of the range is too small.");
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow("The number of rows in the range must be at least 1.");
-    expect(() => sheet.getRange(1, "A" as never)).toThrow(/don't match the method signature for SpreadsheetApp.Sheet.getRange/);
+    expect(() => sheet.getRange(1, "A" as never)).toThrow(
+      /don't match the method signature for SpreadsheetApp.Sheet.getRange/,
+    );
     sheet.insertColumnsAfter(26, 4);
     sheet.insertRowsAfter(1000, 500);
     sheet.getRange(1500, 30).setValue(1);
@@ -199,7 +232,10 @@ describe("grid", () => {
     const log = ss.insertSheet("Run log");
     log.appendRow(["when", "=1"]);
     log.appendRow(["x", "'=1"]);
-    expect(sim.sheetValues("Run log")).toEqual([["when", { formula: "=1" }], ["x", "=1"]]);
+    expect(sim.sheetValues("Run log")).toEqual([
+      ["when", { formula: "=1" }],
+      ["x", "=1"],
+    ]);
   });
 
   it("parses A1 forms", () => {
@@ -216,7 +252,9 @@ describe("sheets", () => {
   it("insertSheet refuses a duplicate name (ignoring case) and deleteSheet removes", () => {
     const { ss } = setup();
     const results = ss.insertSheet("Results");
-    expect(() => ss.insertSheet("results")).toThrow('A sheet with the name "results" already exists. Please enter another name.');
+    expect(() => ss.insertSheet("results")).toThrow(
+      'A sheet with the name "results" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName("RESULTS")!.getName()).toBe("Results");
     ss.deleteSheet(results);
     expect(ss.getSheetByName("Results")).toBeNull();
@@ -229,11 +267,17 @@ describe("sheets", () => {
     sheet.addDeveloperMetadata("salesScorecard.output", "results");
     ss.addDeveloperMetadata("salesScorecard.version", "1", "PROJECT");
     const [entry] = sheet.getDeveloperMetadata();
-    expect([entry.getKey(), entry.getValue(), entry.getVisibility()]).toEqual(["salesScorecard.output", "results", "DOCUMENT"]);
+    expect([entry.getKey(), entry.getValue(), entry.getVisibility()]).toEqual([
+      "salesScorecard.output",
+      "results",
+      "DOCUMENT",
+    ]);
     entry.setValue("results2");
     expect(ss.createDeveloperMetadataFinder().withKey("salesScorecard.output").find()[0].getValue()).toBe("results2");
     expect(ss.getDeveloperMetadata().map((m) => m.getKey())).toEqual(["salesScorecard.version"]);
-    expect(sim.snapshot().sheets[1].metadata).toEqual([{ key: "salesScorecard.output", value: "results2", visibility: "DOCUMENT" }]);
+    expect(sim.snapshot().sheets[1].metadata).toEqual([
+      { key: "salesScorecard.output", value: "results2", visibility: "DOCUMENT" },
+    ]);
     entry.remove();
     expect(sheet.getDeveloperMetadata()).toEqual([]);
   });
@@ -241,10 +285,21 @@ describe("sheets", () => {
   it("records charts", () => {
     const { ss, g, sim } = setup();
     const sheet = ss.insertSheet("Dashboard");
-    const chart = sheet.newChart().setChartType(g.Charts.ChartType.BAR).addRange(sheet.getRange("A1:B5")).setPosition(2, 4, 0, 0).setOption("title", "Attainment").build();
+    const chart = sheet
+      .newChart()
+      .setChartType(g.Charts.ChartType.BAR)
+      .addRange(sheet.getRange("A1:B5"))
+      .setPosition(2, 4, 0, 0)
+      .setOption("title", "Attainment")
+      .build();
     sheet.insertChart(chart);
     expect(sim.snapshot().sheets[1].charts).toEqual([
-      { type: "BAR", ranges: ["Dashboard!A1:B5"], position: { row: 2, column: 4, offsetX: 0, offsetY: 0 }, options: { title: "Attainment" } },
+      {
+        type: "BAR",
+        ranges: ["Dashboard!A1:B5"],
+        position: { row: 2, column: 4, offsetX: 0, offsetY: 0 },
+        options: { title: "Attainment" },
+      },
     ]);
     const [stored] = sheet.getCharts();
     sheet.updateChart(stored.modify().setOption("title", "New").build());
@@ -256,25 +311,44 @@ describe("protection and validation", () => {
   it("hard protection stops other users; warning-only never stops a script", () => {
     const sim = createSimulator({ user: "owner" });
     sim.setSheetValues("Results", [["a"]]);
-    const owner = sim.globals({ kind: "manual", user: "alice" }).SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Results")!;
+    const owner = sim
+      .globals({ kind: "manual", user: "alice" })
+      .SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheetByName("Results")!;
     const protection = owner.getRange("A1:C10").protect().setDescription("computed");
-    const bob = sim.globals({ kind: "manual", user: "bob" }).SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Results")!;
+    const bob = sim
+      .globals({ kind: "manual", user: "bob" })
+      .SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheetByName("Results")!;
     expect(() => bob.getRange("B2").setValue(1)).toThrow("You are trying to edit a protected cell or object.");
     bob.getRange("D1").setValue(1);
     owner.getRange("B2").setValue(2);
     protection.setWarningOnly(true);
     bob.getRange("B2").setValue(3);
     expect(sim.snapshot().sheets.find((s) => s.name === "Results")!.protections).toEqual([
-      { type: "RANGE", range: "A1:C10", description: "computed", warningOnly: true, editors: ["alice", "owner"], unprotected: [] },
+      {
+        type: "RANGE",
+        range: "A1:C10",
+        description: "computed",
+        warningOnly: true,
+        editors: ["alice", "owner"],
+        unprotected: [],
+      },
     ]);
   });
 
   it("strict data validation rejects invalid writes, lenient accepts them", () => {
     const { sheet, g } = setup();
-    const strict = g.SpreadsheetApp.newDataValidation().requireValueInList(["Yes", "No"]).setAllowInvalid(false).setHelpText("Yes or No").build();
+    const strict = g.SpreadsheetApp.newDataValidation()
+      .requireValueInList(["Yes", "No"])
+      .setAllowInvalid(false)
+      .setHelpText("Yes or No")
+      .build();
     sheet.getRange("A1:A3").setDataValidation(strict);
     sheet.getRange("A1").setValue("Yes");
-    expect(() => sheet.getRange("A2").setValue("Maybe")).toThrow("The data you entered in cell A2 violates the data validation rules set on this cell.");
+    expect(() => sheet.getRange("A2").setValue("Maybe")).toThrow(
+      "The data you entered in cell A2 violates the data validation rules set on this cell.",
+    );
     const lenient = g.SpreadsheetApp.newDataValidation().requireNumberBetween(0, 5).build();
     sheet.getRange("B1").setDataValidation(lenient);
     sheet.getRange("B1").setValue(9);
@@ -312,8 +386,14 @@ describe("structure changes and snapshots", () => {
       const sim = createSimulator({ timeZone: "Asia/Kolkata" });
       const ss = sim.globals().SpreadsheetApp.getActiveSpreadsheet()!;
       const out = ss.insertSheet("Results");
-      out.getRange(1, 1, 2, 3).setNumberFormats([["@", "0.00", "yyyy-mm"], ["@", "0.00", "yyyy-mm"]]);
-      out.getRange(1, 1, 2, 3).setValues([["R-001", 0.5, new Date(Date.UTC(2026, 2, 1))], ["=x", 1, "2026-04"]]);
+      out.getRange(1, 1, 2, 3).setNumberFormats([
+        ["@", "0.00", "yyyy-mm"],
+        ["@", "0.00", "yyyy-mm"],
+      ]);
+      out.getRange(1, 1, 2, 3).setValues([
+        ["R-001", 0.5, new Date(Date.UTC(2026, 2, 1))],
+        ["=x", 1, "2026-04"],
+      ]);
       out.getRange("A1:C1").setNotes([["provisional", "", ""]]);
       out.addDeveloperMetadata("salesScorecard.output", "results");
       return sim.snapshot();

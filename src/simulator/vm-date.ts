@@ -147,9 +147,15 @@ export function installContextDate(context: vm.Context, options: { now: () => nu
     fromWall: (wallMs: number) => (zone === null ? wallMs : wallToInstant(wallMs, zone)),
     zoneName(instantMs: number): string {
       if (zone === null) return "";
-      return new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "long" }).formatToParts(new Date(instantMs)).find((p) => p.type === "timeZoneName")?.value ?? zone;
+      return (
+        new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "long" })
+          .formatToParts(new Date(instantMs))
+          .find((p) => p.type === "timeZoneName")?.value ?? zone
+      );
     },
   };
-  const install = vm.runInContext(INSTALL_SOURCE, context, { filename: "simulator:date.js" }) as (hooks: DateHooks) => unknown;
+  const install = vm.runInContext(INSTALL_SOURCE, context, { filename: "simulator:date.js" }) as (
+    hooks: DateHooks,
+  ) => unknown;
   install(hooks);
 }

@@ -282,7 +282,18 @@ describe("blank cells and messages", () => {
   });
 });
 
-const SHEETS_ERROR_VALUES = ["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!", "#CALC!"];
+const SHEETS_ERROR_VALUES = [
+  "#N/A",
+  "#REF!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#ERROR!",
+  "#SPILL!",
+  "#CALC!",
+];
 const newYork = makeWallClock("America/New_York");
 
 describe("ISO date-times", () => {
@@ -353,7 +364,14 @@ describe("dates with month names", () => {
   });
 
   it("refuses impossible days and unknown month names", () => {
-    for (const text of ["29-Feb-23", "31 Apr 2026", "3 Janu 2022", "3 Foo 2022", "Jan 3 2022 25:00", "3 Jan 2022 13:00 PM"]) {
+    for (const text of [
+      "29-Feb-23",
+      "31 Apr 2026",
+      "3 Janu 2022",
+      "3 Foo 2022",
+      "Jan 3 2022 25:00",
+      "3 Jan 2022 13:00 PM",
+    ]) {
       expect(failureOf(readDay(text, utc)), text).toBe("not_a_date");
     }
   });
@@ -432,20 +450,36 @@ describe("magnitude bounds", () => {
 
   it("refuses a number just above the bound, as a number or as text", () => {
     const justAbove = 1e12 + 0.01;
-    expect(readNumberCell(justAbove)).toEqual({ failure: "number_too_large", args: { value: "1000000000000.01", max: "1,000,000,000,000" } });
+    expect(readNumberCell(justAbove)).toEqual({
+      failure: "number_too_large",
+      args: { value: "1000000000000.01", max: "1,000,000,000,000" },
+    });
     expect(failureOf(readNumberCell(-justAbove))).toBe("number_too_large");
     expect(failureOf(readNumberCell("1,000,000,000,001"))).toBe("number_too_large");
     expect(failureOf(readNumberCell("10001亿"))).toBe("number_too_large");
   });
 
   it("refuses 1e308, -1e308 and the text 1e308, naming the value and the bound", () => {
-    expect(readNumberCell(1e308)).toEqual({ failure: "number_too_large", args: { value: "1e+308", max: "1,000,000,000,000" } });
-    expect(readNumberCell(-1e308)).toEqual({ failure: "number_too_large", args: { value: "-1e+308", max: "1,000,000,000,000" } });
-    expect(readNumberCell("1e308")).toEqual({ failure: "number_too_large", args: { value: "1e308", max: "1,000,000,000,000" } });
+    expect(readNumberCell(1e308)).toEqual({
+      failure: "number_too_large",
+      args: { value: "1e+308", max: "1,000,000,000,000" },
+    });
+    expect(readNumberCell(-1e308)).toEqual({
+      failure: "number_too_large",
+      args: { value: "-1e+308", max: "1,000,000,000,000" },
+    });
+    expect(readNumberCell("1e308")).toEqual({
+      failure: "number_too_large",
+      args: { value: "1e308", max: "1,000,000,000,000" },
+    });
     expect(readNumberCell(Number.MAX_VALUE)).toMatchObject({ failure: "number_too_large" });
     const args = { column: "Amount", ...(readNumberCell(1e308) as { args: Record<string, string> }).args };
-    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.en, args)).toBe("Amount 1e+308 is beyond ±1,000,000,000,000; the row is left out");
-    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.zh, args)).toBe("Amount 1e+308 超出 ±1,000,000,000,000 的范围，该行未计入");
+    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.en, args)).toBe(
+      "Amount 1e+308 is beyond ±1,000,000,000,000; the row is left out",
+    );
+    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.zh, args)).toBe(
+      "Amount 1e+308 超出 ±1,000,000,000,000 的范围，该行未计入",
+    );
   });
 
   it("reads NaN and the infinities as not numbers", () => {
@@ -457,7 +491,10 @@ describe("magnitude bounds", () => {
 
   it("takes another bound when the caller gives one", () => {
     expect(readNumberCell(1e6, undefined, 1e6)).toBe(1e6);
-    expect(readNumberCell("1000001", undefined, 1e6)).toEqual({ failure: "number_too_large", args: { value: "1000001", max: "1,000,000" } });
+    expect(readNumberCell("1000001", undefined, 1e6)).toEqual({
+      failure: "number_too_large",
+      args: { value: "1000001", max: "1,000,000" },
+    });
   });
 
   it("bounds targets, shares and scores through the same reader", () => {
@@ -484,7 +521,9 @@ describe("Sheets error values", () => {
       expect(readText(" " + text + " "), text).toEqual({ failure: "error_value", args: { value: text } });
     }
     const args = { column: "Customer", value: "#N/A" };
-    expect(fillTemplate(PROBLEM_MESSAGES.error_value.en, args)).toBe("Customer holds the error value #N/A; the row is left out");
+    expect(fillTemplate(PROBLEM_MESSAGES.error_value.en, args)).toBe(
+      "Customer holds the error value #N/A; the row is left out",
+    );
     expect(fillTemplate(PROBLEM_MESSAGES.error_value.zh, args)).toBe("Customer 是错误值 #N/A（公式出错），该行未计入");
   });
 
@@ -509,15 +548,23 @@ describe("ID cells", () => {
   it("refuses checkboxes, dates, error values and numbers that are not finite as bad_id", () => {
     expect(readIdText(true)).toEqual({ failure: "bad_id", args: { value: "TRUE" } });
     expect(readIdText(false)).toEqual({ failure: "bad_id", args: { value: "FALSE" } });
-    expect(readIdText(new Date(Date.UTC(2026, 2, 31, 16, 30)), shanghai)).toEqual({ failure: "bad_id", args: { value: "2026-04-01" } });
+    expect(readIdText(new Date(Date.UTC(2026, 2, 31, 16, 30)), shanghai)).toEqual({
+      failure: "bad_id",
+      args: { value: "2026-04-01" },
+    });
     expect(failureOf(readIdText(runInNewContext("new Date(0)")))).toBe("bad_id");
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(failureOf(readIdText(value)), String(value)).toBe("bad_id");
     }
-    for (const text of SHEETS_ERROR_VALUES) expect(readIdText(text), text).toEqual({ failure: "bad_id", args: { value: text } });
+    for (const text of SHEETS_ERROR_VALUES)
+      expect(readIdText(text), text).toEqual({ failure: "bad_id", args: { value: text } });
     const args = { column: "Rep ID", value: "TRUE" };
-    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.en, args)).toBe("Rep ID TRUE is not an ID (a checkbox, a date or an error value); the row is left out");
-    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.zh, args)).toBe("Rep ID TRUE 不是编号（像是复选框、日期或错误值），该行未计入");
+    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.en, args)).toBe(
+      "Rep ID TRUE is not an ID (a checkbox, a date or an error value); the row is left out",
+    );
+    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.zh, args)).toBe(
+      "Rep ID TRUE 不是编号（像是复选框、日期或错误值），该行未计入",
+    );
   });
 
   it("reads the Targets scope through the ID reader", () => {

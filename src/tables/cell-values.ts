@@ -62,14 +62,42 @@ const TIME = String.raw`(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*
 // `3/1/2017`, `03.01.2017`, `3-1-2017`: day and month in an order the text does not tell.
 const NUMERIC_DATE_TEXT = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})` + TIME + "$", "i");
 // `3-Jan-22`, `3 January 2022`, `3rd Jan 2022 14:05`.
-const DAY_MONTH_NAME_TEXT = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]*([a-z]{3,9})\.?[\s\-./,]*(\d{4}|\d{2})` + TIME + "$", "i");
+const DAY_MONTH_NAME_TEXT = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-./]*([a-z]{3,9})\.?[\s\-./,]*(\d{4}|\d{2})` + TIME + "$",
+  "i",
+);
 // `Jan 3, 2022`, `January 3 2022`, `Sep-03-2022`.
-const MONTH_NAME_DAY_TEXT = new RegExp(String.raw`^([a-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s\-./,]+(\d{4}|\d{2})` + TIME + "$", "i");
+const MONTH_NAME_DAY_TEXT = new RegExp(
+  String.raw`^([a-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s\-./,]+(\d{4}|\d{2})` + TIME + "$",
+  "i",
+);
 const MONTH_NAMES: ReadonlyMap<string, number> = monthNames();
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 /** What Sheets' `getValues()` gives for a cell whose formula failed. */
 const ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!", "#CALC!",
+  "#N/A",
+  "#REF!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#ERROR!",
+  "#SPILL!",
+  "#CALC!",
 ]);
 /** Reads an instant as the day it falls on in UTC, for callers without the spreadsheet's wall clock. */
 const UTC_DAY: DayOfInstant = (instantMs) => ({ day: Math.floor(instantMs / DAY_MS) });
@@ -236,7 +264,11 @@ export function isErrorValue(text: string): boolean {
  * readChoice("续约", SALE_TYPE_CHOICES);  // "renewal"
  * readChoice(" WON ", SALE_STATUS_CHOICES); // "won"
  */
-export function readChoice(value: unknown, choices: readonly Choice[], dayOf?: DayOfInstant): string | null | CellFailure {
+export function readChoice(
+  value: unknown,
+  choices: readonly Choice[],
+  dayOf?: DayOfInstant,
+): string | null | CellFailure {
   if (isBlankCell(value)) return null;
   const key = typeof value === "string" ? textKey(value) : textKey(String(value));
   for (const choice of choices) {
@@ -260,7 +292,11 @@ export function readChoice(value: unknown, choices: readonly Choice[], dayOf?: D
  * readNumberCell(1e308);    // failure: number_too_large
  * readNumberCell(50, undefined, 10); // failure: number_too_large
  */
-export function readNumberCell(value: unknown, dayOf?: DayOfInstant, bound: number = MAX_INPUT_NUMBER): number | null | CellFailure {
+export function readNumberCell(
+  value: unknown,
+  dayOf?: DayOfInstant,
+  bound: number = MAX_INPUT_NUMBER,
+): number | null | CellFailure {
   if (typeof value === "number" && Number.isFinite(value)) {
     return isWithinBound(value, bound) ? value : tooLarge(value, bound);
   }
@@ -348,7 +384,11 @@ export function readDay(value: unknown, dayOf: DayOfInstant, order?: DateOrder |
  * parseDateText("3/1/2017", undefined, "mdy");         // 1 March 2017
  * parseDateText("2026-02-30");                         // null
  */
-export function parseDateText(text: string, dayOf: DayOfInstant = UTC_DAY, order: DateOrder | null = null): DayNumber | null {
+export function parseDateText(
+  text: string,
+  dayOf: DayOfInstant = UTC_DAY,
+  order: DateOrder | null = null,
+): DayNumber | null {
   const day = readDateText(text, dayOf, order);
   return typeof day === "number" ? day : null;
 }
@@ -387,7 +427,8 @@ function zonedDay(match: RegExpExecArray, dayOf: DayOfInstant): DayNumber | null
   if (civil === null) return null;
   const offset = zoneOffsetMinutes(zone);
   if (offset === null) return null;
-  const wallMs = civil * DAY_MS + (+hours * 60 + +minutes) * MINUTE_MS + +seconds * 1000 + Math.floor(+("0" + fraction) * 1000);
+  const wallMs =
+    civil * DAY_MS + (+hours * 60 + +minutes) * MINUTE_MS + +seconds * 1000 + Math.floor(+("0" + fraction) * 1000);
   return dayOf(wallMs - offset * MINUTE_MS).day;
 }
 
@@ -438,12 +479,23 @@ function dayAt(year: number, month: number, day: number, time: (string | undefin
 /** English month names, full and in three letters (`sept` too), lower case, to 1-12. */
 function monthNames(): Map<string, number> {
   const names = new Map<string, number>();
-  ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].forEach(
-    (name, index) => {
-      names.set(name, index + 1);
-      names.set(name.slice(0, 3), index + 1);
-    },
-  );
+  [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].forEach((name, index) => {
+    names.set(name, index + 1);
+    names.set(name.slice(0, 3), index + 1);
+  });
   names.set("sept", 9);
   return names;
 }
@@ -542,7 +594,8 @@ function dayOrNull(
 
 /** A cell no reader could read: a Sheets error value says so, anything else is `code`. */
 function unreadable(value: unknown, code: "not_a_number" | "not_a_date", dayOf?: DayOfInstant): CellFailure {
-  if (typeof value === "string" && isErrorValue(value.trim())) return cellFailure("error_value", { value: value.trim() });
+  if (typeof value === "string" && isErrorValue(value.trim()))
+    return cellFailure("error_value", { value: value.trim() });
   return cellFailure(code, { value: displayValue(value, dayOf) });
 }
 
@@ -553,4 +606,3 @@ function tooLarge(value: unknown, bound: number): CellFailure {
 function tooLong(text: string): CellFailure {
   return cellFailure("text_too_long", { length: text.length, max: MAX_TEXT_LENGTH });
 }
-

@@ -48,7 +48,9 @@ describe("column aliases", () => {
 
   for (const sheet of SHEETS) {
     it(`never let one name stand for two fields of ${sheet}, across all groups`, () => {
-      const ambiguous = [...namesOfSheet(sheet)].filter(([, fields]) => fields.size > 1).map(([name, fields]) => `${name}: ${[...fields].join(", ")}`);
+      const ambiguous = [...namesOfSheet(sheet)]
+        .filter(([, fields]) => fields.size > 1)
+        .map(([name, fields]) => `${name}: ${[...fields].join(", ")}`);
       expect(ambiguous).toEqual([]);
     });
 
@@ -61,7 +63,8 @@ describe("column aliases", () => {
       const clashes: string[] = [];
       for (const [name, fields] of namesOfSheet(sheet)) {
         const owner = own.get(name);
-        for (const field of fields) if (owner !== undefined && owner !== field) clashes.push(`${name} is ${owner}'s header, listed for ${field}`);
+        for (const field of fields)
+          if (owner !== undefined && owner !== field) clashes.push(`${name} is ${owner}'s header, listed for ${field}`);
       }
       expect(clashes).toEqual([]);
     });
@@ -95,54 +98,142 @@ describe("stage words", () => {
         }
       }
     }
-    const ambiguous = [...statusOf].filter(([, statuses]) => statuses.size > 1).map(([word, statuses]) => `${word}: ${[...statuses].join(", ")}`);
+    const ambiguous = [...statusOf]
+      .filter(([, statuses]) => statuses.size > 1)
+      .map(([word, statuses]) => `${word}: ${[...statuses].join(", ")}`);
     expect(ambiguous).toEqual([]);
   });
 
   it("know the outcome words of every product in the fixture corpus", () => {
     const won = new Set(STAGE_WORDS.flatMap((g) => g.won.map(normalizeHeader)));
     const lost = new Set(STAGE_WORDS.flatMap((g) => g.lost.map(normalizeHeader)));
-    for (const word of ["Closed Won", "closedwon", "Won", "won", "赢单", "成交", "Sales Order"]) expect(won.has(normalizeHeader(word)), word).toBe(true);
-    for (const word of ["Closed Lost", "closedlost", "Lost", "lost", "输单", "丢单", "Closed-Lost to Competition", "Out-Sold"]) {
+    for (const word of ["Closed Won", "closedwon", "Won", "won", "赢单", "成交", "Sales Order"])
+      expect(won.has(normalizeHeader(word)), word).toBe(true);
+    for (const word of [
+      "Closed Lost",
+      "closedlost",
+      "Lost",
+      "lost",
+      "输单",
+      "丢单",
+      "Closed-Lost to Competition",
+      "Out-Sold",
+    ]) {
       expect(lost.has(normalizeHeader(word)), word).toBe(true);
     }
   });
 });
 
-const SALESFORCE = { date: "Close Date", rep: "Opportunity Owner", customer: "Account Name", amount: "Amount", status: "Stage", opened: "Created Date", dealId: "Opportunity ID" };
+const SALESFORCE = {
+  date: "Close Date",
+  rep: "Opportunity Owner",
+  customer: "Account Name",
+  amount: "Amount",
+  status: "Stage",
+  opened: "Created Date",
+  dealId: "Opportunity ID",
+};
 
 /** The column a manager means for each field, in each export of the fixture corpus (absent: no such column). */
-const MEANT: Record<string, Partial<Record<"date" | "rep" | "customer" | "amount" | "status" | "opened" | "dealId", string>>> = {
+const MEANT: Record<
+  string,
+  Partial<Record<"date" | "rep" | "customer" | "amount" | "status" | "opened" | "dealId", string>>
+> = {
   "salesforce.csv": SALESFORCE,
   "salesforce-report.csv": SALESFORCE,
-  "hubspot.csv": { date: "Close Date", rep: "Deal owner", customer: "Associated Company", amount: "Amount", status: "Deal Stage", opened: "Create Date", dealId: "Record ID" },
+  "hubspot.csv": {
+    date: "Close Date",
+    rep: "Deal owner",
+    customer: "Associated Company",
+    amount: "Amount",
+    status: "Deal Stage",
+    opened: "Create Date",
+    dealId: "Record ID",
+  },
   "pipedrive.csv": {
-    date: "Deal - Deal closed on", rep: "Deal - Owner", customer: "Deal - Organization", amount: "Deal - Value",
-    status: "Deal - Status", opened: "Deal - Deal created", dealId: "Deal - ID",
+    date: "Deal - Deal closed on",
+    rep: "Deal - Owner",
+    customer: "Deal - Organization",
+    amount: "Deal - Value",
+    status: "Deal - Status",
+    opened: "Deal - Deal created",
+    dealId: "Deal - ID",
   },
-  "zoho.csv": { date: "Closing Date", rep: "Deal Owner", customer: "Account Name", amount: "Amount", status: "Stage", opened: "Created Time", dealId: "Record Id" },
+  "zoho.csv": {
+    date: "Closing Date",
+    rep: "Deal Owner",
+    customer: "Account Name",
+    amount: "Amount",
+    status: "Stage",
+    opened: "Created Time",
+    dealId: "Record Id",
+  },
   "dynamics365.csv": {
-    date: "Actual Close Date", rep: "Owner", customer: "Potential Customer", amount: "Actual Revenue", status: "Status",
-    opened: "Created On", dealId: "(Do Not Modify) Opportunity",
+    date: "Actual Close Date",
+    rep: "Owner",
+    customer: "Potential Customer",
+    amount: "Actual Revenue",
+    status: "Status",
+    opened: "Created On",
+    dealId: "(Do Not Modify) Opportunity",
   },
-  "odoo.csv": { date: "Closed Date", rep: "Salesperson", customer: "Customer", amount: "Expected Revenue", status: "Stage", opened: "Created on", dealId: "ID" },
-  "jiandaoyun.csv": { date: "结单日期", rep: "负责人", customer: "客户名称", amount: "商机金额", status: "商机阶段", opened: "创建时间" },
-  "fxiaoke.csv": { date: "结单日期", rep: "负责人", customer: "客户名称", amount: "商机金额", status: "商机阶段", opened: "创建时间" },
-  "xiaoshouyi.csv": { date: "结单日期", rep: "所有人", customer: "客户名称", amount: "商机金额", status: "商机状态", opened: "创建时间" },
+  "odoo.csv": {
+    date: "Closed Date",
+    rep: "Salesperson",
+    customer: "Customer",
+    amount: "Expected Revenue",
+    status: "Stage",
+    opened: "Created on",
+    dealId: "ID",
+  },
+  "jiandaoyun.csv": {
+    date: "结单日期",
+    rep: "负责人",
+    customer: "客户名称",
+    amount: "商机金额",
+    status: "商机阶段",
+    opened: "创建时间",
+  },
+  "fxiaoke.csv": {
+    date: "结单日期",
+    rep: "负责人",
+    customer: "客户名称",
+    amount: "商机金额",
+    status: "商机阶段",
+    opened: "创建时间",
+  },
+  "xiaoshouyi.csv": {
+    date: "结单日期",
+    rep: "所有人",
+    customer: "客户名称",
+    amount: "商机金额",
+    status: "商机状态",
+    opened: "创建时间",
+  },
   "order-export.csv": { date: "Order Date", rep: "Sales Person", amount: "Revenue", dealId: "Order ID" },
   "snake-case.csv": {
-    date: "close_date", rep: "sales_agent", customer: "account", amount: "close_value", status: "deal_stage", opened: "engage_date", dealId: "opportunity_id",
+    date: "close_date",
+    rep: "sales_agent",
+    customer: "account",
+    amount: "close_value",
+    status: "deal_stage",
+    opened: "engage_date",
+    dealId: "opportunity_id",
   },
 };
 
 describe("the fixture corpus's headers", () => {
   for (const [file, meant] of Object.entries(MEANT)) {
     it(`${file}: each field is the column a manager means, not a creator, an estimate or a weighted figure`, () => {
-      const grid = csvToGrid(decodeCsvBytes(readFileSync(new URL(`../../test/fixtures/crm-exports/${file}`, import.meta.url))).text);
+      const grid = csvToGrid(
+        decodeCsvBytes(readFileSync(new URL(`../../test/fixtures/crm-exports/${file}`, import.meta.url))).text,
+      );
       const headerRow = findHeaderRow(grid, SALES_COLUMNS, { sheetKey: "sales" });
       const header = grid[headerRow];
       const { index } = matchHeaders(header, SALES_COLUMNS, "Sales", { sheetKey: "sales", row: headerRow + 1 });
-      const found = Object.fromEntries(Object.keys(meant).map((field) => [field, header[index[field as keyof typeof index]]]));
+      const found = Object.fromEntries(
+        Object.keys(meant).map((field) => [field, header[index[field as keyof typeof index]]]),
+      );
       expect(found).toEqual(meant);
       if (!("customer" in meant)) expect(index.customer).toBe(-1);
       if (!("status" in meant)) expect(index.status).toBe(-1);

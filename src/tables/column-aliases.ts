@@ -78,7 +78,14 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       "listed as written, since `-` and spaces are ignored)",
     sheet: "sales",
     names: {
-      date: ["Deal - Deal closed on", "Deal closed on", "Deal - Won time", "Won time", "Deal - Expected close date", "Expected close date"],
+      date: [
+        "Deal - Deal closed on",
+        "Deal closed on",
+        "Deal - Won time",
+        "Won time",
+        "Deal - Expected close date",
+        "Expected close date",
+      ],
       rep: ["Deal - Owner", "Owner name"],
       customer: ["Deal - Organization", "Organization", "Organisation"],
       amount: ["Deal - Value", "Value"],
@@ -90,7 +97,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
   {
     product: "HubSpot deals export",
     source:
-      "HubSpot Knowledge Base, \"HubSpot's default deal properties\" (knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties); " +
+      'HubSpot Knowledge Base, "HubSpot\'s default deal properties" (knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties); ' +
       "headers of a public all-deals export (hubspot-crm-exports-all-deals CSV read in a public repository): Deal ID, Deal Name, " +
       "Deal Stage, Close Date, Deal owner, Amount, Amount in company currency, Weighted amount (not listed), Create Date, Deal Type, " +
       "Associated Company; newer exports name the ID column Record ID",
@@ -156,7 +163,16 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       "预计成交日期, 创建时间, 销售订单: 订单金额, 下单日期, 销售人员); not confirmed in the vendors' docs",
     sheet: "sales",
     names: {
-      date: ["结单日期", "成交日期", "实际成交日期", "签约日期", "下单日期", "订单日期", "预计成交日期", "预计结单日期"],
+      date: [
+        "结单日期",
+        "成交日期",
+        "实际成交日期",
+        "签约日期",
+        "下单日期",
+        "订单日期",
+        "预计成交日期",
+        "预计结单日期",
+      ],
       rep: ["负责人", "商机负责人", "销售负责人", "所有人", "销售人员", "销售员", "业务员"],
       customer: ["客户名称", "所属客户", "客户全称"],
       amount: ["成交金额", "商机金额", "销售金额", "订单金额", "合同金额", "订单总额"],
@@ -167,7 +183,8 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
   },
   {
     product: "Generic order export",
-    source: "common headers of order and invoice exports (e.g. Odoo and ERP sale order lists): Order Date, Sales Person, Customer Name, Revenue, Total",
+    source:
+      "common headers of order and invoice exports (e.g. Odoo and ERP sale order lists): Order Date, Sales Person, Customer Name, Revenue, Total",
     sheet: "sales",
     names: {
       date: ["Sale Date", "Invoice Date", "Closed On"],
@@ -181,7 +198,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
   {
     product: "Generic snake_case export",
     source:
-      "the public Maven Analytics \"CRM Sales Opportunities\" dataset, sales_pipeline.csv (opportunity_id, sales_agent, product, " +
+      'the public Maven Analytics "CRM Sales Opportunities" dataset, sales_pipeline.csv (opportunity_id, sales_agent, product, ' +
       "account, deal_stage, engage_date, close_date, close_value; e.g. database/raw_sales_pipeline.sql in " +
       "TauGI0/gn-price_realization_analysis_of_closed_deals_vs_srp_using_crm_data), and common snake_case column naming of " +
       "database and BI exports",

@@ -5,7 +5,16 @@ describe("inferDateOrder", () => {
   it("reads the order off the first date that cannot be read both ways", () => {
     expect(inferDateOrder([["Date"], ["3/1/2026"], ["14/01/2026"], ["1/13/2026"]], [0], 1)).toBe("dmy");
     expect(inferDateOrder([["Date"], ["3/1/2026"], ["1/14/2026 10:00"]], [0], 1)).toBe("mdy");
-    expect(inferDateOrder([["x", "Opened"], ["", "25.12.2025"]], [5, 1], 1)).toBe("dmy");
+    expect(
+      inferDateOrder(
+        [
+          ["x", "Opened"],
+          ["", "25.12.2025"],
+        ],
+        [5, 1],
+        1,
+      ),
+    ).toBe("dmy");
   });
 
   it("says nothing when no date tells: year-first text, date cells, or only ambiguous days", () => {

@@ -23,7 +23,11 @@ const DAY_MONTH_TEXT = /^\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*\d{4}/;
  * inferDateOrder([["Date"], ["1/14/2026"]], [0], 1);                 // "mdy"
  * inferDateOrder([["Date"], ["3/1/2026"], ["2026-01-14"]], [0], 1);  // null
  */
-export function inferDateOrder(values: readonly (readonly unknown[])[], columns: readonly number[], firstRow: number): DateOrder | null {
+export function inferDateOrder(
+  values: readonly (readonly unknown[])[],
+  columns: readonly number[],
+  firstRow: number,
+): DateOrder | null {
   const used = columns.filter((column) => column >= 0);
   if (used.length === 0) return null;
   // An export that tells does so early; date cells (not text) tell nothing, so a million of them are not all scanned.

@@ -20,7 +20,8 @@ export const DEAL_TYPE_WORDS: readonly DealTypeWordGroup[] = [
   },
   {
     product: "Salesforce",
-    source: "Salesforce default Opportunity Type picklist: New Customer, Existing Customer - Upgrade, Existing Customer - Replacement, Existing Customer - Downgrade",
+    source:
+      "Salesforce default Opportunity Type picklist: New Customer, Existing Customer - Upgrade, Existing Customer - Replacement, Existing Customer - Downgrade",
     words: {
       new: ["New Customer"],
       renewal: ["Existing Customer - Renewal"],
@@ -29,7 +30,8 @@ export const DEAL_TYPE_WORDS: readonly DealTypeWordGroup[] = [
   },
   {
     product: "HubSpot and Zoho CRM",
-    source: "HubSpot's default Deal Type values New Business and Existing Business; Zoho CRM's Type values New Business and Existing Business",
+    source:
+      "HubSpot's default Deal Type values New Business and Existing Business; Zoho CRM's Type values New Business and Existing Business",
     words: { new: ["New Business", "newbusiness"], renewal: [], expansion: ["Existing Business", "existingbusiness"] },
   },
   {

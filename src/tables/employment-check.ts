@@ -17,7 +17,11 @@ import type { OpenSheet } from "./input-rows";
  * reportSalesOutsideEmployment(salesSheet, reps, sales);
  * // Sales!A5: the deal is dated 2026-03-05, in a month when R7 was not employed ...
  */
-export function reportSalesOutsideEmployment(sheet: OpenSheet<"sales"> | null, reps: readonly Rep[], sales: readonly Sale[]): void {
+export function reportSalesOutsideEmployment(
+  sheet: OpenSheet<"sales"> | null,
+  reps: readonly Rep[],
+  sales: readonly Sale[],
+): void {
   if (!sheet) return;
   const byKey = new Map(reps.map((rep) => [rep.key, rep]));
   for (const sale of sales) {
@@ -27,7 +31,12 @@ export function reportSalesOutsideEmployment(sheet: OpenSheet<"sales"> | null, r
       sale.row,
       "date",
       "sale_outside_employment",
-      { date: formatDay(sale.day), id: rep.id, start: rep.start === null ? "-" : formatDay(rep.start), end: rep.end === null ? "-" : formatDay(rep.end) },
+      {
+        date: formatDay(sale.day),
+        id: rep.id,
+        start: rep.start === null ? "-" : formatDay(rep.start),
+        end: rep.end === null ? "-" : formatDay(rep.end),
+      },
       "warning",
     );
   }

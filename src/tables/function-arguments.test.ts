@@ -61,7 +61,13 @@ describe("runCustomFunction", () => {
       }),
     );
     expect(message).toBe("F: could not compute the result (first line at somewhere (file.js:1:1))");
-    expect(messageOf(() => runCustomFunction("F", () => { throw "plain"; }))).toBe("F: could not compute the result (plain)");
+    expect(
+      messageOf(() =>
+        runCustomFunction("F", () => {
+          throw "plain";
+        }),
+      ),
+    ).toBe("F: could not compute the result (plain)");
   });
 });
 
@@ -74,23 +80,57 @@ describe("shapes", () => {
   });
 
   it("finds the common shape, broadcasting single values and 1 x 1 ranges", () => {
-    expect(commonShape([{ name: "a", value: 1 }, { name: "b", value: 2 }])).toBeNull();
-    expect(commonShape([{ name: "a", value: [[1]] }, { name: "b", value: 2 }])).toEqual({ rows: 1, columns: 1 });
-    expect(commonShape([{ name: "a", value: [[1]] }, { name: "b", value: [[1], [2]] }])).toEqual({ rows: 2, columns: 1 });
-    expect(commonShape([{ name: "a", value: [[1], [2]] }, { name: "b", value: [[1]] }])).toEqual({ rows: 2, columns: 1 });
+    expect(
+      commonShape([
+        { name: "a", value: 1 },
+        { name: "b", value: 2 },
+      ]),
+    ).toBeNull();
+    expect(
+      commonShape([
+        { name: "a", value: [[1]] },
+        { name: "b", value: 2 },
+      ]),
+    ).toEqual({ rows: 1, columns: 1 });
+    expect(
+      commonShape([
+        { name: "a", value: [[1]] },
+        { name: "b", value: [[1], [2]] },
+      ]),
+    ).toEqual({ rows: 2, columns: 1 });
+    expect(
+      commonShape([
+        { name: "a", value: [[1], [2]] },
+        { name: "b", value: [[1]] },
+      ]),
+    ).toEqual({ rows: 2, columns: 1 });
   });
 
   it("names both arguments when shapes differ, and rejects empty ranges", () => {
-    expect(messageOf(() => commonShape([{ name: "actual", value: [[1, 2]] }, { name: "target", value: [[1], [2]] }]))).toBe(
-      "actual (1x2) and target (2x1) must have the same shape",
-    );
+    expect(
+      messageOf(() =>
+        commonShape([
+          { name: "actual", value: [[1, 2]] },
+          { name: "target", value: [[1], [2]] },
+        ]),
+      ),
+    ).toBe("actual (1x2) and target (2x1) must have the same shape");
     expect(messageOf(() => commonShape([{ name: "actual", value: [] }]))).toBe("actual is an empty range");
   });
 
   it("reads elements, broadcasting single values and 1 x 1 ranges, and ragged rows as blank", () => {
     expect(elementAt(7, 3, 4)).toBe(7);
     expect(elementAt([[7]], 3, 4)).toBe(7);
-    expect(elementAt([[1, 2], [3, 4]], 1, 1)).toBe(4);
+    expect(
+      elementAt(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        1,
+        1,
+      ),
+    ).toBe(4);
     expect(elementAt([[1, 2], [3]], 1, 1)).toBe("");
   });
 });
@@ -99,26 +139,62 @@ describe("mapElementwise", () => {
   const double = (values: readonly unknown[]) => Number(values[0]) * Number(values[1]);
 
   it("gives a single value for single values", () => {
-    expect(mapElementwise([{ name: "a", value: 3 }, { name: "b", value: 4 }], double)).toBe(12);
+    expect(
+      mapElementwise(
+        [
+          { name: "a", value: 3 },
+          { name: "b", value: 4 },
+        ],
+        double,
+      ),
+    ).toBe(12);
   });
 
   it("gives the range's shape, broadcasting a single value", () => {
-    expect(mapElementwise([{ name: "a", value: [[1, 2], [3, 4]] }, { name: "b", value: 10 }], double)).toEqual([
+    expect(
+      mapElementwise(
+        [
+          {
+            name: "a",
+            value: [
+              [1, 2],
+              [3, 4],
+            ],
+          },
+          { name: "b", value: 10 },
+        ],
+        double,
+      ),
+    ).toEqual([
       [10, 20],
       [30, 40],
     ]);
   });
 
   it("gives a 1 x 1 range for 1 x 1 ranges", () => {
-    expect(mapElementwise([{ name: "a", value: [[3]] }, { name: "b", value: 4 }], double)).toEqual([[12]]);
+    expect(
+      mapElementwise(
+        [
+          { name: "a", value: [[3]] },
+          { name: "b", value: 4 },
+        ],
+        double,
+      ),
+    ).toEqual([[12]]);
   });
 
   it("handles 500 000 cells, blanks in and blanks out (its speed is in npm run bench)", () => {
     const column = Array.from({ length: 500_000 }, (_, index) => [index % 7 === 0 ? "" : index / 1000]);
-    const result = mapElementwise([{ name: "x", value: column }, { name: "y", value: 2 }], ([x, y], place) => {
-      const reading = readElementNumber({ name: "x", value: column }, x, place);
-      return reading === null ? "" : reading * Number(y);
-    }) as unknown[][];
+    const result = mapElementwise(
+      [
+        { name: "x", value: column },
+        { name: "y", value: 2 },
+      ],
+      ([x, y], place) => {
+        const reading = readElementNumber({ name: "x", value: column }, x, place);
+        return reading === null ? "" : reading * Number(y);
+      },
+    ) as unknown[][];
     expect(result).toHaveLength(500_000);
     expect(result[0][0]).toBe("");
     expect(result[1][0]).toBeCloseTo(0.002, 12);
@@ -140,9 +216,9 @@ describe("reading numbers", () => {
   });
 
   it("fails on text that is not a number", () => {
-    expect(messageOf(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 }))).toBe(
-      'target row 2, column 1 is not a number ("abc")',
-    );
+    expect(
+      messageOf(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 })),
+    ).toBe('target row 2, column 1 is not a number ("abc")');
     expect(messageOf(() => readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 }))).toBe(
       "x row 1 is not a number (TRUE)",
     );
@@ -159,7 +235,15 @@ describe("reading numbers", () => {
   });
 
   it("reads every number row by row, skipping blanks", () => {
-    expect(readNumbersInReadingOrder({ name: "history", value: [[1, ""], [3, "4"]] })).toEqual([1, 3, 4]);
+    expect(
+      readNumbersInReadingOrder({
+        name: "history",
+        value: [
+          [1, ""],
+          [3, "4"],
+        ],
+      }),
+    ).toEqual([1, 3, 4]);
     expect(readNumbersInReadingOrder({ name: "history", value: 7 })).toEqual([7]);
   });
 });
@@ -175,7 +259,9 @@ describe("single values and choices", () => {
 
   it("unwraps a 1 x 1 range and refuses larger ones", () => {
     expect(singleValue({ name: "mode", value: [["linear"]] })).toBe("linear");
-    expect(messageOf(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe("mode (2x1) must be a single value");
+    expect(messageOf(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe(
+      "mode (2x1) must be a single value",
+    );
   });
 
   it("reads names trimmed and case-insensitive, with defaults", () => {
@@ -198,7 +284,16 @@ describe("single values and choices", () => {
 
 describe("readTierTable", () => {
   it("reads rows of (bound, rate), skipping blank rows and reading text numbers", () => {
-    expect(readTierTable({ name: "tiers", value: [["50%", "0.5"], ["", ""], [1, 1]] })).toEqual([
+    expect(
+      readTierTable({
+        name: "tiers",
+        value: [
+          ["50%", "0.5"],
+          ["", ""],
+          [1, 1],
+        ],
+      }),
+    ).toEqual([
       { bound: 0.5, rate: 0.5 },
       { bound: 1, rate: 1 },
     ]);
@@ -216,13 +311,30 @@ describe("readTierTable", () => {
   });
 
   it("reports the first problem with its row in the range", () => {
-    expect(messageOf(() => readTierTable({ name: "tiers", value: [[1, 1], ["", ""], [1, 2]] }))).toBe(
-      "tiers row 3 is not ascending",
-    );
+    expect(
+      messageOf(() =>
+        readTierTable({
+          name: "tiers",
+          value: [
+            [1, 1],
+            ["", ""],
+            [1, 2],
+          ],
+        }),
+      ),
+    ).toBe("tiers row 3 is not ascending");
     expect(messageOf(() => readTierTable({ name: "tiers", value: [["", 1]] }))).toBe("tiers row 1, column 1 is blank");
-    expect(messageOf(() => readTierTable({ name: "tiers", value: [[0, 1], [1, -0.5]] }))).toBe(
-      "tiers row 2, column 2 is negative",
-    );
+    expect(
+      messageOf(() =>
+        readTierTable({
+          name: "tiers",
+          value: [
+            [0, 1],
+            [1, -0.5],
+          ],
+        }),
+      ),
+    ).toBe("tiers row 2, column 2 is negative");
     expect(messageOf(() => readTierTable({ name: "tiers", value: undefined }))).toBe("tiers is missing");
   });
 });

@@ -454,7 +454,10 @@ export function readVector(argument: NamedArgument, count: number, ofName: strin
     return new Array<VectorCell>(count).fill({ value: elementAt(range, 0, 0), place: FIRST_PLACE });
   }
   if (shape.rows === 1 && shape.columns === count) {
-    return Array.from({ length: count }, (_, column) => ({ value: elementAt(range, 0, column), place: { row: 0, column } }));
+    return Array.from({ length: count }, (_, column) => ({
+      value: elementAt(range, 0, column),
+      place: { row: 0, column },
+    }));
   }
   if (shape.columns === 1 && shape.rows === count) {
     return Array.from({ length: count }, (_, row) => ({ value: elementAt(range, row, 0), place: { row, column: 0 } }));
@@ -541,7 +544,11 @@ export function describeValue(value: unknown): string {
   return toOneLine(String(value));
 }
 
-function throwFirstTierError(table: NamedArgument, problems: readonly TierProblem[], rowNumbers: readonly number[]): void {
+function throwFirstTierError(
+  table: NamedArgument,
+  problems: readonly TierProblem[],
+  rowNumbers: readonly number[],
+): void {
   const error = problems.find((problem) => problem.severity === "error");
   if (error === undefined) {
     return;
@@ -553,9 +560,7 @@ function throwFirstTierError(table: NamedArgument, problems: readonly TierProble
     case "bound_not_ascending":
       throw new ArgumentError(ARGUMENT_MESSAGES.notAscending(table.name, rowNumber));
     case "rate_negative":
-      throw new ArgumentError(
-        ARGUMENT_MESSAGES.negative(elementSubject(table, { row: rowNumber - 1, column: 1 })),
-      );
+      throw new ArgumentError(ARGUMENT_MESSAGES.negative(elementSubject(table, { row: rowNumber - 1, column: 1 })));
     default:
       // Cells are read as finite numbers, so no other error can occur here.
       throw new ArgumentError(ARGUMENT_MESSAGES.unexpected(error.code));

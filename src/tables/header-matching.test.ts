@@ -34,13 +34,37 @@ describe("matchHeaders", () => {
     );
     expect(problems).toEqual([]);
     expect(complete).toBe(true);
-    expect(index).toEqual({ date: 4, rep: 3, customer: 2, amount: 1, type: -1, status: -1, opened: -1, split: 6, dealId: 5 });
+    expect(index).toEqual({
+      date: 4,
+      rep: 3,
+      customer: 2,
+      amount: 1,
+      type: -1,
+      status: -1,
+      opened: -1,
+      split: 6,
+      dealId: 5,
+    });
   });
 
   it("accepts the Chinese headers and names columns in Chinese", () => {
-    const { index, label, problems } = matchHeaders(["日期", "销售编号", "客户", "金额", "类型", "状态", "创建日期", "分成比例", "订单编号"], SALES_COLUMNS, "销售");
+    const { index, label, problems } = matchHeaders(
+      ["日期", "销售编号", "客户", "金额", "类型", "状态", "创建日期", "分成比例", "订单编号"],
+      SALES_COLUMNS,
+      "销售",
+    );
     expect(problems).toEqual([]);
-    expect(index).toEqual({ date: 0, rep: 1, customer: 2, amount: 3, type: 4, status: 5, opened: 6, split: 7, dealId: 8 });
+    expect(index).toEqual({
+      date: 0,
+      rep: 1,
+      customer: 2,
+      amount: 3,
+      type: 4,
+      status: 5,
+      opened: 6,
+      split: 7,
+      dealId: 8,
+    });
     expect(label.amount).toBe("金额");
   });
 
@@ -58,7 +82,9 @@ describe("matchHeaders", () => {
   });
 
   it("lists the headers found and the likeliest, for an input sheet that can be mapped", () => {
-    const { problems } = matchHeaders(["Fecha", "Vendedor", "Importe total", "Amount due"], SALES_COLUMNS, "Sales", { sheetKey: "sales" });
+    const { problems } = matchHeaders(["Fecha", "Vendedor", "Importe total", "Amount due"], SALES_COLUMNS, "Sales", {
+      sheetKey: "sales",
+    });
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
       "Sales!E1: the required column Date is missing; row 1 has: Fecha, Vendedor, Importe total, Amount due. Map it in Setup → Columns (locally: --mapping)",
       "Sales!F1: the required column Rep ID is missing; row 1 has: Fecha, Vendedor, Importe total, Amount due. Map it in Setup → Columns (locally: --mapping)",
@@ -103,7 +129,11 @@ describe("matchHeaders", () => {
   it("names a missing column in Chinese when the sheet's headers are Chinese", () => {
     const { problems } = matchHeaders(["销售编号", "期间", "指标"], TARGETS_COLUMNS, "目标");
     expect(problems.map((p) => formatProblem(p, "zh"))).toEqual(["'目标'!D1: 缺少必填列 目标"]);
-    expect(matchHeaders(["销售编号", "期间", "指标"], TARGETS_COLUMNS, "目标", { sheetKey: "targets" }).problems.map((p) => formatProblem(p, "zh"))).toEqual([
+    expect(
+      matchHeaders(["销售编号", "期间", "指标"], TARGETS_COLUMNS, "目标", { sheetKey: "targets" }).problems.map((p) =>
+        formatProblem(p, "zh"),
+      ),
+    ).toEqual([
       "'目标'!D1: 缺少必填列 目标；第 1 行的表头为：销售编号, 期间, 指标。请在“设置 → 列对应”中指定（本地运行用 --mapping）",
     ]);
   });
@@ -131,12 +161,26 @@ describe("matchHeaders", () => {
 
 describe("findHeaderRow", () => {
   it("finds the header row below a report's title and filter lines", () => {
-    const values = [["Opportunities by owner"], ["Filtered by: Close Date equals THIS YEAR"], [], ["Opportunity Owner", "Close Date", "Amount", "Stage"], ["Ann", "3/1/2026", 100, "Closed Won"]];
+    const values = [
+      ["Opportunities by owner"],
+      ["Filtered by: Close Date equals THIS YEAR"],
+      [],
+      ["Opportunity Owner", "Close Date", "Amount", "Stage"],
+      ["Ann", "3/1/2026", 100, "Closed Won"],
+    ];
     expect(findHeaderRow(values, SALES_COLUMNS, { sheetKey: "sales" })).toBe(3);
   });
 
   it("keeps the first row when it is the header, and the first non-blank row when nothing is recognised", () => {
-    expect(findHeaderRow([["Date", "Rep ID", "Amount"], ["Date", "Rep ID", "Amount"]], SALES_COLUMNS)).toBe(0);
+    expect(
+      findHeaderRow(
+        [
+          ["Date", "Rep ID", "Amount"],
+          ["Date", "Rep ID", "Amount"],
+        ],
+        SALES_COLUMNS,
+      ),
+    ).toBe(0);
     expect(findHeaderRow([[], ["", "Fecha", "Vendedor"], ["x"]], SALES_COLUMNS, { sheetKey: "sales" })).toBe(1);
   });
 

@@ -121,13 +121,16 @@ export function matchHeaders<F extends string>(
     const field = found.column.field;
     if (found.rank > bestRank[field]) return;
     if (found.rank === bestRank[field]) {
-      problems.push(problemAt(sheet, a1(row, position + 1), "duplicate_column", { column: headerText(cell) }, "warning"));
+      problems.push(
+        problemAt(sheet, a1(row, position + 1), "duplicate_column", { column: headerText(cell) }, "warning"),
+      );
       return;
     }
     index[field] = position;
     bestRank[field] = found.rank;
     matchedBy[field] = found.by;
-    label[field] = found.by === "built-in" ? (found.chinese ? found.column.zhHeader : found.column.header) : headerText(cell);
+    label[field] =
+      found.by === "built-in" ? (found.chinese ? found.column.zhHeader : found.column.header) : headerText(cell);
     if (found.chinese) usesChinese = true;
     else usesEnglish = true;
   });
@@ -145,16 +148,31 @@ export function matchHeaders<F extends string>(
     const cell = a1(row, freeColumn);
     // Only input sheets can be mapped; the Plan sheet's own columns are named in its README table.
     if (!options.sheetKey) problems.push(problemAt(sheet, cell, "missing_column", { column: name }));
-    else problems.push(missingColumnProblem(sheet, cell, name, row, headers, guessesFor(column, headers, options.sheetKey)));
+    else
+      problems.push(
+        missingColumnProblem(sheet, cell, name, row, headers, guessesFor(column, headers, options.sheetKey)),
+      );
   }
   return { index, label, matchedBy, problems, complete };
 }
 
-function missingColumnProblem(sheet: string, cell: string, column: string, row: number, headers: string[], guesses: string[]): Problem {
+function missingColumnProblem(
+  sheet: string,
+  cell: string,
+  column: string,
+  row: number,
+  headers: string[],
+  guesses: string[],
+): Problem {
   if (headers.length === 0) return problemAt(sheet, cell, "missing_column", { column });
   const found = listed(headers, 15);
   if (guesses.length === 0) return problemAt(sheet, cell, "missing_column_found", { column, row, found });
-  return problemAt(sheet, cell, "missing_column_guess", { column, row, found, guess: guesses.map((g) => "\"" + g + "\"").join(" / ") });
+  return problemAt(sheet, cell, "missing_column_guess", {
+    column,
+    row,
+    found,
+    guess: guesses.map((g) => '"' + g + '"').join(" / "),
+  });
 }
 
 function listed(texts: readonly string[], most: number): string {
@@ -172,7 +190,11 @@ function listed(texts: readonly string[], most: number): string {
  * findHeaderRow([["Opportunities report"], ["Filtered by: Close Date = 2026"], [], ["Opportunity Owner", "Close Date", "Amount"]], SALES_COLUMNS, { sheetKey: "sales" });
  * // 3 (0-based)
  */
-export function findHeaderRow<F extends string>(values: readonly (readonly unknown[])[], columns: readonly HeaderSpec<F>[], options: MatchOptions = {}): number {
+export function findHeaderRow<F extends string>(
+  values: readonly (readonly unknown[])[],
+  columns: readonly HeaderSpec<F>[],
+  options: MatchOptions = {},
+): number {
   const byName = namesToColumns(columns, options);
   let best = -1;
   let bestScore = 0;
@@ -244,7 +266,10 @@ export function describeHeaders(
   return { headerRow: position + 1, headers, fields };
 }
 
-function namesToColumns<F extends string>(columns: readonly HeaderSpec<F>[], options: MatchOptions): Map<string, NameEntry<F>> {
+function namesToColumns<F extends string>(
+  columns: readonly HeaderSpec<F>[],
+  options: MatchOptions,
+): Map<string, NameEntry<F>> {
   const byName = new Map<string, NameEntry<F>>();
   const put = (name: string, entry: NameEntry<F>) => {
     const key = normalizeHeader(name);
@@ -267,7 +292,8 @@ function namesToColumns<F extends string>(columns: readonly HeaderSpec<F>[], opt
       for (const [field, names] of Object.entries(group.names)) {
         const column = byField.get(field);
         if (!column) continue;
-        for (const name of names) put(name, { column, rank: rank++, by: "alias", chinese: /[\u4e00-\u9fff]/.test(name) });
+        for (const name of names)
+          put(name, { column, rank: rank++, by: "alias", chinese: /[\u4e00-\u9fff]/.test(name) });
       }
     }
   }
@@ -277,7 +303,8 @@ function namesToColumns<F extends string>(columns: readonly HeaderSpec<F>[], opt
 /** Every name a field is known by: ours and the aliases, normalised. */
 function knownNames(column: HeaderSpec, sheetKey: InputSheetKey | undefined): string[] {
   const names = [column.header, column.zhHeader];
-  if (sheetKey) for (const group of COLUMN_ALIASES) if (group.sheet === sheetKey) names.push(...(group.names[column.field] ?? []));
+  if (sheetKey)
+    for (const group of COLUMN_ALIASES) if (group.sheet === sheetKey) names.push(...(group.names[column.field] ?? []));
   return names.map(normalizeHeader).filter((name) => name !== "");
 }
 
@@ -298,7 +325,8 @@ function likeness(header: string, names: readonly string[]): number {
   if (header === "") return 0;
   let best = 0;
   for (const name of names) {
-    if (name.length >= 3 && header.length >= 3 && (header.includes(name) || name.includes(header))) return 1 + Math.min(name.length, header.length) / 100;
+    if (name.length >= 3 && header.length >= 3 && (header.includes(name) || name.includes(header)))
+      return 1 + Math.min(name.length, header.length) / 100;
     best = Math.max(best, letterPairLikeness(header, name));
   }
   return best;
@@ -349,7 +377,11 @@ function lastUsedColumn(headerRow: readonly unknown[]): number {
  * hasHeaderRowOf([["Title"], ["Opportunity Owner", "Close Date", "Amount"]], "sales"); // true
  * hasHeaderRowOf([["Rep ID", "Name"]], "sales");                                      // false
  */
-export function hasHeaderRowOf(values: readonly (readonly unknown[])[], sheetKey: InputSheetKey, mapping?: Readonly<Record<string, string>>): boolean {
+export function hasHeaderRowOf(
+  values: readonly (readonly unknown[])[],
+  sheetKey: InputSheetKey,
+  mapping?: Readonly<Record<string, string>>,
+): boolean {
   const columns: readonly HeaderSpec[] = INPUT_SHEETS[sheetKey].columns;
   const options: MatchOptions = { sheetKey, mapping };
   const position = findHeaderRow(values, columns, options);

@@ -129,7 +129,13 @@ export function problemCollector(): ProblemCollector {
     sorted: () =>
       entries
         .map((entry, seq) => ({ entry, seq }))
-        .sort((a, b) => a.entry.order - b.entry.order || a.entry.row - b.entry.row || a.entry.column - b.entry.column || a.seq - b.seq)
+        .sort(
+          (a, b) =>
+            a.entry.order - b.entry.order ||
+            a.entry.row - b.entry.row ||
+            a.entry.column - b.entry.column ||
+            a.seq - b.seq,
+        )
         .map(({ entry }) => entry.problem),
   };
 }
@@ -145,7 +151,13 @@ export interface OpenSheet<K extends InputSheetKey> {
   /** 0-based columns that were found, for telling blank rows. */
   usedColumns: number[];
   /** Reports a problem on the cell of a field in a 1-based row. */
-  report(row: number, field: FieldOf<K>, code: ProblemCode, args: Record<string, string | number>, severity?: Severity): void;
+  report(
+    row: number,
+    field: FieldOf<K>,
+    code: ProblemCode,
+    args: Record<string, string | number>,
+    severity?: Severity,
+  ): void;
   /** Reports a problem about a whole 1-based row (or, with row = header row, about the sheet), on its first cell. */
   reportOnRow(row: number, code: ProblemCode, args: Record<string, string | number>, severity?: Severity): void;
   /** The A1 reference of a field's cell, for messages naming another row. */
@@ -174,7 +186,8 @@ export function openSheet<K extends InputSheetKey>(
   const order = INPUT_SHEET_ORDER.indexOf(key);
   const name = grid.sheetName;
   if (grid.values === null) {
-    if (spec.required) collector.add({ order, row: 0, column: 0, problem: problemAt(name, "A1", "missing_sheet", { sheet: name }) });
+    if (spec.required)
+      collector.add({ order, row: 0, column: 0, problem: problemAt(name, "A1", "missing_sheet", { sheet: name }) });
     return null;
   }
   const values = grid.values;
@@ -188,7 +201,13 @@ export function openSheet<K extends InputSheetKey>(
     collector.add({ order, row: headerIndex + 1, column: columnOfCell(problem.cell), problem });
   }
   if (headerIndex > 0) {
-    const problem = problemAt(name, a1(headerIndex + 1, 1), "header_row_below_titles", { row: headerIndex + 1, above: headerIndex }, "warning");
+    const problem = problemAt(
+      name,
+      a1(headerIndex + 1, 1),
+      "header_row_below_titles",
+      { row: headerIndex + 1, above: headerIndex },
+      "warning",
+    );
     collector.add({ order, row: headerIndex + 1, column: 0, problem });
   }
   if (!match.complete) return null;
@@ -234,7 +253,10 @@ export interface ReadRow<T> {
 }
 
 /** Reads the non-blank rows of a sheet with the given cell readers (`readRowsWithSchema` is one). */
-export type RowsReader = <K extends InputSheetKey, R extends RowReaders>(sheet: OpenSheet<K>, readers: R) => ReadRow<RowOf<R>>[];
+export type RowsReader = <K extends InputSheetKey, R extends RowReaders>(
+  sheet: OpenSheet<K>,
+  readers: R,
+) => ReadRow<RowOf<R>>[];
 
 /**
  * Reports a cell that could not be read, naming its column as the sheet
@@ -244,7 +266,12 @@ export type RowsReader = <K extends InputSheetKey, R extends RowReaders>(sheet: 
  * reportFailure(sheet, 4, "amount", cellFailure("not_a_number", { value: "abc" }));
  * // a not_a_number error on the Amount cell of row 4
  */
-export function reportFailure<K extends InputSheetKey>(sheet: OpenSheet<K>, row: number, field: FieldOf<K>, failure: CellFailure): void {
+export function reportFailure<K extends InputSheetKey>(
+  sheet: OpenSheet<K>,
+  row: number,
+  field: FieldOf<K>,
+  failure: CellFailure,
+): void {
   sheet.report(row, field, failure.failure, { column: sheet.match.label[field], ...failure.args });
 }
 
@@ -279,7 +306,10 @@ export const readRowsWithSchema: RowsReader = (sheet, readers) => {
   return rows;
 };
 
-function forEachDataRow<K extends InputSheetKey>(sheet: OpenSheet<K>, visit: (cells: readonly unknown[], row: number) => void): void {
+function forEachDataRow<K extends InputSheetKey>(
+  sheet: OpenSheet<K>,
+  visit: (cells: readonly unknown[], row: number) => void,
+): void {
   const { values, usedColumns } = sheet;
   const dateColumn = sheet.key === "sales" ? (sheet.match.index as Record<string, number>).date : -1;
   for (let index = sheet.headerIndex + 1; index < values.length; index += 1) {
@@ -291,7 +321,11 @@ function forEachDataRow<K extends InputSheetKey>(sheet: OpenSheet<K>, visit: (ce
   }
 }
 
-function cellOfField<K extends InputSheetKey>(sheet: OpenSheet<K>, cells: readonly unknown[], field: FieldOf<K>): unknown {
+function cellOfField<K extends InputSheetKey>(
+  sheet: OpenSheet<K>,
+  cells: readonly unknown[],
+  field: FieldOf<K>,
+): unknown {
   const column = sheet.match.index[field];
   return column >= 0 ? cells[column] : undefined;
 }
@@ -304,7 +338,12 @@ function cellOfField<K extends InputSheetKey>(sheet: OpenSheet<K>, cells: readon
  * // Row 3 of Sales has a readable Rep ID but a bad Amount, so row.values is null:
  * fieldOfRow(sheet, readers.rep, row, "rep"); // "R1"
  */
-export function fieldOfRow<K extends InputSheetKey, T>(sheet: OpenSheet<K>, read: CellReader<T>, row: ReadRow<unknown>, field: FieldOf<K>): T | null {
+export function fieldOfRow<K extends InputSheetKey, T>(
+  sheet: OpenSheet<K>,
+  read: CellReader<T>,
+  row: ReadRow<unknown>,
+  field: FieldOf<K>,
+): T | null {
   const result = read(cellOfField(sheet, row.cells, field));
   return isCellFailure(result) ? null : result;
 }

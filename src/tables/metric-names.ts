@@ -60,5 +60,8 @@ function metricLookup(keys: Iterable<string>): Map<string, string> {
  * metricName("deals-won");       // "deals_won"
  */
 export function metricName(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s\-]+/g, "_");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-]+/g, "_");
 }

@@ -50,11 +50,30 @@ export const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
   text("Rep ID", "The rep's ID from the Reps sheet.", "销售人员表中的销售编号。"),
   text("Name", "The rep's name.", "姓名。"),
   text("Team", "The rep's team.", "团队。"),
-  number("Score", SCORE_FORMAT, "Weighted score; 1.000 means on target. Blank when no metric has data and a target.", "加权得分，1.000 表示达成目标；没有任何可计分指标时为空。"),
-  number("Rank", INTEGER_FORMAT, "Rank by score over every rep of the period (ties share the better rank).", "本期所有销售按得分的排名（同分并列）。"),
+  number(
+    "Score",
+    SCORE_FORMAT,
+    "Weighted score; 1.000 means on target. Blank when no metric has data and a target.",
+    "加权得分，1.000 表示达成目标；没有任何可计分指标时为空。",
+  ),
+  number(
+    "Rank",
+    INTEGER_FORMAT,
+    "Rank by score over every rep of the period (ties share the better rank).",
+    "本期所有销售按得分的排名（同分并列）。",
+  ),
   number("Team rank", INTEGER_FORMAT, "Rank within the rep's team.", "团队内排名。"),
-  number("Bonus", MONEY_FORMAT, "The payout including adjustments; blank when the period is not a payout period.", "应发金额（含调整）；非发放周期为空。"),
-  text("Notes", "Provisional or final, proration, ramp, metrics left out of the score, gates not met.", "暂定或已定稿、折算、爬坡、未计入得分的指标、未达门槛等说明。"),
+  number(
+    "Bonus",
+    MONEY_FORMAT,
+    "The payout including adjustments; blank when the period is not a payout period.",
+    "应发金额（含调整）；非发放周期为空。",
+  ),
+  text(
+    "Notes",
+    "Provisional or final, proration, ramp, metrics left out of the score, gates not met.",
+    "暂定或已定稿、折算、爬坡、未计入得分的指标、未达门槛等说明。",
+  ),
 ];
 
 export const RESULTS_FIXED_HEADERS: readonly string[] = RESULTS_FIXED_COLUMNS.map((c) => c.header);
@@ -93,8 +112,18 @@ export function metricColumns(key: string): OutputColumn[] {
   const format = metricValueFormat(key);
   return [
     number(key + " actual", format, `Actual of ${key} in the period.`, `${key} 本期实际值。`),
-    number(key + " target", format, `Target of ${key} after proration and ramp; blank when none.`, `${key} 目标（已按在职天数和爬坡折算）；无目标时为空。`),
-    number(key + " attainment", PERCENT_FORMAT, `Raw attainment of ${key} (actual / target, or target / actual when lower is better).`, `${key} 原始达成率（实际/目标；越低越好的指标为目标/实际）。`),
+    number(
+      key + " target",
+      format,
+      `Target of ${key} after proration and ramp; blank when none.`,
+      `${key} 目标（已按在职天数和爬坡折算）；无目标时为空。`,
+    ),
+    number(
+      key + " attainment",
+      PERCENT_FORMAT,
+      `Raw attainment of ${key} (actual / target, or target / actual when lower is better).`,
+      `${key} 原始达成率（实际/目标；越低越好的指标为目标/实际）。`,
+    ),
   ];
 }
 
@@ -122,7 +151,10 @@ export function metricOfHeader(header: string): string | null {
  * // ["revenue actual", "revenue target", "revenue attainment",
  * //  "old_metric actual", "old_metric target", "old_metric attainment"]
  */
-export function resultsColumns(planMetricKeys: readonly string[], existingHeader: readonly string[] = []): OutputColumn[] {
+export function resultsColumns(
+  planMetricKeys: readonly string[],
+  existingHeader: readonly string[] = [],
+): OutputColumn[] {
   const keys: string[] = [...planMetricKeys];
   for (const header of existingHeader) {
     const key = metricOfHeader(header);
@@ -139,19 +171,66 @@ export const PAYOUT_COLUMNS: readonly OutputColumn[] = [
   text("Rep ID", "The rep's ID.", "销售编号。"),
   text("Name", "The rep's name.", "姓名。"),
   number("Line", INTEGER_FORMAT, "Order of the line within the rep's payout.", "该销售本期明细的行序。"),
-  text("Type", "target_bonus, commission, adjustment or total.", "target_bonus（目标奖金）、commission（提成）、adjustment（调整）或 total（合计）。"),
-  text("Item", "The plan's name of the component; for an adjustment, the month it belongs to.", "方案中的项目名；调整行为其所属月份。"),
-  text("Driver", "What drives the component: score, attainment:METRIC, team_attainment:METRIC, or the metric of a commission.", "驱动：score（得分）、attainment:指标、team_attainment:指标，或提成所按的指标。"),
-  number("Driver value", "0.000", "The driver's value; blank when there is none (nothing is paid).", "驱动值；无值时为空（不发放）。"),
+  text(
+    "Type",
+    "target_bonus, commission, adjustment or total.",
+    "target_bonus（目标奖金）、commission（提成）、adjustment（调整）或 total（合计）。",
+  ),
+  text(
+    "Item",
+    "The plan's name of the component; for an adjustment, the month it belongs to.",
+    "方案中的项目名；调整行为其所属月份。",
+  ),
+  text(
+    "Driver",
+    "What drives the component: score, attainment:METRIC, team_attainment:METRIC, or the metric of a commission.",
+    "驱动：score（得分）、attainment:指标、team_attainment:指标，或提成所按的指标。",
+  ),
+  number(
+    "Driver value",
+    "0.000",
+    "The driver's value; blank when there is none (nothing is paid).",
+    "驱动值；无值时为空（不发放）。",
+  ),
   text("Mode", "step, linear or marginal.", "step（阶梯）、linear（线性）或 marginal（累进）。"),
-  number("Tier", "0.000", "Lower bound of the tier containing the driver; blank below the first tier.", "驱动值所在档位的下限；低于第一档时为空。"),
-  number("Rate", RATE_FORMAT, "Rate paid, after Max rate (a multiple of the target bonus, or a share of the amount).", "实际比例（已按最高倍数封顶）：目标奖金的倍数，或金额的比例。"),
+  number(
+    "Tier",
+    "0.000",
+    "Lower bound of the tier containing the driver; blank below the first tier.",
+    "驱动值所在档位的下限；低于第一档时为空。",
+  ),
+  number(
+    "Rate",
+    RATE_FORMAT,
+    "Rate paid, after Max rate (a multiple of the target bonus, or a share of the amount).",
+    "实际比例（已按最高倍数封顶）：目标奖金的倍数，或金额的比例。",
+  ),
   number("Max rate", RATE_FORMAT, "The plan's max_rate; blank when none.", "方案的最高倍数；未设置时为空。"),
-  number("Base", MONEY_FORMAT, "Target bonus for the period (monthly x months); blank for a commission.", "本期目标奖金（月度 x 月数）；提成为空。"),
+  number(
+    "Base",
+    MONEY_FORMAT,
+    "Target bonus for the period (monthly x months); blank for a commission.",
+    "本期目标奖金（月度 x 月数）；提成为空。",
+  ),
   number("Proration", PERCENT_FORMAT, "Days employed / days in the period.", "在职天数 / 期间天数。"),
-  number("Gate", "0.000", "Minimum driver value below which nothing is paid; blank when none.", "门槛：驱动值低于此值不发放；未设置时为空。"),
-  { header: "Gate met", kind: "flag", format: FLAG_FORMAT, note: { en: "Whether the gate is met.", zh: "是否达到门槛。" } },
-  number("Amount", MONEY_FORMAT, "Amount of the line; on the total line, the payout (components rounded to cents plus adjustments).", "本行金额；合计行为应发金额（各项合计四舍五入到分，加调整）。"),
+  number(
+    "Gate",
+    "0.000",
+    "Minimum driver value below which nothing is paid; blank when none.",
+    "门槛：驱动值低于此值不发放；未设置时为空。",
+  ),
+  {
+    header: "Gate met",
+    kind: "flag",
+    format: FLAG_FORMAT,
+    note: { en: "Whether the gate is met.", zh: "是否达到门槛。" },
+  },
+  number(
+    "Amount",
+    MONEY_FORMAT,
+    "Amount of the line; on the total line, the payout (components rounded to cents plus adjustments).",
+    "本行金额；合计行为应发金额（各项合计四舍五入到分，加调整）。",
+  ),
   text("Reason", "An adjustment's reason.", "调整原因。"),
   text("Notes", "Provisional or final; a negative payout is flagged.", "暂定或已定稿；应发为负时标注。"),
 ];
@@ -171,10 +250,23 @@ export const REVIEW_HEADERS = {
 export const REVIEW_COLUMNS: readonly OutputColumn[] = [
   text(REVIEW_HEADERS.period, "The period reviewed.", "评估期间。"),
   text(REVIEW_HEADERS.repId, "The rep's ID.", "销售编号。"),
-  text(REVIEW_HEADERS.generated, "Written by Sales Scorecard at each recalculation.", "由销售绩效记分卡在每次重算时生成。"),
-  text(REVIEW_HEADERS.manager, "The manager's edited review, saved from the sidebar. Recalculation never changes it.", "主管修改后的评语（在侧边栏保存），重算不会改动。"),
+  text(
+    REVIEW_HEADERS.generated,
+    "Written by Sales Scorecard at each recalculation.",
+    "由销售绩效记分卡在每次重算时生成。",
+  ),
+  text(
+    REVIEW_HEADERS.manager,
+    "The manager's edited review, saved from the sidebar. Recalculation never changes it.",
+    "主管修改后的评语（在侧边栏保存），重算不会改动。",
+  ),
   text(REVIEW_HEADERS.reply, "The rep's reply. Recalculation never changes it.", "销售本人的回复，重算不会改动。"),
-  { header: REVIEW_HEADERS.acknowledged, kind: "flag", format: FLAG_FORMAT, note: { en: "Ticked by the rep once read. Recalculation never changes it.", zh: "销售阅读后勾选，重算不会改动。" } },
+  {
+    header: REVIEW_HEADERS.acknowledged,
+    kind: "flag",
+    format: FLAG_FORMAT,
+    note: { en: "Ticked by the rep once read. Recalculation never changes it.", zh: "销售阅读后勾选，重算不会改动。" },
+  },
 ];
 
 /** How many leading Reviews columns a run owns and writes. */
@@ -208,16 +300,37 @@ export const DASHBOARD_TABLE_FIRST_ROW = 4;
 // ---------------------------------------------------------------- Run log
 
 export const RUN_LOG_COLUMNS: readonly OutputColumn[] = [
-  { header: "When", kind: "when", format: WHEN_FORMAT, note: { en: "When the run started (spreadsheet time zone).", zh: "运行开始时间（表格时区）。" } },
-  text("Started by", "schedule, menu, sidebar, restate, setup or local.", "启动方式：schedule（定时）、menu（菜单）、sidebar（侧边栏）、restate（重算期间）、setup（创建工作表）或 local（本地）。"),
+  {
+    header: "When",
+    kind: "when",
+    format: WHEN_FORMAT,
+    note: { en: "When the run started (spreadsheet time zone).", zh: "运行开始时间（表格时区）。" },
+  },
+  text(
+    "Started by",
+    "schedule, menu, sidebar, restate, setup or local.",
+    "启动方式：schedule（定时）、menu（菜单）、sidebar（侧边栏）、restate（重算期间）、setup（创建工作表）或 local（本地）。",
+  ),
   text("Periods", "Periods computed by the run.", "本次计算的期间。"),
   text("Made final", "Periods that became final in this run.", "本次定稿的期间。"),
   number("Rows written", INTEGER_FORMAT, "Result rows written.", "写入的结果行数。"),
-  text("Outcome", "done, continues (checkpoint), already running, failed, or nothing to do.", "结果：done（完成）、continues（未完成，下次继续）、already running（已有运行）、failed（失败）。"),
+  text(
+    "Outcome",
+    "done, continues (checkpoint), already running, failed, or nothing to do.",
+    "结果：done（完成）、continues（未完成，下次继续）、already running（已有运行）、failed（失败）。",
+  ),
   number("Duration (s)", SECONDS_FORMAT, "Seconds the run took.", "运行用时（秒）。"),
   number("Problems", INTEGER_FORMAT, "Number of input problems found.", "发现的输入问题数。"),
-  text("Problem list", "Each problem with its cell; cut below the 50,000-character cell limit.", "各问题及其单元格；超过单元格 50,000 字符上限时截断。"),
-  text("Details", "Changes made by a restatement, sheets left alone, and similar.", "重算期间的改动、未改动的工作表等说明。"),
+  text(
+    "Problem list",
+    "Each problem with its cell; cut below the 50,000-character cell limit.",
+    "各问题及其单元格；超过单元格 50,000 字符上限时截断。",
+  ),
+  text(
+    "Details",
+    "Changes made by a restatement, sheets left alone, and similar.",
+    "重算期间的改动、未改动的工作表等说明。",
+  ),
   text("Run ID", "Identifies the run in the add-on's logs.", "运行编号，对应加载项日志。"),
 ];
 

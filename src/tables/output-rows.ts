@@ -40,10 +40,16 @@ export interface FormattedRows {
 // ---------------------------------------------------------------- notes
 
 const NOTE_TEXT = {
-  provisional: { en: "Provisional: recomputed by every run until the period is final", zh: "暂定：期间定稿前每次运行都会重算" },
+  provisional: {
+    en: "Provisional: recomputed by every run until the period is final",
+    zh: "暂定：期间定稿前每次运行都会重算",
+  },
   prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
   left: { en: "Left on {day}", zh: "已于 {day} 离职" },
-  ramp: { en: "New-hire ramp: targets at {factor} (month {month})", zh: "新人爬坡：目标按 {factor}（第 {month} 个月）" },
+  ramp: {
+    en: "New-hire ramp: targets at {factor} (month {month})",
+    zh: "新人爬坡：目标按 {factor}（第 {month} 个月）",
+  },
   leftOut: { en: "Left out of the score: {list}", zh: "未计入得分：{list}" },
   noData: { en: "no data", zh: "无数据" },
   noTarget: { en: "no target", zh: "无目标" },
@@ -53,8 +59,14 @@ const NOTE_TEXT = {
   repOfTheMonthCompany: { en: "Rep of the {kind} in the company", zh: "全公司本{kind}最佳" },
   mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
   notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
-  managerNotRanked: { en: "Manager: not ranked (a manager's result is the team's)", zh: "主管：不参与排名（主管的业绩即团队业绩）" },
-  rankedByRevenue: { en: "Ranked by revenue: no one has a score yet (no targets)", zh: "按销售额排名：尚无人有得分（未设定目标）" },
+  managerNotRanked: {
+    en: "Manager: not ranked (a manager's result is the team's)",
+    zh: "主管：不参与排名（主管的业绩即团队业绩）",
+  },
+  rankedByRevenue: {
+    en: "Ranked by revenue: no one has a score yet (no targets)",
+    zh: "按销售额排名：尚无人有得分（未设定目标）",
+  },
 } as const;
 
 const PERIOD_KIND_WORD = {
@@ -95,7 +107,10 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return fill(NOTE_TEXT.gate[language], { component: note.component });
     case "rep_of_the_month":
       // Reps without a team compete as one company-wide group: never "in " a blank team.
-      return fill(NOTE_TEXT[note.team.trim() === "" ? "repOfTheMonthCompany" : "repOfTheMonth"][language], { team: note.team, kind: PERIOD_KIND_WORD[periodKind(result.period)][language] });
+      return fill(NOTE_TEXT[note.team.trim() === "" ? "repOfTheMonthCompany" : "repOfTheMonth"][language], {
+        team: note.team,
+        kind: PERIOD_KIND_WORD[periodKind(result.period)][language],
+      });
     case "most_improved":
       return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
     case "not_computed":
@@ -118,7 +133,9 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
  */
 export function notesText(result: RepPeriodResult, provisional: boolean, language: Language): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");
-  const parts = (provisional ? [NOTE_TEXT.provisional[language] as string] : []).concat(notes.map((n) => noteText(n, result, language)));
+  const parts = (provisional ? [NOTE_TEXT.provisional[language] as string] : []).concat(
+    notes.map((n) => noteText(n, result, language)),
+  );
   // Last: the score's arithmetic, so every number on the row is explained on the sheet.
   const trace = scoreTraceNote(result, language);
   if (trace !== null) parts.push(trace);
@@ -229,7 +246,9 @@ function payoutLine(fields: Partial<Record<string, CellValue>>): CellValue[] {
 
 function lineFormats(valueFormat: string): string[] {
   return PAYOUT_COLUMNS.map((column) =>
-    column.header === "Driver value" || column.header === "Tier" || column.header === "Gate" ? valueFormat : column.format,
+    column.header === "Driver value" || column.header === "Tier" || column.header === "Gate"
+      ? valueFormat
+      : column.format,
   );
 }
 
@@ -242,7 +261,10 @@ function lineFormats(valueFormat: string): string[] {
  * payoutRows(result, { provisional: false, language: "en" }).values.map((row) => row[4]);
  * // ["target_bonus", "commission", "adjustment", "total"]
  */
-export function payoutRows(result: RepPeriodResult, options: { provisional: boolean; language: Language }): FormattedRows {
+export function payoutRows(
+  result: RepPeriodResult,
+  options: { provisional: boolean; language: Language },
+): FormattedRows {
   const payout: PayoutResult | null = result.payout;
   const values: CellValue[][] = [];
   const formats: string[][] = [];
@@ -271,11 +293,32 @@ export function payoutRows(result: RepPeriodResult, options: { provisional: bool
     formats.push(payoutLineFormats(values[values.length - 1]));
   }
   for (const adjustment of payout.adjustments) {
-    values.push(payoutLine({ ...who, Line: values.length + 1, Type: "adjustment", Item: adjustment.period, Amount: numberCell(adjustment.amount), Reason: adjustment.reason }));
+    values.push(
+      payoutLine({
+        ...who,
+        Line: values.length + 1,
+        Type: "adjustment",
+        Item: adjustment.period,
+        Amount: numberCell(adjustment.amount),
+        Reason: adjustment.reason,
+      }),
+    );
     formats.push(payoutLineFormats(values[values.length - 1]));
   }
-  const notes = [options.provisional ? NOTE_TEXT.provisional[options.language] : "", payout.negative ? NOTE_TEXT.negative[options.language] : ""];
-  values.push(payoutLine({ ...who, Line: values.length + 1, Type: "total", Item: "total", Amount: numberCell(payout.total), Notes: notes.filter(Boolean).join(options.language === "zh" ? "；" : "; ") }));
+  const notes = [
+    options.provisional ? NOTE_TEXT.provisional[options.language] : "",
+    payout.negative ? NOTE_TEXT.negative[options.language] : "",
+  ];
+  values.push(
+    payoutLine({
+      ...who,
+      Line: values.length + 1,
+      Type: "total",
+      Item: "total",
+      Amount: numberCell(payout.total),
+      Notes: notes.filter(Boolean).join(options.language === "zh" ? "；" : "; "),
+    }),
+  );
   formats.push(payoutLineFormats(values[values.length - 1]));
   return { values, formats };
 }
@@ -361,7 +404,10 @@ function isBlankRow(row: readonly unknown[]): boolean {
  * @example
  * tableOf([["Period", "Rep ID"], ["2026-03", "r1"], ["", ""]]); // { header: ["Period", "Rep ID"], rows: [["2026-03", "r1"]] }
  */
-export function tableOf(values: readonly unknown[][] | null, options: { keepBlankRows?: boolean } = {}): SheetTable | null {
+export function tableOf(
+  values: readonly unknown[][] | null,
+  options: { keepBlankRows?: boolean } = {},
+): SheetTable | null {
   if (!values || values.length === 0) return null;
   const header = values[0].map((cell) => plainText(cell).trim());
   if (header.every((h) => h === "")) return null;
@@ -376,7 +422,11 @@ export function tableOf(values: readonly unknown[][] | null, options: { keepBlan
  * @example
  * remapRow(["b", "a"], ["a", "b", "c"], [2, 1]); // [1, 2, ""]
  */
-export function remapRow(fromHeader: readonly string[], toHeader: readonly string[], row: readonly unknown[]): CellValue[] {
+export function remapRow(
+  fromHeader: readonly string[],
+  toHeader: readonly string[],
+  row: readonly unknown[],
+): CellValue[] {
   const index = new Map<string, number>();
   fromHeader.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);

@@ -3,7 +3,10 @@ import { MAX_PLAN_NUMBER, MAX_PLAN_RATE } from "../core/number-text";
 import { rowSchemas, textOf } from "./plan-cells";
 
 /** The plan problem codes a row's cells raise, by field. */
-function issuesOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; params?: unknown }[] } }): Record<string, string> {
+function issuesOf(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string; params?: unknown }[] };
+}): Record<string, string> {
   if (result.success) return {};
   return Object.fromEntries(result.error!.issues.map((issue) => [String(issue.path[0]), issue.message]));
 }
@@ -19,17 +22,32 @@ describe("plan number bounds", () => {
   });
 
   it("refuses a tier rate or bound just above its bound, and 1e308, as plan_too_large on that field", () => {
-    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: 0, rate: 1_000_001 }))).toEqual({ rate: "plan_too_large" });
-    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: 1e12 + 1, rate: 0.1 }))).toEqual({ bound: "plan_too_large" });
-    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: "1e308", rate: 1e308 }))).toEqual({ bound: "plan_too_large", rate: "plan_too_large" });
-    const issue = rowSchemas().tier.safeParse({ key: "C", bound: 0, rate: 1e308 }).error!.issues[0] as { params?: unknown };
+    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: 0, rate: 1_000_001 }))).toEqual({
+      rate: "plan_too_large",
+    });
+    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: 1e12 + 1, rate: 0.1 }))).toEqual({
+      bound: "plan_too_large",
+    });
+    expect(issuesOf(rowSchemas().tier.safeParse({ key: "C", bound: "1e308", rate: 1e308 }))).toEqual({
+      bound: "plan_too_large",
+      rate: "plan_too_large",
+    });
+    const issue = rowSchemas().tier.safeParse({ key: "C", bound: 0, rate: 1e308 }).error!.issues[0] as {
+      params?: unknown;
+    };
     expect(issue.params).toEqual({ value: "1e+308", max: "1,000,000" });
   });
 
   it("bounds a maximum rate like a tier rate, and the target bonus like an amount", () => {
-    expect(issuesOf(rowSchemas().bonus.safeParse({ key: "B", driver: "", mode: "", gate: "", maxRate: 1e308 }))).toEqual({ maxRate: "plan_too_large" });
-    expect(issuesOf(rowSchemas().commission.safeParse({ key: "C", driver: "", mode: "", gate: 1e13, maxRate: 2 }))).toEqual({ gate: "plan_too_large" });
-    expect(issuesOf(rowSchemas().settingValue.target_bonus.safeParse({ value: -1e308 }))).toEqual({ value: "plan_too_large" });
+    expect(
+      issuesOf(rowSchemas().bonus.safeParse({ key: "B", driver: "", mode: "", gate: "", maxRate: 1e308 })),
+    ).toEqual({ maxRate: "plan_too_large" });
+    expect(
+      issuesOf(rowSchemas().commission.safeParse({ key: "C", driver: "", mode: "", gate: 1e13, maxRate: 2 })),
+    ).toEqual({ gate: "plan_too_large" });
+    expect(issuesOf(rowSchemas().settingValue.target_bonus.safeParse({ value: -1e308 }))).toEqual({
+      value: "plan_too_large",
+    });
     expect(rowSchemas().settingValue.target_bonus.safeParse({ value: 1e12 }).success).toBe(true);
   });
 
@@ -40,6 +58,9 @@ describe("plan number bounds", () => {
   });
 
   it("says an error value in a text cell is not text", () => {
-    expect(textOf("#N/A")).toEqual({ planProblem: "plan_bad_value", args: { value: "#N/A", expected: "text, not an error value" } });
+    expect(textOf("#N/A")).toEqual({
+      planProblem: "plan_bad_value",
+      args: { value: "#N/A", expected: "text, not an error value" },
+    });
   });
 });

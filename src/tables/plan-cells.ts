@@ -78,7 +78,8 @@ function planCell<T>(read: (value: unknown) => T | CellIssue) {
 export function textOf(value: unknown): string | null | CellIssue {
   const text = readText(value);
   if (!isCellFailure(text)) return text;
-  const expected = text.failure === "error_value" ? "text, not an error value" : "at most " + MAX_TEXT_LENGTH + " characters";
+  const expected =
+    text.failure === "error_value" ? "text, not an error value" : "at most " + MAX_TEXT_LENGTH + " characters";
   return cellIssue("plan_bad_value", { value: displayValue(value), expected });
 }
 
@@ -142,7 +143,10 @@ export function wordOf(value: unknown): string {
   return normalizeHeader(typeof value === "string" ? value : String(value ?? ""));
 }
 
-function lookupOf<T extends string>(names: Readonly<Record<T, Record<Language, string>>>, aliases: Readonly<Record<string, T>> = {}): Map<string, T> {
+function lookupOf<T extends string>(
+  names: Readonly<Record<T, Record<Language, string>>>,
+  aliases: Readonly<Record<string, T>> = {},
+): Map<string, T> {
   const lookup = new Map<string, T>();
   for (const key of Object.keys(names) as T[]) {
     lookup.set(wordOf(key), key);
@@ -164,14 +168,35 @@ const SETTING_KEYS = lookupOf(PLAN_SETTING_NAMES);
 const MODES = lookupOf(PLAN_MODE_NAMES);
 const DRIVER_WORDS = lookupOf(PLAN_DRIVER_NAMES, { 评分: "score" });
 const PAYOUT_PERIODS = lookupOf(PLAN_PAYOUT_PERIOD_NAMES, {
-  monthly: "month", quarterly: "quarter", yearly: "year", annual: "year", 月度: "month", 季度: "quarter", 年度: "year",
+  monthly: "month",
+  quarterly: "quarter",
+  yearly: "year",
+  annual: "year",
+  月度: "month",
+  季度: "quarter",
+  年度: "year",
 });
 const LANGUAGES = new Map<string, Language | null>([
-  ["en", "en"], ["english", "en"], ["英文", "en"], ["英语", "en"],
-  ["zh", "zh"], ["zhcn", "zh"], ["cn", "zh"], ["chinese", "zh"], ["中文", "zh"], ["汉语", "zh"], ["简体中文", "zh"],
+  ["en", "en"],
+  ["english", "en"],
+  ["英文", "en"],
+  ["英语", "en"],
+  ["zh", "zh"],
+  ["zhcn", "zh"],
+  ["cn", "zh"],
+  ["chinese", "zh"],
+  ["中文", "zh"],
+  ["汉语", "zh"],
+  ["简体中文", "zh"],
 ]);
 const CURRENCY_WORDS = new Map<string, string>([
-  ["¥", "CNY"], ["￥", "CNY"], ["元", "CNY"], ["人民币", "CNY"], ["rmb", "CNY"], ["$", "USD"], ["美元", "USD"],
+  ["¥", "CNY"],
+  ["￥", "CNY"],
+  ["元", "CNY"],
+  ["人民币", "CNY"],
+  ["rmb", "CNY"],
+  ["$", "USD"],
+  ["美元", "USD"],
 ]);
 const AUTO_WORDS = new Set([wordOf(PLAN_AUTO_VALUE.en), wordOf(PLAN_AUTO_VALUE.zh)]);
 
@@ -179,7 +204,9 @@ const AUTO_WORDS = new Set([wordOf(PLAN_AUTO_VALUE.en), wordOf(PLAN_AUTO_VALUE.z
 export const TYPE_ALLOWED = allowedOf(PLAN_ROW_TYPE_NAMES);
 const SETTING_ALLOWED = allowedOf(PLAN_SETTING_NAMES);
 const PAYOUT_ALLOWED = allowedOf(PLAN_PAYOUT_PERIOD_NAMES);
-const AMOUNT_METRICS = BUILT_IN_METRICS.filter((metric) => metric.kind === "additive" && metric.money).map((metric) => metric.key);
+const AMOUNT_METRICS = BUILT_IN_METRICS.filter((metric) => metric.kind === "additive" && metric.money).map(
+  (metric) => metric.key,
+);
 const ADDITIVE_METRICS = BUILT_IN_METRICS.filter((metric) => metric.kind === "additive").map((metric) => metric.key);
 const DEFAULT_DRIVER_METRIC = "revenue";
 
@@ -194,7 +221,10 @@ const DEFAULT_DRIVER_METRIC = "revenue";
  * metricKeyOf("CSAT score");  // "csat_score"
  */
 export function metricKeyOf(text: string): string {
-  const name = text.trim().toLowerCase().replace(/[\s\-]+/g, "_");
+  const name = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-]+/g, "_");
   const builtIn = BUILT_IN_METRICS.find(
     (metric) => metric.key === name || name === labelName(metric.key, "en") || name === labelName(metric.key, "zh"),
   );
@@ -202,13 +232,19 @@ export function metricKeyOf(text: string): string {
 }
 
 function labelName(key: string, language: Language): string {
-  return metricLabel(key, language).trim().toLowerCase().replace(/[\s\-]+/g, "_");
+  return metricLabel(key, language)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-]+/g, "_");
 }
 
 function metricKeyCell(value: unknown): string | CellIssue {
   // A number, a checkbox or a date cell is never a metric's name: a value slipped a column.
   if (typeof value !== "string" && value !== null && value !== undefined) {
-    return cellIssue("plan_bad_value", { value: displayValue(value), expected: "a metric key such as revenue, or a manual metric's name" });
+    return cellIssue("plan_bad_value", {
+      value: displayValue(value),
+      expected: "a metric key such as revenue, or a manual metric's name",
+    });
   }
   const text = required(textOf)(value);
   return isCellIssue(text) ? text : metricKeyOf(text);
@@ -217,14 +253,19 @@ function metricKeyCell(value: unknown): string | CellIssue {
 function directionCell(value: unknown): Direction | null | CellIssue {
   const text = textOf(value);
   if (text === null || isCellIssue(text)) return text;
-  return parseDirection(text) ?? cellIssue("plan_bad_value", { value: displayValue(value), expected: "higher, lower (越高越好, 越低越好)" });
+  return (
+    parseDirection(text) ??
+    cellIssue("plan_bad_value", { value: displayValue(value), expected: "higher, lower (越高越好, 越低越好)" })
+  );
 }
 
 function modeCell(value: unknown): TierMode | CellIssue {
   const text = textOf(value);
   if (text === null) return "step";
   if (isCellIssue(text)) return text;
-  return parseTierMode(text) ?? MODES.get(wordOf(text)) ?? cellIssue("plan_unknown_mode", { value: displayValue(value) });
+  return (
+    parseTierMode(text) ?? MODES.get(wordOf(text)) ?? cellIssue("plan_unknown_mode", { value: displayValue(value) })
+  );
 }
 
 /** `score`, `attainment:METRIC` or `team_attainment:METRIC` (also in Chinese, `：` too); blank = score. */
@@ -240,7 +281,11 @@ function bonusDriverCell(value: unknown): BonusDriver | CellIssue {
   if (word === "score") return metricText === "" ? { kind: "score" } : bad;
   const metric = metricText === "" ? DEFAULT_DRIVER_METRIC : metricKeyOf(metricText);
   if (word === "team_attainment" && !ADDITIVE_METRICS.includes(metric)) {
-    return cellIssue("plan_team_driver_not_additive", { value: displayValue(value), metric, allowed: ADDITIVE_METRICS.join(", ") });
+    return cellIssue("plan_team_driver_not_additive", {
+      value: displayValue(value),
+      metric,
+      allowed: ADDITIVE_METRICS.join(", "),
+    });
   }
   return { kind: word, metric };
 }
@@ -251,13 +296,18 @@ function commissionMetricCell(value: unknown): string | CellIssue {
   if (text === null) return DEFAULT_DRIVER_METRIC;
   if (isCellIssue(text)) return text;
   const metric = metricKeyOf(text);
-  return AMOUNT_METRICS.includes(metric) ? metric : cellIssue("plan_commission_driver", { value: displayValue(value), allowed: AMOUNT_METRICS.join(", ") });
+  return AMOUNT_METRICS.includes(metric)
+    ? metric
+    : cellIssue("plan_commission_driver", { value: displayValue(value), allowed: AMOUNT_METRICS.join(", ") });
 }
 
 function payoutPeriodCell(value: unknown): PayoutPeriod | null | CellIssue {
   const text = textOf(value);
   if (text === null || isCellIssue(text)) return text;
-  return PAYOUT_PERIODS.get(wordOf(text)) ?? cellIssue("plan_bad_value", { value: displayValue(value), expected: PAYOUT_ALLOWED });
+  return (
+    PAYOUT_PERIODS.get(wordOf(text)) ??
+    cellIssue("plan_bad_value", { value: displayValue(value), expected: PAYOUT_ALLOWED })
+  );
 }
 
 /** `auto` (or blank) = from the locale; a three-letter code; ¥, 元, $ and 美元 as CNY and USD. */
@@ -277,13 +327,18 @@ function languageCell(value: unknown): Language | null | CellIssue {
   if (text === null || AUTO_WORDS.has(wordOf(text))) return null;
   if (isCellIssue(text)) return text;
   const language = LANGUAGES.get(wordOf(text));
-  return language !== undefined ? language : cellIssue("plan_bad_value", { value: displayValue(value), expected: "auto, en, zh" });
+  return language !== undefined
+    ? language
+    : cellIssue("plan_bad_value", { value: displayValue(value), expected: "auto, en, zh" });
 }
 
 function settingKeyCell(value: unknown): PlanSettingKey | CellIssue {
   const text = required(textOf)(value);
   if (isCellIssue(text)) return text;
-  return SETTING_KEYS.get(wordOf(text)) ?? cellIssue("plan_unknown_setting", { key: displayValue(value), allowed: SETTING_ALLOWED });
+  return (
+    SETTING_KEYS.get(wordOf(text)) ??
+    cellIssue("plan_unknown_setting", { key: displayValue(value), allowed: SETTING_ALLOWED })
+  );
 }
 
 const countOfPeriods = wholeNumberFrom(1, 1000, "a whole number from 1");
@@ -311,15 +366,36 @@ function buildRowSchemas() {
     .check(
       z.superRefine((row, context) => {
         if (row.cap >= row.floor) return;
-        context.issues.push({ code: "custom", message: "plan_cap_below_floor", path: ["cap"], input: row.cap, params: { value: row.cap, floor: row.floor } });
+        context.issues.push({
+          code: "custom",
+          message: "plan_cap_below_floor",
+          path: ["cap"],
+          input: row.cap,
+          params: { value: row.cap, floor: row.floor },
+        });
       }),
     );
   return {
     metric,
-    bonus: z.object({ key: text, driver: planCell(bonusDriverCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalRate }),
-    commission: z.object({ key: text, driver: planCell(commissionMetricCell), mode: planCell(modeCell), gate: optionalNonNegative, maxRate: optionalRate }),
+    bonus: z.object({
+      key: text,
+      driver: planCell(bonusDriverCell),
+      mode: planCell(modeCell),
+      gate: optionalNonNegative,
+      maxRate: optionalRate,
+    }),
+    commission: z.object({
+      key: text,
+      driver: planCell(commissionMetricCell),
+      mode: planCell(modeCell),
+      gate: optionalNonNegative,
+      maxRate: optionalRate,
+    }),
     tier: z.object({ key: text, bound: planCell(required(nonNegative)), rate: planCell(required(rateOf)) }),
-    ramp: z.object({ key: planCell(required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…"))), value: planCell(required(aboveZero)) }),
+    ramp: z.object({
+      key: planCell(required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…"))),
+      value: planCell(required(aboveZero)),
+    }),
     training: z.object({ key: planCell(metricKeyCell), value: text }),
     settingKey: z.object({ key: planCell(settingKeyCell) }),
     settingValue: {
@@ -354,4 +430,6 @@ export function rowSchemas(): RowSchemas {
 }
 
 /** A setting row's value, typed by its setting. */
-export type SettingValue = { [K in PlanSettingKey]: { setting: K; value: z.output<RowSchemas["settingValue"][K]>["value"] } }[PlanSettingKey];
+export type SettingValue = {
+  [K in PlanSettingKey]: { setting: K; value: z.output<RowSchemas["settingValue"][K]>["value"] };
+}[PlanSettingKey];

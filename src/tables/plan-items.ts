@@ -37,7 +37,8 @@ export function failedItems(read: { place: RowPlace | null; row: PlanRow | null 
   for (const { place, row } of read) {
     if (!place || row) continue;
     if (place.type === "metric" || place.type === "manual") failed.metrics.add(metricKeyOf(place.keyText));
-    if (place.type === "bonus" || place.type === "commission") failed.components.add(place.roleKey + "\u0000" + nameKey(place.keyText));
+    if (place.type === "bonus" || place.type === "commission")
+      failed.components.add(place.roleKey + "\u0000" + nameKey(place.keyText));
     if (place.type === "tier") failed.tiers.add(place.roleKey + "\u0000" + nameKey(place.keyText));
   }
   return failed;
@@ -50,7 +51,9 @@ export function failedItems(read: { place: RowPlace | null; row: PlanRow | null 
  * declaredManualMetrics(read); // ["csat"] for a `manual` row keyed "CSAT", even one whose Weight is wrong
  */
 export function declaredManualMetrics(read: { place: RowPlace | null }[]): string[] {
-  return read.flatMap(({ place }) => (place && place.type === "manual" && place.keyText !== "" ? [metricKeyOf(place.keyText)] : []));
+  return read.flatMap(({ place }) =>
+    place && place.type === "manual" && place.keyText !== "" ? [metricKeyOf(place.keyText)] : [],
+  );
 }
 
 /** The identity of an item within a role: one metric, component, setting, ramp month or training topic per key. */

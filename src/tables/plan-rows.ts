@@ -18,7 +18,16 @@ import type { Direction, MetricSpec, PayComponent } from "../core/plan-model";
 import type { ProblemCode } from "../core/problems";
 import type { Tier } from "../core/tiers";
 import { displayValue } from "./cell-values";
-import { isCellIssue, metricKeyOf, ROW_TYPES, rowSchemas, textOf, TYPE_ALLOWED, wordOf, type SettingValue } from "./plan-cells";
+import {
+  isCellIssue,
+  metricKeyOf,
+  ROW_TYPES,
+  rowSchemas,
+  textOf,
+  TYPE_ALLOWED,
+  wordOf,
+  type SettingValue,
+} from "./plan-cells";
 import type { Args, SheetLine, VersionReporter } from "./plan-sheet";
 
 /** A row after its cells were read: what it declares, and where. */
@@ -53,7 +62,11 @@ export interface RowPlace {
  * // { place: { row: 4, type: "metric", role: "", roleKey: "", keyText: "Revenue" },
  * //   row: { ...place, kind: "metric", spec: { key: "revenue", weight: 0.6, direction: "higher", floor: 0, cap: 1.5, manual: false } } }
  */
-export function readRow(line: SheetLine, manual: ManualMetrics, reporter: VersionReporter): { place: RowPlace | null; row: PlanRow | null } {
+export function readRow(
+  line: SheetLine,
+  manual: ManualMetrics,
+  reporter: VersionReporter,
+): { place: RowPlace | null; row: PlanRow | null } {
   const type = readRowType(line, reporter);
   if (type === null) return { place: null, row: null };
   const roleText = textOf(line.cells.role);
@@ -95,11 +108,20 @@ function readRowType(line: SheetLine, reporter: VersionReporter): PlanRowType | 
     return null;
   }
   const type = isCellIssue(text) ? undefined : ROW_TYPES.get(wordOf(text));
-  if (type === undefined) reporter.report(line.row, "type", "plan_unknown_type", { value: displayValue(line.cells.type), allowed: TYPE_ALLOWED });
+  if (type === undefined)
+    reporter.report(line.row, "type", "plan_unknown_type", {
+      value: displayValue(line.cells.type),
+      allowed: TYPE_ALLOWED,
+    });
   return type ?? null;
 }
 
-function readTypedRow(line: SheetLine, place: RowPlace, manual: ManualMetrics, reporter: VersionReporter): PlanRow | null {
+function readTypedRow(
+  line: SheetLine,
+  place: RowPlace,
+  manual: ManualMetrics,
+  reporter: VersionReporter,
+): PlanRow | null {
   switch (place.type) {
     case "metric":
     case "manual":
@@ -108,13 +130,21 @@ function readTypedRow(line: SheetLine, place: RowPlace, manual: ManualMetrics, r
       const cells = parseCells(rowSchemas().bonus, line, reporter);
       if (!cells) return null;
       const { key, driver, mode, gate, maxRate } = cells;
-      return { ...place, kind: "component", component: { kind: "target_bonus", key, driver, mode, tiers: [], gate, maxRate } };
+      return {
+        ...place,
+        kind: "component",
+        component: { kind: "target_bonus", key, driver, mode, tiers: [], gate, maxRate },
+      };
     }
     case "commission": {
       const cells = parseCells(rowSchemas().commission, line, reporter);
       if (!cells) return null;
       const { key, driver, mode, gate, maxRate } = cells;
-      return { ...place, kind: "component", component: { kind: "commission", key, metric: driver, mode, tiers: [], gate, maxRate } };
+      return {
+        ...place,
+        kind: "component",
+        component: { kind: "commission", key, metric: driver, mode, tiers: [], gate, maxRate },
+      };
     }
     case "tier": {
       const cells = parseCells(rowSchemas().tier, line, reporter);
@@ -138,7 +168,12 @@ function readTypedRow(line: SheetLine, place: RowPlace, manual: ManualMetrics, r
  * `manual` row of the version, whose direction it then must not contradict;
  * a `manual` row declares a metric with its direction.
  */
-function metricRow(line: SheetLine, place: RowPlace, manualMetrics: ManualMetrics, reporter: VersionReporter): PlanRow | null {
+function metricRow(
+  line: SheetLine,
+  place: RowPlace,
+  manualMetrics: ManualMetrics,
+  reporter: VersionReporter,
+): PlanRow | null {
   const cells = parseCells(rowSchemas().metric, line, reporter);
   if (!cells) return null;
   const declaring = place.type === "manual";
@@ -158,11 +193,21 @@ function metricRow(line: SheetLine, place: RowPlace, manualMetrics: ManualMetric
   }
   const fixed = builtIn?.direction ?? declared;
   if (fixed && cells.direction !== null && cells.direction !== fixed) {
-    reporter.report(line.row, "direction", "plan_direction_mismatch", { value: displayValue(line.cells.direction), metric: cells.key });
+    reporter.report(line.row, "direction", "plan_direction_mismatch", {
+      value: displayValue(line.cells.direction),
+      metric: cells.key,
+    });
     return null;
   }
   const direction = fixed ?? (cells.direction as Direction);
-  const spec: MetricSpec = { key: cells.key, weight: cells.weight, direction, floor: cells.floor, cap: cells.cap, manual: !builtIn };
+  const spec: MetricSpec = {
+    key: cells.key,
+    weight: cells.weight,
+    direction,
+    floor: cells.floor,
+    cap: cells.cap,
+    manual: !builtIn,
+  };
   return { ...place, kind: "metric", spec };
 }
 
@@ -176,7 +221,11 @@ function settingRow(line: SheetLine, place: RowPlace, reporter: VersionReporter)
 }
 
 /** Parses a row's cells with a schema; each issue becomes a problem on its field's cell. */
-function parseCells<S extends z.ZodMiniType>(schema: S, line: SheetLine, reporter: VersionReporter): z.output<S> | null {
+function parseCells<S extends z.ZodMiniType>(
+  schema: S,
+  line: SheetLine,
+  reporter: VersionReporter,
+): z.output<S> | null {
   const result = schema.safeParse(line.cells);
   if (result.success) return result.data as z.output<S>;
   for (const issue of result.error.issues) {
@@ -190,8 +239,17 @@ function parseCells<S extends z.ZodMiniType>(schema: S, line: SheetLine, reporte
 
 // The codes the cell readers raise; any other zod message is read as a bad value.
 const PLAN_CODES: ReadonlySet<string> = new Set<ProblemCode>([
-  "plan_blank", "plan_bad_number", "plan_too_large", "plan_negative", "plan_bad_value", "plan_unknown_mode", "plan_bad_driver",
-  "plan_team_driver_not_additive", "plan_commission_driver", "plan_unknown_setting", "plan_cap_below_floor",
+  "plan_blank",
+  "plan_bad_number",
+  "plan_too_large",
+  "plan_negative",
+  "plan_bad_value",
+  "plan_unknown_mode",
+  "plan_bad_driver",
+  "plan_team_driver_not_additive",
+  "plan_commission_driver",
+  "plan_unknown_setting",
+  "plan_cap_below_floor",
 ]);
 
 // ---------------------------------------------------------------------------

@@ -35,7 +35,11 @@ export function defaultSettings(): PlanSettings {
  * settingsOf(base, knownMetrics, reporter);
  * // { settings: { ...defaults, currency: "CNY", fiscalYearStartMonth: 4 }, fiscalYearRow: 12 }
  */
-export function settingsOf(base: RoleRows, knownMetrics: Set<string>, reporter: VersionReporter): { settings: PlanSettings; fiscalYearRow: number | null } {
+export function settingsOf(
+  base: RoleRows,
+  knownMetrics: Set<string>,
+  reporter: VersionReporter,
+): { settings: PlanSettings; fiscalYearRow: number | null } {
   const settings = defaultSettings();
   let fiscalYearRow: number | null = null;
   for (const row of base.rows) {

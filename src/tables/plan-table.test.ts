@@ -52,7 +52,13 @@ describe("the default plan", () => {
         ["teamwork", 0.05, "higher", true],
       ]);
       const [bonus, commission] = version.base.components;
-      expect(bonus).toMatchObject({ kind: "target_bonus", driver: { kind: "score" }, mode: "linear", gate: 0.6, maxRate: 2 });
+      expect(bonus).toMatchObject({
+        kind: "target_bonus",
+        driver: { kind: "score" },
+        mode: "linear",
+        gate: 0.6,
+        maxRate: 2,
+      });
       expect(bonus.tiers).toEqual([
         { bound: 0.6, rate: 0.5 },
         { bound: 0.8, rate: 0.75 },
@@ -60,7 +66,13 @@ describe("the default plan", () => {
         { bound: 1.2, rate: 1.5 },
         { bound: 1.4, rate: 2 },
       ]);
-      expect(commission).toMatchObject({ kind: "commission", metric: "revenue", mode: "marginal", gate: null, maxRate: null });
+      expect(commission).toMatchObject({
+        kind: "commission",
+        metric: "revenue",
+        mode: "marginal",
+        gate: null,
+        maxRate: null,
+      });
       expect(commission.tiers).toEqual([
         { bound: 0, rate: 0.01 },
         { bound: 50000, rate: 0.02 },
@@ -98,11 +110,16 @@ describe("the default plan", () => {
     const zh = readPlan(defaultPlanRows("zh"), "Plan").plan.versions[0];
     const manager = variantForRole(en, "Manager");
     expect(manager.role).toBe("manager");
-    expect(manager.components[0]).toMatchObject({ driver: { kind: "team_attainment", metric: "revenue" }, mode: "linear" });
+    expect(manager.components[0]).toMatchObject({
+      driver: { kind: "team_attainment", metric: "revenue" },
+      mode: "linear",
+    });
     expect(manager.components[0].tiers).toEqual(en.base.components[0].tiers);
     expect(manager.targetBonus).toBe(2000);
     expect(manager.metrics).toEqual(en.base.metrics);
-    expect(variantForRole(zh, "主管").components[0]).toMatchObject({ driver: { kind: "team_attainment", metric: "revenue" } });
+    expect(variantForRole(zh, "主管").components[0]).toMatchObject({
+      driver: { kind: "team_attainment", metric: "revenue" },
+    });
   });
 
   it("reads the same with blank cells as null, as a local workbook gives them", () => {
@@ -123,7 +140,24 @@ describe("the default plan", () => {
 describe("headers and words", () => {
   it("accepts Chinese headers, type names, directions, modes, drivers and settings", () => {
     const values = [
-      ["生效期间", "岗位", "类型", "项目", "权重", "方向", "下限", "上限", "驱动", "模式", "门槛", "最高倍数", "档位下限", "比例", "值", "说明"],
+      [
+        "生效期间",
+        "岗位",
+        "类型",
+        "项目",
+        "权重",
+        "方向",
+        "下限",
+        "上限",
+        "驱动",
+        "模式",
+        "门槛",
+        "最高倍数",
+        "档位下限",
+        "比例",
+        "值",
+        "说明",
+      ],
       ["", "", "指标", "销售额", "60%", "", "50%", "", "", "", "", "", "", "", "", "中文指标名也可以"],
       ["", "", "手工指标", "客户满意度", 0.4, "越高越好", "", "1.2", "", "", "", "", "", "", "", ""],
       ["", "", "奖金", "绩效奖金", "", "", "", "", "达成率：revenue", "阶梯", 0.8, 1.5, "", "", "", ""],
@@ -148,14 +182,35 @@ describe("headers and words", () => {
     ]);
     expect(version.base.components).toEqual([
       {
-        kind: "target_bonus", key: "绩效奖金", driver: { kind: "attainment", metric: "revenue" }, mode: "step",
-        tiers: [{ bound: 0.8, rate: 0.5 }, { bound: 1, rate: 1 }], gate: 0.8, maxRate: 1.5,
+        kind: "target_bonus",
+        key: "绩效奖金",
+        driver: { kind: "attainment", metric: "revenue" },
+        mode: "step",
+        tiers: [
+          { bound: 0.8, rate: 0.5 },
+          { bound: 1, rate: 1 },
+        ],
+        gate: 0.8,
+        maxRate: 1.5,
       },
-      { kind: "commission", key: "提成", metric: "revenue", mode: "marginal", tiers: [{ bound: 0, rate: 0.03 }], gate: null, maxRate: null },
+      {
+        kind: "commission",
+        key: "提成",
+        metric: "revenue",
+        mode: "marginal",
+        tiers: [{ bound: 0, rate: 0.03 }],
+        gate: null,
+        maxRate: null,
+      },
     ]);
     expect(version.base.ramp).toEqual([0.6]);
     expect(version.base.targetBonus).toBe(2000);
-    expect(version.settings).toMatchObject({ payoutPeriod: "quarter", fiscalYearStartMonth: 4, currency: "CNY", language: "zh" });
+    expect(version.settings).toMatchObject({
+      payoutPeriod: "quarter",
+      fiscalYearStartMonth: 4,
+      currency: "CNY",
+      language: "zh",
+    });
     expect(version.settings.training["客户满意度"]).toEqual({ en: "投诉处理工作坊", zh: "投诉处理工作坊" });
   });
 
@@ -167,7 +222,10 @@ describe("headers and words", () => {
     ];
     const { plan, problems } = readPlan(values, "Plan");
     expect(problems).toEqual([]);
-    expect(plan.versions[0].base.metrics.map((m) => [m.key, m.weight])).toEqual([["revenue", 0.5], ["deals_won", 0.5]]);
+    expect(plan.versions[0].base.metrics.map((m) => [m.key, m.weight])).toEqual([
+      ["revenue", 0.5],
+      ["deals_won", 0.5],
+    ]);
   });
 
   it("accepts setting keys written as words, directions and modes in any case, and 'manual metric' as a type", () => {
@@ -192,13 +250,23 @@ describe("headers and words", () => {
   });
 
   it("reports a missing Type or Key column and computes nothing", () => {
-    const { plan, problems } = readPlan([["Key", "Weight"], ["revenue", 1]], "Plan");
+    const { plan, problems } = readPlan(
+      [
+        ["Key", "Weight"],
+        ["revenue", 1],
+      ],
+      "Plan",
+    );
     expect(texts(problems)).toEqual(["Plan!C1: the required column Type is missing"]);
     expect(plan.versions.map((v) => v.valid)).toEqual([false]);
   });
 
   it("reports a column a row needs once, on the first free header cell", () => {
-    const values = [["Type", "Key"], ["metric", "revenue"], ["metric", "deals_won"]];
+    const values = [
+      ["Type", "Key"],
+      ["metric", "revenue"],
+      ["metric", "deals_won"],
+    ];
     const { plan, problems } = readPlan(values, "Plan");
     expect(texts(problems)).toEqual(["Plan!C1: the required column Weight is missing"]);
     expect(plan.versions[0].valid).toBe(false);
@@ -214,7 +282,14 @@ describe("headers and words", () => {
 describe("defaults of a row", () => {
   it("gives a built-in metric its direction, floor 0 and cap 150%", () => {
     const { version } = onlyVersion([{ type: "metric", key: "sales_cycle_days", weight: 1 }]);
-    expect(version.base.metrics[0]).toEqual({ key: "sales_cycle_days", weight: 1, direction: "lower", floor: 0, cap: 1.5, manual: false });
+    expect(version.base.metrics[0]).toEqual({
+      key: "sales_cycle_days",
+      weight: 1,
+      direction: "lower",
+      floor: 0,
+      cap: 1.5,
+      manual: false,
+    });
   });
 
   it("gives a bonus the score driver and step mode, a commission revenue and step, and no gate or max rate", () => {
@@ -228,8 +303,24 @@ describe("defaults of a row", () => {
     ]);
     expect(problems).toEqual([]);
     expect(version.base.components).toEqual([
-      { kind: "target_bonus", key: "b", driver: { kind: "score" }, mode: "step", tiers: [{ bound: 1, rate: 1 }], gate: null, maxRate: null },
-      { kind: "commission", key: "c", metric: "revenue", mode: "step", tiers: [{ bound: 0, rate: 0.05 }], gate: null, maxRate: null },
+      {
+        kind: "target_bonus",
+        key: "b",
+        driver: { kind: "score" },
+        mode: "step",
+        tiers: [{ bound: 1, rate: 1 }],
+        gate: null,
+        maxRate: null,
+      },
+      {
+        kind: "commission",
+        key: "c",
+        metric: "revenue",
+        mode: "step",
+        tiers: [{ bound: 0, rate: 0.05 }],
+        gate: null,
+        maxRate: null,
+      },
     ]);
   });
 
@@ -250,17 +341,27 @@ describe("defaults of a row", () => {
   });
 
   it("uses the default settings and training topics when the version gives none, and 'auto' currency and language", () => {
-    const { version } = onlyVersion([...REVENUE_ONLY, { type: "setting", key: "currency", value: "auto" }, { type: "setting", key: "language", value: "自动" }]);
+    const { version } = onlyVersion([
+      ...REVENUE_ONLY,
+      { type: "setting", key: "currency", value: "auto" },
+      { type: "setting", key: "language", value: "自动" },
+    ]);
     expect(version.settings.currency).toBeNull();
     expect(version.settings.language).toBeNull();
     expect(version.settings.payoutPeriod).toBe("month");
-    expect(version.settings.training.new_customers).toEqual({ en: "prospecting and lead generation", zh: "客户开发和线索挖掘" });
+    expect(version.settings.training.new_customers).toEqual({
+      en: "prospecting and lead generation",
+      zh: "客户开发和线索挖掘",
+    });
     expect(version.base.targetBonus).toBe(0);
     expect(version.base.ramp).toEqual([]);
   });
 
   it("replaces a default training topic in both languages", () => {
-    const { version } = onlyVersion([...REVENUE_ONLY, { type: "training", key: "revenue", value: "Negotiation workshop" }]);
+    const { version } = onlyVersion([
+      ...REVENUE_ONLY,
+      { type: "training", key: "revenue", value: "Negotiation workshop" },
+    ]);
     expect(version.settings.training.revenue).toEqual({ en: "Negotiation workshop", zh: "Negotiation workshop" });
     expect(version.settings.training.win_rate.en).toBe("opportunity qualification and objection handling");
   });
@@ -294,12 +395,25 @@ describe("role variants", () => {
   it("overrides the base per item for the role and leaves the base alone", () => {
     const { version, problems } = onlyVersion(rows);
     expect(problems).toEqual([]);
-    expect(version.base.metrics.map((m) => [m.key, m.weight])).toEqual([["revenue", 0.6], ["new_customers", 0.4]]);
+    expect(version.base.metrics.map((m) => [m.key, m.weight])).toEqual([
+      ["revenue", 0.6],
+      ["new_customers", 0.4],
+    ]);
     const senior = variantForRole(version, "  senior ");
     expect(senior.role).toBe("Senior");
-    expect(senior.metrics.map((m) => [m.key, m.weight])).toEqual([["revenue", 0.8], ["win_rate", 0.2]]);
+    expect(senior.metrics.map((m) => [m.key, m.weight])).toEqual([
+      ["revenue", 0.8],
+      ["win_rate", 0.2],
+    ]);
     expect(senior.components[0]).toEqual(version.base.components[0]);
-    expect(senior.components[1]).toMatchObject({ kind: "commission", mode: "marginal", tiers: [{ bound: 0, rate: 0.02 }, { bound: 100000, rate: 0.04 }] });
+    expect(senior.components[1]).toMatchObject({
+      kind: "commission",
+      mode: "marginal",
+      tiers: [
+        { bound: 0, rate: 0.02 },
+        { bound: 100000, rate: 0.04 },
+      ],
+    });
     expect(senior.ramp).toEqual([1]);
     expect(senior.targetBonus).toBe(3000);
   });
@@ -308,8 +422,16 @@ describe("role variants", () => {
     const { version } = onlyVersion(rows);
     const manager = variantForRole(version, "Manager");
     expect(manager.components[0]).toEqual({
-      kind: "target_bonus", key: "Bonus", driver: { kind: "team_attainment", metric: "revenue" }, mode: "step",
-      tiers: [{ bound: 0.5, rate: 0.5 }, { bound: 1, rate: 1 }], gate: 0.8, maxRate: null,
+      kind: "target_bonus",
+      key: "Bonus",
+      driver: { kind: "team_attainment", metric: "revenue" },
+      mode: "step",
+      tiers: [
+        { bound: 0.5, rate: 0.5 },
+        { bound: 1, rate: 1 },
+      ],
+      gate: 0.8,
+      maxRate: null,
     });
     expect(manager.components[1]).toEqual(version.base.components[1]);
     expect(manager.metrics).toEqual(version.base.metrics);
@@ -339,7 +461,11 @@ describe("role variants", () => {
       { key: "csat", weight: 0.6, direction: "higher", floor: 0, cap: 1.5, manual: true },
     ]);
     expect(variantForRole(version, "hunter").metrics.map((m) => m.key)).toEqual(["revenue"]);
-    expect(variantForRole(version, "lab").metrics.map((m) => [m.key, m.direction])).toEqual([["revenue", "higher"], ["csat", "higher"], ["defects", "lower"]]);
+    expect(variantForRole(version, "lab").metrics.map((m) => [m.key, m.direction])).toEqual([
+      ["revenue", "higher"],
+      ["csat", "higher"],
+      ["defects", "lower"],
+    ]);
     expect(version.settings.training.defects.en).toBe("Quality reviews");
   });
 
@@ -362,7 +488,10 @@ describe("versions", () => {
   it("groups rows by Effective from month into complete versions, earliest first", () => {
     const { plan, problems } = readPlan(sheet(twoVersions), "Plan");
     expect(problems).toEqual([]);
-    expect(plan.versions.map((v) => [v.effectiveFrom, v.row, v.valid])).toEqual([["", 2, true], ["2026-04", 3, true]]);
+    expect(plan.versions.map((v) => [v.effectiveFrom, v.row, v.valid])).toEqual([
+      ["", 2, true],
+      ["2026-04", 3, true],
+    ]);
     expect(plan.versions[1].base.metrics.map((m) => m.key)).toEqual(["revenue", "new_customers"]);
     // A version is complete: nothing is inherited from the one before.
     expect(plan.versions[0].settings.payoutPeriod).toBe("month");
@@ -386,7 +515,10 @@ describe("versions", () => {
     // 1 April 2026 00:00 in Shanghai is 31 March 16:00 UTC.
     const aprilInShanghai = new Date(Date.UTC(2026, 2, 31, 16, 0));
     const wallClock = (ms: number) => ({ day: Math.floor((ms + 8 * 3600_000) / 86_400_000) });
-    const values = sheet([...REVENUE_ONLY, { effectiveFrom: aprilInShanghai, type: "metric", key: "deals_won", weight: 1 }]);
+    const values = sheet([
+      ...REVENUE_ONLY,
+      { effectiveFrom: aprilInShanghai, type: "metric", key: "deals_won", weight: 1 },
+    ]);
     const { plan } = readPlan(values, "Plan", { wallClock });
     expect(plan.versions.map((v) => v.effectiveFrom)).toEqual(["", "2026-04"]);
   });
@@ -397,7 +529,10 @@ describe("versions", () => {
       "Plan",
     );
     expect(texts(problems)).toEqual(['Plan!E3: Weight "lots" is not a number; plan version 2026-07 is not used']);
-    expect(plan.versions.map((v) => [v.effectiveFrom, v.valid])).toEqual([["", true], ["2026-07", false]]);
+    expect(plan.versions.map((v) => [v.effectiveFrom, v.valid])).toEqual([
+      ["", true],
+      ["2026-07", false],
+    ]);
     expect(versionForPeriod(plan, "2026-06", 1)?.valid).toBe(true);
     expect(versionForPeriod(plan, "2026-07", 1)?.valid).toBe(false);
   });
@@ -478,7 +613,9 @@ describe("problems, each with its cell and text", () => {
     {
       name: "a built-in metric declared as manual",
       rows: [...REVENUE_ONLY, { type: "manual", key: "win_rate", weight: 1, direction: "higher" }],
-      expected: ["Plan!D3: win_rate is a built-in metric computed from Sales: use the type metric, not manual; plan version - is not used"],
+      expected: [
+        "Plan!D3: win_rate is a built-in metric computed from Sales: use the type metric, not manual; plan version - is not used",
+      ],
     },
     {
       name: "a manual metric without a direction",
@@ -488,17 +625,27 @@ describe("problems, each with its cell and text", () => {
     {
       name: "an unknown direction",
       rows: [...REVENUE_ONLY, { type: "manual", key: "csat", weight: 1, direction: "up" }],
-      expected: ['Plan!F3: Direction "up" is not valid here (higher, lower (越高越好, 越低越好)); plan version - is not used'],
+      expected: [
+        'Plan!F3: Direction "up" is not valid here (higher, lower (越高越好, 越低越好)); plan version - is not used',
+      ],
     },
     {
       name: "a direction against the built-in metric's",
       rows: [...REVENUE_ONLY, { type: "metric", key: "sales_cycle_days", weight: 1, direction: "higher" }],
-      expected: ['Plan!F3: Direction "higher" contradicts the direction sales_cycle_days already has; leave it blank or match it; plan version - is not used'],
+      expected: [
+        'Plan!F3: Direction "higher" contradicts the direction sales_cycle_days already has; leave it blank or match it; plan version - is not used',
+      ],
     },
     {
       name: "a direction against the declared manual metric's",
-      rows: [...REVENUE_ONLY, { type: "manual", key: "csat", weight: 0.5, direction: "higher" }, { role: "support", type: "metric", key: "csat", weight: 1, direction: "lower" }],
-      expected: ['Plan!F4: Direction "lower" contradicts the direction csat already has; leave it blank or match it; plan version - is not used'],
+      rows: [
+        ...REVENUE_ONLY,
+        { type: "manual", key: "csat", weight: 0.5, direction: "higher" },
+        { role: "support", type: "metric", key: "csat", weight: 1, direction: "lower" },
+      ],
+      expected: [
+        'Plan!F4: Direction "lower" contradicts the direction csat already has; leave it blank or match it; plan version - is not used',
+      ],
     },
     {
       name: "an unknown type",
@@ -514,7 +661,11 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "an unknown mode",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }, { type: "commission", key: "c", mode: "stepped" }, { type: "tier", key: "c", bound: 0, rate: 0.1 }]),
+      rows: withBonus([
+        { type: "tier", key: "bonus", bound: 1, rate: 1 },
+        { type: "commission", key: "c", mode: "stepped" },
+        { type: "tier", key: "c", bound: 0, rate: 0.1 },
+      ]),
       expected: ['Plan!J6: Mode "stepped" is not one of step, linear, marginal; plan version - is not used'],
     },
     {
@@ -541,54 +692,85 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "tier rows for no component",
-      rows: [...REVENUE_ONLY, { type: "tier", key: "bonnus", bound: 1, rate: 1 }, { type: "tier", key: "bonnus", bound: 2, rate: 2 }],
-      expected: ["Plan!D3: tier rows name bonnus, which is not a bonus or commission of this version; plan version - is not used"],
+      rows: [
+        ...REVENUE_ONLY,
+        { type: "tier", key: "bonnus", bound: 1, rate: 1 },
+        { type: "tier", key: "bonnus", bound: 2, rate: 2 },
+      ],
+      expected: [
+        "Plan!D3: tier rows name bonnus, which is not a bonus or commission of this version; plan version - is not used",
+      ],
     },
     {
       name: "role tier rows for a component the role and base lack",
       rows: [...REVENUE_ONLY, { role: "manager", type: "tier", key: "bonus", bound: 1, rate: 1 }],
-      expected: ["Plan!D3: tier rows name bonus, which is not a bonus or commission of this version; plan version - is not used"],
+      expected: [
+        "Plan!D3: tier rows name bonus, which is not a bonus or commission of this version; plan version - is not used",
+      ],
     },
     {
       name: "a driver that is not one",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) => (row.type === "bonus" ? { ...row, driver: "revenue" } : row)),
-      expected: ['Plan!I4: Driver "revenue" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version - is not used'],
+      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
+        row.type === "bonus" ? { ...row, driver: "revenue" } : row,
+      ),
+      expected: [
+        'Plan!I4: Driver "revenue" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version - is not used',
+      ],
     },
     {
       name: "a driver on a metric that does not exist",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) => (row.type === "bonus" ? { ...row, driver: "attainment:nps" } : row)),
+      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
+        row.type === "bonus" ? { ...row, driver: "attainment:nps" } : row,
+      ),
       expected: ['Plan!I4: Metric "nps" is neither built in nor declared as manual; plan version - is not used'],
     },
     {
       name: "a driver on a metric the role does not score",
       rows: [
-        ...withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) => (row.type === "bonus" ? { ...row, driver: "attainment:revenue" } : row)),
+        ...withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
+          row.type === "bonus" ? { ...row, driver: "attainment:revenue" } : row,
+        ),
         { role: "hunter", type: "metric", key: "revenue", weight: 0 },
         { role: "hunter", type: "metric", key: "new_customers", weight: 1 },
       ],
-      expected: ['Plan!I4: Driver "attainment:revenue" uses revenue, which role hunter does not score (no weight above 0); plan version - is not used'],
+      expected: [
+        'Plan!I4: Driver "attainment:revenue" uses revenue, which role hunter does not score (no weight above 0); plan version - is not used',
+      ],
     },
     {
       name: "team attainment of a ratio",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) => (row.type === "bonus" ? { ...row, driver: "team_attainment:win_rate" } : row)),
+      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
+        row.type === "bonus" ? { ...row, driver: "team_attainment:win_rate" } : row,
+      ),
       expected: [
         'Plan!I4: Driver "team_attainment:win_rate": team attainment adds up the team\'s actuals and targets, so it needs revenue, deals_won, new_customers, not win_rate; plan version - is not used',
       ],
     },
     {
       name: "a commission on something that is not an amount",
-      rows: [...REVENUE_ONLY, { type: "commission", key: "c", driver: "deals_won" }, { type: "tier", key: "c", bound: 0, rate: 0.1 }],
-      expected: ['Plan!I3: a commission is paid on an amount: Driver "deals_won" must be revenue; plan version - is not used'],
+      rows: [
+        ...REVENUE_ONLY,
+        { type: "commission", key: "c", driver: "deals_won" },
+        { type: "tier", key: "c", bound: 0, rate: 0.1 },
+      ],
+      expected: [
+        'Plan!I3: a commission is paid on an amount: Driver "deals_won" must be revenue; plan version - is not used',
+      ],
     },
     {
       name: "no metric with a weight above 0",
-      rows: [{ type: "metric", key: "revenue", weight: 0 }, { type: "setting", key: "target_bonus", value: 100 }],
+      rows: [
+        { type: "metric", key: "revenue", weight: 0 },
+        { type: "setting", key: "target_bonus", value: 100 },
+      ],
       expected: ["Plan!A2: plan version - has no metric with a weight above 0; it is not used"],
     },
     {
       name: "a role that removes every metric",
       rows: [...REVENUE_ONLY, { role: "trainee", type: "metric", key: "revenue", weight: 0 }],
-      expected: ["Plan!B3: role trainee has no metric with a weight above 0 in plan version -; the version is not used"],
+      expected: [
+        "Plan!B3: role trainee has no metric with a weight above 0 in plan version -; the version is not used",
+      ],
     },
     {
       name: "a duplicated metric",
@@ -607,7 +789,11 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "a duplicated setting",
-      rows: [...REVENUE_ONLY, { type: "setting", key: "payout_period", value: "month" }, { type: "setting", key: "Payout period", value: "year" }],
+      rows: [
+        ...REVENUE_ONLY,
+        { type: "setting", key: "payout_period", value: "month" },
+        { type: "setting", key: "Payout period", value: "year" },
+      ],
       expected: ["Plan!D4: Payout period is defined twice in plan version - for role *; the version is not used"],
     },
     {
@@ -638,12 +824,16 @@ describe("problems, each with its cell and text", () => {
     {
       name: "a version-wide setting given for a role",
       rows: [...REVENUE_ONLY, { role: "manager", type: "setting", key: "payout_period", value: "quarter" }],
-      expected: ["Plan!B3: payout_period applies to every role: leave Role blank (only target_bonus may differ by role); plan version - is not used"],
+      expected: [
+        "Plan!B3: payout_period applies to every role: leave Role blank (only target_bonus may differ by role); plan version - is not used",
+      ],
     },
     {
       name: "a training topic for a role",
       rows: [...REVENUE_ONLY, { role: "manager", type: "training", key: "revenue", value: "Coaching" }],
-      expected: ["Plan!B3: revenue applies to every role: leave Role blank (only target_bonus may differ by role); plan version - is not used"],
+      expected: [
+        "Plan!B3: revenue applies to every role: leave Role blank (only target_bonus may differ by role); plan version - is not used",
+      ],
     },
     {
       name: "a training topic for an unknown metric",
@@ -652,7 +842,12 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "ramp months with a gap, and a multiplier of 0",
-      rows: [...REVENUE_ONLY, { type: "ramp", key: 1, value: 0.5 }, { type: "ramp", key: 3, value: 1 }, { type: "ramp", key: "x", value: 0 }],
+      rows: [
+        ...REVENUE_ONLY,
+        { type: "ramp", key: 1, value: 0.5 },
+        { type: "ramp", key: 3, value: 1 },
+        { type: "ramp", key: "x", value: 0 },
+      ],
       expected: [
         'Plan!D5: Key "x" is not a number; plan version - is not used',
         'Plan!O5: Value "0" is not valid here (above 0); plan version - is not used',
@@ -671,7 +866,10 @@ describe("problems, each with its cell and text", () => {
   }
 
   it("lists problems by row, then column", () => {
-    const { problems } = readPlan(sheet([{ type: "metric", key: "revenue", weight: "x", cap: "y" }, { type: "nope" }]), "Plan");
+    const { problems } = readPlan(
+      sheet([{ type: "metric", key: "revenue", weight: "x", cap: "y" }, { type: "nope" }]),
+      "Plan",
+    );
     expect(problems.map((p) => p.cell)).toEqual(["E2", "H2", "C3"]);
   });
 
@@ -696,11 +894,18 @@ describe("warnings leave the version valid", () => {
     ]);
     expect(problems).toEqual(["Plan!N5: tier rates of c decrease as the bound rises; check this is intended"]);
     expect(version.valid).toBe(true);
-    expect(version.base.components[0].tiers).toEqual([{ bound: 0, rate: 0.05 }, { bound: 10000, rate: 0.03 }]);
+    expect(version.base.components[0].tiers).toEqual([
+      { bound: 0, rate: 0.05 },
+      { bound: 10000, rate: 0.03 },
+    ]);
   });
 
   it("warns of a bonus without any target_bonus setting", () => {
-    const { version, problems } = onlyVersion([...REVENUE_ONLY, { type: "bonus", key: "bonus" }, { type: "tier", key: "bonus", bound: 1, rate: 1 }]);
+    const { version, problems } = onlyVersion([
+      ...REVENUE_ONLY,
+      { type: "bonus", key: "bonus" },
+      { type: "tier", key: "bonus", bound: 1, rate: 1 },
+    ]);
     expect(problems).toEqual([
       "Plan!D3: bonus pays multiples of the target bonus, but plan version - sets no target_bonus: reps without a Target bonus on Reps get nothing from it",
     ]);
@@ -711,12 +916,45 @@ describe("warnings leave the version valid", () => {
 
 describe("any sheet", () => {
   const vocabulary = [
-    "", "metric", "manual", "bonus", "commission", "tier", "ramp", "setting", "training", "指标", "档位",
-    "revenue", "csat", "win_rate", "target_bonus", "payout_period", "fiscal_year_start", "b", "manager",
-    "score", "attainment:revenue", "team_attainment", "linear", "marginal", "higher", "lower", "2026-04", "2026-Q2",
-    "abc", "12%", "-1", "*",
+    "",
+    "metric",
+    "manual",
+    "bonus",
+    "commission",
+    "tier",
+    "ramp",
+    "setting",
+    "training",
+    "指标",
+    "档位",
+    "revenue",
+    "csat",
+    "win_rate",
+    "target_bonus",
+    "payout_period",
+    "fiscal_year_start",
+    "b",
+    "manager",
+    "score",
+    "attainment:revenue",
+    "team_attainment",
+    "linear",
+    "marginal",
+    "higher",
+    "lower",
+    "2026-04",
+    "2026-Q2",
+    "abc",
+    "12%",
+    "-1",
+    "*",
   ];
-  const cell = fc.oneof(fc.constantFrom(...vocabulary), fc.integer({ min: -2, max: 13 }), fc.double({ noNaN: true }), fc.constant(null));
+  const cell = fc.oneof(
+    fc.constantFrom(...vocabulary),
+    fc.integer({ min: -2, max: 13 }),
+    fc.double({ noNaN: true }),
+    fc.constant(null),
+  );
 
   it("is read without throwing; every error leaves some version invalid, and none leaves all valid", () => {
     fc.assert(

@@ -77,7 +77,9 @@ export function readPlan(values: unknown[][] | null, sheetName: string, options:
   }
   warnOfFiscalYearChanges(book);
   // Rows that belong to no known version may be meant for any of them.
-  const plan: PlanBook = { versions: book.map((built) => ({ ...built.version, valid: built.version.valid && unplaced === 0 })) };
+  const plan: PlanBook = {
+    versions: book.map((built) => ({ ...built.version, valid: built.version.valid && unplaced === 0 })),
+  };
   return { plan, problems: collector.sorted() };
 }
 

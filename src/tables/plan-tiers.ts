@@ -34,7 +34,13 @@ export function tierTables(rows: PlanRow[], reporter: VersionReporter): Map<stri
   for (const row of rows) {
     if (row.kind !== "tier") continue;
     const id = row.roleKey + "\u0000" + nameKey(row.name);
-    const table = tables.get(id) ?? { roleKey: row.roleKey, nameKey: nameKey(row.name), rows: [], tiers: [], used: false };
+    const table = tables.get(id) ?? {
+      roleKey: row.roleKey,
+      nameKey: nameKey(row.name),
+      rows: [],
+      tiers: [],
+      used: false,
+    };
     table.rows.push(row);
     table.tiers.push(row.tier);
     tables.set(id, table);
@@ -53,7 +59,8 @@ function checkTierOrder(table: TierTable, reporter: VersionReporter): void {
     const row = table.rows[problem.index];
     const key = row.keyText;
     if (problem.code === "bound_not_ascending") reporter.report(row.row, "bound", "plan_not_ascending", { key });
-    if (problem.code === "rate_decreasing" && boundsInOrder) reporter.report(row.row, "rate", "plan_decreasing_rates", { key }, "warning");
+    if (problem.code === "rate_decreasing" && boundsInOrder)
+      reporter.report(row.row, "rate", "plan_decreasing_rates", { key }, "warning");
   }
 }
 
@@ -73,10 +80,15 @@ export function tierTableOf(tables: Map<string, TierTable>, role: string, name: 
  * @example
  * reportOrphanTiers(tables, failed, reporter); // plan_tier_without_component on the first row of each unused table
  */
-export function reportOrphanTiers(tables: Map<string, TierTable>, failed: FailedItems, reporter: VersionReporter): void {
+export function reportOrphanTiers(
+  tables: Map<string, TierTable>,
+  failed: FailedItems,
+  reporter: VersionReporter,
+): void {
   for (const table of tables.values()) {
     const componentFailed =
-      failed.components.has(table.roleKey + "\u0000" + table.nameKey) || failed.components.has("\u0000" + table.nameKey);
+      failed.components.has(table.roleKey + "\u0000" + table.nameKey) ||
+      failed.components.has("\u0000" + table.nameKey);
     if (table.used || componentFailed) continue;
     const first = table.rows[0];
     reporter.report(first.row, "key", "plan_tier_without_component", { key: first.keyText });

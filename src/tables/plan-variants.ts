@@ -114,10 +114,13 @@ function replaceTiersOfBaseComponents(draft: VariantDraft, tables: Map<string, T
 
 /** Ramp multipliers by tenure month; months must run 1, 2, 3... without gaps. */
 function rampOf(rows: PlanRow[], reporter: VersionReporter): number[] {
-  const months = rows.flatMap((row) => (row.kind === "ramp" ? [{ row, month: row.month, multiplier: row.multiplier }] : []));
+  const months = rows.flatMap((row) =>
+    row.kind === "ramp" ? [{ row, month: row.month, multiplier: row.multiplier }] : [],
+  );
   months.sort((a, b) => a.month - b.month);
   const gap = months.findIndex((entry, index) => entry.month !== index + 1);
-  if (gap >= 0) reporter.report(months[gap].row.row, "key", "plan_ramp_gap", { month: months[gap].month, missing: gap + 1 });
+  if (gap >= 0)
+    reporter.report(months[gap].row.row, "key", "plan_ramp_gap", { month: months[gap].month, missing: gap + 1 });
   return months.map((entry) => entry.multiplier);
 }
 
@@ -150,7 +153,12 @@ export function checkMetricCount(drafts: VariantDraft[], group: VersionLines, re
  * // Base scores revenue; SE removes it but keeps the bonus on attainment:revenue.
  * checkDrivers([base, se], knownMetrics, failed, reporter); // plan_driver_not_scored on the Driver cell of the bonus row
  */
-export function checkDrivers(drafts: VariantDraft[], knownMetrics: Set<string>, failed: FailedItems, reporter: VersionReporter): void {
+export function checkDrivers(
+  drafts: VariantDraft[],
+  knownMetrics: Set<string>,
+  failed: FailedItems,
+  reporter: VersionReporter,
+): void {
   const reported = new Set<number>();
   const scoredAnywhere = new Set(drafts.flatMap((draft) => draft.metrics.map((placed) => placed.item.key)));
   for (const draft of drafts) {
@@ -158,7 +166,10 @@ export function checkDrivers(drafts: VariantDraft[], knownMetrics: Set<string>, 
       if (item.kind !== "target_bonus" || item.driver.kind === "score" || reported.has(row.row)) continue;
       const { metric } = item.driver;
       if (failed.metrics.has(metric)) continue;
-      const scored = item.driver.kind === "attainment" ? draft.metrics.some((placed) => placed.item.key === metric) : scoredAnywhere.has(metric);
+      const scored =
+        item.driver.kind === "attainment"
+          ? draft.metrics.some((placed) => placed.item.key === metric)
+          : scoredAnywhere.has(metric);
       if (scored) continue;
       reported.add(row.row);
       const value = displayValue(driverText(item.driver));

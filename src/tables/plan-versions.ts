@@ -18,7 +18,14 @@ import { emptyBase, manualMetricsOf, readRow, rolesOf } from "./plan-rows";
 import { settingsOf } from "./plan-settings";
 import { versionReporter, type PlanSheet, type SheetLine, type VersionLines, type VersionReporter } from "./plan-sheet";
 import { reportOrphanTiers, tierTables } from "./plan-tiers";
-import { buildVariant, checkDrivers, checkMetricCount, finishVariant, warnOfMissingTargetBonus, type VariantDraft } from "./plan-variants";
+import {
+  buildVariant,
+  checkDrivers,
+  checkMetricCount,
+  finishVariant,
+  warnOfMissingTargetBonus,
+  type VariantDraft,
+} from "./plan-variants";
 
 /**
  * Groups rows by their Effective from month, earliest first. A cell that is
@@ -31,7 +38,11 @@ import { buildVariant, checkDrivers, checkMetricCount, finishVariant, warnOfMiss
  * versions.map((version) => version.effectiveFrom); // ["", "2026-04"]: rows without a month, then those from April 2026
  * unplaced; // 0, or the count of rows whose Effective from is not a month
  */
-export function versionsOf(lines: SheetLine[], sheet: PlanSheet, wallClock: DayOfInstant): { versions: VersionLines[]; unplaced: number } {
+export function versionsOf(
+  lines: SheetLine[],
+  sheet: PlanSheet,
+  wallClock: DayOfInstant,
+): { versions: VersionLines[]; unplaced: number } {
   const byMonth = new Map<Period, SheetLine[]>();
   let unplaced = 0;
   for (const line of lines) {
@@ -85,7 +96,13 @@ export function buildVersion(group: VersionLines, sheet: PlanSheet): BuiltVersio
   const read = group.lines.map((line) => readRow(line, manual, reporter));
   const failed = failedItems(read);
   const knownMetrics = new Set([...BUILT_IN_METRICS.map((metric) => metric.key), ...declaredManualMetrics(read)]);
-  const rows = withoutRoleOnlyMistakes(withoutDuplicates(read.flatMap((entry) => (entry.row ? [entry.row] : [])), reporter), reporter);
+  const rows = withoutRoleOnlyMistakes(
+    withoutDuplicates(
+      read.flatMap((entry) => (entry.row ? [entry.row] : [])),
+      reporter,
+    ),
+    reporter,
+  );
   const tiers = tierTables(rows, reporter);
   const roles = rolesOf(rows);
   const base = buildVariant(roles.get("") ?? emptyBase(), null, tiers, failed, reporter);
@@ -125,7 +142,8 @@ export function warnOfFiscalYearChanges(book: BuiltVersion[]): void {
     const value = built.version.settings.fiscalYearStartMonth;
     if (!built.version.valid || value === expected) continue;
     const args = { value, first: expected };
-    if (built.fiscalYearRow !== null) built.reporter.report(built.fiscalYearRow, "value", "plan_fiscal_year_ignored", args, "warning");
+    if (built.fiscalYearRow !== null)
+      built.reporter.report(built.fiscalYearRow, "value", "plan_fiscal_year_ignored", args, "warning");
     else built.reporter.report(built.version.row, "effectiveFrom", "plan_fiscal_year_ignored", args, "warning");
   }
 }

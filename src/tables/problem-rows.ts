@@ -18,8 +18,16 @@ function text(header: string, en: string, zh: string): OutputColumn {
 /** The Problems sheet's columns. */
 export const PROBLEM_COLUMNS: readonly OutputColumn[] = [
   text("Sheet", "The input sheet the problem is on.", "问题所在的输入工作表。"),
-  text("Cell", "The cell (A1 notation); the header cell for a column, A1 for a whole sheet.", "问题所在的单元格（A1 表示法）；整列的问题为表头单元格，整张表的问题为 A1。"),
-  text("Severity", "error: the row is left out; warning: nothing is left out.", "error（错误）：该行未计入；warning（提醒）：没有内容被排除。"),
+  text(
+    "Cell",
+    "The cell (A1 notation); the header cell for a column, A1 for a whole sheet.",
+    "问题所在的单元格（A1 表示法）；整列的问题为表头单元格，整张表的问题为 A1。",
+  ),
+  text(
+    "Severity",
+    "error: the row is left out; warning: nothing is left out.",
+    "error（错误）：该行未计入；warning（提醒）：没有内容被排除。",
+  ),
   text("Problem", "What is wrong, in the run's language.", "问题说明（使用运行时的语言）。"),
   text("Code", "The problem's code, the same in every language (for filters).", "问题代码，各语言相同（便于筛选）。"),
 ];
@@ -37,7 +45,10 @@ const NO_PROBLEMS: Record<Language, string> = {
  * problemSheetBlock([problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "x" })], "en").values[1];
  * // ["Sales", "D14", "error", 'Amount "x" is not a number; the row is left out', "not_a_number"]
  */
-export function problemSheetBlock(problems: readonly Problem[], language: Language): { values: CellValue[][]; formats: string[][] } {
+export function problemSheetBlock(
+  problems: readonly Problem[],
+  language: Language,
+): { values: CellValue[][]; formats: string[][] } {
   const width = PROBLEM_COLUMNS.length;
   const header = PROBLEM_COLUMNS.map((c) => c.header);
   const rows: CellValue[][] =

@@ -28,7 +28,11 @@ function adjustmentsRow(dayOf: DayOfInstant) {
  * readAdjustments(adjustmentsSheet, reps, wallClock);
  * // [{ row: 2, rep: "r1", period: "2026-03", amount: -200, reason: "Clawback" }]
  */
-export function readAdjustments(sheet: OpenSheet<"adjustments"> | null, reps: RepDirectory, dayOf: DayOfInstant): Adjustment[] {
+export function readAdjustments(
+  sheet: OpenSheet<"adjustments"> | null,
+  reps: RepDirectory,
+  dayOf: DayOfInstant,
+): Adjustment[] {
   if (!sheet) return [];
   const readers = adjustmentsRow(dayOf);
   const adjustments: Adjustment[] = [];

@@ -18,7 +18,8 @@ function grids(values: Partial<Record<keyof InputGrids, unknown[][] | null>>): I
   // Sales must exist: a test about other sheets gets a Sales sheet with headers only.
   const withSales = { sales: [["Date", "Rep ID", "Customer", "Amount"]], ...values };
   const result = {} as InputGrids;
-  for (const key of Object.keys(names) as (keyof InputGrids)[]) result[key] = { sheetName: names[key], values: withSales[key] ?? null };
+  for (const key of Object.keys(names) as (keyof InputGrids)[])
+    result[key] = { sheetName: names[key], values: withSales[key] ?? null };
   return result;
 }
 
@@ -33,8 +34,32 @@ describe("readInputs: records", () => {
     const { records, problems } = readInputs(grids({ reps: REPS }), options());
     expect(problems).toEqual([]);
     expect(records.reps).toEqual([
-      { row: 2, key: "r1", id: "R1", name: "Ann Lee", email: "ann@example.com", role: "AE", team: "East", manager: "", start: dayNumber(2025, 1, 1), end: null, targetBonus: 1000 },
-      { row: 3, key: "102", id: "102", name: "Bob", email: "", role: "", team: "", manager: "r1", start: dayNumber(2026, 3, 15), end: dayNumber(2026, 6, 30), targetBonus: null },
+      {
+        row: 2,
+        key: "r1",
+        id: "R1",
+        name: "Ann Lee",
+        email: "ann@example.com",
+        role: "AE",
+        team: "East",
+        manager: "",
+        start: dayNumber(2025, 1, 1),
+        end: null,
+        targetBonus: 1000,
+      },
+      {
+        row: 3,
+        key: "102",
+        id: "102",
+        name: "Bob",
+        email: "",
+        role: "",
+        team: "",
+        manager: "r1",
+        start: dayNumber(2026, 3, 15),
+        end: dayNumber(2026, 6, 30),
+        targetBonus: null,
+      },
     ]);
     expect(records.salesHaveType).toBe(false);
   });
@@ -54,8 +79,32 @@ describe("readInputs: records", () => {
     expect(problems).toEqual([]);
     expect(records.salesHaveType).toBe(true);
     expect(records.sales).toEqual([
-      { row: 2, day: dayNumber(2026, 3, 31), rep: "r1", customer: "Acme Ltd", customerKey: "acme ltd", amount: 1200, type: null, status: "won", opened: dayNumber(2026, 3, 1), split: 1, dealId: "D-1" },
-      { row: 3, day: dayNumber(2026, 4, 1), rep: "102", customer: "ACME LTD", customerKey: "acme ltd", amount: 12000, type: "renewal", status: "lost", opened: null, split: 0.5, dealId: "7" },
+      {
+        row: 2,
+        day: dayNumber(2026, 3, 31),
+        rep: "r1",
+        customer: "Acme Ltd",
+        customerKey: "acme ltd",
+        amount: 1200,
+        type: null,
+        status: "won",
+        opened: dayNumber(2026, 3, 1),
+        split: 1,
+        dealId: "D-1",
+      },
+      {
+        row: 3,
+        day: dayNumber(2026, 4, 1),
+        rep: "102",
+        customer: "ACME LTD",
+        customerKey: "acme ltd",
+        amount: 12000,
+        type: "renewal",
+        status: "lost",
+        opened: null,
+        split: 0.5,
+        dealId: "7",
+      },
     ]);
   });
 
@@ -86,22 +135,37 @@ describe("readInputs: records", () => {
     const { records, problems } = readInputs(
       grids({
         reps: REPS,
-        scores: [["Rep ID", "Period", "Metric", "Value"], ["R1", "2026年3月", "客户满意度", "4.5"]],
-        adjustments: [["Rep ID", "Period", "Amount", "Reason"], ["102", "2026/04", "-$200", " Clawback of D-1 "]],
+        scores: [
+          ["Rep ID", "Period", "Metric", "Value"],
+          ["R1", "2026年3月", "客户满意度", "4.5"],
+        ],
+        adjustments: [
+          ["Rep ID", "Period", "Amount", "Reason"],
+          ["102", "2026/04", "-$200", " Clawback of D-1 "],
+        ],
       }),
       options(),
     );
     expect(problems).toEqual([]);
     expect(records.scores).toEqual([{ row: 2, rep: "r1", period: "2026-03", metric: "csat", value: 4.5 }]);
-    expect(records.adjustments).toEqual([{ row: 2, rep: "102", period: "2026-04", amount: -200, reason: "Clawback of D-1" }]);
+    expect(records.adjustments).toEqual([
+      { row: 2, rep: "102", period: "2026-04", amount: -200, reason: "Clawback of D-1" },
+    ]);
   });
 
   it("reports problems sorted by sheet, row and column", () => {
     const { problems } = readInputs(
       grids({
         reps: REPS,
-        sales: [["Date", "Rep ID", "Customer", "Amount"], ["x", "R1", "A", "y"], ["2026-03-01", "R9", "A", 1]],
-        adjustments: [["Rep ID", "Period", "Amount", "Reason"], ["R9", "2026-03", 1, "x"]],
+        sales: [
+          ["Date", "Rep ID", "Customer", "Amount"],
+          ["x", "R1", "A", "y"],
+          ["2026-03-01", "R9", "A", 1],
+        ],
+        adjustments: [
+          ["Rep ID", "Period", "Amount", "Reason"],
+          ["R9", "2026-03", 1, "x"],
+        ],
       }),
       options(),
     );
@@ -125,16 +189,23 @@ describe("readInputs: deals at the month's edges land in the month the sheet sho
   ];
   for (const [zone, offset] of zones) {
     it(zone, () => {
-      const wall = (y: number, m: number, d: number, hh: number, mm: number) => new Date(Date.UTC(y, m - 1, d, hh, mm) - offset * MINUTE_MS);
+      const wall = (y: number, m: number, d: number, hh: number, mm: number) =>
+        new Date(Date.UTC(y, m - 1, d, hh, mm) - offset * MINUTE_MS);
       const { records, problems } = readInputs(
         grids({
-          reps: [["Rep ID", "Name"], ["R1", "Ann"]],
+          reps: [
+            ["Rep ID", "Name"],
+            ["R1", "Ann"],
+          ],
           sales: [
             ["Date", "Rep ID", "Customer", "Amount"],
             [wall(2026, 3, 31, 23, 30), "R1", "Late", 1],
             [wall(2026, 4, 1, 0, 30), "R1", "Early", 1],
           ],
-          adjustments: [["Rep ID", "Period", "Amount", "Reason"], ["R1", wall(2026, 3, 31, 23, 30), 1, "x"]],
+          adjustments: [
+            ["Rep ID", "Period", "Amount", "Reason"],
+            ["R1", wall(2026, 3, 31, 23, 30), 1, "x"],
+          ],
         }),
         options(zone),
       );
@@ -169,7 +240,10 @@ describe("readInputs: duplicate Deal IDs among many rows", () => {
       const key = String(cells[1]).toLowerCase() + "|" + String(cells[4]).toLowerCase();
       const earlier = firstRow.get(key);
       if (earlier === undefined) firstRow.set(key, index + 2);
-      else expectedLeftOut.push(`Sales!E${index + 2}: Deal ID "${cells[4]}" is also on E${earlier} for the same rep; this row is left out`);
+      else
+        expectedLeftOut.push(
+          `Sales!E${index + 2}: Deal ID "${cells[4]}" is also on E${earlier} for the same rep; this row is left out`,
+        );
     });
     expect(expectedLeftOut.length).toBeGreaterThan(100);
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual(expectedLeftOut);

@@ -21,7 +21,14 @@ import type { Problem } from "../core/problems";
 import type { DayNumber, InputRecords } from "../core/records";
 import type { DateOrder, DayOfInstant } from "./cell-values";
 import type { InputSheetKey } from "./input-columns";
-import { isBlankRow, openSheet, problemCollector, readRowsWithSchema, type OpenSheet, type SheetGrid } from "./input-rows";
+import {
+  isBlankRow,
+  openSheet,
+  problemCollector,
+  readRowsWithSchema,
+  type OpenSheet,
+  type SheetGrid,
+} from "./input-rows";
 import { isBlankCell } from "./cell-values";
 import { problemAt } from "../core/problems";
 import { stageDictionary, worthReporting } from "./stage-reading";
@@ -110,33 +117,72 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
   const dayOf = options.wallClock;
   const mapping = options.columnMapping ?? {};
   const repsSheet = openSheet("reps", grids.reps, collector, { mapping: mapping.reps });
-  const orderOf = (sheet: OpenSheet<"reps"> | OpenSheet<"sales"> | null, fields: readonly string[]): DateOrder | null => {
+  const orderOf = (
+    sheet: OpenSheet<"reps"> | OpenSheet<"sales"> | null,
+    fields: readonly string[],
+  ): DateOrder | null => {
     if (options.dateOrder) return options.dateOrder;
     const index = sheet?.match.index as Record<string, number> | undefined;
-    const shown = sheet && index ? inferDateOrder(sheet.values, fields.map((field) => index[field]), sheet.headerIndex + 1) : null;
+    const shown =
+      sheet && index
+        ? inferDateOrder(
+            sheet.values,
+            fields.map((field) => index[field]),
+            sheet.headerIndex + 1,
+          )
+        : null;
     return shown ?? options.localeDateOrder ?? null;
   };
   const listed = readReps(repsSheet, dayOf, orderOf(repsSheet, ["start", "end"]));
   const repsFromSalesSheet = hasNoRows(grids.reps, repsSheet);
   const reps = repsFromSalesSheet ? repsFromSales() : listed;
   const salesSheet = openSheet("sales", grids.sales, collector, { mapping: mapping.sales });
-  const reading = { dayOf, dateOrder: orderOf(salesSheet, ["date", "opened"]), stages: stageDictionary(options.stageWords) };
+  const reading = {
+    dayOf,
+    dateOrder: orderOf(salesSheet, ["date", "opened"]),
+    stages: stageDictionary(options.stageWords),
+  };
   const salesRead = readSales(salesSheet, reps, reading, options.salesThroughSchema ? readRowsWithSchema : null);
   const sales = withinDateWindow(salesSheet, salesRead.sales, options.today ?? null);
   const metrics = metricResolvers(options.planMetrics, options.manualMetrics);
-  const targets = readTargets(openSheet("targets", grids.targets, collector, { mapping: mapping.targets }), reps, dayOf, metrics);
-  const scores = readScores(openSheet("scores", grids.scores, collector, { mapping: mapping.scores }), reps, dayOf, metrics);
-  const adjustments = readAdjustments(openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }), reps, dayOf);
+  const targets = readTargets(
+    openSheet("targets", grids.targets, collector, { mapping: mapping.targets }),
+    reps,
+    dayOf,
+    metrics,
+  );
+  const scores = readScores(
+    openSheet("scores", grids.scores, collector, { mapping: mapping.scores }),
+    reps,
+    dayOf,
+    metrics,
+  );
+  const adjustments = readAdjustments(
+    openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }),
+    reps,
+    dayOf,
+  );
   const salesHaveCustomer = salesSheet !== null && salesSheet.match.index.customer >= 0;
   if (grids.sales.standsInFor !== undefined && grids.sales.values !== null) {
-    const problem = problemAt(grids.sales.sheetName, "A1", "sales_stand_in", { sheet: grids.sales.sheetName, expected: grids.sales.standsInFor }, "warning");
+    const problem = problemAt(
+      grids.sales.sheetName,
+      "A1",
+      "sales_stand_in",
+      { sheet: grids.sales.sheetName, expected: grids.sales.standsInFor },
+      "warning",
+    );
     collector.add({ order: 1, row: 0, column: 0, problem });
   }
   if (salesSheet !== null) {
     const headerRow = salesSheet.headerIndex + 1;
     if (!salesHaveCustomer) salesSheet.reportOnRow(headerRow, "no_customer_column", {}, "warning");
     if (repsFromSalesSheet && reps.accepted.length > 0) {
-      collector.add({ order: 0, row: 1, column: 0, problem: problemAt(grids.reps.sheetName, "A1", "reps_from_sales", { count: reps.accepted.length }, "warning") });
+      collector.add({
+        order: 0,
+        row: 1,
+        column: 0,
+        problem: problemAt(grids.reps.sheetName, "A1", "reps_from_sales", { count: reps.accepted.length }, "warning"),
+      });
     }
   }
   reportSalesOutsideEmployment(salesSheet, reps.accepted, sales);
@@ -152,8 +198,17 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     },
     problems: collector.sorted(),
     report: {
-      headerRows: { sales: salesSheet ? salesSheet.headerIndex + 1 : 1, reps: repsSheet ? repsSheet.headerIndex + 1 : 1 },
-      stageWords: [...salesRead.report.stageWords.values()].map((entry) => ({ word: entry.word, status: entry.status, rows: entry.rows, known: entry.known !== "unknown", own: entry.known === "own" })),
+      headerRows: {
+        sales: salesSheet ? salesSheet.headerIndex + 1 : 1,
+        reps: repsSheet ? repsSheet.headerIndex + 1 : 1,
+      },
+      stageWords: [...salesRead.report.stageWords.values()].map((entry) => ({
+        word: entry.word,
+        status: entry.status,
+        rows: entry.rows,
+        known: entry.known !== "unknown",
+        own: entry.known === "own",
+      })),
       stageWordsWorthReporting: worthReporting(salesRead.report.stageWords),
       openDeals: salesRead.report.openDeals,
       repsFromSales: repsFromSalesSheet,

@@ -10,11 +10,30 @@
 import { formatDay } from "../core/calendar";
 import { quoteSheetName } from "../core/problems";
 import type { DayNumber, Rep, RepKey } from "../core/records";
-import { displayValue, isPlausibleDay, readDay, readIdText, readNumberCell, readText, textKey, type DateOrder, type DayOfInstant } from "./cell-values";
+import {
+  displayValue,
+  isPlausibleDay,
+  readDay,
+  readIdText,
+  readNumberCell,
+  readText,
+  textKey,
+  type DateOrder,
+  type DayOfInstant,
+} from "./cell-values";
 import { isWithinBound, MAX_INPUT_NUMBER } from "../core/number-text";
 import { groupThousands } from "../core/display-format";
 import type { FieldOf, InputSheetKey } from "./input-columns";
-import { fieldOfRow, orEmpty, readRowsWithSchema, required, type CellReader, type OpenSheet, type ReadRow, type RowOf } from "./input-rows";
+import {
+  fieldOfRow,
+  orEmpty,
+  readRowsWithSchema,
+  required,
+  type CellReader,
+  type OpenSheet,
+  type ReadRow,
+  type RowOf,
+} from "./input-rows";
 
 function repsRow(dayOf: DayOfInstant, dateOrder: DateOrder | null) {
   const text = (value: unknown) => readText(value, dayOf);
@@ -63,7 +82,11 @@ export interface RepDirectory {
  * reps.accepted[0].key; // "r1"
  * reps.byKey.get("r1")?.name; // "Ann"
  */
-export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant, dateOrder: DateOrder | null = null): RepDirectory {
+export function readReps(
+  sheet: OpenSheet<"reps"> | null,
+  dayOf: DayOfInstant,
+  dateOrder: DateOrder | null = null,
+): RepDirectory {
   const directory: RepDirectory = {
     readable: sheet !== null,
     accepted: [],
@@ -124,14 +147,30 @@ export function readReps(sheet: OpenSheet<"reps"> | null, dayOf: DayOfInstant, d
  * cell, a 0202 typo) is ignored with a warning; an End date far in the
  * future (9999-12-31, a common placeholder) means no end, without a word.
  */
-function employmentDay(sheet: OpenSheet<"reps">, row: number, field: "start" | "end", day: DayNumber | null): DayNumber | null {
+function employmentDay(
+  sheet: OpenSheet<"reps">,
+  row: number,
+  field: "start" | "end",
+  day: DayNumber | null,
+): DayNumber | null {
   if (day === null || isPlausibleDay(day)) return day;
   if (field === "end" && day > 0) return null;
-  sheet.report(row, field, "implausible_employment_date", { column: sheet.match.label[field], value: formatDay(day) }, "warning");
+  sheet.report(
+    row,
+    field,
+    "implausible_employment_date",
+    { column: sheet.match.label[field], value: formatDay(day) },
+    "warning",
+  );
   return null;
 }
 
-function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: RowOf<ReturnType<typeof repsRow>>): Rep | null {
+function repOfRow(
+  sheet: OpenSheet<"reps">,
+  key: RepKey,
+  row: number,
+  values: RowOf<ReturnType<typeof repsRow>>,
+): Rep | null {
   const start = employmentDay(sheet, row, "start", values.start);
   const end = employmentDay(sheet, row, "end", values.end);
   if (start !== null && end !== null && end < start) {
@@ -143,7 +182,13 @@ function repOfRow(sheet: OpenSheet<"reps">, key: RepKey, row: number, values: Ro
     sheet.report(row, "targetBonus", "negative_target_bonus", { value: targetBonus }, "warning");
     targetBonus = null;
   } else if (targetBonus !== null && !isWithinBound(targetBonus, MAX_INPUT_NUMBER)) {
-    sheet.report(row, "targetBonus", "target_bonus_too_large", { value: displayValue(targetBonus), max: groupThousands(String(MAX_INPUT_NUMBER)) }, "warning");
+    sheet.report(
+      row,
+      "targetBonus",
+      "target_bonus_too_large",
+      { value: displayValue(targetBonus), max: groupThousands(String(MAX_INPUT_NUMBER)) },
+      "warning",
+    );
     targetBonus = null;
   }
   return {
@@ -187,7 +232,16 @@ function checkManager(sheet: OpenSheet<"reps">, rep: Rep, rowsByKey: ReadonlyMap
  * resolveRep(salesSheet, reps, 2, "rep", "Ann Lee", { byName: true }); // "ann lee", and reps.accepted[0].name === "Ann Lee"
  */
 export function repsFromSales(): RepDirectory {
-  return { readable: true, accepted: [], byKey: new Map(), leftOut: new Map(), teams: new Set(), roles: new Set(), byName: new Map(), fromSales: true };
+  return {
+    readable: true,
+    accepted: [],
+    byKey: new Map(),
+    leftOut: new Map(),
+    teams: new Set(),
+    roles: new Set(),
+    byName: new Map(),
+    fromSales: true,
+  };
 }
 
 /**
@@ -222,7 +276,11 @@ export function resolveRep<K extends InputSheetKey>(
     if (named && named.length === 1) return named[0].key;
     if (named && named.length > 1) {
       const others = named.map((rep) => rep.id).join(", ");
-      sheet.report(row, field, "ambiguous_rep_name", { column: sheet.match.label[field], id: displayValue(id), others });
+      sheet.report(row, field, "ambiguous_rep_name", {
+        column: sheet.match.label[field],
+        id: displayValue(id),
+        others,
+      });
       return null;
     }
   }
@@ -235,7 +293,19 @@ export function resolveRep<K extends InputSheetKey>(
 const NUMBER_LIKE = /^[-+]?[\d.,]+(e[-+]?\d+)?$/;
 
 function addOwner(reps: RepDirectory, key: RepKey, id: string, row: number): RepKey {
-  const rep: Rep = { row, key, id, name: id, email: "", role: "", team: "", manager: "", start: null, end: null, targetBonus: null };
+  const rep: Rep = {
+    row,
+    key,
+    id,
+    name: id,
+    email: "",
+    role: "",
+    team: "",
+    manager: "",
+    start: null,
+    end: null,
+    targetBonus: null,
+  };
   reps.accepted.push(rep);
   reps.byKey.set(key, rep);
   return key;

@@ -36,7 +36,14 @@ import {
 } from "./input-rows";
 import { isReportNoteRow } from "./report-note-rows";
 import { DEAL_TYPE_WORDS } from "./deal-type-words";
-import { normalizeStage, statusReader, tallyStage, type StageDictionary, type StageStatus, type StageTally } from "./stage-reading";
+import {
+  normalizeStage,
+  statusReader,
+  tallyStage,
+  type StageDictionary,
+  type StageStatus,
+  type StageTally,
+} from "./stage-reading";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 /** How the Sales sheet is read beyond its cells: the date order and the stage words. */
@@ -81,7 +88,8 @@ const TYPE_WORDS_ALLOWED = "new, renewal, expansion (新客户, 续约, 增购)"
 function typeReader(): (value: unknown) => DealType {
   const words = new Map<string, SaleType>();
   for (const group of DEAL_TYPE_WORDS) {
-    for (const type of ["new", "renewal", "expansion"] as const) for (const word of group.words[type]) words.set(normalizeStage(word), type);
+    for (const type of ["new", "renewal", "expansion"] as const)
+      for (const word of group.words[type]) words.set(normalizeStage(word), type);
   }
   const seen = new Map<string, DealType>();
   return (value) => {
@@ -91,7 +99,10 @@ function typeReader(): (value: unknown) => DealType {
     const known = seen.get(text);
     if (known) return known;
     const type = words.get(normalizeStage(text)) ?? null;
-    const read: DealType = type === null ? { type: null, word: text.length > 40 ? text.slice(0, 40) + "…" : text, known: false } : { type, word: text, known: true };
+    const read: DealType =
+      type === null
+        ? { type: null, word: text.length > 40 ? text.slice(0, 40) + "…" : text, known: false }
+        : { type, word: text, known: true };
     if (seen.size < 10_000) seen.set(text, read);
     return read;
   };
@@ -99,7 +110,13 @@ function typeReader(): (value: unknown) => DealType {
 
 function warnOfUnknownType(sheet: OpenSheet<"sales">, row: number, dealType: DealType): void {
   if (dealType.known) return;
-  sheet.report(row, "type", "unknown_type", { column: sheet.match.label.type, value: dealType.word, allowed: TYPE_WORDS_ALLOWED }, "warning");
+  sheet.report(
+    row,
+    "type",
+    "unknown_type",
+    { column: sheet.match.label.type, value: dealType.word, allowed: TYPE_WORDS_ALLOWED },
+    "warning",
+  );
 }
 
 /** What reading Sales found besides the sales: the stage words seen and the open deals (pipeline). */
@@ -122,7 +139,12 @@ export interface SalesReport {
  * readSales(salesSheet, reps, { dayOf: wallClock, dateOrder: null, stages: stageDictionary() }, null).sales;
  * // [{ row: 2, day: 20543, rep: "r1", customer: "Acme", customerKey: "acme", amount: 1200, type: null, status: "won", ... }]
  */
-export function readSales(sheet: OpenSheet<"sales"> | null, reps: RepDirectory, reading: SalesReading, readRows: RowsReader | null): { sales: Sale[]; report: SalesReport } {
+export function readSales(
+  sheet: OpenSheet<"sales"> | null,
+  reps: RepDirectory,
+  reading: SalesReading,
+  readRows: RowsReader | null,
+): { sales: Sale[]; report: SalesReport } {
   const report: SalesReport = { stageWords: new Map(), openDeals: { count: 0, amount: 0 } };
   if (!sheet) return { sales: [], report };
   const readers = salesRow(reading);
@@ -168,7 +190,8 @@ type Accept = (
  */
 function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale[], report: SalesReport): Accept {
   const customerKeys = canonicalStrings();
-  const blank = (row: number, field: FieldOf<"sales">) => reportFailure(sheet, row, field, cellFailure("blank_required"));
+  const blank = (row: number, field: FieldOf<"sales">) =>
+    reportFailure(sheet, row, field, cellFailure("blank_required"));
   return (row, date, repId, customer, amount, dealType, stage, opened, split, dealId) => {
     tallyStage(report.stageWords, stage);
     const type = dealType.type;
@@ -213,7 +236,12 @@ function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale
  * and garbage collection was most of the cost. Must agree with
  * `readRowsWithSchema` (tested on the bad-input corpus).
  */
-function readSalesRowsFast(sheet: OpenSheet<"sales">, reps: RepDirectory, readers: ReturnType<typeof salesRow>, accept: Accept): void {
+function readSalesRowsFast(
+  sheet: OpenSheet<"sales">,
+  reps: RepDirectory,
+  readers: ReturnType<typeof salesRow>,
+  accept: Accept,
+): void {
   const { values: grid, usedColumns } = sheet;
   const at = sheet.match.index;
   let row = 0;
@@ -286,7 +314,8 @@ function withoutRepeatedDeals(sheet: OpenSheet<"sales">, sales: Sale[]): Sale[] 
   const repeated = new Set<number>();
   let runStart = 0;
   for (let i = 1; i <= sorted.length; i += 1) {
-    if (i < sorted.length && Math.floor(sorted[i] / POSITION_LIMIT) === Math.floor(sorted[runStart] / POSITION_LIMIT)) continue;
+    if (i < sorted.length && Math.floor(sorted[i] / POSITION_LIMIT) === Math.floor(sorted[runStart] / POSITION_LIMIT))
+      continue;
     if (i - runStart > 1) {
       // Within a run positions ascend, so the first of each Deal ID is its earliest row.
       const first = new Map<string, Sale>();
@@ -312,7 +341,10 @@ function isRepeatedDeal(sheet: OpenSheet<"sales">, first: Map<string, Sale>, sal
     first.set(key, sale);
     return false;
   }
-  sheet.report(sale.row, "dealId", "duplicate_deal", { id: displayValue(sale.dealId), other: sheet.cellOf(earlier.row, "dealId") });
+  sheet.report(sale.row, "dealId", "duplicate_deal", {
+    id: displayValue(sale.dealId),
+    other: sheet.cellOf(earlier.row, "dealId"),
+  });
   return true;
 }
 
@@ -326,7 +358,12 @@ function dealHash(rep: RepKey, dealKey: string): number {
 }
 
 /** An Opened date after the close date cannot give a sales cycle: the deal counts without one. */
-function openedOrNull(sheet: OpenSheet<"sales">, row: number, opened: DayNumber | null, closed: DayNumber): DayNumber | null {
+function openedOrNull(
+  sheet: OpenSheet<"sales">,
+  row: number,
+  opened: DayNumber | null,
+  closed: DayNumber,
+): DayNumber | null {
   if (opened === null || opened <= closed) return opened;
   sheet.report(row, "opened", "opened_after_close", { opened: formatDay(opened), date: formatDay(closed) }, "warning");
   return null;

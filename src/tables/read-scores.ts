@@ -31,7 +31,12 @@ function scoresRow(dayOf: DayOfInstant) {
  * readScores(scoresSheet, reps, wallClock, metrics);
  * // [{ row: 2, rep: "r1", period: "2026-03", metric: "csat", value: 4.5 }]
  */
-export function readScores(sheet: OpenSheet<"scores"> | null, reps: RepDirectory, dayOf: DayOfInstant, metrics: MetricResolvers): ScoreRecord[] {
+export function readScores(
+  sheet: OpenSheet<"scores"> | null,
+  reps: RepDirectory,
+  dayOf: DayOfInstant,
+  metrics: MetricResolvers,
+): ScoreRecord[] {
   if (!sheet) return [];
   const readers = scoresRow(dayOf);
   const scores: ScoreRecord[] = [];

@@ -42,7 +42,12 @@ function targetsRow(dayOf: DayOfInstant) {
  * readTargets(targetsSheet, reps, wallClock, metrics);
  * // [{ row: 2, scope: { level: "rep", rep: "r1" }, period: "2026-03", metric: "revenue", target: 5000 }]
  */
-export function readTargets(sheet: OpenSheet<"targets"> | null, reps: RepDirectory, dayOf: DayOfInstant, metrics: MetricResolvers): TargetRecord[] {
+export function readTargets(
+  sheet: OpenSheet<"targets"> | null,
+  reps: RepDirectory,
+  dayOf: DayOfInstant,
+  metrics: MetricResolvers,
+): TargetRecord[] {
   if (!sheet) return [];
   const readers = targetsRow(dayOf);
   const candidates: TargetRecord[] = [];
@@ -51,14 +56,20 @@ export function readTargets(sheet: OpenSheet<"targets"> | null, reps: RepDirecto
     const scope = scopeCell === null ? null : resolveScope(sheet, reps, row.row, scopeCell);
     const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");
     const metric = metricText === null ? null : metrics.plan(metricText);
-    if (metricText !== null && metric === null) sheet.report(row.row, "metric", "unknown_metric", { metric: displayValue(metricText) });
+    if (metricText !== null && metric === null)
+      sheet.report(row.row, "metric", "unknown_metric", { metric: displayValue(metricText) });
     if (scope === null || metric === null || row.values === null) continue;
     candidates.push({ row: row.row, scope, period: row.values.period, metric, target: row.values.target });
   }
   return withoutDuplicateTargets(sheet, candidates);
 }
 
-function resolveScope(sheet: OpenSheet<"targets">, reps: RepDirectory, row: number, cell: ScopeCell): TargetScope | null {
+function resolveScope(
+  sheet: OpenSheet<"targets">,
+  reps: RepDirectory,
+  row: number,
+  cell: ScopeCell,
+): TargetScope | null {
   switch (cell.level) {
     case "all":
       return { level: "all" };
@@ -69,7 +80,8 @@ function resolveScope(sheet: OpenSheet<"targets">, reps: RepDirectory, row: numb
     case "team":
     case "role": {
       const known = cell.level === "team" ? reps.teams : reps.roles;
-      if (known.has(textKey(cell.name))) return cell.level === "team" ? { level: "team", team: cell.name } : { level: "role", role: cell.name };
+      if (known.has(textKey(cell.name)))
+        return cell.level === "team" ? { level: "team", team: cell.name } : { level: "role", role: cell.name };
       if (reps.readable) {
         const value = displayValue(sheet.values[row - 1][sheet.match.index.scope]);
         sheet.report(row, "scope", "unknown_scope", { column: sheet.match.label.scope, value }, "warning");
@@ -104,4 +116,3 @@ function withoutDuplicateTargets(sheet: OpenSheet<"targets">, targets: TargetRec
   }
   return kept.sort((a, b) => a.row - b.row);
 }
-

@@ -10,7 +10,8 @@
 import { isBlankCell } from "./cell-values";
 
 const TOTAL_LINE = /^\s*(grand\s+totals?|totals?|sub-?totals?|sum|count|合计|总计|小计|汇总|总和)(\b|\s|$|[:：(（])/i;
-const FOOTER_TEXT = /copyright|©|\(c\)|generated\s+by|confidential|do not distribute|salesforce\.com|report\s+(run|generated)|filtered\s+by|版权|导出时间|导出人|机密/i;
+const FOOTER_TEXT =
+  /copyright|©|\(c\)|generated\s+by|confidential|do not distribute|salesforce\.com|report\s+(run|generated)|filtered\s+by|版权|导出时间|导出人|机密/i;
 /** A single cell longer than this in a row without a date is a sentence, not an owner. */
 const SENTENCE_LENGTH = 60;
 
@@ -24,7 +25,11 @@ const SENTENCE_LENGTH = 60;
  * isReportNoteRow(["Grand Totals (32 records)", "", 250000], [0, 1, 2], 1);                              // true
  * isReportNoteRow(["Ann Lee", "2026-03-02", 100], [0, 1, 2], 1);                                           // false
  */
-export function isReportNoteRow(cells: readonly unknown[], usedColumns: readonly number[], dateColumn: number): boolean {
+export function isReportNoteRow(
+  cells: readonly unknown[],
+  usedColumns: readonly number[],
+  dateColumn: number,
+): boolean {
   const dateCell = dateColumn >= 0 ? cells[dateColumn] : undefined;
   const dated = !isBlankCell(dateCell);
   // The common case, a deal with a date cell (a Date or a serial), is decided at once: a million rows pass here.

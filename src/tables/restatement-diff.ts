@@ -27,7 +27,8 @@ export interface TableChangeInput {
 }
 
 function sameCell(a: unknown, b: unknown): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return plainText(a) === plainText(b);
 }
 
@@ -80,7 +81,10 @@ function keyOf(row: readonly unknown[], indexes: readonly number[]): string {
 
 // "2026-02 R0001 total" rather than "2026-02 R0001 total total" for a line whose Type and Item agree.
 function labelOf(row: readonly unknown[], indexes: readonly number[]): string {
-  const parts = indexes.filter((i) => i >= 0).map((i) => plainText(row[i]).trim()).filter((text) => text !== "");
+  const parts = indexes
+    .filter((i) => i >= 0)
+    .map((i) => plainText(row[i]).trim())
+    .filter((text) => text !== "");
   return parts.filter((text, i) => i === 0 || text !== parts[i - 1]).join(" ");
 }
 
@@ -122,7 +126,20 @@ export function tableChanges(input: TableChangeInput, periods: ReadonlySet<strin
     header.forEach((column, c) => {
       if (ignored.has(column) || sameCell(was[c], row[c])) return;
       const format = input.formats[index]?.[c] ?? "General";
-      lines.push(sheet + "!" + a1(sheetRow, c + 1) + ": " + shownValue(was[c], format) + " → " + shownValue(row[c], format) + " (" + labelOf(row, keys) + " " + column + ")");
+      lines.push(
+        sheet +
+          "!" +
+          a1(sheetRow, c + 1) +
+          ": " +
+          shownValue(was[c], format) +
+          " → " +
+          shownValue(row[c], format) +
+          " (" +
+          labelOf(row, keys) +
+          " " +
+          column +
+          ")",
+      );
     });
   });
   for (const row of before.values()) lines.push(sheet + ": row removed (" + labelOf(row, keys) + ")");

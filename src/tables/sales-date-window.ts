@@ -40,7 +40,8 @@ export function withinDateWindow(sheet: OpenSheet<"sales"> | null, sales: Sale[]
   const latestAllowed = today === null ? Infinity : today + MAX_DAYS_AHEAD;
   let latest = -Infinity;
   for (const sale of sales) {
-    if (sale.status !== "open" && sale.day >= EARLIEST_SALE_DAY && sale.day <= latestAllowed && sale.day > latest) latest = sale.day;
+    if (sale.status !== "open" && sale.day >= EARLIEST_SALE_DAY && sale.day <= latestAllowed && sale.day > latest)
+      latest = sale.day;
   }
   const earliest = latest === -Infinity ? EARLIEST_SALE_DAY : Math.max(EARLIEST_SALE_DAY, latest - MAX_SALES_SPAN_DAYS);
   const openLatest = today === null ? Infinity : today + MAX_OPEN_DAYS_AHEAD;
@@ -51,14 +52,25 @@ export function withinDateWindow(sheet: OpenSheet<"sales"> | null, sales: Sale[]
   for (const sale of sales) {
     // An Opened date out of the window is a typo too: the deal counts, without a sales cycle.
     if (sale.opened !== null && (sale.opened < earliest || sale.opened > latestAllowed)) {
-      sheet.report(sale.row, "opened", "opened_out_of_window", { column: sheet.match.label.opened, value: formatDay(sale.opened), from, to: shown(latestAllowed) }, "warning");
+      sheet.report(
+        sale.row,
+        "opened",
+        "opened_out_of_window",
+        { column: sheet.match.label.opened, value: formatDay(sale.opened), from, to: shown(latestAllowed) },
+        "warning",
+      );
       sale.opened = null;
     }
   }
   if (sales.every(inWindow)) return sales;
   return sales.filter((sale) => {
     if (inWindow(sale)) return true;
-    sheet.report(sale.row, "date", "date_out_of_window", { column: sheet.match.label.date, value: formatDay(sale.day), from, to: shown(lastFor(sale)) });
+    sheet.report(sale.row, "date", "date_out_of_window", {
+      column: sheet.match.label.date,
+      value: formatDay(sale.day),
+      from,
+      to: shown(lastFor(sale)),
+    });
     return false;
   });
 }

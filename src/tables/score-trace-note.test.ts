@@ -2,12 +2,45 @@ import { describe, expect, it } from "vitest";
 import type { MetricResult, RepPeriodResult } from "../core/results";
 import { scoreTraceNote } from "./score-trace-note";
 
-function metric(key: string, weight: number, attainment: number | null, achievement: number | null, leftOut: MetricResult["leftOut"] = null): MetricResult {
-  return { key, direction: "higher", weight, manual: false, actual: 1, target: 1, targetSource: "rep", attainment, achievement, leftOut };
+function metric(
+  key: string,
+  weight: number,
+  attainment: number | null,
+  achievement: number | null,
+  leftOut: MetricResult["leftOut"] = null,
+): MetricResult {
+  return {
+    key,
+    direction: "higher",
+    weight,
+    manual: false,
+    actual: 1,
+    target: 1,
+    targetSource: "rep",
+    attainment,
+    achievement,
+    leftOut,
+  };
 }
 
 function row(score: number | null, metrics: MetricResult[]): RepPeriodResult {
-  return { period: "2026-03", rep: "r1", id: "R1", name: "Ann", team: "", role: "", score, rank: null, teamRank: null, metrics, proration: 1, daysEmployed: 31, ramp: 1, payout: null, notes: [] } as RepPeriodResult;
+  return {
+    period: "2026-03",
+    rep: "r1",
+    id: "R1",
+    name: "Ann",
+    team: "",
+    role: "",
+    score,
+    rank: null,
+    teamRank: null,
+    metrics,
+    proration: 1,
+    daysEmployed: 31,
+    ramp: 1,
+    payout: null,
+    notes: [],
+  } as RepPeriodResult;
 }
 
 describe("scoreTraceNote", () => {
@@ -20,8 +53,12 @@ describe("scoreTraceNote", () => {
       metric("deals_won", 0.2, 0.5, 0),
       metric("win_rate", 0.2, null, null, "no_data"),
     ]);
-    expect(scoreTraceNote(result, "en")).toBe("Score 86.9% = Revenue 50% × 98.7% + New customers 25% × 150% (capped) + Deals won 25% × 0% (below floor)");
-    expect(scoreTraceNote(result, "zh")).toBe("得分 86.9% = 销售额 50% × 98.7% + 新客户数 25% × 150%（封顶） + 成交单数 25% × 0%（低于门槛）");
+    expect(scoreTraceNote(result, "en")).toBe(
+      "Score 86.9% = Revenue 50% × 98.7% + New customers 25% × 150% (capped) + Deals won 25% × 0% (below floor)",
+    );
+    expect(scoreTraceNote(result, "zh")).toBe(
+      "得分 86.9% = 销售额 50% × 98.7% + 新客户数 25% × 150%（封顶） + 成交单数 25% × 0%（低于门槛）",
+    );
   });
 
   it("says nothing for a row without a score", () => {

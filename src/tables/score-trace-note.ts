@@ -39,6 +39,14 @@ export function scoreTraceNote(result: RepPeriodResult, language: Language): str
   const counted = result.metrics.filter((m) => m.leftOut === null && m.achievement !== null && m.weight > 0);
   const totalWeight = counted.reduce((sum, m) => sum + m.weight, 0);
   if (counted.length === 0 || totalWeight <= 0) return null;
-  const terms = counted.map((m) => metricLabel(m.key, language) + " " + percent(m.weight / totalWeight) + " × " + percent(m.achievement as number) + limitNote(m, language));
+  const terms = counted.map(
+    (m) =>
+      metricLabel(m.key, language) +
+      " " +
+      percent(m.weight / totalWeight) +
+      " × " +
+      percent(m.achievement as number) +
+      limitNote(m, language),
+  );
   return WORDS.score[language].replace("{score}", percent(result.score)).replace("{terms}", terms.join(" + "));
 }

@@ -13,7 +13,18 @@ import { recalculateLocally } from "../recalculation/fixtures";
 type Grid = CellInput[][];
 type Book = Record<"Plan" | "Reps" | "Sales" | "Targets" | "Scores" | "Adjustments", Grid>;
 
-const PLAN_HEADER = ["Type", "Key", "Weight", "Direction", "Driver", "Mode", "Bound", "Rate", "Value", "Effective from"];
+const PLAN_HEADER = [
+  "Type",
+  "Key",
+  "Weight",
+  "Direction",
+  "Driver",
+  "Mode",
+  "Bound",
+  "Rate",
+  "Value",
+  "Effective from",
+];
 
 /** One plan version from January: revenue and a manual csat score, a commission, a bonus on the score. */
 function planRows(from: string): Grid {
@@ -92,7 +103,9 @@ function brokenCells(sim: Simulator): string[] {
   for (const name of ["Results", "Payouts", "Reviews", "Dashboard"].filter((n) => sim.sheetNames().includes(n))) {
     sim.sheetValues(name).forEach((row, r) =>
       (row as unknown[]).forEach((cell, c) => {
-        const bad = (typeof cell === "number" && !Number.isFinite(cell)) || (typeof cell === "string" && /\b(NaN|Infinity)\b|e\+\d{3}/.test(cell));
+        const bad =
+          (typeof cell === "number" && !Number.isFinite(cell)) ||
+          (typeof cell === "string" && /\b(NaN|Infinity)\b|e\+\d{3}/.test(cell));
         if (bad) broken.push(`${name} R${r + 1}C${c + 1}: ${String(cell)}`);
       }),
     );
@@ -139,7 +152,8 @@ const CASES: HostileCase[] = [
   {
     // Two rows for one rep: summed, they would be Infinity.
     name: "two Adjustments Amounts of 1e308 for one rep",
-    change: (book) => book.Adjustments.push(["R3", period("2026-03"), 1e308, "Typo"], ["R3", period("2026-03"), 1e308, "Typo again"]),
+    change: (book) =>
+      book.Adjustments.push(["R3", period("2026-03"), 1e308, "Typo"], ["R3", period("2026-03"), 1e308, "Typo again"]),
     problems: [
       `Adjustments!C3: Amount 1e+308 is beyond ${BOUND}; the row is left out`,
       `Adjustments!C4: Amount 1e+308 is beyond ${BOUND}; the row is left out`,
@@ -169,7 +183,11 @@ const CASES: HostileCase[] = [
 ];
 
 function expectProblems(problems: string[], expected: string[]): void {
-  for (const line of expected) expect(problems.some((problem) => problem.startsWith(line)), `${line}\n in ${problems.join("\n")}`).toBe(true);
+  for (const line of expected)
+    expect(
+      problems.some((problem) => problem.startsWith(line)),
+      `${line}\n in ${problems.join("\n")}`,
+    ).toBe(true);
 }
 
 describe("numbers beyond the bounds through a whole run of the built bundle", () => {
@@ -215,7 +233,9 @@ describe("numbers beyond the bounds through a whole run of the built bundle", ()
     const rateRow = tierIndex + 1;
     const { sim, summary } = run(book);
     expect(summary.outcome).toBe("done");
-    expectProblems(summary.problems, [`Plan!H${rateRow}: Rate 1e+308 is beyond ±1,000,000; plan version 2026-04 is not used`]);
+    expectProblems(summary.problems, [
+      `Plan!H${rateRow}: Rate 1e+308 is beyond ±1,000,000; plan version 2026-04 is not used`,
+    ]);
     expect(brokenCells(sim)).toEqual([]);
     expect(actualsByRep(sim)).toEqual(actualsByRep(baseline.sim));
   });

@@ -60,7 +60,10 @@ const INJECT_FAILURES = String.raw`
 function sheetsWithInjectionTargets(): Record<string, CellInput[][]> {
   const sheets = teamSheets({ reps: 5, months: 3, salesRows: 60 });
   // r0003's quarter and year have csat of their own, so only February looks up the planted key.
-  sheets.Scores.push(["R0003", { value: "2026-Q1", format: "@" }, "csat", 4.2], ["R0003", { value: "2026", format: "@" }, "csat", 4.2]);
+  sheets.Scores.push(
+    ["R0003", { value: "2026-Q1", format: "@" }, "csat", 4.2],
+    ["R0003", { value: "2026", format: "@" }, "csat", 4.2],
+  );
   sheets.Adjustments.push(["R0004", { value: "2026-02", format: "@" }, 100, "INJECTED"]);
   return sheets;
 }
@@ -86,7 +89,10 @@ function brokenCells(sim: Simulator): string[] {
   for (const name of OUTPUT_SHEETS.filter((n) => sim.sheetNames().includes(n))) {
     sim.sheetValues(name).forEach((row, r) =>
       (row as unknown[]).forEach((cell, c) => {
-        if ((typeof cell === "number" && !Number.isFinite(cell)) || (typeof cell === "string" && /\b(NaN|Infinity|undefined|null)\b|\[object /.test(cell))) {
+        if (
+          (typeof cell === "number" && !Number.isFinite(cell)) ||
+          (typeof cell === "string" && /\b(NaN|Infinity|undefined|null)\b|\[object /.test(cell))
+        ) {
           broken.push(`${name} R${r + 1}C${c + 1}: ${String(cell)}`);
         }
       }),
@@ -123,7 +129,9 @@ describe("one rep-period that throws costs that rep-period only", () => {
 
   it("metrics: r0003's other periods and everyone else's February are computed as without the failure", () => {
     for (const period of ["2026-01", "2026-03", "2026-Q1", "2026"]) {
-      expect(rowOf(sim, "Results", period, "R0003")!.Score, period).toBe(rowOf(clean, "Results", period, "R0003")!.Score);
+      expect(rowOf(sim, "Results", period, "R0003")!.Score, period).toBe(
+        rowOf(clean, "Results", period, "R0003")!.Score,
+      );
     }
     for (const id of ["R0001", "R0002", "R0004", "R0005"]) {
       const row = rowOf(sim, "Results", "2026-02", id)!;
@@ -142,7 +150,10 @@ describe("one rep-period that throws costs that rep-period only", () => {
     expect(summary.problems).toContain(
       "Reps!A5: R0004 for 2026-02 was not computed because of an internal error (TypeError); their row is marked, everyone else was computed. Please report this",
     );
-    for (const period of ["2026-01", "2026-03"]) expect(rowOf(sim, "Results", period, "R0004")!.Bonus, period).toBe(rowOf(clean, "Results", period, "R0004")!.Bonus);
+    for (const period of ["2026-01", "2026-03"])
+      expect(rowOf(sim, "Results", period, "R0004")!.Bonus, period).toBe(
+        rowOf(clean, "Results", period, "R0004")!.Bonus,
+      );
     expect(rowOf(sim, "Results", "2026-02", "R0005")!.Bonus).toBe(rowOf(clean, "Results", "2026-02", "R0005")!.Bonus);
   });
 
@@ -154,7 +165,9 @@ describe("one rep-period that throws costs that rep-period only", () => {
     // Results are untouched by a failed review.
     expect(rowOf(sim, "Results", "2026-02", "R0002")!.Score).toBe(rowOf(clean, "Results", "2026-02", "R0002")!.Score);
     const reviews = (sim.sheetValues("Reviews") as unknown[][]).slice(1);
-    const notes = reviews.filter((r) => r[2] === REVIEW_NOT_GENERATED || r[2] === NOT_COMPUTED).map((r) => r[0] + " " + r[1]);
+    const notes = reviews
+      .filter((r) => r[2] === REVIEW_NOT_GENERATED || r[2] === NOT_COMPUTED)
+      .map((r) => r[0] + " " + r[1]);
     expect(notes.sort()).toEqual(["2026-02 R0002", "2026-02 R0003"]);
     for (const r of reviews) expect(String(r[2]).length, r[0] + " " + r[1]).toBeGreaterThan(40);
   });

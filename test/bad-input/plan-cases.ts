@@ -12,15 +12,43 @@ export interface PlanBadInputCase {
 }
 
 const HEADERS = [
-  "Effective from", "Role", "Type", "Key", "Weight", "Direction", "Floor", "Cap",
-  "Driver", "Mode", "Gate", "Max rate", "Bound", "Rate", "Value", "Note",
+  "Effective from",
+  "Role",
+  "Type",
+  "Key",
+  "Weight",
+  "Direction",
+  "Floor",
+  "Cap",
+  "Driver",
+  "Mode",
+  "Gate",
+  "Max rate",
+  "Bound",
+  "Rate",
+  "Value",
+  "Note",
 ];
 
 type Cells = Partial<Record<(typeof COLUMNS)[number], unknown>>;
 
 const COLUMNS = [
-  "effectiveFrom", "role", "type", "key", "weight", "direction", "floor", "cap",
-  "driver", "mode", "gate", "maxRate", "bound", "rate", "value", "note",
+  "effectiveFrom",
+  "role",
+  "type",
+  "key",
+  "weight",
+  "direction",
+  "floor",
+  "cap",
+  "driver",
+  "mode",
+  "gate",
+  "maxRate",
+  "bound",
+  "rate",
+  "value",
+  "note",
 ] as const;
 
 function plan(...rows: Cells[]): unknown[][] {
@@ -43,7 +71,10 @@ const BONUS: Cells[] = [
 export const planCases: PlanBadInputCase[] = [
   {
     name: "plan: a weight typed as words",
-    planValues: plan({ type: "metric", key: "revenue", weight: "forty" }, { type: "metric", key: "deals_won", weight: 0.6 }),
+    planValues: plan(
+      { type: "metric", key: "revenue", weight: "forty" },
+      { type: "metric", key: "deals_won", weight: 0.6 },
+    ),
     expectedProblems: ['Plan!E2: Weight "forty" is not a number; plan version - is not used'],
   },
   {
@@ -53,7 +84,12 @@ export const planCases: PlanBadInputCase[] = [
   },
   {
     name: "plan: tier bounds out of order",
-    planValues: plan(...SCORECARD, ...BONUS.slice(0, 2), { type: "tier", key: "target_bonus", bound: 1, rate: 1 }, { type: "tier", key: "target_bonus", bound: 0.6, rate: 0.5 }),
+    planValues: plan(
+      ...SCORECARD,
+      ...BONUS.slice(0, 2),
+      { type: "tier", key: "target_bonus", bound: 1, rate: 1 },
+      { type: "tier", key: "target_bonus", bound: 0.6, rate: 0.5 },
+    ),
     expectedProblems: ["Plan!M7: tier bounds of target_bonus are not strictly ascending; plan version - is not used"],
   },
   {
@@ -99,7 +135,9 @@ export const planCases: PlanBadInputCase[] = [
   {
     name: "plan: an unknown driver",
     planValues: plan(...SCORECARD, BONUS[0], { ...BONUS[1], driver: "quota" }, ...BONUS.slice(2)),
-    expectedProblems: ['Plan!I5: Driver "quota" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version - is not used'],
+    expectedProblems: [
+      'Plan!I5: Driver "quota" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version - is not used',
+    ],
   },
   {
     name: "plan: every weight 0",
@@ -108,12 +146,20 @@ export const planCases: PlanBadInputCase[] = [
   },
   {
     name: "plan: a metric twice for one role",
-    planValues: plan(...SCORECARD, { role: "manager", type: "metric", key: "revenue", weight: 1 }, { role: "Manager", type: "metric", key: "revenue", weight: 0.5 }),
+    planValues: plan(
+      ...SCORECARD,
+      { role: "manager", type: "metric", key: "revenue", weight: 1 },
+      { role: "Manager", type: "metric", key: "revenue", weight: 0.5 },
+    ),
     expectedProblems: ["Plan!D5: revenue is defined twice in plan version - for role Manager; the version is not used"],
   },
   {
     name: "plan: an unknown setting and a payout period that is not one",
-    planValues: plan(...SCORECARD, { type: "setting", key: "bonus_pool", value: 5000 }, { type: "setting", key: "payout_period", value: "weekly" }),
+    planValues: plan(
+      ...SCORECARD,
+      { type: "setting", key: "bonus_pool", value: 5000 },
+      { type: "setting", key: "payout_period", value: "weekly" },
+    ),
     expectedProblems: [
       'Plan!D4: Setting "bonus_pool" is not one of target_bonus, payout_period, fiscal_year_start, currency, language, promote_score, promote_periods, support_score, support_periods (目标奖金, 发放周期, 财年起始月, 币种, 语言, 晋升得分, 晋升期数, 辅导得分, 辅导期数); plan version - is not used',
       'Plan!O5: Value "weekly" is not valid here (month, quarter, year (月, 季, 年)); plan version - is not used',
@@ -121,7 +167,11 @@ export const planCases: PlanBadInputCase[] = [
   },
   {
     name: "plan: a later version with an error beside a valid one",
-    planValues: plan(...SCORECARD, { effectiveFrom: "2026-07", type: "metric", key: "revenue", weight: "1O0%" }, { effectiveFrom: "2026-07", type: "metric", key: "win_rate", weight: 1 }),
+    planValues: plan(
+      ...SCORECARD,
+      { effectiveFrom: "2026-07", type: "metric", key: "revenue", weight: "1O0%" },
+      { effectiveFrom: "2026-07", type: "metric", key: "win_rate", weight: 1 },
+    ),
     expectedProblems: ['Plan!E4: Weight "1O0%" is not a number; plan version 2026-07 is not used'],
   },
   {
@@ -147,7 +197,10 @@ export const planCases: PlanBadInputCase[] = [
   },
   {
     name: "plan: no Type column",
-    planValues: [["Key", "Weight"], ["revenue", 1]],
+    planValues: [
+      ["Key", "Weight"],
+      ["revenue", 1],
+    ],
     expectedProblems: ["Plan!C1: the required column Type is missing"],
   },
 ];

@@ -22,10 +22,17 @@ const REPS: CellInput[][] = [
   ["R3", "Cat", "West", { wallClock: "2099-01-01T00:00:00" }],
 ];
 const SALES_HEADER: CellInput[] = ["Date", "Rep ID", "Customer", "Amount"];
-const TARGETS: CellInput[][] = [["Rep ID", "Period", "Metric", "Target"], ["*", { value: "2026-03", format: "@" }, "revenue", 10000]];
+const TARGETS: CellInput[][] = [
+  ["Rep ID", "Period", "Metric", "Target"],
+  ["*", { value: "2026-03", format: "@" }, "revenue", 10000],
+];
 
 function simulator(sales: CellInput[][]): Simulator {
-  return createSimulator({ now: "2026-04-10T04:00:00Z", timeZone: "UTC", sheets: { Reps: REPS, Sales: [SALES_HEADER, ...sales], Targets: TARGETS } });
+  return createSimulator({
+    now: "2026-04-10T04:00:00Z",
+    timeZone: "UTC",
+    sheets: { Reps: REPS, Sales: [SALES_HEADER, ...sales], Targets: TARGETS },
+  });
 }
 
 function run(sim: Simulator): { outcome: string; problems: string[] } {

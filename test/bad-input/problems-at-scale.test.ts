@@ -16,7 +16,8 @@ import type { CellInput } from "../../src/simulator/snapshot";
 import { ensureBuilt } from "../local/start-helpers";
 import { callGlobal, column, recalculateLocally, runLogRows, teamSheets } from "../recalculation/fixtures";
 
-const message = (code: ProblemCode, args: Record<string, string | number> = {}) => fillTemplate(PROBLEM_MESSAGES[code].en, args);
+const message = (code: ProblemCode, args: Record<string, string | number> = {}) =>
+  fillTemplate(PROBLEM_MESSAGES[code].en, args);
 const PLAN_DEFAULT = ["Plan", "A1", "warning", message("plan_default_used"), "plan_default_used"];
 
 function simulatorOf(sheets: Record<string, CellInput[][]>): Simulator {
@@ -97,7 +98,9 @@ describe("10,000 Sales rows with 500 bad dates", () => {
     const values = sim.sheetValues("Problems");
     expect(values[0]).toEqual(["Sheet", "Cell", "Severity", "Problem", "Code"]);
     expect(values).toHaveLength(1 + 501);
-    BAD_ROWS.forEach((row, i) => expect(values[1 + i]).toEqual(["Sales", "A" + row, "error", dateMessage, "not_a_date"]));
+    BAD_ROWS.forEach((row, i) =>
+      expect(values[1 + i]).toEqual(["Sales", "A" + row, "error", dateMessage, "not_a_date"]),
+    );
     expect(values[501]).toEqual(PLAN_DEFAULT);
   });
 
@@ -112,11 +115,22 @@ describe("10,000 Sales rows with 500 bad dates", () => {
 
   it("is rewritten by the next run: a fixed input leaves the header and a line saying there are none", () => {
     // A team with the plan on its sheet and 500 extra rows with bad dates; then the bad rows are cleared.
-    const sheets = { ...teamSheets({ salesRows: 100, extraSales: BAD_ROWS.map(() => ["not a date", "R0001", "C", 100, "new", "won"]) }), Plan: defaultPlanSheet("en").values as CellInput[][] };
+    const sheets = {
+      ...teamSheets({
+        salesRows: 100,
+        extraSales: BAD_ROWS.map(() => ["not a date", "R0001", "C", 100, "new", "won"]),
+      }),
+      Plan: defaultPlanSheet("en").values as CellInput[][],
+    };
     const twice = simulatorOf(sheets);
     recalculateLocally(twice);
     expect(twice.sheetValues("Problems")).toHaveLength(1 + 500);
-    twice.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.getRange(102, 1, 500, 6).clearContent();
+    twice
+      .globals()
+      .SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheetByName("Sales")!
+      .getRange(102, 1, 500, 6)
+      .clearContent();
     const second = recalculateLocally(twice) as unknown as RunSummary;
     expect(second.problemCount).toBe(0);
     const values = twice.sheetValues("Problems");
@@ -154,7 +168,11 @@ describe("60,000 problems", () => {
     const lines = list.split("\n");
     expect(lines.at(-1)).toBe("full list: Problems sheet");
     const shown = lines.slice(0, -2).map(parseGroupLine);
-    expect(shown[0]).toEqual({ cells: "Sales!D3:D61, D63:D121, D123:D181, …", rows: 59_000, message: message("not_a_number", { column: "Amount", value: "abc" }) });
+    expect(shown[0]).toEqual({
+      cells: "Sales!D3:D61, D63:D121, D123:D181, …",
+      rows: 59_000,
+      message: message("not_a_number", { column: "Amount", value: "abc" }),
+    });
     const listed = shown.reduce((sum, line) => sum + line.rows, 0);
     const cut = /^… and ([\d,]+) more groups \(([\d,]+) problems\)$/.exec(lines.at(-2)!)!;
     expect(Number(cut[1].replace(/,/g, ""))).toBe(GROUPS - shown.length);

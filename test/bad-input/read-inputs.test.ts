@@ -28,7 +28,13 @@ function gridsOf(testCase: BadInputCase): InputGrids {
 
 function countsOf(result: ReturnType<typeof readInputs>): Record<InputSheetKey, number> {
   const { reps, sales, targets, scores, adjustments } = result.records;
-  return { reps: reps.length, sales: sales.length, targets: targets.length, scores: scores.length, adjustments: adjustments.length };
+  return {
+    reps: reps.length,
+    sales: sales.length,
+    targets: targets.length,
+    scores: scores.length,
+    adjustments: adjustments.length,
+  };
 }
 
 describe("bad input corpus", () => {
@@ -83,20 +89,36 @@ describe("problems in Chinese", () => {
       "Scores!A3: 销售编号「R9」不在销售人员表中，该行未计入",
       "Adjustments!A3: 销售编号「R9」不在销售人员表中，该行未计入",
     ]);
-    expect(problemsOf("two Reps rows with one ID are both left out, and so are the rep's rows elsewhere", "zh").slice(0, 3)).toEqual([
+    expect(
+      problemsOf("two Reps rows with one ID are both left out, and so are the rep's rows elsewhere", "zh").slice(0, 3),
+    ).toEqual([
       "Reps!A2: 销售编号「R1」与 A5 重复，两行均未计入",
       "Reps!A5: 销售编号「R1」与 A2 重复，两行均未计入",
       "Sales!B2: 销售编号「R1」在销售人员表中未计入（见 Reps!A2），该行未计入",
     ]);
-    expect(problemsOf("Split outside 0-1 (50% is accepted)", "zh")[0]).toBe("Sales!H5: 分成比例 1.5 必须在 0 到 1 之间，该行未计入");
+    expect(problemsOf("Split outside 0-1 (50% is accepted)", "zh")[0]).toBe(
+      "Sales!H5: 分成比例 1.5 必须在 0 到 1 之间，该行未计入",
+    );
     expect(problemsOf("targets at or below zero", "zh")[0]).toBe("Targets!D5: 目标 0 必须大于 0，该行未计入");
   });
 
   it("names columns as the sheet's Chinese headers do", () => {
     const result = readInputs(
       {
-        reps: { sheetName: "销售人员", values: [["销售编号", "姓名"], ["R1", "张伟"]] },
-        sales: { sheetName: "销售记录", values: [["日期", "销售编号", "客户", "金额"], ["2026-02-30", "R1", "星辰科技", "很多"]] },
+        reps: {
+          sheetName: "销售人员",
+          values: [
+            ["销售编号", "姓名"],
+            ["R1", "张伟"],
+          ],
+        },
+        sales: {
+          sheetName: "销售记录",
+          values: [
+            ["日期", "销售编号", "客户", "金额"],
+            ["2026-02-30", "R1", "星辰科技", "很多"],
+          ],
+        },
         targets: { sheetName: "目标", values: [["销售编号", "期间", "指标"]] },
         scores: { sheetName: "评分", values: null },
         adjustments: { sheetName: "调整", values: null },

@@ -38,7 +38,9 @@ let code = "";
 /** Names exported from src/entry-points.ts that are sidebar server calls (sidebar-server.ts and sidebar-setup-calls.ts). */
 function sidebarCalls(): string[] {
   const entry = readFileSync("src/entry-points.ts", "utf8");
-  const lines = entry.split("\n").filter((l) => l.includes("./addon/sidebar-server") || l.includes("./addon/sidebar-setup-calls"));
+  const lines = entry
+    .split("\n")
+    .filter((l) => l.includes("./addon/sidebar-server") || l.includes("./addon/sidebar-setup-calls"));
   return lines.flatMap((line) =>
     line
       .replace(/^export\s*\{/, "")
@@ -97,14 +99,15 @@ describe("the script's globals", () => {
     const expected = [...Object.keys(CUSTOM_FUNCTIONS), ...OTHER_ENTRY_POINTS, ...sidebarCalls(), NAMESPACE].sort();
     expect(bundle.globals).toEqual(expected);
     expect(bundle.evaluate(`typeof ${NAMESPACE}`)).toBe("object");
-    for (const name of expected.filter((n) => n !== NAMESPACE)) expect(bundle.evaluate(`typeof ${name}`)).toBe("function");
+    for (const name of expected.filter((n) => n !== NAMESPACE))
+      expect(bundle.evaluate(`typeof ${name}`)).toBe("function");
   });
 
   it("cannot reach Node: no require, process, Buffer or setTimeout", () => {
     const bundle = loadBundle({ simulator: createSimulator(), context: { kind: "manual" } });
-    expect(bundle.evaluate("[typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof URL].join()")).toBe(
-      "undefined,undefined,undefined,undefined,undefined",
-    );
+    expect(
+      bundle.evaluate("[typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof URL].join()"),
+    ).toBe("undefined,undefined,undefined,undefined,undefined");
   });
 
   it("loading the script does no work: no service call at load", () => {

@@ -40,7 +40,9 @@ describe("golden cases through the built bundle", () => {
   });
 
   it("errors thrown inside the bundle are the script's own Error with a one-line message", () => {
-    const isError = bundle.evaluate(`(function () { try { BONUS(1, [[1, 0.5], [0.5, 1]]); } catch (e) { return e instanceof Error && e.message; } })()`);
+    const isError = bundle.evaluate(
+      `(function () { try { BONUS(1, [[1, 0.5], [0.5, 1]]); } catch (e) { return e instanceof Error && e.message; } })()`,
+    );
     expect(isError).toBe("BONUS: tiers row 2 is not ascending");
   });
 });

@@ -173,7 +173,10 @@ const REP_ID_BY_NAME = new Map(REPS.slice(1).map((row) => [row[1], row[0]]));
 
 /** A revenue target for everyone in each month (so revenue has a target and an attainment). */
 function targetsGrid(): unknown[][] {
-  return [["Rep ID", "Period", "Metric", "Target"], ...["2026-01", "2026-02", "2026-03", "2026-04"].map((p) => ["*", { value: p, format: "@" }, "revenue", 100000])];
+  return [
+    ["Rep ID", "Period", "Metric", "Target"],
+    ...["2026-01", "2026-02", "2026-03", "2026-04"].map((p) => ["*", { value: p, format: "@" }, "revenue", 100000]),
+  ];
 }
 
 function simulatorFor(fixture: Fixture): Simulator {

@@ -19,7 +19,10 @@ const REPS: CellInput[][] = [
   ["R3", "Cy Diaz", "West"],
 ];
 
-function run(sheets: Record<string, CellInput[][]>, options: Record<string, unknown> = {}): { sim: ReturnType<typeof createSimulator>; summary: Summary } {
+function run(
+  sheets: Record<string, CellInput[][]>,
+  options: Record<string, unknown> = {},
+): { sim: ReturnType<typeof createSimulator>; summary: Summary } {
   const sim = createSimulator({ now: "2026-05-10T12:00:00Z", timeZone: "UTC", sheets });
   const summary = recalculateLocally(sim, options) as unknown as Summary;
   // These workbooks have no Plan sheet on purpose: the default plan's warning is not what is tested.
@@ -32,7 +35,10 @@ function run(sheets: Record<string, CellInput[][]>, options: Record<string, unkn
 function actuals(sim: ReturnType<typeof createSimulator>, metric: string): Record<string, number | string> {
   const values = sim.sheetValues("Results");
   const out: Record<string, number | string> = {};
-  for (const row of values.slice(1)) out[String(row[column(values, "Period")]) + " " + String(row[column(values, "Rep ID")])] = row[column(values, metric + " actual")] as number | string;
+  for (const row of values.slice(1))
+    out[String(row[column(values, "Period")]) + " " + String(row[column(values, "Rep ID")])] = row[
+      column(values, metric + " actual")
+    ] as number | string;
   return out;
 }
 
@@ -66,8 +72,14 @@ describe("open deals at scale", () => {
     // The run says how it read the stage words and what the pipeline holds.
     expect(summary.details).toContain("Status words read:");
     expect(summary.details.some((line) => line.includes('"Closed Won" → won'))).toBe(true);
-    expect(summary.details.some((line) => line.includes('"Demo booked" → open') && line.includes("not a known word"))).toBe(true);
-    expect(summary.details.some((line) => /^2,000 open deals \(\$[\d,.]+\) are pipeline: counted in no actual\.$/.test(line))).toBe(true);
+    expect(
+      summary.details.some((line) => line.includes('"Demo booked" → open') && line.includes("not a known word")),
+    ).toBe(true);
+    expect(
+      summary.details.some((line) =>
+        /^2,000 open deals \(\$[\d,.]+\) are pipeline: counted in no actual\.$/.test(line),
+      ),
+    ).toBe(true);
   });
 
   it("counts a lost deal with a blank amount in the win rate", () => {
@@ -97,7 +109,9 @@ describe("owners, headers and missing columns", () => {
       ["2026-03-11", "Ann Lee", "Umbrella", 999],
     ];
     const { sim, summary } = run({ Reps: reps, Sales: sales });
-    expect(summary.problems).toEqual(['Sales!B5: Sales Person "Ann Lee" is the Name of more than one rep (R1, R4); use the Rep ID; the row is left out']);
+    expect(summary.problems).toEqual([
+      'Sales!B5: Sales Person "Ann Lee" is the Name of more than one rep (R1, R4); use the Rep ID; the row is left out',
+    ]);
     const revenue = actuals(sim, "revenue");
     expect(revenue["2026-03 R2"]).toBe(1200);
     expect(revenue["2026-03 R3"]).toBe(800 + 200);
@@ -158,22 +172,31 @@ describe("owners, headers and missing columns", () => {
       ["Copyright (c) 2026 Example CRM Inc. Report generated 2026-04-02"],
     ];
     const { sim, summary } = run({ Sales: sales });
-    expect(summary.problems).toEqual(["Reps!A1: there is no Reps sheet (or it is empty): the reps are the 2 owners found in Sales; Set up sheets writes them to a Reps sheet to complete"]);
+    expect(summary.problems).toEqual([
+      "Reps!A1: there is no Reps sheet (or it is empty): the reps are the 2 owners found in Sales; Set up sheets writes them to a Reps sheet to complete",
+    ]);
     const values = sim.sheetValues("Results");
     const names = values.slice(1).map((row) => row[column(values, "Name")]);
     expect(new Set(names)).toEqual(new Set(["Moses Frase", "Darcel Schlecht"]));
     expect(actuals(sim, "revenue")["2026-03 Darcel Schlecht"]).toBe(4514);
     // No targets: no score, but the ranks follow revenue (4514 > 1054), and each row says so.
     const march = values.slice(1).filter((row) => row[column(values, "Period")] === "2026-03");
-    const rankOf = (name: string) => march.find((row) => row[column(values, "Name")] === name)?.[column(values, "Rank")];
+    const rankOf = (name: string) =>
+      march.find((row) => row[column(values, "Name")] === name)?.[column(values, "Rank")];
     expect([rankOf("Darcel Schlecht"), rankOf("Moses Frase")]).toEqual([1, 2]);
     expect(march.every((row) => row[column(values, "Score")] === "")).toBe(true);
-    expect(march.every((row) => String(row[column(values, "Notes")]).includes("Ranked by revenue: no one has a score yet (no targets)"))).toBe(true);
+    expect(
+      march.every((row) =>
+        String(row[column(values, "Notes")]).includes("Ranked by revenue: no one has a score yet (no targets)"),
+      ),
+    ).toBe(true);
     expect(summary.details.some((line) => line.startsWith("There are no targets yet"))).toBe(true);
     // The review says the same rank as the row, and why there is no score.
     const reviews = sim.sheetValues("Reviews");
     const review = reviews.find((row) => row[0] === "2026-03" && row[1] === "Darcel Schlecht")?.[2];
-    expect(String(review)).toContain("no metric had both data and a target yet, so there is no target bonus this period. By revenue, you rank 1 of 2.");
+    expect(String(review)).toContain(
+      "no metric had both data and a target yet, so there is no target bonus this period. By revenue, you rank 1 of 2.",
+    );
   });
 });
 
@@ -184,7 +207,10 @@ describe("an export imported under its own name", () => {
       ["1C1I7A6R", "R1", "Cancity", "Won", "2026-02-20", "2026-03-01", 1054],
       ["Z063OYW0", "R2", "Isdom", "Won", "2026-02-25", "2026-03-11", 4514],
     ];
-    const notes: CellInput[][] = [["Rep ID", "Amount", "note"], ["R1", 5, "not a sales sheet: no date"]];
+    const notes: CellInput[][] = [
+      ["Rep ID", "Amount", "note"],
+      ["R1", 5, "not a sales sheet: no date"],
+    ];
     const { sim, summary } = run({ Reps: REPS, Notes: notes, sales_pipeline: pipeline });
     expect(summary.problems).toEqual([
       "sales_pipeline!A1: there is no sheet named Sales; the sheet sales_pipeline has a sales header row and is read as Sales (rename it, or choose it in Setup, to make this official)",

@@ -40,9 +40,15 @@ function employmentNotes(row: RepPeriodResult): RepPeriodResult["notes"] {
   return row.notes.filter((n) => n.code === "prorated" || n.code === "left" || n.code === "ramp");
 }
 
-const ALL_BUILT_INS = ["revenue", "deals_won", "new_customers", "avg_deal_size", "win_rate", "sales_cycle_days", "renewal_rate"].map((k) =>
-  metric(k, 1, k === "sales_cycle_days" ? { direction: "lower" } : {}),
-);
+const ALL_BUILT_INS = [
+  "revenue",
+  "deals_won",
+  "new_customers",
+  "avg_deal_size",
+  "win_rate",
+  "sales_cycle_days",
+  "renewal_rate",
+].map((k) => metric(k, 1, k === "sales_cycle_days" ? { direction: "lower" } : {}));
 
 describe("built-in metrics", () => {
   const input = records({
@@ -57,7 +63,11 @@ describe("built-in metrics", () => {
       sale("A", "2026-04-01", 800, { customer: "Zeta", type: "new" }),
     ],
   });
-  const { results } = computePeriods({ records: input, plan: plan(version({ base: variant({ metrics: ALL_BUILT_INS }) })), periods: ["2026-03", "2026-Q1"] });
+  const { results } = computePeriods({
+    records: input,
+    plan: plan(version({ base: variant({ metrics: ALL_BUILT_INS }) })),
+    periods: ["2026-03", "2026-Q1"],
+  });
   const a = rowOf(results, "2026-03", "A");
 
   it("revenue sums won amounts at their split", () => {
@@ -110,7 +120,11 @@ describe("built-in metrics", () => {
         sale("A", "2026-03-12", 100, { customer: "Fresh", type: null }),
       ],
     });
-    const out = computePeriods({ records: noType, plan: plan(version({ base: variant({ metrics: [metric("new_customers", 1)] }) })), periods: ["2026-03"] });
+    const out = computePeriods({
+      records: noType,
+      plan: plan(version({ base: variant({ metrics: [metric("new_customers", 1)] }) })),
+      periods: ["2026-03"],
+    });
     expect(actual(rowOf(out.results, "2026-03", "A"), "new_customers")).toBe(1); // Fresh only
   });
 
@@ -128,7 +142,11 @@ describe("built-in metrics", () => {
 });
 
 describe("targets", () => {
-  const reps = [rep("A", { team: "East", role: "rep" }), rep("B", { team: "West", role: "rep" }), rep("C", { team: "West", role: "senior" })];
+  const reps = [
+    rep("A", { team: "East", role: "rep" }),
+    rep("B", { team: "West", role: "rep" }),
+    rep("C", { team: "West", role: "senior" }),
+  ];
   const targets = [
     target("A", "2026-03", "revenue", 1000),
     target({ level: "team", team: "east" }, "2026-03", "revenue", 2000),
@@ -155,19 +173,36 @@ describe("targets", () => {
   });
 
   it("a quarter without its own target sums the monthly targets of an additive metric when every month has one", () => {
-    const t = [target("A", "2026-01", "revenue", 3000), target("A", "2026-02", "revenue", 3000), target("A", "2026-03", "revenue", 4000), target("A", "2026-04", "revenue", 1)];
-    const r = computePeriods({ records: records({ reps: [rep("A")], targets: t }), plan: plan(), periods: ["2026-Q1", "2026-Q2"] });
+    const t = [
+      target("A", "2026-01", "revenue", 3000),
+      target("A", "2026-02", "revenue", 3000),
+      target("A", "2026-03", "revenue", 4000),
+      target("A", "2026-04", "revenue", 1),
+    ];
+    const r = computePeriods({
+      records: records({ reps: [rep("A")], targets: t }),
+      plan: plan(),
+      periods: ["2026-Q1", "2026-Q2"],
+    });
     expect(rowOf(r.results, "2026-Q1", "A").metrics[0].target).toBe(3000 + 3000 + 4000);
     expect(rowOf(r.results, "2026-Q1", "A").metrics[0].targetSource).toBe("months");
     expect(rowOf(r.results, "2026-Q2", "A").metrics[0].target).toBeNull(); // May and June have none
   });
   it("a ratio metric's quarter target is never summed from months", () => {
     const t = ["2026-01", "2026-02", "2026-03"].map((m) => target("A", m, "win_rate", 0.3));
-    const r = computePeriods({ records: records({ reps: [rep("A")], targets: t }), plan: plan(version({ base: variant({ metrics: [metric("win_rate", 1)] }) })), periods: ["2026-Q1"] });
+    const r = computePeriods({
+      records: records({ reps: [rep("A")], targets: t }),
+      plan: plan(version({ base: variant({ metrics: [metric("win_rate", 1)] }) })),
+      periods: ["2026-Q1"],
+    });
     expect(rowOf(r.results, "2026-Q1", "A").metrics[0].target).toBeNull();
   });
   it("a monthly target is never derived from a quarter's", () => {
-    const r = computePeriods({ records: records({ reps: [rep("A")], targets: [target("A", "2026-Q1", "revenue", 9000)] }), plan: plan(), periods: ["2026-01", "2026-Q1"] });
+    const r = computePeriods({
+      records: records({ reps: [rep("A")], targets: [target("A", "2026-Q1", "revenue", 9000)] }),
+      plan: plan(),
+      periods: ["2026-01", "2026-Q1"],
+    });
     expect(rowOf(r.results, "2026-01", "A").metrics[0].target).toBeNull();
     expect(rowOf(r.results, "2026-Q1", "A").metrics[0].target).toBe(9000);
   });
@@ -180,7 +215,14 @@ describe("proration and ramp", () => {
       sales: [sale("N", "2026-03-20", 1700)],
       targets: [target("N", "2026-03", "revenue", 3100), target("N", "2026-03", "win_rate", 0.4)],
     });
-    const p = plan(version({ base: variant({ metrics: [metric("revenue", 1), metric("win_rate", 1)], components: [bonus({ driver: { kind: "attainment", metric: "revenue" } })] }) }));
+    const p = plan(
+      version({
+        base: variant({
+          metrics: [metric("revenue", 1), metric("win_rate", 1)],
+          components: [bonus({ driver: { kind: "attainment", metric: "revenue" } })],
+        }),
+      }),
+    );
     const row = rowOf(computePeriods({ records: input, plan: p, periods: ["2026-03"] }).results, "2026-03", "N");
     expect(row.daysEmployed).toBe(17); // 15..31 inclusive
     expect(row.proration).toBeCloseTo(17 / 31, 12);
@@ -193,7 +235,10 @@ describe("proration and ramp", () => {
   });
 
   it("a leaver's last day counts: leaving on 10 April is 10 of 30 days; no row after", () => {
-    const input = records({ reps: [rep("L", { end: day("2026-04-10") })], targets: [target("L", "2026-04", "revenue", 3000)] });
+    const input = records({
+      reps: [rep("L", { end: day("2026-04-10") })],
+      targets: [target("L", "2026-04", "revenue", 3000)],
+    });
     const out = computePeriods({ records: input, plan: plan(), periods: ["2026-04", "2026-05"] });
     const row = rowOf(out.results, "2026-04", "L");
     expect(row.daysEmployed).toBe(10);
@@ -202,7 +247,13 @@ describe("proration and ramp", () => {
   });
 
   it("a rep leaving on 12 March gets the left note with the day beside the proration (12 of 31 days), in March and Q1 only", () => {
-    const input = records({ reps: [rep("L", { end: day("2026-03-12") }), rep("S", { end: day("2026-04-17") }), rep("N", { start: day("2026-03-15") })] });
+    const input = records({
+      reps: [
+        rep("L", { end: day("2026-03-12") }),
+        rep("S", { end: day("2026-04-17") }),
+        rep("N", { start: day("2026-03-15") }),
+      ],
+    });
     const out = computePeriods({ records: input, plan: plan(), periods: ["2026-02", "2026-03", "2026-Q1"] });
     const march = rowOf(out.results, "2026-03", "L");
     expect(employmentNotes(march)).toEqual([
@@ -248,7 +299,11 @@ describe("score and rank", () => {
       sales: [sale("A", "2026-03-05", 1200)],
       targets: [target("A", "2026-03", "revenue", 1000), target("A", "2026-03", "deals_won", 2)],
     });
-    const p = plan(version({ base: variant({ metrics: [metric("revenue", 0.5), metric("deals_won", 0.3), metric("win_rate", 0.2)] }) }));
+    const p = plan(
+      version({
+        base: variant({ metrics: [metric("revenue", 0.5), metric("deals_won", 0.3), metric("win_rate", 0.2)] }),
+      }),
+    );
     const row = rowOf(computePeriods({ records: input, plan: p, periods: ["2026-03"] }).results, "2026-03", "A");
     // revenue 1.2, deals_won 1/2 = 0.5; win_rate has 1 win / 1 deal but no target -> left out.
     expect(row.score).toBeCloseTo((0.5 * 1.2 + 0.3 * 0.5) / (0.5 + 0.3), 12); // 0.9375
@@ -260,10 +315,22 @@ describe("score and rank", () => {
     const input = records({
       reps: [rep("A")],
       sales: [sale("A", "2026-03-11", 2000, { opened: day("2026-03-01") })], // 10-day cycle
-      targets: [target("A", "2026-03", "revenue", 1000), target("A", "2026-03", "sales_cycle_days", 20), target("A", "2026-03", "deals_won", 4)],
+      targets: [
+        target("A", "2026-03", "revenue", 1000),
+        target("A", "2026-03", "sales_cycle_days", 20),
+        target("A", "2026-03", "deals_won", 4),
+      ],
     });
     const p = plan(
-      version({ base: variant({ metrics: [metric("revenue", 1, { cap: 1.5 }), metric("sales_cycle_days", 1, { direction: "lower" }), metric("deals_won", 1, { floor: 0.5 })] }) }),
+      version({
+        base: variant({
+          metrics: [
+            metric("revenue", 1, { cap: 1.5 }),
+            metric("sales_cycle_days", 1, { direction: "lower" }),
+            metric("deals_won", 1, { floor: 0.5 }),
+          ],
+        }),
+      }),
     );
     const row = rowOf(computePeriods({ records: input, plan: p, periods: ["2026-03"] }).results, "2026-03", "A");
     expect(row.metrics[0].attainment).toBe(2); // 2000 / 1000
@@ -275,8 +342,19 @@ describe("score and rank", () => {
   });
 
   it("ranks by score rounded to 4 decimals, ties share the better rank, with a team rank beside", () => {
-    const reps = [rep("A", { team: "East" }), rep("B", { team: "East" }), rep("C", { team: "West" }), rep("D", { team: "West" }), rep("E", { team: "West" })];
-    const sales = [sale("A", "2026-03-01", 1200), sale("B", "2026-03-01", 1000.00001), sale("C", "2026-03-01", 1000), sale("D", "2026-03-01", 900)];
+    const reps = [
+      rep("A", { team: "East" }),
+      rep("B", { team: "East" }),
+      rep("C", { team: "West" }),
+      rep("D", { team: "West" }),
+      rep("E", { team: "West" }),
+    ];
+    const sales = [
+      sale("A", "2026-03-01", 1200),
+      sale("B", "2026-03-01", 1000.00001),
+      sale("C", "2026-03-01", 1000),
+      sale("D", "2026-03-01", 900),
+    ];
     const targets = [target({ level: "all" }, "2026-03", "revenue", 1000)];
     const out = computePeriods({ records: records({ reps, sales, targets }), plan: plan(), periods: ["2026-03"] });
     const ranks = Object.fromEntries(out.results[0].rows.map((r) => [r.id, [r.rank, r.teamRank]]));
@@ -301,7 +379,11 @@ describe("score and rank", () => {
 
 describe("pay: the worked examples of product-spec section 5", () => {
   // Target bonus 1000, tiers (0.5, 0.5) (1.0, 1.0) (1.2, 1.5), driven by revenue attainment.
-  function payFor(attainment: number, mode: "step" | "linear" | "marginal", options: { maxRate?: number; start?: string; adjust?: number } = {}) {
+  function payFor(
+    attainment: number,
+    mode: "step" | "linear" | "marginal",
+    options: { maxRate?: number; start?: string; adjust?: number } = {},
+  ) {
     const monthDays = 31;
     const employedDays = options.start ? 31 - Number(options.start.slice(8)) + 1 : monthDays;
     const rawTarget = 31000;
@@ -312,7 +394,15 @@ describe("pay: the worked examples of product-spec section 5", () => {
       targets: [target("P", "2026-03", "revenue", rawTarget)],
       adjustments: options.adjust !== undefined ? [adjustment("P", "2026-03", options.adjust, "correction")] : [],
     });
-    const p = plan(version({ base: variant({ components: [bonus({ mode, maxRate: options.maxRate ?? null, driver: { kind: "attainment", metric: "revenue" } })] }) }));
+    const p = plan(
+      version({
+        base: variant({
+          components: [
+            bonus({ mode, maxRate: options.maxRate ?? null, driver: { kind: "attainment", metric: "revenue" } }),
+          ],
+        }),
+      }),
+    );
     return rowOf(computePeriods({ records: input, plan: p, periods: ["2026-03"] }).results, "2026-03", "P").payout!;
   }
 
@@ -339,8 +429,15 @@ describe("pay: the worked examples of product-spec section 5", () => {
   it("commission on 30000 with tiers (0, 5%) (10000, 7%) (25000, 10%): marginal 500 + 1050 + 500 = 2050, step 3000", () => {
     const input = records({ reps: [rep("C")], sales: [sale("C", "2026-03-03", 30000)] });
     const payWith = (mode: "step" | "marginal") =>
-      rowOf(computePeriods({ records: input, plan: plan(version({ base: variant({ components: [commission({ mode })] }) })), periods: ["2026-03"] }).results, "2026-03", "C")
-        .payout!;
+      rowOf(
+        computePeriods({
+          records: input,
+          plan: plan(version({ base: variant({ components: [commission({ mode })] }) })),
+          periods: ["2026-03"],
+        }).results,
+        "2026-03",
+        "C",
+      ).payout!;
     expect(payWith("marginal").total).toBe(2050);
     expect(payWith("step").total).toBe(3000);
     expect(payWith("marginal").components[0].slices.map((s) => s.amount)).toEqual([500, 1050, 500]);
@@ -365,12 +462,23 @@ describe("pay: the worked examples of product-spec section 5", () => {
   });
 
   it("a manager's bonus is driven by the team's total attainment", () => {
-    const reps = [rep("M", { role: "manager", team: "East" }), rep("X", { manager: "m", team: "East" }), rep("Y", { manager: "m", team: "East" })];
+    const reps = [
+      rep("M", { role: "manager", team: "East" }),
+      rep("X", { manager: "m", team: "East" }),
+      rep("Y", { manager: "m", team: "East" }),
+    ];
     const sales = [sale("X", "2026-03-01", 1500), sale("Y", "2026-03-01", 600), sale("M", "2026-03-01", 1)];
     const targets = [target({ level: "all" }, "2026-03", "revenue", 1000)];
-    const managerVariant = variant({ role: "manager", components: [bonus({ driver: { kind: "team_attainment", metric: "revenue" }, mode: "linear" })] });
+    const managerVariant = variant({
+      role: "manager",
+      components: [bonus({ driver: { kind: "team_attainment", metric: "revenue" }, mode: "linear" })],
+    });
     const p = plan(version({ base: variant({ components: [bonus()] }), variants: { manager: managerVariant } }));
-    const row = rowOf(computePeriods({ records: records({ reps, sales, targets }), plan: p, periods: ["2026-03"] }).results, "2026-03", "M");
+    const row = rowOf(
+      computePeriods({ records: records({ reps, sales, targets }), plan: p, periods: ["2026-03"] }).results,
+      "2026-03",
+      "M",
+    );
     // team attainment (1500 + 600) / (1000 + 1000) = 1.05 -> linear 1.0 + 0.5 x 0.05/0.2 = 1.125 -> 1125
     expect(row.payout!.components[0].driverValue).toBeCloseTo(1.05, 12);
     expect(row.payout!.total).toBe(1125);
@@ -383,7 +491,12 @@ describe("pay: the worked examples of product-spec section 5", () => {
       targets: [target("Q", "2026-Q1", "revenue", 2000)],
       adjustments: [adjustment("Q", "2026-02", 50, "spiff"), adjustment("Q", "2026-04", 70, "next quarter")],
     });
-    const p = plan(version({ settings: { payoutPeriod: "quarter" }, base: variant({ components: [bonus({ driver: { kind: "attainment", metric: "revenue" } })] }) }));
+    const p = plan(
+      version({
+        settings: { payoutPeriod: "quarter" },
+        base: variant({ components: [bonus({ driver: { kind: "attainment", metric: "revenue" } })] }),
+      }),
+    );
     const out = computePeriods({ records: input, plan: p, periods: ["2026-03", "2026-Q1"] });
     expect(rowOf(out.results, "2026-03", "Q").payout).toBeNull();
     const q = rowOf(out.results, "2026-Q1", "Q");
@@ -399,12 +512,24 @@ describe("pay: the worked examples of product-spec section 5", () => {
 describe("plan versions", () => {
   const reps = [rep("A")];
   const sales = [sale("A", "2026-03-05", 1000), sale("A", "2026-04-05", 1000)];
-  const targets = [target("A", "2026-03", "revenue", 1000), target("A", "2026-04", "revenue", 1000), target("A", "2026-04", "deals_won", 2)];
+  const targets = [
+    target("A", "2026-03", "revenue", 1000),
+    target("A", "2026-04", "revenue", 1000),
+    target("A", "2026-04", "deals_won", 2),
+  ];
 
   it("each period uses the version in force at its start", () => {
     const v1 = version({ effectiveFrom: "", base: variant({ components: [bonus({ mode: "step" })] }) });
-    const v2 = version({ effectiveFrom: "2026-04", row: 20, base: variant({ metrics: [metric("revenue", 1), metric("deals_won", 1)], components: [bonus({ mode: "step" })] }) });
-    const out = computePeriods({ records: records({ reps, sales, targets }), plan: plan(v1, v2), periods: ["2026-03", "2026-04"] });
+    const v2 = version({
+      effectiveFrom: "2026-04",
+      row: 20,
+      base: variant({ metrics: [metric("revenue", 1), metric("deals_won", 1)], components: [bonus({ mode: "step" })] }),
+    });
+    const out = computePeriods({
+      records: records({ reps, sales, targets }),
+      plan: plan(v1, v2),
+      periods: ["2026-03", "2026-04"],
+    });
     expect(rowOf(out.results, "2026-03", "A").score).toBe(1); // revenue only
     expect(rowOf(out.results, "2026-04", "A").score).toBe((1 + 0.5) / 2); // revenue 1, deals 1/2
     expect(out.results.map((r) => r.planVersion)).toEqual(["", "2026-04"]);
@@ -413,7 +538,11 @@ describe("plan versions", () => {
   it("an invalid version stops only the periods that use it", () => {
     const v1 = version({ effectiveFrom: "" });
     const v2 = version({ effectiveFrom: "2026-04", row: 20, valid: false });
-    const out = computePeriods({ records: records({ reps, sales, targets }), plan: plan(v1, v2), periods: ["2026-03", "2026-04"] });
+    const out = computePeriods({
+      records: records({ reps, sales, targets }),
+      plan: plan(v1, v2),
+      periods: ["2026-03", "2026-04"],
+    });
     expect(out.results.map((r) => r.period)).toEqual(["2026-03"]);
     expect(out.problems.map((p) => [p.cell, p.code])).toEqual([["A20", "plan_version_invalid"]]);
   });

@@ -45,7 +45,12 @@ function engineTable(reps: Grid, sales: Grid, targets: Grid, scores: Grid, perio
   return computePeriods({ records: read.records, plan, periods: [period] }).results[0];
 }
 
-const reps: Grid = [REPS_HEADER, ["R1", "Ann", "East", "rep", ""], ["R2", "王芳", "East", "rep", ""], ["001", "=HYPERLINK(\"x\")", "West", "rep", ""]];
+const reps: Grid = [
+  REPS_HEADER,
+  ["R1", "Ann", "East", "rep", ""],
+  ["R2", "王芳", "East", "rep", ""],
+  ["001", '=HYPERLINK("x")', "West", "rep", ""],
+];
 const sales: Grid = [
   SALES_HEADER,
   ["2026-03-03", "R1", "Acme", 60000, "new", "won"],
@@ -53,14 +58,37 @@ const sales: Grid = [
   ["2026-03-10", "R2", "Gamma", 10000, "renewal", "lost"],
   ["2026-03-12", "001", "Delta", 20000, "new", "won"],
 ];
-const targets: Grid = [TARGETS_HEADER, ["*", "2026-03", "revenue", 50000], ["*", "2026-03", "new_customers", 2], ["*", "2026-03", "win_rate", 0.5]];
+const targets: Grid = [
+  TARGETS_HEADER,
+  ["*", "2026-03", "revenue", 50000],
+  ["*", "2026-03", "new_customers", 2],
+  ["*", "2026-03", "win_rate", 0.5],
+];
 const scores: Grid = [SCORES_HEADER, ["R1", "2026-03", "csat", 4.6]];
 
 describe("SCORECARD in the built bundle", () => {
   it("returns the header and one row per rep, agreeing with the engine on score, rank and bonus", () => {
-    const table = bundleFor().callJson("SCORECARD", wholeColumn(reps), wholeColumn(sales), wholeColumn(targets), wholeColumn(scores), DEFAULT_PLAN_ROWS, "2026-03") as unknown[][];
+    const table = bundleFor().callJson(
+      "SCORECARD",
+      wholeColumn(reps),
+      wholeColumn(sales),
+      wholeColumn(targets),
+      wholeColumn(scores),
+      DEFAULT_PLAN_ROWS,
+      "2026-03",
+    ) as unknown[][];
     const header = table[0] as string[];
-    expect(header.slice(0, 9)).toEqual(["Period", "Rep ID", "Name", "Team", "Score", "Rank", "Team rank", "Bonus", "Notes"]);
+    expect(header.slice(0, 9)).toEqual([
+      "Period",
+      "Rep ID",
+      "Name",
+      "Team",
+      "Score",
+      "Rank",
+      "Team rank",
+      "Bonus",
+      "Notes",
+    ]);
     expect(header).toContain("revenue actual");
     const expected = engineTable(reps, sales, targets, scores, "2026-03");
     expect(table).toHaveLength(1 + expected.rows.length);
@@ -78,7 +106,15 @@ describe("SCORECARD in the built bundle", () => {
   });
 
   it("works out R1's row by hand", () => {
-    const table = bundleFor().callJson("SCORECARD", reps, sales, targets, scores, DEFAULT_PLAN_ROWS, "2026-03") as unknown[][];
+    const table = bundleFor().callJson(
+      "SCORECARD",
+      reps,
+      sales,
+      targets,
+      scores,
+      DEFAULT_PLAN_ROWS,
+      "2026-03",
+    ) as unknown[][];
     const header = table[0] as string[];
     const r1 = table.find((r) => r[1] === "R1")!;
     // revenue 60000 / 50000 = 1.2; new customers 1 / 2 = 0.5; win rate 1 / 1 won of won+lost = 1 / 0.5 = 2 (capped 1.5 in the score)
@@ -89,8 +125,20 @@ describe("SCORECARD in the built bundle", () => {
   });
 
   it("leaves a bad row out and counts it in the last row's Notes", () => {
-    const bad = [...sales, ["2026-03-15", "R1", "Eps", "lots", "new", "won"], ["2026-03-16", "R9", "Zeta", 5, "new", "won"]];
-    const table = bundleFor().callJson("SCORECARD", reps, bad, targets, scores, DEFAULT_PLAN_ROWS, "2026-03") as unknown[][];
+    const bad = [
+      ...sales,
+      ["2026-03-15", "R1", "Eps", "lots", "new", "won"],
+      ["2026-03-16", "R9", "Zeta", 5, "new", "won"],
+    ];
+    const table = bundleFor().callJson(
+      "SCORECARD",
+      reps,
+      bad,
+      targets,
+      scores,
+      DEFAULT_PLAN_ROWS,
+      "2026-03",
+    ) as unknown[][];
     const header = table[0] as string[];
     const last = table[table.length - 1];
     expect(last[header.indexOf("Notes")]).toBe(
@@ -107,7 +155,9 @@ describe("SCORECARD in the built bundle", () => {
     expect(() => bundle.callJson("SCORECARD", reps, sales, targets, scores, DEFAULT_PLAN_ROWS, "March")).toThrow(
       'SCORECARD: period "March" is not a period (use 2026-03, 2026-Q1 or 2026)',
     );
-    expect(() => bundle.callJson("SCORECARD", "", sales, targets, scores, DEFAULT_PLAN_ROWS, "2026-03")).toThrow("SCORECARD: reps is missing");
+    expect(() => bundle.callJson("SCORECARD", "", sales, targets, scores, DEFAULT_PLAN_ROWS, "2026-03")).toThrow(
+      "SCORECARD: reps is missing",
+    );
   });
 
   it("agrees with the engine on random teams (property)", () => {
@@ -122,14 +172,26 @@ describe("SCORECARD in the built bundle", () => {
     );
     fc.assert(
       fc.property(fc.array(saleRow, { maxLength: 25 }), fc.integer({ min: 1, max: 100000 }), (rows, revenueTarget) => {
-        const s: Grid = [SALES_HEADER, ...rows.map(([d, rep, c, amount, type, status]) => [`2026-03-${String(d).padStart(2, "0")}`, rep, c, amount, type, status])];
+        const s: Grid = [
+          SALES_HEADER,
+          ...rows.map(([d, rep, c, amount, type, status]) => [
+            `2026-03-${String(d).padStart(2, "0")}`,
+            rep,
+            c,
+            amount,
+            type,
+            status,
+          ]),
+        ];
         const t: Grid = [TARGETS_HEADER, ["*", "2026-03", "revenue", revenueTarget], ["*", "2026-03", "win_rate", 0.4]];
         const table = bundle.callJson("SCORECARD", reps, s, t, scores, DEFAULT_PLAN_ROWS, "2026-03") as unknown[][];
         const expected = engineTable(reps, s, t, scores, "2026-03");
         const header = table[0] as string[];
-        expect(table.slice(1).map((r) => [r[header.indexOf("Rep ID")], r[header.indexOf("Rank")], r[header.indexOf("Bonus")]])).toEqual(
-          expected.rows.map((r) => [r.id, r.rank ?? "", r.payout!.total]),
-        );
+        expect(
+          table
+            .slice(1)
+            .map((r) => [r[header.indexOf("Rep ID")], r[header.indexOf("Rank")], r[header.indexOf("Bonus")]]),
+        ).toEqual(expected.rows.map((r) => [r.id, r.rank ?? "", r.payout!.total]));
       }),
       { numRuns: 40 },
     );

@@ -26,7 +26,11 @@ import { createSimulator, loadBundle } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { seededRandom } from "../../src/core/seeded-random";
 
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20261127 : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : process.env.CI
+    ? 20261127
+    : Math.floor(Math.random() * 2 ** 31);
 const WORKBOOKS = 200;
 const CELLS_PER_WORKBOOK = 5;
 const BLOCKS = 10;
@@ -57,8 +61,21 @@ function text(value: string): CellInput {
 /** The valid workbook: 5 reps, 60 deals over 3 months, targets, scores, adjustments and a plan. */
 function validWorkbook(): Record<string, CellInput[][]> {
   const reps: CellInput[][] = [["Rep ID", "Name", "Team", "Role", "Manager", "Start date", "End date", "Target bonus"]];
-  REP_IDS.forEach((id, i) => reps.push([id, "Rep " + (i + 1), i % 2 ? "West" : "East", "AE", i === 0 ? "" : "R01", i === 4 ? day("2025-06", 1) : "", "", i === 2 ? 1200 : ""]));
-  const sales: CellInput[][] = [["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"]];
+  REP_IDS.forEach((id, i) =>
+    reps.push([
+      id,
+      "Rep " + (i + 1),
+      i % 2 ? "West" : "East",
+      "AE",
+      i === 0 ? "" : "R01",
+      i === 4 ? day("2025-06", 1) : "",
+      "",
+      i === 2 ? 1200 : "",
+    ]),
+  );
+  const sales: CellInput[][] = [
+    ["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"],
+  ];
   for (let i = 0; i < 60; i++) {
     const month = MONTHS[i % 3];
     sales.push([
@@ -75,11 +92,21 @@ function validWorkbook(): Record<string, CellInput[][]> {
   }
   const targets: CellInput[][] = [["Rep ID", "Period", "Metric", "Target"]];
   for (const month of MONTHS) {
-    targets.push(["*", text(month), "revenue", 20000], ["*", text(month), "deals_won", 4], ["*", text(month), "win_rate", 0.6], ["*", text(month), "csat", 4.5]);
+    targets.push(
+      ["*", text(month), "revenue", 20000],
+      ["*", text(month), "deals_won", 4],
+      ["*", text(month), "win_rate", 0.6],
+      ["*", text(month), "csat", 4.5],
+    );
   }
   const scores: CellInput[][] = [["Rep ID", "Period", "Metric", "Value"]];
-  for (const month of MONTHS) for (const id of REP_IDS.slice(0, 4)) scores.push([id, text(month), "csat", 4 + (id.charCodeAt(2) % 2) * 0.5]);
-  const adjustments: CellInput[][] = [["Rep ID", "Period", "Amount", "Reason"], ["R02", text("2026-02"), 150, "Spiff"], ["R04", text("2026-03"), -80, "Clawback"]];
+  for (const month of MONTHS)
+    for (const id of REP_IDS.slice(0, 4)) scores.push([id, text(month), "csat", 4 + (id.charCodeAt(2) % 2) * 0.5]);
+  const adjustments: CellInput[][] = [
+    ["Rep ID", "Period", "Amount", "Reason"],
+    ["R02", text("2026-02"), 150, "Spiff"],
+    ["R04", text("2026-03"), -80, "Clawback"],
+  ];
   const plan: CellInput[][] = [
     ["Type", "Key", "Weight", "Direction", "Driver", "Mode", "Bound", "Rate", "Value"],
     ["metric", "revenue", 0.5, "", "", "", "", "", ""],
@@ -216,7 +243,8 @@ function isBadDate(h: Hostile, farOk: boolean): boolean {
 /** Whether a hostile value must be reported, given the row it lands in (as it was before). */
 type Policy = (h: Hostile, row: readonly CellInput[]) => boolean;
 
-const requiredId: Policy = (h) => isBlank(h) || h.kind === "boolean" || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
+const requiredId: Policy = (h) =>
+  isBlank(h) || h.kind === "boolean" || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
 /** A reference to a rep: anything but a known Rep ID (spaces around it aside) matches no rep. */
 const repReference: Policy = (h) => h.kind !== "paddedId";
 const optionalRepReference: Policy = (h) => h.kind !== "paddedId" && !isBlank(h);
@@ -238,7 +266,8 @@ const optionalChoice: Policy = (h) => !isBlank(h);
  * listed with the stage words), but a checkbox, a number, a date, an error
  * or 2,000 characters is no stage.
  */
-const stage: Policy = (h) => h.kind === "boolean" || NUMBERS.has(h.kind) || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
+const stage: Policy = (h) =>
+  h.kind === "boolean" || NUMBERS.has(h.kind) || DATE_CELLS.has(h.kind) || h.kind === "error" || h.kind === "long";
 /** A period: nothing in the catalogue is one, but a date cell of a plausible year may be read as its month. */
 const requiredPeriod: Policy = (h) => h.kind !== "date";
 /** A metric: nothing in the catalogue is one. */
@@ -340,11 +369,13 @@ function hostileWorkbook(next: () => number): { sheets: Record<string, CellInput
     const value = next() < 0.05 ? paddedId(next) : pick(next, HOSTILE);
     // A hostile Rep ID on Reps would make the same text elsewhere a known rep.
     const id = (i: Injection) => i.sheet === "Reps" && i.header === "Rep ID";
-    if (injections.some((i) => i.value.input === value.input && (id(i) || (sheet === "Reps" && header === "Rep ID")))) continue;
+    if (injections.some((i) => i.value.input === value.input && (id(i) || (sheet === "Reps" && header === "Rep ID"))))
+      continue;
     // Nor a rep's Reps row and a row of theirs elsewhere: a rep left out for a bad Reps cell
     // leaves their deals out before those deals' dates are weighed.
     const repOfRow = sheet === "Reps" ? REP_IDS[r - 1] : String(grid[r][grid[0].indexOf("Rep ID")] ?? "");
-    if (injections.some((i) => i.rep !== "" && i.rep === repOfRow && (i.sheet === "Reps") !== (sheet === "Reps"))) continue;
+    if (injections.some((i) => i.rep !== "" && i.rep === repOfRow && (i.sheet === "Reps") !== (sheet === "Reps")))
+      continue;
     used.add(row);
     const cell = columnLetter(c) + (r + 1);
     const mustReport = MUST_REPORT[sheet][header](value, [...grid[r]]);
@@ -371,7 +402,8 @@ function runWorkbook(sheets: Record<string, CellInput[][]>): { summary: Summary;
     bundle.end();
   }
   const outputs = new Map<string, unknown[][]>();
-  for (const name of OUTPUT_SHEETS) if (sim.sheetNames().includes(name)) outputs.set(name, sim.sheetValues(name) as unknown[][]);
+  for (const name of OUTPUT_SHEETS)
+    if (sim.sheetNames().includes(name)) outputs.set(name, sim.sheetValues(name) as unknown[][]);
   return { summary, outputs };
 }
 
@@ -395,13 +427,15 @@ function brokenCells(outputs: Map<string, unknown[][]>, copied: readonly string[
   for (const [name, values] of outputs) {
     values.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (typeof cell === "number" && !Number.isFinite(cell)) broken.push(`${name}!${columnLetter(c)}${r + 1} = ${cell}`);
+        if (typeof cell === "number" && !Number.isFinite(cell))
+          broken.push(`${name}!${columnLetter(c)}${r + 1} = ${cell}`);
         if (cell === null || cell === undefined) broken.push(`${name}!${columnLetter(c)}${r + 1} = ${String(cell)}`);
         if (typeof cell !== "string") return;
         let rest = cell;
         // Longest first, so "-" does not cut "-Infinity" before it is taken out whole.
         for (const text of [...copied].sort((a, b) => b.length - a.length)) rest = rest.split(text).join(" ");
-        if (BROKEN_TEXT.test(rest)) broken.push(`${name}!${columnLetter(c)}${r + 1} = ${JSON.stringify(cell.slice(0, 120))}`);
+        if (BROKEN_TEXT.test(rest))
+          broken.push(`${name}!${columnLetter(c)}${r + 1} = ${JSON.stringify(cell.slice(0, 120))}`);
       }),
     );
   }
@@ -423,12 +457,17 @@ function checkWorkbook(index: number): string[] {
   if (result.summary.outcome !== "done" && result.summary.outcome !== "nothing to do") {
     failures.push(`${where}: outcome ${result.summary.outcome} [${injected}]`);
   }
-  const copied = injections.map((i) => i.value.input).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-  for (const cell of brokenCells(result.outputs, copied)) failures.push(`${where}: broken output ${cell} [${injected}]`);
+  const copied = injections
+    .map((i) => i.value.input)
+    .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  for (const cell of brokenCells(result.outputs, copied))
+    failures.push(`${where}: broken output ${cell} [${injected}]`);
   const named = problemCells(result.summary.problems);
   for (const injection of injections) {
     if (injection.mustReport && !named.has(injection.sheet + "!" + injection.cell)) {
-      failures.push(`${where}: ${injection.sheet}!${injection.cell} (${injection.header}) = ${injection.value.label} is named in no problem [${injected}]`);
+      failures.push(
+        `${where}: ${injection.sheet}!${injection.cell} (${injection.header}) = ${injection.value.label} is named in no problem [${injected}]`,
+      );
     }
   }
   return failures;
@@ -462,11 +501,18 @@ describe("the fuzz's own rules", () => {
 
   it("text in Amount must be reported; spaces around a valid Rep ID, or a stage word, need not", () => {
     const byLabel = (label: string) => HOSTILE.find((h) => h.label === label)!;
-    const must = (sheet: string, header: string, h: Hostile, row: CellInput[] = []) => MUST_REPORT[sheet][header](h, row);
+    const must = (sheet: string, header: string, h: Hostile, row: CellInput[] = []) =>
+      MUST_REPORT[sheet][header](h, row);
     expect(must("Sales", "Amount", byLabel('"=1+1"'))).toBe(true);
     expect(must("Sales", "Amount", byLabel("1e308"))).toBe(true);
     expect(must("Sales", "Amount", byLabel("-0"))).toBe(false);
-    expect(must("Sales", "Rep ID", paddedId(() => 0))).toBe(false);
+    expect(
+      must(
+        "Sales",
+        "Rep ID",
+        paddedId(() => 0),
+      ),
+    ).toBe(false);
     expect(must("Sales", "Rep ID", byLabel("TRUE"))).toBe(true);
     expect(must("Sales", "Status", byLabel('"=1+1"'))).toBe(false);
     expect(must("Sales", "Status", byLabel("#N/A"))).toBe(true);

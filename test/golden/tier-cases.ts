@@ -66,7 +66,10 @@ export const ATTAINMENT_CASES: GoldenCase[] = [
   {
     name: "column ranges with blanks and a zero target",
     fn: "ATTAINMENT",
-    args: [[[120], [""], [50], [40]], [[100], [100], [""], [0]]],
+    args: [
+      [[120], [""], [50], [40]],
+      [[100], [100], [""], [0]],
+    ],
     expected: [[120 / 100], [""], [""], [""]],
   },
   {
@@ -96,13 +99,19 @@ export const ATTAINMENT_CASES: GoldenCase[] = [
   {
     name: "mismatched shapes",
     fn: "ATTAINMENT",
-    args: [[[1], [2], [3]], [[1], [2]]],
+    args: [
+      [[1], [2], [3]],
+      [[1], [2]],
+    ],
     expected: { error: "ATTAINMENT: actual (3x1) and target (2x1) must have the same shape" },
   },
   {
     name: "text where a number belongs, in a range",
     fn: "ATTAINMENT",
-    args: [[[1], [2]], [[100], ["abc"]]],
+    args: [
+      [[1], [2]],
+      [[100], ["abc"]],
+    ],
     expected: { error: 'ATTAINMENT: target row 2, column 1 is not a number ("abc")' },
   },
   {
@@ -183,7 +192,12 @@ export const BONUS_CASES: GoldenCase[] = [
     args: [30000, MONEY_TIERS, 30000, "step"],
     expected: 30000 * 0.1,
   },
-  { name: "step with target_bonus 1 gives the rate", fn: "BONUS", args: [30000, MONEY_TIERS, 1, "step"], expected: 0.1 },
+  {
+    name: "step with target_bonus 1 gives the rate",
+    fn: "BONUS",
+    args: [30000, MONEY_TIERS, 1, "step"],
+    expected: 0.1,
+  },
   { name: "target_bonus omitted: 1", fn: "BONUS", args: [1.1, BONUS_TIERS], expected: 1.0 },
   { name: "target_bonus a blank cell: blank", fn: "BONUS", args: [1.1, BONUS_TIERS, "", "linear"], expected: "" },
 
@@ -193,9 +207,24 @@ export const BONUS_CASES: GoldenCase[] = [
   ...boundCases("marginal", { 0.5: 0, 1.0: 0.5 * 0.5, 1.2: 0.5 * 0.5 + 1.0 * 0.2 }),
 
   // Just below each bound: bound - 1e-7.
-  { name: "step at 0.5 - 1e-7: below the first bound", fn: "BONUS", args: [0.5 - 1e-7, BONUS_TIERS, 1000, "step"], expected: 0 },
-  { name: "step at 1.0 - 1e-7: the 0.5 tier", fn: "BONUS", args: [1.0 - 1e-7, BONUS_TIERS, 1000, "step"], expected: 1000 * 0.5 },
-  { name: "step at 1.2 - 1e-7: the 1.0 tier", fn: "BONUS", args: [1.2 - 1e-7, BONUS_TIERS, 1000, "step"], expected: 1000 * 1.0 },
+  {
+    name: "step at 0.5 - 1e-7: below the first bound",
+    fn: "BONUS",
+    args: [0.5 - 1e-7, BONUS_TIERS, 1000, "step"],
+    expected: 0,
+  },
+  {
+    name: "step at 1.0 - 1e-7: the 0.5 tier",
+    fn: "BONUS",
+    args: [1.0 - 1e-7, BONUS_TIERS, 1000, "step"],
+    expected: 1000 * 0.5,
+  },
+  {
+    name: "step at 1.2 - 1e-7: the 1.0 tier",
+    fn: "BONUS",
+    args: [1.2 - 1e-7, BONUS_TIERS, 1000, "step"],
+    expected: 1000 * 1.0,
+  },
   { name: "linear at 0.5 - 1e-7", fn: "BONUS", args: [0.5 - 1e-7, BONUS_TIERS, 1000, "linear"], expected: 0 },
   {
     name: "linear at 1.0 - 1e-7: 1000 x (0.5 + 0.5 x (0.5 - 1e-7) / 0.5)",

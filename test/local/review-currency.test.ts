@@ -27,15 +27,28 @@ async function demoWithoutPlanCurrency(): Promise<WorkbookData> {
   const [header] = plan.values;
   const type = header.indexOf("Type");
   const key = header.indexOf("Key");
-  const kept = plan.values.map((row, r) => (row[type] === "setting" && row[key] === "currency" ? -1 : r)).filter((r) => r >= 0);
+  const kept = plan.values
+    .map((row, r) => (row[type] === "setting" && row[key] === "currency" ? -1 : r))
+    .filter((r) => r >= 0);
   plan.values = kept.map((r) => plan.values[r]);
   if (plan.numberFormats) plan.numberFormats = kept.map((r) => plan.numberFormats![r]);
   if (plan.notes) plan.notes = kept.map((r) => plan.notes![r]);
   return demo;
 }
 
-function reviewSymbols(workbook: WorkbookData, locale: string, language: Language): { symbols: Set<string>; reviews: number } {
-  const { result } = runLocalRecalculation(workbook, { distDir: join(ROOT, "dist"), timeZone: "UTC", locale, language, period: null, now: Date.UTC(2026, 11, 1) });
+function reviewSymbols(
+  workbook: WorkbookData,
+  locale: string,
+  language: Language,
+): { symbols: Set<string>; reviews: number } {
+  const { result } = runLocalRecalculation(workbook, {
+    distDir: join(ROOT, "dist"),
+    timeZone: "UTC",
+    locale,
+    language,
+    period: null,
+    now: Date.UTC(2026, 11, 1),
+  });
   const reviews = records(sheetOf(result, "Reviews")).map((row) => String(row["Generated review"] ?? ""));
   return { symbols: currencySymbols(reviews.join("\n")), reviews: reviews.length };
 }
@@ -91,6 +104,9 @@ describe("the add-on's currency setting", () => {
   });
   it("refuses anything but auto or a three-letter code", () => {
     expect(validateSettings({ currency: "euro" }, defaultSettings()).ok).toBe(false);
-    expect(validateSettings({ currency: "AUTO" }, defaultSettings())).toMatchObject({ ok: true, settings: { currency: "auto" } });
+    expect(validateSettings({ currency: "AUTO" }, defaultSettings())).toMatchObject({
+      ok: true,
+      settings: { currency: "auto" },
+    });
   });
 });

@@ -39,8 +39,10 @@ afterAll(async () => {
 
 const wall = (cell: CellData): string => (cell as { wallClock: string }).wallClock;
 const DAY = 86_400_000;
-const dayMs = (text: string): number => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
-const daysInMonth = (month: string): number => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+const dayMs = (text: string): number =>
+  Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+const daysInMonth = (month: string): number =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: number[]): number => sum(xs) / xs.length;
 
@@ -108,7 +110,8 @@ function expectedFor(repId: string, month: string): Expected {
     win_rate: won.length + lost.length > 0 ? won.length / (won.length + lost.length) : null,
   };
   const renewals = deals.filter((d) => d.Type === "renewal" && status(d) !== "open");
-  actual.renewal_rate = renewals.length > 0 ? renewals.filter((d) => status(d) === "won").length / renewals.length : null;
+  actual.renewal_rate =
+    renewals.length > 0 ? renewals.filter((d) => status(d) === "won").length / renewals.length : null;
   const additive = new Set(["revenue", "new_customers"]);
 
   let weighted = 0;
@@ -118,7 +121,9 @@ function expectedFor(repId: string, month: string): Expected {
     const key = row.Key as string;
     let value = actual[key];
     if (row.Type === "manual") {
-      const values = scores.filter((s) => s["Rep ID"] === repId && s.Period === month && s.Metric === key).map((s) => s.Value as number);
+      const values = scores
+        .filter((s) => s["Rep ID"] === repId && s.Period === month && s.Metric === key)
+        .map((s) => s.Value as number);
       value = values.length > 0 ? mean(values) : null;
     }
     const base = targetRow(key);
@@ -132,7 +137,9 @@ function expectedFor(repId: string, month: string): Expected {
   const score = weighted / weights;
 
   const tiers = (key: string): [number, number][] =>
-    plan.filter((row) => row.Type === "tier" && row.Key === key).map((row) => [row.Bound as number, row.Rate as number]);
+    plan
+      .filter((row) => row.Type === "tier" && row.Key === key)
+      .map((row) => [row.Bound as number, row.Rate as number]);
   const bonusRow = plan.find((row) => row.Type === "bonus" && row.Key === "target_bonus")!;
   expect([bonusRow.Driver, bonusRow.Mode]).toEqual(["score", "linear"]);
   const linear = (x: number, points: [number, number][]): number => {
@@ -144,16 +151,25 @@ function expectedFor(repId: string, month: string): Expected {
     }
     return points[points.length - 1][1];
   };
-  const rate = score < (bonusRow.Gate as number) ? 0 : Math.min(linear(score, tiers("target_bonus")), bonusRow["Max rate"] as number);
+  const rate =
+    score < (bonusRow.Gate as number)
+      ? 0
+      : Math.min(linear(score, tiers("target_bonus")), bonusRow["Max rate"] as number);
   const targetBonus = rate * (rep["Target bonus"] as number) * proration;
 
   const commissionRow = plan.find((row) => row.Type === "commission")!;
   expect([commissionRow.Driver, commissionRow.Mode]).toEqual(["revenue", "marginal"]);
   const marginal = (x: number, bands: [number, number][]): number =>
-    sum(bands.map(([bound, r], k) => r * Math.max(0, Math.min(x, k + 1 < bands.length ? bands[k + 1][0] : Infinity) - bound)));
+    sum(
+      bands.map(
+        ([bound, r], k) => r * Math.max(0, Math.min(x, k + 1 < bands.length ? bands[k + 1][0] : Infinity) - bound),
+      ),
+    );
   const commission = marginal(actual.revenue as number, tiers("commission"));
 
-  const adjustment = sum(adjustments.filter((a) => a["Rep ID"] === repId && a.Period === month).map((a) => a.Amount as number));
+  const adjustment = sum(
+    adjustments.filter((a) => a["Rep ID"] === repId && a.Period === month).map((a) => a.Amount as number),
+  );
   const bonus = Math.round((targetBonus + commission) * 100 + 1e-9) / 100 + adjustment;
 
   const figure = (key: string) => {
@@ -161,7 +177,13 @@ function expectedFor(repId: string, month: string): Expected {
     const target = additive.has(key) ? base * proration : base;
     return { actual: actual[key] as number, target, attainment: (actual[key] as number) / target };
   };
-  return { revenue: figure("revenue"), new_customers: figure("new_customers"), win_rate: figure("win_rate"), score, bonus };
+  return {
+    revenue: figure("revenue"),
+    new_customers: figure("new_customers"),
+    win_rate: figure("win_rate"),
+    score,
+    bonus,
+  };
 }
 
 // ---------------------------------------------------------------- the tests
@@ -237,8 +259,14 @@ describe("npm start on the demo workbook", () => {
     for (const [period, its] of periods) {
       // A quarter or year only partly inside the data still counts its
       // months in the data; employment is checked over them.
-      const expected = reps.filter((rep) => its.some((m) => employedIn(rep, m))).map((rep) => rep["Rep ID"]).sort();
-      const got = results.filter((r) => r.Period === period).map((r) => r["Rep ID"]).sort();
+      const expected = reps
+        .filter((rep) => its.some((m) => employedIn(rep, m)))
+        .map((rep) => rep["Rep ID"])
+        .sort();
+      const got = results
+        .filter((r) => r.Period === period)
+        .map((r) => r["Rep ID"])
+        .sort();
       expect({ period, reps: got }).toEqual({ period, reps: expected });
     }
     // A leaver and a new hire are in the data.
@@ -248,7 +276,9 @@ describe("npm start on the demo workbook", () => {
 
   it("has a review for every Results row", () => {
     const reviews = records(sheetOf(result, "Reviews"));
-    const keys = new Set(reviews.filter((r) => typeof r["Generated review"] === "string").map((r) => `${r.Period} ${r["Rep ID"]}`));
+    const keys = new Set(
+      reviews.filter((r) => typeof r["Generated review"] === "string").map((r) => `${r.Period} ${r["Rep ID"]}`),
+    );
     for (const r of records(sheetOf(result, "Results"))) expect(keys.has(`${r.Period} ${r["Rep ID"]}`)).toBe(true);
   });
 
@@ -288,7 +318,10 @@ describe("npm start on a broken workbook", () => {
   let broken: CommandRun;
   let written: WorkbookData;
 
-  const sha256 = async (path: string) => createHash("sha256").update(await readFile(path)).digest("hex");
+  const sha256 = async (path: string) =>
+    createHash("sha256")
+      .update(await readFile(path))
+      .digest("hex");
 
   /** Each bad cell, and the start of the line that must name it. */
   const EXPECTED = [
@@ -372,7 +405,15 @@ describe("npm start on a broken workbook", () => {
   });
 
   it("computes and writes the rest, with the default plan", () => {
-    expect(written.sheets.map((s) => s.name)).toEqual(["Reps", "Sales", "Targets", "Scores", "Adjustments", "Plan", ...OUTPUT_SHEETS]);
+    expect(written.sheets.map((s) => s.name)).toEqual([
+      "Reps",
+      "Sales",
+      "Targets",
+      "Scores",
+      "Adjustments",
+      "Plan",
+      ...OUTPUT_SHEETS,
+    ]);
     expect(sheetOf(written, "Plan").values).toEqual(defaultPlanSheet("en").values);
     expect(broken.stdout).toMatch(/no Plan sheet: the default plan is used/);
     const results = records(sheetOf(written, "Results")).filter((r) => r.Period === "2026-03");

@@ -31,7 +31,8 @@ afterAll(async () => {
 
 /** CSV text of rows, quoting a field that holds the separator, a quote or a line break. */
 function csv(rows: string[][], separator = ",", lineEnd = "\r\n"): string {
-  const field = (text: string) => (text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const field = (text: string) =>
+    text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   return rows.map((row) => row.map(field).join(separator) + lineEnd).join("");
 }
 
@@ -87,7 +88,9 @@ describe("one CSV file from a CRM", () => {
   });
 
   it("reads a semicolon-separated export with a byte-order mark and a line break inside a quoted field", async () => {
-    const rows = SALESFORCE_ROWS.map((row) => row.map((cell) => (cell === "2,000" ? "2000" : cell === "Acme" ? "Acme\nGmbH" : cell)));
+    const rows = SALESFORCE_ROWS.map((row) =>
+      row.map((cell) => (cell === "2,000" ? "2000" : cell === "Acme" ? "Acme\nGmbH" : cell)),
+    );
     await writeFile(path("semicolons.csv"), "\uFEFF" + csv([SALESFORCE_HEADER, ...rows], ";"));
     const run = runStart(["--input", path("semicolons.csv"), "--out", path("semicolons.xlsx")]);
     expect(run.stderr).not.toMatch(/Sales!/);
@@ -191,7 +194,14 @@ describe("--mapping", () => {
   });
 
   it("maps headers no alias knows, with the file's date order and stage words, and the run computes", async () => {
-    const run = runStart(["--input", path("ventas.csv"), "--mapping", path("mapping.json"), "--out", path("ventas.xlsx")]);
+    const run = runStart([
+      "--input",
+      path("ventas.csv"),
+      "--mapping",
+      path("mapping.json"),
+      "--out",
+      path("ventas.xlsx"),
+    ]);
     expect(run.stderr).not.toMatch(/Sales!/);
     expect(run.status).toBe(0);
     const result = await readXlsx(path("ventas.xlsx"));
@@ -208,7 +218,15 @@ describe("--mapping", () => {
   });
 
   it("refuses a bad file with one line per mistake naming its key, exit 2, nothing written", async () => {
-    await writeFile(path("bad.json"), JSON.stringify({ columns: { sales: { fecha: "Fecha" } }, dateOrder: "ymd", stageWords: { Firmado: "signed" }, extra: 1 }));
+    await writeFile(
+      path("bad.json"),
+      JSON.stringify({
+        columns: { sales: { fecha: "Fecha" } },
+        dateOrder: "ymd",
+        stageWords: { Firmado: "signed" },
+        extra: 1,
+      }),
+    );
     const run = runStart(["--input", path("ventas.csv"), "--mapping", path("bad.json"), "--out", path("never.xlsx")]);
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split("\n");
@@ -227,11 +245,20 @@ describe("the mapping file's checks", () => {
   it.each([
     ["{ columns: {} }", /^not valid JSON \(/],
     ["[]", /^the file: must be an object/],
-    ['{ "columns": { "deals": {} } }', /^columns\.deals: unknown key; expected one of reps, sales, targets, scores, adjustments$/],
+    [
+      '{ "columns": { "deals": {} } }',
+      /^columns\.deals: unknown key; expected one of reps, sales, targets, scores, adjustments$/,
+    ],
     ['{ "columns": { "sales": { "date": "  " } } }', /^columns\.sales\.date: must not be blank$/],
     ['{ "columns": { "sales": { "date": 3 } } }', /^columns\.sales\.date: must be a string$/],
-    ['{ "columns": { "sales": { "date": "Fecha", "opened": "fecha" } } }', /^columns\.sales\.opened: the header "fecha" is already mapped to date/],
-    ['{ "stageWords": { "Closed Won": "won", "On hold": "paused" } }', /^stageWords\["On hold"\]: must be won, lost, open, not "paused"$/],
+    [
+      '{ "columns": { "sales": { "date": "Fecha", "opened": "fecha" } } }',
+      /^columns\.sales\.opened: the header "fecha" is already mapped to date/,
+    ],
+    [
+      '{ "stageWords": { "Closed Won": "won", "On hold": "paused" } }',
+      /^stageWords\["On hold"\]: must be won, lost, open, not "paused"$/,
+    ],
   ])("%s", (text, message) => {
     const checked = parseMappingText(text);
     expect(checked.ok).toBe(false);
@@ -249,14 +276,22 @@ describe("the mapping file's checks", () => {
 
 describe("local.recalculate's settings", () => {
   const workbook: WorkbookData = {
-    sheets: [{ name: "Sales", values: [["Owner", "Date", "Amount"], ["Ann Lee", "3/1/2026", 1000]] }],
+    sheets: [
+      {
+        name: "Sales",
+        values: [
+          ["Owner", "Date", "Amount"],
+          ["Ann Lee", "3/1/2026", 1000],
+        ],
+      },
+    ],
   };
   const options = { distDir: join(ROOT, "dist"), timeZone: "UTC", locale: "en_US", language: null, period: null };
 
   it("are checked by the bundle as the sidebar's are, and refused with the key named", () => {
-    expect(() => runLocalRecalculation(workbook, { ...options, settings: { dateOrder: "ymd" } as unknown as RunSettings })).toThrow(
-      /local\.recalculate: settings: dateOrder/,
-    );
+    expect(() =>
+      runLocalRecalculation(workbook, { ...options, settings: { dateOrder: "ymd" } as unknown as RunSettings }),
+    ).toThrow(/local\.recalculate: settings: dateOrder/);
   });
 
   it("are stored before the run reads Sales", () => {
@@ -278,9 +313,20 @@ describe("--lang", () => {
     row[value] = "en";
     await writeXlsx(demo, path("plan-en.xlsx"));
 
-    const run = runStart(["--input", path("plan-en.xlsx"), "--lang", "zh", "--period", "2026-03", "--out", path("plan-en-zh.xlsx")]);
+    const run = runStart([
+      "--input",
+      path("plan-en.xlsx"),
+      "--lang",
+      "zh",
+      "--period",
+      "2026-03",
+      "--out",
+      path("plan-en-zh.xlsx"),
+    ]);
     expect(run.status).toBe(0);
-    const reviews = records(sheetOf(await readXlsx(path("plan-en-zh.xlsx")), "Reviews")).filter((r) => r.Period === "2026-03");
+    const reviews = records(sheetOf(await readXlsx(path("plan-en-zh.xlsx")), "Reviews")).filter(
+      (r) => r.Period === "2026-03",
+    );
     expect(reviews.length).toBeGreaterThan(0);
     for (const review of reviews) {
       expect(String(review["Generated review"])).toMatch(/\p{Script=Han}/u);

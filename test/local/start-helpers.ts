@@ -26,7 +26,15 @@ function newestUnder(path: string): number {
  */
 export function ensureBuilt(): void {
   const code = join(ROOT, "dist", "Code.js");
-  const sources = ["src/addon", "src/core", "src/tables", "src/sidebar", "src/entry-points.ts", "build/build.mjs", "appsscript.json"]
+  const sources = [
+    "src/addon",
+    "src/core",
+    "src/tables",
+    "src/sidebar",
+    "src/entry-points.ts",
+    "build/build.mjs",
+    "appsscript.json",
+  ]
     .map((p) => join(ROOT, p))
     .filter((p) => existsSync(p));
   const stale = !existsSync(code) || sources.some((p) => newestUnder(p) > statSync(code).mtimeMs);

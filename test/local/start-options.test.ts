@@ -32,11 +32,19 @@ afterAll(async () => {
 async function start(args: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const status = await main(args, { out: (t) => (out += t), err: (t) => (err += t), progressFd: devNull, baseDir: dir });
+  const status = await main(args, {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    progressFd: devNull,
+    baseDir: dir,
+  });
   return { status, out, err };
 }
 
-const sha256 = async (path: string) => createHash("sha256").update(await readFile(path)).digest("hex");
+const sha256 = async (path: string) =>
+  createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
 
 describe("the command line", () => {
   it("prints the usage with --help and exits 0", async () => {
@@ -73,7 +81,15 @@ describe("the command line", () => {
   it("accepts --option=value and normalises the period", () => {
     expect(parseCommandLine(["--period=2026年3月", "--lang=zh", "--time-zone", "Asia/Shanghai"])).toEqual({
       kind: "run",
-      options: { input: null, period: "2026-03", language: "zh", out: null, timeZone: "Asia/Shanghai", dateOrder: null, mapping: null },
+      options: {
+        input: null,
+        period: "2026-03",
+        language: "zh",
+        out: null,
+        timeZone: "Asia/Shanghai",
+        dateOrder: null,
+        mapping: null,
+      },
     });
   });
 
@@ -104,8 +120,10 @@ describe("a folder of CSV files", () => {
     const folder = join(dir, "导出");
     await mkdir(folder);
     const files: Record<string, string> = {
-      "Reps.csv": "销售编号,姓名,团队,岗位,入职日期,目标奖金\r\n001,王芳,华东,rep,2024-01-08,1000\r\n002,李娜,华东,rep,2023-05-02,1200\r\n",
-      "Sales.csv": "日期,销售编号,客户,金额,状态\r\n2026-03-05,001,启航酒店,\"12,000\",赢单\r\n2026-03-31 23:30,002,万象贸易,1.5万,赢单\r\n2026-03-06,003,未知客户,500,赢单\r\n",
+      "Reps.csv":
+        "销售编号,姓名,团队,岗位,入职日期,目标奖金\r\n001,王芳,华东,rep,2024-01-08,1000\r\n002,李娜,华东,rep,2023-05-02,1200\r\n",
+      "Sales.csv":
+        '日期,销售编号,客户,金额,状态\r\n2026-03-05,001,启航酒店,"12,000",赢单\r\n2026-03-31 23:30,002,万象贸易,1.5万,赢单\r\n2026-03-06,003,未知客户,500,赢单\r\n',
       "Targets.csv": "销售编号,期间,指标,目标\r\n*,2026年3月,revenue,20000\r\n",
     };
     // GB18030 bytes: Node has no encoder, so the few Chinese characters are mapped by hand.
@@ -133,7 +151,8 @@ describe("a folder of CSV files", () => {
     expect(run.status).toBe(2);
     expect(run.out).toMatch(/视为先前运行的输出，已重新计算：Results, Payouts, Reviews, Dashboard, Run log/);
     const again = await readXlsx(join(dir, "again.xlsx"));
-    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Plan"]) expect(sheetOf(again, name).values).toEqual(sheetOf(first, name).values);
+    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Plan"])
+      expect(sheetOf(again, name).values).toEqual(sheetOf(first, name).values);
     expect(records(sheetOf(again, "Run log"))).toHaveLength(records(sheetOf(first, "Run log")).length + 1);
   });
 });

@@ -79,12 +79,16 @@ describe("the leaderboard", () => {
   });
 
   it("formats any table, trimming trailing spaces", () => {
-    expect(formatTable(["Rep", "Score"], [["王芳", "1.25"], ["Li Na", "0.9"]], ["left", "right"])).toEqual([
-      "Rep    Score",
-      "-----  -----",
-      "王芳    1.25",
-      "Li Na    0.9",
-    ]);
+    expect(
+      formatTable(
+        ["Rep", "Score"],
+        [
+          ["王芳", "1.25"],
+          ["Li Na", "0.9"],
+        ],
+        ["left", "right"],
+      ),
+    ).toEqual(["Rep    Score", "-----  -----", "王芳    1.25", "Li Na    0.9"]);
   });
 });
 
@@ -97,8 +101,22 @@ describe("problems and warnings", () => {
 
 describe("the input's language", () => {
   it("is Chinese when the headers are", () => {
-    expect(inputLanguage({ sheets: [{ name: "sales", values: [["日期", "销售编号", "金额", "Deal ID"]] }] })).toBe("zh");
-    expect(inputLanguage({ sheets: [{ name: "Reps", values: [["Rep ID", "Name"], ["R1", "王芳"]] }] })).toBe("en");
+    expect(inputLanguage({ sheets: [{ name: "sales", values: [["日期", "销售编号", "金额", "Deal ID"]] }] })).toBe(
+      "zh",
+    );
+    expect(
+      inputLanguage({
+        sheets: [
+          {
+            name: "Reps",
+            values: [
+              ["Rep ID", "Name"],
+              ["R1", "王芳"],
+            ],
+          },
+        ],
+      }),
+    ).toBe("en");
     expect(inputLanguage({ sheets: [{ name: "Other", values: [["日期"]] }] })).toBe("en");
   });
 });
@@ -154,7 +172,9 @@ describe("progress lines", () => {
     }
     const text = readFileSync(file, "utf8");
     // Every update rewrites the same line; how many whole seconds get a tick depends on the machine's load.
-    expect(text).toMatch(/^(\r\x1b\[KWriting out\.xlsx … \d+ s)+\r\x1b\[KWriting out\.xlsx … done in [1-9]\d*\.\d s\n$/);
+    expect(text).toMatch(
+      /^(\r\x1b\[KWriting out\.xlsx … \d+ s)+\r\x1b\[KWriting out\.xlsx … done in [1-9]\d*\.\d s\n$/,
+    );
     expect(text.startsWith("\r\x1b[KWriting out.xlsx … 0 s")).toBe(true);
   });
 });

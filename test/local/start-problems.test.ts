@@ -23,14 +23,33 @@ function exportWorkbook(): WorkbookData {
   const sales: CellData[][] = [["Date", "Rep ID", "Customer", "Amount", "Status"]];
   for (let i = 0; i < 10_000; i++) {
     const day = String(1 + (i % 28)).padStart(2, "0");
-    sales.push([{ wallClock: `2026-03-${day}T10:00:00` }, i % 2 ? "R1" : "R2", "Customer " + (i % 50), 100 + (i % 7), "won"]);
+    sales.push([
+      { wallClock: `2026-03-${day}T10:00:00` },
+      i % 2 ? "R1" : "R2",
+      "Customer " + (i % 50),
+      100 + (i % 7),
+      "won",
+    ]);
   }
   for (const row of BAD_ROWS) sales[row - 1][0] = "someday";
   return {
     sheets: [
-      { name: "Reps", values: [["Rep ID", "Name", "Team"], ["R1", "Ann Lee", "East"], ["R2", "王芳", "East"]] },
+      {
+        name: "Reps",
+        values: [
+          ["Rep ID", "Name", "Team"],
+          ["R1", "Ann Lee", "East"],
+          ["R2", "王芳", "East"],
+        ],
+      },
       { name: "Sales", values: sales },
-      { name: "Targets", values: [["Rep ID", "Period", "Metric", "Target"], ["*", "2026-03", "revenue", 100000]] },
+      {
+        name: "Targets",
+        values: [
+          ["Rep ID", "Period", "Metric", "Target"],
+          ["*", "2026-03", "revenue", 100000],
+        ],
+      },
     ],
   };
 }

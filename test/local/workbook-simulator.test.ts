@@ -26,7 +26,15 @@ const WORKBOOK: WorkbookData = {
     {
       name: "Sales",
       values: SALES,
-      numberFormats: SALES.map((row, r) => row.map((cell, c) => (r > 0 && c === 3 && cell !== null ? "#,##0.00" : r > 0 && c === 0 && cell !== null ? "yyyy-mm-dd hh:mm" : null))),
+      numberFormats: SALES.map((row, r) =>
+        row.map((cell, c) =>
+          r > 0 && c === 3 && cell !== null
+            ? "#,##0.00"
+            : r > 0 && c === 0 && cell !== null
+              ? "yyyy-mm-dd hh:mm"
+              : null,
+        ),
+      ),
       notes: SALES.map((row, r) => row.map((_, c) => (r === 0 && c === 1 ? "Rep ID: e.g. R01\n销售编号" : null))),
       frozenRows: 1,
     },

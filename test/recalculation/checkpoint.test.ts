@@ -25,20 +25,31 @@ const MAX_FIRINGS = STEPS.length;
 const MONTH_MS = 30 * 24 * 3600_000;
 
 function chartsOf(sim: Simulator): unknown {
-  return sim.snapshot().sheets.find((s) => s.name === "Dashboard")?.charts.map((c) => ({ ...c, id: null }));
+  return sim
+    .snapshot()
+    .sheets.find((s) => s.name === "Dashboard")
+    ?.charts.map((c) => ({ ...c, id: null }));
 }
 
 function expectProgressWithoutKills(firings: Firing[]): void {
   expect(firings.length).toBeLessThanOrEqual(MAX_FIRINGS);
   expect(firings.at(-1)!.outcome).toBe("done");
   for (const [i, firing] of firings.entries()) {
-    expect({ firing: i + 1, killed: firing.killed, saved: firing.savedSomething }).toEqual({ firing: i + 1, killed: false, saved: true });
+    expect({ firing: i + 1, killed: firing.killed, saved: firing.savedSomething }).toEqual({
+      firing: i + 1,
+      killed: false,
+      saved: true,
+    });
     expect(firing.seconds).toBeLessThan(360);
   }
 }
 
 describe("a run slower than the 6-minute kill allows", () => {
-  const reference: { catchUp: Record<string, unknown>; monthly: Record<string, unknown>; charts: unknown } = { catchUp: {}, monthly: {}, charts: null };
+  const reference: { catchUp: Record<string, unknown>; monthly: Record<string, unknown>; charts: unknown } = {
+    catchUp: {},
+    monthly: {},
+    charts: null,
+  };
 
   beforeAll(() => {
     const { sim, uid } = scheduledTeam(TEAM, {});
@@ -79,7 +90,8 @@ describe("the kill", () => {
     fireOnce(reference, referenceUid);
     // Writing Payouts takes 400 s once: no run can foresee that.
     let spikes = 1;
-    const latency: LatencyModel = (call, cells) => (call.method === "setValues" && cells > 100 && call.args[0].endsWith("x 19]") && spikes-- > 0 ? 400_000 : 1000);
+    const latency: LatencyModel = (call, cells) =>
+      call.method === "setValues" && cells > 100 && call.args[0].endsWith("x 19]") && spikes-- > 0 ? 400_000 : 1000;
     const { sim, uid } = scheduledTeam(small, latency);
     const killed = fireOnce(sim, uid);
     expect(killed.killed).toBe(true);

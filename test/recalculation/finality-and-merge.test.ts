@@ -44,7 +44,9 @@ describe("a final period", () => {
     const februaryPayouts = rowsOf(sim, "Payouts", "2026-02");
     expect(february.length).toBe(4);
     expect(String(february[0][column(sim.sheetValues("Results"), "Notes")])).not.toMatch(/Provisional/);
-    expect(String(rowsOf(sim, "Results", "2026-04")[0][column(sim.sheetValues("Results"), "Notes")])).toMatch(/^Provisional/);
+    expect(String(rowsOf(sim, "Results", "2026-04")[0][column(sim.sheetValues("Results"), "Notes")])).toMatch(
+      /^Provisional/,
+    );
 
     appendSale(sim, [{ wallClock: "2026-02-27T16:00:00" }, "R0001", "Late Ltd", 50_000, "new", "won"]);
     recalculateNow(sim);
@@ -67,7 +69,9 @@ describe("a final period", () => {
     const money = (n: number) => n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const r1Row = sim.sheetValues("Results").findIndex((row) => row[0] === "2026-02" && row[1] === "R0001") + 1;
     const cell = "Results!" + String.fromCharCode(65 + revenue) + r1Row;
-    expect(details).toContain(`${cell}: ${money(r1Before[revenue] as number)} → ${money((r1Before[revenue] as number) + 50_000)} (2026-02 R0001 revenue actual)`);
+    expect(details).toContain(
+      `${cell}: ${money(r1Before[revenue] as number)} → ${money((r1Before[revenue] as number) + 50_000)} (2026-02 R0001 revenue actual)`,
+    );
     expect(details).toContain("restated 2026-Q1");
     // Restated periods stay final, with the new inputs: no more report.
     recalculateNow(sim);
@@ -85,7 +89,10 @@ describe("people's columns of Reviews", () => {
     const aprilRow = rowOf("2026-04", "R0002");
     const februaryRow = rowOf("2026-02", "R0001");
     // A manager's edit (saved from the sidebar) and a rep's reply and tick, typed between runs.
-    sim.setSheetValues("Reviews", [["Edited by the manager", "Thanks, agreed", true]], { startRow: aprilRow, startColumn: 4 });
+    sim.setSheetValues("Reviews", [["Edited by the manager", "Thanks, agreed", true]], {
+      startRow: aprilRow,
+      startColumn: 4,
+    });
     sim.setSheetValues("Reviews", [["", "Noted", true]], { startRow: februaryRow, startColumn: 4 });
     appendSale(sim, [{ wallClock: "2026-04-02T10:00:00" }, "R0002", "New Co", 7_000, "new", "won"]);
     appendSale(sim, [{ wallClock: "2026-02-03T10:00:00" }, "R0001", "Other Co", 9_000, "new", "won"]);

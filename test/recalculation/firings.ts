@@ -3,7 +3,12 @@
  * a team with the schedule on, fired until its work is done, with what each
  * firing did (killed or not, what it left durable).
  */
-import { fireTriggerAnHourLater, SCRIPT_RUN_LIMIT_MS, type LatencyModel, type Simulator } from "../../src/simulator/index";
+import {
+  fireTriggerAnHourLater,
+  SCRIPT_RUN_LIMIT_MS,
+  type LatencyModel,
+  type Simulator,
+} from "../../src/simulator/index";
 import { callGlobal, teamSimulator, type TeamOptions } from "./fixtures";
 
 export interface Firing {
@@ -30,7 +35,9 @@ export function scheduledTeam(team: TeamOptions, latency: LatencyModel): { sim: 
 export function durableState(sim: Simulator): string {
   const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value ?? null;
   const state = run === null ? null : { ...JSON.parse(run), lastRun: null };
-  const sheets = sim.snapshot().sheets.filter((s) => ["Results", "Payouts", "Reviews", "Dashboard", "Problems"].includes(s.name));
+  const sheets = sim
+    .snapshot()
+    .sheets.filter((s) => ["Results", "Payouts", "Reviews", "Dashboard", "Problems"].includes(s.name));
   return JSON.stringify({ state, sheets });
 }
 
@@ -38,7 +45,13 @@ export function durableState(sim: Simulator): string {
 export function fireOnce(sim: Simulator, uid: string): Firing {
   const before = durableState(sim);
   const firing = fireTriggerAnHourLater(sim, uid);
-  return { calls: firing.calls.length, seconds: firing.seconds, killed: firing.killed, outcome: firing.outcome, savedSomething: durableState(sim) !== before };
+  return {
+    calls: firing.calls.length,
+    seconds: firing.seconds,
+    killed: firing.killed,
+    outcome: firing.outcome,
+    savedSomething: durableState(sim) !== before,
+  };
 }
 
 /** Fires until a firing ends with "done" (or `max` firings); answers every firing. */

@@ -47,7 +47,14 @@ export function teamSheets(options: TeamOptions = {}): Record<string, CellInput[
     const day = 1 + ((i * 7) % 28);
     const rep = repIds[i % repIds.length];
     const status = i % 5 === 0 ? "lost" : "won";
-    sales.push([{ wallClock: `${m.year}-${pad(m.month, 2)}-${pad(day, 2)}T10:00:00` }, rep, "Customer " + (i % 97), 1000 + ((i * 137) % 9000), types[i % 3], status]);
+    sales.push([
+      { wallClock: `${m.year}-${pad(m.month, 2)}-${pad(day, 2)}T10:00:00` },
+      rep,
+      "Customer " + (i % 97),
+      1000 + ((i * 137) % 9000),
+      types[i % 3],
+      status,
+    ]);
   }
   sales.push(...(options.extraSales ?? []));
   const targets: CellInput[][] = [["Rep ID", "Period", "Metric", "Target"]];
@@ -63,7 +70,8 @@ export function teamSheets(options: TeamOptions = {}): Record<string, CellInput[
   const scores: CellInput[][] = [["Rep ID", "Period", "Metric", "Value"]];
   for (let k = 0; k < months; k++) {
     const m = addMonths(firstMonth, k);
-    for (const id of repIds.slice(0, 3)) scores.push([id, { value: `${m.year}-${pad(m.month, 2)}`, format: "@" }, "csat", 4 + (k % 2) * 0.5]);
+    for (const id of repIds.slice(0, 3))
+      scores.push([id, { value: `${m.year}-${pad(m.month, 2)}`, format: "@" }, "csat", 4 + (k % 2) * 0.5]);
   }
   const adjustments: CellInput[][] = [["Rep ID", "Period", "Amount", "Reason"]];
   return { Reps: repRows, Sales: sales, Targets: targets, Scores: scores, Adjustments: adjustments };
@@ -75,7 +83,12 @@ export function teamSimulator(team: TeamOptions = {}, options: SimulatorOptions 
 }
 
 /** Loads the built bundle as one execution and calls a global function. */
-export function callGlobal(sim: Simulator, name: string, context: Parameters<typeof loadBundle>[0]["context"] = { kind: "manual" }, ...args: unknown[]): unknown {
+export function callGlobal(
+  sim: Simulator,
+  name: string,
+  context: Parameters<typeof loadBundle>[0]["context"] = { kind: "manual" },
+  ...args: unknown[]
+): unknown {
   const bundle = loadBundle({ simulator: sim, context });
   try {
     return bundle.callJson(name, ...args);
@@ -117,7 +130,10 @@ export function recalculateLocally(sim: Simulator, options: Record<string, unkno
 }
 
 /** The output sheets' values (JSON-safe), the Run log aside. */
-export function outputs(sim: Simulator, names = ["Results", "Payouts", "Reviews", "Dashboard"]): Record<string, unknown> {
+export function outputs(
+  sim: Simulator,
+  names = ["Results", "Payouts", "Reviews", "Dashboard"],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of names) out[name] = sim.sheetNames().includes(name) ? sim.sheetValues(name) : null;
   return out;

@@ -85,7 +85,11 @@ describe("the guard", () => {
     recalculateNow(sim);
     callGlobal(sim, "menuSetUpSheets");
     expect(sheetsSnapshot(sim)).toEqual(before);
-    expect(runLogRows(sim).slice(-2).map((row) => [row[1], row[5]])).toEqual([
+    expect(
+      runLogRows(sim)
+        .slice(-2)
+        .map((row) => [row[1], row[5]]),
+    ).toEqual([
       ["menu", "already running"],
       ["setup", "already running"],
     ]);
@@ -114,7 +118,10 @@ describe("a firing killed in the middle of checkpointed work", () => {
       sim.revive();
       const rest = fireUntilDone(sim, uid, 8);
       expect({ k, outcome: rest.at(-1)!.outcome }).toEqual({ k, outcome: "done" });
-      expect({ k, sheets: outputs(sim, ["Results", "Payouts", "Reviews", "Dashboard", "Problems"]) }).toEqual({ k, sheets: expected });
+      expect({ k, sheets: outputs(sim, ["Results", "Payouts", "Reviews", "Dashboard", "Problems"]) }).toEqual({
+        k,
+        sheets: expected,
+      });
     }
   });
 });

@@ -31,7 +31,8 @@ describe("logs", () => {
     // Every line is a JSON object of ids, codes and counts.
     for (const line of messages) {
       const fields = JSON.parse(line) as Record<string, unknown>;
-      for (const value of Object.values(fields)) expect(["string", "number", "boolean"]).toContain(value === null ? "boolean" : typeof value);
+      for (const value of Object.values(fields))
+        expect(["string", "number", "boolean"]).toContain(value === null ? "boolean" : typeof value);
     }
   });
 });

@@ -9,16 +9,32 @@ import { recalculateNow, runLogRows, teamSheets } from "./fixtures";
 
 describe("output sheets", () => {
   it("are marked, warning-protected, and never replace a foreign sheet of the same name", () => {
-    const sheets = { ...teamSheets({ reps: 3 }), Payouts: [["my", "own"], ["notes", 1]] };
+    const sheets = {
+      ...teamSheets({ reps: 3 }),
+      Payouts: [
+        ["my", "own"],
+        ["notes", 1],
+      ],
+    };
     const sim = createSimulator({ now: "2026-04-10T12:00:00Z", sheets });
-    const inputsBefore = sim.snapshot().sheets.filter((s) => ["Reps", "Sales", "Targets", "Scores", "Adjustments"].includes(s.name));
+    const inputsBefore = sim
+      .snapshot()
+      .sheets.filter((s) => ["Reps", "Sales", "Targets", "Scores", "Adjustments"].includes(s.name));
     recalculateNow(sim);
     const snapshot = sim.snapshot().sheets;
-    expect(sim.sheetValues("Payouts")).toEqual([["my", "own"], ["notes", 1]]);
-    expect(String(runLogRows(sim).at(-1)![8])).toContain("Payouts!A1: a sheet named Payouts exists and was not created by Sales Scorecard; it was left alone");
+    expect(sim.sheetValues("Payouts")).toEqual([
+      ["my", "own"],
+      ["notes", 1],
+    ]);
+    expect(String(runLogRows(sim).at(-1)![8])).toContain(
+      "Payouts!A1: a sheet named Payouts exists and was not created by Sales Scorecard; it was left alone",
+    );
     for (const name of ["Results", "Reviews", "Dashboard", "Run log"]) {
       const sheet = snapshot.find((s) => s.name === name)!;
-      expect(sheet.metadata.map((m) => m.key), name).toContain("salesScorecard.output");
+      expect(
+        sheet.metadata.map((m) => m.key),
+        name,
+      ).toContain("salesScorecard.output");
       expect(sheet.protections.length, name).toBe(1);
       expect(sheet.protections[0].warningOnly, name).toBe(true);
     }

@@ -6,9 +6,21 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/core/calendar";
 import { a1, problemAt } from "../../src/core/problems";
-import { hasDueWork, isPeriodDue, monthDueAt, periodsInRange, planRun, restatedPeriods } from "../../src/addon/due-periods";
+import {
+  hasDueWork,
+  isPeriodDue,
+  monthDueAt,
+  periodsInRange,
+  planRun,
+  restatedPeriods,
+} from "../../src/addon/due-periods";
 import { hashText } from "../../src/addon/input-fingerprint";
-import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, mergeReviews, storedReview } from "../../src/addon/review-cells";
+import {
+  CHANGED_AFTER_ACKNOWLEDGEMENT,
+  isAcknowledged,
+  mergeReviews,
+  storedReview,
+} from "../../src/addon/review-cells";
 import { problemListText } from "../../src/addon/run-log-row";
 import { defaultSettings, runLanguage, validateSettings } from "../../src/addon/settings";
 import { leaseIsLive } from "../../src/addon/run-guard";
@@ -41,18 +53,49 @@ describe("due periods", () => {
   });
 
   it("orders periods by their end and plans the non-final ones", () => {
-    expect(periodsInRange("2025-11", "2026-01", 1)).toEqual(["2025-11", "2025-12", "2025-Q4", "2025", "2026-01", "2026-Q1", "2026"]);
-    const plan = planRun({ startMonth: "2026-01", throughMonth: "2026-04", now: wall(2026, 4, 10), finality: schedule, final: new Set(["2026-01"]), fyStart: 1 });
+    expect(periodsInRange("2025-11", "2026-01", 1)).toEqual([
+      "2025-11",
+      "2025-12",
+      "2025-Q4",
+      "2025",
+      "2026-01",
+      "2026-Q1",
+      "2026",
+    ]);
+    const plan = planRun({
+      startMonth: "2026-01",
+      throughMonth: "2026-04",
+      now: wall(2026, 4, 10),
+      finality: schedule,
+      final: new Set(["2026-01"]),
+      fyStart: 1,
+    });
     expect(plan.compute).toEqual(["2026-02", "2026-03", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect([...plan.becomeFinal]).toEqual(["2026-02", "2026-03", "2026-Q1"]);
     expect(plan.frozen).toEqual(["2026-01"]);
-    const restate = planRun({ startMonth: "2026-01", throughMonth: "2026-04", now: wall(2026, 4, 10), finality: schedule, final: new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]), fyStart: 1, restate: restatedPeriods("2026-02", 1) });
+    const restate = planRun({
+      startMonth: "2026-01",
+      throughMonth: "2026-04",
+      now: wall(2026, 4, 10),
+      finality: schedule,
+      final: new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]),
+      fyStart: 1,
+      restate: restatedPeriods("2026-02", 1),
+    });
     expect(restate.compute).toEqual(["2026-02", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect(restate.becomeFinal.has("2026-02")).toBe(true);
   });
 
   it("continues a checkpoint with its pending periods only", () => {
-    const plan = planRun({ startMonth: "2026-01", throughMonth: "2026-04", now: wall(2026, 4, 10), finality: schedule, final: new Set(["2026-01"]), fyStart: 1, pending: ["2026-Q1", "2026-04"] });
+    const plan = planRun({
+      startMonth: "2026-01",
+      throughMonth: "2026-04",
+      now: wall(2026, 4, 10),
+      finality: schedule,
+      final: new Set(["2026-01"]),
+      fyStart: 1,
+      pending: ["2026-Q1", "2026-04"],
+    });
     expect(plan.compute).toEqual(["2026-Q1", "2026-04"]);
   });
 
@@ -61,14 +104,31 @@ describe("due periods", () => {
     expect(hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]) })).toBe(false);
     expect(hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01"]) })).toBe(true);
     expect(hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01", "2026-02"]) })).toBe(false);
-    expect(hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]), pending: ["2026-02"] })).toBe(true);
+    expect(hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]), pending: ["2026-02"] })).toBe(
+      true,
+    );
     expect(hasDueWork({ ...base, startMonth: null, now: wall(2026, 3, 2, 9), final: new Set() })).toBe(true);
   });
 });
 
 describe("sheet text", () => {
   it("neutralises what Sheets would read as a formula, a number, a date or an escape", () => {
-    for (const risky of ["=1+1", "+1+1", "-x", "@x", "\tx", "\rx", "\nx", "'quoted", "001", "2026", "2026-03", "TRUE", "$5", "Mar 5"]) {
+    for (const risky of [
+      "=1+1",
+      "+1+1",
+      "-x",
+      "@x",
+      "\tx",
+      "\rx",
+      "\nx",
+      "'quoted",
+      "001",
+      "2026",
+      "2026-03",
+      "TRUE",
+      "$5",
+      "Mar 5",
+    ]) {
       expect(neutraliseText(risky)).toBe("'" + risky);
     }
     expect(neutraliseText("Alice")).toBe("Alice");
@@ -82,13 +142,18 @@ describe("sheet text", () => {
     const kept = text.split("\n").length - 1;
     expect(text.endsWith(`... and ${2000 - kept} more`)).toBe(true);
     // 5,000 problems, each in its own column: 5,000 groups of one, too many for one cell.
-    const problems = Array.from({ length: 5000 }, (_, i) => problemAt("Run log", a1(2, i + 1), "not_a_number", { column: "Amount", value: "x".repeat(20) }));
+    const problems = Array.from({ length: 5000 }, (_, i) =>
+      problemAt("Run log", a1(2, i + 1), "not_a_number", { column: "Amount", value: "x".repeat(20) }),
+    );
     const listed = problemListText(problems, "zh", "Problems");
     expect(listed.length).toBeLessThan(50_000);
     expect(listed.startsWith("'Run log'!A2: ")).toBe(true);
     const listedLines = listed.split("\n");
     const shown = listedLines.length - 2;
-    expect(listedLines.slice(-2)).toEqual([`……另有 ${(5000 - shown).toLocaleString("en")} 组（共 ${(5000 - shown).toLocaleString("en")} 个问题）`, "完整列表：Problems 表"]);
+    expect(listedLines.slice(-2)).toEqual([
+      `……另有 ${(5000 - shown).toLocaleString("en")} 组（共 ${(5000 - shown).toLocaleString("en")} 个问题）`,
+      "完整列表：Problems 表",
+    ]);
   });
 });
 
@@ -96,12 +161,23 @@ describe("merging rows by (Period, Rep ID)", () => {
   const columns = resultsColumns(["revenue"]);
   const header = columns.map((c) => c.header);
   const row = (period: string, id: string, rank: number | "", revenue: number) =>
-    header.map((h) => (h === "Period" ? period : h === "Rep ID" ? id : h === "Rank" ? rank : h === "revenue actual" ? revenue : ""));
+    header.map((h) =>
+      h === "Period" ? period : h === "Rep ID" ? id : h === "Rank" ? rank : h === "revenue actual" ? revenue : "",
+    );
 
   it("keeps rows of periods not recomputed exactly, replaces the others, and sorts by period then rank", () => {
     const existing = tableOf([header, row("2026-02", "b", 1, 5), row("2026-01", "a", 2, 7), row("2026-01", "b", 1, 9)]);
-    const fresh = { values: [row("2026-02", "a", 1, 11), row("2026-02", "b", 2, 3)], formats: [columns.map((c) => c.format), columns.map((c) => c.format)] };
-    const merged = mergeByPeriod(existing, columns, fresh, new Set(["2026-02"]), rowOrder(header, { fyStart: 1, numbers: ["Rank"], texts: ["Rep ID"] }));
+    const fresh = {
+      values: [row("2026-02", "a", 1, 11), row("2026-02", "b", 2, 3)],
+      formats: [columns.map((c) => c.format), columns.map((c) => c.format)],
+    };
+    const merged = mergeByPeriod(
+      existing,
+      columns,
+      fresh,
+      new Set(["2026-02"]),
+      rowOrder(header, { fyStart: 1, numbers: ["Rank"], texts: ["Rep ID"] }),
+    );
     expect(merged.values.map((r) => [r[0], r[1], r[header.indexOf("revenue actual")]])).toEqual([
       ["2026-01", "b", 9],
       ["2026-01", "a", 7],
@@ -111,20 +187,33 @@ describe("merging rows by (Period, Rep ID)", () => {
   });
 
   it("keeps metric columns that only older rows have", () => {
-    const older = tableOf([[...RESULTS_FIXED_HEADERS, "csat actual", "csat target", "csat attainment"], ["2026-01", "a", "", "", "", "", "", "", "", 4.2, 4.5, 0.93]]);
+    const older = tableOf([
+      [...RESULTS_FIXED_HEADERS, "csat actual", "csat target", "csat attainment"],
+      ["2026-01", "a", "", "", "", "", "", "", "", 4.2, 4.5, 0.93],
+    ]);
     const wider = resultsColumns(["revenue"], older!.header);
     expect(wider.map((c) => c.header).slice(-3)).toEqual(["csat actual", "csat target", "csat attainment"]);
   });
 
   it("sorts periods as they end", () => {
-    expect(["2026", "2026-Q1", "2026-02", "x", "2025-12"].sort((a, b) => comparePeriodCells(a, b, 1))).toEqual(["2025-12", "2026-02", "2026-Q1", "2026", "x"]);
+    expect(["2026", "2026-Q1", "2026-02", "x", "2025-12"].sort((a, b) => comparePeriodCells(a, b, 1))).toEqual([
+      "2025-12",
+      "2026-02",
+      "2026-Q1",
+      "2026",
+      "x",
+    ]);
     expect(latestPeriod(["2026-01", "2026-Q1", "2026-03", "2026"], 1)).toBe("2026-03");
   });
 
   it("lists a restatement's changes cell by cell, at the cells written", () => {
     const header = ["Period", "Rep ID", "Bonus"];
     const before = tableOf([header, ["2026-01", "r1", 7], ["2026-02", "r1", 1200], ["2026-02", "r2", 5]]);
-    const after = [["2026-01", "r1", 9], ["2026-02", "r1", 1350], ["2026-02", "r3", 1]];
+    const after = [
+      ["2026-01", "r1", 9],
+      ["2026-02", "r1", 1350],
+      ["2026-02", "r3", 1],
+    ];
     const formats = after.map(() => ["@", "@", "#,##0.00"]);
     expect(tableChanges({ sheet: "Results", before, header, after, formats }, new Set(["2026-02"]))).toEqual([
       "Results!C3: 1,200.00 → 1,350.00 (2026-02 r1 Bonus)",
@@ -150,15 +239,25 @@ describe("reviews", () => {
 
   it("keep positions, append new rows, and mark a changed acknowledged review", () => {
     const existing = tableOf(
-      [header, ["2026-01", "a", "old a", "mgr", "reply", true], ["", "", "", "", "", ""], ["2026-01", "b", "old b", "", "", ""], ["2026-01", "c", "same", "", "", true]],
+      [
+        header,
+        ["2026-01", "a", "old a", "mgr", "reply", true],
+        ["", "", "", "", "", ""],
+        ["2026-01", "b", "old b", "", "", ""],
+        ["2026-01", "c", "same", "", "", true],
+      ],
       { keepBlankRows: true },
     );
-    const merged = mergeReviews(existing, [
-      { period: "2026-01", repId: "a", text: "new a" },
-      { period: "2026-01", repId: "b", text: "new b" },
-      { period: "2026-01", repId: "c", text: "same" },
-      { period: "2026-01", repId: "d", text: "new d" },
-    ], "en");
+    const merged = mergeReviews(
+      existing,
+      [
+        { period: "2026-01", repId: "a", text: "new a" },
+        { period: "2026-01", repId: "b", text: "new b" },
+        { period: "2026-01", repId: "c", text: "same" },
+        { period: "2026-01", repId: "d", text: "new d" },
+      ],
+      "en",
+    );
     expect(merged).toEqual([
       header.slice(0, 3),
       ["2026-01", "a", CHANGED_AFTER_ACKNOWLEDGEMENT.en + "\nnew a"],
@@ -172,7 +271,15 @@ describe("reviews", () => {
 
   it("reads Acknowledged as people fill it in", () => {
     expect([true, "yes", "✓", new Date(0), 1].map(isAcknowledged)).toEqual([true, true, true, true, true]);
-    expect([false, "", "FALSE", "no", "否", 0, null].map(isAcknowledged)).toEqual([false, false, false, false, false, false, false]);
+    expect([false, "", "FALSE", "no", "否", 0, null].map(isAcknowledged)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -29,7 +29,9 @@ describe("recognition in the Results notes", () => {
 
   it("names at most one most improved rep per period, never in the first period", () => {
     const byPeriod = new Map<string, number>();
-    for (const r of rows) if (String(r[notes]).includes("Most improved")) byPeriod.set(String(r[period]), (byPeriod.get(String(r[period])) ?? 0) + 1);
+    for (const r of rows)
+      if (String(r[notes]).includes("Most improved"))
+        byPeriod.set(String(r[period]), (byPeriod.get(String(r[period])) ?? 0) + 1);
     expect(byPeriod.size).toBeGreaterThan(0);
     for (const count of byPeriod.values()) expect(count).toBe(1);
     const first = String(rows[0][period]);

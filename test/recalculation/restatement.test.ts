@@ -36,7 +36,8 @@ function payoutLines(sim: Simulator): Map<string, { row: number; values: unknown
   const [period, rep, type, item] = ["Period", "Rep ID", "Type", "Item"].map((h) => column(values, h));
   const lines = new Map<string, { row: number; values: unknown[] }>();
   values.forEach((row, i) => {
-    if (i > 0 && row[period] === PERIOD) lines.set([row[rep], row[type], row[item]].join("|"), { row: i + 1, values: row });
+    if (i > 0 && row[period] === PERIOD)
+      lines.set([row[rep], row[type], row[item]].join("|"), { row: i + 1, values: row });
   });
   return lines;
 }
@@ -55,12 +56,16 @@ describe("restating a final month", () => {
     recalculateNow(sim);
     const payoutsBefore = payoutLines(sim);
     const reviewsBefore = reviewTexts(sim);
-    const resultsBefore = (sim.sheetValues("Results") as unknown[][]).find((row) => row[0] === PERIOD && row[1] === "R0002")!;
+    const resultsBefore = (sim.sheetValues("Results") as unknown[][]).find(
+      (row) => row[0] === PERIOD && row[1] === "R0002",
+    )!;
 
     // Raise one of R0002's won February deals by 30,000 (the fixture deals R0002 the months 2, 6, 10, ...).
     const sales = sim.sheetValues("Sales") as unknown[][];
     const [rep, amount, status] = ["Rep ID", "Amount", "Status"].map((h) => column(sales, h));
-    const dealRow = sales.findIndex((row, i) => i > 0 && row[rep] === "R0002" && row[status] === "won" && monthOf(row[0]) === 2);
+    const dealRow = sales.findIndex(
+      (row, i) => i > 0 && row[rep] === "R0002" && row[status] === "won" && monthOf(row[0]) === 2,
+    );
     expect(dealRow).toBeGreaterThan(0);
     const raised = (sales[dealRow][amount] as number) + 30_000;
     sim.setSheetValues("Sales", [[raised]], { startRow: dealRow + 1, startColumn: amount + 1 });
@@ -90,7 +95,9 @@ describe("restating a final month", () => {
       });
     }
     expect(expectedPayoutCells.length).toBeGreaterThan(0);
-    const listedPayoutCells = details.filter((line) => line.startsWith("Payouts!")).map((line) => line.slice(0, line.indexOf(":")));
+    const listedPayoutCells = details
+      .filter((line) => line.startsWith("Payouts!"))
+      .map((line) => line.slice(0, line.indexOf(":")));
     expect(listedPayoutCells.sort()).toEqual(expectedPayoutCells.sort());
     // The total line of R0002, written out.
     const total = payoutsAfter.get("R0002|total|total")!;
@@ -98,7 +105,9 @@ describe("restating a final month", () => {
     const totalBefore = payoutsBefore.get("R0002|total|total")!.values[amountColumn] as number;
     const totalAfter = total.values[amountColumn] as number;
     expect(totalAfter).not.toBe(totalBefore);
-    expect(details).toContain(`Payouts!${letter(amountColumn)}${total.row}: ${money(totalBefore)} → ${money(totalAfter)} (2026-02 R0002 total Amount)`);
+    expect(details).toContain(
+      `Payouts!${letter(amountColumn)}${total.row}: ${money(totalBefore)} → ${money(totalAfter)} (2026-02 R0002 total Amount)`,
+    );
 
     // Reviews: the generated review of each rep whose text changed, at column C of its row.
     const reviewsAfter = reviewTexts(sim);
@@ -106,6 +115,8 @@ describe("restating a final month", () => {
     expect(changedReviews.map(([id]) => id)).toContain("R0002");
     // (The restated quarter and year have reviews of their own, listed too.)
     const reviewLines = details.filter((line) => line.startsWith("Reviews!") && line.includes("(2026-02 "));
-    expect(reviewLines.sort()).toEqual(changedReviews.map(([id, after]) => `Reviews!C${after.row}: generated review changed (2026-02 ${id})`).sort());
+    expect(reviewLines.sort()).toEqual(
+      changedReviews.map(([id, after]) => `Reviews!C${after.row}: generated review changed (2026-02 ${id})`).sort(),
+    );
   });
 });

@@ -11,7 +11,12 @@ import { loadBundle, type Simulator } from "../../src/simulator/index";
 import { parseWallIso, wallToInstant } from "../../src/simulator/time-zone";
 import { callGlobal, outputs, recalculateNow, runLogRows, sheetsSnapshot, teamSimulator } from "./fixtures";
 
-const TEAM = { reps: 4, months: 3, salesRows: 60, extraSales: [[{ wallClock: "2026-03-31T23:30:00" }, "R0001", "Late night", 777, "new", "won"]] };
+const TEAM = {
+  reps: 4,
+  months: 3,
+  salesRows: 60,
+  extraSales: [[{ wallClock: "2026-03-31T23:30:00" }, "R0001", "Late night", 777, "new", "won"]],
+};
 
 function at(zone: string, wallClock: string): number {
   return wallToInstant(parseWallIso(wallClock), zone);
@@ -39,7 +44,8 @@ describe("onOpen", () => {
     const sim = teamSimulator();
     callGlobal(sim, "onOpen", { kind: "manual", authMode: "NONE" }, { authMode: "NONE" });
     const services = new Set(sim.calls.map((c) => c.service));
-    for (const forbidden of ["PropertiesService", "Properties", "LockService", "Lock", "ScriptApp", "Trigger"]) expect(services.has(forbidden), forbidden).toBe(false);
+    for (const forbidden of ["PropertiesService", "Properties", "LockService", "Lock", "ScriptApp", "Trigger"])
+      expect(services.has(forbidden), forbidden).toBe(false);
     expect(sim.calls.filter((c) => c.error)).toEqual([]);
     expect(sim.ui.menus[0].entries.length).toBeGreaterThanOrEqual(6);
   });
@@ -69,7 +75,9 @@ describe("the schedule", () => {
     fire(sim, uid);
     expect(runLogRows(sim)).toHaveLength(logRows);
     expect(sim.calls.length).toBeLessThanOrEqual(16);
-    expect(sim.calls.filter((c) => c.kind === "write").map((c) => c.service + "." + c.method)).toEqual(["DeveloperMetadata.setValue"]);
+    expect(sim.calls.filter((c) => c.kind === "write").map((c) => c.service + "." + c.method)).toEqual([
+      "DeveloperMetadata.setValue",
+    ]);
     expect(sim.logs.length).toBe(logLines);
 
     sim.setNow("2026-04-03T06:05:00Z");
@@ -101,7 +109,12 @@ describe("the schedule", () => {
     sim.advance(4 * 3600_000);
     sim.queueUiResponse({ button: "YES" });
     callGlobal(sim, "menuSchedule", { kind: "manual", user: "bob" });
-    expect(sim.triggerList().map((t) => t.user).sort()).toEqual(["alice", "bob"]);
+    expect(
+      sim
+        .triggerList()
+        .map((t) => t.user)
+        .sort(),
+    ).toEqual(["alice", "bob"]);
     fire(sim, alices, "alice");
     expect(sim.triggerList().map((t) => t.user)).toEqual(["bob"]);
   });
@@ -114,7 +127,11 @@ describe("time zones", () => {
     const byZone = new Map<string, unknown>();
     for (const zone of zones) {
       const variants: unknown[] = [];
-      for (const firings of [["2026-04-03T06:10:00"], ["2026-04-03T07:10:00"], ["2026-04-03T06:10:00", "2026-04-03T06:40:00"]]) {
+      for (const firings of [
+        ["2026-04-03T06:10:00"],
+        ["2026-04-03T07:10:00"],
+        ["2026-04-03T06:10:00", "2026-04-03T06:40:00"],
+      ]) {
         const sim = teamSimulator(TEAM, { timeZone: zone, now: at(zone, "2026-04-02T12:00:00"), user: "alice" });
         recalculateNow(sim, "alice");
         const uid = turnScheduleOn(sim);
@@ -133,6 +150,8 @@ describe("time zones", () => {
     for (const zone of zones) expect(byZone.get(zone), zone).toEqual(byZone.get("UTC"));
     const results = (byZone.get("UTC") as { Results: unknown[][] }).Results;
     const revenue = (results[0] as string[]).indexOf("revenue actual");
-    expect(results.some((row) => row[0] === "2026-03" && row[1] === "R0001" && typeof row[revenue] === "number")).toBe(true);
+    expect(results.some((row) => row[0] === "2026-03" && row[1] === "R0001" && typeof row[revenue] === "number")).toBe(
+      true,
+    );
   });
 });

@@ -29,7 +29,11 @@ function shape(calls: CallRecord[]): string[] {
 
 function isSheetWrite(c: CallRecord): boolean {
   // The lease (developer metadata) is written before the reads, by design: it is what makes the reads safe.
-  return c.kind === "write" && (["Range", "Sheet", "Protection"].includes(c.service) || (c.service === "Spreadsheet" && c.method === "insertSheet"));
+  return (
+    c.kind === "write" &&
+    (["Range", "Sheet", "Protection"].includes(c.service) ||
+      (c.service === "Spreadsheet" && c.method === "insertSheet"))
+  );
 }
 
 describe("service calls per run", () => {
@@ -76,7 +80,9 @@ describe("service calls per run", () => {
     // Results, Payouts and Reviews keep their notes; only the Problems sheet rewrites its own.
     expect(sim.countCalls({ method: "setNotes" })).toBeLessThanOrEqual(1);
     // Reviews are text only: one format for the block, no grid of formats.
-    expect(sim.callsMatching({ method: "setNumberFormats" }).map((c) => c.args[0])).not.toContainEqual(expect.stringMatching(/x 3\]$/));
+    expect(sim.callsMatching({ method: "setNumberFormats" }).map((c) => c.args[0])).not.toContainEqual(
+      expect.stringMatching(/x 3\]$/),
+    );
   });
 
   it("read every input sheet once, and read nothing after the first sheet write", () => {

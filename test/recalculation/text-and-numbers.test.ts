@@ -31,7 +31,10 @@ describe("text written as text", () => {
     for (const name of ["Results", "Payouts", "Reviews", "Dashboard"]) {
       const values = sim.sheetValues(name);
       const flat = values.flat();
-      expect(flat.filter((cell) => typeof cell === "object"), name).toEqual([]); // no formula, no date
+      expect(
+        flat.filter((cell) => typeof cell === "object"),
+        name,
+      ).toEqual([]); // no formula, no date
       // Reviews hold names inside the generated text; the other sheets in a Name column.
       const texts = name === "Reviews" ? flat.map(String).join("\n") : null;
       if (texts === null) expect(flat, name).toContain(HYPERLINK);
@@ -42,9 +45,15 @@ describe("text written as text", () => {
       const idColumn = 1;
       const headerRow = name === "Dashboard" ? 3 : 0;
       const ids = values.slice(headerRow + 1).map((row) => row[idColumn]);
-      expect(ids.every((id) => typeof id === "string"), name).toBe(true);
+      expect(
+        ids.every((id) => typeof id === "string"),
+        name,
+      ).toBe(true);
       const periodsText = name === "Dashboard" ? [] : values.slice(1).map((row) => row[0]);
-      expect(periodsText.every((p) => typeof p === "string"), name).toBe(true);
+      expect(
+        periodsText.every((p) => typeof p === "string"),
+        name,
+      ).toBe(true);
     }
     const results = sim.sheetValues("Results");
     const periods = new Set(results.slice(1).map((row) => row[0]));

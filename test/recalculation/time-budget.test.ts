@@ -20,8 +20,14 @@ describe("the time budget", () => {
   it("learns a call's cost from work that moves no cells, and a cell's from work that does", () => {
     const clock = clockAt(0);
     const budget = new TimeBudget(0, RUN_TIME_BUDGET_MS, clock.now);
-    budget.measure(() => clock.set(2_000), () => ({ calls: 2, cells: 0 })); // 1 s a call
-    budget.measure(() => clock.set(2_000 + 3_000 + 1_000), () => ({ calls: 3, cells: 4_000 })); // 3 s of calls + 1 s for 4,000 cells
+    budget.measure(
+      () => clock.set(2_000),
+      () => ({ calls: 2, cells: 0 }),
+    ); // 1 s a call
+    budget.measure(
+      () => clock.set(2_000 + 3_000 + 1_000),
+      () => ({ calls: 3, cells: 4_000 }),
+    ); // 3 s of calls + 1 s for 4,000 cells
     expect(budget.costs()).toEqual({ perCallMs: 1000, perCellMs: 0.25 });
     // 10 calls and 8,000 cells: 10 s + 2 s.
     expect(budget.predict({ calls: 10, cells: 8_000 })).toBe(12_000);
@@ -41,7 +47,14 @@ describe("the time budget", () => {
 });
 
 describe("planning steps", () => {
-  const records = { results: record(100_000), payouts: record(150_000), reviews: record(10_000), dashboard: record(2_000), problems: record(50), runLog: record(0) };
+  const records = {
+    results: record(100_000),
+    payouts: record(150_000),
+    reviews: record(10_000),
+    dashboard: record(2_000),
+    problems: record(50),
+    runLog: record(0),
+  };
 
   it("takes the steps that fit the budget, and a first step up to its own limit", () => {
     const clock = clockAt(0);
@@ -50,26 +63,48 @@ describe("planning steps", () => {
     clock.set(200_000);
     // Results: 6 reads + 4 writes; the Run log: 5 reads; the finish: 5 calls. 200 + 20 x 5 = 300 s: past the budget, within the first step's limit.
     expect(estimateSteps(["results"], records).calls).toBe(15);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(["results"]);
+    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
+      ["results"],
+    );
     // From 100 s: Results and Payouts take 100 + (10 + 10 + 5) x 5 + 25 = 250 s; Reviews would add 50 s, past 270.
     clock.set(100_000);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(["results", "payouts"]);
+    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
+      ["results", "payouts"],
+    );
     clock.set(260_000);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual([]);
+    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
+      [],
+    );
   });
 });
 
 describe("a cycle", () => {
-  const cycle = { periods: ["2026-03", "2026-Q1"], done: ["results", "payouts"], inputs: "abc|2026-03", later: ["2026-04"], restate: [], chart: "" };
+  const cycle = {
+    periods: ["2026-03", "2026-Q1"],
+    done: ["results", "payouts"],
+    inputs: "abc|2026-03",
+    later: ["2026-04"],
+    restate: [],
+    chart: "",
+  };
 
   it("is continued with the same inputs: the same periods, the steps left", () => {
     const work = cycleWork({ ...RUN_STATE, pending: cycle.periods, cycle }, "abc", []);
-    expect(work).toMatchObject({ continuing: true, pending: ["2026-03", "2026-Q1"], remaining: ["reviews", "dashboard", "chart", "problems"] });
+    expect(work).toMatchObject({
+      continuing: true,
+      pending: ["2026-03", "2026-Q1"],
+      remaining: ["reviews", "dashboard", "chart", "problems"],
+    });
   });
 
   it("starts over when the inputs changed, keeping its periods and those after it to compute", () => {
     const work = cycleWork({ ...RUN_STATE, pending: cycle.periods, cycle }, "abd", []);
-    expect(work).toMatchObject({ continuing: false, cycle: null, pending: ["2026-03", "2026-Q1", "2026-04"], remaining: [...STEPS] });
+    expect(work).toMatchObject({
+      continuing: false,
+      cycle: null,
+      pending: ["2026-03", "2026-Q1", "2026-04"],
+      remaining: [...STEPS],
+    });
   });
 
   it("starts over for a restatement it is not already doing", () => {

@@ -50,7 +50,12 @@ async function chineseGoldens(): Promise<{ file: string; text: string }[]> {
   return Promise.all(files.map(async (file) => ({ file, text: await readFile(join(GOLDEN_DIR, file), "utf8") })));
 }
 
-const FIXTURE_TYPED = MARCH_ROWS.flatMap((row) => [row.name, row.id, row.team, ...(row.payout?.adjustments ?? []).map((a) => a.reason ?? "")]);
+const FIXTURE_TYPED = MARCH_ROWS.flatMap((row) => [
+  row.name,
+  row.id,
+  row.team,
+  ...(row.payout?.adjustments ?? []).map((a) => a.reason ?? ""),
+]);
 
 describe("Chinese goldens of rep reviews", () => {
   it("contain no English phrase", async () => {
@@ -85,7 +90,11 @@ describe("the change marker of an acknowledged review", () => {
       header: ["Period", "Rep ID", "Generated review", "Acknowledged"],
       rows: [["2026-03", "R01", "旧评语", true]],
     };
-    const merged = mergeReviews(existing as never, [{ period: "2026-03", repId: "R01", text: "新评语", language: "zh" }], "en");
+    const merged = mergeReviews(
+      existing as never,
+      [{ period: "2026-03", repId: "R01", text: "新评语", language: "zh" }],
+      "en",
+    );
     expect(merged[1][2]).toBe(CHANGED_AFTER_ACKNOWLEDGEMENT.zh + "\n新评语");
   });
 });
@@ -109,7 +118,9 @@ describe("the demo workbook's Chinese reviews", () => {
     }));
     // Everything people typed into the input sheets: names, teams, IDs, reasons, plan names.
     typed = ["Reps", "Adjustments", "Plan"].flatMap((name) =>
-      sheetOf(result, name).values.flat().filter((cell): cell is string => typeof cell === "string"),
+      sheetOf(result, name)
+        .values.flat()
+        .filter((cell): cell is string => typeof cell === "string"),
     );
   });
 
@@ -129,7 +140,9 @@ describe("the demo workbook's Chinese reviews", () => {
 
   it("give every manager's score its unit 分", () => {
     const manual = ["csat", "product_knowledge", "teamwork"].map((key) => metricLabel(key, "zh"));
-    const found = reviews.flatMap((r) => scoresWithoutUnit(r.text, manual).map((line) => `${r.period} ${r.repId}: ${line}`));
+    const found = reviews.flatMap((r) =>
+      scoresWithoutUnit(r.text, manual).map((line) => `${r.period} ${r.repId}: ${line}`),
+    );
     expect(found).toEqual([]);
     expect(reviews.some((r) => /产品知识：实际 [\d.]+ 分，目标 [\d.]+ 分/.test(r.text))).toBe(true);
   });

@@ -48,7 +48,11 @@ function linearTier(x: number): { index: number | null; rate: number; next: numb
   const here = TIERS[index];
   const after = TIERS[index + 1];
   if (!after) return { index, rate: here.rate, next: null };
-  return { index, rate: here.rate + ((x - here.bound) / (after.bound - here.bound)) * (after.rate - here.rate), next: after.bound };
+  return {
+    index,
+    rate: here.rate + ((x - here.bound) / (after.bound - here.bound)) * (after.rate - here.rate),
+    next: after.bound,
+  };
 }
 
 function teamBonus(teamAttainment: number | null): ComponentTrace {
@@ -110,7 +114,14 @@ function teamRevenueAttainment(reps: string[]): number {
 }
 
 /** A manager's row: their own (empty) metrics, no rank of their own in this fixture, paid on the team. */
-function managerRow(rep: string, id: string, name: string, team: string, ownMetricsOf: string, components: ComponentTrace[]): RepPeriodResult {
+function managerRow(
+  rep: string,
+  id: string,
+  name: string,
+  team: string,
+  ownMetricsOf: string,
+  components: ComponentTrace[],
+): RepPeriodResult {
   const own = MARCH_ROWS.find((row) => row.rep === ownMetricsOf)!;
   const total = round2(components.reduce((sum, c) => sum + c.amount, 0));
   return {
@@ -131,18 +142,44 @@ const HANA_TEAM = ["r01", "r02", "r03", "r04"];
 const IVAN_TEAM = ["r02", "r03", "r06"];
 
 /** Gina (no deals, no targets) lends Hana and Ivan their own empty metrics: a manager sells nothing. */
-export const HANA = managerRow("m01", "M01", "Hana Sato", "East", "r07", [teamBonus(teamRevenueAttainment(HANA_TEAM)), ownCommission(0)]);
-export const IVAN = managerRow("m02", "M02", "Ivan Ong", "West", "r07", [teamBonus(teamRevenueAttainment(IVAN_TEAM)), ownCommission(0)]);
+export const HANA = managerRow("m01", "M01", "Hana Sato", "East", "r07", [
+  teamBonus(teamRevenueAttainment(HANA_TEAM)),
+  ownCommission(0),
+]);
+export const IVAN = managerRow("m02", "M02", "Ivan Ong", "West", "r07", [
+  teamBonus(teamRevenueAttainment(IVAN_TEAM)),
+  ownCommission(0),
+]);
 /** A player-coach without reports: her own deals are Dev's figures; no team, so no team attainment. */
 export const JADE = managerRow("m03", "M03", "Jade Lin", "North", "r04", [teamBonus(null), ownCommission(52000)]);
 
 export const MANAGER_PERIOD_ROWS: RepPeriodResult[] = [...MARCH_ROWS, HANA, IVAN, JADE];
 
 /** Who reports to whom: the Reps sheet's Manager column. Ivan's reports stand in for a second reporting line. */
-const MANAGER_OF: Record<string, string> = { r01: "m01", r02: "m01", r03: "m01", r04: "m01", r05: "", r06: "m02", r07: "" };
+const MANAGER_OF: Record<string, string> = {
+  r01: "m01",
+  r02: "m01",
+  r03: "m01",
+  r04: "m01",
+  r05: "",
+  r06: "m02",
+  r07: "",
+};
 
 function repRecord(key: string, manager: string): Rep {
-  return { row: 2, key, id: key.toUpperCase(), name: key, email: "", role: "", team: "", manager, start: null, end: null, targetBonus: null };
+  return {
+    row: 2,
+    key,
+    id: key.toUpperCase(),
+    name: key,
+    email: "",
+    role: "",
+    team: "",
+    manager,
+    start: null,
+    end: null,
+    targetBonus: null,
+  };
 }
 
 /** Hana's reporting line, or Ivan's: one rep reports to one manager, so each manager's review uses its own lookup. */
@@ -171,7 +208,11 @@ export const GOLDEN_MANAGERS: ReadonlyArray<{ file: string; manager: "m01" | "m0
 export function fixtureManagerReview(manager: "m01" | "m02" | "m03", language: Language): string {
   const result = MANAGER_PERIOD_ROWS.find((row) => row.rep === manager)!;
   const reps = repsFor(manager);
-  const recognition = recognise(MANAGER_PERIOD_ROWS, FEBRUARY_ROWS, managerKeysOf(MANAGER_PERIOD_ROWS, (rep) => reps.get(rep)?.manager));
+  const recognition = recognise(
+    MANAGER_PERIOD_ROWS,
+    FEBRUARY_ROWS,
+    managerKeysOf(MANAGER_PERIOD_ROWS, (rep) => reps.get(rep)?.manager),
+  );
   return reviewForRow({
     result,
     history: [],

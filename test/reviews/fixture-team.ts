@@ -142,7 +142,7 @@ function targetBonusTrace(score: number | null, proration: number): ComponentTra
   const tier = score === null ? { index: null, rate: 0 } : stepTier(score);
   const gateMet = score !== null && score >= BONUS_GATE;
   const rate = Math.min(tier.rate, BONUS_MAX_RATE);
-  const next = tier.index === null ? BONUS_TIERS[0].bound : BONUS_TIERS[tier.index + 1]?.bound ?? null;
+  const next = tier.index === null ? BONUS_TIERS[0].bound : (BONUS_TIERS[tier.index + 1]?.bound ?? null);
   return {
     key: "target_bonus",
     kind: "target_bonus",
@@ -184,8 +184,22 @@ function commissionTrace(revenue: number): ComponentTrace {
     maxRate: null,
     rate: effective,
     slices: [
-      { bound: 0, upper: Math.min(revenue, COMMISSION_TIERS[1].bound), rate: 0.02, amount: 0.02 * Math.min(revenue, COMMISSION_TIERS[1].bound) },
-      ...(inTop ? [{ bound: COMMISSION_TIERS[1].bound, upper: revenue, rate: 0.03, amount: 0.03 * (revenue - COMMISSION_TIERS[1].bound) }] : []),
+      {
+        bound: 0,
+        upper: Math.min(revenue, COMMISSION_TIERS[1].bound),
+        rate: 0.02,
+        amount: 0.02 * Math.min(revenue, COMMISSION_TIERS[1].bound),
+      },
+      ...(inTop
+        ? [
+            {
+              bound: COMMISSION_TIERS[1].bound,
+              upper: revenue,
+              rate: 0.03,
+              amount: 0.03 * (revenue - COMMISSION_TIERS[1].bound),
+            },
+          ]
+        : []),
     ],
     gate: null,
     gateMet: true,
@@ -239,7 +253,8 @@ function buildRow(period: string, m: RepMonth): RepPeriodResult {
 function rankWithin(rows: RepPeriodResult[]): Map<string, number> {
   const scored = rows.filter((r) => r.score !== null);
   const ranks = new Map<string, number>();
-  for (const r of scored) ranks.set(r.rep, 1 + scored.filter((o) => round4(o.score as number) > round4(r.score as number)).length);
+  for (const r of scored)
+    ranks.set(r.rep, 1 + scored.filter((o) => round4(o.score as number) > round4(r.score as number)).length);
   return ranks;
 }
 
@@ -362,5 +377,9 @@ export function fixtureInput(rep: string): ReviewInput {
  * fixtureReview("r01", "zh").startsWith("绩效评估：Alice Chen（R01），2026年3月"); // true
  */
 export function fixtureReview(rep: string, language: Language): string {
-  return reviewText(reviewFindings(fixtureInput(rep)), language, currencyFor(FIXTURE_SETTINGS.currency, localeCurrency(language === "zh" ? "zh_CN" : "en_US")));
+  return reviewText(
+    reviewFindings(fixtureInput(rep)),
+    language,
+    currencyFor(FIXTURE_SETTINGS.currency, localeCurrency(language === "zh" ? "zh_CN" : "en_US")),
+  );
 }

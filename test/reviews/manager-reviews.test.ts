@@ -9,7 +9,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coachingPriorities, managerPay, teamMembersOf, teamMetricFindings } from "../../src/core/manager-review-findings";
+import {
+  coachingPriorities,
+  managerPay,
+  teamMembersOf,
+  teamMetricFindings,
+} from "../../src/core/manager-review-findings";
 import type { WorkbookData } from "../../src/local/workbook-data";
 import { readXlsx } from "../../src/local/xlsx-workbook";
 import { ensureBuilt, records, runStart, sheetOf } from "../local/start-helpers";
@@ -85,9 +90,13 @@ describe("Chinese manager goldens", () => {
   const typed = MANAGER_PERIOD_ROWS.flatMap((row) => [row.name, row.id, row.team]);
   for (const { file } of GOLDEN_MANAGERS) {
     it(`${file}.zh.txt has no English phrase and a 分 on every manual score`, () => {
-      const text = typed.reduce((t, name) => t.split(name).join("□"), readFileSync(join(GOLDEN_DIR, `${file}.zh.txt`), "utf8"));
+      const text = typed.reduce(
+        (t, name) => t.split(name).join("□"),
+        readFileSync(join(GOLDEN_DIR, `${file}.zh.txt`), "utf8"),
+      );
       expect(text.match(/[A-Za-z]+(?:[ ,.:;'’!?-]+[A-Za-z]+)+/g) ?? []).toEqual([]);
-      for (const line of text.split("\n").filter((l) => l.includes("客户满意度：实际"))) expect(line).toMatch(/实际 [\d.]+ 分，目标 [\d.]+ 分/);
+      for (const line of text.split("\n").filter((l) => l.includes("客户满意度：实际")))
+        expect(line).toMatch(/实际 [\d.]+ 分，目标 [\d.]+ 分/);
     });
   }
 });
@@ -124,7 +133,9 @@ describe("the demo workbook's managers (built bundle)", () => {
 
   it("give no recognition to a manager, and name no blank team", () => {
     const rows = records(sheetOf(result, "Results"));
-    const managerNotes = rows.filter((row) => MANAGERS.includes(String(row["Rep ID"]))).map((row) => String(row["Notes"] ?? ""));
+    const managerNotes = rows
+      .filter((row) => MANAGERS.includes(String(row["Rep ID"])))
+      .map((row) => String(row["Notes"] ?? ""));
     expect(managerNotes.filter((n) => /Rep of the|Most improved/.test(n))).toEqual([]);
     const notes = rows.map((row) => String(row["Notes"] ?? ""));
     expect(notes.some((n) => /Rep of the month in \w/.test(n))).toBe(true);

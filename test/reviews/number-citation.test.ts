@@ -94,9 +94,18 @@ function sourceValues(rep: string): Record<Kind, number[]> {
   const score = row.score;
   if (isNum(score)) {
     fractions.push(score);
-    plain.push(row.rank ?? -1, row.teamRank ?? -1, input.periodRowCount, input.teamRows.filter((r) => isNum(r.score)).length);
-    if (previous && isNum(previous.score)) fractions.push(previous.score), plain.push(pointsBetween(score, previous.score));
-    const recent = input.history.slice(-3).map((r) => r.score).filter(isNum);
+    plain.push(
+      row.rank ?? -1,
+      row.teamRank ?? -1,
+      input.periodRowCount,
+      input.teamRows.filter((r) => isNum(r.score)).length,
+    );
+    if (previous && isNum(previous.score))
+      fractions.push(previous.score), plain.push(pointsBetween(score, previous.score));
+    const recent = input.history
+      .slice(-3)
+      .map((r) => r.score)
+      .filter(isNum);
     if (recent.length >= 2) {
       const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
       fractions.push(mean);

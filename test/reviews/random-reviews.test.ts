@@ -34,7 +34,11 @@ const MONTHS = ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02"
 const QUARTERS = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"];
 const YEARS = ["2022", "2023", "2024", "2025", "2026"];
 
-const money = fc.oneof(fc.constant(0), fc.double({ min: -1e7, max: 1e7, noNaN: true }), fc.integer({ min: -5000, max: 200000 }));
+const money = fc.oneof(
+  fc.constant(0),
+  fc.double({ min: -1e7, max: 1e7, noNaN: true }),
+  fc.integer({ min: -5000, max: 200000 }),
+);
 const fraction = fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: -0.5, max: 3, noNaN: true }));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(fc.constant(null), arb);
 /** Mostly ordinary numbers, now and then a value no engine should produce. */
@@ -90,7 +94,12 @@ const payoutArb: fc.Arbitrary<PayoutResult | null> = maybe(
     components: fc.array(traceArb, { maxLength: 4 }),
     componentsTotal: money,
     adjustments: fc.array(
-      fc.record({ period: fc.constant("2026-03"), amount: money, reason: fc.constantFrom(...REASONS), row: fc.nat(100) }),
+      fc.record({
+        period: fc.constant("2026-03"),
+        amount: money,
+        reason: fc.constantFrom(...REASONS),
+        row: fc.nat(100),
+      }),
       { maxLength: 14 },
     ),
     total: money,
@@ -99,7 +108,11 @@ const payoutArb: fc.Arbitrary<PayoutResult | null> = maybe(
 );
 
 const noteArb: fc.Arbitrary<RowNote> = fc.oneof(
-  fc.record({ code: fc.constant("prorated" as const), days: fc.integer({ min: 0, max: 31 }), of: fc.integer({ min: 1, max: 366 }) }),
+  fc.record({
+    code: fc.constant("prorated" as const),
+    days: fc.integer({ min: 0, max: 31 }),
+    of: fc.integer({ min: 1, max: 366 }),
+  }),
   fc.record({ code: fc.constant("ramp" as const), factor: fraction, month: fc.integer({ min: 1, max: 6 }) }),
   // A leaver's last day, from 1970 to 2099.
   fc.record({ code: fc.constant("left" as const), lastDay: fc.integer({ min: 0, max: 47_481 }) }),
@@ -115,7 +128,10 @@ function rowArb(period: string, rep: string): fc.Arbitrary<RepPeriodResult> {
       score: maybe(fc.oneof(fraction, wild)),
       rank: maybe(fc.integer({ min: 1, max: 40 })),
       teamRank: maybe(fc.integer({ min: 1, max: 10 })),
-      metrics: fc.uniqueArray(fc.tuple(fc.constantFrom(...METRIC_KEYS), metricArb), { maxLength: 8, selector: ([key]) => key }),
+      metrics: fc.uniqueArray(fc.tuple(fc.constantFrom(...METRIC_KEYS), metricArb), {
+        maxLength: 8,
+        selector: ([key]) => key,
+      }),
       payout: payoutArb,
       notes: fc.array(noteArb, { maxLength: 3 }),
     })
@@ -150,8 +166,15 @@ const settingsArb: fc.Arbitrary<PlanSettings> = fc
   .map((s) => ({
     ...DEFAULT_SETTINGS,
     fiscalYearStartMonth: s.fiscalYearStartMonth,
-    signals: { promoteScore: s.promoteScore, promotePeriods: s.promotePeriods, supportScore: s.supportScore, supportPeriods: s.supportPeriods },
-    training: s.customTopic ? { ...DEFAULT_SETTINGS.training, csat: { en: "Complaint handling", zh: "投诉处理" } } : DEFAULT_SETTINGS.training,
+    signals: {
+      promoteScore: s.promoteScore,
+      promotePeriods: s.promotePeriods,
+      supportScore: s.supportScore,
+      supportPeriods: s.supportPeriods,
+    },
+    training: s.customTopic
+      ? { ...DEFAULT_SETTINGS.training, csat: { en: "Complaint handling", zh: "投诉处理" } }
+      : DEFAULT_SETTINGS.training,
   }));
 
 const inputArb: fc.Arbitrary<ReviewInput> = fc
@@ -169,7 +192,10 @@ const inputArb: fc.Arbitrary<ReviewInput> = fc
       recognition: fc.oneof(
         fc.constant<Recognition | null>(null),
         fc.record({
-          repOfTheMonth: fc.dictionary(fc.constantFrom(...TEAMS), fc.array(fc.constantFrom("r1", "r2", "r3"), { maxLength: 3 })),
+          repOfTheMonth: fc.dictionary(
+            fc.constantFrom(...TEAMS),
+            fc.array(fc.constantFrom("r1", "r2", "r3"), { maxLength: 3 }),
+          ),
           mostImproved: maybe(fc.record({ rep: fc.constantFrom("r1", "r2"), delta: fc.oneof(fraction, wild) })),
         }),
       ),

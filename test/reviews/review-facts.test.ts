@@ -39,7 +39,9 @@ describe("new hire (r02)", () => {
   it("states the ramp, the weakest metric with its gap, its training topic and the onboarding focus", () => {
     expect(en).toContain("your targets are set at 75.0% of the full level");
     // The ramp-up made the target 3.75 new customers: the review names the whole target and the ramp instead.
-    expect(en).toContain("• New customers: 1 new customer short of the target of 5, at the 75.0% ramp-up level (80.0%).");
+    expect(en).toContain(
+      "• New customers: 1 new customer short of the target of 5, at the 75.0% ramp-up level (80.0%).",
+    );
     expect(zh).toContain("• 新客户数：目标 5（按爬坡期 75.0% 折算），还差 1 家（完成率 80.0%）。");
     expect(en).toContain("• Recommended training for new customers: prospecting and lead generation.");
     expect(zh).toContain("• 针对新客户数，建议的培训方向：客户开发和线索挖掘。");
@@ -62,7 +64,9 @@ describe("below the gate (r03)", () => {
     expect(en).toContain("• Revenue: $12,000.00 short of the target of $50,000.00 (76.0%).");
     expect(zh).toContain("• 销售额：目标 ¥50,000.00，还差 ¥12,000.00（完成率 76.0%）。");
     expect(en).toContain("• A score of 80.0% (7.8 points more) reaches the gate from which the target bonus is paid.");
-    expect(en).toContain("Your score has been below 80.0% for 2 consecutive months: let's agree a support plan together");
+    expect(en).toContain(
+      "Your score has been below 80.0% for 2 consecutive months: let's agree a support plan together",
+    );
     expect(zh).toContain("你已连续 2 个月综合得分低于 80.0%。我们一起定一份提升计划");
     expect(en).toContain("You rank 6 of 6 overall and 3 of 3 in your team (East).");
   });
@@ -72,7 +76,9 @@ describe("a metric left out (r04)", () => {
   const { en, zh } = review("r04");
   it("names the metric left out and why", () => {
     expect(en).toContain("• Customer satisfaction: no data this period (target 4.5)");
-    expect(en).toContain("Left out of the score for lack of data: Customer satisfaction. Their weight is spread over the other metrics.");
+    expect(en).toContain(
+      "Left out of the score for lack of data: Customer satisfaction. Their weight is spread over the other metrics.",
+    );
     expect(zh).toContain("客户满意度本期无数据，未计入得分。相应权重已分摊给其他指标。");
     expect(en).toContain("Your scorecard score for March 2026 is 96.8%.");
   });
@@ -102,7 +108,9 @@ describe("leaver (r06)", () => {
   });
 
   it("says it was their last period, with the last day, before the proration", () => {
-    expect(en).toContain("This was your last month with us: your last day was 12 March 2026. You were employed 12 of the 31 days");
+    expect(en).toContain(
+      "This was your last month with us: your last day was 12 March 2026. You were employed 12 of the 31 days",
+    );
     expect(zh).toContain("这是你在公司的最后一个月，最后工作日为2026年3月12日。你本期在岗 12 天（共 31 天）");
     expect(reviewFindings(fixtureInput("r06")).leftOn).toBe(dayNumber(2026, 3, 12));
   });
@@ -116,16 +124,27 @@ describe("leaver (r06)", () => {
   });
 
   it("looks back only: no next tier, no training, no onboarding, no development signal", () => {
-    for (const phrase of ["next tier", "Recommended training", "Training and development", "first 90 days", "support plan", "career step", "the plan below"]) {
+    for (const phrase of [
+      "next tier",
+      "Recommended training",
+      "Training and development",
+      "first 90 days",
+      "support plan",
+      "career step",
+      "the plan below",
+    ]) {
       expect(en).not.toContain(phrase);
     }
-    for (const phrase of ["下一档", "培训方向", "培训与发展", "适应期", "提升计划", "职业发展"]) expect(zh).not.toContain(phrase);
+    for (const phrase of ["下一档", "培训方向", "培训与发展", "适应期", "提升计划", "职业发展"])
+      expect(zh).not.toContain(phrase);
     const f = reviewFindings(fixtureInput("r06"));
     expect(f).toMatchObject({ nextTiers: [], training: [], advancedTraining: false, onboarding: null, signal: null });
   });
 
   it("closes with a thank-you that still asks for a reply", () => {
-    expect(en).toContain("\n\nThank you for your work and your contribution to the team, and all the best for the future.");
+    expect(en).toContain(
+      "\n\nThank you for your work and your contribution to the team, and all the best for the future.",
+    );
     expect(en).toContain("please add them in the reply column next to this review");
     expect(zh).toContain("\n\n感谢你在职期间的付出和对团队的贡献，祝你今后一切顺利！");
     expect(zh).toContain("欢迎写在旁边的回复栏里");

@@ -29,14 +29,22 @@ async function waitForView(view: string): Promise<void> {
   await page.waitForFunction(
     (id) => {
       const panel = document.getElementById("panel-" + id);
-      return !!panel && !panel.hidden && !panel.querySelector('[aria-busy="true"], .loading') && panel.querySelector(".content")!.childElementCount > 0;
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
     },
     view,
     { timeout: 30_000 },
   );
 }
 
-function sheetRow(sheet: string, match: (row: unknown[], at: (header: string) => number) => boolean): unknown[] | undefined {
+function sheetRow(
+  sheet: string,
+  match: (row: unknown[], at: (header: string) => number) => boolean,
+): unknown[] | undefined {
   const values = preview.simulator.sheetValues(sheet);
   const at = (header: string) => column(values, header);
   return values.find((row) => match(row, at));
@@ -44,7 +52,10 @@ function sheetRow(sheet: string, match: (row: unknown[], at: (header: string) =>
 
 function totalOf(period: string): number {
   const values = preview.simulator.sheetValues("Payouts");
-  const row = sheetRow("Payouts", (r, at) => r[at("Period")] === period && r[at("Rep ID")] === REP && r[at("Type")] === "total")!;
+  const row = sheetRow(
+    "Payouts",
+    (r, at) => r[at("Period")] === period && r[at("Rep ID")] === REP && r[at("Type")] === "total",
+  )!;
   return row[column(values, "Amount")] as number;
 }
 
@@ -64,15 +75,26 @@ async function choose(view: "rep" | "review", period: string): Promise<void> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchSidebarBrowser();
-  const simulator = await workbookSimulator(DEMO_WORKBOOK, { timeZone: "UTC", locale: "en_US", now: Date.UTC(2026, 10, 20, 9) });
+  const simulator = await workbookSimulator(DEMO_WORKBOOK, {
+    timeZone: "UTC",
+    locale: "en_US",
+    now: Date.UTC(2026, 10, 20, 9),
+  });
   preview = await startPreview({ port: 0, simulator });
   const setup = callGlobal(preview.simulator, "sidebarSetup") as { finalPeriods: string[] };
-  finalPeriod = setup.finalPeriods.filter((p) => /^\d{4}-\d{2}$/.test(p)).sort().at(-1)!;
+  finalPeriod = setup.finalPeriods
+    .filter((p) => /^\d{4}-\d{2}$/.test(p))
+    .sort()
+    .at(-1)!;
   payoutsTotal = totalOf(finalPeriod);
   storedReview = String(sheetRow("Reviews", (r) => r[0] === finalPeriod && r[1] === REP)![2]);
   // A late deal dated in the final month, then a recalculation: the final period keeps its figures.
   const sales = preview.simulator.sheetValues("Sales");
-  preview.simulator.setSheetValues("Sales", [[{ wallClock: finalPeriod + "-14T10:00:00" }, REP, "Late Deal Co", 300_000, "new", "won", null, null, "LATE-1"]], { startRow: sales.length + 1 });
+  preview.simulator.setSheetValues(
+    "Sales",
+    [[{ wallClock: finalPeriod + "-14T10:00:00" }, REP, "Late Deal Co", 300_000, "new", "won", null, null, "LATE-1"]],
+    { startRow: sales.length + 1 },
+  );
   callGlobal(preview.simulator, "menuRecalculateNow");
   page = await browser.context.newPage();
   await page.goto(preview.url);
@@ -107,7 +129,9 @@ describe("a final period after a late deal", () => {
     await trace.locator("summary").focus();
     await page.keyboard.press("Enter");
     expect(await trace.locator("details").getAttribute("open")).not.toBeNull();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await page.screenshot({ path: join(SHOTS, "final-rep.png"), fullPage: true });
   });
 
@@ -117,7 +141,9 @@ describe("a final period after a late deal", () => {
     expect(shown).toBe(storedReview);
     // The payout the review states is the final Payouts total.
     expect(shown).toContain("Your payout for the period is " + money(payoutsTotal));
-    expect(await page.locator("#panel-review").innerText()).toMatch(/This period is final: this is the review stored in the Reviews sheet/);
+    expect(await page.locator("#panel-review").innerText()).toMatch(
+      /This period is final: this is the review stored in the Reviews sheet/,
+    );
     // Switching language does not regenerate behind the manager's back.
     await page.getByRole("button", { name: "中文" }).click();
     await waitForView("review");
@@ -133,7 +159,9 @@ describe("a final period after a late deal", () => {
     const regenerated = await page.locator("#panel-review textarea").inputValue();
     expect(regenerated).not.toBe(storedReview);
     expect(regenerated).not.toContain(money(payoutsTotal));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await page.screenshot({ path: join(SHOTS, "final-review-regenerated.png"), fullPage: true });
     await page.getByRole("button", { name: "Show the stored review" }).click();
     await waitForView("review");

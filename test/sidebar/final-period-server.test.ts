@@ -22,7 +22,9 @@ function call<T>(name: string, ...args: unknown[]): T {
 function payoutsTotal(period: string, repId: string): unknown {
   const values = sim.sheetValues("Payouts");
   const at = (header: string) => column(values, header);
-  return values.find((row) => row[at("Period")] === period && row[at("Rep ID")] === repId && row[at("Type")] === "total")?.[at("Amount")];
+  return values.find(
+    (row) => row[at("Period")] === period && row[at("Rep ID")] === repId && row[at("Type")] === "total",
+  )?.[at("Amount")];
 }
 
 function storedReview(period: string, repId: string): unknown {
@@ -33,7 +35,9 @@ function storedReview(period: string, repId: string): unknown {
 /** A won deal for the rep dated in the period, appended to Sales after the period became final. */
 function addLateDeal(amount: number): void {
   const rows = sim.sheetValues("Sales").length;
-  sim.setSheetValues("Sales", [[{ wallClock: FINAL + "-15T10:00:00" }, REP, "Late customer", amount, "new", "won"]], { startRow: rows + 1 });
+  sim.setSheetValues("Sales", [[{ wallClock: FINAL + "-15T10:00:00" }, REP, "Late customer", amount, "new", "won"]], {
+    startRow: rows + 1,
+  });
 }
 
 beforeEach(() => {
@@ -43,7 +47,7 @@ beforeEach(() => {
 
 describe("a final period", () => {
   it("is final in the fixture, with a payout and a stored review", () => {
-    expect((call<{ finalPeriods: string[] }>("sidebarSetup")).finalPeriods).toContain(FINAL);
+    expect(call<{ finalPeriods: string[] }>("sidebarSetup").finalPeriods).toContain(FINAL);
     expect(typeof payoutsTotal(FINAL, REP)).toBe("number");
     expect(String(storedReview(FINAL, REP))).toMatch(/^Performance review/);
   });
@@ -62,7 +66,10 @@ describe("a final period", () => {
     const shown = call<ReviewView>("sidebarReview", { period: FINAL, repId: REP });
     expect(shown).toMatchObject({ generated: review, source: "sheet", final: true, inputsChanged: true });
     // The other language is not regenerated unasked either.
-    expect(call<ReviewView>("sidebarReview", { period: FINAL, repId: REP, language: "zh" })).toMatchObject({ generated: review, reviewLanguage: "en" });
+    expect(call<ReviewView>("sidebarReview", { period: FINAL, repId: REP, language: "zh" })).toMatchObject({
+      generated: review,
+      reviewLanguage: "en",
+    });
     // Regenerating is explicit, and it does use today's inputs: the text differs from the final one.
     const regenerated = call<ReviewView>("sidebarReview", { period: FINAL, repId: REP, regenerate: true });
     expect(regenerated).toMatchObject({ source: "computed", final: true });
@@ -74,7 +81,10 @@ describe("a final period", () => {
     call("sidebarSaveReview", { period: FINAL, repId: REP, text: "Edited by the manager." });
     addLateDeal(250_000);
     recalculateLocally(sim);
-    expect(call<ReviewView>("sidebarReview", { period: FINAL, repId: REP })).toMatchObject({ managerReview: "Edited by the manager.", generated: storedReview(FINAL, REP) });
+    expect(call<ReviewView>("sidebarReview", { period: FINAL, repId: REP })).toMatchObject({
+      managerReview: "Edited by the manager.",
+      generated: storedReview(FINAL, REP),
+    });
   });
 
   it("a provisional period keeps generating the other language now", () => {
@@ -119,7 +129,11 @@ describe("the score trace", () => {
   it("names the metrics left out, with why", () => {
     // Rep 5 has no csat scores (the Scores sheet covers the first three reps): no data.
     const rep = call<RepView>("sidebarRep", { period: FINAL, repId: "R0005" });
-    expect(rep.scoreTrace!.lines.find((line) => line.key === "csat")).toMatchObject({ leftOut: "no_data", points: null, share: null });
+    expect(rep.scoreTrace!.lines.find((line) => line.key === "csat")).toMatchObject({
+      leftOut: "no_data",
+      points: null,
+      share: null,
+    });
   });
 
   it("says when today's plan no longer gives the stored score", () => {
@@ -130,7 +144,10 @@ describe("the score trace", () => {
     const weight = column(plan, "Weight");
     const revenueRow = plan.findIndex((row) => row.includes("revenue") && typeof row[weight] === "number");
     expect(revenueRow).toBeGreaterThan(0);
-    sim.setSheetValues("Plan", [[(plan[revenueRow][weight] as number) + 0.5]], { startRow: revenueRow + 1, startColumn: weight + 1 });
+    sim.setSheetValues("Plan", [[(plan[revenueRow][weight] as number) + 0.5]], {
+      startRow: revenueRow + 1,
+      startColumn: weight + 1,
+    });
     const rep = call<RepView>("sidebarRep", { period: FINAL, repId: REP });
     expect(rep.scoreTrace!.matchesScore).toBe(false);
   });

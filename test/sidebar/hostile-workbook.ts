@@ -50,22 +50,66 @@ function appendRows(sim: Simulator, sheet: string, rows: CellInput[][]): void {
  * const preview = await startPreview({ port: 0, simulator: sim });
  */
 export async function hostileSimulator(): Promise<Simulator> {
-  const sim = await workbookSimulator(DEMO_WORKBOOK, { timeZone: "UTC", locale: "en_US", now: Date.UTC(2026, 10, 20, 9) });
+  const sim = await workbookSimulator(DEMO_WORKBOOK, {
+    timeZone: "UTC",
+    locale: "en_US",
+    now: Date.UTC(2026, 10, 20, 9),
+  });
   appendRows(
     sim,
     "Reps",
-    HOSTILE_REPS.map(([id, name, team]) => [id, name, "", "rep", team, "M01", { wallClock: "2024-01-08T00:00:00" }, null, 1000]),
+    HOSTILE_REPS.map(([id, name, team]) => [
+      id,
+      name,
+      "",
+      "rep",
+      team,
+      "M01",
+      { wallClock: "2024-01-08T00:00:00" },
+      null,
+      1000,
+    ]),
   );
   const sales: CellInput[][] = [];
   HOSTILE_REPS.forEach(([id], i) => {
     for (let k = 0; k < 3; k++) {
       const day = String(3 + i * 3 + k).padStart(2, "0");
-      sales.push([{ wallClock: `${HOSTILE_MONTH}-${day}T10:00:00` }, id, PAYLOADS.img + " Ltd " + k, 12000 + 1000 * i + 500 * k, k === 0 ? "new" : "expansion", "won", { wallClock: "2026-08-01T00:00:00" }, null, `HX-${id}-${k}`]);
+      sales.push([
+        { wallClock: `${HOSTILE_MONTH}-${day}T10:00:00` },
+        id,
+        PAYLOADS.img + " Ltd " + k,
+        12000 + 1000 * i + 500 * k,
+        k === 0 ? "new" : "expansion",
+        "won",
+        { wallClock: "2026-08-01T00:00:00" },
+        null,
+        `HX-${id}-${k}`,
+      ]);
     }
   });
   // Two bad rows, so the latest run has input problems to list (one quoting a payload).
-  sales.push([{ wallClock: `${HOSTILE_MONTH}-20T10:00:00` }, "H01", "Bad Amount Co", PAYLOADS.img, "new", "won", null, null, "HX-BAD-1"]);
-  sales.push([{ wallClock: `${HOSTILE_MONTH}-21T10:00:00` }, "ZZ9", "Unknown Rep Co", 1000, "new", "won", null, null, "HX-BAD-2"]);
+  sales.push([
+    { wallClock: `${HOSTILE_MONTH}-20T10:00:00` },
+    "H01",
+    "Bad Amount Co",
+    PAYLOADS.img,
+    "new",
+    "won",
+    null,
+    null,
+    "HX-BAD-1",
+  ]);
+  sales.push([
+    { wallClock: `${HOSTILE_MONTH}-21T10:00:00` },
+    "ZZ9",
+    "Unknown Rep Co",
+    1000,
+    "new",
+    "won",
+    null,
+    null,
+    "HX-BAD-2",
+  ]);
   appendRows(sim, "Sales", sales);
   appendRows(sim, "Adjustments", [["H01", { value: HOSTILE_MONTH, format: "@" }, -75, HOSTILE_REASON]]);
   return sim;

@@ -50,14 +50,23 @@ async function waitForSetup(): Promise<void> {
   await page.waitForFunction(
     () => {
       const panel = document.getElementById("panel-setup");
-      return !!panel && !panel.hidden && !panel.querySelector('[aria-busy="true"], .loading') && panel.querySelector(".content")!.childElementCount > 0;
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
     },
     undefined,
     { timeout: 30_000 },
   );
 }
 
-function storedSettings(): { columns?: Record<string, Record<string, string>>; dateOrder?: string; stageWords?: Record<string, string> } | null {
+function storedSettings(): {
+  columns?: Record<string, Record<string, string>>;
+  dateOrder?: string;
+  stageWords?: Record<string, string>;
+} | null {
   const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
   return entry?.value ? JSON.parse(entry.value) : null;
 }
@@ -69,7 +78,13 @@ function fieldSelect(field: string): string {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchSidebarBrowser();
-  sim = createSimulator({ now: "2026-04-03T04:00:00Z", timeZone: "UTC", locale: "en_GB", user: "alice", sheets: { Sales: SALES, Reps: REPS } });
+  sim = createSimulator({
+    now: "2026-04-03T04:00:00Z",
+    timeZone: "UTC",
+    locale: "en_GB",
+    user: "alice",
+    sheets: { Sales: SALES, Reps: REPS },
+  });
   preview = await startPreview({ port: 0, simulator: sim, recalculate: false, user: "alice" });
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await page.click("#tab-setup");
@@ -86,7 +101,9 @@ describe("the Columns section", () => {
     expect(await page.$eval(COLUMNS, (details) => (details as HTMLDetailsElement).open)).toBe(true);
     const choices = await page.$$eval(`${fieldSelect("date")} option`, (options) => options.map((o) => o.textContent));
     expect(choices[0]).toBe("— not in this sheet —");
-    expect([...choices].sort()).toEqual(["— not in this sheet —", "Estado", "Fecha", "Importe", "Vendedor", HOSTILE].sort());
+    expect([...choices].sort()).toEqual(
+      ["— not in this sheet —", "Estado", "Fecha", "Importe", "Vendedor", HOSTILE].sort(),
+    );
     expect(await page.inputValue(fieldSelect("date"))).toBe("");
     expect(await page.locator(COLUMNS).innerText()).toContain("not found: pick its column");
     // The hostile header is an option's text, never markup.
@@ -105,22 +122,29 @@ describe("the Columns section", () => {
     await page.focus(`${COLUMNS} button[type=submit]`);
     await page.keyboard.press("Enter");
 
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toBe(
-      "Columns saved: the next run reads Sales and Reps with them.",
-    );
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toBe("Columns saved: the next run reads Sales and Reps with them.");
     await waitForSetup();
-    expect(storedSettings()).toMatchObject({ columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } }, dateOrder: "dmy" });
+    expect(storedSettings()).toMatchObject({
+      columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
+      dateOrder: "dmy",
+    });
     // Still open after the reload, showing each as mapped.
     expect(await page.$eval(COLUMNS, (details) => (details as HTMLDetailsElement).open)).toBe(true);
     expect(await page.inputValue(fieldSelect("rep"))).toBe("Vendedor");
     expect(await page.locator(COLUMNS).innerText()).toContain("mapped");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
+      false,
+    );
     expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
     await page.locator(COLUMNS).screenshot({ path: join(SHOTS, "setup-columns.png") });
   });
 
   it("lists the Status words with how each is read, and saves the manager's readings", async () => {
-    const words = await page.$$eval(`${COLUMNS} select[data-word]`, (selects) => selects.map((s) => [s.getAttribute("data-word"), (s as HTMLSelectElement).value]));
+    const words = await page.$$eval(`${COLUMNS} select[data-word]`, (selects) =>
+      selects.map((s) => [s.getAttribute("data-word"), (s as HTMLSelectElement).value]),
+    );
     expect(words).toEqual([
       ["Ganado", "open"],
       ["Perdido", "open"],
@@ -135,12 +159,16 @@ describe("the Columns section", () => {
     await page.keyboard.type("l");
     await page.focus(`${COLUMNS} button[type=submit]`);
     await page.keyboard.press("Enter");
-    await expect.poll(() => storedSettings()?.stageWords, { timeout: 30_000 }).toEqual({ Ganado: "won", Perdido: "lost" });
+    await expect
+      .poll(() => storedSettings()?.stageWords, { timeout: 30_000 })
+      .toEqual({ Ganado: "won", Perdido: "lost" });
     await waitForSetup();
     expect(await page.inputValue(`${COLUMNS} select[data-word="Ganado"]`)).toBe("won");
     expect(await page.locator(COLUMNS).innerText()).toContain("yours");
     expect(await page.evaluate(() => document.querySelectorAll("img").length)).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
+      false,
+    );
     await page.screenshot({ path: join(SHOTS, "setup-columns-page.png"), fullPage: true });
   });
 
@@ -164,7 +192,9 @@ describe("the Columns section", () => {
 
     const results = sim.sheetValues("Results");
     const rows = results.slice(1).filter((row) => row[column(results, "Period")] === "2026-03");
-    const revenue = Object.fromEntries(rows.map((row) => [row[column(results, "Rep ID")], row[column(results, "revenue actual")]]));
+    const revenue = Object.fromEntries(
+      rows.map((row) => [row[column(results, "Rep ID")], row[column(results, "revenue actual")]]),
+    );
     // Ana: 1200 + 300; Bo: 800 (5000 lost, 999 still open).
     expect(revenue).toEqual({ Ana: 1500, Bo: 800 });
   });
@@ -182,11 +212,15 @@ describe("the Columns section", () => {
     await waitForSetup();
     await page.locator(COLUMNS + " summary").click();
     expect(await page.locator(COLUMNS + " summary").innerText()).toBe("列设置");
-    expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe("日期（必填）");
+    expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe(
+      "日期（必填）",
+    );
     expect(await page.locator(COLUMNS).innerText()).toContain("已映射");
     expect(await page.inputValue(fieldSelect("date"))).toBe("Fecha");
     expect(await page.locator("#panel-setup .fill-targets h3").innerText()).toBe("根据历史填充目标");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
+      false,
+    );
     await page.screenshot({ path: join(SHOTS, "setup-columns-zh.png"), fullPage: true });
   });
 

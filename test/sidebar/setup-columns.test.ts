@@ -10,7 +10,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import type { ActionResult, SetupView } from "../../src/sidebar/sidebar-api";
-import { callGlobal, column, failureOf, recalculateNow, storedSettings as storedFor, teamSimulator } from "../recalculation/fixtures";
+import {
+  callGlobal,
+  column,
+  failureOf,
+  recalculateNow,
+  storedSettings as storedFor,
+  teamSimulator,
+} from "../recalculation/fixtures";
 
 let sim: Simulator;
 
@@ -50,7 +57,12 @@ describe("saving the Columns section", () => {
   it("shows Sales' own headers with guesses, stores a valid mapping, and shows it as mapped", () => {
     const before = call("sidebarSetup") as SetupView;
     const sales = before.columns.sheets.find((s) => s.sheet === "sales")!;
-    expect(sales).toMatchObject({ sheetName: "Sales", exists: true, headerRow: 1, headers: ["Vendedor", "Fecha", "Importe", "Estado"] });
+    expect(sales).toMatchObject({
+      sheetName: "Sales",
+      exists: true,
+      headerRow: 1,
+      headers: ["Vendedor", "Fecha", "Importe", "Estado"],
+    });
     expect(sales.fields.filter((f) => f.required).map((f) => [f.field, f.matched])).toEqual([
       ["date", null],
       ["rep", null],
@@ -66,7 +78,11 @@ describe("saving the Columns section", () => {
       stageWords: {},
     }) as ActionResult;
     expect(saved).toEqual({ outcome: "done", message: "Columns saved: the next run reads Sales and Reps with them." });
-    expect(storedSettings()).toMatchObject({ columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } }, dateOrder: "dmy", stageWords: {} });
+    expect(storedSettings()).toMatchObject({
+      columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
+      dateOrder: "dmy",
+      stageWords: {},
+    });
 
     const after = call("sidebarSetup") as SetupView;
     const mapped = after.columns.sheets.find((s) => s.sheet === "sales")!.fields;
@@ -86,7 +102,11 @@ describe("saving the Columns section", () => {
   });
 
   it("stores the manager's stage words, and only those that differ from how the add-on reads them", () => {
-    call("sidebarSaveColumns", { columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } }, dateOrder: "auto", stageWords: {} });
+    call("sidebarSaveColumns", {
+      columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
+      dateOrder: "auto",
+      stageWords: {},
+    });
     const saved = call("sidebarSaveColumns", {
       columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
       dateOrder: "auto",
@@ -126,11 +146,31 @@ describe("saving the Columns section", () => {
       { columns: { sales: { date: "Fecha", opened: "Fecha" } }, dateOrder: "auto", stageWords: {} },
       'Sales sheet: column "Fecha" is chosen for both date and opened; a column can stand for one field only.',
     ],
-    ["a sheet the section does not map", { columns: { plan: {} }, dateOrder: "auto", stageWords: {} }, "Only the Sales and Reps sheets' columns are set here, not plan."],
-    ["a date order that is not one", { columns: {}, dateOrder: "ymd", stageWords: {} }, "The date order must be auto, dmy (day first) or mdy (month first)."],
-    ["a stage read as something else", { columns: {}, dateOrder: "auto", stageWords: { Ganado: "maybe" } }, 'Stage word "Ganado" must be read as won, lost or open.'],
-    ["a missing part", { columns: {}, stageWords: {} }, "The date order must be auto, dmy (day first) or mdy (month first)."],
-    ["a payload that is not an object", "Vendedor", "The columns must be sent as { columns: { sales, reps }, dateOrder, stageWords }."],
+    [
+      "a sheet the section does not map",
+      { columns: { plan: {} }, dateOrder: "auto", stageWords: {} },
+      "Only the Sales and Reps sheets' columns are set here, not plan.",
+    ],
+    [
+      "a date order that is not one",
+      { columns: {}, dateOrder: "ymd", stageWords: {} },
+      "The date order must be auto, dmy (day first) or mdy (month first).",
+    ],
+    [
+      "a stage read as something else",
+      { columns: {}, dateOrder: "auto", stageWords: { Ganado: "maybe" } },
+      'Stage word "Ganado" must be read as won, lost or open.',
+    ],
+    [
+      "a missing part",
+      { columns: {}, stageWords: {} },
+      "The date order must be auto, dmy (day first) or mdy (month first).",
+    ],
+    [
+      "a payload that is not an object",
+      "Vendedor",
+      "The columns must be sent as { columns: { sales, reps }, dateOrder, stageWords }.",
+    ],
   ];
   for (const [what, argument, expected] of refusals) {
     it(`refuses ${what} with one line, and writes nothing`, () => {
@@ -144,17 +184,17 @@ describe("saving the Columns section", () => {
   }
 
   it("refuses a header in a sheet that does not exist", () => {
-    expect(failure("sidebarSaveColumns", { columns: { reps: { id: "Código" } }, dateOrder: "auto", stageWords: {} })).toBe(
-      'There is no Reps sheet named "Reps", so its columns cannot be chosen.',
-    );
+    expect(
+      failure("sidebarSaveColumns", { columns: { reps: { id: "Código" } }, dateOrder: "auto", stageWords: {} }),
+    ).toBe('There is no Reps sheet named "Reps", so its columns cannot be chosen.');
     expect(storedSettings()).toBeNull();
   });
 
   it("is refused while the guard's lock is busy", () => {
     sim.holdLock("script", { forMs: 60_000 });
-    expect(failure("sidebarSaveColumns", { columns: { sales: { rep: "Vendedor" } }, dateOrder: "auto", stageWords: {} })).toBe(
-      "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
-    );
+    expect(
+      failure("sidebarSaveColumns", { columns: { sales: { rep: "Vendedor" } }, dateOrder: "auto", stageWords: {} }),
+    ).toBe("Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.");
     sim.releaseHeldLock("script");
     expect(storedSettings()).toBeNull();
   });
@@ -186,7 +226,11 @@ describe("Set up sheets writes Reps from Sales", () => {
   });
 
   it("with a Reps sheet holding only its headers: fills the Rep ID and Name columns wherever they are", () => {
-    sim = createSimulator({ now: "2026-04-10T12:00:00Z", timeZone: "UTC", sheets: { Sales: OWNERS_SALES, Reps: [["Team", "Name", "Rep ID"]] } });
+    sim = createSimulator({
+      now: "2026-04-10T12:00:00Z",
+      timeZone: "UTC",
+      sheets: { Sales: OWNERS_SALES, Reps: [["Team", "Name", "Rep ID"]] },
+    });
     call("sidebarSetUpSheets");
     expect(sim.sheetValues("Reps")).toEqual([
       ["Team", "Name", "Rep ID"],
@@ -197,8 +241,15 @@ describe("Set up sheets writes Reps from Sales", () => {
   });
 
   it("never changes a Reps sheet that has rows", () => {
-    const reps: CellInput[][] = [["Rep ID", "Name"], ["R1", "Someone"]];
-    sim = createSimulator({ now: "2026-04-10T12:00:00Z", timeZone: "UTC", sheets: { Sales: OWNERS_SALES, Reps: reps } });
+    const reps: CellInput[][] = [
+      ["Rep ID", "Name"],
+      ["R1", "Someone"],
+    ];
+    sim = createSimulator({
+      now: "2026-04-10T12:00:00Z",
+      timeZone: "UTC",
+      sheets: { Sales: OWNERS_SALES, Reps: reps },
+    });
     const before = sim.snapshot().sheets.find((s) => s.name === "Reps");
     const result = call("sidebarSetUpSheets") as ActionResult;
     expect(result.message).not.toContain("owners found in Sales");
@@ -237,7 +288,10 @@ describe("Fill Targets from history", () => {
     sim = teamSimulator(TEAM);
     // R0003 already has its own May target: it is kept and skipped.
     const targets = sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Targets")!;
-    targets.getRange(targets.getLastRow() + 1, 1, 1, 4).setNumberFormat("@").setValues([["R0003", "2026-05", "revenue", 5000]]);
+    targets
+      .getRange(targets.getLastRow() + 1, 1, 1, 4)
+      .setNumberFormat("@")
+      .setValues([["R0003", "2026-05", "revenue", 5000]]);
   });
 
   it("appends a rounded revenue target per rep for next month, skipping and counting the rep that has one", () => {
@@ -270,7 +324,10 @@ describe("Fill Targets from history", () => {
   });
 
   it("creates the Targets sheet when there is none, and is refused while the guard's lock is busy", () => {
-    sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.deleteSheet(sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Targets")!);
+    sim
+      .globals()
+      .SpreadsheetApp.getActiveSpreadsheet()!
+      .deleteSheet(sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Targets")!);
     sim.holdLock("script", { forMs: 60_000 });
     expect(failure("sidebarFillTargets", { period: "2026-05", growthPercent: 10 })).toBe(
       "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
@@ -292,8 +349,12 @@ describe("Fill Targets from history", () => {
 
   it("refuses a month that is not YYYY-MM and a growth that is not a number, writing nothing", () => {
     const before = sim.snapshot();
-    expect(failure("sidebarFillTargets", { period: "2026-5", growthPercent: 10 })).toBe("The month must be written as YYYY-MM, e.g. 2026-05.");
-    expect(failure("sidebarFillTargets", { period: "2026-05", growthPercent: null })).toBe("The growth must be a number of percent from -90 to 1000, e.g. 10.");
+    expect(failure("sidebarFillTargets", { period: "2026-5", growthPercent: 10 })).toBe(
+      "The month must be written as YYYY-MM, e.g. 2026-05.",
+    );
+    expect(failure("sidebarFillTargets", { period: "2026-05", growthPercent: null })).toBe(
+      "The growth must be a number of percent from -90 to 1000, e.g. 10.",
+    );
     expect(sim.snapshot()).toEqual(before);
   });
 });

@@ -13,7 +13,15 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/preview";
 import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
-import { HOSTILE_MONTH, HOSTILE_REASON, HOSTILE_REPS, LONG_NAME, PAYLOADS, UNBROKEN_NAME, hostileSimulator } from "./hostile-workbook";
+import {
+  HOSTILE_MONTH,
+  HOSTILE_REASON,
+  HOSTILE_REPS,
+  LONG_NAME,
+  PAYLOADS,
+  UNBROKEN_NAME,
+  hostileSimulator,
+} from "./hostile-workbook";
 
 const SHOTS = join("test-output", "sidebar");
 const VIEWS = ["team", "rep", "review", "setup"] as const;
@@ -30,7 +38,12 @@ async function waitForView(view: ViewId): Promise<void> {
   await page.waitForFunction(
     (id) => {
       const panel = document.getElementById("panel-" + id);
-      return !!panel && !panel.hidden && !panel.querySelector('[aria-busy="true"], .loading') && panel.querySelector(".content")!.childElementCount > 0;
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
     },
     view,
     { timeout: 30_000 },
@@ -44,7 +57,11 @@ async function openTab(view: ViewId): Promise<void> {
 
 /** Whether the page scrolls sideways. */
 async function scrollsSideways(): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth || document.body.scrollWidth > document.body.clientWidth);
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth > document.documentElement.clientWidth ||
+      document.body.scrollWidth > document.body.clientWidth,
+  );
 }
 
 /** What an injected handler or script would have left behind. */
@@ -52,7 +69,9 @@ async function injectionTraces(): Promise<{ flag: unknown; images: number; handl
   return page.evaluate(() => ({
     flag: (window as unknown as { __xss?: unknown }).__xss,
     images: document.querySelectorAll("img").length,
-    handlers: [...document.querySelectorAll("*")].flatMap((node) => [...node.attributes].filter((a) => /^on/i.test(a.name)).map((a) => node.tagName + " " + a.name)),
+    handlers: [...document.querySelectorAll("*")].flatMap((node) =>
+      [...node.attributes].filter((a) => /^on/i.test(a.name)).map((a) => node.tagName + " " + a.name),
+    ),
     scripts: document.querySelectorAll("script").length,
   }));
 }
@@ -112,7 +131,9 @@ describe("the Team view", () => {
     const payoutHeader = page.locator("#panel-team thead th").nth(3);
     await payoutHeader.locator("button").click();
     await expect.poll(() => payoutHeader.getAttribute("aria-sort")).toBe("descending");
-    const payouts = await page.$$eval("#panel-team tbody tr td:nth-child(4)", (cells) => cells.map((c) => Number(c.textContent!.replace(/[^0-9.-]/g, ""))));
+    const payouts = await page.$$eval("#panel-team tbody tr td:nth-child(4)", (cells) =>
+      cells.map((c) => Number(c.textContent!.replace(/[^0-9.-]/g, ""))),
+    );
     const shown = payouts.filter((p) => !Number.isNaN(p));
     expect(shown).toEqual([...shown].sort((a, b) => b - a));
     const nameButton = page.locator("#panel-team thead th").nth(0).locator("button");
@@ -131,7 +152,9 @@ describe("the Team view", () => {
     expect(lines.length).toBeGreaterThanOrEqual(2);
     // Each line starts with its cells: one cell, a range, or the first few and "…".
     for (const line of lines) expect(line).toMatch(/^('[^']+'|\w+)![A-Z]+\d+[ :,]/);
-    expect(await problems.locator("p").allInnerTexts()).toContain("Every problem cell, one row each: the Problems sheet.");
+    expect(await problems.locator("p").allInnerTexts()).toContain(
+      "Every problem cell, one row each: the Problems sheet.",
+    );
     expect(lines.join("\n")).toContain(PAYLOADS.img);
     expect(lines.join("\n")).toContain("ZZ9");
   });
@@ -165,8 +188,12 @@ describe("the Rep view", () => {
     expect(trace).toMatch(/Commission/);
     expect(trace).toContain(HOSTILE_REASON);
     expect(trace).toMatch(/Total/);
-    const payout = preview.simulator.sheetValues("Results").find((row) => row[0] === HOSTILE_MONTH && row[1] === "H01")![7] as number;
-    expect(trace).toContain("$" + payout.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const payout = preview.simulator
+      .sheetValues("Results")
+      .find((row) => row[0] === HOSTILE_MONTH && row[1] === "H01")![7] as number;
+    expect(trace).toContain(
+      "$" + payout.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    );
     expect(await page.locator("#panel-rep .sparkline-chart polyline").count()).toBeGreaterThan(0);
     expect(dialogs).toEqual([]);
     expect((await injectionTraces()).flag).toBeUndefined();
@@ -186,10 +213,15 @@ describe("the Rep view", () => {
 describe("the Review view", () => {
   it("generates the review in the other language, saves the edited text as the manager's review, and keeps the reply", async () => {
     const replyColumn = reviewsColumn("Rep reply");
-    const rowIndex = preview.simulator.sheetValues("Reviews").findIndex((row) => row[0] === HOSTILE_MONTH && row[1] === "H01");
+    const rowIndex = preview.simulator
+      .sheetValues("Reviews")
+      .findIndex((row) => row[0] === HOSTILE_MONTH && row[1] === "H01");
     expect(rowIndex).toBeGreaterThan(0);
     const reply = "Thanks! " + PAYLOADS.flag + " " + PAYLOADS.js;
-    preview.simulator.setSheetValues("Reviews", [[{ value: reply, format: "@" }]], { startRow: rowIndex + 1, startColumn: replyColumn + 1 });
+    preview.simulator.setSheetValues("Reviews", [[{ value: reply, format: "@" }]], {
+      startRow: rowIndex + 1,
+      startColumn: replyColumn + 1,
+    });
     const generatedBefore = reviewsRow("H01", HOSTILE_MONTH)![2];
 
     await page.selectOption("#panel-rep select.rep-picker", "H01");
@@ -211,7 +243,9 @@ describe("the Review view", () => {
     await page.locator("#panel-review textarea").fill(edited);
     await expect.poll(() => page.locator("#panel-review .dirty").innerText()).toMatch(/Unsaved/);
     await page.getByRole("button", { name: "Save as manager's review" }).click();
-    await expect.poll(() => page.locator("#panel-review .status").innerText()).toMatch(/Saved at .* \(Reviews row \d+\)/);
+    await expect
+      .poll(() => page.locator("#panel-review .status").innerText())
+      .toMatch(/Saved at .* \(Reviews row \d+\)/);
 
     const row = reviewsRow("H01", HOSTILE_MONTH)!;
     expect(row[reviewsColumn("Manager's review")]).toBe(edited);
@@ -236,10 +270,14 @@ describe("the Setup view", () => {
     expect(text).toMatch(/Off\./);
     const before = preview.simulator.sheetValues("Run log").length;
     await page.getByRole("button", { name: "Recalculate now" }).click();
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toMatch(/Computed|Every period is final/);
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toMatch(/Computed|Every period is final/);
     await waitForView("setup");
     expect(preview.simulator.sheetValues("Run log").length).toBe(before + 1);
-    expect(await page.locator("#panel-setup ul.run-log li").first().innerText()).toMatch(/sidebar · (done|nothing to do)/);
+    expect(await page.locator("#panel-setup ul.run-log li").first().innerText()).toMatch(
+      /sidebar · (done|nothing to do)/,
+    );
   });
 
   it("turns the schedule on with its day and hour, showing the owner as you", async () => {
@@ -278,15 +316,27 @@ describe("in a Chinese spreadsheet", () => {
     try {
       zhPage.on("dialog", (dialog) => void dialog.dismiss());
       await zhPage.goto(zh.url);
-      for (const [view, word] of [["team", "团队"], ["rep", "各项指标"], ["review", "评语"], ["setup", "自动重算"]] as const) {
+      for (const [view, word] of [
+        ["team", "团队"],
+        ["rep", "各项指标"],
+        ["review", "评语"],
+        ["setup", "自动重算"],
+      ] as const) {
         await zhPage.click("#tab-" + view);
         await zhPage.waitForFunction((id) => {
           const panel = document.getElementById("panel-" + id);
-          return !!panel && !panel.hidden && !panel.querySelector('[aria-busy="true"], .loading') && panel.querySelector(".content")!.childElementCount > 0;
+          return (
+            !!panel &&
+            !panel.hidden &&
+            !panel.querySelector('[aria-busy="true"], .loading') &&
+            panel.querySelector(".content")!.childElementCount > 0
+          );
         }, view);
         expect(await zhPage.locator("#panel-" + view).innerText()).toContain(word);
         expect(await zhPage.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
-        expect(await zhPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        expect(
+          await zhPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        ).toBe(true);
         await zhPage.screenshot({ path: join(SHOTS, view + "-zh.png"), fullPage: true });
       }
       expect(await zhPage.locator("#tab-team").innerText()).toBe("团队");
@@ -353,7 +403,9 @@ describe("with the keyboard alone", () => {
     }
     expect(reached).toBe(true);
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toMatch(/Computed|Every period is final/);
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toMatch(/Computed|Every period is final/);
 
     // Home goes back to the first tab.
     await page.focus("#tab-setup");
@@ -366,10 +418,15 @@ describe("when a server call fails", () => {
   it("shows a readable error in the view, and the sidebar stays usable", async () => {
     await page.reload();
     await waitForView("team");
-    preview.failNext("sidebarRep", "Service Spreadsheets failed while accessing document with id sim-spreadsheet-0001.");
+    preview.failNext(
+      "sidebarRep",
+      "Service Spreadsheets failed while accessing document with id sim-spreadsheet-0001.",
+    );
     await page.click("#tab-rep");
     const alert = page.locator("#panel-rep [role=alert]");
-    await expect.poll(() => alert.innerText()).toMatch(/Could not load: Service Spreadsheets failed while accessing document/);
+    await expect
+      .poll(() => alert.innerText())
+      .toMatch(/Could not load: Service Spreadsheets failed while accessing document/);
     // Try again recovers; the tabs kept working meanwhile.
     expect(await page.locator("#tab-setup").isEnabled()).toBe(true);
     await page.locator("#panel-rep [role=alert] button", { hasText: "Try again" }).click();
@@ -378,16 +435,23 @@ describe("when a server call fails", () => {
     // A view that failed loads again when visited again.
     preview.failNext("sidebarSetup", "Exceeded maximum execution time");
     await page.click("#tab-setup");
-    await expect.poll(() => page.locator("#panel-setup [role=alert]").innerText()).toMatch(/Could not load: Exceeded maximum execution time/);
+    await expect
+      .poll(() => page.locator("#panel-setup [role=alert]").innerText())
+      .toMatch(/Could not load: Exceeded maximum execution time/);
     await openTab("team");
     await openTab("setup");
     expect(await page.locator("#panel-setup [role=alert]").count()).toBe(0);
 
-    preview.failNext("sidebarSaveReview", "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.");
+    preview.failNext(
+      "sidebarSaveReview",
+      "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
+    );
     await openTab("review");
     const save = page.getByRole("button", { name: "Save as manager's review" });
     await save.click();
-    await expect.poll(() => page.locator("#panel-review .status [role=alert]").innerText()).toMatch(/That did not work: Another Sales Scorecard run is working/);
+    await expect
+      .poll(() => page.locator("#panel-review .status [role=alert]").innerText())
+      .toMatch(/That did not work: Another Sales Scorecard run is working/);
     expect(await save.isEnabled()).toBe(true);
     await save.click();
     await expect.poll(() => page.locator("#panel-review .status").innerText()).toMatch(/Saved at/);

@@ -19,7 +19,16 @@ function row(name: string, score: number | null, rank: number | null, payout: nu
 
 describe("score bands", () => {
   it("are below 80 %, 80 % to under 100 %, and 100 % and over, as shown (one decimal of a percent)", () => {
-    expect([0.7994, 0.79951, 0.8, 0.9994, 0.99951, 1, 1.5, null].map(scoreBand)).toEqual(["low", "mid", "mid", "mid", "high", "high", "high", "none"]);
+    expect([0.7994, 0.79951, 0.8, 0.9994, 0.99951, 1, 1.5, null].map(scoreBand)).toEqual([
+      "low",
+      "mid",
+      "mid",
+      "mid",
+      "high",
+      "high",
+      "high",
+      "none",
+    ]);
   });
 });
 
@@ -63,15 +72,33 @@ describe("server failure messages", () => {
 
 describe("Run log problem lines", () => {
   it("split into the cells, the rows and the message, quoted sheet names included", () => {
-    expect(problemLine('Sales!D14: Amount "x" is not a number')).toEqual({ cells: "Sales!D14", rows: 1, message: 'Amount "x" is not a number' });
-    expect(problemLine("'Run log'!A1: the sheet is someone else's")).toEqual({ cells: "'Run log'!A1", rows: 1, message: "the sheet is someone else's" });
-    expect(problemLine("'销售 记录'!B2: 销售编号为空")).toEqual({ cells: "'销售 记录'!B2", rows: 1, message: "销售编号为空" });
-    expect(problemLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)')).toEqual({
+    expect(problemLine('Sales!D14: Amount "x" is not a number')).toEqual({
+      cells: "Sales!D14",
+      rows: 1,
+      message: 'Amount "x" is not a number',
+    });
+    expect(problemLine("'Run log'!A1: the sheet is someone else's")).toEqual({
+      cells: "'Run log'!A1",
+      rows: 1,
+      message: "the sheet is someone else's",
+    });
+    expect(problemLine("'销售 记录'!B2: 销售编号为空")).toEqual({
+      cells: "'销售 记录'!B2",
+      rows: 1,
+      message: "销售编号为空",
+    });
+    expect(
+      problemLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)'),
+    ).toEqual({
       cells: "Sales!F2:F2090",
       rows: 2089,
       message: 'Amount "abc" is not a number; the row is left out',
     });
-    expect(problemLine("... and 12 more problems")).toEqual({ cells: "", rows: 0, message: "... and 12 more problems" });
+    expect(problemLine("... and 12 more problems")).toEqual({
+      cells: "",
+      rows: 0,
+      message: "... and 12 more problems",
+    });
   });
 
   it("give the view the groups, the total, what the cut left out and the full list's sheet", () => {
@@ -107,7 +134,14 @@ describe("Run log problem lines", () => {
 describe("the period the Team view opens on", () => {
   const header = ["Period", "Rep ID", "Score"];
   it("is the latest month in which a rep has a score", () => {
-    const table = { header, rows: [["2026-02", "r1", 0.9], ["2026-03", "r1", ""], ["2026-Q1", "r1", 0.9]] };
+    const table = {
+      header,
+      rows: [
+        ["2026-02", "r1", 0.9],
+        ["2026-03", "r1", ""],
+        ["2026-Q1", "r1", 0.9],
+      ],
+    };
     expect(defaultPeriod(table, ["2026-Q1", "2026-03", "2026-02"], 1)).toBe("2026-02");
     expect(defaultPeriod({ header, rows: [["2026-03", "r1", ""]] }, ["2026-03"], 1)).toBe("2026-03");
     expect(defaultPeriod(null, [], 1)).toBeNull();

@@ -65,12 +65,24 @@ beforeEach(() => {
 describe("argument validation", () => {
   const cases: [string, unknown, RegExp][] = [
     ["sidebarTeam", undefined, /^sidebarTeam: argument must be an object \{ period \}/],
-    ["sidebarTeam", { period: "2026-13" }, /^sidebarTeam: argument period must be a period such as 2026-03, 2026-Q1 or 2026$/],
+    [
+      "sidebarTeam",
+      { period: "2026-13" },
+      /^sidebarTeam: argument period must be a period such as 2026-03, 2026-Q1 or 2026$/,
+    ],
     ["sidebarRep", { period: "2026-03" }, /^sidebarRep: argument repId must be text$/],
     ["sidebarRep", { period: "2026-03", repId: "   " }, /repId must not be blank/],
     ["sidebarRep", { period: "2026-03", repId: "R0001", extra: 1 }, /^sidebarRep: argument has unknown field extra$/],
-    ["sidebarReview", { period: "2026-03", repId: "R0001", language: "fr" }, /^sidebarReview: argument language must be "en" or "zh"$/],
-    ["sidebarSaveReview", { period: "2026-03", repId: "R0001", text: "x".repeat(50_001) }, /text must be at most 50000 characters/],
+    [
+      "sidebarReview",
+      { period: "2026-03", repId: "R0001", language: "fr" },
+      /^sidebarReview: argument language must be "en" or "zh"$/,
+    ],
+    [
+      "sidebarSaveReview",
+      { period: "2026-03", repId: "R0001", text: "x".repeat(50_001) },
+      /text must be at most 50000 characters/,
+    ],
     ["sidebarSaveReview", { period: "2026-03", repId: "R0001", text: 5 }, /text must be text/],
     ["sidebarSchedule", { on: "yes" }, /^sidebarSchedule: argument on must be true or false$/],
     ["sidebarSchedule", { on: true, day: 31 }, /day must be 1 to 28/],
@@ -88,8 +100,12 @@ describe("argument validation", () => {
   }
 
   it("a rep or period without results is a readable error", () => {
-    expect(failure("sidebarRep", { period: "2026-03", repId: "NOBODY" })).toBe("Rep NOBODY has no results for 2026-03.");
-    expect(failure("sidebarTeam", { period: "2019-01" })).toBe("There are no results for 2019-01. Pick another period or recalculate.");
+    expect(failure("sidebarRep", { period: "2026-03", repId: "NOBODY" })).toBe(
+      "Rep NOBODY has no results for 2026-03.",
+    );
+    expect(failure("sidebarTeam", { period: "2019-01" })).toBe(
+      "There are no results for 2019-01. Pick another period or recalculate.",
+    );
     expect(failure("sidebarRestate", { period: "2026-Q4" })).toMatch(/2026-Q4 is not final/);
   });
 });
@@ -139,40 +155,79 @@ describe("the views", () => {
   });
 
   it("Team shows the Results rows of the period as they are", () => {
-    const team = call("sidebarTeam", { period: "2026-02" }) as { rows: { repId: string; name: string; score: number | null; rank: number | null; payout: number | null }[] };
+    const team = call("sidebarTeam", { period: "2026-02" }) as {
+      rows: { repId: string; name: string; score: number | null; rank: number | null; payout: number | null }[];
+    };
     const results = sim.sheetValues("Results");
     const at = (h: string) => column("Results", h);
-    const expected = results.filter((row) => row[0] === "2026-02").map((row) => ({ repId: row[at("Rep ID")], name: row[at("Name")], score: row[at("Score")] === "" ? null : row[at("Score")], rank: row[at("Rank")] === "" ? null : row[at("Rank")], payout: row[at("Bonus")] === "" ? null : row[at("Bonus")] }));
-    expect(team.rows.map(({ repId, name, score, rank, payout }) => ({ repId, name, score, rank, payout }))).toEqual(expected);
+    const expected = results
+      .filter((row) => row[0] === "2026-02")
+      .map((row) => ({
+        repId: row[at("Rep ID")],
+        name: row[at("Name")],
+        score: row[at("Score")] === "" ? null : row[at("Score")],
+        rank: row[at("Rank")] === "" ? null : row[at("Rank")],
+        payout: row[at("Bonus")] === "" ? null : row[at("Bonus")],
+      }));
+    expect(team.rows.map(({ repId, name, score, rank, payout }) => ({ repId, name, score, rank, payout }))).toEqual(
+      expected,
+    );
     expect(team.rows.some((row) => row.name === HOSTILE_NAME)).toBe(true);
   });
 
   it("Rep shows the Payouts lines and a trend ending with the period", () => {
-    const rep = call("sidebarRep", { period: "2026-03", repId: "r0001" }) as { repId: string; payoutLines: { type: string; amount: number }[]; trend: { period: string }[]; payout: number };
+    const rep = call("sidebarRep", { period: "2026-03", repId: "r0001" }) as {
+      repId: string;
+      payoutLines: { type: string; amount: number }[];
+      trend: { period: string }[];
+      payout: number;
+    };
     expect(rep.repId).toBe("R0001");
     const payouts = sim.sheetValues("Payouts").filter((row) => row[0] === "2026-03" && row[1] === "R0001");
-    expect(rep.payoutLines.map((l) => [l.type, l.amount])).toEqual(payouts.map((row) => [row[column("Payouts", "Type")], row[column("Payouts", "Amount")]]));
+    expect(rep.payoutLines.map((l) => [l.type, l.amount])).toEqual(
+      payouts.map((row) => [row[column("Payouts", "Type")], row[column("Payouts", "Amount")]]),
+    );
     expect(rep.payoutLines.at(-1)).toMatchObject({ type: "total", amount: rep.payout });
     expect(rep.trend.map((p) => p.period)).toEqual(["2026-01", "2026-02", "2026-03"]);
   });
 
   it("Review shows the sheet's generated review, and the same text when regenerated from unchanged inputs", () => {
     const stored = reviewRow("2026-02", "R0002")![2] as string;
-    const fromSheet = call("sidebarReview", { period: "2026-02", repId: "R0002" }) as { generated: string; source: string; reviewLanguage: string };
+    const fromSheet = call("sidebarReview", { period: "2026-02", repId: "R0002" }) as {
+      generated: string;
+      source: string;
+      reviewLanguage: string;
+    };
     expect(fromSheet).toMatchObject({ generated: stored, source: "sheet", reviewLanguage: "en" });
     // Without the sheet's cell the review is generated by the recalculation's own code: same text.
     const row = sim.sheetValues("Reviews").findIndex((r) => r[0] === "2026-02" && r[1] === "R0002");
     sim.setSheetValues("Reviews", [[""]], { startRow: row + 1, startColumn: 3 });
     // A final period is never regenerated unasked: the view says the sheet holds none.
-    expect(call("sidebarReview", { period: "2026-02", repId: "R0002" })).toMatchObject({ generated: "", source: "none", final: true });
-    const computed = call("sidebarReview", { period: "2026-02", repId: "R0002", regenerate: true }) as { generated: string; source: string };
+    expect(call("sidebarReview", { period: "2026-02", repId: "R0002" })).toMatchObject({
+      generated: "",
+      source: "none",
+      final: true,
+    });
+    const computed = call("sidebarReview", { period: "2026-02", repId: "R0002", regenerate: true }) as {
+      generated: string;
+      source: string;
+    };
     expect(computed).toMatchObject({ generated: stored, source: "computed" });
   });
 
   it("Review in the other language is regenerated on request, in that language, with the run's currency", () => {
     // Unasked, a final period's review stays the stored one, in the sheet's language.
-    expect(call("sidebarReview", { period: "2026-02", repId: "X01", language: "zh" })).toMatchObject({ source: "sheet", reviewLanguage: "en", final: true });
-    const zh = call("sidebarReview", { period: "2026-02", repId: "X01", language: "zh", regenerate: true }) as { generated: string; source: string; reviewLanguage: string; sheetLanguage: string };
+    expect(call("sidebarReview", { period: "2026-02", repId: "X01", language: "zh" })).toMatchObject({
+      source: "sheet",
+      reviewLanguage: "en",
+      final: true,
+    });
+    const zh = call("sidebarReview", { period: "2026-02", repId: "X01", language: "zh", regenerate: true }) as {
+      generated: string;
+      source: string;
+      reviewLanguage: string;
+      sheetLanguage: string;
+    };
     expect(zh).toMatchObject({ source: "computed", reviewLanguage: "zh", sheetLanguage: "en" });
     expect(zh.generated).toMatch(/绩效/);
     expect(zh.generated).toContain(HOSTILE_NAME);
@@ -184,15 +239,23 @@ describe("the views", () => {
 describe("saving the manager's review", () => {
   it("writes the Manager's review cell only, as text, keeping the generated review, reply and Acknowledged", () => {
     const row = sim.sheetValues("Reviews").findIndex((r) => r[0] === "2026-02" && r[1] === "R0003");
-    sim.setSheetValues("Reviews", [[{ value: "Thanks, agreed.", format: "@" }, true]], { startRow: row + 1, startColumn: column("Reviews", "Rep reply") + 1 });
+    sim.setSheetValues("Reviews", [[{ value: "Thanks, agreed.", format: "@" }, true]], {
+      startRow: row + 1,
+      startColumn: column("Reviews", "Rep reply") + 1,
+    });
     const before = reviewRow("2026-02", "R0003")!;
     sim.resetCalls();
-    const text = "=HYPERLINK(\"http://x\") " + HOSTILE_NAME + "\nSecond line";
-    const saved = call("sidebarSaveReview", { period: "2026-02", repId: " r0003 ", text }) as { row: number; appended: boolean };
+    const text = '=HYPERLINK("http://x") ' + HOSTILE_NAME + "\nSecond line";
+    const saved = call("sidebarSaveReview", { period: "2026-02", repId: " r0003 ", text }) as {
+      row: number;
+      appended: boolean;
+    };
     expect(saved).toMatchObject({ row: row + 1, appended: false });
     const after = reviewRow("2026-02", "R0003")!;
     expect(after[column("Reviews", "Manager's review")]).toBe(text);
-    expect(after.filter((_, i) => i !== column("Reviews", "Manager's review"))).toEqual(before.filter((_, i) => i !== column("Reviews", "Manager's review")));
+    expect(after.filter((_, i) => i !== column("Reviews", "Manager's review"))).toEqual(
+      before.filter((_, i) => i !== column("Reviews", "Manager's review")),
+    );
     const rangeWrites = sim.callsMatching({ kind: "write", service: "Range" });
     // One plain-text format for the cell's range, then its value: two calls, whatever the block's size.
     expect(rangeWrites.map((c) => c.method)).toEqual(["setNumberFormat", "setValues"]);
@@ -203,7 +266,10 @@ describe("saving the manager's review", () => {
     const row = sim.sheetValues("Reviews").findIndex((r) => r[0] === "2026-03" && r[1] === "R0004");
     // Take the row away, as if the run had never written it.
     sim.setSheetValues("Reviews", [["", "", ""]], { startRow: row + 1 });
-    const saved = call("sidebarSaveReview", { period: "2026-03", repId: "R0004", text: "Manager's words" }) as { row: number; appended: boolean };
+    const saved = call("sidebarSaveReview", { period: "2026-03", repId: "R0004", text: "Manager's words" }) as {
+      row: number;
+      appended: boolean;
+    };
     expect(saved).toMatchObject({ appended: true, row: rows + 1 });
     expect(reviewRow("2026-03", "R0004")!.slice(0, 4)).toEqual(["2026-03", "R0004", "", "Manager's words"]);
     recalculateLocally(sim);
@@ -232,23 +298,38 @@ describe("the actions", () => {
   it("Restate period recomputes a final period", () => {
     const setup = call("sidebarSetup") as { finalPeriods: string[] };
     expect(setup.finalPeriods.length).toBeGreaterThan(0);
-    const result = call("sidebarRestate", { period: setup.finalPeriods.at(-1) }) as { outcome: string; message: string };
+    const result = call("sidebarRestate", { period: setup.finalPeriods.at(-1) }) as {
+      outcome: string;
+      message: string;
+    };
     expect(result.message).toMatch(/^Restated /);
     expect(sim.sheetValues("Run log").at(-1)![1]).toBe("restate");
   });
 
   it("the schedule goes on with its day and hour, shows its owner without an email, and goes off", () => {
     const on = call("sidebarSchedule", { on: true, day: 7, hour: 5 }) as { message: string };
-    expect(on.message).toBe("Automatic recalculation is on: each month becomes final on day 7 of the next month at 5:00.");
-    expect((call("sidebarSetup") as { schedule: unknown }).schedule).toMatchObject({ on: true, owner: "you", day: 7, hour: 5, canChange: true });
+    expect(on.message).toBe(
+      "Automatic recalculation is on: each month becomes final on day 7 of the next month at 5:00.",
+    );
+    expect((call("sidebarSetup") as { schedule: unknown }).schedule).toMatchObject({
+      on: true,
+      owner: "you",
+      day: 7,
+      hour: 5,
+      canChange: true,
+    });
     const other = loadBundle({ simulator: sim, context: { kind: "manual", user: "bob" } });
     try {
-      expect(other.callJson("sidebarSetup")).toMatchObject({ schedule: { on: true, owner: "another editor", canChange: false } });
+      expect(other.callJson("sidebarSetup")).toMatchObject({
+        schedule: { on: true, owner: "another editor", canChange: false },
+      });
       expect(() => other.callJson("sidebarSchedule", { on: false })).toThrow(/Another editor's schedule is on/);
     } finally {
       other.end();
     }
-    expect((call("sidebarSchedule", { on: false }) as { message: string }).message).toBe("Automatic recalculation is off.");
+    expect((call("sidebarSchedule", { on: false }) as { message: string }).message).toBe(
+      "Automatic recalculation is off.",
+    );
     expect(sim.triggerList()).toHaveLength(0);
   });
 

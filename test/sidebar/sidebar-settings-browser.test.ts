@@ -30,7 +30,12 @@ async function waitForSetup(): Promise<void> {
   await page.waitForFunction(
     () => {
       const panel = document.getElementById("panel-setup");
-      return !!panel && !panel.hidden && !panel.querySelector('[aria-busy="true"], .loading') && panel.querySelector(".content")!.childElementCount > 0;
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
     },
     undefined,
     { timeout: 30_000 },
@@ -38,7 +43,15 @@ async function waitForSetup(): Promise<void> {
 }
 
 /** The settings stored in the simulated spreadsheet's developer metadata. */
-function storedSettings(sim: Simulator): { sheets: Record<string, string>; language: string; startPeriod: string; scheduleDay: number; scheduleHour: number } | null {
+function storedSettings(
+  sim: Simulator,
+): {
+  sheets: Record<string, string>;
+  language: string;
+  startPeriod: string;
+  scheduleDay: number;
+  scheduleHour: number;
+} | null {
   const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
   return entry?.value ? JSON.parse(entry.value) : null;
 }
@@ -48,13 +61,21 @@ async function activeRole(): Promise<string | null | undefined> {
 }
 
 async function scrollsSideways(): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth || document.body.scrollWidth > document.body.clientWidth);
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth > document.documentElement.clientWidth ||
+      document.body.scrollWidth > document.body.clientWidth,
+  );
 }
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchSidebarBrowser();
-  const sim = await workbookSimulator(DEMO_WORKBOOK, { timeZone: "UTC", locale: "en_US", now: Date.UTC(2026, 10, 20, 9) });
+  const sim = await workbookSimulator(DEMO_WORKBOOK, {
+    timeZone: "UTC",
+    locale: "en_US",
+    now: Date.UTC(2026, 10, 20, 9),
+  });
   preview = await startPreview({ port: 0, simulator: sim });
   // The manager has renamed the Sales tab in Sheets; the add-on still looks for "Sales".
   sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals");
@@ -81,16 +102,20 @@ describe("the Settings section", () => {
     expect(await activeRole()).toBe("reps");
     await page.keyboard.press("Tab");
     expect(await activeRole()).toBe("sales");
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels![0].textContent)).toBe("Sales sheet");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels![0].textContent)).toBe(
+      "Sales sheet",
+    );
     await page.keyboard.press("Control+A");
     await page.keyboard.type("Deals");
     await expect.poll(() => page.locator(SETTINGS + " .dirty").innerText()).toBe("Unsaved changes.");
     // Enter in the field saves.
     await page.keyboard.press("Enter");
 
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toBe(
-      "Settings saved: Sales sheet. Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
-    );
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toBe(
+        "Settings saved: Sales sheet. Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
+      );
     await waitForSetup();
     expect(await page.evaluate(() => document.activeElement?.classList.contains("action-status"))).toBe(true);
     expect(await page.locator("#panel-setup").innerText()).toMatch(/Every input sheet and the Plan are there/);
@@ -118,9 +143,11 @@ describe("the Settings section", () => {
     expect(onSave).toBe(true);
     await page.keyboard.press("Enter");
     const alert = page.locator(SETTINGS + " [role=alert]");
-    await expect.poll(() => alert.innerText()).toBe(
-      'That did not work: Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \\ :).',
-    );
+    await expect
+      .poll(() => alert.innerText())
+      .toBe(
+        'That did not work: Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \\ :).',
+      );
     expect(await sales.inputValue()).toBe("Deals/2026");
     expect(await page.locator(SETTINGS + " .dirty").innerText()).toBe("Unsaved changes.");
     expect(await page.getByRole("button", { name: "Save settings" }).isEnabled()).toBe(true);
@@ -131,7 +158,9 @@ describe("the Settings section", () => {
     await page.getByRole("button", { name: "Reset to defaults" }).focus();
     await page.keyboard.press("Space");
     expect(await page.inputValue(SETTINGS + ' input[data-role="sales"]')).toBe("Sales");
-    expect(await page.locator(SETTINGS + " [role=status]").innerText()).toBe("Defaults filled in: choose Save settings to keep them.");
+    expect(await page.locator(SETTINGS + " [role=status]").innerText()).toBe(
+      "Defaults filled in: choose Save settings to keep them.",
+    );
     expect(await page.locator(SETTINGS + " .dirty").innerText()).toBe("Unsaved changes.");
     expect(storedSettings(preview.simulator)!.sheets.sales).toBe("Deals");
   });
@@ -143,11 +172,18 @@ describe("the Settings section", () => {
     await page.locator(SETTINGS + " summary").click();
     await page.fill(SETTINGS + ' input[data-role="scores"]', PAYLOADS.flag);
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toMatch(/^Settings saved: Scores sheet\./);
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toMatch(/^Settings saved: Scores sheet\./);
     await waitForSetup();
     expect(await page.locator("#panel-setup ul.sheet-list").innerText()).toContain(PAYLOADS.flag + " — missing");
     expect(await page.inputValue(SETTINGS + ' input[data-role="scores"]')).toBe(PAYLOADS.flag);
-    expect(await page.evaluate(() => [(window as unknown as { __xss?: unknown }).__xss, document.querySelectorAll("img").length])).toEqual([undefined, 0]);
+    expect(
+      await page.evaluate(() => [
+        (window as unknown as { __xss?: unknown }).__xss,
+        document.querySelectorAll("img").length,
+      ]),
+    ).toEqual([undefined, 0]);
     expect(storedSettings(preview.simulator)!.sheets.scores).toBe(PAYLOADS.flag);
   });
 
@@ -175,12 +211,19 @@ describe("the Settings section", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Save settings");
     await page.keyboard.press("Enter");
 
-    await expect.poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 }).toBe("设置已保存：语言。");
+    await expect
+      .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
+      .toBe("设置已保存：语言。");
     await waitForSetup();
     expect(await page.locator("#tab-team").innerText()).toBe("团队");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.locator(SETTINGS + " summary").innerText()).toBe("参数设置");
-    expect(await page.locator(SETTINGS + ' label[for]').first().innerText()).toBe("销售人员表");
+    expect(
+      await page
+        .locator(SETTINGS + " label[for]")
+        .first()
+        .innerText(),
+    ).toBe("销售人员表");
     expect(storedSettings(preview.simulator)!.language).toBe("zh");
     expect(await scrollsSideways()).toBe(false);
     await page.screenshot({ path: join(SHOTS, "setup-settings-zh.png"), fullPage: true });

@@ -9,7 +9,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadBundle, type Simulator } from "../../src/simulator";
 import { sameSettings } from "../../src/sidebar/setup-view";
 import type { SettingsValues } from "../../src/sidebar/sidebar-api";
-import { callGlobal, failureOf, recalculateNow, runLogRows, storedSettings as storedFor, teamSimulator } from "../recalculation/fixtures";
+import {
+  callGlobal,
+  failureOf,
+  recalculateNow,
+  runLogRows,
+  storedSettings as storedFor,
+  teamSimulator,
+} from "../recalculation/fixtures";
 
 const TEAM = { reps: 5, months: 3, salesRows: 60 };
 
@@ -67,8 +74,14 @@ function storedSettings(): Record<string, unknown> | null {
   return storedFor(sim);
 }
 
-function request(overrides: { sheets?: Partial<typeof DEFAULT_SHEETS>; language?: unknown; startPeriod?: unknown } = {}): Record<string, unknown> {
-  return { sheets: { ...DEFAULT_SHEETS, ...overrides.sheets }, language: overrides.language ?? "auto", startPeriod: overrides.startPeriod ?? "" };
+function request(
+  overrides: { sheets?: Partial<typeof DEFAULT_SHEETS>; language?: unknown; startPeriod?: unknown } = {},
+): Record<string, unknown> {
+  return {
+    sheets: { ...DEFAULT_SHEETS, ...overrides.sheets },
+    language: overrides.language ?? "auto",
+    startPeriod: overrides.startPeriod ?? "",
+  };
 }
 
 /** Renames a tab, as a manager would in Sheets. */
@@ -85,7 +98,10 @@ describe("renamed sheets", () => {
     call("sidebarSchedule", { on: true, day: 7, hour: 5 });
     for (const [from, to] of INPUT_RENAMES) renameTab(from, to);
 
-    const saved = call("sidebarSaveSettings", request({ sheets: RENAMED, startPeriod: " 2026-02 " })) as { outcome: string; message: string };
+    const saved = call("sidebarSaveSettings", request({ sheets: RENAMED, startPeriod: " 2026-02 " })) as {
+      outcome: string;
+      message: string;
+    };
     expect(saved).toEqual({
       outcome: "done",
       message:
@@ -93,8 +109,22 @@ describe("renamed sheets", () => {
         "Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
     });
     // The Columns section's settings keep their defaults: saving sheet names does not touch them.
-    expect(storedSettings()).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02", scheduleDay: 7, scheduleHour: 5, currency: "auto", columns: {}, dateOrder: "auto", stageWords: {} });
-    const setup = call("sidebarSetup") as { setUp: boolean; inputSheets: { name: string; exists: boolean }[]; settings: { current: unknown } };
+    expect(storedSettings()).toEqual({
+      sheets: RENAMED,
+      language: "auto",
+      startPeriod: "2026-02",
+      scheduleDay: 7,
+      scheduleHour: 5,
+      currency: "auto",
+      columns: {},
+      dateOrder: "auto",
+      stageWords: {},
+    });
+    const setup = call("sidebarSetup") as {
+      setUp: boolean;
+      inputSheets: { name: string; exists: boolean }[];
+      settings: { current: unknown };
+    };
     expect(setup.settings.current).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02" });
     expect(setup.inputSheets.filter((s) => s.exists).map((s) => s.name)).toEqual(INPUT_RENAMES.map(([, to]) => to));
 
@@ -108,13 +138,19 @@ describe("renamed sheets", () => {
     recalculateNow(control);
 
     const names = sim.sheetNames();
-    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems", "Sales", "Reps"]) expect(names).not.toContain(name);
+    for (const name of ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems", "Sales", "Reps"])
+      expect(names).not.toContain(name);
     expect(sim.sheetValues(RENAMED.results)).toEqual(control.sheetValues("Results"));
     expect(sim.sheetValues(RENAMED.payouts)).toEqual(control.sheetValues("Payouts"));
     expect(sim.sheetValues(RENAMED.reviews)).toEqual(control.sheetValues("Reviews"));
     expect(sim.sheetValues(RENAMED.dashboard)).toEqual(control.sheetValues("Dashboard"));
     expect(sim.sheetValues(RENAMED.problems)).toEqual(control.sheetValues("Problems"));
-    const periods = new Set(sim.sheetValues(RENAMED.results).slice(1).map((row) => row[0]));
+    const periods = new Set(
+      sim
+        .sheetValues(RENAMED.results)
+        .slice(1)
+        .map((row) => row[0]),
+    );
     expect(periods.has("2026-02") && periods.has("2026-03") && !periods.has("2026-01")).toBe(true);
     // Started by, periods, made final, rows written, outcome and the number of problems (their text names the sheets as they are now called).
     const summary = (row: unknown[]) => [row[1], row[2], row[3], row[4], row[5], row[7]];
@@ -141,21 +177,52 @@ describe("renamed sheets", () => {
   it("answer in the new language, which the next Setup view speaks", () => {
     const saved = call("sidebarSaveSettings", request({ language: "zh" })) as { message: string };
     expect(saved.message).toBe("设置已保存：语言。");
-    expect((call("sidebarSetup") as { language: string; settings: { fields: { label: string }[] } }).settings.fields[1].label).toBe("销售记录表");
+    expect(
+      (call("sidebarSetup") as { language: string; settings: { fields: { label: string }[] } }).settings.fields[1]
+        .label,
+    ).toBe("销售记录表");
   });
 });
 
 describe("bad input", () => {
   const cases: [string, unknown, string][] = [
-    ["a duplicate name (ignoring case)", request({ sheets: { results: " sales " } }), 'Results sheet name "sales" is already the name of the Sales sheet: each sheet needs its own name.'],
-    ["a forbidden character", request({ sheets: { sales: "Deals/2026" } }), 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \\ :).'],
-    ["a bad start period", request({ startPeriod: "2026-13" }), 'Start period "2026-13" must be blank (the earliest month in Sales) or a month such as 2026-03.'],
+    [
+      "a duplicate name (ignoring case)",
+      request({ sheets: { results: " sales " } }),
+      'Results sheet name "sales" is already the name of the Sales sheet: each sheet needs its own name.',
+    ],
+    [
+      "a forbidden character",
+      request({ sheets: { sales: "Deals/2026" } }),
+      'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \\ :).',
+    ],
+    [
+      "a bad start period",
+      request({ startPeriod: "2026-13" }),
+      'Start period "2026-13" must be blank (the earliest month in Sales) or a month such as 2026-03.',
+    ],
     ["a blank name", request({ sheets: { reps: "   " } }), "Reps sheet name must not be blank."],
-    ["a name over 100 characters", request({ sheets: { plan: "P".repeat(101) } }), "Plan sheet name is 101 characters long: Sheets allows at most 100."],
-    ["a line break", request({ sheets: { runLog: "Run\nlog" } }), "Run log sheet name contains a line break or another control character."],
+    [
+      "a name over 100 characters",
+      request({ sheets: { plan: "P".repeat(101) } }),
+      "Plan sheet name is 101 characters long: Sheets allows at most 100.",
+    ],
+    [
+      "a line break",
+      request({ sheets: { runLog: "Run\nlog" } }),
+      "Run log sheet name contains a line break or another control character.",
+    ],
     ["an unknown language", request({ language: "fr" }), "Language must be auto, en or zh."],
-    ["a missing sheet name", { ...request(), sheets: { ...DEFAULT_SHEETS, runLog: undefined } }, "Run log sheet name must be text."],
-    ["the schedule's day (edited with the schedule)", { ...request(), scheduleDay: 9 }, "Unknown setting scheduleDay: only sheet names, language and start period are saved here."],
+    [
+      "a missing sheet name",
+      { ...request(), sheets: { ...DEFAULT_SHEETS, runLog: undefined } },
+      "Run log sheet name must be text.",
+    ],
+    [
+      "the schedule's day (edited with the schedule)",
+      { ...request(), scheduleDay: 9 },
+      "Unknown setting scheduleDay: only sheet names, language and start period are saved here.",
+    ],
     ["no object", null, "Settings must be an object { sheets, language, startPeriod }."],
     [
       "several problems, the first three on one line",
@@ -178,8 +245,12 @@ describe("bad input", () => {
 
   it("is refused in Chinese in a Chinese spreadsheet", () => {
     sim = teamSimulator(TEAM, { locale: "zh_CN" });
-    expect(failure("sidebarSaveSettings", request({ sheets: { results: "Sales" } }))).toBe("结果表名称“Sales”已是销售记录表的名称：每个工作表需要各自的名称。");
-    expect(failure("sidebarSaveSettings", request({ startPeriod: "2026/03" }))).toBe("起始期间“2026/03”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。");
+    expect(failure("sidebarSaveSettings", request({ sheets: { results: "Sales" } }))).toBe(
+      "结果表名称“Sales”已是销售记录表的名称：每个工作表需要各自的名称。",
+    );
+    expect(failure("sidebarSaveSettings", request({ startPeriod: "2026/03" }))).toBe(
+      "起始期间“2026/03”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。",
+    );
     expect(storedSettings()).toBeNull();
   });
 });
@@ -215,7 +286,9 @@ describe("while a run holds the spreadsheet", () => {
 describe("the form's unsaved mark", () => {
   it("ignores spaces the server trims, and sees any other change", () => {
     const saved: SettingsValues = { sheets: { ...DEFAULT_SHEETS }, language: "auto", startPeriod: "2026-01" };
-    expect(sameSettings({ ...saved, sheets: { ...DEFAULT_SHEETS, sales: " Sales " }, startPeriod: "2026-01 " }, saved)).toBe(true);
+    expect(
+      sameSettings({ ...saved, sheets: { ...DEFAULT_SHEETS, sales: " Sales " }, startPeriod: "2026-01 " }, saved),
+    ).toBe(true);
     expect(sameSettings({ ...saved, sheets: { ...DEFAULT_SHEETS, sales: "Deals" } }, saved)).toBe(false);
     expect(sameSettings({ ...saved, language: "zh" }, saved)).toBe(false);
     expect(sameSettings({ ...saved, startPeriod: "" }, saved)).toBe(false);
