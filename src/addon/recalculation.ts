@@ -458,7 +458,7 @@ function summaryOf(
 /** One write step, ready: its predicted size, the write, and what the run state records of the sheet after it. */
 interface StepWrite {
   size: WorkSize;
-  run: () => string | null | void;
+  run: () => string | null | undefined;
   record: Partial<Omit<OutputRecord, "id">>;
 }
 

@@ -94,7 +94,7 @@ export function cyclePrint(inputs: string, becomeFinal: ReadonlySet<Period>): st
 export function cycleWork(runState: RunState, inputs: string, restate: readonly Period[]): CycleWork {
   const cycle = runState.cycle ?? null;
   const allRestate = [...new Set([...restate, ...(cycle?.restate ?? [])])];
-  if (cycle && cycle.inputs.startsWith(inputs + "|") && restate.every((p) => cycle.restate.includes(p))) {
+  if (cycle?.inputs.startsWith(inputs + "|") && restate.every((p) => cycle.restate.includes(p))) {
     return {
       continuing: true,
       cycle,

@@ -30,7 +30,7 @@ export const DEFAULT_SHEET_NAMES = {
 export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
 
 /** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
-const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\[\]*?:\\/]+$/));
+const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^[\]*?:\\/]+$/));
 
 const sheetNames = z.object(
   Object.fromEntries(

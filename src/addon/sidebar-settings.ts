@@ -48,6 +48,7 @@ export const FORBIDDEN_SHEET_NAME_CHARACTERS = ["[", "]", "*", "?", "/", "\\", "
 
 const FORBIDDEN = /[[\]*?/\\:]/;
 // A line break would also break the one-line error messages that quote the name.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this pattern finds.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const START_PERIOD = /^(\d{4}-(0[1-9]|1[0-2]))?$/;
 

@@ -272,8 +272,8 @@ function assignRanks(all: RepWork[]): void {
   const managers = managersOf(all);
   for (const w of all) if (managers.has(w.rep.key)) w.result.notes.push({ code: "manager_not_ranked" });
   const work = all.filter((w) => !managers.has(w.rep.key));
-  const valueOf = rankingValue(work);
-  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: valueOf(w) })));
+  const rankValueOf = rankingValue(work);
+  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
   const teams = new Map<string, RepWork[]>();
   for (const w of work) {
     const team = w.rep.team.trim().toLowerCase();
@@ -281,7 +281,7 @@ function assignRanks(all: RepWork[]): void {
   }
   for (const w of work) w.result.rank = overall.get(w.rep.key) ?? null;
   for (const members of teams.values()) {
-    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: valueOf(w) })));
+    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
     for (const w of members) w.result.teamRank = ranks.get(w.rep.key) ?? null;
   }
 }

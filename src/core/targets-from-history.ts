@@ -95,6 +95,7 @@ export function targetsFromHistory(input: {
   currentMonth: Period;
   growth: number;
 }): TargetsFromHistory {
+  // biome-ignore lint/complexity/useMathMinMax: periods are strings, ordered as text.
   const last = previousPeriod(input.period < input.currentMonth ? input.period : input.currentMonth);
   const windowStart = monthsBefore(last, HISTORY_MONTHS - 1);
   const revenue = monthlyRevenue(input.sales);

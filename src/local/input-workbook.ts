@@ -34,7 +34,7 @@ export type InputKind = "xlsx" | "csv-folder" | "csv-file";
  * await inputKind("opportunities.csv");                 // "csv-file"
  */
 export async function inputKind(path: string): Promise<InputKind> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch {

@@ -1,5 +1,5 @@
 /** Developer metadata on the spreadsheet and on sheets, with a finder. */
-import { type Execution, type ServiceKinds } from "./execution";
+import type { Execution, ServiceKinds } from "./execution";
 import type { MetadataEntry, SpreadsheetModel } from "./sheet-model";
 import { type SheetFacade, type SpreadsheetFacade, exposeSheet, exposeSpreadsheet } from "./spreadsheet";
 

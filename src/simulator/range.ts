@@ -5,10 +5,10 @@
  * simulator does not compute them); use getFormulas().
  */
 import { type GridRect, formatA1 } from "./a1-notation";
-import { type Cell, type CellContent } from "./cell";
+import type { Cell, CellContent } from "./cell";
 import { type ValueEnv, displayCell, readCell, toContent } from "./cell-values";
 import { type DataValidationService, exposeRule, ruleSpecOf, satisfiesRule } from "./data-validation";
-import { type Execution, type ServiceKinds } from "./execution";
+import type { Execution, ServiceKinds } from "./execution";
 import { DEFAULT_NUMBER_FORMAT, formatKind } from "./number-format";
 import { type ProtectionFacade, addProtection, assertEditable } from "./protection";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";

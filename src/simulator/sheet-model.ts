@@ -90,7 +90,7 @@ export class SheetModel {
   lastRow(): number {
     for (let r = this.rows.length; r >= 1; r--) {
       const row = this.rows[r - 1];
-      if (row && row.some((cell) => hasContent(cell))) return r;
+      if (row?.some((cell) => hasContent(cell))) return r;
     }
     return 0;
   }

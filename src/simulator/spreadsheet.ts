@@ -23,7 +23,7 @@ import {
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { PROTECTION_TYPE, type ProtectionFacade, addProtection, assertEditable, exposeProtection } from "./protection";
 import { RANGE_KINDS, RangeFacade, checkRect, exposeRange } from "./range";
-import { type SheetModel, type SpreadsheetModel } from "./sheet-model";
+import type { SheetModel, SpreadsheetModel } from "./sheet-model";
 import { isValidTimeZone } from "./time-zone";
 import { UiFacade } from "./ui";
 

@@ -217,7 +217,7 @@ export function findHeaderRow<F extends string>(
     }
   }
   if (best >= 0) return best;
-  return firstNonBlank >= 0 ? firstNonBlank : 0;
+  return Math.max(firstNonBlank, 0);
 }
 
 /** What the sidebar's column mapping shows for one of our fields. */

@@ -63,5 +63,5 @@ export function metricName(text: string): string {
   return text
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, "_");
+    .replace(/[\s-]+/g, "_");
 }

@@ -224,7 +224,7 @@ export function metricKeyOf(text: string): string {
   const name = text
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, "_");
+    .replace(/[\s-]+/g, "_");
   const builtIn = BUILT_IN_METRICS.find(
     (metric) => metric.key === name || name === labelName(metric.key, "en") || name === labelName(metric.key, "zh"),
   );
@@ -235,7 +235,7 @@ function labelName(key: string, language: Language): string {
   return metricLabel(key, language)
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, "_");
+    .replace(/[\s-]+/g, "_");
 }
 
 function metricKeyCell(value: unknown): string | CellIssue {

@@ -9,7 +9,7 @@
  * a version (`plan-versions.ts`) above it: a row is read here without knowing
  * the other rows, except the version's manual metrics.
  */
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { parseDirection } from "../core/attainment";
 import type { PlanColumn, PlanRowType } from "../core/default-plan";
 import { builtInMetric } from "../core/metric-catalog";

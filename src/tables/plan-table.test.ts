@@ -211,7 +211,7 @@ describe("headers and words", () => {
       currency: "CNY",
       language: "zh",
     });
-    expect(version.settings.training["客户满意度"]).toEqual({ en: "投诉处理工作坊", zh: "投诉处理工作坊" });
+    expect(version.settings.training.客户满意度).toEqual({ en: "投诉处理工作坊", zh: "投诉处理工作坊" });
   });
 
   it("matches headers in any order and case, ignoring spaces, _ and -, and ignores extra columns", () => {

@@ -34,7 +34,7 @@ export function isReportNoteRow(
   const dated = !isBlankCell(dateCell);
   // The common case, a deal with a date cell (a Date or a serial), is decided at once: a million rows pass here.
   if (dated && typeof dateCell !== "string") return false;
-  let first: unknown = undefined;
+  let first: unknown;
   let filled = 0;
   for (const cell of cells) {
     if (isBlankCell(cell)) continue;

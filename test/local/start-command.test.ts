@@ -199,7 +199,7 @@ describe("npm start on the demo workbook", () => {
     expect(run.status).toBe(severities.includes("error") ? 2 : 0);
     expect(run.stdout).toMatch(/^Leaderboard 2026-10/m);
     expect(run.stdout).toMatch(/^Rank +Rep +Team +Score +Bonus +Revenue$/m);
-    expect(run.stdout).toMatch(/^ +1  \S/m);
+    expect(run.stdout).toMatch(/^ +1 {2}\S/m);
     expect(run.stdout).toMatch(/^Review of .+ \(R\d+\), 2026-10$/m);
     expect(run.stdout).toMatch(/Performance review: /);
     expect(run.stdout).toMatch(/^Result workbook: .*result\.xlsx$/m);
@@ -210,7 +210,7 @@ describe("npm start on the demo workbook", () => {
     const header = lines.findIndex((l) => /^Rank +Rep/.test(l));
     const table = lines.slice(header, lines.indexOf("", header));
     const width = (s: string) => [...s].reduce((w, ch) => w + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0);
-    const teamColumn = (line: string) => width(line.slice(0, line.search(/  (East|North|South|Team)( |$)/)));
+    const teamColumn = (line: string) => width(line.slice(0, line.search(/ {2}(East|North|South|Team)( |$)/)));
     const columns = table.filter((l) => !/^-/.test(l)).map(teamColumn);
     expect(new Set(columns).size).toBe(1);
     expect(table.some((l) => /\p{Script=Han}/u.test(l))).toBe(true);

@@ -173,6 +173,7 @@ describe("progress lines", () => {
     const text = readFileSync(file, "utf8");
     // Every update rewrites the same line; how many whole seconds get a tick depends on the machine's load.
     expect(text).toMatch(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line is drawn with terminal escapes.
       /^(\r\x1b\[KWriting out\.xlsx … \d+ s)+\r\x1b\[KWriting out\.xlsx … done in [1-9]\d*\.\d s\n$/,
     );
     expect(text.startsWith("\r\x1b[KWriting out.xlsx … 0 s")).toBe(true);

@@ -112,7 +112,7 @@ describe("the demo workbook's Chinese reviews", () => {
     if (run.status !== 0) throw new Error(`npm start failed:\n${run.stdout}\n${run.stderr}`);
     result = await readXlsx(join(dir, "result.xlsx"));
     reviews = records(sheetOf(result, "Reviews")).map((row) => ({
-      period: String(row["Period"]),
+      period: String(row.Period),
       repId: String(row["Rep ID"]),
       text: String(row["Generated review"] ?? ""),
     }));

@@ -124,7 +124,7 @@ describe("the demo workbook's managers (built bundle)", () => {
     expect(reviews.length).toBeGreaterThan(30);
     for (const row of reviews) {
       const text = String(row["Generated review"]);
-      const where = `${row["Period"]} ${row["Rep ID"]}`;
+      const where = `${row.Period} ${row["Rep ID"]}`;
       expect(text, where).toMatch(/^Manager review: /);
       expect(text, where).toContain("Your team's members");
       expect(text, where).not.toMatch(/You rank|Commission|no target set|Rep of the/);
@@ -135,9 +135,9 @@ describe("the demo workbook's managers (built bundle)", () => {
     const rows = records(sheetOf(result, "Results"));
     const managerNotes = rows
       .filter((row) => MANAGERS.includes(String(row["Rep ID"])))
-      .map((row) => String(row["Notes"] ?? ""));
+      .map((row) => String(row.Notes ?? ""));
     expect(managerNotes.filter((n) => /Rep of the|Most improved/.test(n))).toEqual([]);
-    const notes = rows.map((row) => String(row["Notes"] ?? ""));
+    const notes = rows.map((row) => String(row.Notes ?? ""));
     expect(notes.some((n) => /Rep of the month in \w/.test(n))).toBe(true);
     expect(notes.filter((n) => /Rep of the \w+ in (;|$)/.test(n))).toEqual([]);
   });

@@ -100,8 +100,10 @@ function sourceValues(rep: string): Record<Kind, number[]> {
       input.periodRowCount,
       input.teamRows.filter((r) => isNum(r.score)).length,
     );
-    if (previous && isNum(previous.score))
-      fractions.push(previous.score), plain.push(pointsBetween(score, previous.score));
+    if (previous && isNum(previous.score)) {
+      fractions.push(previous.score);
+      plain.push(pointsBetween(score, previous.score));
+    }
     const recent = input.history
       .slice(-3)
       .map((r) => r.score)
@@ -112,7 +114,10 @@ function sourceValues(rep: string): Record<Kind, number[]> {
       plain.push(recent.length, pointsBetween(score, mean));
     }
     const teamMedian = medianOf(input.teamRows.map((r) => r.score).filter(isNum));
-    if (teamMedian !== null) fractions.push(teamMedian), plain.push(pointsBetween(score, teamMedian));
+    if (teamMedian !== null) {
+      fractions.push(teamMedian);
+      plain.push(pointsBetween(score, teamMedian));
+    }
     const { promoteScore, supportScore } = FIXTURE_SETTINGS.signals;
     fractions.push(promoteScore, supportScore);
     for (let n = 1; n <= input.history.length + 1; n += 1) plain.push(n);
@@ -130,13 +135,19 @@ function sourceValues(rep: string): Record<Kind, number[]> {
       } else if (isNum(c.driverValue)) {
         const threshold = !c.gateMet && isNum(c.gate) ? c.gate : c.nextBound;
         if (isNum(c.gate)) fractions.push(c.gate);
-        if (isNum(threshold)) fractions.push(threshold), plain.push(pointsBetween(threshold, c.driverValue));
+        if (isNum(threshold)) {
+          fractions.push(threshold);
+          plain.push(pointsBetween(threshold, c.driverValue));
+        }
       }
     }
   }
   for (const note of row.notes) {
     if (note.code === "prorated") plain.push(note.days, note.of);
-    if (note.code === "ramp") fractions.push(note.factor), plain.push(note.month);
+    if (note.code === "ramp") {
+      fractions.push(note.factor);
+      plain.push(note.month);
+    }
   }
   if (isNum(input.tenureDays)) plain.push(input.tenureDays);
   return { money, percent: fractions.map((f) => f * 100), plain };

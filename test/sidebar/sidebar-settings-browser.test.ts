@@ -43,9 +43,7 @@ async function waitForSetup(): Promise<void> {
 }
 
 /** The settings stored in the simulated spreadsheet's developer metadata. */
-function storedSettings(
-  sim: Simulator,
-): {
+function storedSettings(sim: Simulator): {
   sheets: Record<string, string>;
   language: string;
   startPeriod: string;
