@@ -8,26 +8,12 @@
 import * as z from "zod/mini";
 import { localeCurrency } from "../core/display-format";
 import type { Language } from "../core/plan-model";
+import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
 import { SCHEDULE_LAST_DAY } from "./platform-limits";
 import { parseStored, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
 
-/** Default sheet names (product-spec sections 1, 2 and 7). */
-export const DEFAULT_SHEET_NAMES = {
-  reps: "Reps",
-  sales: "Sales",
-  targets: "Targets",
-  scores: "Scores",
-  adjustments: "Adjustments",
-  plan: "Plan",
-  results: "Results",
-  payouts: "Payouts",
-  reviews: "Reviews",
-  dashboard: "Dashboard",
-  runLog: "Run log",
-  problems: "Problems",
-} as const;
-
-export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
+// Kept while importers move to src/tables/sheet-roles.ts, where the sheet vocabulary now lives.
+export { DEFAULT_SHEET_NAMES, type SheetRole };
 
 /** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
 const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^[\]*?:\\/]+$/));
