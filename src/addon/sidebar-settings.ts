@@ -15,16 +15,8 @@ import type { Language } from "../core/plan-model";
 import { fillTemplate } from "../core/problems";
 import type { ActionResult, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
-import {
-  DEFAULT_SHEET_NAMES,
-  defaultSettings,
-  runLanguage,
-  settingsOf,
-  storeSettings,
-  validateSettings,
-  type Settings,
-  type SheetRole,
-} from "./settings";
+import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
+import { defaultSettings, runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
 
 /** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */

@@ -6,9 +6,10 @@
  * columns of Sales and Reps, and what "Fill Targets from history" proposes.
  */
 import { comparePeriodCells } from "../tables/output-rows";
+import type { SheetRole } from "../tables/sheet-roles";
 import type { ScheduleView, SetupView, SheetStatus, UiLanguage } from "../sidebar/sidebar-api";
 import { scheduleStatus, type ScheduleStatus } from "./schedule";
-import type { Settings, SheetRole } from "./settings";
+import type { Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
 import { settingsView } from "./sidebar-settings";
 import { latestProblems, readRunLogTail, runLogLines } from "./sidebar-sheets";

@@ -8,7 +8,7 @@
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
 import type { Language } from "../core/plan-model";
-import { DEFAULT_SHEET_NAMES } from "../addon/settings";
+import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { findSheet, type WorkbookData } from "./workbook-data";
 
 const INPUT_SHEETS = [

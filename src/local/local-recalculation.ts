@@ -20,7 +20,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { RunSummary } from "../addon/recalculation";
-import { DEFAULT_SHEET_NAMES } from "../addon/settings";
+import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { OUTPUT_MARKER_KEY } from "../addon/spreadsheet-state";
 import type { Language } from "../core/plan-model";
 import { loadBundle, type Simulator } from "../simulator";

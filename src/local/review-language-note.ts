@@ -7,7 +7,7 @@
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
 import type { Language } from "../core/plan-model";
-import { DEFAULT_SHEET_NAMES } from "../addon/settings";
+import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { readPlan } from "../tables/plan-table";
 import { findSheet, type WorkbookData } from "./workbook-data";
 

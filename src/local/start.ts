@@ -22,7 +22,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SHEET_NAMES } from "../addon/settings";
+import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { DEFAULT_OUT, USAGE, parseCommandLine } from "./cli-options";
 import { withDefaultPlan } from "./default-plan-sheet";
 import { displayWidth } from "./display-width";
