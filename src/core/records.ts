@@ -59,6 +59,8 @@ export interface Sale extends SourceRow {
   /** Share of the credit, 0-1. */
   split: number;
   dealId: string;
+  /** Chance an open deal is won, 0-1, which only the pipeline forecast reads; absent = 1. */
+  probability?: number;
 }
 
 /** Who a Targets row applies to, in precedence order rep > team > role > all. */
