@@ -4,7 +4,7 @@ import { GOLDEN_CASES, GOLDEN_DECIMALS } from "../../test/golden/tier-cases";
 import type { GoldenCase, GoldenCell } from "../../test/golden/tier-cases";
 import * as customFunctions from "./custom-functions";
 import { ATTAINMENT, BONUS, KPI_SCORE, NEXT_TIER_GAP, SEASONAL_SPLIT, SUGGEST_TARGET } from "./custom-functions";
-import type { SheetArgument, SheetResult } from "../tables/function-arguments";
+import type { SheetArgument, SheetResult } from "./custom-function-values";
 
 type AnyCustomFunction = (...args: SheetArgument[]) => SheetResult;
 

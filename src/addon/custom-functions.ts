@@ -1,7 +1,8 @@
 /**
- * The custom functions of spec section 6 (SCORECARD lives elsewhere).
+ * The element-wise custom functions (SCORECARD lives in scorecard-function.ts);
+ * the README lists them.
  *
- * Each function only reads its arguments (function-arguments) and calls the
+ * Each function only reads its arguments (custom-function-arguments) and calls the
  * core; every failure leaves as a one-line `Error("NAME: ...")`. The build
  * copies each JSDoc block onto a top-level stub, which is what Sheets reads
  * for autocomplete and argument help: keep one block right above each
@@ -16,9 +17,6 @@ import type { ScoreMetric } from "../core/score";
 import { seasonalSplit, suggestTarget } from "../core/target-setting";
 import { nextTierBound, tierPayoutAmount } from "../core/tiers";
 import {
-  ARGUMENT_MESSAGES,
-  ArgumentError,
-  BLANK_RESULT,
   commonShape,
   elementAt,
   elementSubject,
@@ -37,9 +35,10 @@ import {
   readTierTable,
   readVector,
   requireArgument,
-  runCustomFunction,
-} from "../tables/function-arguments";
-import type { NamedArgument, ResultCell, SheetArgument, SheetResult, VectorCell } from "../tables/function-arguments";
+} from "./custom-function-arguments";
+import { ARGUMENT_MESSAGES, ArgumentError, runCustomFunction } from "./custom-function-errors";
+import { BLANK_RESULT } from "./custom-function-values";
+import type { NamedArgument, ResultCell, SheetArgument, SheetResult, VectorCell } from "./custom-function-values";
 
 const DEFAULT_TARGET_BONUS = 1;
 const DEFAULT_GROWTH = 0;

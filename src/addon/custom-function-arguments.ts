@@ -1,14 +1,10 @@
 /**
- * Reading custom-function arguments as Sheets passes them, and failing with
- * one-line messages that name the argument and the position.
- *
- * Sheets passes a single cell (or a literal) as a value and a range as an
- * array of rows; an empty cell is `""`, an omitted argument `undefined`.
- *
- * Positions in messages are 1-based within the argument's own range: a cell
- * of a range is "row r, column c"; a single value is "row 1"; a tier table
- * row is "row r". Arguments that only take a single value (mode, max_rate,
- * growth, ...) are named without a position.
+ * Reading custom-function arguments as Sheets passes them (see
+ * custom-function-values.ts): required and optional values, element-wise
+ * ranges that broadcast single values, numbers, names from a fixed list, tier
+ * tables, vectors and monthly histories. A value that cannot be read throws
+ * an ArgumentError naming the argument and the position; arguments that only
+ * take a single value (mode, max_rate, growth, ...) are named without one.
  */
 
 import { DIRECTION_NAMES, parseDirection } from "../core/attainment";
@@ -18,106 +14,23 @@ import { MONTHS_IN_YEAR, TARGET_METHODS, parseTargetMethod } from "../core/targe
 import type { TargetMethod } from "../core/target-setting";
 import { TIER_MODES, parseTierMode, validateTiers } from "../core/tiers";
 import type { Tier, TierMode, TierProblem } from "../core/tiers";
-
-/** One cell value as Apps Script passes it. */
-export type SheetValue = string | number | boolean | Date | null | undefined;
-
-/** A custom-function argument: a single value or a range (rows of values). */
-export type SheetArgument = SheetValue | SheetValue[][];
-
-/** One cell of a custom function's result. */
-export type ResultCell = number | string;
-
-/** A custom function's result: a single value or rows of values. */
-export type SheetResult = ResultCell | ResultCell[][];
-
-/** An argument with the name the spec gives it, for messages. */
-export interface NamedArgument {
-  name: string;
-  value: SheetArgument;
-}
-
-/** The size of a range; a single value is 1 x 1. */
-export interface Shape {
-  rows: number;
-  columns: number;
-}
-
-/** A 0-based row and column within the result (or within one argument). */
-export interface ElementPlace {
-  row: number;
-  column: number;
-}
-
-/** One cell of a 1 x M or M x 1 argument, with its own place for messages. */
-export interface VectorCell {
-  value: SheetValue;
-  place: ElementPlace;
-}
-
-/** A monthly history in month order, and whether it was given as a column. */
-export interface MonthlyHistory {
-  months: (number | null)[];
-  orientation: "row" | "column";
-}
-
-/** The result for an element without a value. */
-export const BLANK_RESULT = "";
-
-/** Every message an argument can fail with (the function name is added by `runCustomFunction`). */
-export const ARGUMENT_MESSAGES = Object.freeze({
-  missing: (name: string) => `${name} is missing`,
-  empty: (name: string) => `${name} is an empty range`,
-  notANumber: (subject: string, value: unknown) => `${subject} is not a number (${describeValue(value)})`,
-  negative: (subject: string) => `${subject} is negative`,
-  blank: (subject: string) => `${subject} is blank`,
-  notOneOf: (subject: string, value: unknown, names: readonly string[]) =>
-    `${subject} ${describeValue(value)} is not one of ${names.join(", ")}`,
-  notSingleValue: (name: string, shape: Shape) => `${name} (${formatShape(shape)}) must be a single value`,
-  shapeMismatch: (first: NamedArgument, second: NamedArgument) =>
-    `${first.name} (${formatShape(shapeOf(first.value))}) and ${second.name} (${formatShape(
-      shapeOf(second.value),
-    )}) must have the same shape`,
-  vectorLength: (name: string, shape: Shape, count: number, ofName: string) =>
-    `${name} (${formatShape(shape)}) must be one row or one column with one value per column of ${ofName} (${count})`,
-  tierColumns: (name: string, shape: Shape) => `${name} (${formatShape(shape)}) must have 2 columns: bound and rate`,
-  tierBoundColumns: (name: string, shape: Shape) =>
-    `${name} (${formatShape(shape)}) must have 1 column (bound) or 2 columns (bound and rate)`,
-  noRows: (name: string) => `${name} has no rows`,
-  notAscending: (name: string, rowNumber: number) => `${name} row ${rowNumber} is not ascending`,
-  noNumbers: (name: string) => `${name} has no numbers`,
-  monthlyHistoryShape: (name: string, shape: Shape) =>
-    `${name} (${formatShape(shape)}) must be one row, one column, a block of 12 columns (a year per row) or of 12 rows (a year per column)`,
-  unexpected: (detail: string) => `could not compute the result (${detail})`,
-});
-
-/** An argument that cannot be read; its message is shown to the user. */
-export class ArgumentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ArgumentError";
-  }
-}
+import { ARGUMENT_MESSAGES, ArgumentError } from "./custom-function-errors";
+import {
+  BLANK_RESULT,
+  isSingleCell,
+  shapeOf,
+  type ElementPlace,
+  type MonthlyHistory,
+  type NamedArgument,
+  type ResultCell,
+  type SheetArgument,
+  type SheetResult,
+  type SheetValue,
+  type Shape,
+  type VectorCell,
+} from "./custom-function-values";
 
 const FIRST_PLACE: ElementPlace = Object.freeze({ row: 0, column: 0 });
-const MAX_SHOWN_TEXT_LENGTH = 40;
-const LINE_BREAKS = /\s*[\r\n]+\s*/g;
-
-/**
- * Runs a custom function's body; any failure becomes an Error whose message
- * is one line, `NAME: what is wrong`, with no stack trace in it.
- *
- * @example
- * runCustomFunction("BONUS", () => { throw new ArgumentError("mode \"stepp\" is not one of step, linear, marginal"); })
- * // throws Error('BONUS: mode "stepp" is not one of step, linear, marginal')
- */
-export function runCustomFunction<Result>(functionName: string, compute: () => Result): Result {
-  try {
-    return compute();
-  } catch (failure) {
-    throw new Error(`${functionName}: ${failureText(failure)}`);
-  }
-}
 
 /**
  * Fails when a required argument was left out.
@@ -142,21 +55,6 @@ export function requireArgument(argument: NamedArgument): void {
  */
 export function isOmitted(value: SheetArgument): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-}
-
-/**
- * The shape of an argument: a single value is 1 x 1.
- *
- * @example
- * shapeOf([[1], [2], [3]]) // { rows: 3, columns: 1 }
- * shapeOf(5) // { rows: 1, columns: 1 }
- */
-export function shapeOf(value: SheetArgument): Shape {
-  if (!Array.isArray(value)) {
-    return { rows: 1, columns: 1 };
-  }
-  const columns = value.reduce((widest, row) => Math.max(widest, Array.isArray(row) ? row.length : 1), 0);
-  return { rows: value.length, columns };
 }
 
 /**
@@ -520,30 +418,6 @@ export function readMonthlyHistory(argument: NamedArgument): MonthlyHistory {
   const orientation = shape.columns === 1 && shape.rows > 1 ? "column" : "row";
   return { months, orientation };
 }
-
-/**
- * A cell value as a message shows it: text in quotes on one line and cut to
- * 40 characters, TRUE/FALSE, "a date".
- *
- * @example
- * describeValue("abc") // '"abc"'
- * describeValue(true) // "TRUE"
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === "string") {
-    const line = toOneLine(value);
-    return line.length > MAX_SHOWN_TEXT_LENGTH ? `"${line.slice(0, MAX_SHOWN_TEXT_LENGTH)}..."` : `"${line}"`;
-  }
-  if (typeof value === "boolean") {
-    return value ? "TRUE" : "FALSE";
-  }
-  // toString, not instanceof: a Date from another context is still a date.
-  if (Object.prototype.toString.call(value) === "[object Date]") {
-    return "a date";
-  }
-  return toOneLine(String(value));
-}
-
 function throwFirstTierError(
   table: NamedArgument,
   problems: readonly TierProblem[],
@@ -565,24 +439,4 @@ function throwFirstTierError(
       // Cells are read as finite numbers, so no other error can occur here.
       throw new ArgumentError(ARGUMENT_MESSAGES.unexpected(error.code));
   }
-}
-
-function failureText(failure: unknown): string {
-  if (failure instanceof ArgumentError) {
-    return toOneLine(failure.message);
-  }
-  const detail = failure instanceof Error ? failure.message : String(failure);
-  return ARGUMENT_MESSAGES.unexpected(toOneLine(detail));
-}
-
-function isSingleCell(shape: Shape): boolean {
-  return shape.rows === 1 && shape.columns === 1;
-}
-
-function formatShape(shape: Shape): string {
-  return `${shape.rows}x${shape.columns}`;
-}
-
-function toOneLine(text: string): string {
-  return text.replace(LINE_BREAKS, " ").trim();
 }

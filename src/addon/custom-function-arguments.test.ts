@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  ArgumentError,
   commonShape,
-  describeValue,
   elementAt,
   elementSubject,
   isOmitted,
@@ -18,10 +16,9 @@ import {
   readTierModeArgument,
   readTierTable,
   readVector,
-  runCustomFunction,
-  shapeOf,
   singleValue,
-} from "./function-arguments";
+} from "./custom-function-arguments";
+import { shapeOf } from "./custom-function-values";
 import { parseTierMode, TIER_MODES } from "../core/tiers";
 
 function messageOf(run: () => unknown): string {
@@ -32,44 +29,6 @@ function messageOf(run: () => unknown): string {
   }
   throw new Error("expected a failure");
 }
-
-describe("runCustomFunction", () => {
-  it("returns the result", () => {
-    expect(runCustomFunction("F", () => 42)).toBe(42);
-  });
-
-  it("prefixes an argument failure with the function name, on one line", () => {
-    const failure = (() => {
-      try {
-        runCustomFunction("BONUS", () => {
-          throw new ArgumentError("tiers row 3 is not ascending");
-        });
-      } catch (error) {
-        return error as Error;
-      }
-      return null;
-    })();
-    expect(failure).toBeInstanceOf(Error);
-    expect(failure?.message).toBe("BONUS: tiers row 3 is not ascending");
-    expect(failure).not.toBeInstanceOf(ArgumentError);
-  });
-
-  it("turns an unexpected failure into one line without its stack", () => {
-    const message = messageOf(() =>
-      runCustomFunction("F", () => {
-        throw new TypeError("first line\n    at somewhere (file.js:1:1)");
-      }),
-    );
-    expect(message).toBe("F: could not compute the result (first line at somewhere (file.js:1:1))");
-    expect(
-      messageOf(() =>
-        runCustomFunction("F", () => {
-          throw "plain";
-        }),
-      ),
-    ).toBe("F: could not compute the result (plain)");
-  });
-});
 
 describe("shapes", () => {
   it("measures single values and ranges", () => {
@@ -382,18 +341,5 @@ describe("readMonthlyHistory", () => {
   it("reads a 12 x 12 block a year per row", () => {
     const block = Array.from({ length: 12 }, (_, row) => year(row * 100));
     expect(readMonthlyHistory({ name: "h", value: block }).months.slice(0, 13)).toEqual([...year(0), 100]);
-  });
-});
-
-describe("describeValue", () => {
-  it("shows text quoted on one line, cut when long", () => {
-    expect(describeValue("a\r\nb")).toBe('"a b"');
-    expect(describeValue("x".repeat(50))).toBe(`"${"x".repeat(40)}..."`);
-  });
-
-  it("shows booleans, dates and other values", () => {
-    expect(describeValue(false)).toBe("FALSE");
-    expect(describeValue(new Date(0))).toBe("a date");
-    expect(describeValue(Number.NaN)).toBe("NaN");
   });
 });
