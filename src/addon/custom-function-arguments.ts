@@ -112,7 +112,7 @@ export function elementAt(value: SheetArgument, row: number, column: number): Sh
  * Applies `compute` to each element of element-wise arguments, broadcasting
  * single values. All single values give a single value; otherwise the
  * result has the ranges' shape. `compute` receives the arguments' values at
- * one place (the array is reused: copy it to keep it).
+ * one place (the array and the place are reused: copy them to keep them).
  *
  * @example
  * mapElementwise([{ name: "a", value: [[1], [2]] }, { name: "b", value: 10 }], ([a, b]) => Number(a) * Number(b))
@@ -130,16 +130,19 @@ export function mapElementwise(
     );
   }
   const values = new Array<SheetValue>(args.length);
-  const result: ResultCell[][] = [];
+  const place: ElementPlace = { row: 0, column: 0 };
+  const result: ResultCell[][] = new Array(shape.rows);
   for (let row = 0; row < shape.rows; row += 1) {
-    const resultRow: ResultCell[] = [];
+    const resultRow: ResultCell[] = new Array(shape.columns);
+    place.row = row;
     for (let column = 0; column < shape.columns; column += 1) {
       for (let index = 0; index < args.length; index += 1) {
         values[index] = elementAt(args[index].value, row, column);
       }
-      resultRow.push(compute(values, { row, column }));
+      place.column = column;
+      resultRow[column] = compute(values, place);
     }
-    result.push(resultRow);
+    result[row] = resultRow;
   }
   return result;
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Direction } from "../core/attainment";
+import { weightedScore, type ScoreMetric } from "../core/score";
 import { GOLDEN_CASES, GOLDEN_DECIMALS } from "../../test/golden/tier-cases";
 import type { GoldenCase, GoldenCell } from "../../test/golden/tier-cases";
 import * as customFunctions from "./custom-functions";
 import { ATTAINMENT, BONUS, KPI_SCORE, NEXT_TIER_GAP, SEASONAL_SPLIT, SUGGEST_TARGET } from "./custom-functions";
-import type { SheetArgument, SheetResult } from "./custom-function-values";
+import type { ResultCell, SheetArgument, SheetResult } from "./custom-function-values";
 
 type AnyCustomFunction = (...args: SheetArgument[]) => SheetResult;
 
@@ -160,6 +163,47 @@ describe("KPI_SCORE", () => {
     // Sheets lets a formula leave out a required argument.
     expect(errorMessageOf(() => (KPI_SCORE as AnyCustomFunction)(actuals, targets))).toBe(
       "KPI_SCORE: weights is missing",
+    );
+  });
+
+  it("gives weightedScore's score to the last bit, blanks, zeros and lower-is-better included (property)", () => {
+    const cell = fc.oneof(
+      fc.constant(""),
+      fc.constant(0),
+      fc.integer({ min: -50, max: 500 }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
+    const metricCount = 4;
+    const row = fc.array(cell, { minLength: metricCount, maxLength: metricCount });
+    const weight = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(row, row), { minLength: 1, maxLength: 20 }),
+        fc.array(weight, { minLength: metricCount, maxLength: metricCount }),
+        fc.array(fc.constantFrom("higher", "lower"), { minLength: metricCount, maxLength: metricCount }),
+        fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: metricCount, maxLength: metricCount }),
+        (rows, weights, directions, caps) => {
+          const actuals = rows.map(([actual]) => actual);
+          const targets = rows.map(([, target]) => target);
+          const scores = KPI_SCORE(actuals, targets, [weights], [directions], [caps]) as ResultCell[][];
+          const expected = rows.map(([actual, target]) => {
+            const metrics = weights.map(
+              (w, column): ScoreMetric => ({
+                key: String(column),
+                weight: w,
+                actual: actual[column] === "" ? null : (actual[column] as number),
+                target: target[column] === "" ? null : (target[column] as number),
+                direction: directions[column] as Direction,
+                floor: 0,
+                cap: caps[column],
+              }),
+            );
+            return [weightedScore(metrics).score ?? ""];
+          });
+          expect(scores).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
