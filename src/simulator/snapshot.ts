@@ -87,17 +87,25 @@ export function writeFixture(
   startColumn = 1,
 ): SheetModel {
   const sheet = ss.sheetByName(sheetName) ?? ss.addSheet(sheetName);
-  values.forEach((row, i) => {
-    row.forEach((input, j) => {
+  // Loops rather than spreads: a fixture may hold a million rows, more than a call's arguments can.
+  let widest = 0;
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    if (row === undefined) continue;
+    if (row.length > widest) widest = row.length;
+    for (let j = 0; j < row.length; j++) {
+      const input = row[j];
+      // A hole in a sparse fixture row leaves its cell alone, as forEach did.
+      if (input === undefined && !(j in row)) continue;
       const { content, format, note } = contentOf(input, ss, now);
       const cell: Cell = sheet.cellForWrite(startRow + i, startColumn + j);
       cell.content = content;
       if (format !== undefined) cell.format = format;
       if (note !== undefined) cell.note = note;
-    });
-  });
+    }
+  }
   const lastRow = startRow + values.length - 1;
-  const lastColumn = startColumn - 1 + Math.max(0, ...values.map((r) => r.length));
+  const lastColumn = startColumn - 1 + widest;
   sheet.maxRows = Math.max(sheet.maxRows, lastRow);
   sheet.maxColumns = Math.max(sheet.maxColumns, lastColumn);
   ss.assertCellLimit();

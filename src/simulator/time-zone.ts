@@ -63,6 +63,52 @@ export function assertTimeZone(timeZone: unknown): string {
  * instantToWall(Date.UTC(2026, 2, 31, 16), "Asia/Shanghai") === Date.UTC(2026, 3, 1, 0); // true
  */
 export function instantToWall(instantMs: number, timeZone: string): number {
+  if (!Number.isFinite(instantMs)) return formattedWall(instantMs, timeZone);
+  const whole = Math.floor(instantMs / 1000) * 1000;
+  return whole + cachedOffset(whole, timeZone) + (instantMs - whole);
+}
+
+/** Width of the buckets of {@link cachedOffset}: no zone changes its offset twice within an hour. */
+const OFFSET_BUCKET_MS = 3_600_000;
+/** Bounds each zone's cache (an hour a bucket: about 23 years of instants). */
+const MAX_CACHED_BUCKETS = 200_000;
+/** A bucket whose offset changes inside it: computed exactly for each second. */
+const MIXED = Number.NaN;
+/** The largest epoch ms a Date holds. */
+const MAX_DATE_MS = 8.64e15;
+const offsetCaches = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset at a whole-second instant. Asking Intl costs microseconds
+ * and a big workbook asks millions of times, so each zone keeps the offset of
+ * each hour whose first and last second agree (one transition at most an
+ * hour, so equal ends mean none); an hour holding a transition is computed
+ * exactly every time.
+ */
+function cachedOffset(wholeMs: number, timeZone: string): number {
+  // Near the ends of the Date range an hour's last second may not be a date.
+  if (Math.abs(wholeMs) > MAX_DATE_MS - OFFSET_BUCKET_MS) return formattedWall(wholeMs, timeZone) - wholeMs;
+  let cache = offsetCaches.get(timeZone);
+  if (cache === undefined) {
+    formatterFor(timeZone); // throws for an unknown zone before a cache is kept for it
+    cache = new Map();
+    offsetCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(wholeMs / OFFSET_BUCKET_MS);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * OFFSET_BUCKET_MS;
+    const last = start + OFFSET_BUCKET_MS - 1000;
+    const first = formattedWall(start, timeZone) - start;
+    offset = first === formattedWall(last, timeZone) - last ? first : MIXED;
+    if (cache.size >= MAX_CACHED_BUCKETS) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return Number.isNaN(offset) ? formattedWall(wholeMs, timeZone) - wholeMs : offset;
+}
+
+/** The wall clock of an instant as Intl formats it in the zone (the uncached truth). */
+function formattedWall(instantMs: number, timeZone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
   const parts = formatterFor(timeZone).formatToParts(new Date(whole));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);

@@ -129,21 +129,11 @@ const INSTALL_SOURCE = String.raw`(function (hooks) {
  */
 export function installContextDate(context: vm.Context, options: { now: () => number; timeZone: string | null }): void {
   const zone = options.timeZone;
-  const offsets = new Map<number, number>();
   const hooks: DateHooks = {
     now: options.now,
     zone,
-    offset(instantMs: number): number {
-      if (zone === null) return 0;
-      const bucket = Math.floor(instantMs / 900_000);
-      let offset = offsets.get(bucket);
-      if (offset === undefined) {
-        if (offsets.size > 50_000) offsets.clear();
-        offset = zoneOffsetMs(zone, bucket * 900_000);
-        offsets.set(bucket, offset);
-      }
-      return offset;
-    },
+    // zoneOffsetMs keeps its own per-hour cache of each zone's offsets.
+    offset: (instantMs: number) => (zone === null ? 0 : zoneOffsetMs(zone, instantMs)),
     fromWall: (wallMs: number) => (zone === null ? wallMs : wallToInstant(wallMs, zone)),
     zoneName(instantMs: number): string {
       if (zone === null) return "";
