@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CellData, WorkbookData } from "./workbook-data";
-import { installLocaleDateFormats, readXlsx, writeXlsx, writeXlsxBuffer } from "./xlsx-workbook";
+import { installLocaleDateFormats, readXlsx, widthSample, writeXlsx, writeXlsxBuffer } from "./xlsx-workbook";
 
 let dir: string;
 beforeAll(async () => {
@@ -261,4 +261,21 @@ describe("reading what other programs write", () => {
 
 afterEach(() => {
   vi.useRealTimers();
+});
+
+describe("column widths of long sheets", () => {
+  it("measure every row of a sheet up to 5,000 rows", () => {
+    const measured = widthSample(5_000);
+    expect(Array.from({ length: 5_000 }, (_, r) => measured(r)).every(Boolean)).toBe(true);
+  });
+
+  it("measure the header, both ends and about a thousand rows between of a longer sheet", () => {
+    const rows = 1_000_000;
+    const measured = widthSample(rows);
+    let count = 0;
+    for (let r = 0; r < rows; r++) if (measured(r)) count++;
+    expect([measured(0), measured(1_000), measured(rows - 1), measured(500_001)]).toEqual([true, true, true, false]);
+    expect(count).toBeGreaterThan(2_000);
+    expect(count).toBeLessThan(3_100);
+  });
 });
