@@ -8,7 +8,25 @@
  */
 import { type CallKind, SERVICE_TAG } from "./call-log";
 import type { Realm } from "./realm";
-import type { Simulator } from "./simulator";
+
+/**
+ * What an execution itself needs from whatever runs it: the simulated time and
+ * the gate every service call passes (logged, permission-checked,
+ * fault-injected). The Simulator implements it.
+ */
+export interface ExecutionHost {
+  now(): number;
+  invoke(x: Execution, service: string, method: string, kind: CallKind, args: unknown[], run: () => unknown): unknown;
+}
+
+/**
+ * The simulator's state as the services reach it through their execution
+ * (`x.sim.locks`, `x.sim.ui`). Empty here and filled in by simulator.ts
+ * (`declare module "./execution"`), so that this file, which every service
+ * imports, does not import the simulator, which imports every service.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: declaration merging in simulator.ts fills it in
+export interface ServiceHost {}
 
 /** Apps Script's ScriptApp.AuthMode values the simulator knows. */
 export type AuthModeName = "FULL" | "LIMITED" | "NONE" | "CUSTOM_FUNCTION";
@@ -130,7 +148,7 @@ export class Execution {
   readonly id: number;
   readonly context: ResolvedContext;
   readonly realm: Realm;
-  readonly sim: Simulator;
+  readonly sim: ExecutionHost & ServiceHost;
   /** Simulated time the execution (or its current top-level call) started. */
   startedAt: number;
   /** Keys of the locks this execution holds (see lock.ts). */
@@ -142,12 +160,12 @@ export class Execution {
    */
   killed = false;
 
-  constructor(sim: Simulator, id: number, context: ResolvedContext, realm: Realm) {
+  constructor(sim: ExecutionHost & ServiceHost, id: number, context: ResolvedContext, realm: Realm) {
     this.sim = sim;
     this.id = id;
     this.context = context;
     this.realm = realm;
-    this.startedAt = sim.clock.now();
+    this.startedAt = sim.now();
   }
 
   /** An Apps Script-like exception created in the script's realm. */

@@ -8,7 +8,7 @@ import { type CallFilter, type CallRecord, cellsIn, matchesCall, summarizeArgs }
 import type { CallKind } from "./call-log";
 import { CHARTS_GLOBAL } from "./charts";
 import { type InstantInput, SimClock, toEpochMs } from "./clock";
-import { type ContextSpec, Execution, deniedMessage, resolveContext } from "./execution";
+import { type ContextSpec, Execution, type ExecutionHost, deniedMessage, resolveContext } from "./execution";
 import { Faults, KILL_MESSAGE, type LatencyModel, latencyOf } from "./faults";
 import { HtmlServiceFacade } from "./html";
 import { type LockScope, LockServiceFacade, LockState, lockKey } from "./lock";
@@ -121,6 +121,11 @@ export interface AppsScriptGlobals {
   Charts: typeof CHARTS_GLOBAL;
 }
 
+declare module "./execution" {
+  /** The services see the whole simulator through their execution. */
+  interface ServiceHost extends Simulator {}
+}
+
 /**
  * The in-memory Apps Script world.
  *
@@ -128,7 +133,7 @@ export interface AppsScriptGlobals {
  * const sim = new Simulator({ timeZone: "Asia/Shanghai" });
  * const { SpreadsheetApp } = sim.globals({ kind: "manual" });
  */
-export class Simulator {
+export class Simulator implements ExecutionHost {
   readonly options: ResolvedSimulatorOptions;
   readonly clock: SimClock;
   readonly spreadsheet: SpreadsheetModel;
