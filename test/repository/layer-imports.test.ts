@@ -158,6 +158,24 @@ describe("layer imports", () => {
     expect(everyNameIsAType("* as z")).toBe(false);
   });
 
+  it("tells an allowed edge from one that runs up a layer", () => {
+    const edge = (from: string, specifier: string, typeOnly = false): ImportEdge => ({ from, specifier, typeOnly });
+    expect(violation(edge("src/tables/read-sales.ts", "../core/calendar"))).toBeNull();
+    expect(violation(edge("src/core/periods.ts", "../tables/cell-values", true))).toBe("tables (types)");
+    expect(violation(edge("src/addon/menu.ts", "../sidebar/sidebar-api", true))).toBeNull();
+    expect(violation(edge("src/addon/menu.ts", "../sidebar/dom"))).toBe("sidebar");
+    expect(violation(edge("src/sidebar/rep-view.ts", "../tables/sheet-roles", true))).toBeNull();
+    expect(violation(edge("src/sidebar/rep-view.ts", "../tables/sheet-roles"))).toBe("tables");
+    expect(violation(edge("src/sidebar/rep-view.ts", "../addon/settings", true))).toBe("addon (types)");
+    expect(violation(edge("src/local/preview.ts", "../sidebar/client"))).toBe("sidebar");
+    expect(violation(edge("src/entry-points.ts", "./core/periods"))).toBe("core");
+    expect(violation(edge("src/simulator/range.ts", "../addon/menu"))).toBe("addon");
+    expect(violation(edge("src/core/periods.ts", "node:fs"))).toBe("package node:fs");
+    expect(violation(edge("src/sidebar/client.ts", "zod/mini"))).toBe("package zod/mini");
+    expect(violation(edge("src/tables/read-sales.ts", "../../test/fixtures/result-row"))).toBe("outside src/");
+    expect(violation(edge("src/tables/read-inputs.test.ts", "../../test/fixtures/result-row"))).toBeNull();
+  });
+
   it("never imports up a layer", () => {
     const offending = edges.flatMap((edge) => {
       const why = violation(edge);
