@@ -367,10 +367,43 @@ export function readDay(value: unknown, dayOf: DayOfInstant, order?: DateOrder |
   }
   if (isBlankCell(value)) return null;
   if (typeof value === "string") {
-    const day = readDateText(value, dayOf, order ?? null);
+    const day = rememberedDateText(value, dayOf, order ?? null);
     if (day !== null) return day;
   }
   return unreadable(value, "not_a_date");
+}
+
+/** Texts longer than a date with its name of month ("Mar 14, 2025") are date-times, nearly all distinct. */
+const REMEMBERED_TEXT_LENGTH = 12;
+const REMEMBERED_TEXTS = 10_000;
+
+/**
+ * Days read from date texts, for one wall clock and one order. A Sales sheet
+ * repeats each day's text hundreds of times and parsing it was the largest
+ * cost of reading Sales (and of SCORECARD, which reads Sales on every call).
+ * The same text always reads the same with the same clock and order, so
+ * remembering it changes no result; a new clock or order starts afresh.
+ */
+let rememberedDays: { dayOf: DayOfInstant; order: DateOrder | null; days: Map<string, DayNumber | null> } | null = null;
+
+function rememberedDateText(
+  text: string,
+  dayOf: DayOfInstant,
+  order: DateOrder | null,
+): DayNumber | null | CellFailure {
+  if (text.length > REMEMBERED_TEXT_LENGTH) return readDateText(text, dayOf, order);
+  if (rememberedDays === null || rememberedDays.dayOf !== dayOf || rememberedDays.order !== order) {
+    rememberedDays = { dayOf, order, days: new Map() };
+  }
+  const known = rememberedDays.days.get(text);
+  if (known !== undefined) return known;
+  const day = readDateText(text, dayOf, order);
+  // A failure is a fresh object each time (the caller may keep it); only days and nulls are shared.
+  if (typeof day === "number" || day === null) {
+    if (rememberedDays.days.size >= REMEMBERED_TEXTS) rememberedDays.days.clear();
+    rememberedDays.days.set(text, day);
+  }
+  return day;
 }
 
 /**
