@@ -5,6 +5,7 @@
  * holds. The attainment chart is drawn from the leaderboard's Name column and
  * its first attainment column.
  */
+import { fill } from "../core/localized-text";
 import { isPeriodKey, periodKind } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import { TEXT_FORMAT, leaderboardColumns, metricOfHeader, type OutputColumn } from "../tables/output-columns";
@@ -43,10 +44,6 @@ export function latestPeriod(periods: readonly unknown[], fyStart: number): stri
   const pool = months.length > 0 ? months : keys;
   if (pool.length === 0) return null;
   return pool.sort((a, b) => comparePeriodCells(a, b, fyStart))[pool.length - 1];
-}
-
-function fill(template: string, args: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
 }
 
 /**

@@ -14,7 +14,7 @@ import * as z from "zod/mini";
 import { monthOfDay } from "../core/periods";
 import { planMetricKeys, manualMetricKeys } from "../core/plan-lookup";
 import type { Language } from "../core/plan-model";
-import { fillTemplate } from "../core/problems";
+import { catalogueText } from "../core/localized-text";
 import type { TargetRecord } from "../core/records";
 import {
   HISTORY_MONTHS,
@@ -72,9 +72,7 @@ const MESSAGES = {
   skippedLeft: { en: " {count} reps had left before {period}.", zh: "{count} 名销售在 {period} 之前已离职。" },
 } as const;
 
-function text(key: keyof typeof MESSAGES, language: Language, args: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[key][language], args);
-}
+const text = catalogueText(MESSAGES);
 
 // ---------------------------------------------------------------- request and defaults
 

@@ -7,7 +7,7 @@
  */
 import { formatMoney, groupThousands } from "../core/display-format";
 import type { Language } from "../core/plan-model";
-import { fillTemplate } from "../core/problems";
+import { fill } from "../core/localized-text";
 import type { InputReport } from "../tables/read-inputs";
 
 const WORDS = {
@@ -53,7 +53,7 @@ export function inputReportLines(report: InputReport, language: Language, curren
       const how = !entry.known ? WORDS.unknown[language] : entry.own ? WORDS.own[language] : "";
       lines.push(
         "  " +
-          fillTemplate(WORDS.stage[language], {
+          fill(WORDS.stage[language], {
             word: entry.word,
             status: WORDS[entry.status][language],
             rows: groupThousands(String(entry.rows)),
@@ -63,14 +63,14 @@ export function inputReportLines(report: InputReport, language: Language, curren
       );
     }
     if (sorted.length > STAGE_WORDS_SHOWN)
-      lines.push("  " + fillTemplate(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
+      lines.push("  " + fill(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
     lines.push(WORDS.change[language]);
   }
   if (!report.hasTargets) lines.push(WORDS.no_targets[language]);
   if (report.openDeals.count > 0) {
     const amount = formatMoney(report.openDeals.amount, currency);
     lines.push(
-      fillTemplate(WORDS.open_deals[language], {
+      fill(WORDS.open_deals[language], {
         count: groupThousands(String(report.openDeals.count)),
         amount,
         dealWord: report.openDeals.count === 1 ? "deal" : "deals",

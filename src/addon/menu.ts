@@ -6,6 +6,7 @@
  * calls one action and tells the result in a short message: counts and
  * periods, never names or amounts.
  */
+import { fill } from "../core/localized-text";
 import { parsePeriod } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import { recalculate, type RunSummary } from "./recalculation";
@@ -81,10 +82,6 @@ const TEXT = {
   never: { en: "never", zh: "尚未运行" },
   helpBody: { en: "The user guide is in the README of Sales Scorecard:", zh: "使用指南见销售绩效记分卡的 README：" },
 } as const;
-
-function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
 
 /**
  * The menu's language from the user's locale; English when it cannot be read.

@@ -14,7 +14,7 @@
  */
 import { currencyFor } from "../core/display-format";
 import { lastDay } from "../core/periods";
-import { a1, quoteSheetName } from "../core/problems";
+import { a1, quoteSheetName } from "../core/a1-notation";
 import type { Language, PlanSettings } from "../core/plan-model";
 import type { Recognition } from "../core/recognition";
 import { managerReviewFindings, teamMembersOf } from "../core/manager-review-findings";

@@ -9,7 +9,8 @@ import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } f
 import { isPeriodKey, monthOfDay, monthsOf, previousPeriod } from "../core/periods";
 import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
-import { a1, problemAt, type Problem } from "../core/problems";
+import { a1 } from "../core/a1-notation";
+import { problemAt, type Problem } from "../core/problems";
 import type { InputRecords, Period, Rep } from "../core/records";
 import { applyRecognitionNotes, managerKeysOf, type Recognition } from "../core/recognition";
 import type { PeriodResult } from "../core/results";

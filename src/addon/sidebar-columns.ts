@@ -15,7 +15,7 @@
  */
 import * as z from "zod/mini";
 import type { Language } from "../core/plan-model";
-import { fillTemplate } from "../core/problems";
+import { catalogueText, type Localized } from "../core/localized-text";
 import { describeHeaders } from "../tables/header-matching";
 import { INPUT_SHEETS } from "../tables/input-columns";
 import { isCellFailure } from "../tables/cell-values";
@@ -46,7 +46,7 @@ export const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
 /** Distinct Status words listed; the rest are counted. */
 export const STAGE_WORDS_SHOWN = 30;
 
-const SHEET_LABELS: Record<MappedSheet, Record<Language, string>> = {
+const SHEET_LABELS: Record<MappedSheet, Localized> = {
   sales: { en: "Sales sheet", zh: "销售记录表" },
   reps: { en: "Reps sheet", zh: "销售人员表" },
 };
@@ -96,9 +96,7 @@ const MESSAGES = {
   invalidStored: { en: "The columns could not be saved: {errors}", zh: "无法保存列设置：{errors}" },
 } as const;
 
-function text(key: keyof typeof MESSAGES, language: Language, args: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[key][language], args);
-}
+const text = catalogueText(MESSAGES);
 
 /** A header or word quoted back: cut when long, so a message stays one short line. */
 function quoted(value: string): string {

@@ -13,7 +13,7 @@
 import * as z from "zod/mini";
 import { isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
-import { fillTemplate } from "../core/problems";
+import { catalogueText } from "../core/localized-text";
 import { MAX_CELL_CHARS } from "./platform-limits";
 import type {
   ActionResult,
@@ -126,9 +126,7 @@ const MESSAGES = {
 
 type MessageKey = keyof typeof MESSAGES;
 
-function message(key: MessageKey, language: Language, args: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[key][language], args);
-}
+const message = catalogueText(MESSAGES);
 
 /** An error the sidebar shows as it is. */
 function fail(key: MessageKey, language: Language, args: Record<string, string | number> = {}): never {

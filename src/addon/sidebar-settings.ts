@@ -12,7 +12,7 @@
  */
 import * as z from "zod/mini";
 import type { Language } from "../core/plan-model";
-import { fillTemplate } from "../core/problems";
+import { catalogueText, type Localized } from "../core/localized-text";
 import type { ActionResult, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
 import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
@@ -50,7 +50,7 @@ const QUOTED_NAME_LENGTH = 40;
 // ---------------------------------------------------------------- text
 
 /** Each sheet's field label; error messages name the field with it. */
-const SHEET_LABELS: Record<SheetRole, Record<Language, string>> = {
+const SHEET_LABELS: Record<SheetRole, Localized> = {
   reps: { en: "Reps sheet", zh: "销售人员表" },
   sales: { en: "Sales sheet", zh: "销售记录表" },
   targets: { en: "Targets sheet", zh: "目标表" },
@@ -118,11 +118,7 @@ const MESSAGES = {
   invalidStored: { en: "The settings could not be saved: {errors}", zh: "无法保存设置：{errors}" },
 } as const;
 
-type MessageKey = keyof typeof MESSAGES;
-
-function text(key: MessageKey, language: Language, args: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[key][language], args);
-}
+const text = catalogueText(MESSAGES);
 
 /** A list in running text: "a, b" in English, "a、b" in Chinese. */
 function listOf(items: readonly string[], language: Language): string {

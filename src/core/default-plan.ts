@@ -13,9 +13,8 @@
  */
 import type { Direction, Language, PayoutPeriod, PlanSettings } from "./plan-model";
 import type { TierMode } from "./tiers";
+import type { Localized } from "./localized-text";
 import { DEFAULT_TRAINING_TOPICS } from "./training-topics";
-
-type Localized = Record<Language, string>;
 
 /** The columns of the Plan sheet, in the order the default plan writes them. */
 export type PlanColumn =

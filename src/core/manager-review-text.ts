@@ -18,7 +18,7 @@ import type { ManagerReviewFindings, MemberFinding, TeamMetricFinding } from "./
 import { MAX_LISTED_MEMBERS } from "./manager-review-findings";
 import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-review-templates";
 import type { Language } from "./plan-model";
-import { fillTemplate } from "./problems";
+import { fill } from "./localized-text";
 import { countTargetText } from "./prorated-phrases";
 import { isWholeCount, type ComponentFinding, type NextTierFinding } from "./review-findings";
 import { reviewCatalogue } from "./review-templates";
@@ -40,7 +40,7 @@ interface Writer {
 }
 
 function say(w: Writer, key: ManagerTextKey, args: Record<string, string | number> = {}): string {
-  return fillTemplate(w.words.texts[key], args);
+  return fill(w.words.texts[key], args);
 }
 
 function bullet(w: Writer, line: string): string {
@@ -63,7 +63,7 @@ function isManual(w: Writer, key: string): boolean {
 function value(w: Writer, key: string, amount: number): string {
   const shown = formatMetricValue(key, amount, w.language, w.currency);
   const rep = reviewCatalogue(w.language);
-  if (isManual(w, key)) return fillTemplate(rep.texts.manualScore, { value: shown });
+  if (isManual(w, key)) return fill(rep.texts.manualScore, { value: shown });
   if (!isWholeCount(key) || w.language === "en") return shown;
   const unit = Object.prototype.hasOwnProperty.call(rep.countUnit, key)
     ? plural(amount, rep.countUnit[key])

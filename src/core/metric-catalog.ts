@@ -3,6 +3,7 @@
  * their kind (additive metrics sum over months and are prorated; ratios are not)
  * and the direction in which they are better.
  */
+import type { Localized } from "./localized-text";
 import type { Direction, Language } from "./plan-model";
 
 export type MetricKind = "additive" | "ratio";
@@ -17,7 +18,7 @@ export interface BuiltInMetric {
   days: boolean;
   /** A rate shown as a percentage. */
   percent: boolean;
-  label: Record<Language, string>;
+  label: Localized;
 }
 
 export const BUILT_IN_METRICS: readonly BuiltInMetric[] = [
@@ -112,7 +113,7 @@ export function isAdditive(key: string): boolean {
 }
 
 /** Friendly names for common manual metrics; any other key is shown as typed. */
-const MANUAL_LABELS: Record<string, Record<Language, string>> = {
+const MANUAL_LABELS: Record<string, Localized> = {
   csat: { en: "Customer satisfaction", zh: "客户满意度" },
   satisfaction: { en: "Customer satisfaction", zh: "客户满意度" },
   product_knowledge: { en: "Product knowledge", zh: "产品知识" },

@@ -7,15 +7,8 @@
  */
 import { formatNumber } from "./display-format";
 import type { Language } from "./plan-model";
-import {
-  PROBLEM_MESSAGES,
-  fillTemplate,
-  formatProblem,
-  quoteSheetName,
-  type Problem,
-  type ProblemCode,
-  type Severity,
-} from "./problems";
+import { quoteSheetName } from "./a1-notation";
+import { formatProblem, problemMessage, type Problem, type ProblemCode, type Severity } from "./problems";
 
 /** Problems of one sheet, column, code and severity, in the order given. */
 export interface ProblemGroup {
@@ -155,17 +148,6 @@ export function groupCells(group: ProblemGroup, language: Language = "en"): stri
     .map(([first, last]) => group.column + first + (last > first ? ":" + group.column + last : ""));
   if (runs.length > CELL_RUNS_SHOWN) shown.push("…");
   return prefix + shown.join(GROUP_TEXT[language].separator);
-}
-
-/**
- * The message of a problem without its cell, in a language.
- *
- * @example
- * problemMessage(problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "abc" }), "en");
- * // 'Amount "abc" is not a number; the row is left out'
- */
-export function problemMessage(problem: Problem, language: Language): string {
-  return fillTemplate(PROBLEM_MESSAGES[problem.code][language], problem.args);
 }
 
 /**

@@ -2,6 +2,8 @@
  * Problems found in the input: records first (sheet, cell, code, arguments),
  * text only when shown, so the same problem reads well in English and Chinese.
  */
+import { quoteSheetName } from "./a1-notation";
+import { fill, type Localized } from "./localized-text";
 import type { Language } from "./plan-model";
 
 export type Severity = "error" | "warning";
@@ -13,11 +15,6 @@ export interface Problem {
   code: ProblemCode;
   args: Record<string, string | number>;
   severity: Severity;
-}
-
-interface MessageTemplate {
-  en: string;
-  zh: string;
 }
 
 /**
@@ -335,35 +332,9 @@ export const PROBLEM_MESSAGES = {
     en: "a sheet named {sheet} exists and was not created by Sales Scorecard; it was left alone",
     zh: "已存在名为 {sheet} 的工作表，且不是由销售绩效记分卡创建，未改动",
   },
-} satisfies Record<string, MessageTemplate>;
+} satisfies Record<string, Localized>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
-
-/**
- * Quotes a sheet name for an A1 reference the way Sheets does: only when it
- * has characters other than letters, digits and `_`.
- *
- * @example
- * quoteSheetName("Run log"); // "'Run log'"
- * quoteSheetName("Sales");   // "Sales"
- */
-export function quoteSheetName(sheet: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet)) return sheet;
-  return "'" + sheet.replace(/'/g, "''") + "'";
-}
-
-/**
- * Fills `{name}` placeholders from args; an unknown placeholder stays visible
- * rather than becoming "undefined".
- *
- * @example
- * fillTemplate("{a} and {b}", { a: 1, b: "x" }); // "1 and x"
- */
-export function fillTemplate(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
-  );
-}
 
 /**
  * The problem as one line, `<Sheet>!<A1>: <message>`.
@@ -374,8 +345,18 @@ export function fillTemplate(template: string, args: Record<string, string | num
  * // 'Sales!D14: Amount "abc" is not a number; the row is left out'
  */
 export function formatProblem(problem: Problem, language: Language): string {
-  const template = PROBLEM_MESSAGES[problem.code][language];
-  return quoteSheetName(problem.sheet) + "!" + problem.cell + ": " + fillTemplate(template, problem.args);
+  return quoteSheetName(problem.sheet) + "!" + problem.cell + ": " + problemMessage(problem, language);
+}
+
+/**
+ * The message of a problem without its cell, in a language.
+ *
+ * @example
+ * problemMessage(problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "abc" }), "en");
+ * // 'Amount "abc" is not a number; the row is left out'
+ */
+export function problemMessage(problem: Problem, language: Language): string {
+  return fill(PROBLEM_MESSAGES[problem.code][language], problem.args);
 }
 
 /**
@@ -392,46 +373,4 @@ export function problemAt(
   severity: Severity = "error",
 ): Problem {
   return { sheet, cell, code, args, severity };
-}
-
-/**
- * The A1 reference of a 1-based row and column.
- *
- * @example
- * a1(14, 4);  // "D14"
- * a1(1, 27);  // "AA1"
- */
-export function a1(row: number, column: number): string {
-  return columnLetters(column) + String(row);
-}
-
-/**
- * Column letters of a 1-based column number.
- *
- * @example
- * columnLetters(28); // "AB"
- */
-export function columnLetters(column: number): string {
-  let letters = "";
-  let n = column;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/**
- * The 1-based column number of an A1 reference: the inverse of `a1`'s
- * letters, for sorting problems by row and column.
- *
- * @example
- * columnOfCell("D14"); // 4
- * columnOfCell("AB3"); // 28
- */
-export function columnOfCell(cell: string): number {
-  let column = 0;
-  for (const letter of cell.replace(/\d+$/, "")) column = column * 26 + letter.charCodeAt(0) - 64;
-  return column;
 }

@@ -11,7 +11,7 @@
  */
 import { formatNumber, formatPercent } from "./display-format";
 import type { Language } from "./plan-model";
-import { fillTemplate } from "./problems";
+import { fill } from "./localized-text";
 
 /** How a period's targets were scaled for the rep: the findings' proration and ramp. */
 export interface TargetScaling {
@@ -62,9 +62,9 @@ function scalingPhrase(scaling: TargetScaling, language: Language): string {
   const { proration, ramp } = scaling;
   const factor = ramp === null ? "" : formatPercent(ramp.factor);
   if (proration !== null && ramp !== null)
-    return fillTemplate(WORDS.both[language], { days: proration.days, of: proration.of, factor });
-  if (proration !== null) return fillTemplate(WORDS.prorated[language], { days: proration.days, of: proration.of });
-  return fillTemplate(WORDS.ramped[language], { factor });
+    return fill(WORDS.both[language], { days: proration.days, of: proration.of, factor });
+  if (proration !== null) return fill(WORDS.prorated[language], { days: proration.days, of: proration.of });
+  return fill(WORDS.ramped[language], { factor });
 }
 
 /**
@@ -90,7 +90,7 @@ export function countTargetText(
   const whole = wholeTargetBefore(target, scaling);
   if (whole === null) return shown(target);
   const template = inBrackets ? WORDS.targetInBrackets : WORDS.target;
-  return fillTemplate(template[language], { target: shown(whole), how: scalingPhrase(scaling, language) });
+  return fill(template[language], { target: shown(whole), how: scalingPhrase(scaling, language) });
 }
 
 /**
@@ -109,7 +109,7 @@ export function withPartialPeriodNote(
   language: Language,
 ): string {
   if (proration === null) return sentence;
-  const note = fillTemplate(WORDS.rankNote[language], { days: proration.days, of: proration.of });
+  const note = fill(WORDS.rankNote[language], { days: proration.days, of: proration.of });
   const end = /[.。]$/.exec(sentence);
   return end === null ? sentence + note : sentence.slice(0, end.index) + note + end[0];
 }

@@ -2,7 +2,7 @@
  * The words of a review, one catalogue per language, as data.
  *
  * review-text.ts chooses a template for each fact and fills its `{name}`
- * placeholders (problems.ts `fillTemplate`); it never builds sentences itself.
+ * placeholders (localized-text.ts `fill`); it never builds sentences itself.
  * The Chinese is written for Chinese managers, not translated word for word:
  * it addresses the rep as 你 in the respectful tone of a Chinese workplace
  * review, uses full-width punctuation, and keeps the same figures.

@@ -23,7 +23,7 @@ import { metricLabel } from "./metric-catalog";
 import type { Language } from "./plan-model";
 import type { PeriodKind } from "./periods";
 import type { DayNumber } from "./records";
-import { fillTemplate } from "./problems";
+import { fill } from "./localized-text";
 import { roundTo } from "./rounding";
 import { countTargetText, withPartialPeriodNote } from "./prorated-phrases";
 import {
@@ -53,7 +53,7 @@ interface Writer {
 }
 
 function say(w: Writer, key: ReviewTextKey, args: Record<string, string | number> = {}): string {
-  return fillTemplate(w.words.texts[key], args);
+  return fill(w.words.texts[key], args);
 }
 
 function bullet(w: Writer, line: string): string {
@@ -111,13 +111,13 @@ export function periodLabel(period: string, fiscalYearStartMonth: number, langua
   let match: RegExpExecArray | null;
   if ((match = /^(\d{4})-(\d{2})$/.exec(period))) {
     const monthName = words.monthNames[Number(match[2]) - 1] ?? match[2];
-    return fillTemplate(words.monthLabel, { year: match[1], monthName });
+    return fill(words.monthLabel, { year: match[1], monthName });
   }
   if ((match = /^(\d{4})-Q([1-4])$/.exec(period))) {
-    return fillTemplate(fiscal ? words.fiscalQuarterLabel : words.quarterLabel, { year: match[1], quarter: match[2] });
+    return fill(fiscal ? words.fiscalQuarterLabel : words.quarterLabel, { year: match[1], quarter: match[2] });
   }
   if ((match = /^(\d{4})$/.exec(period))) {
-    return fillTemplate(fiscal ? words.fiscalYearLabel : words.yearLabel, { year: match[1] });
+    return fill(fiscal ? words.fiscalYearLabel : words.yearLabel, { year: match[1] });
   }
   return cleanUserText(period);
 }
@@ -133,7 +133,7 @@ export function periodLabel(period: string, fiscalYearStartMonth: number, langua
 export function dayLabel(day: DayNumber, language: Language): string {
   const words = reviewCatalogue(language);
   const { year, month, day: dayOfMonth } = civilFromDay(day);
-  return fillTemplate(words.dayLabel, { year, monthName: words.monthNames[month - 1], day: dayOfMonth });
+  return fill(words.dayLabel, { year, monthName: words.monthNames[month - 1], day: dayOfMonth });
 }
 
 function capitalise(text: string): string {

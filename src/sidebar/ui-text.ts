@@ -3,6 +3,7 @@
  * the spreadsheet's (the server says which in every view's answer); until
  * the first answer arrives the browser's language is a guess.
  */
+import { fill } from "../core/localized-text";
 import type { UiLanguage } from "./sidebar-api";
 
 const TEXT = {
@@ -337,7 +338,5 @@ export function setUiLanguage(language: UiLanguage): void {
  * t("rankOf", { rank: 2, count: 13 }); // "2 of 13"
  */
 export function t(key: TextKey, args: Record<string, string | number> = {}): string {
-  return TEXT[key][current].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
-  );
+  return fill(TEXT[key][current], args);
 }

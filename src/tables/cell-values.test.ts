@@ -2,7 +2,8 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { dayNumber, makeWallClock } from "../core/calendar";
 import { MAX_INPUT_NUMBER } from "../core/number-text";
-import { PROBLEM_MESSAGES, fillTemplate } from "../core/problems";
+import { fill } from "../core/localized-text";
+import { PROBLEM_MESSAGES } from "../core/problems";
 import {
   MAX_TEXT_LENGTH,
   displayValue,
@@ -416,10 +417,10 @@ describe("numeric day-month dates and the date order", () => {
       args: { value: "3/1/2017", dmy: "3 January", mdy: "1 March", dmyZh: "1月3日", mdyZh: "3月1日" },
     });
     const args = { column: "Date", ...(result as { args: Record<string, string> }).args };
-    expect(fillTemplate(PROBLEM_MESSAGES.ambiguous_date.en, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.ambiguous_date.en, args)).toBe(
       'Date "3/1/2017" could be 3 January or 1 March; set the date order (day first or month first) in the settings, or --date-order dmy|mdy locally; the row is left out',
     );
-    expect(fillTemplate(PROBLEM_MESSAGES.ambiguous_date.zh, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.ambiguous_date.zh, args)).toBe(
       "Date「3/1/2017」既可能是1月3日，也可能是3月1日；请在设置中指定日期顺序（日在前或月在前），本地运行可用 --date-order dmy|mdy；该行未计入",
     );
     expect(failureOf(readDay("12.11.2026 10:00", utc))).toBe("ambiguous_date");
@@ -429,10 +430,10 @@ describe("numeric day-month dates and the date order", () => {
 
   it("says which forms are read when the text is no date at all", () => {
     const failure = readDay("soon", utc) as { args: Record<string, string> };
-    expect(fillTemplate(PROBLEM_MESSAGES.not_a_date.en, { column: "Date", ...failure.args })).toBe(
+    expect(fill(PROBLEM_MESSAGES.not_a_date.en, { column: "Date", ...failure.args })).toBe(
       'Date "soon" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out',
     );
-    expect(fillTemplate(PROBLEM_MESSAGES.not_a_date.zh, { column: "成交日期", ...failure.args })).toBe(
+    expect(fill(PROBLEM_MESSAGES.not_a_date.zh, { column: "成交日期", ...failure.args })).toBe(
       "成交日期「soon」不是有效日期（请写成 2026-03-31、2026年3月31日，或使用日期单元格），该行未计入",
     );
   });
@@ -474,10 +475,10 @@ describe("magnitude bounds", () => {
     });
     expect(readNumberCell(Number.MAX_VALUE)).toMatchObject({ failure: "number_too_large" });
     const args = { column: "Amount", ...(readNumberCell(1e308) as { args: Record<string, string> }).args };
-    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.en, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.number_too_large.en, args)).toBe(
       "Amount 1e+308 is beyond ±1,000,000,000,000; the row is left out",
     );
-    expect(fillTemplate(PROBLEM_MESSAGES.number_too_large.zh, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.number_too_large.zh, args)).toBe(
       "Amount 1e+308 超出 ±1,000,000,000,000 的范围，该行未计入",
     );
   });
@@ -521,10 +522,10 @@ describe("Sheets error values", () => {
       expect(readText(" " + text + " "), text).toEqual({ failure: "error_value", args: { value: text } });
     }
     const args = { column: "Customer", value: "#N/A" };
-    expect(fillTemplate(PROBLEM_MESSAGES.error_value.en, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.error_value.en, args)).toBe(
       "Customer holds the error value #N/A; the row is left out",
     );
-    expect(fillTemplate(PROBLEM_MESSAGES.error_value.zh, args)).toBe("Customer 是错误值 #N/A（公式出错），该行未计入");
+    expect(fill(PROBLEM_MESSAGES.error_value.zh, args)).toBe("Customer 是错误值 #N/A（公式出错），该行未计入");
   });
 
   it("says error_value rather than 'not a number' or 'not a date' for an error value in those cells", () => {
@@ -559,12 +560,10 @@ describe("ID cells", () => {
     for (const text of SHEETS_ERROR_VALUES)
       expect(readIdText(text), text).toEqual({ failure: "bad_id", args: { value: text } });
     const args = { column: "Rep ID", value: "TRUE" };
-    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.en, args)).toBe(
+    expect(fill(PROBLEM_MESSAGES.bad_id.en, args)).toBe(
       "Rep ID TRUE is not an ID (a checkbox, a date or an error value); the row is left out",
     );
-    expect(fillTemplate(PROBLEM_MESSAGES.bad_id.zh, args)).toBe(
-      "Rep ID TRUE 不是编号（像是复选框、日期或错误值），该行未计入",
-    );
+    expect(fill(PROBLEM_MESSAGES.bad_id.zh, args)).toBe("Rep ID TRUE 不是编号（像是复选框、日期或错误值），该行未计入");
   });
 
   it("reads the Targets scope through the ID reader", () => {

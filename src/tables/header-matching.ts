@@ -8,7 +8,8 @@
  * Exports often put a title and filter lines above the header row, so the
  * header row is looked for in the first rows of the sheet.
  */
-import { a1, problemAt, type Problem } from "../core/problems";
+import { a1 } from "../core/a1-notation";
+import { problemAt, type Problem } from "../core/problems";
 import { toHalfWidth } from "../core/full-width";
 import { COLUMN_ALIASES } from "./column-aliases";
 import { INPUT_SHEETS, type InputSheetKey } from "./input-columns";

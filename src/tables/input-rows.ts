@@ -9,7 +9,8 @@
  * sheet in particular.
  */
 import * as z from "zod/mini";
-import { a1, columnOfCell, problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
+import { a1, columnOfCell } from "../core/a1-notation";
+import { problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
 import { cellFailure, isBlankCell, isCellFailure, type CellFailure } from "./cell-values";
 import { isReportNoteRow } from "./report-note-rows";
 import { findHeaderRow, matchHeaders, type HeaderMatch } from "./header-matching";

@@ -5,11 +5,9 @@
  * on each header cell explains it in the run's language. Each column is either
  * text (written into plain-text `@` cells) or a number with its format.
  */
-import type { Language } from "../core/plan-model";
 import { metricValueKind } from "../core/display-format";
+import type { Localized } from "../core/localized-text";
 import { builtInMetric } from "../core/metric-catalog";
-
-export type Localized = Record<Language, string>;
 
 /** "text": plain-text cells; "number": numbers (or blank); "flag": booleans; "when": a date-time. */
 export type ColumnKind = "text" | "number" | "flag" | "when";

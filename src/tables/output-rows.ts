@@ -9,6 +9,7 @@
  * so a plan that adds or drops a metric moves no value into the wrong column.
  */
 import { formatDay } from "../core/calendar";
+import { fill } from "../core/localized-text";
 import { monthsOf, periodKind, isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import type { ComponentTrace, PayoutResult, RepPeriodResult, RowNote } from "../core/results";
@@ -74,10 +75,6 @@ const PERIOD_KIND_WORD = {
   quarter: { en: "quarter", zh: "季度" },
   year: { en: "year", zh: "年" },
 } as const;
-
-function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
 
 function percentText(fraction: number): string {
   return String(Math.round(fraction * 1000) / 10) + "%";

@@ -20,6 +20,7 @@ import {
   PLAN_SETTING_NAMES,
   type PlanSettingKey,
 } from "../core/default-plan";
+import type { Localized } from "../core/localized-text";
 import { BUILT_IN_METRICS, metricLabel } from "../core/metric-catalog";
 import { MAX_PLAN_NUMBER, MAX_PLAN_RATE } from "../core/number-text";
 import type { BonusDriver, Direction, Language, PayoutPeriod } from "../core/plan-model";
@@ -144,7 +145,7 @@ export function wordOf(value: unknown): string {
 }
 
 function lookupOf<T extends string>(
-  names: Readonly<Record<T, Record<Language, string>>>,
+  names: Readonly<Record<T, Localized>>,
   aliases: Readonly<Record<string, T>> = {},
 ): Map<string, T> {
   const lookup = new Map<string, T>();
@@ -157,7 +158,7 @@ function lookupOf<T extends string>(
   return lookup;
 }
 
-function allowedOf(names: Readonly<Record<string, Record<Language, string>>>): string {
+function allowedOf(names: Readonly<Record<string, Localized>>): string {
   const entries = Object.values(names);
   return entries.map((name) => name.en).join(", ") + " (" + entries.map((name) => name.zh).join(", ") + ")";
 }

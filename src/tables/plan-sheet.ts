@@ -9,7 +9,8 @@
  */
 import { PLAN_COLUMNS, type PlanColumn } from "../core/default-plan";
 import { versionLabel } from "../core/plan-lookup";
-import { a1, problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
+import { a1 } from "../core/a1-notation";
+import { problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
 import type { Period } from "../core/records";
 import { isBlankCell } from "./cell-values";
 import { normalizeHeader } from "./header-matching";

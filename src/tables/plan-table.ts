@@ -26,7 +26,7 @@ import { problemAt, type Problem } from "../core/problems";
 import type { DayOfInstant } from "./cell-values";
 import { matchHeaders, type HeaderSpec } from "./header-matching";
 import { defaultSettings } from "./plan-settings";
-import { columnOfCell } from "../core/problems";
+import { columnOfCell } from "../core/a1-notation";
 import { openPlanSheet, planLines, problemCollector } from "./plan-sheet";
 import { buildVersion, versionsOf, warnOfFiscalYearChanges } from "./plan-versions";
 

@@ -5,9 +5,9 @@
  * lines' order. Every cell is plain text (`@`): a sheet name or a quoted
  * value starting with `=` stays text.
  */
+import type { Localized } from "../core/localized-text";
 import type { Language } from "../core/plan-model";
-import { problemMessage } from "../core/problem-groups";
-import type { Problem } from "../core/problems";
+import { problemMessage, type Problem } from "../core/problems";
 import { TEXT_FORMAT, type OutputColumn } from "./output-columns";
 import type { CellValue } from "./sheet-text";
 
@@ -32,7 +32,7 @@ export const PROBLEM_COLUMNS: readonly OutputColumn[] = [
   text("Code", "The problem's code, the same in every language (for filters).", "问题代码，各语言相同（便于筛选）。"),
 ];
 
-const NO_PROBLEMS: Record<Language, string> = {
+const NO_PROBLEMS: Localized = {
   en: "No problems: the latest run found none in the inputs.",
   zh: "没有问题：最近一次运行未在输入中发现问题。",
 };

@@ -8,7 +8,7 @@
  * their readers imports it rather than knowing how Reps is read.
  */
 import { formatDay } from "../core/calendar";
-import { quoteSheetName } from "../core/problems";
+import { quoteSheetName } from "../core/a1-notation";
 import type { DayNumber, Rep, RepKey } from "../core/records";
 import {
   displayValue,

@@ -5,7 +5,7 @@
  * (`Payouts!P14: 1,200.00 → 1,350.00 (2026-02 R0001 commission Amount)`),
  * and every row that appeared or disappeared.
  */
-import { a1, quoteSheetName } from "../core/problems";
+import { a1, quoteSheetName } from "../core/a1-notation";
 import { remapRow, type SheetTable } from "./output-rows";
 import { plainText, type CellValue } from "./sheet-text";
 

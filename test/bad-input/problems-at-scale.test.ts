@@ -6,7 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../../src/addon/recalculation";
-import { fillTemplate, PROBLEM_MESSAGES, type ProblemCode } from "../../src/core/problems";
+import { fill } from "../../src/core/localized-text";
+import { PROBLEM_MESSAGES, type ProblemCode } from "../../src/core/problems";
 import { parseGroupLine } from "../../src/core/problem-groups";
 import { defaultPlanSheet } from "../../src/local/default-plan-sheet";
 import { consoleProblemLines } from "../../src/local/problem-lines";
@@ -17,7 +18,7 @@ import { ensureBuilt } from "../local/start-helpers";
 import { callGlobal, column, recalculateLocally, runLogRows, teamSheets } from "../recalculation/fixtures";
 
 const message = (code: ProblemCode, args: Record<string, string | number> = {}) =>
-  fillTemplate(PROBLEM_MESSAGES[code].en, args);
+  fill(PROBLEM_MESSAGES[code].en, args);
 const PLAN_DEFAULT = ["Plan", "A1", "warning", message("plan_default_used"), "plan_default_used"];
 
 function simulatorOf(sheets: Record<string, CellInput[][]>): Simulator {

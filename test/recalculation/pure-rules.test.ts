@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/core/calendar";
-import { a1, problemAt } from "../../src/core/problems";
+import { a1 } from "../../src/core/a1-notation";
+import { problemAt } from "../../src/core/problems";
 import {
   hasDueWork,
   isPeriodDue,

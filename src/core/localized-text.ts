@@ -1,0 +1,43 @@
+/**
+ * Text written in both languages, and the one way placeholders are filled.
+ * Every catalogue of the product (problems, messages, notes, reviews) holds
+ * `Localized` templates with `{name}` placeholders; the English and Chinese
+ * are written separately, not translated word for word (docs/chinese-style.md).
+ */
+import type { Language } from "./plan-model";
+
+/** One value per language: a text, or whatever a catalogue keeps per language. */
+export type Localized<T = string> = Record<Language, T>;
+
+/** What placeholders are filled with. */
+export type FillValues = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * Fills `{name}` placeholders from values; a placeholder without a value
+ * stays visible rather than becoming "undefined", so a missing argument is
+ * seen in the text instead of hidden.
+ *
+ * @example
+ * fill("{a} and {b}", { a: 1, b: "x" }); // "1 and x"
+ * fill("{a} and {c}", { a: 1 });         // "1 and {c}"
+ */
+export function fill(template: string, values: FillValues = {}): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
+}
+
+/**
+ * A catalogue's lookup: the text of a key in a language, placeholders filled.
+ *
+ * @example
+ * const message = catalogueText({ hello: { en: "Hello {name}", zh: "你好，{name}" } });
+ * message("hello", "zh", { name: "Li" }); // "你好，Li"
+ */
+export function catalogueText<K extends string>(
+  catalogue: Readonly<Record<K, Localized>>,
+): (key: K, language: Language, values?: FillValues) => string {
+  return (key, language, values) => fill(catalogue[key][language], values);
+}
