@@ -120,6 +120,10 @@ export const PROBLEM_MESSAGES = {
     en: '{column} "{value}" is not one of {allowed}; the deal counts without a type',
     zh: "{column}「{value}」不在 {allowed} 之中；该单计入业绩，但不区分类型",
   },
+  bad_probability: {
+    en: '{column} "{value}" is not a probability (0 to 1, or a percent up to 100%); the deal counts as its status says, but is left out of the forecast',
+    zh: "{column}「{value}」不是有效的赢率（0 到 1，或不超过 100% 的百分比）；该单按其状态计入，但不计入业绩预测",
+  },
   split_out_of_range: {
     en: "Split {value} must be between 0 and 1; the row is left out",
     zh: "分成比例 {value} 必须在 0 到 1 之间，该行未计入",

@@ -29,6 +29,11 @@
  *   steps), which is why Pipedrive comes before HubSpot, whose `Deal Stage`
  *   reads the same once `-` and spaces are ignored.
  *
+ * The probability is the deal's own win probability (Salesforce and Zoho
+ * `Probability (%)`, HubSpot `Deal probability`); Dynamics and Odoo export it
+ * as `Probability`, our own header, and 纷享销客 and 简道云 as `赢率`, our own
+ * Chinese one. It is read for open deals only, by the pipeline forecast.
+ *
  * No product's type column is listed: CRMs fill it with their own words
  * (Salesforce `New Customer`, `Existing Customer - Upgrade`; HubSpot and Zoho
  * `New Business`, `Existing Business`), which are not new, renewal or
@@ -67,6 +72,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       opened: ["Created Date"],
       split: ["Split Percentage"],
       dealId: ["Opportunity ID"],
+      probability: ["Probability (%)"],
     },
   },
   {
@@ -74,7 +80,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
     source:
       "Pipedrive API Deal model (pipedrive client docs: owner, value, status open/won/lost, won_time, lost_time, close_time, " +
       "expected_close_date, add_time); export headers 'Deal - Owner', 'Deal - Value', 'Deal - Won time', 'Deal - Deal closed on', " +
-      "'Deal - Deal created', 'Deal - Organization' as read by public scripts over Pipedrive exports (the 'Deal - ' prefix is " +
+      "'Deal - Deal created', 'Deal - Organization' (and the deal's probability field as 'Deal - Probability') as read by public scripts over Pipedrive exports (the 'Deal - ' prefix is " +
       "listed as written, since `-` and spaces are ignored)",
     sheet: "sales",
     names: {
@@ -92,6 +98,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["Deal - Status", "Deal - Stage"],
       opened: ["Deal - Deal created", "Deal created", "Deal - Add time", "Add time"],
       dealId: ["Deal - ID"],
+      probability: ["Deal - Probability"],
     },
   },
   {
@@ -100,7 +107,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       'HubSpot Knowledge Base, "HubSpot\'s default deal properties" (knowledge.hubspot.com/crm-deals/hubspots-default-deal-properties); ' +
       "headers of a public all-deals export (hubspot-crm-exports-all-deals CSV read in a public repository): Deal ID, Deal Name, " +
       "Deal Stage, Close Date, Deal owner, Amount, Amount in company currency, Weighted amount (not listed), Create Date, Deal Type, " +
-      "Associated Company; newer exports name the ID column Record ID",
+      "Associated Company; newer exports name the ID column Record ID; the default property Deal probability (the stage's win probability)",
     sheet: "sales",
     names: {
       rep: ["Deal owner"],
@@ -109,19 +116,21 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["Deal Stage"],
       opened: ["Create Date"],
       dealId: ["Record ID"],
+      probability: ["Deal probability"],
     },
   },
   {
     product: "Zoho CRM deals export",
     source:
       "Zoho CRM Deals fields as listed by the Workato Zoho CRM connector (Deal owner, Amount, Expected revenue) and the Fivetran " +
-      "Zoho CRM schema (owner_name, created_time); Closing Date and Created Time as seen in public example exports; " +
+      "Zoho CRM schema (owner_name, created_time); Closing Date, Created Time and Probability (%) as seen in public example exports; " +
       "not confirmed in Zoho's own docs",
     sheet: "sales",
     names: {
       date: ["Closing Date"],
       opened: ["Created Time"],
       dealId: ["Record Id"],
+      probability: ["Probability (%)"],
     },
   },
   {
@@ -160,7 +169,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
     product: "Chinese CRMs (简道云, 纷享销客, 销售易): 商机 and 销售订单",
     source:
       "names as seen in public example exports and CRM field lists (商机名称, 客户名称, 商机金额, 商机阶段, 负责人, 结单日期, " +
-      "预计成交日期, 创建时间, 销售订单: 订单金额, 下单日期, 销售人员); not confirmed in the vendors' docs",
+      "预计成交日期, 创建时间, 赢率 (our own Chinese header), 销售订单: 订单金额, 下单日期, 销售人员); not confirmed in the vendors' docs",
     sheet: "sales",
     names: {
       date: [
@@ -179,12 +188,14 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["商机状态", "商机阶段", "销售阶段", "阶段", "订单状态"],
       opened: ["创建时间", "商机创建时间"],
       dealId: ["商机编号", "商机ID", "订单号", "单据编号"],
+      probability: ["赢率(%)", "成交概率", "赢单概率", "成交可能性"],
     },
   },
   {
     product: "Generic order export",
     source:
-      "common headers of order and invoice exports (e.g. Odoo and ERP sale order lists): Order Date, Sales Person, Customer Name, Revenue, Total",
+      "common headers of order and invoice exports (e.g. Odoo and ERP sale order lists): Order Date, Sales Person, Customer Name, Revenue, Total; " +
+      "pipeline sheets' Win probability",
     sheet: "sales",
     names: {
       date: ["Sale Date", "Invoice Date", "Closed On"],
@@ -193,6 +204,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       amount: ["Revenue", "Sales Amount", "Order Total", "Order Amount", "Deal Value", "Net Amount"],
       opened: ["Created", "Created At", "Date Created", "Open Date"],
       dealId: ["Order ID", "Order Number", "Order No", "Invoice Number"],
+      probability: ["Win probability", "Win Probability (%)", "Close probability"],
     },
   },
   {
@@ -211,6 +223,7 @@ export const COLUMN_ALIASES: readonly AliasGroup[] = [
       status: ["deal_stage", "stage", "stage_name", "outcome", "result"],
       opened: ["engage_date", "created_date", "created_at", "create_date", "open_date", "opened_date"],
       dealId: ["opportunity_id", "deal_id", "order_id", "id"],
+      probability: ["win_probability", "deal_probability", "close_probability"],
     },
   },
   {

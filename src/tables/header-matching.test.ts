@@ -44,6 +44,7 @@ describe("matchHeaders", () => {
       opened: -1,
       split: 6,
       dealId: 5,
+      probability: -1,
     });
   });
 
@@ -64,6 +65,7 @@ describe("matchHeaders", () => {
       opened: 6,
       split: 7,
       dealId: 8,
+      probability: -1,
     });
     expect(label.amount).toBe("金额");
   });

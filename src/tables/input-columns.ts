@@ -292,6 +292,18 @@ export const SALES_COLUMNS = [
       zh: "可选，订单编号，例如 D-2026-001；同一销售的订单编号不能重复",
     },
   },
+  {
+    field: "probability",
+    header: "Probability",
+    zhHeader: "赢率",
+    required: false,
+    kind: "number",
+    plainText: false,
+    help: {
+      en: "Optional chance an open deal is won, 0 to 1 or a percent, e.g. 0.4, 40% or 40 (blank = the stage's, else 1); only the forecast uses it",
+      zh: "可选，进行中商机的赢率，0 到 1 或百分比，例如 0.4、40% 或 40（留空则按阶段赢率，否则为 1）；仅用于业绩预测",
+    },
+  },
 ] as const satisfies readonly ColumnSpec[];
 
 export const TARGETS_COLUMNS = [

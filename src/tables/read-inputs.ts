@@ -32,6 +32,7 @@ import {
 import { isBlankCell } from "./cell-values";
 import { problemAt } from "../core/problems";
 import { stageDictionary, worthReporting } from "./stage-reading";
+import { stageProbabilities } from "./probability-reading";
 import { withinDateWindow } from "./sales-date-window";
 import { inferDateOrder } from "./date-order-inference";
 import { metricResolvers } from "./metric-names";
@@ -69,6 +70,8 @@ export interface ReadInputsOptions {
   today?: DayNumber | null;
   /** The manager's own stage words (settings), over the built-in ones. */
   stageWords?: Readonly<Record<string, "won" | "lost" | "open">>;
+  /** The settings' stage word to win probability (0-1), for open deals without a Probability cell. */
+  stageProbabilities?: Readonly<Record<string, number>>;
 }
 
 /** What reading found besides records and problems, for the run's summary. */
@@ -141,6 +144,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     dayOf,
     dateOrder: orderOf(salesSheet, ["date", "opened"]),
     stages: stageDictionary(options.stageWords),
+    stageProbabilities: stageProbabilities(options.stageProbabilities),
   };
   const salesRead = readSales(salesSheet, reps, reading, options.salesThroughSchema ? readRowsWithSchema : null);
   const sales = withinDateWindow(salesSheet, salesRead.sales, options.today ?? null);

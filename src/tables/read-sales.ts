@@ -45,12 +45,20 @@ import {
   type StageTally,
 } from "./stage-reading";
 import { resolveRep, type RepDirectory } from "./read-reps";
+import {
+  dealProbability,
+  probabilityReader,
+  type ProbabilityCell,
+  type StageProbabilities,
+} from "./probability-reading";
 
-/** How the Sales sheet is read beyond its cells: the date order and the stage words. */
+/** How the Sales sheet is read beyond its cells: the date order, the stage words and their probabilities. */
 export interface SalesReading {
   dayOf: DayOfInstant;
   dateOrder: DateOrder | null;
   stages: StageDictionary;
+  /** The settings' stage-to-probability table, for open deals without a Probability cell (default none). */
+  stageProbabilities?: StageProbabilities;
 }
 
 function salesRow(reading: SalesReading) {
@@ -67,6 +75,7 @@ function salesRow(reading: SalesReading) {
     opened: (value: unknown) => readDay(value, dayOf, dateOrder),
     split: (value: unknown) => readShare(value, dayOf),
     dealId: orEmpty(text),
+    probability: probabilityReader(dayOf),
   } satisfies Record<FieldOf<"sales">, CellReader<unknown>>;
 }
 
@@ -119,6 +128,26 @@ function warnOfUnknownType(sheet: OpenSheet<"sales">, row: number, dealType: Dea
   );
 }
 
+/**
+ * Warns of a bad Probability on an open deal, the only kind the forecast
+ * reads it for: a won or lost deal's probability is history, not a problem.
+ */
+function warnOfBadProbability(
+  sheet: OpenSheet<"sales">,
+  row: number,
+  status: StageStatus,
+  probability: ProbabilityCell,
+): void {
+  if (probability.kind !== "bad" || status.status !== "open") return;
+  sheet.report(
+    row,
+    "probability",
+    "bad_probability",
+    { column: sheet.match.label.probability, value: probability.shown },
+    "warning",
+  );
+}
+
 /** What reading Sales found besides the sales: the stage words seen and the open deals (pipeline). */
 export interface SalesReport {
   stageWords: StageTally;
@@ -130,8 +159,9 @@ export interface SalesReport {
  * rows reader (the zod schema, which the tests compare with the loop). The
  * Status cell decides what else a row needs: a won deal its close date, owner
  * and amount; a lost deal no amount; an open deal (pipeline) neither date nor
- * amount, and it counts in no actual. Rows naming an unknown rep or with a bad
- * cell are left out, and so is a Deal ID the same rep already has
+ * amount, and it counts in no actual, only in the forecast at its probability
+ * (the Probability cell, else the stage's, else 1). Rows naming an unknown rep
+ * or with a bad cell are left out (a bad Probability only warns), and so is a Deal ID the same rep already has
  * (`duplicate_deal`). A missing sheet gives no sales.
  *
  * @example
@@ -149,7 +179,7 @@ export function readSales(
   if (!sheet) return { sales: [], report };
   const readers = salesRow(reading);
   const sales: Sale[] = [];
-  const accept = saleAcceptor(sheet, reps, sales, report);
+  const accept = saleAcceptor(sheet, reps, sales, report, reading.stageProbabilities ?? NO_STAGE_PROBABILITIES);
   if (readRows === null) {
     readSalesRowsFast(sheet, reps, readers, accept);
   } else {
@@ -157,7 +187,19 @@ export function readSales(
       warnOfUnknownType(sheet, row.row, readers.type(row.cells[sheet.match.index.type]));
       if (row.values !== null) {
         const v = row.values;
-        accept(row.row, v.date, v.rep, v.customer, v.amount, v.type, v.status, v.opened, v.split, v.dealId);
+        accept(
+          row.row,
+          v.date,
+          v.rep,
+          v.customer,
+          v.amount,
+          v.type,
+          v.status,
+          v.opened,
+          v.split,
+          v.dealId,
+          v.probability,
+        );
         continue;
       }
       const repId = fieldOfRow(sheet, readers.rep, row, "rep");
@@ -166,6 +208,8 @@ export function readSales(
   }
   return { sales: withoutRepeatedDeals(sheet, sales), report };
 }
+
+const NO_STAGE_PROBABILITIES: StageProbabilities = new Map();
 
 /** Sales owners may be given by Name (one object, not one per row). */
 const BY_NAME = { byName: true } as const;
@@ -181,6 +225,7 @@ type Accept = (
   opened: DayNumber | null,
   split: number,
   dealId: string,
+  probability: ProbabilityCell,
 ) => void;
 
 /**
@@ -188,12 +233,19 @@ type Accept = (
  * loop and the schema: what the status requires, the owner, and the tally of
  * stage words and open deals.
  */
-function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale[], report: SalesReport): Accept {
+function saleAcceptor(
+  sheet: OpenSheet<"sales">,
+  reps: RepDirectory,
+  sales: Sale[],
+  report: SalesReport,
+  stageProbabilities: StageProbabilities,
+): Accept {
   const customerKeys = canonicalStrings();
   const blank = (row: number, field: FieldOf<"sales">) =>
     reportFailure(sheet, row, field, cellFailure("blank_required"));
-  return (row, date, repId, customer, amount, dealType, stage, opened, split, dealId) => {
+  return (row, date, repId, customer, amount, dealType, stage, opened, split, dealId, probabilityCell) => {
     tallyStage(report.stageWords, stage);
+    warnOfBadProbability(sheet, row, stage, probabilityCell);
     const type = dealType.type;
     const status = stage.status;
     if (status === "open") {
@@ -214,7 +266,7 @@ function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale
     const rep = resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
     // An open deal without a date or an amount is pipeline still being worked, not an error.
     if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
-    sales.push({
+    const sale: Sale = {
       row,
       day: date,
       rep,
@@ -226,7 +278,10 @@ function saleAcceptor(sheet: OpenSheet<"sales">, reps: RepDirectory, sales: Sale
       opened: openedOrNull(sheet, row, opened, date),
       split,
       dealId,
-    });
+    };
+    // Only the forecast reads it, and only for open deals: won and lost deals keep the record they always had.
+    if (status === "open") sale.probability = dealProbability(probabilityCell, stage.key, stageProbabilities);
+    sales.push(sale);
   };
 }
 
@@ -269,12 +324,13 @@ function readSalesRowsFast(
     const opened = check(readers.opened(cell(cells, at.opened)), "opened");
     const split = check(readers.split(cell(cells, at.split)), "split");
     const dealId = check(readers.dealId(cell(cells, at.dealId)), "dealId");
+    const probability = readers.probability(cell(cells, at.probability));
     if (failed) {
       // A row left out for a bad cell still names an unknown rep, as the schema path does.
       if (!isCellFailure(repId)) resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
       continue;
     }
-    accept(row, date, repId, customer, amount, type, status, opened, split, dealId);
+    accept(row, date, repId, customer, amount, type, status, opened, split, dealId, probability);
   }
 }
 

@@ -134,7 +134,7 @@ describe("saving the Columns section", () => {
     [
       "an unknown field",
       { columns: { sales: { seller: "Vendedor" } }, dateOrder: "auto", stageWords: {} },
-      'Sales sheet has no field "seller": its fields are date, rep, customer, amount, type, status, opened, split, dealId.',
+      'Sales sheet has no field "seller": its fields are date, rep, customer, amount, type, status, opened, split, dealId, probability.',
     ],
     [
       "a header not in the sheet's header row",
