@@ -10,7 +10,7 @@
  * spreadsheet's time zone.
  */
 
-import type { SheetRole } from "../addon/settings";
+import type { SheetRole } from "../tables/sheet-roles";
 import type { ValueKind } from "../core/display-format";
 
 export type UiLanguage = "en" | "zh";
