@@ -28,6 +28,7 @@ import { readInputs } from "../tables/read-inputs";
 import { TEXT_FORMAT } from "../tables/output-columns";
 import type { ActionResult, FillTargetsDefaults, FillTargetsRequest } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
+import { requestSchema } from "./request-schema";
 import { readInputSheets } from "./input-grids";
 import { inputReadingOf, runLanguage, settingsOf, type Settings } from "./settings";
 import { createInputSheet, fieldColumns, headerSearchRows } from "./setup-sheets";
@@ -76,12 +77,14 @@ const text = catalogueText(MESSAGES);
 
 // ---------------------------------------------------------------- request and defaults
 
-const FillTargetsSchema = z.strictObject(
-  {
-    period: z.string("period").check(z.trim(), z.regex(MONTH, "period")),
-    growthPercent: z.number("growth").check(z.gte(-90, "growth"), z.lte(1000, "growth")),
-  },
-  "shape",
+const FillTargetsSchema = requestSchema<FillTargetsRequest>()(
+  z.strictObject(
+    {
+      period: z.string("period").check(z.trim(), z.regex(MONTH, "period")),
+      growthPercent: z.number("growth").check(z.gte(-90, "growth"), z.lte(1000, "growth")),
+    },
+    "shape",
+  ),
 );
 
 /**

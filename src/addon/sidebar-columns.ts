@@ -37,6 +37,7 @@ import type {
   StageWordView,
 } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
+import { requestSchema } from "./request-schema";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { fieldColumns, headerSearchRows } from "./setup-sheets";
 
@@ -243,16 +244,18 @@ const fieldToHeader = z.record(
   z.string("headerText").check(z.trim(), z.minLength(1, "headerText"), z.maxLength(200, "headerText")),
 );
 
-const SaveColumnsSchema = z.strictObject(
-  {
-    columns: z.strictObject({ sales: z.optional(fieldToHeader), reps: z.optional(fieldToHeader) }, "unknownSheet"),
-    dateOrder: z.enum(["auto", "dmy", "mdy"], "dateOrder"),
-    stageWords: z.record(
-      z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")),
-      z.enum(["won", "lost", "open"], "stageReading"),
-    ),
-  },
-  "shape",
+const SaveColumnsSchema = requestSchema<SaveColumnsRequest>()(
+  z.strictObject(
+    {
+      columns: z.strictObject({ sales: z.optional(fieldToHeader), reps: z.optional(fieldToHeader) }, "unknownSheet"),
+      dateOrder: z.enum(["auto", "dmy", "mdy"], "dateOrder"),
+      stageWords: z.record(
+        z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")),
+        z.enum(["won", "lost", "open"], "stageReading"),
+      ),
+    },
+    "shape",
+  ),
 );
 
 function zodMessage(issue: z.core.$ZodIssue, language: Language): string {

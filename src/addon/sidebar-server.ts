@@ -15,6 +15,7 @@ import { isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import { catalogueText } from "../core/localized-text";
 import { MAX_CELL_CHARS } from "./platform-limits";
+import { requestSchema } from "./request-schema";
 import type {
   ActionResult,
   RepRequest,
@@ -168,45 +169,51 @@ const repIdField = z
   .check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters"));
 const languageField = z.enum(["en", "zh"], 'must be "en" or "zh"');
 
-const TeamRequestSchema = z.strictObject(
-  { period: z.nullable(periodField) },
-  "must be an object { period } (period may be null)",
+const TeamRequestSchema = requestSchema<TeamRequest>()(
+  z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)"),
 );
-const RepRequestSchema = z.strictObject(
-  { period: periodField, repId: repIdField },
-  "must be an object { period, repId }",
+const RepRequestSchema = requestSchema<RepRequest>()(
+  z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }"),
 );
-const ReviewRequestSchema = z.strictObject(
-  {
-    period: periodField,
-    repId: repIdField,
-    language: z.optional(languageField),
-    regenerate: z.optional(z.boolean("must be true or false")),
-  },
-  "must be an object { period, repId, language?, regenerate? }",
+const ReviewRequestSchema = requestSchema<ReviewRequest>()(
+  z.strictObject(
+    {
+      period: periodField,
+      repId: repIdField,
+      language: z.optional(languageField),
+      regenerate: z.optional(z.boolean("must be true or false")),
+    },
+    "must be an object { period, repId, language?, regenerate? }",
+  ),
 );
-const SaveReviewRequestSchema = z.strictObject(
-  {
-    period: periodField,
-    repId: repIdField,
-    text: z
-      .string("must be text")
-      .check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
-  },
-  "must be an object { period, repId, text }",
+const SaveReviewRequestSchema = requestSchema<SaveReviewRequest>()(
+  z.strictObject(
+    {
+      period: periodField,
+      repId: repIdField,
+      text: z
+        .string("must be text")
+        .check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
+    },
+    "must be an object { period, repId, text }",
+  ),
 );
-const RestateRequestSchema = z.strictObject({ period: periodField }, "must be an object { period }");
-const ScheduleRequestSchema = z.strictObject(
-  {
-    on: z.boolean("must be true or false"),
-    day: z.optional(
-      z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28")),
-    ),
-    hour: z.optional(
-      z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23")),
-    ),
-  },
-  "must be an object { on, day?, hour? }",
+const RestateRequestSchema = requestSchema<RestateRequest>()(
+  z.strictObject({ period: periodField }, "must be an object { period }"),
+);
+const ScheduleRequestSchema = requestSchema<ScheduleRequest>()(
+  z.strictObject(
+    {
+      on: z.boolean("must be true or false"),
+      day: z.optional(
+        z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28")),
+      ),
+      hour: z.optional(
+        z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23")),
+      ),
+    },
+    "must be an object { on, day?, hour? }",
+  ),
 );
 
 function issueText(issue: z.core.$ZodIssue): string {

@@ -13,8 +13,9 @@
 import * as z from "zod/mini";
 import type { Language } from "../core/plan-model";
 import { catalogueText, type Localized } from "../core/localized-text";
-import type { ActionResult, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
+import type { ActionResult, SaveSettingsRequest, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
+import { requestSchema } from "./request-schema";
 import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
 import { defaultSettings, runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
@@ -190,13 +191,15 @@ const SheetNamesSchema = z
   )
   .check(z.superRefine(reportDuplicates));
 
-const SaveSettingsRequestSchema = z.strictObject(
-  {
-    sheets: SheetNamesSchema,
-    language: z.enum(["auto", "en", "zh"], "language"),
-    startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
-  },
-  "shape",
+const SaveSettingsRequestSchema = requestSchema<SaveSettingsRequest>()(
+  z.strictObject(
+    {
+      sheets: SheetNamesSchema,
+      language: z.enum(["auto", "en", "zh"], "language"),
+      startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
+    },
+    "shape",
+  ),
 );
 
 function fieldAt(value: unknown, path: readonly PropertyKey[]): unknown {
