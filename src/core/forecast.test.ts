@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { computePeriods } from "./engine";
-import { forecastFromActual, forecastPeriod, hasOpenDealsIn, salesIfOpenDealsClose } from "./forecast";
+import { forecastFromActual, forecastPeriod, hasOpenDealsIn, paceOn, salesIfOpenDealsClose } from "./forecast";
 import {
   adjustment,
   bonus,
+  day,
   plan,
   records,
   rep,
@@ -35,6 +36,8 @@ describe("forecastPeriod", () => {
     const a = forecast.get("a")!;
     // 6,000 won + 5,000 x 0.4 + 3,000 x 1 = 11,000; April's open deal is not this period's.
     expect(a.revenue).toBe(11000);
+    expect(a.actualRevenue).toBe(6000);
+    expect(a.openDeals).toBe(2);
     // Score 11,000 / 10,000 = 1.1 -> tier 1.0 pays 1.0 x 1,000 = 1,000, plus the 100 adjustment.
     expect(a.result.score).toBeCloseTo(1.1, 10);
     expect(a.payout).toBe(1100);
@@ -84,5 +87,30 @@ describe("salesIfOpenDealsClose and hasOpenDealsIn", () => {
     expect(fromActual.revenue).toBe(6000);
     expect(fromActual.payout).toBe(recomputed.payout);
     expect(fromActual.result.score).toBe(recomputed.result.score);
+  });
+});
+
+describe("paceOn", () => {
+  it("puts the straight line at target x day / days", () => {
+    // 16 March is day 16 of 31: 10,000 x 16 / 31.
+    expect(paceOn(6000, 10000, "2026-03", day("2026-03-16"), 1)).toEqual({
+      revenueToDate: 6000,
+      target: 10000,
+      line: (10000 * 16) / 31,
+      day: 16,
+      days: 31,
+    });
+  });
+
+  it("stops at the period's ends, and has no line without a target", () => {
+    expect(paceOn(0, 10000, "2026-03", day("2026-04-02"), 1).line).toBe(10000);
+    expect(paceOn(0, 10000, "2026-03", day("2026-02-20"), 1).day).toBe(0);
+    expect(paceOn(500, null, "2026-Q1", day("2026-02-01"), 1)).toEqual({
+      revenueToDate: 500,
+      target: null,
+      line: null,
+      day: 32,
+      days: 90,
+    });
   });
 });

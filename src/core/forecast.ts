@@ -12,13 +12,17 @@
 import { computePeriods, type EngineInput } from "./engine";
 import { firstDay, lastDay } from "./periods";
 import { fiscalYearStart } from "./plan-lookup";
-import type { Period, RepKey, Sale } from "./records";
+import type { DayNumber, Period, RepKey, Sale } from "./records";
 import type { PeriodResult, RepPeriodResult } from "./results";
 
 /** One rep's forecast of a period. */
 export interface RepForecast {
   /** Revenue won plus Amount × Split × Probability of the period's open deals. */
   revenue: number;
+  /** Revenue won (Amount × Split), the actual. */
+  actualRevenue: number;
+  /** The rep's open deals closing in the period, which the forecast counts. */
+  openDeals: number;
   /** The forecast payout (adjustments included); null when the period pays nothing or the row could not be paid. */
   payout: number | null;
   /** The full recomputed row: score, ranks, metrics and the payout's trace (tiers). */
@@ -61,22 +65,40 @@ export function salesIfOpenDealsClose(sales: readonly Sale[], period: Period, fy
   );
 }
 
-/** Won revenue (Amount × Split) per rep within the period's days. */
-function revenueByRep(sales: readonly Sale[], period: Period, fyStart: number): Map<RepKey, number> {
-  const { first, last } = dayRange(period, fyStart);
-  const revenue = new Map<RepKey, number>();
-  for (const sale of sales) {
-    if (sale.status !== "won" || sale.day < first || sale.day > last) continue;
-    revenue.set(sale.rep, (revenue.get(sale.rep) ?? 0) + sale.amount * sale.split);
-  }
-  return revenue;
+/** Per rep within the period's days: revenue won (Amount × Split), and what the open deals add at their probability. */
+interface PipelineSums {
+  won: Map<RepKey, number>;
+  open: Map<RepKey, { count: number; amount: number }>;
 }
 
-/** A period's rows as forecasts: the forecast revenue beside each recomputed row. */
-function forecastOfRows(result: PeriodResult, revenue: Map<RepKey, number>): PeriodForecast {
+function pipelineSums(sales: readonly Sale[], period: Period, fyStart: number): PipelineSums {
+  const { first, last } = dayRange(period, fyStart);
+  const sums: PipelineSums = { won: new Map(), open: new Map() };
+  for (const sale of sales) {
+    if (sale.day < first || sale.day > last) continue;
+    if (sale.status === "won") sums.won.set(sale.rep, (sums.won.get(sale.rep) ?? 0) + sale.amount * sale.split);
+    if (sale.status !== "open") continue;
+    const open = sums.open.get(sale.rep) ?? { count: 0, amount: 0 };
+    open.count += 1;
+    open.amount += sale.amount * sale.split * (sale.probability ?? 1);
+    sums.open.set(sale.rep, open);
+  }
+  return sums;
+}
+
+/** A period's rows as forecasts: the revenue and open deals beside each recomputed row. */
+function forecastOfRows(result: PeriodResult, sums: PipelineSums): PeriodForecast {
   const forecast: PeriodForecast = new Map();
   for (const row of result.rows) {
-    forecast.set(row.rep, { revenue: revenue.get(row.rep) ?? 0, payout: row.payout?.total ?? null, result: row });
+    const actualRevenue = sums.won.get(row.rep) ?? 0;
+    const open = sums.open.get(row.rep) ?? { count: 0, amount: 0 };
+    forecast.set(row.rep, {
+      revenue: actualRevenue + open.amount,
+      actualRevenue,
+      openDeals: open.count,
+      payout: row.payout?.total ?? null,
+      result: row,
+    });
   }
   return forecast;
 }
@@ -97,7 +119,7 @@ export function forecastPeriod(input: EngineInput, period: Period): PeriodForeca
   const sales = salesIfOpenDealsClose(input.records.sales, period, fyStart);
   const out = computePeriods({ ...input, records: { ...input.records, sales }, periods: [period] });
   const result = out.results.find((r) => r.period === period);
-  return result ? forecastOfRows(result, revenueByRep(sales, period, fyStart)) : null;
+  return result ? forecastOfRows(result, pipelineSums(input.records.sales, period, fyStart)) : null;
 }
 
 /**
@@ -108,5 +130,35 @@ export function forecastPeriod(input: EngineInput, period: Period): PeriodForeca
  * forecastFromActual(result, sales, 1).get("r1")?.payout === result.rows[0].payout?.total; // true for r1's row
  */
 export function forecastFromActual(result: PeriodResult, sales: readonly Sale[], fyStart: number): PeriodForecast {
-  return forecastOfRows(result, revenueByRep(sales, result.period, fyStart));
+  return forecastOfRows(result, pipelineSums(sales, result.period, fyStart));
+}
+
+/** Revenue to date against a straight line from 0 on the period's first day to the target on its last. */
+export interface Pace {
+  revenueToDate: number;
+  target: number | null;
+  /** Where the line is today: target × day / days; null without a target. */
+  line: number | null;
+  /** Today's day of the period, 1 to `days` (0 before it starts, `days` after it ends). */
+  day: number;
+  days: number;
+}
+
+/**
+ * The pace of a period on a day: how far the straight line to the target has come.
+ *
+ * @example
+ * paceOn(6000, 10000, "2026-03", 20528, 1); // 16 March: { revenueToDate: 6000, target: 10000, line: 5161.29…, day: 16, days: 31 }
+ */
+export function paceOn(
+  revenueToDate: number,
+  target: number | null,
+  period: Period,
+  today: DayNumber,
+  fyStart: number,
+): Pace {
+  const { first, last } = dayRange(period, fyStart);
+  const days = last - first + 1;
+  const day = Math.max(0, Math.min(days, today - first + 1));
+  return { revenueToDate, target, line: target === null ? null : (target * day) / days, day, days };
 }
