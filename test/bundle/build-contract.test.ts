@@ -5,7 +5,9 @@
  * reads; the manifest asks for exactly three scopes.
  */
 import { readFileSync, readdirSync } from "node:fs";
+import * as vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { benchSheets } from "../../src/local/bench-recalculation";
 import { createSimulator, loadBundle } from "../../src/simulator";
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
@@ -38,13 +40,10 @@ let code = "";
 /** Names exported from src/entry-points.ts that are sidebar server calls (sidebar-server.ts and sidebar-setup-calls.ts). */
 function sidebarCalls(): string[] {
   const entry = readFileSync("src/entry-points.ts", "utf8");
-  const lines = entry
-    .split("\n")
-    .filter((l) => l.includes("./addon/sidebar-server") || l.includes("./addon/sidebar-setup-calls"));
-  return lines.flatMap((line) =>
-    line
-      .replace(/^export\s*\{/, "")
-      .replace(/\}.*$/, "")
+  // An export list may span lines (Biome wraps long ones).
+  const lists = entry.matchAll(/export\s*\{([^}]*)\}\s*from\s*"\.\/addon\/(?:sidebar-server|sidebar-setup-calls)"/g);
+  return [...lists].flatMap((match) =>
+    match[1]
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean),
@@ -69,7 +68,7 @@ describe("dist/", () => {
     expect(code).not.toMatch(/\brequire\s*\(/);
   });
 
-  it("asks for exactly the three scopes of product-spec section 11", () => {
+  it("asks for exactly the three scopes the README lists", () => {
     const manifest = JSON.parse(readFileSync("dist/appsscript.json", "utf8"));
     expect([...manifest.oauthScopes].sort()).toEqual([
       "https://www.googleapis.com/auth/script.container.ui",
@@ -115,6 +114,34 @@ describe("the script's globals", () => {
     sim.resetCalls();
     loadBundle({ simulator: sim, context: { kind: "manual" } });
     expect(sim.calls).toHaveLength(0);
+  });
+});
+
+/** Names the bundle binds to locals at load (`x=globalThis.NAME`; see BOUND_BUILTINS in build/build.mjs). */
+function boundNames(): string[] {
+  return [...code.matchAll(/=globalThis\.([A-Za-z_$][\w$]*)\b/g)].map((m) => m[1]);
+}
+
+describe("built-ins bound to locals (node:vm's slow global lookups)", () => {
+  it("binds only ECMAScript built-ins, never an Apps Script service", () => {
+    const names = boundNames();
+    expect(names).toEqual(expect.arrayContaining(["Math", "Date", "Object", "Map", "Number"]));
+    const plain = vm.createContext({});
+    for (const name of names) expect(vm.runInContext(`typeof globalThis.${name}`, plain), name).not.toBe("undefined");
+    const services = Object.keys(createSimulator().globals({ kind: "manual" }));
+    expect(services).toContain("SpreadsheetApp");
+    expect(names.filter((name) => services.includes(name))).toEqual([]);
+    expect(code).toMatch(/\bSpreadsheetApp\.getActive/);
+  });
+
+  it("reads the simulator's Date: a run's Run log says the simulated time, not the host's", () => {
+    const sim = createSimulator({
+      now: "2026-04-10T12:00:00Z",
+      timeZone: "UTC",
+      sheets: benchSheets({ salesRows: 30, reps: 3, months: 2 }),
+    });
+    loadBundle({ simulator: sim, context: { kind: "manual" } }).call("menuRecalculateNow");
+    expect(sim.sheetValues("Run log")[1][0]).toEqual({ date: "2026-04-10T12:00:00" });
   });
 });
 
