@@ -5,6 +5,7 @@
  * count of what was cut, then where the full list is), details (a
  * restatement's changes, sheets left alone) and the run ID.
  */
+import { fill } from "../core/localized-text";
 import type { Language } from "../core/plan-model";
 import { fullListLine, groupLine, groupProblems, moreGroupsLine } from "../core/problem-groups";
 import type { Problem } from "../core/problems";
@@ -93,7 +94,7 @@ export function runLogRow(entry: RunLogEntry, when: Date, language: Language): C
     "Duration (s)": Math.round(entry.durationMs / 100) / 10,
     Problems: entry.problems.length,
     "Problem list": problemListText(entry.problems, language, entry.problemsSheet ?? null),
-    Details: cutLines(entry.details, PROBLEM_LIST_MAX_CHARS, (n) => MORE.details[language].replace("{n}", String(n))),
+    Details: cutLines(entry.details, PROBLEM_LIST_MAX_CHARS, (n) => fill(MORE.details[language], { n })),
     "Run ID": entry.runId,
   };
   return RUN_LOG_COLUMNS.map((c) => cells[c.header]);

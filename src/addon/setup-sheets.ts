@@ -12,6 +12,7 @@
  * touched. Guarded like every writing action.
  */
 import { PLAN_COLUMNS, defaultPlanRows } from "../core/default-plan";
+import { fill } from "../core/localized-text";
 import type { Language } from "../core/plan-model";
 import { describeHeaders, HEADER_SEARCH_ROWS, normalizeHeader } from "../tables/header-matching";
 import {
@@ -126,9 +127,7 @@ const REPS_FROM_SALES_NOTE = {
  * repsFromSalesNote({ ok: true, created: [], kept: [], repsFromSales: 3 }, "en"); // " The Reps sheet now lists the 3 owners ..."
  */
 export function repsFromSalesNote(result: SetupResult, language: Language): string {
-  return result.repsFromSales > 0
-    ? REPS_FROM_SALES_NOTE[language].replace("{count}", String(result.repsFromSales))
-    : "";
+  return result.repsFromSales > 0 ? fill(REPS_FROM_SALES_NOTE[language], { count: result.repsFromSales }) : "";
 }
 
 /**

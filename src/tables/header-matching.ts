@@ -11,6 +11,7 @@
 import { a1 } from "../core/a1-notation";
 import { problemAt, type Problem } from "../core/problems";
 import { toHalfWidth } from "../core/full-width";
+import type { Localized } from "../core/localized-text";
 import { COLUMN_ALIASES } from "./column-aliases";
 import { INPUT_SHEETS, type InputSheetKey } from "./input-columns";
 
@@ -224,7 +225,7 @@ export function findHeaderRow<F extends string>(
 /** What the sidebar's column mapping shows for one of our fields. */
 export interface FieldDescription {
   field: string;
-  label: { en: string; zh: string };
+  label: Localized;
   required: boolean;
   /** The header used for the field, as the sheet writes it; null when none is. */
   matched: string | null;

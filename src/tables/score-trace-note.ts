@@ -5,6 +5,7 @@
  * are left out) times its achievement (attainment after floor and cap), and
  * where the floor or the cap changed the attainment.
  */
+import { fill } from "../core/localized-text";
 import { metricLabel } from "../core/metric-catalog";
 import type { Language } from "../core/plan-model";
 import type { MetricResult, RepPeriodResult } from "../core/results";
@@ -48,5 +49,5 @@ export function scoreTraceNote(result: RepPeriodResult, language: Language): str
       percent(m.achievement as number) +
       limitNote(m, language),
   );
-  return WORDS.score[language].replace("{score}", percent(result.score)).replace("{terms}", terms.join(" + "));
+  return fill(WORDS.score[language], { score: percent(result.score), terms: terms.join(" + ") });
 }
