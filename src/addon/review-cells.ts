@@ -15,6 +15,7 @@
 import { currencyFor } from "../core/display-format";
 import { lastDay } from "../core/periods";
 import { a1, quoteSheetName } from "../core/a1-notation";
+import type { Localized } from "../core/localized-text";
 import type { Language, PlanSettings } from "../core/plan-model";
 import type { Recognition } from "../core/recognition";
 import { managerReviewFindings, teamMembersOf } from "../core/manager-review-findings";
@@ -27,7 +28,7 @@ import { REVIEW_HEADERS, REVIEW_RUN_COLUMNS } from "../tables/output-columns";
 import { plainText, type CellValue } from "../tables/sheet-text";
 import { notComputedNote, type SheetTable } from "../tables/output-rows";
 
-export const CHANGED_AFTER_ACKNOWLEDGEMENT: Record<Language, string> = {
+export const CHANGED_AFTER_ACKNOWLEDGEMENT: Localized = {
   en: "⚠ Changed after acknowledgement: this review was recalculated after the rep acknowledged it.",
   zh: "⚠ 确认后有更新：销售确认之后，本评语已重新计算。",
 };
@@ -250,7 +251,7 @@ export function reviewChanges(
   return lines;
 }
 
-const REVIEW_NOT_GENERATED: Record<Language, string> = {
+const REVIEW_NOT_GENERATED: Localized = {
   en: "Review not generated: internal error; see Run log",
   zh: "评语未生成：内部错误，详见运行日志",
 };

@@ -6,6 +6,7 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
+import type { Localized } from "../core/localized-text";
 import type { Language } from "../core/plan-model";
 import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { readPlan } from "../tables/plan-table";
@@ -53,7 +54,7 @@ export function planLanguageOf(workbook: WorkbookData): Language | null {
   return versions.length > 0 ? versions[versions.length - 1].settings.language : null;
 }
 
-const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
+const LANGUAGE_NAMES: Localized<Localized> = {
   en: { en: "English", zh: "Chinese" },
   zh: { en: "英文", zh: "中文" },
 };
