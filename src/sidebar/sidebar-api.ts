@@ -12,8 +12,10 @@
 
 import type { SheetRole } from "../tables/sheet-roles";
 import type { ValueKind } from "../core/display-format";
+import type { Language } from "../core/plan-model";
 
-export type UiLanguage = "en" | "zh";
+/** The languages the add-on writes in: the core's, so a language added there reaches the sidebar's types. */
+export type UiLanguage = Language;
 
 /** How a metric's values are shown (money with the currency, a percentage, days, a plain number). */
 export type { ValueKind };
@@ -315,7 +317,7 @@ export interface ScheduleRequest {
 // ---------------------------------------------------------------- Settings
 
 /** The language setting: "auto" follows the spreadsheet's locale (Chinese for zh_*, English otherwise). */
-export type LanguageSetting = "auto" | "en" | "zh";
+export type LanguageSetting = "auto" | Language;
 
 /** The settings the Setup view edits; the schedule's day and hour are edited with the schedule. */
 export interface SettingsValues {
