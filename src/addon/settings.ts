@@ -12,9 +12,6 @@ import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
 import { SCHEDULE_LAST_DAY } from "./platform-limits";
 import { parseStored, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
 
-// Kept while importers move to src/tables/sheet-roles.ts, where the sheet vocabulary now lives.
-export { DEFAULT_SHEET_NAMES, type SheetRole };
-
 /** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
 const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^[\]*?:\\/]+$/));
 
