@@ -34,17 +34,10 @@ import type { Direction, PlanSettings } from "./plan-model";
 import type { TargetScaling } from "./prorated-phrases";
 import type { DayNumber, Period, RepKey } from "./records";
 import type { RepPeriodResult } from "./results";
-import {
-  metricFindings,
-  nextTierFindings,
-  payoutFinding,
-  shortfall,
-  strengthsAndWeaknesses,
-  type MetricGap,
-  type NextTierFinding,
-  type PayoutFinding,
-  type TrainingFinding,
-} from "./review-findings";
+import type { TrainingFinding } from "./review-development-findings";
+import { shortfall } from "./review-figures";
+import { metricFindings, strengthsAndWeaknesses, type MetricGap } from "./review-metric-findings";
+import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
 import { roundTo } from "./rounding";
 import { trainingTopicFor } from "./training-topics";
 

@@ -20,7 +20,8 @@ import { managerWords, type ManagerTextKey, type ManagerWords } from "./manager-
 import type { Language } from "./plan-model";
 import { fill } from "./localized-text";
 import { countTargetText } from "./prorated-phrases";
-import { isWholeCount, type ComponentFinding, type NextTierFinding } from "./review-findings";
+import { isWholeCount } from "./review-figures";
+import type { ComponentFinding, NextTierFinding } from "./review-pay-findings";
 import { reviewCatalogue } from "./review-templates";
 import {
   cleanUserText,

@@ -26,16 +26,11 @@ import type { DayNumber } from "./records";
 import { fill } from "./localized-text";
 import { roundTo } from "./rounding";
 import { countTargetText, withPartialPeriodNote } from "./prorated-phrases";
-import {
-  isWholeCount,
-  type ComponentFinding,
-  type GateFinding,
-  type MetricFinding,
-  type MetricGap,
-  type NextTierFinding,
-  type RecognitionMention,
-  type ReviewFindings,
-} from "./review-findings";
+import type { RecognitionMention } from "./review-development-findings";
+import { isWholeCount } from "./review-figures";
+import type { ReviewFindings } from "./review-findings";
+import type { MetricFinding, MetricGap } from "./review-metric-findings";
+import type { ComponentFinding, GateFinding, NextTierFinding } from "./review-pay-findings";
 import { reviewCatalogue, type PluralForms, type ReviewCatalogue, type ReviewTextKey } from "./review-templates";
 import { ONBOARDING_FOCUS } from "./training-topics";
 

@@ -1,0 +1,165 @@
+/**
+ * A review's metrics: each metric's figures beside the team's median, and
+ * the strengths and weakest areas named from them (rules also in the README):
+ * - Strengths: up to 2 scored metrics (weight above 0) at or above target as
+ *   shown, highest attainment first. A metric below target is never a
+ *   strength, so a metric can never be both praised and criticised.
+ * - Weakest areas: up to 2 scored metrics below target as shown, lowest
+ *   attainment first. "As shown": the gap is taken between the figures at the
+ *   precision the review prints them (cents, 0.1 percentage point, 0.1 day),
+ *   so a gap of $0.00 is never reported. Ties keep plan order.
+ * - Gaps are in the metric's units; for whole counts (deals, new customers)
+ *   the gap is the whole number still needed (3 against a prorated 4.74 is
+ *   "2 short").
+ * - The team median needs at least two scored reps in the team.
+ */
+import type { Direction } from "./plan-model";
+import type { LeftOutReason, MetricResult, RepPeriodResult } from "./results";
+import { comparable, isNumber, median, shortfall } from "./review-figures";
+
+export interface MetricFinding {
+  key: string;
+  direction: Direction;
+  weight: number;
+  manual: boolean;
+  actual: number | null;
+  target: number | null;
+  attainment: number | null;
+  leftOut: LeftOutReason | null;
+  /** Median attainment of the metric over the team (at least two reps with one); null otherwise. */
+  teamMedianAttainment: number | null;
+}
+
+/** A metric above or below its target, with the distance in its own units. */
+export interface MetricGap {
+  metric: string;
+  direction: Direction;
+  actual: number;
+  target: number;
+  attainment: number;
+  /** Distance to the target in the metric's units, at the precision shown (> 0 for a weakness, >= 0 for a strength). */
+  amount: number;
+  teamMedianAttainment: number | null;
+}
+
+/** How many strengths and weakest areas a review names. */
+export const MAX_STRENGTHS = 2;
+export const MAX_WEAKNESSES = 2;
+
+/**
+ * A metric's attainment for comparisons; null when the metric is not scored.
+ *
+ * @example
+ * scoredAttainment({ key: "revenue", attainment: 1.04, leftOut: null, ... }); // 1.04
+ */
+export function scoredAttainment(metric: MetricResult | undefined): number | null {
+  if (metric === undefined || metric.leftOut !== null || !isNumber(metric.attainment)) return null;
+  return metric.attainment;
+}
+
+/**
+ * A result row's metric by key; undefined when the row has none.
+ *
+ * @example
+ * metricOf(result, "revenue"); // { key: "revenue", actual: 52000, target: 50000, ... }
+ */
+export function metricOf(row: RepPeriodResult, key: string): MetricResult | undefined {
+  return row.metrics.find((m) => m.key === key);
+}
+
+/**
+ * Each metric of the result, with the team's median attainment beside it.
+ *
+ * @example
+ * metricFindings(result, teamRows)[0]; // { key: "revenue", actual: 52000, ..., teamMedianAttainment: 0.98 }
+ */
+export function metricFindings(result: RepPeriodResult, teamRows: RepPeriodResult[]): MetricFinding[] {
+  return result.metrics.map((m) => {
+    const teamMedian = teamMedianAttainment(teamRows, m.key);
+    return {
+      key: m.key,
+      direction: m.direction,
+      weight: m.weight,
+      manual: m.manual,
+      actual: isNumber(m.actual) ? m.actual : null,
+      target: isNumber(m.target) ? m.target : null,
+      attainment: isNumber(m.attainment) ? m.attainment : null,
+      leftOut: m.leftOut,
+      teamMedianAttainment: teamMedian,
+    };
+  });
+}
+
+// Every member of a team asks for the same medians: work each out once per
+// team rows array (a period of a thousand reps would otherwise repeat it
+// for each member and metric).
+const teamMedianCache = new WeakMap<readonly RepPeriodResult[], Map<string, number | null>>();
+
+/**
+ * The median attainment of a metric over the scored members of a team; null
+ * with fewer than two.
+ *
+ * @example
+ * teamMedianAttainment(teamRows, "revenue"); // 0.98
+ */
+export function teamMedianAttainment(teamRows: readonly RepPeriodResult[], key: string): number | null {
+  let medians = teamMedianCache.get(teamRows);
+  if (!medians) {
+    medians = new Map();
+    teamMedianCache.set(teamRows, medians);
+  }
+  if (medians.has(key)) return medians.get(key)!;
+  const attainments = teamRows.map((row) => scoredAttainment(metricOf(row, key))).filter(isNumber);
+  const value = attainments.length >= 2 ? median(attainments) : null;
+  medians.set(key, value);
+  return value;
+}
+
+/** Metrics that count in the score and have an attainment to compare. */
+function gapsOf(metrics: MetricFinding[]): MetricGap[] {
+  const gaps: MetricGap[] = [];
+  for (const m of metrics) {
+    if (m.leftOut !== null || !(m.weight > 0)) continue;
+    if (m.actual === null || m.target === null || m.attainment === null) continue;
+    gaps.push({
+      metric: m.key,
+      direction: m.direction,
+      actual: m.actual,
+      target: m.target,
+      attainment: m.attainment,
+      amount: shortfall(m.key, m.direction, m.actual, m.target),
+      teamMedianAttainment: m.teamMedianAttainment,
+    });
+  }
+  return gaps;
+}
+
+/**
+ * Strengths, weakest areas and the metric closest to target, from the scored metrics.
+ *
+ * @example
+ * strengthsAndWeaknesses(metricFindings(result, teamRows));
+ * // { strengths: [revenue], weaknesses: [new_customers], closestToTarget: null, allOnTarget: false }
+ */
+export function strengthsAndWeaknesses(metrics: MetricFinding[]): {
+  strengths: MetricGap[];
+  weaknesses: MetricGap[];
+  closestToTarget: MetricGap | null;
+  allOnTarget: boolean;
+} {
+  const gaps = gapsOf(metrics);
+  // Array.prototype.sort is stable, so equal attainments keep plan order.
+  const onTarget = gaps
+    .filter((g) => g.amount <= 0)
+    .map((g) => ({ ...g, amount: -g.amount + 0 }))
+    .sort((a, b) => comparable(b.attainment) - comparable(a.attainment));
+  const below = gaps.filter((g) => g.amount > 0).sort((a, b) => comparable(a.attainment) - comparable(b.attainment));
+  const weaknesses = below.slice(0, MAX_WEAKNESSES);
+  const closest = onTarget.length === 0 && below.length > weaknesses.length ? below[below.length - 1] : null;
+  return {
+    strengths: onTarget.slice(0, MAX_STRENGTHS),
+    weaknesses,
+    closestToTarget: closest,
+    allOnTarget: gaps.length > 0 && below.length === 0,
+  };
+}
