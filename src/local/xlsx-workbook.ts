@@ -33,6 +33,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, basename, join } from "node:path";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import {
   checkWorkbookData,
@@ -275,14 +276,21 @@ export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsx
       `cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`,
     );
   }
-  const book = new ExcelJS.Workbook();
+  // exceljs's streaming writer: each row becomes XML and is zipped as it is
+  // committed, where the in-memory workbook held an object per cell (2 GB for
+  // 200,000 rows) until the end.
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true });
   const timestamp = options.timestamp ?? new Date();
   book.creator = "Sales Scorecard";
   book.lastModifiedBy = "Sales Scorecard";
   book.created = timestamp;
   book.modified = timestamp;
-  for (const sheet of workbook.sheets) writeWorksheet(book, sheet, options);
-  const buffer = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  for (const sheet of workbook.sheets) await writeWorksheet(book, sheet, options);
+  await book.commit();
+  const buffer = new Uint8Array(Buffer.concat(chunks));
   if (options.timestamp) setZipEntryTimes(buffer, options.timestamp);
   return buffer;
 }
@@ -292,58 +300,93 @@ const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
 const DATE_TIME_SECONDS_FORMAT = "yyyy-mm-dd hh:mm:ss";
 const TEXT_FORMAT = "@";
 
-function writeWorksheet(book: ExcelJS.Workbook, sheet: SheetData, options: WriteXlsxOptions): void {
+/** Rows written between yields to the event loop, so the zip takes each sheet's XML as it comes. */
+const ROWS_PER_YIELD = 2_000;
+
+/** How a value is written: the exceljs value and the number format it gets (null: none). */
+function cellWrite(
+  value: Exclude<CellData, null>,
+  given: string | null,
+): { value: ExcelJS.CellValue; numFmt: string | null } {
+  if (typeof value === "number" || typeof value === "boolean") return { value, numFmt: given };
+  if (typeof value === "string") return { value, numFmt: given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null) };
+  if (isWallClock(value)) {
+    const numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
+    return { value: new Date(wallClockToWallMs(value.wallClock)), numFmt };
+  }
+  return { value: { formula: value.formula.slice(1) } as ExcelJS.CellFormulaValue, numFmt: given };
+}
+
+/** Whether a text cell is wrapped: long or multi-line text. */
+function wraps(value: CellData, wrapLongerThan: number): boolean {
+  return typeof value === "string" && (value.length > wrapLongerThan || /[\r\n]/.test(value));
+}
+
+/**
+ * Column widths in characters, and which columns hold wrapped text. The
+ * streaming writer needs them before the first row, so they come first, from
+ * the rows {@link widthSample} picks.
+ */
+function columnLayout(sheet: SheetData, options: WriteXlsxOptions): { widths: number[]; wrapped: boolean[] } {
   const wrapLongerThan = options.wrapLongerThan ?? 60;
   const minWidth = options.minColumnWidth ?? 8;
   const maxWidth = options.maxColumnWidth ?? 60;
+  const width = sheet.values[0]?.length ?? 0;
+  const widths = new Array<number>(width).fill(0);
+  const wrapped = new Array<boolean>(width).fill(false);
+  const measured = widthSample(sheet.values.length);
+  for (let r = 0; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    const measure = measured(r);
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (value === null) continue;
+      if (wraps(value, wrapLongerThan)) wrapped[c] = true;
+      if (!measure) continue;
+      const { numFmt } = cellWrite(value, sheet.numberFormats?.[r]?.[c] ?? null);
+      widths[c] = Math.max(widths[c], displayWidth(value, numFmt) + (r === 0 ? 2 : 1));
+    }
+  }
+  for (let c = 0; c < width; c++) {
+    widths[c] = Math.min(maxWidth, Math.max(minWidth, Math.ceil(widths[c])));
+    if (wrapped[c]) widths[c] = Math.max(widths[c], Math.min(maxWidth, 40));
+  }
+  return { widths, wrapped };
+}
+
+async function writeWorksheet(
+  book: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetData,
+  options: WriteXlsxOptions,
+): Promise<void> {
+  const wrapLongerThan = options.wrapLongerThan ?? 60;
   const frozenRows = sheet.frozenRows ?? (options.freezeHeader === false || sheet.values.length === 0 ? 0 : 1);
   const worksheet = book.addWorksheet(sheet.name, {
     views: frozenRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: frozenRows }] : [],
   });
-  const width = sheet.values[0]?.length ?? 0;
-  const columnWidths = new Array<number>(width).fill(0);
-  const wrappedColumns = new Array<boolean>(width).fill(false);
-  const measured = widthSample(sheet.values.length);
+  const { widths } = columnLayout(sheet, options);
+  for (let c = 0; c < widths.length; c++) worksheet.getColumn(c + 1).width = widths[c];
 
-  sheet.values.forEach((rowValues, r) => {
+  for (let r = 0; r < sheet.values.length; r++) {
+    const rowValues = sheet.values[r];
     const row = worksheet.getRow(r + 1);
-    rowValues.forEach((value, c) => {
+    for (let c = 0; c < rowValues.length; c++) {
+      const value = rowValues[c];
       const note = sheet.notes?.[r]?.[c] ?? null;
-      if (value === null && note === null) return;
+      if (value === null && note === null) continue;
       const cell = row.getCell(c + 1);
       if (note !== null) cell.note = note;
-      if (value === null) return;
-      const given = sheet.numberFormats?.[r]?.[c] ?? null;
-      if (typeof value === "number" || typeof value === "boolean") {
-        cell.value = value;
-        if (given !== null) cell.numFmt = given;
-      } else if (typeof value === "string") {
-        cell.value = value;
-        const format = given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null);
-        if (format !== null) cell.numFmt = format;
-        if (value.length > wrapLongerThan || /[\r\n]/.test(value)) {
-          cell.alignment = { wrapText: true, vertical: "top" };
-          wrappedColumns[c] = true;
-        }
-      } else if (isWallClock(value)) {
-        cell.value = new Date(wallClockToWallMs(value.wallClock));
-        cell.numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
-      } else if (isFormula(value)) {
-        cell.value = { formula: value.formula.slice(1) } as ExcelJS.CellFormulaValue;
-        if (given !== null) cell.numFmt = given;
-      }
-      if (measured(r)) {
-        columnWidths[c] = Math.max(columnWidths[c], displayWidth(value, cell.numFmt ?? null) + (r === 0 ? 2 : 1));
-      }
-    });
+      if (value === null) continue;
+      const written = cellWrite(value, sheet.numberFormats?.[r]?.[c] ?? null);
+      cell.value = written.value;
+      if (written.numFmt !== null) cell.numFmt = written.numFmt;
+      if (wraps(value, wrapLongerThan)) cell.alignment = { wrapText: true, vertical: "top" };
+    }
     if (r === 0 && options.boldHeader !== false) row.font = { bold: true };
-  });
-
-  columnWidths.forEach((w, c) => {
-    const column = worksheet.getColumn(c + 1);
-    column.width = Math.min(maxWidth, Math.max(minWidth, Math.ceil(w)));
-    if (wrappedColumns[c]) column.width = Math.max(column.width, Math.min(maxWidth, 40));
-  });
+    row.commit();
+    if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  worksheet.commit();
 }
 
 /** Sheets up to this many rows are measured in full for column widths. */
@@ -416,6 +459,23 @@ function isWide(code: number): boolean {
   );
 }
 
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** `toLocaleString` with options builds a formatter each call; this keeps one per kind. */
+function numberFormatter(decimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${decimals}/${grouping}`;
+  let formatter = numberFormatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat("en-US", {
+      maximumFractionDigits: decimals,
+      minimumFractionDigits: decimals,
+      useGrouping: grouping,
+    });
+    numberFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function displayWidth(value: CellData, format: string | null): number {
   if (value === null) return 0;
   if (typeof value === "string") {
@@ -428,11 +488,9 @@ function displayWidth(value: CellData, format: string | null): number {
   if (isFormula(value)) return Math.min(12, textWidth(value.formula));
   const decimals = /\.(0+)/.exec(format ?? "")?.[1].length ?? (Number.isInteger(value) ? 0 : 2);
   const percent = (format ?? "").includes("%");
-  const shown = (percent ? value * 100 : value).toLocaleString("en-US", {
-    maximumFractionDigits: Math.min(decimals, 20),
-    minimumFractionDigits: Math.min(decimals, 20),
-    useGrouping: (format ?? "").includes(","),
-  });
+  const shown = numberFormatter(Math.min(decimals, 20), (format ?? "").includes(",")).format(
+    percent ? value * 100 : value,
+  );
   const literals = (format ?? "").replace(/[#0.,%;@_*\\-]|"[^"]*"|\[[^\]]*]/g, "").length;
   return shown.length + (percent ? 1 : 0) + Math.min(literals, 3);
 }
