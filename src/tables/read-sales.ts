@@ -266,7 +266,7 @@ function saleAcceptor(
     const rep = resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
     // An open deal without a date or an amount is pipeline still being worked, not an error.
     if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
-    const sale: Sale = {
+    sales.push({
       row,
       day: date,
       rep,
@@ -278,10 +278,9 @@ function saleAcceptor(
       opened: openedOrNull(sheet, row, opened, date),
       split,
       dealId,
-    };
-    // Only the forecast reads it, and only for open deals: won and lost deals keep the record they always had.
-    if (status === "open") sale.probability = dealProbability(probabilityCell, stage.key, stageProbabilities);
-    sales.push(sale);
+      // Only the forecast reads it, and only for open deals; set (undefined) on every sale so all share one shape.
+      probability: status === "open" ? dealProbability(probabilityCell, stage.key, stageProbabilities) : undefined,
+    });
   };
 }
 
