@@ -5,6 +5,7 @@
  */
 export { ATTAINMENT, KPI_SCORE, BONUS, NEXT_TIER_GAP, SUGGEST_TARGET, SEASONAL_SPLIT } from "./addon/custom-functions";
 export { SCORECARD } from "./addon/scorecard-function";
+export { FORECAST_REVENUE } from "./addon/forecast-function";
 export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
 export { onScheduledRun } from "./addon/schedule";

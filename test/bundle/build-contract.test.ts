@@ -18,6 +18,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   SUGGEST_TARGET: ["history", "growth", "method"],
   SEASONAL_SPLIT: ["annual_target", "monthly_history"],
   SCORECARD: ["reps", "sales", "targets", "scores", "plan", "period", "adjustments"],
+  FORECAST_REVENUE: ["won", "amounts", "probabilities"],
 };
 
 /** Menu, install and trigger handlers, the sidebar's server calls. */
