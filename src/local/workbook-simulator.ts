@@ -15,7 +15,9 @@
  *   whatever the zone;
  * - a formula `{ formula }` is stored as a formula (the simulator never
  *   computes it; the add-on reads `#ERROR!`, as for a failed formula);
- * - number formats, notes and frozen rows are carried.
+ * - number formats, notes and frozen rows are carried;
+ * - a sheet of more than 1,000 rows has only its data's columns (at most 26
+ *   otherwise), as an imported file's sheet has in Sheets.
  *
  * Out ({@link workbookFromSimulator}):
  * - every sheet of the simulated spreadsheet, in order, its data range (A1 to
@@ -32,6 +34,7 @@ import type { CellInput } from "../simulator";
 import { DEFAULT_NUMBER_FORMAT } from "../simulator";
 import type { Cell } from "../simulator/cell";
 import { AUTO_DATE_TIME_FORMAT } from "../simulator/number-format";
+import { NEW_SHEET_ROWS } from "../simulator/sheet-model";
 import {
   checkWorkbookData,
   isFormula,
@@ -78,16 +81,35 @@ export function simulatorFromWorkbook(workbook: WorkbookData, options: WorkbookS
   // names that look like numbers, such as "2026"); the rest are added in order.
   const sim = createSimulator({ ...options, sheets: first ? { [first.name]: [] } : undefined });
   for (const sheet of workbook.sheets) {
-    sim.setSheetValues(sheet.name, sheetInputs(sheet));
+    // In slices, so the simulator's cells and a copy of the whole grid as fixture inputs never coexist.
+    for (let from = 0; from === 0 || from < sheet.values.length; from += ROWS_PER_SLICE) {
+      sim.setSheetValues(sheet.name, sheetInputs(sheet, from, from + ROWS_PER_SLICE), { startRow: from + 1 });
+      if (from === 0) fitImportedColumns(sim, sheet);
+    }
     if (sheet.frozenRows !== undefined) sim.sheetModel(sheet.name).frozenRows = sheet.frozenRows;
   }
   return sim;
 }
 
-/** The simulator's fixture cells of a sheet: values with their formats and notes. */
-function sheetInputs(sheet: SheetData): CellInput[][] {
-  return sheet.values.map((row, r) =>
+/**
+ * A sheet longer than a new sheet's 1,000 rows gets only its data's columns,
+ * as Sheets sizes the grid of an imported file: 26 columns of a million rows
+ * would pass the 10-million-cell limit before the add-on runs.
+ */
+function fitImportedColumns(sim: Simulator, sheet: SheetData): void {
+  const width = sheet.values[0]?.length ?? 0;
+  const model = sim.sheetModel(sheet.name);
+  if (sheet.values.length > NEW_SHEET_ROWS && width > 0 && width < model.maxColumns) model.maxColumns = width;
+}
+
+/** Rows handed to the simulator at a time. */
+const ROWS_PER_SLICE = 20_000;
+
+/** The simulator's fixture cells of rows `from` to `to` (0-based, `to` excluded): values with their formats and notes. */
+function sheetInputs(sheet: SheetData, from: number, to: number): CellInput[][] {
+  return sheet.values.slice(from, to).map((row, i) =>
     row.map((value, c) => {
+      const r = from + i;
       const input = cellInput(value);
       const format = sheet.numberFormats?.[r]?.[c] ?? null;
       const note = sheet.notes?.[r]?.[c] ?? null;
@@ -124,28 +146,51 @@ export function workbookFromSimulator(sim: Simulator): WorkbookData {
       const rows = model.lastRow();
       const columns = model.lastColumn();
       const values: CellData[][] = [];
-      const numberFormats: (string | null)[][] = [];
-      const notes: (string | null)[][] = [];
+      // Format and note grids are made only for a sheet that has one: a million rows of nulls is 70 MB each.
+      const numberFormats = new SparseGrid(columns);
+      const notes = new SparseGrid(columns);
       for (let r = 1; r <= rows; r++) {
         const rowValues: CellData[] = [];
-        const rowFormats: (string | null)[] = [];
-        const rowNotes: (string | null)[] = [];
         for (let c = 1; c <= columns; c++) {
           const cell = model.cell(r, c);
           rowValues.push(cellData(cell));
-          rowFormats.push(formatOf(cell));
-          rowNotes.push(cell?.note !== undefined && cell.note !== "" ? cell.note : null);
+          numberFormats.set(r - 1, c - 1, formatOf(cell));
+          notes.set(r - 1, c - 1, cell?.note !== undefined && cell.note !== "" ? cell.note : null);
         }
         values.push(rowValues);
-        numberFormats.push(rowFormats);
-        notes.push(rowNotes);
       }
       const sheet: SheetData = { name: model.name, values, frozenRows: model.frozenRows };
-      if (numberFormats.some((row) => row.some((f) => f !== null))) sheet.numberFormats = numberFormats;
-      if (notes.some((row) => row.some((n) => n !== null))) sheet.notes = notes;
+      const formatGrid = numberFormats.grid(rows);
+      if (formatGrid !== null) sheet.numberFormats = formatGrid;
+      const noteGrid = notes.grid(rows);
+      if (noteGrid !== null) sheet.notes = noteGrid;
       return sheet;
     }),
   };
+}
+
+/** A grid of text or null that allocates its rows only once some cell holds text. */
+class SparseGrid {
+  private readonly rows: ((string | null)[] | undefined)[] = [];
+  private any = false;
+
+  constructor(private readonly columns: number) {}
+
+  set(row: number, column: number, value: string | null): void {
+    if (value === null) return;
+    this.any = true;
+    let cells = this.rows[row];
+    if (cells === undefined) cells = this.rows[row] = new Array<string | null>(this.columns).fill(null);
+    cells[column] = value;
+  }
+
+  /** The full grid of `rowCount` rows, or null when every cell is null. */
+  grid(rowCount: number): (string | null)[][] | null {
+    if (!this.any) return null;
+    const out: (string | null)[][] = [];
+    for (let r = 0; r < rowCount; r++) out.push(this.rows[r] ?? new Array<string | null>(this.columns).fill(null));
+    return out;
+  }
 }
 
 function cellData(cell: Cell | undefined): CellData {

@@ -161,3 +161,21 @@ describe("workbookFromSimulator", () => {
     });
   });
 });
+
+describe("a long sheet into the simulator", () => {
+  it("gets its data's columns only, and comes back whole, formats and notes left out when it has none", () => {
+    const rows: CellData[][] = [["Rep ID", "Amount", "Customer"]];
+    for (let i = 1; i <= 45_000; i++) rows.push([`R${i % 50}`, i, i % 7 === 0 ? null : `C${i}`]);
+    const sim = simulatorFromWorkbook({
+      sheets: [
+        { name: "Sales", values: rows },
+        { name: "Reps", values: [["Rep ID"]] },
+      ],
+    });
+    expect([sim.sheetModel("Sales").maxColumns, sim.sheetModel("Sales").maxRows]).toEqual([3, 45_001]);
+    expect(sim.sheetModel("Reps").maxColumns).toBe(26);
+    const back = workbookFromSimulator(sim).sheets[0];
+    expect(back.values).toEqual(rows);
+    expect([back.numberFormats, back.notes]).toEqual([undefined, undefined]);
+  });
+});
