@@ -85,7 +85,9 @@ function markEarlierOutputs(sim: Simulator): string[] {
 }
 
 /**
- * Runs the built add-on's recalculation on a workbook.
+ * Runs the built add-on's recalculation on a workbook (or a function that
+ * hands one over, so a caller that keeps no other reference lets its grids be
+ * freed while the run goes on).
  *
  * @example
  * const { summary, result } = runLocalRecalculation(workbook, {
@@ -93,13 +95,18 @@ function markEarlierOutputs(sim: Simulator): string[] {
  * });
  * summary.periods; // ["2025-05", "2025-06", "2025-Q2", ...]
  */
-export function runLocalRecalculation(workbook: WorkbookData, options: LocalRecalculationOptions): LocalRecalculation {
+export function runLocalRecalculation(
+  workbook: WorkbookData | (() => WorkbookData),
+  options: LocalRecalculationOptions,
+): LocalRecalculation {
   if (!existsSync(join(options.distDir, "Code.js"))) {
     throw new Error(
       `${join(options.distDir, "Code.js")} is missing: build the add-on first (npm run build; npm start does it)`,
     );
   }
-  const sim = simulatorFromWorkbook(workbook, {
+  // Given as a function, the workbook is only an argument of this call: once
+  // its cells are in the simulator nothing here holds it.
+  const sim = simulatorFromWorkbook(typeof workbook === "function" ? workbook() : workbook, {
     timeZone: options.timeZone,
     locale: options.locale,
     now: options.now ?? Date.now(),

@@ -155,7 +155,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   });
   try {
     // ---- read
-    let input: WorkbookData;
+    let input: WorkbookData | null;
     let kind: InputKind;
     try {
       ({ workbook: input, kind } = await progress.step(words.reading(shown(inputPath, baseDir)), () =>
@@ -173,13 +173,25 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     const language = options.language ?? headerLanguage;
     words = START_MESSAGES[language];
     progress.setWords(PROGRESS_WORDS[language]);
-    const { workbook, added: planAdded } = withDefaultPlan(input, language);
+    // The run is handed the workbook and nothing here keeps it, so the input's
+    // grids can go once they are in the simulator (a big export's are hundreds of MB).
+    const withPlan = withDefaultPlan(input, language);
+    const planAdded = withPlan.added;
+    let handedOver: WorkbookData | null = withPlan.workbook;
+    withPlan.workbook = { sheets: [] };
+    const planLanguage = planLanguageOf(handedOver);
+    input = null;
+    const handOver = (): WorkbookData => {
+      const workbook = handedOver as WorkbookData;
+      handedOver = null;
+      return workbook;
+    };
 
     // ---- compute
     let run: LocalRecalculation;
     try {
       run = await progress.step(words.computing, () =>
-        runLocalRecalculation(workbook, {
+        runLocalRecalculation(handOver, {
           distDir: join(ROOT, "dist"),
           timeZone: options.timeZone,
           locale: localeOf(headerLanguage),
@@ -206,7 +218,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
     }
 
     // ---- report
-    const reviewLanguage = reviewLanguageChoice(options.language, planLanguageOf(workbook), headerLanguage);
+    const reviewLanguage = reviewLanguageChoice(options.language, planLanguage, headerLanguage);
     const notes = [
       ...inputNotes(kind, shown(inputPath, baseDir), words),
       reviewLanguageNote(reviewLanguage, summary.language === "zh" ? "zh" : "en"),
