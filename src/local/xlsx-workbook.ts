@@ -74,43 +74,64 @@ export async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
 
 function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
   const values: CellData[][] = [];
-  const formats: (string | null)[][] = [];
-  const notes: (string | null)[][] = [];
+  // Formats and notes are kept by row only where a cell has one: full grids
+  // of nulls for 200,000 rows, and their cropped copies, were hundreds of MB.
+  const formats = new Map<number, Map<number, string>>();
+  const notes = new Map<number, Map<number, string>>();
   let lastRow = 0;
   let lastColumn = 0;
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r);
     const rowValues: CellData[] = [];
-    const rowFormats: (string | null)[] = [];
-    const rowNotes: (string | null)[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
       const value = cellData(cell);
       rowValues.push(value);
-      rowFormats.push(value === null ? null : numberFormatOf(cell));
-      rowNotes.push(noteText(cell.note));
+      const format = value === null ? null : numberFormatOf(cell);
+      if (format !== null) setSparse(formats, r - 1, c - 1, format);
+      const note = noteText(cell.note);
+      if (note !== null) setSparse(notes, r - 1, c - 1, note);
       if (value !== null) {
         lastRow = r;
         lastColumn = Math.max(lastColumn, c);
       }
     }
     values.push(rowValues);
-    formats.push(rowFormats);
-    notes.push(rowNotes);
   }
-  const crop = <T>(grid: T[][], fill: T): T[][] =>
-    grid.slice(0, lastRow).map((row) => {
-      const out = row.slice(0, lastColumn);
-      while (out.length < lastColumn) out.push(fill);
-      return out;
-    });
-  const sheet: SheetData = { name: worksheet.name, values: crop(values, null) };
-  const croppedFormats = crop(formats, null);
-  if (croppedFormats.some((row) => row.some((f) => f !== null))) sheet.numberFormats = croppedFormats;
-  const croppedNotes = crop(notes, null);
-  if (croppedNotes.some((row) => row.some((n) => n !== null))) sheet.notes = croppedNotes;
+  // Cropped in place: the rows past the last value go, the rest are cut or padded to the last column.
+  values.length = lastRow;
+  for (const row of values) {
+    if (row.length > lastColumn) row.length = lastColumn;
+    while (row.length < lastColumn) row.push(null);
+  }
+  const sheet: SheetData = { name: worksheet.name, values };
+  const formatGrid = denseGrid(formats, lastRow, lastColumn);
+  if (formatGrid !== null) sheet.numberFormats = formatGrid;
+  const noteGrid = denseGrid(notes, lastRow, lastColumn);
+  if (noteGrid !== null) sheet.notes = noteGrid;
   sheet.frozenRows = frozenRowsOf(worksheet);
   return sheet;
+}
+
+function setSparse(grid: Map<number, Map<number, string>>, row: number, column: number, text: string): void {
+  let cells = grid.get(row);
+  if (cells === undefined) grid.set(row, (cells = new Map()));
+  cells.set(column, text);
+}
+
+/** A rows-by-columns grid of the sparse cells inside it, null elsewhere; null when none is inside. */
+function denseGrid(grid: Map<number, Map<number, string>>, rows: number, columns: number): (string | null)[][] | null {
+  let any = false;
+  for (const [r, cells] of grid) for (const c of cells.keys()) if (r < rows && c < columns) any = true;
+  if (!any) return null;
+  const out: (string | null)[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<string | null>(columns).fill(null);
+    const cells = grid.get(r);
+    if (cells !== undefined) for (const [c, text] of cells) if (c < columns) row[c] = text;
+    out.push(row);
+  }
+  return out;
 }
 
 function frozenRowsOf(worksheet: ExcelJS.Worksheet): number {
