@@ -114,9 +114,7 @@ export function benchFirings(
     lines.push(`  ${"".padEnd(20)} a month:  ${describeFirings(monthly)}`);
   }
   lines.push(
-    "  How the simulator differs from Apps Script: it charges time only for service calls (the latency model), never for",
-    "  computing, and node:vm makes the script's global lookups slower than Apps Script's V8, so host times here are no",
-    "  guide to Apps Script's; a real run also measures its computing. Logging and builder calls are free in the model.",
+    "  Firing times are the latency model's only: the simulator charges service calls, never computing (see below).",
   );
   return lines;
 }
