@@ -35,7 +35,7 @@ function errorMessageOf(run: () => unknown): string {
   throw new Error("expected the call to throw");
 }
 
-// The target-bonus tiers of spec section 5: (0.5, 0.5) (1.0, 1.0) (1.2, 1.5).
+// The target-bonus tiers of the worked examples (docs/sheet-formats.md#worked-examples): (0.5, 0.5) (1.0, 1.0) (1.2, 1.5).
 const BONUS_TIERS = [
   [0.5, 0.5],
   [1.0, 1.0],
