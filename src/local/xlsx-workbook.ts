@@ -76,8 +76,8 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
   const values: CellData[][] = [];
   // Formats and notes are kept by row only where a cell has one: full grids
   // of nulls for 200,000 rows, and their cropped copies, were hundreds of MB.
-  const formats = new Map<number, Map<number, string>>();
-  const notes = new Map<number, Map<number, string>>();
+  const formats: SparseRows = [];
+  const notes: SparseRows = [];
   let lastRow = 0;
   let lastColumn = 0;
   for (let r = 1; r <= worksheet.rowCount; r++) {
@@ -113,22 +113,29 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
   return sheet;
 }
 
-function setSparse(grid: Map<number, Map<number, string>>, row: number, column: number, text: string): void {
-  let cells = grid.get(row);
-  if (cells === undefined) grid.set(row, (cells = new Map()));
-  cells.set(column, text);
+/** Rows of text cells, a row made only when one of its cells has text. */
+type SparseRows = ((string | null)[] | undefined)[];
+
+function setSparse(grid: SparseRows, row: number, column: number, text: string): void {
+  let cells = grid[row];
+  if (cells === undefined) cells = grid[row] = [];
+  while (cells.length < column) cells.push(null);
+  cells[column] = text;
 }
 
-/** A rows-by-columns grid of the sparse cells inside it, null elsewhere; null when none is inside. */
-function denseGrid(grid: Map<number, Map<number, string>>, rows: number, columns: number): (string | null)[][] | null {
+/** A rows-by-columns grid of the sparse rows, null elsewhere; null when no text is inside it. */
+function denseGrid(grid: SparseRows, rows: number, columns: number): (string | null)[][] | null {
   let any = false;
-  for (const [r, cells] of grid) for (const c of cells.keys()) if (r < rows && c < columns) any = true;
+  for (let r = 0; r < Math.min(rows, grid.length) && !any; r++) {
+    const cells = grid[r];
+    if (cells !== undefined) for (let c = 0; c < Math.min(columns, cells.length); c++) if (cells[c] != null) any = true;
+  }
   if (!any) return null;
   const out: (string | null)[][] = [];
   for (let r = 0; r < rows; r++) {
-    const row = new Array<string | null>(columns).fill(null);
-    const cells = grid.get(r);
-    if (cells !== undefined) for (const [c, text] of cells) if (c < columns) row[c] = text;
+    const cells = grid[r];
+    const row = cells === undefined ? [] : cells.slice(0, columns);
+    while (row.length < columns) row.push(null);
     out.push(row);
   }
   return out;
