@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Kept under test/ so the top level stays as the design card fixes it.
+// Kept under test/ so the top level holds only the project's own files: README, package and config files.
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 /**
  * The Apps Script and Sheets numbers the add-on relies on, in one place, so a
- * quota change is one edit. Sources: apps-script-notes.md (Google's quota
- * pages, the trigger documentation, the Sheets limits).
+ * quota change is one edit. Sources: Google's quota pages, the trigger
+ * documentation and the Sheets limits, summed up in
+ * docs/architecture.md#apps-script-limits.
  */
 
 /** Apps Script kills a script run after 6 minutes, without running `finally`. */

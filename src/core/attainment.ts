@@ -1,5 +1,5 @@
 /**
- * Attainment and achievement of one metric (spec section 4).
+ * Attainment and achievement of one metric (docs/sheet-formats.md#attainment-and-score).
  *
  * "None" is `null` throughout: a metric without attainment is left out of the
  * score rather than counted as 0.

@@ -5,7 +5,7 @@
  * adds them to a workbook without a Plan sheet; the Plan table reader accepts
  * every word listed here (and a few aliases of its own).
  *
- * The default plan follows the article behind the product: revenue matters
+ * The default plan shows good practice in sales pay: revenue matters
  * most but not alone (new customers, win rate, renewals, satisfaction,
  * product knowledge, teamwork), a target bonus with a threshold and an
  * accelerator above target, a commission that pays more per unit at higher

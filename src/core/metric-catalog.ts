@@ -1,5 +1,5 @@
 /**
- * The built-in metrics of product-spec section 3: computed from Sales, with
+ * The built-in metrics (docs/sheet-formats.md#metrics): computed from Sales, with
  * their kind (additive metrics sum over months and are prorated; ratios are not)
  * and the direction in which they are better.
  */

@@ -1,7 +1,7 @@
 /**
- * Recognition for a period (product-spec section 8): the best rep of each team
- * and the most improved rep overall, the non-money rewards the article asks
- * for ("销售冠军", "月度最佳销售").
+ * Recognition for a period (docs/sheet-formats.md#review-text-and-recognition):
+ * the best rep of each team and the most improved rep overall, rewards that
+ * are not money ("销售冠军", "月度最佳销售").
  *
  * Rules:
  * - It applies to every period kind: a month names the rep of the month, a
@@ -39,7 +39,7 @@ export interface Recognition {
   mostImproved: MostImproved | null;
 }
 
-/** Ranks compare scores at 4 decimals (product-spec section 4); recognition follows. */
+/** Ranks compare scores at 4 decimals (docs/sheet-formats.md#rounding); recognition follows. */
 const COMPARISON_DECIMALS = 4;
 
 /** Scored reps a team needs for a rep of the month: one rep alone leads nobody. */

@@ -20,7 +20,7 @@ export interface MetricResult {
   target: number | null;
   /** Where the target came from: "rep", "team", "role", "all", "months" (summed), or "" when none. */
   targetSource: string;
-  /** Raw attainment (section 4); null = none. */
+  /** Raw attainment (docs/sheet-formats.md#attainment-and-score); null = none. */
   attainment: number | null;
   /** After floor and cap; null when left out. */
   achievement: number | null;

@@ -17,7 +17,7 @@ describe("roundHalfUpCents", () => {
     expect(roundHalfUpCents(1.0051)).toBe(1.01);
   });
 
-  it("rounds the worked examples of section 5", () => {
+  it("rounds the worked examples of tiers and pay", () => {
     expect(roundHalfUpCents((1000 * 1.4 * 17) / 31)).toBe(767.74); // 767.7419...
     expect(roundHalfUpCents((600 * 17) / 31)).toBe(329.03); // 329.0322...
   });

@@ -1,6 +1,6 @@
 /**
  * The weighted score over a scorecard's metrics, and ranking by score
- * (spec section 4).
+ * (docs/sheet-formats.md#attainment-and-score).
  */
 
 import { DEFAULT_ACHIEVEMENT_LIMITS, attainment, isUsableTarget, metricAchievement } from "./attainment";

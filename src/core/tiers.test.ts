@@ -15,7 +15,7 @@ import {
 } from "./tiers";
 import type { Tier, TierMode } from "./tiers";
 
-// The target-bonus table of the worked examples in spec section 5.
+// The target-bonus table of the worked examples (docs/sheet-formats.md#worked-examples).
 const BONUS_TIERS: Tier[] = [
   { bound: 0.5, rate: 0.5 },
   { bound: 1.0, rate: 1.0 },
@@ -23,14 +23,14 @@ const BONUS_TIERS: Tier[] = [
 ];
 const TARGET_BONUS = 1000;
 
-// The commission table of the worked examples in spec section 5.
+// The commission table of the worked examples (docs/sheet-formats.md#worked-examples).
 const COMMISSION_TIERS: Tier[] = [
   { bound: 0, rate: 0.05 },
   { bound: 10000, rate: 0.07 },
   { bound: 25000, rate: 0.1 },
 ];
 
-describe("worked examples of spec section 5", () => {
+describe("worked examples of tiers and pay", () => {
   it("x = 1.1, step: the 1.0 tier pays 1000", () => {
     expect(tierPayout(1.1, BONUS_TIERS, "step", TARGET_BONUS).amount).toBeCloseTo(1000 * 1.0, 9);
   });

@@ -1,5 +1,5 @@
 /**
- * Tier tables and their three modes (spec section 5).
+ * Tier tables and their three modes (docs/sheet-formats.md#tiers-and-pay).
  *
  * A tier table is rows of (lower bound, rate) with strictly ascending bounds.
  * Tier k covers bound_k <= x < bound_k+1, the last tier is open-ended, and x
@@ -26,7 +26,7 @@ export interface Tier {
   rate: number;
 }
 
-/** How a tier table turns x into a rate (spec section 5). */
+/** How a tier table turns x into a rate (docs/sheet-formats.md#tiers-and-pay). */
 export type TierMode = "step" | "linear" | "marginal";
 
 /** The modes, in the order they are listed to a user. */

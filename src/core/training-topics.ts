@@ -1,5 +1,5 @@
 /**
- * What a review recommends for a rep's weakest areas (product-spec section 8):
+ * What a review recommends for a rep's weakest areas (docs/sheet-formats.md#review-text-and-recognition):
  * a training topic per metric, in English and Chinese, and the onboarding
  * focus for new hires. A plan's `training` rows replace a metric's topic.
  *

@@ -1,6 +1,6 @@
 /**
- * A workbook without a Plan sheet gets the default plan (product-spec
- * section 10): the same rows "Set up sheets" writes, in the run's language,
+ * A workbook without a Plan sheet gets the default plan
+ * (docs/sheet-formats.md#running-locally): the same rows "Set up sheets" writes, in the run's language,
  * added as a Plan sheet before the run, so the run uses it and the result
  * workbook shows the plan it was computed with (edit it there and run again
  * with `--input` on the result).

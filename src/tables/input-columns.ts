@@ -1,5 +1,5 @@
 /**
- * The columns of every input sheet (product-spec section 1), in one place, so
+ * The columns of every input sheet (docs/sheet-formats.md#input-sheets), in one place, so
  * the reader and "Set up sheets" cannot drift apart: field name, English and
  * Chinese header, whether it is required, what it holds, a one-line help with
  * an example (written as the note on the header cell) and, for enumerations,

@@ -1,6 +1,6 @@
 /**
- * The columns of the sheets a recalculation writes: Results (product-spec
- * section 7, MUST), Payouts, Reviews, Dashboard and Run log. Headers are
+ * The columns of the sheets a recalculation writes: Results (a contract:
+ * docs/sheet-formats.md#results), Payouts, Reviews, Dashboard and Run log. Headers are
  * English (other parts of the product find columns by these names); a note
  * on each header cell explains it in the run's language. Each column is either
  * text (written into plain-text `@` cells) or a number with its format.

@@ -1,5 +1,5 @@
 /**
- * Reading the `Plan` sheet (product-spec section 2) into a {@link PlanBook}.
+ * Reading the `Plan` sheet (docs/sheet-formats.md#the-plan) into a {@link PlanBook}.
  *
  * The plan is one table, a row per item: `Type` says what the row declares
  * (a metric, a bonus, one tier of it, a ramp month, a setting...), `Key`

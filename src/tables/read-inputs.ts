@@ -1,9 +1,9 @@
 /**
- * Reading the input sheets into typed records (product-spec section 1).
+ * Reading the input sheets into typed records (docs/sheet-formats.md#input-sheets).
  *
  * Each sheet's row is defined once, as a map from field to cell reader; the
- * zod schema of a row is built from that map (zod at the edge, as the
- * architecture asks) and validates the rows of the small sheets. Sales can
+ * zod schema of a row is built from that map (zod at the edge, as
+ * docs/architecture.md says) and validates the rows of the small sheets. Sales can
  * hold a million rows, where zod's per-row cost is too high, so Sales rows go
  * through a plain loop over the same readers: one definition, two engines, and
  * a test that they agree.

@@ -1,6 +1,6 @@
 /**
- * Values a probe of the built add-on found to break a run or vanish in
- * silence, each now a problem at its cell while the run is done and the
+ * Values that could break a run or vanish in silence, each a problem at
+ * its cell while the run is done and the
  * rest is computed, through the BUILT bundle:
  * - two deals of 1e308 for one rep: both are problems at their Amount
  *   cells, and the rep's real 12,000 stays his revenue;

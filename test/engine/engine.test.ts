@@ -377,7 +377,7 @@ describe("score and rank", () => {
   });
 });
 
-describe("pay: the worked examples of product-spec section 5", () => {
+describe("pay: the worked examples of docs/sheet-formats.md", () => {
   // Target bonus 1000, tiers (0.5, 0.5) (1.0, 1.0) (1.2, 1.5), driven by revenue attainment.
   function payFor(
     attainment: number,

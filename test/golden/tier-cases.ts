@@ -32,14 +32,14 @@ export interface GoldenCase {
 /** Decimals to which numbers must match. */
 export const GOLDEN_DECIMALS = 9;
 
-// Target-bonus tiers of spec section 5: (0.5, 0.5) (1.0, 1.0) (1.2, 1.5).
+// Target-bonus tiers of docs/sheet-formats.md#worked-examples: (0.5, 0.5) (1.0, 1.0) (1.2, 1.5).
 const BONUS_TIERS = [
   [0.5, 0.5],
   [1.0, 1.0],
   [1.2, 1.5],
 ];
 
-// Commission tiers of spec section 5: (0, 0.05) (10000, 0.07) (25000, 0.10).
+// Commission tiers of docs/sheet-formats.md#worked-examples: (0, 0.05) (10000, 0.07) (25000, 0.10).
 const MONEY_TIERS = [
   [0, 0.05],
   [10000, 0.07],
@@ -141,7 +141,7 @@ export const ATTAINMENT_CASES: GoldenCase[] = [
 ];
 
 export const BONUS_CASES: GoldenCase[] = [
-  // Worked examples of spec section 5 (target bonus 1000).
+  // Worked examples of docs/sheet-formats.md#worked-examples (target bonus 1000).
   { name: "x = 1.1, step (default mode)", fn: "BONUS", args: [1.1, BONUS_TIERS, 1000], expected: 1000 * 1.0 },
   { name: "x = 1.1, step", fn: "BONUS", args: [1.1, BONUS_TIERS, 1000, "step"], expected: 1000 * 1.0 },
   {

@@ -2,8 +2,9 @@
  * `npm start` on the demo workbook, run as the README runs it (a real
  * process: build/run-tool.mjs bundles src/local/start.ts and runs it on the
  * built dist/Code.js), then the result workbook read back and checked against
- * figures worked out here by hand from the demo's own rows with the spec's
- * arithmetic (product-spec sections 3-5), never from the engine's output.
+ * figures worked out here by hand from the demo's own rows with the rules'
+ * arithmetic (docs/sheet-formats.md: metrics, attainment and score, tiers and
+ * pay), never from the engine's output.
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
@@ -55,7 +56,7 @@ interface Expected {
 }
 
 /**
- * The figures of one rep and month, by the spec:
+ * The figures of one rep and month, by the rules in docs/sheet-formats.md:
  * - revenue actual = sum of Amount x Split (blank = 1) over won deals (Status
  *   won or blank) whose Date falls in the month; target = the rep's own
  *   Targets row, prorated;

@@ -1,6 +1,6 @@
 /**
  * What reaches the developer's Cloud logs: ids, codes and counts, never
- * names, amounts, review text or cell values (product-spec section 11).
+ * names, amounts, review text or cell values (docs/sheet-formats.md#problems-scopes-and-logs).
  */
 import { describe, expect, it } from "vitest";
 import { callGlobal, recalculateNow, teamSimulator } from "./fixtures";

@@ -1,6 +1,6 @@
 /**
  * A hand-made team for the review tests: result rows for January to March
- * 2026, built the way product-spec sections 4 and 5 compute them (the
+ * 2026, built the way docs/sheet-formats.md says to compute them (the
  * arithmetic is spelled out in the comments), so the reviews can be checked
  * against numbers a reader can verify by hand.
  *
@@ -51,7 +51,7 @@ const FULL_TARGETS: Record<string, number> = {
   sales_cycle_days: 30,
   csat: 4.5,
 };
-/** Additive metrics are prorated and ramped (product-spec section 3). */
+/** Additive metrics are prorated and ramped (docs/sheet-formats.md#proration). */
 const ADDITIVE = new Set(["revenue", "new_customers"]);
 const CAP = 1.5;
 const MONTHLY_TARGET_BONUS = 1000;
