@@ -1,6 +1,6 @@
 /**
- * Which periods a run computes and which of them become final (product-spec
- * section 7). Pure: the wall clock is an argument, already in the
+ * Which periods a run computes and which of them become final (see the
+ * README). Pure: the wall clock is an argument, already in the
  * spreadsheet's time zone.
  *
  * - A month is closed once it has ended in the spreadsheet's zone, and due

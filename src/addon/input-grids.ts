@@ -67,3 +67,17 @@ export function readInputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
   const cellsRead = Object.values(grids).reduce((sum, grid) => sum + cellCount(grid), cellCount(plan));
   return { grids, plan, cellsRead };
 }
+
+/**
+ * The same sheets with their values let go: a raw grid takes several times
+ * the memory of the records parsed from it, so a run drops it once parsed.
+ *
+ * @example
+ * releasedGrids(grids).sales.values; // null
+ */
+export function releasedGrids(grids: InputGrids): InputGrids {
+  const released = {} as InputGrids;
+  for (const [key, grid] of Object.entries(grids) as [keyof InputGrids, SheetGrid][])
+    released[key] = { ...grid, values: null };
+  return released;
+}

@@ -8,12 +8,13 @@
  * behind: such a sheet holds nothing to lose and is adopted.
  *
  * Every write is a block: number formats first (text columns `@`, so text
- * is stored exactly as given), then the values, in one call each, whatever
- * the number of rows. The grid is grown first when the block does not fit.
+ * is stored exactly as given), then the values in one call. Formats go as a
+ * range per group of columns (format-ranges.ts), never a call per row. The grid is grown first when the block does not fit.
  */
 import type { Language } from "../core/plan-model";
 import type { OutputColumn } from "../tables/output-columns";
 import { plainText, type CellValue } from "../tables/sheet-text";
+import { formatRanges, formatRangesSize, type FormatRange } from "./format-ranges";
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from "./platform-limits";
 import { OUTPUT_MARKER_KEY } from "./spreadsheet-state";
 
@@ -272,8 +273,9 @@ export function padBlock(
 }
 
 /**
- * Writes a block at (row, column): formats, then values. Text cells of `@`
- * columns are written as given; blanks as "".
+ * Writes a block at (row, column): formats, then values. Formats go as a
+ * few ranges (see format-ranges.ts; `ranges` when the caller has them
+ * already). Text cells of `@` columns are written as given; blanks as "".
  *
  * @example
  * writeBlock(sheet, out, 1, 1, [["Period", "Rep ID"], ["2026-03", "001"]], [["@", "@"], ["@", "@"]]);
@@ -285,38 +287,32 @@ export function writeBlock(
   column: number,
   values: CellValue[][],
   formats: string[][],
+  ranges: readonly FormatRange[] = formatRanges(formats),
 ): void {
   if (values.length === 0 || values[0].length === 0) return;
   ensureGrid(sheet, out, row + values.length - 1, column + values[0].length - 1);
-  const range = sheet.getRange(row, column, values.length, values[0].length);
-  const uniform = uniformFormat(formats);
-  // One format for the whole block is set without sending a grid of it.
-  if (uniform !== null) range.setNumberFormat(uniform);
-  else range.setNumberFormats(formats);
-  range.setValues(values);
+  const block = sheet.getRange(row, column, values.length, values[0].length);
+  for (const range of ranges) {
+    const target = coversBlock(range, values)
+      ? block
+      : sheet.getRange(row + range.row, column + range.column, range.rows, range.columns);
+    if (typeof range.format === "string") target.setNumberFormat(range.format);
+    else target.setNumberFormats(range.format);
+  }
+  block.setValues(values);
 }
 
-/**
- * The one number format of a block, or null when it has several.
- *
- * @example
- * uniformFormat([["@", "@"], ["@", "@"]]); // "@"
- * uniformFormat([["@", "0"]]);             // null
- */
-export function uniformFormat(formats: readonly (readonly string[])[]): string | null {
-  const first = formats[0]?.[0];
-  if (first === undefined) return null;
-  for (const row of formats) for (const format of row) if (format !== first) return null;
-  return first;
+function coversBlock(range: FormatRange, values: readonly (readonly unknown[])[]): boolean {
+  return range.row === 0 && range.column === 0 && range.rows === values.length && range.columns === values[0].length;
 }
 
 /**
  * Service calls and cells of {@link writeBlock} for a block of `rows` x
- * `columns` at (row, column), given the sheet's grid and whether the block
- * has one number format.
+ * `columns` at (row, column), given the sheet's grid and the ranges its
+ * formats go in (null: sized as one grid of formats).
  *
  * @example
- * writeBlockSize(results, 1, 1, 4601, 30, false); // { calls: 3 (+ grid growth), cells: 2 x 4601 x 30 }
+ * writeBlockSize(results, 1, 1, 4601, 30, formatRanges(formats)); // { calls: 2 + ranges (+ growth), cells: 4601 x 30 }
  */
 export function writeBlockSize(
   out: OutputSheet,
@@ -324,11 +320,15 @@ export function writeBlockSize(
   column: number,
   rows: number,
   columns: number,
-  uniform: boolean,
+  ranges: readonly FormatRange[] | null,
 ): { calls: number; cells: number } {
   if (rows === 0 || columns === 0) return { calls: 0, cells: 0 };
   const growth = (row + rows - 1 > out.maxRows ? 1 : 0) + (column + columns - 1 > out.maxColumns ? 1 : 0);
-  return { calls: 3 + growth, cells: rows * columns * (uniform ? 1 : 2) };
+  if (!ranges) return { calls: 3 + growth, cells: 2 * rows * columns };
+  const formats = formatRangesSize(ranges);
+  // The block's range and its setValues, and a write per format range (with a getRange unless it is the whole block).
+  const whole = ranges[0]?.row === 0 && ranges[0].rows === rows && ranges[0].columns === columns ? 1 : 0;
+  return { calls: 2 + 2 * formats.calls - whole + growth, cells: rows * columns + formats.cells };
 }
 
 /**

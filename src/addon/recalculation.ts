@@ -1,5 +1,5 @@
 /**
- * A recalculation run (product-spec section 7): take the guard, read every
+ * A recalculation run (see the README): take the guard, read every
  * input sheet once and the output sheets it merges with once, compute, then
  * write each output sheet in one block, the run state, and the Run log row.
  * Nothing is read after the first sheet write, and the number of service
@@ -32,7 +32,8 @@ import {
 import type { FormattedRows } from "../tables/output-rows";
 import { plainText, type CellValue } from "../tables/sheet-text";
 import type { DashboardBlock } from "./dashboard-rows";
-import { readInputSheets } from "./input-grids";
+import { readInputSheets, releasedGrids } from "./input-grids";
+import type { InputGrids } from "../tables/read-inputs";
 import { executionStart } from "./execution-start";
 import {
   headerBlock,
@@ -41,7 +42,6 @@ import {
   padBlock,
   prepareOutputSheet,
   prepareSize,
-  uniformFormat,
   writeBlock,
   writeBlockSize,
   writeHeaderNotes,
@@ -50,6 +50,7 @@ import {
   type OutputSheet,
   type SheetSetup,
 } from "./output-writer";
+import { formatRanges, wholeBlockRange, type FormatRange } from "./format-ranges";
 import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
 import { computeRun, type RunOutputs } from "./run-computation";
 import { NO_PROBLEM_REPORT, problemReport, writeProblemsSheet, type ProblemReport } from "./problem-report";
@@ -222,6 +223,13 @@ function inputReadSize(read: ReturnType<typeof readInputSheets>): WorkSize {
   return { calls: grids.reduce((n, grid) => n + (grid.values ? 3 : 1), 0), cells: read.cellsRead };
 }
 
+/** The input grids, left to computeRun alone (which lets them go once parsed): the run keeps no other reference. */
+function takeGrids(inputs: ReturnType<typeof readInputSheets>): InputGrids {
+  const grids = inputs.grids;
+  inputs.grids = releasedGrids(grids);
+  return grids;
+}
+
 function runUnderLease(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: SpreadsheetState,
@@ -270,7 +278,7 @@ function runUnderLease(
     restate: work.restate,
     throughPeriod: request.throughPeriod ?? null,
     reviewLanguage: request.language,
-    grids: inputs.grids,
+    grids: takeGrids(inputs),
     planValues: inputs.plan.values,
     existing: {
       results: outputs.results?.values ?? null,
@@ -280,6 +288,8 @@ function runUnderLease(
     hasTime: work.continuing ? () => true : computeTime(budget, planned, records, finish),
     wallClock: spreadsheetWallClock(timeZone),
   });
+  // Which periods' reviews were generated: the others were left as the sheet holds them (review-prints.ts).
+  logEvent({ event: "reviews", run: runId, generated: out.reviewsGenerated, periods: out.reviewPeriods.join(",") });
   const foreign = Object.values(outputs).filter((o) => o.status === "foreign");
   const problems: Problem[] = [
     ...out.problems,
@@ -301,10 +311,13 @@ function runUnderLease(
   const stepsRun: Step[] = [];
   for (const step of STEPS) {
     if (done.has(step)) continue;
-    const write = planned.includes(step)
+    const limit = stepsRun.length === 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs;
+    const planWrite = planned.includes(step)
       ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart)
       : null;
-    if (!write || !budget.fits(write.size, finish, stepsRun.length === 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs)) {
+    const write =
+      planWrite && !budget.fits(planWrite.size, finish, limit) && planWrite.fallback ? planWrite.fallback : planWrite;
+    if (!write || !budget.fits(write.size, finish, limit)) {
       stoppedBefore = step;
       break;
     }
@@ -335,6 +348,7 @@ function runUnderLease(
     ? { ...out.runState, pending: later.length > 0 ? later : null, cycle: null, sheets: newRecords }
     : {
         ...runStateIn,
+        reviews: out.runState.reviews,
         start: out.runState.start,
         fy: out.runState.fy,
         changed: out.runState.changed,
@@ -460,6 +474,12 @@ interface StepWrite {
   size: WorkSize;
   run: () => string | null | undefined;
   record: Partial<Omit<OutputRecord, "id">>;
+  /**
+   * The same write in fewer calls (number formats as one grid) for when the
+   * run's calls are so slow that the step would not fit otherwise, so that
+   * every step fits some run.
+   */
+  fallback?: StepWrite;
 }
 
 function stepWrite(
@@ -532,24 +552,24 @@ function tableWrite(
     record,
   );
   const width = padded.values[0]?.length ?? 0;
-  const size =
-    out.status === "foreign"
-      ? NO_WORK
-      : addWork(
-          setupCalls(out),
-          writeBlockSize(out, 1, 1, padded.values.length, width, uniformFormat(padded.formats) !== null),
-          notes ? { calls: 2, cells: columns.length } : NO_WORK,
-        );
-  return {
-    size,
+  const withRanges = (ranges: readonly FormatRange[]): StepWrite => ({
+    size:
+      out.status === "foreign"
+        ? NO_WORK
+        : addWork(
+            setupCalls(out),
+            writeBlockSize(out, 1, 1, padded.values.length, width, ranges),
+            notes ? { calls: 2, cells: columns.length } : NO_WORK,
+          ),
     record: { cells: padded.values.length * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
       if (!sheet) return;
-      writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
+      writeBlock(sheet, out, 1, 1, padded.values, padded.formats, ranges);
       if (notes) writeHeaderNotes(sheet, 1, columns, language);
     },
-  };
+  });
+  return { ...withRanges(formatRanges(padded.formats)), fallback: withRanges(wholeBlockRange(padded.formats)) };
 }
 
 function reviewsWrite(
@@ -564,12 +584,13 @@ function reviewsWrite(
   const writeHeaders = peopleHeaders.some((h, i) => existingHeader[REVIEW_RUN_COLUMNS + i] !== h);
   const notes = needsNotes(out, headersOf(REVIEW_COLUMNS), language, record);
   const width = reviews[0]?.length ?? 0;
+  const textOnly = [{ row: 0, column: 0, rows: reviews.length, columns: width, format: "@" }];
   const size =
     out.status === "foreign"
       ? NO_WORK
       : addWork(
           setupCalls(out),
-          writeBlockSize(out, 1, 1, reviews.length, width, true),
+          writeBlockSize(out, 1, 1, reviews.length, width, textOnly),
           writeHeaders ? { calls: 3, cells: peopleHeaders.length } : NO_WORK,
           notes ? { calls: 2, cells: REVIEW_COLUMNS.length } : NO_WORK,
         );
@@ -583,14 +604,7 @@ function reviewsWrite(
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP.reviews);
       if (!sheet) return;
-      writeBlock(
-        sheet,
-        out,
-        1,
-        1,
-        reviews,
-        reviews.map((row) => row.map(() => "@")),
-      );
+      writeBlock(sheet, out, 1, 1, reviews, [], textOnly);
       if (writeHeaders)
         writeBlock(sheet, out, 1, REVIEW_RUN_COLUMNS + 1, [peopleHeaders], [peopleHeaders.map(() => "@")]);
       if (notes) writeHeaderNotes(sheet, 1, REVIEW_COLUMNS, language);
@@ -628,28 +642,18 @@ function dashboardWrite(
     Math.max(width, out.lastColumn),
     "General",
   );
-  const size =
-    out.status === "foreign"
-      ? NO_WORK
-      : addWork(
-          setupCalls(out),
-          writeBlockSize(
-            out,
-            1,
-            1,
-            padded.values.length,
-            padded.values[0].length,
-            uniformFormat(padded.formats) !== null,
-          ),
-        );
-  return {
-    size,
+  const withRanges = (ranges: readonly FormatRange[]): StepWrite => ({
+    size:
+      out.status === "foreign"
+        ? NO_WORK
+        : addWork(setupCalls(out), writeBlockSize(out, 1, 1, padded.values.length, padded.values[0].length, ranges)),
     record: { cells: padded.values.length * padded.values[0].length },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP.dashboard);
-      if (sheet) writeBlock(sheet, out, 1, 1, padded.values, padded.formats);
+      if (sheet) writeBlock(sheet, out, 1, 1, padded.values, padded.formats, ranges);
     },
-  };
+  });
+  return { ...withRanges(formatRanges(padded.formats)), fallback: withRanges(wholeBlockRange(padded.formats)) };
 }
 
 /** The Dashboard chart: it reads its ranges live, so it is rebuilt only when it would change. */
@@ -706,7 +710,7 @@ function problemsWrite(
   const size =
     out.status === "foreign"
       ? NO_WORK
-      : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, false), { calls: 2, cells: columns });
+      : addWork(setupCalls(out), writeBlockSize(out, 1, 1, rows, columns, null), { calls: 2, cells: columns });
   return {
     size,
     record: { cells: rows * columns, notes: language, chart: "" },

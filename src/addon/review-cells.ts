@@ -157,7 +157,13 @@ export interface FreshReview {
   language?: Language;
 }
 
-function reviewKey(period: unknown, repId: unknown): string {
+/**
+ * The key of a (Period, Rep ID) on the Reviews sheet: trimmed, the ID case-folded.
+ *
+ * @example
+ * reviewKey(" 2026-03", "R001") === reviewKey("2026-03", "r001 "); // true
+ */
+export function reviewKey(period: unknown, repId: unknown): string {
   return plainText(period).trim() + "\u0001" + plainText(repId).trim().toLowerCase();
 }
 

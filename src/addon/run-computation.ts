@@ -20,6 +20,7 @@ import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { plainText, type CellValue } from "../tables/sheet-text";
 import { inputReportLines } from "./input-report-lines";
+import { releasedGrids } from "./input-grids";
 import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
 import { periodFingerprints } from "./input-fingerprint";
@@ -31,7 +32,8 @@ import {
   indexResults,
   type ResultIndex,
 } from "./period-computation";
-import { mergeReviews, reviewChanges, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
+import { mergeReviews, reviewChanges, reviewKey, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
+import { reviewInputPrints, reviewsPrint, storedReviewTexts } from "./review-prints";
 import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
 import { tableChanges } from "../tables/restatement-diff";
 import { currencyFor } from "../core/display-format";
@@ -55,6 +57,7 @@ export interface RunInputs {
   throughPeriod?: Period | null;
   /** Writes the reviews in this language whatever the plan's `language` setting says (local runs' --lang). */
   reviewLanguage?: Language;
+  /** The input sheets' values: released (replaced by null values) once parsed, so the run holds one copy. */
   grids: InputGrids;
   planValues: unknown[][] | null;
   existing: { results: unknown[][] | null; payouts: unknown[][] | null; reviews: unknown[][] | null };
@@ -82,6 +85,10 @@ export interface RunOutputs {
   problems: Problem[];
   /** Lines for the Run log's Details (a restatement's changes). */
   details: string[];
+  /** Periods whose reviews the run generated (the others were left as the Reviews sheet holds them). */
+  reviewPeriods: Period[];
+  /** Reviews generated. */
+  reviewsGenerated: number;
   /** Result rows the run wrote (rows of the computed periods). */
   rowsWritten: number;
   outcome: "done" | "continues" | "nothing to do";
@@ -155,45 +162,94 @@ function recogniseComputed(
   return recognitions;
 }
 
-function freshReviews(
-  results: Map<Period, PeriodResult>,
-  index: ResultIndex,
-  recognitions: Map<Period, Recognition>,
-  records: InputRecords,
-  plan: PlanBook,
-  fyStart: number,
-  sheet: { language: Language; currency: string },
-  reviewLanguage: Language | undefined,
-  guard: RowGuard,
-): FreshReview[] {
-  const { language, currency } = sheet;
-  const reps = new Map(records.reps.map((rep) => [rep.key, rep]));
+/** What every review of a run is written with, whatever its period. */
+interface ReviewSetting {
+  index: ResultIndex;
+  recognitions: Map<Period, Recognition>;
+  records: InputRecords;
+  reps: Map<string, Rep>;
+  plan: PlanBook;
+  fyStart: number;
+  language: Language;
+  currency: string;
+  reviewLanguage: Language | undefined;
+  guard: RowGuard;
+}
+
+/** The plan settings a period's reviews are written with (the local run's --lang over the plan's language). */
+function reviewSettingsFor(setting: ReviewSetting, period: Period): PlanSettings {
+  const planSettings = planSettingsFor(setting.plan, period, setting.fyStart);
+  return setting.reviewLanguage === undefined ? planSettings : { ...planSettings, language: setting.reviewLanguage };
+}
+
+/** The generated reviews of one period's rows. */
+function periodReviews(result: PeriodResult, setting: ReviewSetting): FreshReview[] {
+  const { index, guard, fyStart, language, currency, reps } = setting;
+  const recognition = setting.recognitions.get(result.period)!;
+  const settings = reviewSettingsFor(setting, result.period);
+  const teams = rowsByTeam(result.rows);
+  const rankedCount = result.rows.filter((row) => row.rank !== null).length;
   const fresh: FreshReview[] = [];
-  for (const result of results.values()) {
-    const recognition = recognitions.get(result.period)!;
-    const planSettings = planSettingsFor(plan, result.period, fyStart);
-    const settings = reviewLanguage === undefined ? planSettings : { ...planSettings, language: reviewLanguage };
-    const teams = rowsByTeam(result.rows);
-    const rankedCount = result.rows.filter((row) => row.rank !== null).length;
-    for (const row of result.rows) {
-      const text = guardedReview(guard, row, settings.language ?? language, () => ({
-        result: row,
-        history: historyOf(row.rep, result.period, index),
-        periodRows: result.rows,
-        teamRows: teams.get(teamKey(row)),
-        rankedCount,
-        recognition,
-        settings,
-        rep: reps.get(row.rep),
-        reps,
-        fyStart,
-        language,
-        currency,
-      }));
-      fresh.push({ period: result.period, repId: row.id, text, language: settings.language ?? language });
-    }
+  for (const row of result.rows) {
+    const text = guardedReview(guard, row, settings.language ?? language, () => ({
+      result: row,
+      history: historyOf(row.rep, result.period, index),
+      periodRows: result.rows,
+      teamRows: teams.get(teamKey(row)),
+      rankedCount,
+      recognition,
+      settings,
+      rep: reps.get(row.rep),
+      reps,
+      fyStart,
+      language,
+      currency,
+    }));
+    fresh.push({ period: result.period, repId: row.id, text, language: settings.language ?? language });
   }
   return fresh;
+}
+
+/**
+ * The reviews of the computed periods, generated only for periods whose
+ * print differs from the one the run state holds (review-prints.ts), and
+ * the prints to keep: those of periods left alone, and of periods generated
+ * without a failure (a failed review is generated again, and reported, by
+ * every run).
+ */
+function freshReviews(
+  results: Map<Period, PeriodResult>,
+  setting: ReviewSetting,
+  stored: Readonly<Record<Period, string>>,
+  existing: ReturnType<typeof tableOf>,
+): { fresh: FreshReview[]; prints: Record<Period, string>; generated: Period[] } {
+  const inputPrints = reviewInputPrints(results, setting.index, setting.records.reps, (period) => [
+    reviewSettingsFor(setting, period),
+    setting.language,
+    setting.currency,
+    setting.fyStart,
+  ]);
+  const onSheet = storedReviewTexts(existing);
+  const fresh: FreshReview[] = [];
+  const prints: Record<Period, string> = {};
+  const generated: Period[] = [];
+  for (const [period, result] of results) {
+    const inputPrint = inputPrints.get(period)!;
+    const was = stored[period];
+    if (was !== undefined && reviewsPrint(inputPrint, result, (id) => onSheet.get(reviewKey(period, id))) === was) {
+      prints[period] = was;
+      continue;
+    }
+    const problemsBefore = setting.guard.problems.length;
+    const reviews = periodReviews(result, setting);
+    for (const review of reviews) fresh.push(review);
+    generated.push(period);
+    if (setting.guard.problems.length > problemsBefore) continue;
+    const texts = new Map(reviews.map((review) => [reviewKey(review.period, review.repId), review.text]));
+    const print = reviewsPrint(inputPrint, result, (id) => texts.get(reviewKey(period, id)));
+    if (print !== null) prints[period] = print;
+  }
+  return { fresh, prints, generated };
 }
 
 /**
@@ -217,6 +273,8 @@ export function computeRun(input: RunInputs): RunOutputs {
     today: now.day,
   });
   const records = read.records;
+  // Only the parsed records are used from here: the raw grid (several times their size) can be collected.
+  input.grids = releasedGrids(input.grids);
   const fyStart = fiscalYearStart(plan);
   const days = salesDayRange(records);
   const thisMonth = currentMonth(now);
@@ -349,26 +407,33 @@ export function computeRun(input: RunInputs): RunOutputs {
   );
 
   // Reviews
-  const fresh = freshReviews(
-    computedOut.results,
-    index,
-    recognitions,
-    records,
-    plan,
-    fyStart,
-    { language, currency: sheetCurrency },
-    input.reviewLanguage,
-    guard,
-  );
   const existingReviews = tableOf(input.existing.reviews, { keepBlankRows: true });
+  const reviewed = freshReviews(
+    computedOut.results,
+    {
+      index,
+      recognitions,
+      records,
+      reps: new Map(records.reps.map((rep) => [rep.key, rep])),
+      plan,
+      fyStart,
+      language,
+      currency: sheetCurrency,
+      reviewLanguage: input.reviewLanguage,
+      guard,
+    },
+    input.runState.reviews ?? {},
+    existingReviews,
+  );
+  const fresh = reviewed.fresh;
   const reviews = mergeReviews(existingReviews, fresh, language);
 
   // A restatement's changes, cell by cell, on every sheet it rewrote.
   const restatedFinal = new Set(restate.filter((p) => recomputed.has(p)));
   if (restatedFinal.size > 0) {
-    details.push(
-      ...[...restatedFinal].map((p) => "restated " + p),
-      ...tableChanges(
+    const changes = [
+      [...restatedFinal].map((p) => "restated " + p),
+      tableChanges(
         {
           sheet: names.results,
           before: existingResults,
@@ -379,7 +444,7 @@ export function computeRun(input: RunInputs): RunOutputs {
         },
         restatedFinal,
       ),
-      ...tableChanges(
+      tableChanges(
         {
           sheet: names.payouts,
           before: tableOf(input.existing.payouts),
@@ -390,13 +455,18 @@ export function computeRun(input: RunInputs): RunOutputs {
         },
         restatedFinal,
       ),
-      ...reviewChanges(names.reviews, existingReviews, reviews, restatedFinal),
-    );
+      reviewChanges(names.reviews, existingReviews, reviews, restatedFinal),
+    ];
+    // A loop, not push(...lines): a restatement of thousands of rows would overflow the stack.
+    for (const lines of changes) for (const line of lines) details.push(line);
   }
 
   const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });
   const left = computedOut.left;
+  const reviewPrints = { ...input.runState.reviews, ...reviewed.prints };
+  for (const period of Object.keys(reviewPrints)) if (isFinal(period)) delete reviewPrints[period];
   const runState: RunState = {
+    ...(Object.keys(reviewPrints).length > 0 ? { reviews: reviewPrints } : {}),
     final: newFinal,
     pending: left.length > 0 ? left : null,
     start: startMonth,
@@ -421,6 +491,8 @@ export function computeRun(input: RunInputs): RunOutputs {
     problems,
     details,
     rowsWritten,
+    reviewPeriods: reviewed.generated,
+    reviewsGenerated: fresh.length,
     outcome,
   };
 }

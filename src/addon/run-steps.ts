@@ -68,7 +68,31 @@ export interface CycleWork {
  * inputsPrint({ grids, plan: null, settings, language: "en", timeZone: "UTC" }); // e.g. "1x3k9a0d2f"
  */
 export function inputsPrint(parts: Record<string, unknown>): string {
-  return hashText(JSON.stringify(parts));
+  return printOf(parts);
+}
+
+/** Arrays longer than this are hashed this many elements at a time. */
+const LONG_ARRAY = 1024;
+
+/**
+ * The hash of a JSON-safe value, made a part at a time: a million-row grid
+ * as one JSON string would take hundreds of megabytes for an instant.
+ */
+function printOf(value: unknown): string {
+  if (Array.isArray(value) && value.length > LONG_ARRAY) {
+    let print = "[" + value.length;
+    for (let i = 0; i < value.length; i += LONG_ARRAY)
+      print = hashText(print + "\u0001" + JSON.stringify(value.slice(i, i + LONG_ARRAY)));
+    return print;
+  }
+  // Objects with their own JSON form (dates, from any realm) go as JSON.
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+    let print = "{";
+    for (const [key, item] of Object.entries(value))
+      print = hashText(print + "\u0002" + key + "\u0001" + printOf(item));
+    return print;
+  }
+  return hashText(JSON.stringify(value) ?? "undefined");
 }
 
 /**

@@ -89,6 +89,12 @@ export const RunStateSchema = z.object({
    * were computed from (when the inputs change, the work starts over).
    */
   cycle: z.optional(z.nullable(CycleSchema)),
+  /**
+   * Periods not final yet whose reviews a run generated, with the print of
+   * what they were made from and of their texts (see review-prints.ts): a
+   * later run whose print is the same leaves their reviews as they are.
+   */
+  reviews: z.optional(z.record(z.string(), z.string())),
   /** What the runs know of their own output sheets, by role (saves service calls; the sheets stay the truth). */
   sheets: z.optional(z.record(z.string(), OutputRecordSchema)),
 });

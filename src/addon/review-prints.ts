@@ -1,0 +1,138 @@
+/**
+ * Which periods' reviews a run can leave as they are on the Reviews sheet.
+ *
+ * Generating a review is a large part of a run's compute, and most periods a
+ * run recomputes (every period not final yet) did not change since the last
+ * run. A review is a function of what it is made from: the period's result
+ * rows (recognition notes included), the rows of up to three earlier periods
+ * of the same kind (history and the previous period's recognition; their
+ * own awards left out), the
+ * period's plan settings, the reps (managers, start dates), the language and
+ * the currency. A run records, for each period whose reviews it generated, a
+ * print of those inputs together with a print of the texts generated. A
+ * later run leaves a period's reviews alone when the print of its inputs now
+ * and of the texts the sheet holds for its rows gives the same print: the
+ * texts on the sheet are then exactly what generating them again would give.
+ * A review edited on the sheet, a row deleted, a sheet replaced, or any input
+ * changed makes the prints differ, and the period's reviews are generated.
+ */
+import { previousPeriod } from "../core/periods";
+import type { Period, Rep } from "../core/records";
+import type { PeriodResult } from "../core/results";
+import type { SheetTable } from "../tables/output-rows";
+import { REVIEW_HEADERS } from "../tables/output-columns";
+import { hashText } from "./input-fingerprint";
+import type { ResultIndex } from "./period-computation";
+import { reviewKey, storedReview } from "./review-cells";
+
+/**
+ * Bumped when the review generator's wording changes, so that reviews left
+ * alone because their inputs did not change are generated again once with
+ * the new wording.
+ */
+export const REVIEW_GENERATOR_VERSION = 1;
+
+/** How many earlier periods a review reads (historyOf's depth). */
+const HISTORY_DEPTH = 3;
+
+/** Notes of the awards recognition adds to a computed period's rows (context periods are not recognised). */
+const AWARD_NOTES = new Set(["rep_of_the_month", "most_improved"]);
+
+/**
+ * Leaves awards out of an earlier period's rows: the same period has them
+ * when the run computed it and not when it was computed only for
+ * comparison, and a review reads the awards of its own period only.
+ */
+function withoutAwards(key: string, value: unknown): unknown {
+  if (key !== "notes" || !Array.isArray(value)) return value;
+  return value.filter((note: { code?: unknown }) => !AWARD_NOTES.has(String(note?.code)));
+}
+
+/** The plan settings, language and currency a period's reviews are written with (any JSON-safe value). */
+export type ReviewSettingsOf = (period: Period) => unknown;
+
+/**
+ * The print of the inputs of each period's reviews (see the file comment).
+ *
+ * @example
+ * const prints = reviewInputPrints(results, index, reps, (p) => [settingsFor(p), "en", "USD"]);
+ * prints.get("2026-03"); // e.g. "1x3k9f0a2b"
+ */
+export function reviewInputPrints(
+  results: ReadonlyMap<Period, PeriodResult>,
+  index: ResultIndex,
+  reps: readonly Rep[],
+  settingsOf: ReviewSettingsOf,
+): Map<Period, string> {
+  const periodPrints = new Map<Period, string>();
+  const periodPrint = (period: Period): string => {
+    let print = periodPrints.get(period);
+    if (print === undefined) {
+      const rows = index.get(period);
+      print = rows ? hashText(JSON.stringify([...rows.values()], withoutAwards)) : "-";
+      periodPrints.set(period, print);
+    }
+    return print;
+  };
+  const ownPrint = (period: Period): string => {
+    const rows = index.get(period);
+    return rows ? hashText(JSON.stringify([...rows.values()])) : "-";
+  };
+  const repsPrint = hashText(JSON.stringify(reps));
+  const prints = new Map<Period, string>();
+  for (const period of results.keys()) {
+    const parts = [String(REVIEW_GENERATOR_VERSION), repsPrint, JSON.stringify(settingsOf(period)), ownPrint(period)];
+    let previous = period;
+    for (let i = 0; i < HISTORY_DEPTH; i++) {
+      previous = previousPeriod(previous);
+      parts.push(periodPrint(previous));
+    }
+    prints.set(period, hashText(parts.join("\u0001")));
+  }
+  return prints;
+}
+
+/**
+ * The generated text each (Period, Rep ID) of the Reviews sheet holds, its
+ * change marker left out; a key whose rows hold different texts maps to
+ * null (such a period is always generated again).
+ *
+ * @example
+ * storedReviewTexts(existing).get(reviewKey("2026-03", "R001")); // "Performance review: ..."
+ */
+export function storedReviewTexts(existing: SheetTable | null): Map<string, string | null> {
+  const texts = new Map<string, string | null>();
+  if (!existing) return texts;
+  const [period, repId, generated] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated].map((h) =>
+    existing.header.indexOf(h),
+  );
+  if (period < 0 || repId < 0 || generated < 0) return texts;
+  for (const row of existing.rows) {
+    const key = reviewKey(row[period], row[repId]);
+    const text = storedReview(row[generated]);
+    const seen = texts.get(key);
+    texts.set(key, seen === undefined || seen === text ? text : null);
+  }
+  return texts;
+}
+
+/**
+ * The print of a period's reviews: the print of their inputs and of their
+ * texts in the order of the period's rows (null: a text is missing).
+ *
+ * @example
+ * reviewsPrint("1x3k9f0a2b", marchResult, (repId) => texts.get(reviewKey("2026-03", repId)));
+ */
+export function reviewsPrint(
+  inputPrint: string,
+  result: PeriodResult,
+  textOf: (repId: string) => string | null | undefined,
+): string | null {
+  const parts = [inputPrint];
+  for (const row of result.rows) {
+    const text = textOf(row.id);
+    if (text === null || text === undefined) return null;
+    parts.push(hashText(text));
+  }
+  return hashText(parts.join("\u0001"));
+}
