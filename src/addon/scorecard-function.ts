@@ -7,13 +7,14 @@
 import type { WallClock } from "../core/calendar";
 import { computePeriods } from "../core/engine";
 import type { Language } from "../core/plan-model";
-import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
+import { fiscalYearStart, manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { formatProblem, type Problem } from "../core/problems";
-import { monthOfDay, parsePeriod, previousPeriod } from "../core/periods";
+import { firstDay, lastDay, monthOfDay, parsePeriod, previousPeriod } from "../core/periods";
 import { applyRecognitionNotes, managerKeysOf } from "../core/recognition";
 import type { Period } from "../core/records";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
+import type { SalesDays } from "../tables/sales-scope";
 import { ArgumentError, runCustomFunction } from "./custom-function-errors";
 import type { SheetArgument, SheetResult } from "./custom-function-values";
 import { resultsColumns, headersOf } from "../tables/output-columns";
@@ -65,6 +66,14 @@ function readPeriodArgument(value: SheetArgument, wallClock: WallClock): Period 
   return period;
 }
 
+/** The days of the periods computed: only the Sales rows closing on them are read. */
+function daysOf(periods: readonly Period[], fyStart: number): SalesDays {
+  return {
+    from: Math.min(...periods.map((p) => firstDay(p, fyStart))),
+    to: Math.max(...periods.map((p) => lastDay(p, fyStart))),
+  };
+}
+
 function problemSummary(problems: readonly Problem[], language: Language): string {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => formatProblem(p, language));
   const lead =
@@ -110,12 +119,13 @@ export function SCORECARD(
     };
     const wanted = readPeriodArgument(period, wallClock);
     const planRead = readPlan(gridOf("plan", plan, true), SHEETS.plan, { wallClock });
+    const previous = previousPeriod(wanted);
     const read = readInputs(grids, {
       wallClock,
       manualMetrics: manualMetricKeys(planRead.plan),
       planMetrics: new Set(planMetricKeys(planRead.plan)),
+      salesDays: daysOf([previous, wanted], fiscalYearStart(planRead.plan)),
     });
-    const previous = previousPeriod(wanted);
     const engine = computePeriods({
       records: read.records,
       plan: planRead.plan,

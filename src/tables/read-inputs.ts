@@ -3,10 +3,11 @@
  *
  * Each sheet's row is defined once, as a map from field to cell reader; the
  * zod schema of a row is built from that map (zod at the edge, as
- * docs/architecture.md says) and validates the rows of the small sheets. Sales can
- * hold a million rows, where zod's per-row cost is too high, so Sales rows go
- * through a plain loop over the same readers: one definition, two engines, and
- * a test that they agree.
+ * docs/architecture.md says) and validates the rows of Reps and Adjustments.
+ * Sales can hold a million rows, and SCORECARD reads Targets and Scores on
+ * every call, where zod's per-row cost is too high, so their rows go through a
+ * plain loop over the same readers: one definition, two engines, and tests
+ * that they agree.
  *
  * Rules beyond single cells (duplicates, unknown reps, end before start) are
  * applied after the cells are read. Every problem names its sheet and cell;
@@ -41,6 +42,7 @@ import { readReps, repsFromSales } from "./read-reps";
 import { readSales } from "./read-sales";
 import { readScores } from "./read-scores";
 import { readTargets } from "./read-targets";
+import { salesScope, type SalesDays } from "./sales-scope";
 import { reportSalesOutsideEmployment } from "./employment-check";
 
 export type { SheetGrid };
@@ -72,6 +74,12 @@ export interface ReadInputsOptions {
   stageWords?: Readonly<Record<string, "won" | "lost" | "open">>;
   /** The settings' stage word to win probability (0-1), for open deals without a Probability cell. */
   stageProbabilities?: Readonly<Record<string, number>>;
+  /**
+   * Only the sales closing within these days are wanted (SCORECARD's period and the one before): the other
+   * Sales rows are skipped when that changes none of these sales, their problems are not reported, and the
+   * report's stage words and open deals count the rows in scope only (see sales-scope.ts).
+   */
+  salesDays?: SalesDays | null;
 }
 
 /** What reading found besides records and problems, for the run's summary. */
@@ -146,8 +154,25 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     stages: stageDictionary(options.stageWords),
     stageProbabilities: stageProbabilities(options.stageProbabilities),
   };
-  const salesRead = readSales(salesSheet, reps, reading, options.salesThroughSchema ? readRowsWithSchema : null);
-  const sales = withinDateWindow(salesSheet, salesRead.sales, options.today ?? null);
+  const days = options.salesDays ?? null;
+  const scope =
+    days !== null && salesSheet !== null
+      ? salesScope(salesSheet, days, {
+          dayOf,
+          dateOrder: reading.dateOrder,
+          everyRowNeeded: reps.fromSales || salesSheet.match.index.type < 0,
+        })
+      : null;
+  const scopedSheet = scope ? scope.sheet : salesSheet;
+  const salesRead = readSales(
+    scopedSheet,
+    reps,
+    reading,
+    options.salesThroughSchema ? readRowsWithSchema : null,
+    scope ? scope.rowsToRead : null,
+  );
+  const windowed = withinDateWindow(scopedSheet, salesRead.sales, options.today ?? null);
+  const sales = days === null ? windowed : windowed.filter((sale) => sale.day >= days.from && sale.day <= days.to);
   const metrics = metricResolvers(options.planMetrics, options.manualMetrics);
   const targets = readTargets(
     openSheet("targets", grids.targets, collector, { mapping: mapping.targets }),
@@ -189,7 +214,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
       });
     }
   }
-  reportSalesOutsideEmployment(salesSheet, reps.accepted, sales);
+  reportSalesOutsideEmployment(scopedSheet, reps.accepted, sales);
   return {
     records: {
       reps: reps.accepted,

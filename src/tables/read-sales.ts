@@ -162,7 +162,8 @@ export interface SalesReport {
  * amount, and it counts in no actual, only in the forecast at its probability
  * (the Probability cell, else the stage's, else 1). Rows naming an unknown rep
  * or with a bad cell are left out (a bad Probability only warns), and so is a Deal ID the same rep already has
- * (`duplicate_deal`). A missing sheet gives no sales.
+ * (`duplicate_deal`). A missing sheet gives no sales. `rowsToRead` (1 at a 0-based grid row to read, see
+ * sales-scope.ts) limits the fast loop to those rows; the schema reads every row.
  *
  * @example
  * // Sales: ["Date", "Rep ID", "Customer", "Amount"], ["2026-03-31", "r1", " Acme ", "1,200"]
@@ -174,6 +175,7 @@ export function readSales(
   reps: RepDirectory,
   reading: SalesReading,
   readRows: RowsReader | null,
+  rowsToRead: Uint8Array | null = null,
 ): { sales: Sale[]; report: SalesReport } {
   const report: SalesReport = { stageWords: new Map(), openDeals: { count: 0, amount: 0 } };
   if (!sheet) return { sales: [], report };
@@ -181,7 +183,7 @@ export function readSales(
   const sales: Sale[] = [];
   const accept = saleAcceptor(sheet, reps, sales, report, reading.stageProbabilities ?? NO_STAGE_PROBABILITIES);
   if (readRows === null) {
-    readSalesRowsFast(sheet, reps, readers, accept);
+    readSalesRowsFast(sheet, reps, readers, accept, rowsToRead);
   } else {
     for (const row of readRows(sheet, readers)) {
       warnOfUnknownType(sheet, row.row, readers.type(row.cells[sheet.match.index.type]));
@@ -295,6 +297,7 @@ function readSalesRowsFast(
   reps: RepDirectory,
   readers: ReturnType<typeof salesRow>,
   accept: Accept,
+  rowsToRead: Uint8Array | null,
 ): void {
   const { values: grid, usedColumns } = sheet;
   const at = sheet.match.index;
@@ -309,6 +312,7 @@ function readSalesRowsFast(
     return result as T;
   };
   for (let index = sheet.headerIndex + 1; index < grid.length; index += 1) {
+    if (rowsToRead !== null && rowsToRead[index] !== 1) continue;
     const cells = grid[index] ?? [];
     if (isBlankRow(cells, usedColumns) || isReportNoteRow(cells, usedColumns, at.date)) continue;
     row = index + 1;
