@@ -18,7 +18,7 @@
  */
 import { previousPeriod } from "../core/periods";
 import type { Period, Rep } from "../core/records";
-import type { PeriodResult } from "../core/results";
+import type { PeriodResult, RepPeriodResult } from "../core/results";
 import type { SheetTable } from "../tables/output-rows";
 import { REVIEW_HEADERS } from "../tables/output-columns";
 import { hashText } from "./input-fingerprint";
@@ -39,13 +39,12 @@ const HISTORY_DEPTH = 3;
 const AWARD_NOTES = new Set(["rep_of_the_month", "most_improved"]);
 
 /**
- * Leaves awards out of an earlier period's rows: the same period has them
+ * Leaves awards out of an earlier period's row: the same period has them
  * when the run computed it and not when it was computed only for
  * comparison, and a review reads the awards of its own period only.
  */
-function withoutAwards(key: string, value: unknown): unknown {
-  if (key !== "notes" || !Array.isArray(value)) return value;
-  return value.filter((note: { code?: unknown }) => !AWARD_NOTES.has(String(note?.code)));
+function withoutAwards(row: RepPeriodResult): RepPeriodResult {
+  return { ...row, notes: row.notes.filter((note) => !AWARD_NOTES.has(note.code)) };
 }
 
 /** The plan settings, language and currency a period's reviews are written with (any JSON-safe value). */
@@ -69,7 +68,7 @@ export function reviewInputPrints(
     let print = periodPrints.get(period);
     if (print === undefined) {
       const rows = index.get(period);
-      print = rows ? hashText(JSON.stringify([...rows.values()], withoutAwards)) : "-";
+      print = rows ? hashText(JSON.stringify([...rows.values()].map(withoutAwards))) : "-";
       periodPrints.set(period, print);
     }
     return print;
