@@ -1,21 +1,22 @@
-// Runs one of the Node-only tools in src/local/ (start, preview, bench):
+// Runs one of the Node-only tools in src/local/ (start, preview, bench, demo):
 // bundles it with esbuild for Node into .cache/ and runs it with the rest of
 // the command line. The tools never enter the pushed bundle.
 import * as esbuild from "esbuild";
 import { spawnSync } from "node:child_process";
-import { join, dirname } from "node:path";
+import { basename, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [tool, ...args] = process.argv.slice(2);
-const TOOLS = { start: "start.ts", preview: "preview.ts", bench: "bench.ts" };
+const TOOLS = { start: "start.ts", preview: "preview.ts", bench: "bench.ts", demo: "generate-demo.ts" };
 
 if (!TOOLS[tool]) {
   console.error(`usage: node build/run-tool.mjs ${Object.keys(TOOLS).join("|")} [args]`);
   process.exit(2);
 }
 
-const outfile = join(root, ".cache", "tools", tool + ".mjs");
+// Named after the entry file: a tool that runs only as the program checks its own file name.
+const outfile = join(root, ".cache", "tools", basename(TOOLS[tool], ".ts") + ".mjs");
 await esbuild.build({
   entryPoints: [join(root, "src", "local", TOOLS[tool])],
   bundle: true,

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
-import { DEMO_PEOPLE, DEMO_WORKBOOK_PATH, generateDemoWorkbook } from "./generate-demo";
+import { DEMO_PEOPLE } from "./demo-people";
+import { generateDemoWorkbook } from "./demo-workbook";
+import { DEMO_WORKBOOK_PATH } from "./generate-demo";
 import { findSheet, isWallClock, type CellData, type SheetData, type WorkbookData } from "./workbook-data";
 import { readXlsx } from "./xlsx-workbook";
 
