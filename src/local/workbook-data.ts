@@ -16,6 +16,8 @@
  *   instead when the file holds one.
  */
 
+import { columnLetters } from "../core/a1-notation";
+
 /** A date and time as a spreadsheet shows it, `YYYY-MM-DDTHH:MM:SS`, no zone. */
 export interface WallClockCell {
   wallClock: string;
@@ -252,21 +254,4 @@ function cellProblem(cell: unknown): string | null {
   if (isWallClock(cell)) return parseWallClock(cell.wallClock) ? null : `not a valid wall clock (${cell.wallClock})`;
   if (isFormula(cell)) return cell.formula.startsWith("=") ? null : `formula without a leading "=" (${cell.formula})`;
   return `not a cell value (${JSON.stringify(cell)})`;
-}
-
-/**
- * Column number (1-based) to letters, for messages.
- *
- * @example
- * columnLetters(28); // "AB"
- */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
