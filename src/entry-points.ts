@@ -8,6 +8,7 @@ export { SCORECARD } from "./addon/scorecard-function";
 export { FORECAST_REVENUE } from "./addon/forecast-function";
 export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
+export { menuComparePlans } from "./addon/menu";
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";
 export {
@@ -23,3 +24,4 @@ export {
   sidebarSaveSettings,
 } from "./addon/sidebar-server";
 export { sidebarSaveColumns, sidebarFillTargets } from "./addon/sidebar-setup-calls";
+export { sidebarComparePlans, sidebarMakePlanDraft } from "./addon/plan-comparison-calls";

@@ -13,6 +13,7 @@ import { recalculate, type RunSummary } from "./recalculation";
 import { installSchedule, removeSchedule, scheduleStatus, type ScheduleStatus } from "./schedule";
 import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { BUSY_MESSAGE } from "./guarded-action";
+import { comparePlans } from "./plan-comparison";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
 export const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
@@ -23,6 +24,7 @@ const LABELS = {
   recalculate: { en: "Recalculate now", zh: "立即重算" },
   restate: { en: "Restate a period…", zh: "重算已定稿期间…" },
   schedule: { en: "Schedule on or off…", zh: "开启或关闭自动重算…" },
+  comparePlans: { en: "Compare plans", zh: "对比方案" },
   help: { en: "Help", zh: "帮助" },
 } as const;
 
@@ -115,6 +117,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(LABELS.recalculate[language], "menuRecalculateNow")
     .addItem(LABELS.restate[language], "menuRestatePeriod")
     .addItem(LABELS.schedule[language], "menuSchedule")
+    .addItem(LABELS.comparePlans[language], "menuComparePlans")
     .addSeparator()
     .addItem(LABELS.help[language], "menuHelp")
     .addToUi();
@@ -267,6 +270,19 @@ export function menuSchedule(): void {
       change.reason === "already_running" ? TEXT.busy[language] : fill(TEXT.scheduleOther[language], { last }),
     );
   alert(language, change.status.on ? TEXT.scheduleOn[language] : TEXT.scheduleNowOff[language]);
+}
+
+/**
+ * Menu: Compare plans. Compares the Plan and the Plan draft over the last 12
+ * final months without asking anything, writes the Plan comparison sheet and
+ * tells the totals (or how to make a draft when there is none).
+ *
+ * @example
+ * menuComparePlans();
+ */
+export function menuComparePlans(): void {
+  const summary = comparePlans(SpreadsheetApp.getActiveSpreadsheet(), "menu");
+  alert(summary.language, summary.message);
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   sidebarTeam,
 } from "./sidebar-server";
 import { sidebarFillTargets, sidebarSaveColumns } from "./sidebar-setup-calls";
+import { sidebarComparePlans, sidebarMakePlanDraft } from "./plan-comparison-calls";
 
 // As function-typed properties rather than the interface's methods, whose
 // arguments TypeScript compares both ways (bivariantly) and so checks loosely.
@@ -47,4 +48,6 @@ export const SIDEBAR_CALLS = {
   sidebarSaveSettings,
   sidebarSaveColumns,
   sidebarFillTargets,
+  sidebarComparePlans,
+  sidebarMakePlanDraft,
 } satisfies StrictCalls;

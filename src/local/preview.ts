@@ -41,6 +41,8 @@ const SIDEBAR_CALLS: Record<SidebarCallName, true> = {
   sidebarSaveSettings: true,
   sidebarSaveColumns: true,
   sidebarFillTargets: true,
+  sidebarComparePlans: true,
+  sidebarMakePlanDraft: true,
 };
 
 /** The demo workbook shipped in the repo. */

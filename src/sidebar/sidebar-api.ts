@@ -436,6 +436,41 @@ export interface FillTargetsRequest {
   growthPercent: number;
 }
 
+// ---------------------------------------------------------------- Plans
+
+/** One rep's payouts over the months compared: under the Plan, under the draft, and draft minus Plan. */
+export interface PlanRepChange {
+  repId: string;
+  name: string;
+  current: number;
+  draft: number;
+  difference: number;
+}
+
+/** What "Compare plans" did (src/addon/plan-comparison.ts), for the Plans view. */
+export interface PlanComparisonView {
+  language: UiLanguage;
+  currency: string;
+  /** "done", "no_draft", "no_final_months", "draft_errors", "out_of_time", "foreign_sheet" or "already running". */
+  outcome: string;
+  /** A short localized message (may hold several lines). */
+  message: string;
+  /** Months compared, oldest first; empty unless done. */
+  months: string[];
+  /** Totals over the months; null unless done. */
+  current: number | null;
+  draft: number | null;
+  difference: number | null;
+  /** Reps the draft pays more, the most first (at most five). */
+  winners: PlanRepChange[];
+  /** Reps the draft pays less, the most first (at most five). */
+  losers: PlanRepChange[];
+  /** The Plan draft's problems at their cells, grouped. */
+  problems: ProblemLine[];
+  /** The sheet written; null when nothing was written. */
+  sheet: string | null;
+}
+
 // ---------------------------------------------------------------- the calls
 
 /**
@@ -455,6 +490,8 @@ export interface SidebarCalls {
   sidebarSaveSettings(request: SaveSettingsRequest): ActionResult;
   sidebarSaveColumns(request: SaveColumnsRequest): ActionResult;
   sidebarFillTargets(request: FillTargetsRequest): ActionResult;
+  sidebarComparePlans(): PlanComparisonView;
+  sidebarMakePlanDraft(): ActionResult;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

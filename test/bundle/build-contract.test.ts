@@ -30,6 +30,7 @@ const OTHER_ENTRY_POINTS = [
   "menuRecalculateNow",
   "menuRestatePeriod",
   "menuSchedule",
+  "menuComparePlans",
   "menuHelp",
   "onScheduledRun",
 ];
@@ -38,11 +39,13 @@ const NAMESPACE = "SalesScorecard";
 
 let code = "";
 
-/** Names exported from src/entry-points.ts that are sidebar server calls (sidebar-server.ts and sidebar-setup-calls.ts). */
+/** Names exported from src/entry-points.ts that are sidebar server calls (sidebar-server.ts, sidebar-setup-calls.ts, plan-comparison-calls.ts). */
 function sidebarCalls(): string[] {
   const entry = readFileSync("src/entry-points.ts", "utf8");
   // An export list may span lines (Biome wraps long ones).
-  const lists = entry.matchAll(/export\s*\{([^}]*)\}\s*from\s*"\.\/addon\/(?:sidebar-server|sidebar-setup-calls)"/g);
+  const lists = entry.matchAll(
+    /export\s*\{([^}]*)\}\s*from\s*"\.\/addon\/(?:sidebar-server|sidebar-setup-calls|plan-comparison-calls)"/g,
+  );
   return [...lists].flatMap((match) =>
     match[1]
       .split(",")
@@ -53,6 +56,9 @@ function sidebarCalls(): string[] {
 
 /** The Setup view's writing calls: listed here too, so a new global is a visible change of this contract. */
 const SETUP_CALLS = ["sidebarSaveColumns", "sidebarFillTargets"];
+
+/** The Plans view's calls ("Compare plans", "Copy the Plan to a draft"), for the same reason. */
+const PLAN_CALLS = ["sidebarComparePlans", "sidebarMakePlanDraft"];
 
 beforeAll(() => {
   code = readFileSync("dist/Code.js", "utf8");
@@ -95,7 +101,7 @@ describe("dist/", () => {
 describe("the script's globals", () => {
   it("are exactly the public entry points plus one namespace object", () => {
     const bundle = loadBundle({ simulator: createSimulator(), context: { kind: "manual" } });
-    expect(sidebarCalls()).toEqual(expect.arrayContaining(SETUP_CALLS));
+    expect(sidebarCalls()).toEqual(expect.arrayContaining([...SETUP_CALLS, ...PLAN_CALLS]));
     const expected = [...Object.keys(CUSTOM_FUNCTIONS), ...OTHER_ENTRY_POINTS, ...sidebarCalls(), NAMESPACE].sort();
     expect(bundle.globals).toEqual(expected);
     expect(bundle.evaluate(`typeof ${NAMESPACE}`)).toBe("object");
