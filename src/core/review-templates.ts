@@ -7,6 +7,7 @@
  * it addresses the rep as 你 in the respectful tone of a Chinese workplace
  * review, uses full-width punctuation, and keeps the same figures.
  */
+import { ENGLISH_MONTH_NAMES } from "./english-calendar-names";
 import type { Language } from "./plan-model";
 import type { PeriodKind } from "./periods";
 
@@ -307,20 +308,7 @@ const EN: ReviewCatalogue = {
   listLastSeparator: " and ",
   clauseSeparator: "; ",
   sentenceSeparator: " ",
-  monthNames: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
+  monthNames: ENGLISH_MONTH_NAMES,
   monthLabel: "{monthName} {year}",
   dayLabel: "{day} {monthName} {year}",
   quarterLabel: "Q{quarter} {year}",

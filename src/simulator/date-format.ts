@@ -3,23 +3,8 @@
  * G y Y M L w W D d F E u a H k K h m s S z Z X, quoted text in '...', and ''
  * for a quote. Other letters throw, as Java does.
  */
+import { ENGLISH_DAY_NAMES, ENGLISH_MONTH_NAMES } from "../core/english-calendar-names";
 import { instantToWall, wallParts, zoneOffsetMs } from "./time-zone";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 const pad = (n: number, width: number): string =>
   n < 0 ? "-" + String(-n).padStart(width, "0") : String(n).padStart(width, "0");
@@ -109,9 +94,11 @@ export function formatSimpleDate(instantMs: number, timeZone: string, pattern: s
         out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
         break;
       case "M":
-      case "L":
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
+      case "L": {
+        const name = ENGLISH_MONTH_NAMES[p.month - 1];
+        out += n >= 4 ? name : n === 3 ? name.slice(0, 3) : pad(p.month, n);
         break;
+      }
       case "w": {
         const jan1 = new Date(Date.UTC(p.year, 0, 1)).getUTCDay();
         out += pad(Math.floor((doy - 1 + jan1) / 7) + 1, n);
@@ -132,7 +119,7 @@ export function formatSimpleDate(instantMs: number, timeZone: string, pattern: s
         out += pad(Math.floor((p.day - 1) / 7) + 1, n);
         break;
       case "E":
-        out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
+        out += n >= 4 ? ENGLISH_DAY_NAMES[p.weekday] : ENGLISH_DAY_NAMES[p.weekday].slice(0, 3);
         break;
       case "u":
         out += pad(p.weekday === 0 ? 7 : p.weekday, n);

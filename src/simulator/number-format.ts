@@ -4,6 +4,7 @@
  * patterns ("0.00", "#,##0", "0%", "$#,##0.00", "yyyy-mm-dd", "M/d/yyyy
  * H:mm:ss"), not every corner of the format language.
  */
+import { ENGLISH_DAY_NAMES, ENGLISH_MONTH_NAMES } from "../core/english-calendar-names";
 import { wallParts } from "./time-zone";
 
 /** What `getNumberFormat()` returns for a cell whose format was never set. */
@@ -114,22 +115,6 @@ export function formatNumberPattern(value: number, pattern: string): string {
   return sign + prefix + text + suffix;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 /**
  * Renders wall ms with a Sheets date pattern (y, m, d, h, s, am/pm; "m" means
  * minutes after an hour or before seconds).
@@ -206,8 +191,8 @@ export function formatDatePattern(wallMs: number, pattern: string): string {
             : t.length === 2
               ? pad(p.day, 2)
               : t.length === 3
-                ? DAYS[p.weekday].slice(0, 3)
-                : DAYS[p.weekday];
+                ? ENGLISH_DAY_NAMES[p.weekday].slice(0, 3)
+                : ENGLISH_DAY_NAMES[p.weekday];
         case "h":
           return t.length >= 2 ? pad(ampm ? hour12 : p.hour, 2) : String(ampm ? hour12 : p.hour);
         case "s":
@@ -216,9 +201,9 @@ export function formatDatePattern(wallMs: number, pattern: string): string {
           if (t.length <= 2 && isMinute(index)) return t.length === 2 ? pad(p.minute, 2) : String(p.minute);
           if (t.length === 1) return String(p.month);
           if (t.length === 2) return pad(p.month, 2);
-          if (t.length === 3) return MONTHS[p.month - 1].slice(0, 3);
-          if (t.length === 5) return MONTHS[p.month - 1][0];
-          return MONTHS[p.month - 1];
+          if (t.length === 3) return ENGLISH_MONTH_NAMES[p.month - 1].slice(0, 3);
+          if (t.length === 5) return ENGLISH_MONTH_NAMES[p.month - 1][0];
+          return ENGLISH_MONTH_NAMES[p.month - 1];
         default:
           return t;
       }

@@ -3,6 +3,7 @@
  * (USER_ENTERED). Conservative where Sheets is unclear: anything that might
  * become a formula in Sheets becomes one here.
  */
+import { ENGLISH_MONTH_NAMES } from "../core/english-calendar-names";
 import type { CellContent } from "./cell";
 import { wallFromParts, wallParts } from "./time-zone";
 
@@ -67,20 +68,7 @@ export function localeRules(locale: string): LocaleRules {
   return { decimal, group, order };
 }
 
-const MONTH_NAMES = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+const MONTH_NAMES = ENGLISH_MONTH_NAMES.map((name) => name.toLowerCase());
 
 function monthFromName(name: string): number | null {
   const lower = name.toLowerCase();

@@ -11,6 +11,7 @@
  */
 import { dayNumber, formatDay, isCivilDate } from "../core/calendar";
 import { formatNumber } from "../core/display-format";
+import { ENGLISH_MONTH_NAMES } from "../core/english-calendar-names";
 import { isNotANumber, isWithinBound, MAX_INPUT_NUMBER, readNumber } from "../core/number-text";
 import { monthOfDay, parsePeriod, periodKind } from "../core/periods";
 import type { ProblemCode } from "../core/problems";
@@ -72,20 +73,6 @@ const MONTH_NAME_DAY_TEXT = new RegExp(
   "i",
 );
 const MONTH_NAMES: ReadonlyMap<string, number> = monthNames();
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 /** What Sheets' `getValues()` gives for a cell whose formula failed. */
 const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#N/A",
@@ -487,8 +474,8 @@ function numericDay(text: string, match: RegExpExecArray, order: DateOrder | nul
   if (dayFirst === null || monthFirst === null || dayFirst === monthFirst) return dayFirst ?? monthFirst;
   return cellFailure("ambiguous_date", {
     value: displayValue(text),
-    dmy: first + " " + MONTHS_EN[second - 1],
-    mdy: second + " " + MONTHS_EN[first - 1],
+    dmy: first + " " + ENGLISH_MONTH_NAMES[second - 1],
+    mdy: second + " " + ENGLISH_MONTH_NAMES[first - 1],
     dmyZh: second + "月" + first + "日",
     mdyZh: first + "月" + second + "日",
   });
@@ -512,22 +499,9 @@ function dayAt(year: number, month: number, day: number, time: (string | undefin
 /** English month names, full and in three letters (`sept` too), lower case, to 1-12. */
 function monthNames(): Map<string, number> {
   const names = new Map<string, number>();
-  [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-  ].forEach((name, index) => {
-    names.set(name, index + 1);
-    names.set(name.slice(0, 3), index + 1);
+  ENGLISH_MONTH_NAMES.forEach((name, index) => {
+    names.set(name.toLowerCase(), index + 1);
+    names.set(name.slice(0, 3).toLowerCase(), index + 1);
   });
   names.set("sept", 9);
   return names;
