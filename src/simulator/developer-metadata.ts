@@ -1,7 +1,8 @@
 /** Developer metadata on the spreadsheet and on sheets, with a finder. */
 import type { Execution, ServiceKinds } from "./execution";
 import type { MetadataEntry, SpreadsheetModel } from "./sheet-model";
-import { type SheetFacade, type SpreadsheetFacade, exposeSheet, exposeSpreadsheet } from "./spreadsheet";
+import { type SheetFacade, exposeSheet } from "./sheet";
+import { type SpreadsheetFacade, exposeSpreadsheet } from "./spreadsheet";
 
 /** SpreadsheetApp.DeveloperMetadataVisibility. */
 export const DEVELOPER_METADATA_VISIBILITY = Object.freeze({ DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" });

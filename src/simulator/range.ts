@@ -12,7 +12,7 @@ import type { Execution, ServiceKinds } from "./execution";
 import { DEFAULT_NUMBER_FORMAT, formatKind } from "./number-format";
 import { type ProtectionFacade, addProtection, assertEditable } from "./protection";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";
-import { type SheetFacade, exposeSheet } from "./spreadsheet";
+import { type SheetFacade, exposeSheet } from "./sheet";
 
 /** Style attributes and their defaults, by the suffix of their setters. */
 const STYLES: Record<string, { key: string; fallback: string | number | boolean }> = {

@@ -25,7 +25,7 @@ import {
   snapshotSpreadsheet,
   writeFixture,
 } from "./snapshot";
-import { SpreadsheetAppFacade } from "./spreadsheet";
+import { SpreadsheetAppFacade } from "./spreadsheet-app";
 import { assertTimeZone } from "./time-zone";
 import { SCRIPT_APP_KINDS, ScriptAppFacade, TriggerState } from "./triggers";
 import { type UiResponse, UiState } from "./ui";
