@@ -8,9 +8,11 @@ import {
   isCivilDate,
   isLeapYear,
   makeWallClock,
+  intlOffsetMs,
   makeWallClockFromOffset,
 } from "./calendar";
 import { monthOfDay } from "./periods";
+import { seededRandom } from "./seeded-random";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -203,11 +205,7 @@ describe("wall clock: changes of offset", () => {
       return ms >= 100 * DAY_MS + 90 * MINUTE_MS && ms < 300 * DAY_MS + 90 * MINUTE_MS ? 120 : 60;
     };
     const clock = makeWallClockFromOffset(offset);
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
+    const random = seededRandom(7);
     for (let i = 0; i < 200_000; i += 1) {
       const ms = Math.floor(random() * 1000 * DAY_MS);
       const expectedOffset = ms >= 100 * DAY_MS + 90 * MINUTE_MS && ms < 300 * DAY_MS + 90 * MINUTE_MS ? 120 : 60;
@@ -222,6 +220,17 @@ describe("wall clock: changes of offset", () => {
   it("rejects instants that are not finite and zones that do not exist", () => {
     expect(() => makeWallClock("UTC")(Number.NaN)).toThrow(RangeError);
     expect(() => makeWallClock("Not/AZone")).toThrow(RangeError);
+  });
+
+  it("reads a zone's offset from Intl, half hours, DST and years before Christ included", () => {
+    expect(intlOffsetMs("Asia/Kolkata")(Date.UTC(2026, 0, 1))).toBe(5.5 * HOUR_MS);
+    expect(intlOffsetMs("America/Los_Angeles")(Date.UTC(2026, 2, 8, 9, 59, 59))).toBe(-8 * HOUR_MS);
+    expect(intlOffsetMs("America/Los_Angeles")(Date.UTC(2026, 2, 8, 10))).toBe(-7 * HOUR_MS);
+    const tenBc = new Date(0);
+    tenBc.setUTCFullYear(-9, 5, 15); // 10 BC is year -9 in Date's count
+    expect(intlOffsetMs("UTC")(tenBc.getTime() + 1234)).toBe(0);
+    expect(() => intlOffsetMs("UTC")(Number.NaN)).toThrow(RangeError);
+    expect(() => intlOffsetMs("Not/AZone")).toThrow(RangeError);
   });
 
   it("keeps the hour of an instant past the changing hour", () => {

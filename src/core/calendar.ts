@@ -209,11 +209,21 @@ function memoiseOffset(offsetAt: (instantMs: number) => number): (instantMs: num
   };
 }
 
-/** The offset (wall clock minus UTC, in ms) of a zone at an instant, via Intl. */
-function intlOffsetMs(timeZone: string): (instantMs: number) => number {
+/**
+ * Reads a zone's offset (wall clock minus UTC, in ms) at an instant from
+ * `Intl.DateTimeFormat`, uncached: the one place that turns Intl's parts into
+ * a wall clock, for {@link makeWallClock} and the simulator's time zones.
+ * Throws a RangeError for an unknown zone, and when called with an instant
+ * that is not a valid date.
+ *
+ * @example
+ * intlOffsetMs("Asia/Kolkata")(Date.UTC(2026, 0, 1)); // 19800000 (5 h 30 min)
+ */
+export function intlOffsetMs(timeZone: string): (instantMs: number) => number {
   const format = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
+    era: "short",
     year: "numeric",
     month: "numeric",
     day: "numeric",
@@ -224,14 +234,17 @@ function intlOffsetMs(timeZone: string): (instantMs: number) => number {
   return (instantMs) => {
     const wholeSecondMs = Math.floor(instantMs / 1000) * 1000;
     const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+    let beforeChrist = false;
     for (const part of format.formatToParts(wholeSecondMs)) {
       if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
+      else if (part.type === "era") beforeChrist = /^B/i.test(part.value);
     }
+    // Intl counts years before 1 AD backwards from 1 BC; the calendar counts 1 BC as year 0.
+    const year = beforeChrist ? 1 - fields.year : fields.year;
     // Some engines still print midnight as hour 24 despite h23.
     const hour = fields.hour % 24;
     const wallMs =
-      dayNumber(fields.year, fields.month, fields.day) * DAY_MS +
-      ((hour * 60 + fields.minute) * 60 + fields.second) * 1000;
+      dayNumber(year, fields.month, fields.day) * DAY_MS + ((hour * 60 + fields.minute) * 60 + fields.second) * 1000;
     return wallMs - wholeSecondMs;
   };
 }

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { intlOffsetMs } from "../core/calendar";
 import { SpreadsheetModel } from "./sheet-model";
 import { writeFixture } from "./snapshot";
 import { instantToWall, wallToInstant, zoneOffsetMs } from "./time-zone";
 
 /** The wall clock of an instant as Intl gives it, without any cache: what the cached answers must equal. */
 function intlWall(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(instantMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return instantMs + intlOffsetMs(timeZone)(instantMs);
 }
 
 describe("cached zone offsets", () => {

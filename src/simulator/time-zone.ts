@@ -7,25 +7,18 @@
  * is the wall clock 2026-03-31 23:30 in any zone.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { intlOffsetMs } from "../core/calendar";
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short",
-    });
-    formatters.set(timeZone, formatter);
+const offsetReaders = new Map<string, (instantMs: number) => number>();
+
+/** The zone's uncached Intl offset reader, made once per zone; throws for an unknown zone. */
+function offsetReaderFor(timeZone: string): (instantMs: number) => number {
+  let reader = offsetReaders.get(timeZone);
+  if (!reader) {
+    reader = intlOffsetMs(timeZone);
+    offsetReaders.set(timeZone, reader);
   }
-  return formatter;
+  return reader;
 }
 
 /**
@@ -38,7 +31,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== "string" || timeZone === "") return false;
   try {
-    formatterFor(timeZone);
+    offsetReaderFor(timeZone);
     return true;
   } catch {
     return false;
@@ -90,7 +83,7 @@ function cachedOffset(wholeMs: number, timeZone: string): number {
   if (Math.abs(wholeMs) > MAX_DATE_MS - OFFSET_BUCKET_MS) return formattedWall(wholeMs, timeZone) - wholeMs;
   let cache = offsetCaches.get(timeZone);
   if (cache === undefined) {
-    formatterFor(timeZone); // throws for an unknown zone before a cache is kept for it
+    offsetReaderFor(timeZone); // throws for an unknown zone before a cache is kept for it
     cache = new Map();
     offsetCaches.set(timeZone, cache);
   }
@@ -109,15 +102,7 @@ function cachedOffset(wholeMs: number, timeZone: string): number {
 
 /** The wall clock of an instant as Intl formats it in the zone (the uncached truth). */
 function formattedWall(instantMs: number, timeZone: string): number {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(whole));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  let year = get("year");
-  const era = parts.find((p) => p.type === "era")?.value ?? "AD";
-  if (/^B/i.test(era)) year = 1 - year;
-  return (
-    wallFromParts(year, get("month"), get("day"), get("hour"), get("minute"), get("second"), 0) + (instantMs - whole)
-  );
+  return instantMs + offsetReaderFor(timeZone)(instantMs);
 }
 
 /**
