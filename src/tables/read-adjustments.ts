@@ -7,7 +7,7 @@
 import type { Adjustment } from "../core/records";
 import { readIdText, readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsWithSchema, required, type CellReader, type OpenSheet } from "./input-rows";
+import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 function adjustmentsRow(dayOf: DayOfInstant) {
@@ -32,11 +32,12 @@ export function readAdjustments(
   sheet: OpenSheet<"adjustments"> | null,
   reps: RepDirectory,
   dayOf: DayOfInstant,
+  readRows: RowsReader = readRowsPlain,
 ): Adjustment[] {
   if (!sheet) return [];
   const readers = adjustmentsRow(dayOf);
   const adjustments: Adjustment[] = [];
-  for (const row of readRowsWithSchema(sheet, readers)) {
+  for (const row of readRows(sheet, readers)) {
     const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
     const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
     if (rep === null || row.values === null) continue;

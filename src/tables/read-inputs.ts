@@ -3,11 +3,11 @@
  *
  * Each sheet's row is defined once, as a map from field to cell reader; the
  * zod schema of a row is built from that map (zod at the edge, as
- * docs/architecture.md says) and validates the rows of Reps and Adjustments.
- * Sales can hold a million rows, and SCORECARD reads Targets and Scores on
- * every call, where zod's per-row cost is too high, so their rows go through a
- * plain loop over the same readers: one definition, two engines, and tests
- * that they agree.
+ * docs/architecture.md says). Sales can hold a million rows, and SCORECARD
+ * reads every sheet on every call, where zod's per-row cost is too high, so
+ * the rows go through plain loops over the same readers (`readRowsPlain`, and
+ * Sales' own fast loop) and the schema checks the same rows in the tests
+ * (`throughSchema`): one definition, two engines, and tests that they agree.
  *
  * Rules beyond single cells (duplicates, unknown reps, end before start) are
  * applied after the cells are read. Every problem names its sheet and cell;
@@ -26,6 +26,7 @@ import {
   isBlankRow,
   openSheet,
   problemCollector,
+  readRowsPlain,
   readRowsWithSchema,
   type OpenSheet,
   type SheetGrid,
@@ -58,6 +59,8 @@ export interface ReadInputsOptions {
   planMetrics: ReadonlySet<string>;
   /** Read Sales through the zod schema rather than the fast loop (the tests compare both). */
   salesThroughSchema?: boolean;
+  /** Read every sheet through the zod schema rather than the plain loops (the tests compare both). */
+  throughSchema?: boolean;
   /** Per sheet, our field to the header text the sheet has for it (the settings' column mapping). */
   columnMapping?: Partial<Record<InputSheetKey, Readonly<Record<string, string>>>>;
   /** How numeric day-month text dates are read, when set explicitly: it wins over everything. */
@@ -144,7 +147,8 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
         : null;
     return shown ?? options.localeDateOrder ?? null;
   };
-  const listed = readReps(repsSheet, dayOf, orderOf(repsSheet, ["start", "end"]));
+  const rows = options.throughSchema ? readRowsWithSchema : readRowsPlain;
+  const listed = readReps(repsSheet, dayOf, orderOf(repsSheet, ["start", "end"]), rows);
   const repsFromSalesSheet = hasNoRows(grids.reps, repsSheet);
   const reps = repsFromSalesSheet ? repsFromSales() : listed;
   const salesSheet = openSheet("sales", grids.sales, collector, { mapping: mapping.sales });
@@ -168,7 +172,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     scopedSheet,
     reps,
     reading,
-    options.salesThroughSchema ? readRowsWithSchema : null,
+    options.salesThroughSchema || options.throughSchema ? readRowsWithSchema : null,
     scope ? scope.rowsToRead : null,
   );
   const windowed = withinDateWindow(scopedSheet, salesRead.sales, options.today ?? null);
@@ -179,17 +183,20 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     reps,
     dayOf,
     metrics,
+    rows,
   );
   const scores = readScores(
     openSheet("scores", grids.scores, collector, { mapping: mapping.scores }),
     reps,
     dayOf,
     metrics,
+    rows,
   );
   const adjustments = readAdjustments(
     openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }),
     reps,
     dayOf,
+    rows,
   );
   const salesHaveCustomer = salesSheet !== null && salesSheet.match.index.customer >= 0;
   if (grids.sales.standsInFor !== undefined && grids.sales.values !== null) {

@@ -27,12 +27,13 @@ import type { FieldOf, InputSheetKey } from "./input-columns";
 import {
   fieldOfRow,
   orEmpty,
-  readRowsWithSchema,
+  readRowsPlain,
   required,
   type CellReader,
   type OpenSheet,
   type ReadRow,
   type RowOf,
+  type RowsReader,
 } from "./input-rows";
 
 function repsRow(dayOf: DayOfInstant, dateOrder: DateOrder | null) {
@@ -86,6 +87,7 @@ export function readReps(
   sheet: OpenSheet<"reps"> | null,
   dayOf: DayOfInstant,
   dateOrder: DateOrder | null = null,
+  readRows: RowsReader = readRowsPlain,
 ): RepDirectory {
   const directory: RepDirectory = {
     readable: sheet !== null,
@@ -99,7 +101,7 @@ export function readReps(
   };
   if (!sheet) return directory;
   const readers = repsRow(dayOf, dateOrder);
-  const rows = readRowsWithSchema(sheet, readers);
+  const rows = readRows(sheet, readers);
   // Rows whose Rep ID is readable count for duplicates even when another cell failed.
   const rowsByKey = new Map<RepKey, { id: string; read: ReadRow<RowOf<typeof readers>> }[]>();
   for (const read of rows) {

@@ -9,7 +9,7 @@ import { builtInMetric } from "../core/metric-catalog";
 import type { ScoreRecord } from "../core/records";
 import { displayValue, readIdText, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet } from "./input-rows";
+import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
 import { metricName, type MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
@@ -36,11 +36,12 @@ export function readScores(
   reps: RepDirectory,
   dayOf: DayOfInstant,
   metrics: MetricResolvers,
+  readRows: RowsReader = readRowsPlain,
 ): ScoreRecord[] {
   if (!sheet) return [];
   const readers = scoresRow(dayOf);
   const scores: ScoreRecord[] = [];
-  for (const row of readRowsPlain(sheet, readers)) {
+  for (const row of readRows(sheet, readers)) {
     const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
     const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
     const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");

@@ -18,7 +18,7 @@ import {
   type ScopeCell,
 } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet } from "./input-rows";
+import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
 import type { MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 import { scopeKey } from "../core/targets";
@@ -47,11 +47,12 @@ export function readTargets(
   reps: RepDirectory,
   dayOf: DayOfInstant,
   metrics: MetricResolvers,
+  readRows: RowsReader = readRowsPlain,
 ): TargetRecord[] {
   if (!sheet) return [];
   const readers = targetsRow(dayOf);
   const candidates: TargetRecord[] = [];
-  for (const row of readRowsPlain(sheet, readers)) {
+  for (const row of readRows(sheet, readers)) {
     const scopeCell = row.values ? row.values.scope : fieldOfRow(sheet, readers.scope, row, "scope");
     const scope = scopeCell === null ? null : resolveScope(sheet, reps, row.row, scopeCell);
     const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");

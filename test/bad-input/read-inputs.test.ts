@@ -61,6 +61,12 @@ describe("bad input corpus", () => {
         expect(throughSchema.records).toEqual(result.records);
       });
 
+      it("reads every sheet the same through the zod schema as through the plain loops", () => {
+        const throughSchema = readInputs(gridsOf(testCase), { ...OPTIONS, throughSchema: true });
+        expect(throughSchema.problems).toEqual(result.problems);
+        expect(throughSchema.records).toEqual(result.records);
+      });
+
       it("can say every problem in Chinese too", () => {
         for (const problem of result.problems) {
           const text = formatProblem(problem, "zh");
