@@ -11,6 +11,7 @@ import { makeWallClock } from "../core/calendar";
 import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
 import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { monthRange } from "../core/periods";
+import { seededRandom } from "../core/seeded-random";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
 import { provisionalForecasts } from "../addon/period-forecasts";
@@ -32,11 +33,7 @@ function timed(run: () => void): number {
 
 /** A year of sales (2025), a fifth of December's deals still open, a Probability on most open deals. */
 function grids(salesRows: number, repCount: number): InputGrids {
-  let seed = 12345;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const random = seededRandom(12345);
   const reps: unknown[][] = [["Rep ID", "Name", "Team"]];
   for (let r = 0; r < repCount; r++) reps.push(["R" + r, "Rep " + r, "Team " + (r % 10)]);
   const header = ["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Split", "Deal ID", "Probability"];

@@ -15,6 +15,7 @@ import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
 import { computePeriods } from "../core/engine";
 import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { monthRange, periodsCovering } from "../core/periods";
+import { seededRandom } from "../core/seeded-random";
 import { createSimulator, loadBundle } from "../simulator";
 import { readPlan } from "../tables/plan-table";
 import { readInputs, type InputGrids } from "../tables/read-inputs";
@@ -93,11 +94,7 @@ function customFunctionThroughput(): string[] {
 
 /** A generated team: reps, a year of sales as Sheets returns them (Date cells), targets, scores. */
 function generatedGrids(salesRows: number, repCount: number): InputGrids {
-  let seed = 12345;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const random = seededRandom(12345);
   const reps: unknown[][] = [["Rep ID", "Name", "Team", "Role", "Manager", "Start date", "End date", "Target bonus"]];
   for (let r = 0; r < repCount; r++) reps.push(["R" + r, "Rep " + r, "Team " + (r % 10), "rep", "", "", "", ""]);
   const sales: unknown[][] = [["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"]];
