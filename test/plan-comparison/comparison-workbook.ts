@@ -8,16 +8,17 @@
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator/index";
 import type { CellInput } from "../../src/simulator/snapshot";
 
-export const PLAN_HEADER = ["Type", "Key", "Weight", "Driver", "Mode", "Bound", "Rate"];
+export const PLAN_HEADER = ["Type", "Key", "Weight", "Driver", "Mode", "Bound", "Rate", "Value"];
 
-/** The Plan's rows below its header, with the commission's two tier rates given. */
-export function commissionPlan(firstRate: number, secondRate: number): CellInput[][] {
+/** The Plan's rows, header first, with the commission's two tier rates and, when given, its payout period. */
+export function commissionPlan(firstRate: number, secondRate: number, payoutPeriod?: string): CellInput[][] {
   return [
     PLAN_HEADER,
-    ["metric", "revenue", 1, "", "", "", ""],
-    ["commission", "commission", "", "revenue", "marginal", "", ""],
-    ["tier", "commission", "", "", "", 0, firstRate],
-    ["tier", "commission", "", "", "", 50000, secondRate],
+    ["metric", "revenue", 1, "", "", "", "", ""],
+    ["commission", "commission", "", "revenue", "marginal", "", "", ""],
+    ["tier", "commission", "", "", "", 0, firstRate, ""],
+    ["tier", "commission", "", "", "", 50000, secondRate, ""],
+    ...(payoutPeriod ? [["setting", "payout_period", "", "", "", "", "", payoutPeriod]] : []),
   ];
 }
 

@@ -79,7 +79,7 @@ describe("the Plan draft", () => {
 
   it("reports its errors at their cells in Plan draft, and nothing is compared", () => {
     const draft = commissionPlan(0.01, 0.02);
-    draft[4] = ["tier", "commission", "", "", "", 50000, "lots"];
+    draft[4] = ["tier", "commission", "", "", "", 50000, "lots", ""];
     const sim = withDraft(draft);
     const view = compare(sim);
     expect(view.outcome).toBe("draft_errors");
@@ -168,6 +168,22 @@ describe("Compare plans", () => {
       ["R02", 300],
     ]);
     expect(view.message).toContain("a change of +$1,200.00");
+  });
+
+  it("counts a quarterly draft's payout in the quarter's last month", () => {
+    const sim = withDraft(commissionPlan(0.01, 0.02, "quarter"));
+    expect(compare(sim).outcome).toBe("done");
+    // Q1 is paid in March, on the quarter's revenue, with the quarter's adjustments:
+    //   R01: 40,000 + 80,000 + 10,000 = 130,000: 50,000 x 1% + 80,000 x 2% = 500 + 1,600 = 2,100, less 100 = 2,000
+    //   R02: 20,000 + 30,000 + 60,000 = 110,000: 50,000 x 1% + 60,000 x 2% = 500 + 1,200 = 1,700, plus 250 = 1,950
+    expect(comparisonRows(sim).filter((row) => row[1] !== "")).toEqual([
+      ["2026-01", "R01", 400, 0, -400],
+      ["2026-01", "R02", 200, 0, -200],
+      ["2026-02", "R01", 1100, 0, -1100],
+      ["2026-02", "R02", 550, 0, -550],
+      ["2026-03", "R01", 0, 2000, 2000],
+      ["2026-03", "R02", 700, 1950, 1250],
+    ]);
   });
 
   it("leaves Results, Payouts, Reviews, the Run log and the run state byte-identical", () => {
