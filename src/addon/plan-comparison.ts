@@ -117,21 +117,20 @@ function problemLines(problems: readonly Problem[], language: Language): string 
  */
 export function comparisonMessage(summary: Omit<ComparisonSummary, "message">): string {
   const { language, currency, comparison, draftProblems } = summary;
-  const text = TEXT;
   switch (summary.outcome) {
     case "already running":
-      return text.busy[language];
+      return TEXT.busy[language];
     case "no_draft":
-      return fill(text.noDraft[language], { draft: PLAN_DRAFT_SHEET });
+      return fill(TEXT.noDraft[language], { draft: PLAN_DRAFT_SHEET });
     case "no_final_months":
-      return fill(text.noFinalMonths[language], { count: COMPARED_MONTHS });
+      return fill(TEXT.noFinalMonths[language], { count: COMPARED_MONTHS });
     case "foreign_sheet":
-      return fill(text.foreign[language], { sheet: PLAN_COMPARISON_SHEET });
+      return fill(TEXT.foreign[language], { sheet: PLAN_COMPARISON_SHEET });
     case "out_of_time":
-      return fill(text.outOfTime[language], { count: COMPARED_MONTHS });
+      return fill(TEXT.outOfTime[language], { count: COMPARED_MONTHS });
     case "draft_errors": {
       const errors = draftProblems.filter((p) => p.severity === "error");
-      return fill(text.draftErrors[language], {
+      return fill(TEXT.draftErrors[language], {
         count: errors.length,
         draft: PLAN_DRAFT_SHEET,
         lines: problemLines(errors, language),
@@ -139,7 +138,7 @@ export function comparisonMessage(summary: Omit<ComparisonSummary, "message">): 
     }
     case "done": {
       const c = comparison!;
-      let message = fill(text.done[language], {
+      let message = fill(TEXT.done[language], {
         count: c.months.length,
         first: c.months[0] ?? "",
         last: c.months.at(-1) ?? "",
@@ -148,9 +147,9 @@ export function comparisonMessage(summary: Omit<ComparisonSummary, "message">): 
         difference: signedMoney(c.total.difference, currency),
         sheet: PLAN_COMPARISON_SHEET,
       });
-      if (summary.skipped.length > 0) message += fill(text.skipped[language], { months: summary.skipped.join(", ") });
+      if (summary.skipped.length > 0) message += fill(TEXT.skipped[language], { months: summary.skipped.join(", ") });
       if (draftProblems.length > 0)
-        message += fill(text.warnings[language], {
+        message += fill(TEXT.warnings[language], {
           count: draftProblems.length,
           lines: problemLines(draftProblems, language),
         });
