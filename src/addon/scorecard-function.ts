@@ -19,16 +19,9 @@ import { ArgumentError, runCustomFunction } from "./custom-function-errors";
 import type { SheetArgument, SheetResult } from "./custom-function-values";
 import { resultsColumns, headersOf } from "../tables/output-columns";
 import { resultRow } from "../tables/output-rows";
+import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
-const SHEETS = {
-  reps: "Reps",
-  sales: "Sales",
-  targets: "Targets",
-  scores: "Scores",
-  adjustments: "Adjustments",
-  plan: "Plan",
-} as const;
 const SHOWN_PROBLEMS = 3;
 
 function isDateValue(value: unknown): value is Date {
@@ -111,14 +104,14 @@ export function SCORECARD(
     const { timeZone, language } = spreadsheetContext();
     const wallClock = spreadsheetWallClock(timeZone);
     const grids: InputGrids = {
-      reps: { sheetName: SHEETS.reps, values: gridOf("reps", reps, true) },
-      sales: { sheetName: SHEETS.sales, values: gridOf("sales", sales, true) },
-      targets: { sheetName: SHEETS.targets, values: gridOf("targets", targets, false) },
-      scores: { sheetName: SHEETS.scores, values: gridOf("scores", scores, false) },
-      adjustments: { sheetName: SHEETS.adjustments, values: gridOf("adjustments", adjustments, false) },
+      reps: { sheetName: DEFAULT_SHEET_NAMES.reps, values: gridOf("reps", reps, true) },
+      sales: { sheetName: DEFAULT_SHEET_NAMES.sales, values: gridOf("sales", sales, true) },
+      targets: { sheetName: DEFAULT_SHEET_NAMES.targets, values: gridOf("targets", targets, false) },
+      scores: { sheetName: DEFAULT_SHEET_NAMES.scores, values: gridOf("scores", scores, false) },
+      adjustments: { sheetName: DEFAULT_SHEET_NAMES.adjustments, values: gridOf("adjustments", adjustments, false) },
     };
     const wanted = readPeriodArgument(period, wallClock);
-    const planRead = readPlan(gridOf("plan", plan, true), SHEETS.plan, { wallClock });
+    const planRead = readPlan(gridOf("plan", plan, true), DEFAULT_SHEET_NAMES.plan, { wallClock });
     const previous = previousPeriod(wanted);
     const read = readInputs(grids, {
       wallClock,
@@ -130,7 +123,7 @@ export function SCORECARD(
       records: read.records,
       plan: planRead.plan,
       periods: [previous, wanted],
-      planSheet: SHEETS.plan,
+      planSheet: DEFAULT_SHEET_NAMES.plan,
     });
     const result = engine.results.find((r) => r.period === wanted);
     if (!result) {

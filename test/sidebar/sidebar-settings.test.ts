@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loadBundle, type Simulator } from "../../src/simulator";
 import { sameSettings } from "../../src/sidebar/setup-view";
 import type { SettingsValues } from "../../src/sidebar/sidebar-api";
+import { DEFAULT_SHEET_NAMES, type SheetRole } from "../../src/tables/sheet-roles";
 import {
   callGlobal,
   failureOf,
@@ -20,24 +21,9 @@ import {
 
 const TEAM = { reps: 5, months: 3, salesRows: 60 };
 
-const DEFAULT_SHEETS = {
-  reps: "Reps",
-  sales: "Sales",
-  targets: "Targets",
-  scores: "Scores",
-  adjustments: "Adjustments",
-  plan: "Plan",
-  results: "Results",
-  payouts: "Payouts",
-  reviews: "Reviews",
-  dashboard: "Dashboard",
-  runLog: "Run log",
-  problems: "Problems",
-};
-
 /** Input tabs renamed in Sheets, and new names for every output. */
 const RENAMED = {
-  ...DEFAULT_SHEETS,
+  ...DEFAULT_SHEET_NAMES,
   reps: "Team",
   sales: "Deals 2026",
   targets: "Goals",
@@ -75,10 +61,10 @@ function storedSettings(): Record<string, unknown> | null {
 }
 
 function request(
-  overrides: { sheets?: Partial<typeof DEFAULT_SHEETS>; language?: unknown; startPeriod?: unknown } = {},
+  overrides: { sheets?: Partial<Record<SheetRole, string>>; language?: unknown; startPeriod?: unknown } = {},
 ): Record<string, unknown> {
   return {
-    sheets: { ...DEFAULT_SHEETS, ...overrides.sheets },
+    sheets: { ...DEFAULT_SHEET_NAMES, ...overrides.sheets },
     language: overrides.language ?? "auto",
     startPeriod: overrides.startPeriod ?? "",
   };
@@ -215,7 +201,7 @@ describe("bad input", () => {
     ["an unknown language", request({ language: "fr" }), "Language must be auto, en or zh."],
     [
       "a missing sheet name",
-      { ...request(), sheets: { ...DEFAULT_SHEETS, runLog: undefined } },
+      { ...request(), sheets: { ...DEFAULT_SHEET_NAMES, runLog: undefined } },
       "Run log sheet name must be text.",
     ],
     [
@@ -285,11 +271,11 @@ describe("while a run holds the spreadsheet", () => {
 
 describe("the form's unsaved mark", () => {
   it("ignores spaces the server trims, and sees any other change", () => {
-    const saved: SettingsValues = { sheets: { ...DEFAULT_SHEETS }, language: "auto", startPeriod: "2026-01" };
+    const saved: SettingsValues = { sheets: { ...DEFAULT_SHEET_NAMES }, language: "auto", startPeriod: "2026-01" };
     expect(
-      sameSettings({ ...saved, sheets: { ...DEFAULT_SHEETS, sales: " Sales " }, startPeriod: "2026-01 " }, saved),
+      sameSettings({ ...saved, sheets: { ...DEFAULT_SHEET_NAMES, sales: " Sales " }, startPeriod: "2026-01 " }, saved),
     ).toBe(true);
-    expect(sameSettings({ ...saved, sheets: { ...DEFAULT_SHEETS, sales: "Deals" } }, saved)).toBe(false);
+    expect(sameSettings({ ...saved, sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals" } }, saved)).toBe(false);
     expect(sameSettings({ ...saved, language: "zh" }, saved)).toBe(false);
     expect(sameSettings({ ...saved, startPeriod: "" }, saved)).toBe(false);
   });
