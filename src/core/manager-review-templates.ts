@@ -120,7 +120,6 @@ const MANAGER_TEXTS_ZH: Record<ManagerTextKey, string> = {
 
 export interface ManagerWords {
   texts: Record<ManagerTextKey, string>;
-  componentName: { target_bonus: string; commission: string };
   people: { one: string; other: string };
   /** The unit after a whole count the rep catalogue names none for; "" where the language uses none. */
   countUnit: string;
@@ -130,14 +129,12 @@ export interface ManagerWords {
 const WORDS: Record<Language, ManagerWords> = {
   en: {
     texts: MANAGER_TEXTS_EN,
-    componentName: { target_bonus: "target bonus", commission: "commission" },
     people: { one: "person", other: "people" },
     countUnit: "",
     bullet: "• ",
   },
   zh: {
     texts: MANAGER_TEXTS_ZH,
-    componentName: { target_bonus: "目标奖金", commission: "提成" },
     people: { one: "人", other: "人" },
     countUnit: " 个",
     bullet: "• ",

@@ -24,7 +24,9 @@ import { isWholeCount } from "./review-figures";
 import type { ComponentFinding, NextTierFinding } from "./review-pay-findings";
 import { reviewCatalogue } from "./review-templates";
 import {
+  adjustmentSentences,
   cleanUserText,
+  componentLabel,
   dayLabel,
   joinList,
   MAX_REVIEW_CHARS,
@@ -224,22 +226,8 @@ function trainingSection(w: Writer): string[] {
   return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
 }
 
-function componentName(
-  w: Writer,
-  kind: "target_bonus" | "commission",
-  key: string,
-  showKey: boolean,
-  lineStart: boolean,
-): string {
-  const base = w.words.componentName[kind];
-  const named = showKey
-    ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")")
-    : base;
-  return lineStart && w.language === "en" ? named.charAt(0).toUpperCase() + named.slice(1) : named;
-}
-
 function componentLine(w: Writer, c: ComponentFinding): string {
-  const name = componentName(w, c.kind, c.key, c.showKey, true);
+  const name = componentLabel(c.kind, c.key, c.showKey, w.language, true);
   const amount = formatMoney(c.amount, w.currency);
   if (c.driverKind !== "team_attainment") return say(w, "otherComponent", { name, amount });
   const metric = metricName(w, c.driverMetric ?? "", true);
@@ -260,37 +248,24 @@ function componentLine(w: Writer, c: ComponentFinding): string {
 }
 
 function nextTierLine(w: Writer, n: NextTierFinding): string {
-  if (n.status === "top") return say(w, "topTier", { name: componentName(w, n.kind, n.component, n.showKey, false) });
+  const name = componentLabel(n.kind, n.component, n.showKey, w.language, false);
+  if (n.status === "top") return say(w, "topTier", { name });
   return say(w, n.reaching === "gate" ? "nextGate" : "nextTier", {
     metric: metricName(w, n.driverMetric ?? "", true),
     points: formatPoints(n.difference),
     threshold: formatPercent(n.threshold),
-    name: componentName(w, n.kind, n.component, n.showKey, false),
+    name,
   });
 }
 
 function paySection(w: Writer): string[] {
   const p = w.findings.payout;
   if (p === null) return [];
-  const lines = [say(w, "payHeading"), ...p.components.map((c) => bullet(w, componentLine(w, c)))];
-  for (const a of p.adjustments) {
-    const reason = cleanUserText(a.reason);
-    const amount = formatMoney(a.amount, w.currency);
-    lines.push(
-      bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })),
-    );
-  }
-  if (p.moreAdjustments !== null) {
-    lines.push(
-      bullet(
-        w,
-        say(w, "moreAdjustments", {
-          count: p.moreAdjustments.count,
-          amount: formatMoney(p.moreAdjustments.total, w.currency),
-        }),
-      ),
-    );
-  }
+  const sentences = [
+    ...p.components.map((c) => componentLine(w, c)),
+    ...adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)),
+  ];
+  const lines = [say(w, "payHeading"), ...sentences.map((sentence) => bullet(w, sentence))];
   lines.push(bullet(w, say(w, "total", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
   lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));

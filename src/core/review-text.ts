@@ -30,7 +30,7 @@ import type { RecognitionMention } from "./review-development-findings";
 import { isWholeCount } from "./review-figures";
 import type { ReviewFindings } from "./review-findings";
 import type { MetricFinding, MetricGap } from "./review-metric-findings";
-import type { ComponentFinding, GateFinding, NextTierFinding } from "./review-pay-findings";
+import type { ComponentFinding, GateFinding, NextTierFinding, PayoutFinding } from "./review-pay-findings";
 import { reviewCatalogue, type PluralForms, type ReviewCatalogue, type ReviewTextKey } from "./review-templates";
 import { ONBOARDING_FOCUS } from "./training-topics";
 
@@ -181,12 +181,56 @@ function componentName(
   c: { kind: "target_bonus" | "commission"; component?: string; key?: string; showKey: boolean },
   lineStart: boolean,
 ): string {
-  const base = w.words.componentName[c.kind];
-  const key = c.key ?? c.component ?? "";
-  const named = c.showKey
-    ? base + (w.language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")")
+  return componentLabel(c.kind, c.key ?? c.component ?? "", c.showKey, w.language, lineStart);
+}
+
+/**
+ * A pay component's name as both reviews write it: the catalogue's name of its
+ * kind, with the plan's component key when the plan has more than one of that
+ * kind, and a capital when it starts a line.
+ *
+ * @example
+ * componentLabel("target_bonus", "Q1 bonus", true, "en", true); // "Target bonus (Q1 bonus)"
+ * componentLabel("commission", "", false, "zh", false);        // "提成"
+ */
+export function componentLabel(
+  kind: "target_bonus" | "commission",
+  key: string,
+  showKey: boolean,
+  language: Language,
+  lineStart: boolean,
+): string {
+  const base = reviewCatalogue(language).componentName[kind];
+  const named = showKey
+    ? base + (language === "zh" ? "（" + cleanUserText(key) + "）" : " (" + cleanUserText(key) + ")")
     : base;
   return lineStart ? capitalise(named) : named;
+}
+
+/**
+ * A payout's adjustment sentences, as both reviews write them: each listed
+ * adjustment with its reason when it has one, then how many more there are
+ * and their sum. `say` fills a key from the review's own catalogue.
+ *
+ * @example
+ * adjustmentSentences(payout, "USD", (key, args) => fill(reviewCatalogue("en").texts[key], args));
+ * // ["Adjustment: $500.00 (Q1 true-up).", "3 more adjustments totalling $120.00."]
+ */
+export function adjustmentSentences(
+  payout: PayoutFinding,
+  currency: string,
+  say: (key: "adjustment" | "adjustmentNoReason" | "moreAdjustments", args: Record<string, string | number>) => string,
+): string[] {
+  const sentences = payout.adjustments.map((a) => {
+    const reason = cleanUserText(a.reason);
+    const amount = formatMoney(a.amount, currency);
+    return reason === "" ? say("adjustmentNoReason", { amount }) : say("adjustment", { amount, reason });
+  });
+  const more = payout.moreAdjustments;
+  if (more !== null) {
+    sentences.push(say("moreAdjustments", { count: more.count, amount: formatMoney(more.total, currency) }));
+  }
+  return sentences;
 }
 
 function periodKindOf(w: Writer): PeriodKind {
@@ -563,25 +607,11 @@ function paySection(w: Writer): string[] {
   if (p === null) return [];
   // A leaver's review has no next tier, so the heading does not promise one.
   const heading = say(w, isLeaving(w) ? "payHeadingLast" : "payHeading");
-  const lines = [heading, ...p.components.map((c) => bullet(w, componentLine(w, c)))];
-  for (const a of p.adjustments) {
-    const reason = cleanUserText(a.reason);
-    const amount = formatMoney(a.amount, w.currency);
-    lines.push(
-      bullet(w, reason === "" ? say(w, "adjustmentNoReason", { amount }) : say(w, "adjustment", { amount, reason })),
-    );
-  }
-  if (p.moreAdjustments !== null) {
-    lines.push(
-      bullet(
-        w,
-        say(w, "moreAdjustments", {
-          count: p.moreAdjustments.count,
-          amount: formatMoney(p.moreAdjustments.total, w.currency),
-        }),
-      ),
-    );
-  }
+  const sentences = [
+    ...p.components.map((c) => componentLine(w, c)),
+    ...adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)),
+  ];
+  const lines = [heading, ...sentences.map((sentence) => bullet(w, sentence))];
   lines.push(bullet(w, say(w, "payoutTotalLine", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
   lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));
