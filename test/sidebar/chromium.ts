@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROMIUM_PATH = "/usr/bin/chromium";
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -30,7 +30,7 @@ export const SIDEBAR_WIDTH = 300;
  * @example
  * requireChromium(); // throws "The sidebar's browser tests need Chromium at /usr/bin/chromium ..."
  */
-export function requireChromium(): void {
+function requireChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `The sidebar's browser tests need Chromium at ${CHROMIUM_PATH}. Install Debian's package once: ` +
@@ -97,4 +97,42 @@ export async function openWatchedPage(browser: SidebarBrowser, url: string): Pro
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(url);
   return { page, dialogs, pageErrors };
+}
+
+/**
+ * Waits until a view's panel (`team`, `rep`, `review`, `setup`) is shown and
+ * nothing in it is loading any more.
+ *
+ * @example
+ * await page.click("#tab-rep");
+ * await waitForView(page, "rep");
+ */
+export async function waitForView(page: Page, view: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const panel = document.getElementById("panel-" + id);
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
+    },
+    view,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Whether the page scrolls sideways: the document or its body wider than the window.
+ *
+ * @example
+ * expect(await scrollsSideways(page)).toBe(false);
+ */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      document.documentElement.scrollWidth > document.documentElement.clientWidth ||
+      document.body.scrollWidth > document.body.clientWidth,
+  );
 }

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/preview";
 import { callGlobal, column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, type SidebarBrowser } from "./chromium";
+import { launchSidebarBrowser, type SidebarBrowser, waitForView } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const REP = "R01";
@@ -24,22 +24,6 @@ let page: Page;
 let finalPeriod: string;
 let storedReview: string;
 let payoutsTotal: number;
-
-async function waitForView(view: string): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const panel = document.getElementById("panel-" + id);
-      return (
-        !!panel &&
-        !panel.hidden &&
-        !panel.querySelector('[aria-busy="true"], .loading') &&
-        panel.querySelector(".content")!.childElementCount > 0
-      );
-    },
-    view,
-    { timeout: 30_000 },
-  );
-}
 
 function sheetRow(
   sheet: string,
@@ -65,11 +49,11 @@ function money(amount: number): string {
 
 async function choose(view: "rep" | "review", period: string): Promise<void> {
   await page.click("#tab-" + view);
-  await waitForView(view);
+  await waitForView(page, view);
   await page.selectOption(`#panel-${view} select.period-picker`, period);
-  await waitForView(view);
+  await waitForView(page, view);
   await page.selectOption(`#panel-${view} select.rep-picker`, REP);
-  await waitForView(view);
+  await waitForView(page, view);
 }
 
 beforeAll(async () => {
@@ -98,7 +82,7 @@ beforeAll(async () => {
   callGlobal(preview.simulator, "menuRecalculateNow");
   page = await browser.context.newPage();
   await page.goto(preview.url);
-  await waitForView("team");
+  await waitForView(page, "team");
 });
 
 afterAll(async () => {
@@ -146,15 +130,15 @@ describe("a final period after a late deal", () => {
     );
     // Switching language does not regenerate behind the manager's back.
     await page.getByRole("button", { name: "中文" }).click();
-    await waitForView("review");
+    await waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     expect(await page.locator("#panel-review").innerText()).toMatch(/can only be regenerated/);
     await page.getByRole("button", { name: "English" }).click();
-    await waitForView("review");
+    await waitForView(page, "review");
     const regenerate = page.getByRole("button", { name: "Regenerate from today's inputs" });
     await regenerate.focus();
     await page.keyboard.press("Enter");
-    await waitForView("review");
+    await waitForView(page, "review");
     expect(await page.locator("#panel-review").innerText()).toMatch(/Regenerated from today's inputs: it may differ/);
     const regenerated = await page.locator("#panel-review textarea").inputValue();
     expect(regenerated).not.toBe(storedReview);
@@ -164,15 +148,15 @@ describe("a final period after a late deal", () => {
     ).toBe(true);
     await page.screenshot({ path: join(SHOTS, "final-review-regenerated.png"), fullPage: true });
     await page.getByRole("button", { name: "Show the stored review" }).click();
-    await waitForView("review");
+    await waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     // A regeneration asked for one rep is not carried to another choice and back.
     await regenerate.click();
-    await waitForView("review");
+    await waitForView(page, "review");
     await page.selectOption("#panel-review select.rep-picker", "R02");
-    await waitForView("review");
+    await waitForView(page, "review");
     await page.selectOption("#panel-review select.rep-picker", REP);
-    await waitForView("review");
+    await waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     // Nothing was written by looking or regenerating.
     expect(String(sheetRow("Reviews", (r) => r[0] === finalPeriod && r[1] === REP)![2])).toBe(storedReview);

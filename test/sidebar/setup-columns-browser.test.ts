@@ -17,7 +17,7 @@ import { startPreview, type Preview } from "../../src/local/preview";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
+import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage, waitForView } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const COLUMNS = "#panel-setup details.columns";
@@ -46,22 +46,6 @@ let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
 
-async function waitForSetup(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const panel = document.getElementById("panel-setup");
-      return (
-        !!panel &&
-        !panel.hidden &&
-        !panel.querySelector('[aria-busy="true"], .loading') &&
-        panel.querySelector(".content")!.childElementCount > 0
-      );
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-}
-
 function storedSettings(): {
   columns?: Record<string, Record<string, string>>;
   dateOrder?: string;
@@ -88,7 +72,7 @@ beforeAll(async () => {
   preview = await startPreview({ port: 0, simulator: sim, recalculate: false, user: "alice" });
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await page.click("#tab-setup");
-  await waitForSetup();
+  await waitForView(page, "setup");
 });
 
 afterAll(async () => {
@@ -125,7 +109,7 @@ describe("the Columns section", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toBe("Columns saved: the next run reads Sales and Reps with them.");
-    await waitForSetup();
+    await waitForView(page, "setup");
     expect(storedSettings()).toMatchObject({
       columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
       dateOrder: "dmy",
@@ -162,7 +146,7 @@ describe("the Columns section", () => {
     await expect
       .poll(() => storedSettings()?.stageWords, { timeout: 30_000 })
       .toEqual({ Ganado: "won", Perdido: "lost" });
-    await waitForSetup();
+    await waitForView(page, "setup");
     expect(await page.inputValue(`${COLUMNS} select[data-word="Ganado"]`)).toBe("won");
     expect(await page.locator(COLUMNS).innerText()).toContain("yours");
     expect(await page.evaluate(() => document.querySelectorAll("img").length)).toBe(0);
@@ -209,7 +193,7 @@ describe("the Columns section", () => {
     }
     await page.reload();
     await page.click("#tab-setup");
-    await waitForSetup();
+    await waitForView(page, "setup");
     await page.locator(COLUMNS + " summary").click();
     expect(await page.locator(COLUMNS + " summary").innerText()).toBe("列设置");
     expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe(

@@ -12,7 +12,14 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/preview";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
+import {
+  launchSidebarBrowser,
+  SIDEBAR_WIDTH,
+  type SidebarBrowser,
+  openWatchedPage,
+  scrollsSideways,
+  waitForView,
+} from "./chromium";
 import {
   HOSTILE_MONTH,
   HOSTILE_REASON,
@@ -33,35 +40,9 @@ let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
 
-/** Waits until a view's panel is shown and nothing in it is loading. */
-async function waitForView(view: ViewId): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const panel = document.getElementById("panel-" + id);
-      return (
-        !!panel &&
-        !panel.hidden &&
-        !panel.querySelector('[aria-busy="true"], .loading') &&
-        panel.querySelector(".content")!.childElementCount > 0
-      );
-    },
-    view,
-    { timeout: 30_000 },
-  );
-}
-
 async function openTab(view: ViewId): Promise<void> {
   await page.click("#tab-" + view);
-  await waitForView(view);
-}
-
-/** Whether the page scrolls sideways. */
-async function scrollsSideways(): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      document.documentElement.scrollWidth > document.documentElement.clientWidth ||
-      document.body.scrollWidth > document.body.clientWidth,
-  );
+  await waitForView(page, view);
 }
 
 /** What an injected handler or script would have left behind. */
@@ -90,7 +71,7 @@ beforeAll(async () => {
   browser = await launchSidebarBrowser();
   preview = await startPreview({ port: 0, simulator: await hostileSimulator() });
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
-  await waitForView("team");
+  await waitForView(page, "team");
 });
 
 afterAll(async () => {
@@ -177,7 +158,7 @@ describe("text from the sheets", () => {
 describe("the Rep view", () => {
   it("opens from a rep's name and shows bars, the payout trace with the adjustment's reason as text, and a trend", async () => {
     await page.locator("#panel-team tbody button.link", { hasText: PAYLOADS.img }).click();
-    await waitForView("rep");
+    await waitForView(page, "rep");
     expect(await page.getAttribute("#tab-rep", "aria-selected")).toBe("true");
     expect(await page.locator("#panel-rep h2").innerText()).toBe(PAYLOADS.img);
     const metrics = await page.locator("#panel-rep ul.metrics > li").count();
@@ -203,9 +184,9 @@ describe("the Rep view", () => {
     for (const name of [LONG_NAME, UNBROKEN_NAME]) {
       const id = HOSTILE_REPS.find(([, n]) => n === name)![0];
       await page.selectOption("#panel-rep select.rep-picker", id);
-      await waitForView("rep");
+      await waitForView(page, "rep");
       await expect.poll(() => page.locator("#panel-rep h2").innerText()).toBe(name);
-      expect(await scrollsSideways()).toBe(false);
+      expect(await scrollsSideways(page)).toBe(false);
     }
   });
 });
@@ -225,7 +206,7 @@ describe("the Review view", () => {
     const generatedBefore = reviewsRow("H01", HOSTILE_MONTH)![2];
 
     await page.selectOption("#panel-rep select.rep-picker", "H01");
-    await waitForView("rep");
+    await waitForView(page, "rep");
     await openTab("review");
     expect(await page.locator("#panel-review blockquote.reply").innerText()).toBe(reply);
     const english = await page.locator("#panel-review textarea").inputValue();
@@ -233,7 +214,7 @@ describe("the Review view", () => {
     expect(english).toContain(PAYLOADS.img);
 
     await page.getByRole("button", { name: "中文" }).click();
-    await waitForView("review");
+    await waitForView(page, "review");
     expect(await page.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
     const chinese = await page.locator("#panel-review textarea").inputValue();
     expect(chinese).toMatch(/绩效/);
@@ -273,7 +254,7 @@ describe("the Setup view", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toMatch(/Computed|Every period is final/);
-    await waitForView("setup");
+    await waitForView(page, "setup");
     expect(preview.simulator.sheetValues("Run log").length).toBe(before + 1);
     expect(await page.locator("#panel-setup ul.run-log li").first().innerText()).toMatch(
       /sidebar · (done|nothing to do)/,
@@ -284,7 +265,7 @@ describe("the Setup view", () => {
     await page.fill("#panel-setup input[type=number]", "5");
     await page.getByRole("button", { name: "Turn on" }).click();
     await expect.poll(() => page.locator("#panel-setup .action-status").innerText()).toMatch(/day 5 of the next month/);
-    await waitForView("setup");
+    await waitForView(page, "setup");
     expect(await page.locator("#panel-setup").innerText()).toMatch(/On \(yours\)/);
     expect(preview.simulator.triggerList()).toHaveLength(1);
   });
@@ -294,16 +275,16 @@ describe("at 300 px", () => {
   it("no view scrolls sideways, and each is photographed", async () => {
     expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
     await page.reload();
-    await waitForView("team");
+    await waitForView(page, "team");
     await page.locator("#panel-team details.problems summary").click();
     for (const view of VIEWS) {
       await openTab(view);
       if (view === "rep") {
         // An ordinary rep of the demo for the picture; the hostile ones are checked above.
         await page.selectOption("#panel-rep select.rep-picker", "R01");
-        await waitForView("rep");
+        await waitForView(page, "rep");
       }
-      expect(await scrollsSideways(), view).toBe(false);
+      expect(await scrollsSideways(page), view).toBe(false);
       await page.screenshot({ path: join(SHOTS, view + ".png"), fullPage: true });
     }
   });
@@ -350,7 +331,7 @@ describe("in a Chinese spreadsheet", () => {
 describe("with the keyboard alone", () => {
   it("reaches and uses every view: tabs with arrow keys, pickers, sorting, saving and actions", async () => {
     await page.reload();
-    await waitForView("team");
+    await waitForView(page, "team");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-team");
     // Focus is visible.
@@ -371,18 +352,18 @@ describe("with the keyboard alone", () => {
     await page.focus("#tab-team");
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-rep");
-    await waitForView("rep");
+    await waitForView(page, "rep");
     const repBefore = await page.locator("#panel-rep h2").innerText();
     await page.focus("#panel-rep select.rep-picker");
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.locator("#panel-rep h2").innerText(), { timeout: 30_000 }).not.toBe(repBefore);
-    await waitForView("rep");
+    await waitForView(page, "rep");
 
     // Review: type and save with Tab and Enter.
     await page.focus("#tab-rep");
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-review");
-    await waitForView("review");
+    await waitForView(page, "review");
     await page.focus("#panel-review textarea");
     await page.keyboard.press("End");
     await page.keyboard.type(" Keyboard note.");
@@ -395,7 +376,7 @@ describe("with the keyboard alone", () => {
     await page.focus("#tab-review");
     await page.keyboard.press("End");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-setup");
-    await waitForView("setup");
+    await waitForView(page, "setup");
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
       await page.keyboard.press("Tab");
@@ -417,7 +398,7 @@ describe("with the keyboard alone", () => {
 describe("when a server call fails", () => {
   it("shows a readable error in the view, and the sidebar stays usable", async () => {
     await page.reload();
-    await waitForView("team");
+    await waitForView(page, "team");
     preview.failNext(
       "sidebarRep",
       "Service Spreadsheets failed while accessing document with id sim-spreadsheet-0001.",
@@ -430,7 +411,7 @@ describe("when a server call fails", () => {
     // Try again recovers; the tabs kept working meanwhile.
     expect(await page.locator("#tab-setup").isEnabled()).toBe(true);
     await page.locator("#panel-rep [role=alert] button", { hasText: "Try again" }).click();
-    await waitForView("rep");
+    await waitForView(page, "rep");
     expect(await page.locator("#panel-rep h2").count()).toBe(1);
     // A view that failed loads again when visited again.
     preview.failNext("sidebarSetup", "Exceeded maximum execution time");
@@ -463,11 +444,11 @@ describe("when a server call fails", () => {
       (document.getElementById("tab-team") as HTMLButtonElement).click();
     });
     await page.reload();
-    await waitForView("team");
+    await waitForView(page, "team");
     await page.click("#tab-setup");
     await expect.poll(() => page.locator("#panel-setup [role=status].loading").count()).toBe(1);
     expect(await page.getAttribute("#panel-setup .content", "aria-busy")).toBe("true");
-    await waitForView("setup");
+    await waitForView(page, "setup");
   });
 
   it("left no page error and opened no dialog along the way", () => {

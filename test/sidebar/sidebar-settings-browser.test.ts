@@ -13,7 +13,14 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/preview";
 import type { Simulator } from "../../src/simulator";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage } from "./chromium";
+import {
+  launchSidebarBrowser,
+  SIDEBAR_WIDTH,
+  type SidebarBrowser,
+  openWatchedPage,
+  scrollsSideways,
+  waitForView,
+} from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
 
 const SHOTS = join("test-output", "sidebar");
@@ -24,23 +31,6 @@ let browser: SidebarBrowser;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
-
-/** Waits until the Setup panel is shown and nothing in it is loading. */
-async function waitForSetup(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const panel = document.getElementById("panel-setup");
-      return (
-        !!panel &&
-        !panel.hidden &&
-        !panel.querySelector('[aria-busy="true"], .loading') &&
-        panel.querySelector(".content")!.childElementCount > 0
-      );
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-}
 
 /** The settings stored in the simulated spreadsheet's developer metadata. */
 function storedSettings(sim: Simulator): {
@@ -58,14 +48,6 @@ async function activeRole(): Promise<string | null | undefined> {
   return page.evaluate(() => document.activeElement?.getAttribute("data-role"));
 }
 
-async function scrollsSideways(): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      document.documentElement.scrollWidth > document.documentElement.clientWidth ||
-      document.body.scrollWidth > document.body.clientWidth,
-  );
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchSidebarBrowser();
@@ -79,7 +61,7 @@ beforeAll(async () => {
   sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals");
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
   await page.click("#tab-setup");
-  await waitForSetup();
+  await waitForView(page, "setup");
 });
 
 afterAll(async () => {
@@ -114,7 +96,7 @@ describe("the Settings section", () => {
       .toBe(
         "Settings saved: Sales sheet. Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
       );
-    await waitForSetup();
+    await waitForView(page, "setup");
     expect(await page.evaluate(() => document.activeElement?.classList.contains("action-status"))).toBe(true);
     expect(await page.locator("#panel-setup").innerText()).toMatch(/Every input sheet and the Plan are there/);
     // Still open after the reload, showing what was saved.
@@ -166,14 +148,14 @@ describe("the Settings section", () => {
   it("shows a typed name as text only, wherever it appears", async () => {
     await page.reload();
     await page.click("#tab-setup");
-    await waitForSetup();
+    await waitForView(page, "setup");
     await page.locator(SETTINGS + " summary").click();
     await page.fill(SETTINGS + ' input[data-role="scores"]', PAYLOADS.flag);
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toMatch(/^Settings saved: Scores sheet\./);
-    await waitForSetup();
+    await waitForView(page, "setup");
     expect(await page.locator("#panel-setup ul.sheet-list").innerText()).toContain(PAYLOADS.flag + " — missing");
     expect(await page.inputValue(SETTINGS + ' input[data-role="scores"]')).toBe(PAYLOADS.flag);
     expect(
@@ -188,14 +170,14 @@ describe("the Settings section", () => {
   it("does not scroll sideways at 300 px, even with a 100-character name", async () => {
     expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
     await page.fill(SETTINGS + ' input[data-role="runLog"]', "W".repeat(100));
-    expect(await scrollsSideways()).toBe(false);
+    expect(await scrollsSideways(page)).toBe(false);
     await page.locator(SETTINGS).screenshot({ path: join(SHOTS, "setup-settings.png") });
   });
 
   it("turns the sidebar Chinese when the language is set to Chinese", async () => {
     await page.reload();
     await page.click("#tab-setup");
-    await waitForSetup();
+    await waitForView(page, "setup");
     await page.focus(SETTINGS + " summary");
     await page.keyboard.press("Enter");
     const language = page.locator(SETTINGS + " select");
@@ -212,7 +194,7 @@ describe("the Settings section", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toBe("设置已保存：语言。");
-    await waitForSetup();
+    await waitForView(page, "setup");
     expect(await page.locator("#tab-team").innerText()).toBe("团队");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.locator(SETTINGS + " summary").innerText()).toBe("参数设置");
@@ -223,7 +205,7 @@ describe("the Settings section", () => {
         .innerText(),
     ).toBe("销售人员表");
     expect(storedSettings(preview.simulator)!.language).toBe("zh");
-    expect(await scrollsSideways()).toBe(false);
+    expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "setup-settings-zh.png"), fullPage: true });
   });
 
