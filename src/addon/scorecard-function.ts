@@ -9,7 +9,7 @@ import { computePeriods } from "../core/engine";
 import type { Language } from "../core/plan-model";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { formatProblem, type Problem } from "../core/problems";
-import { firstDay, lastDay, monthOfDay, parsePeriod, previousPeriod } from "../core/periods";
+import { firstDay, lastDay, monthOfDay, monthsOf, parsePeriod, previousPeriod } from "../core/periods";
 import { applyRecognitionNotes, managerKeysOf } from "../core/recognition";
 import type { Period } from "../core/records";
 import { readPlan } from "../tables/plan-table";
@@ -113,11 +113,13 @@ export function SCORECARD(
     const wanted = readPeriodArgument(period, wallClock);
     const planRead = readPlan(gridOf("plan", plan, true), DEFAULT_SHEET_NAMES.plan, { wallClock });
     const previous = previousPeriod(wanted);
+    const fyStart = fiscalYearStart(planRead.plan);
     const read = readInputs(grids, {
       wallClock,
       manualMetrics: manualMetricKeys(planRead.plan),
       planMetrics: new Set(planMetricKeys(planRead.plan)),
-      salesDays: daysOf([previous, wanted], fiscalYearStart(planRead.plan)),
+      salesDays: daysOf([previous, wanted], fyStart),
+      scorePeriods: new Set([previous, wanted, ...monthsOf(previous, fyStart), ...monthsOf(wanted, fyStart)]),
     });
     const engine = computePeriods({
       records: read.records,

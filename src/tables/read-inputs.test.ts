@@ -250,3 +250,30 @@ describe("readInputs: duplicate Deal IDs among many rows", () => {
     expect(records.sales.length).toBe(200_000 - expectedLeftOut.length);
   });
 });
+
+describe("readInputs: only the Scores rows of some periods", () => {
+  const SCORES = [
+    ["Rep ID", "Period", "Metric", "Value"],
+    ["R1", "2026-02", "csat", 4],
+    ["R1", "2026-03", "csat", 5],
+    ["R1", "2026年3月", "csat", 3],
+    ["R1", "2026-01", "csat", "lots"],
+    ["R9", "2026-01", "csat", 4],
+    ["R1", "March", "csat", 4],
+  ];
+
+  it("skips a row whose Period cell is another period's key, problems and all; other cells are read as usual", () => {
+    const all = readInputs(grids({ reps: REPS, scores: SCORES }), options());
+    const some = readInputs(grids({ reps: REPS, scores: SCORES }), {
+      ...options(),
+      scorePeriods: new Set(["2026-03"]),
+    });
+    expect(all.records.scores.map((score) => score.row)).toEqual([2, 3, 4]);
+    expect(some.records.scores.map((score) => [score.row, score.period, score.value])).toEqual([
+      [3, "2026-03", 5],
+      [4, "2026-03", 3],
+    ]);
+    expect(all.problems.map((problem) => problem.cell)).toEqual(["D5", "A6", "B7"]);
+    expect(some.problems.map((problem) => problem.cell)).toEqual(["B7"]);
+  });
+});

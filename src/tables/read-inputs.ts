@@ -19,7 +19,7 @@
  * `read-adjustments.ts`.
  */
 import type { Problem } from "../core/problems";
-import type { DayNumber, InputRecords } from "../core/records";
+import type { DayNumber, InputRecords, Period } from "../core/records";
 import type { DateOrder, DayOfInstant } from "./cell-values";
 import type { InputSheetKey } from "./input-columns";
 import {
@@ -83,6 +83,8 @@ export interface ReadInputsOptions {
    * report's stage words and open deals count the rows in scope only (see sales-scope.ts).
    */
   salesDays?: SalesDays | null;
+  /** Only the Scores rows of these periods are wanted: a row whose Period cell is another's key is skipped. */
+  scorePeriods?: ReadonlySet<Period> | null;
 }
 
 /** What reading found besides records and problems, for the run's summary. */
@@ -191,6 +193,7 @@ export function readInputs(grids: InputGrids, options: ReadInputsOptions): ReadI
     dayOf,
     metrics,
     rows,
+    options.scorePeriods ?? null,
   );
   const adjustments = readAdjustments(
     openSheet("adjustments", grids.adjustments, collector, { mapping: mapping.adjustments }),

@@ -6,7 +6,8 @@
  * (`not_manual_metric`) is its own.
  */
 import { builtInMetric } from "../core/metric-catalog";
-import type { ScoreRecord } from "../core/records";
+import { isPeriodKey, parsePeriod } from "../core/periods";
+import type { Period, ScoreRecord } from "../core/records";
 import { displayValue, readIdText, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
 import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
@@ -24,7 +25,9 @@ function scoresRow(dayOf: DayOfInstant) {
 
 /**
  * Reads the Scores sheet: rows naming an unknown rep, or a metric that is not
- * a declared manual one, are left out. A missing sheet gives no scores.
+ * a declared manual one, are left out. A missing sheet gives no scores. With
+ * `periods`, a row whose Period cell is typed as the key of another period
+ * (2026-03) is skipped, problems and all.
  *
  * @example
  * // Scores: ["Rep ID", "Period", "Metric", "Value"], ["r1", "2026-03", "csat", "4.5"]
@@ -37,11 +40,12 @@ export function readScores(
   dayOf: DayOfInstant,
   metrics: MetricResolvers,
   readRows: RowsReader = readRowsPlain,
+  periods: ReadonlySet<Period> | null = null,
 ): ScoreRecord[] {
   if (!sheet) return [];
   const readers = scoresRow(dayOf);
   const scores: ScoreRecord[] = [];
-  for (const row of readRows(sheet, readers)) {
+  for (const row of readRows(periods === null ? sheet : withoutOtherPeriods(sheet, periods), readers)) {
     const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
     const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
     const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");
@@ -50,6 +54,31 @@ export function readScores(
     scores.push({ row: row.row, rep, period: row.values.period, metric, value: row.values.value });
   }
   return scores;
+}
+
+const NO_CELLS: readonly unknown[] = [];
+
+/**
+ * The sheet with the rows of other periods blank: those whose Period cell is
+ * the key of a period not wanted, as typed. Any other Period cell is read as
+ * usual, so a period that cannot be read is still a problem.
+ */
+function withoutOtherPeriods(sheet: OpenSheet<"scores">, periods: ReadonlySet<Period>): OpenSheet<"scores"> {
+  const column = sheet.match.index.period;
+  const otherByText = new Map<string, boolean>();
+  const isOther = (value: unknown): boolean => {
+    if (typeof value !== "string") return false;
+    let other = otherByText.get(value);
+    if (other === undefined) {
+      other = isPeriodKey(value) && parsePeriod(value) === value && !periods.has(value);
+      otherByText.set(value, other);
+    }
+    return other;
+  };
+  const values = sheet.values.map((cells, index) =>
+    index > sheet.headerIndex && cells !== undefined && isOther(cells[column]) ? (NO_CELLS as unknown[]) : cells,
+  );
+  return { ...sheet, values };
 }
 
 /** Scores hold manual metrics only: a plan metric computed from Sales is `not_manual_metric`. */
