@@ -169,11 +169,31 @@ function sortedJoin(items: string[]): string {
 }
 
 /**
+ * The tag every period fingerprint starts with. It changes when the way a
+ * fingerprint is computed changes, so that a final period stored under an
+ * older scheme is taken as unknown (and quietly stored again) rather than as
+ * "inputs changed" for every final period after an upgrade.
+ */
+export const FINGERPRINT_SCHEME = "p2:";
+
+/**
+ * Whether a stored fingerprint was made by the current scheme, so that a
+ * difference from today's fingerprint means the inputs changed.
+ *
+ * @example
+ * isCurrentScheme("p2:1x3k9f0a2b"); // true
+ * isCurrentScheme("1x3k9f0a2b");    // false: stored before schemes were tagged
+ */
+export function isCurrentScheme(stored: string | undefined): boolean {
+  return stored !== undefined && stored.startsWith(FINGERPRINT_SCHEME);
+}
+
+/**
  * Fingerprints of the inputs of each period.
  *
  * @example
  * const prints = periodFingerprints(records, plan, ["2026-03", "2026-Q1"], 1);
- * prints.get("2026-03"); // e.g. "1x3k9f0a2b"
+ * prints.get("2026-03"); // e.g. "p2:1x3k9f0a2b"
  */
 export function periodFingerprints(
   records: InputRecords,
@@ -223,7 +243,7 @@ export function periodFingerprints(
       sortedJoin(reps.map(repText)),
       JSON.stringify(versionForPeriod(plan, period, fyStart), (key, value) => (key === "row" ? undefined : value)),
     ];
-    prints.set(period, hashText(parts.join("\u0003")));
+    prints.set(period, FINGERPRINT_SCHEME + hashText(parts.join("\u0003")));
   }
   return prints;
 }

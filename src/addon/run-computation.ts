@@ -23,7 +23,7 @@ import { inputReportLines } from "./input-report-lines";
 import { releasedGrids } from "./input-grids";
 import { dashboardBlock, type DashboardBlock } from "./dashboard-rows";
 import { currentMonth, planRun, restatedPeriods, type Finality, type RunPlan } from "./due-periods";
-import { periodFingerprints } from "./input-fingerprint";
+import { isCurrentScheme, periodFingerprints } from "./input-fingerprint";
 import {
   computeWithinBudget,
   contextPeriods,
@@ -334,7 +334,9 @@ export function computeRun(input: RunInputs): RunOutputs {
   );
 
   const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart);
-  const changedFinal = runPlan.frozen.filter((p) => input.runState.final[p] !== prints.get(p));
+  const changedFinal = runPlan.frozen.filter(
+    (p) => isCurrentScheme(input.runState.final[p]) && input.runState.final[p] !== prints.get(p),
+  );
   const existingResults = tableOf(input.existing.results);
   const problems = [
     ...planProblems,
@@ -346,6 +348,8 @@ export function computeRun(input: RunInputs): RunOutputs {
 
   const guard = rowGuard(names.reps, records.reps, problems);
   const newFinal = { ...input.runState.final };
+  // A final period fingerprinted by an older scheme is stored again under today's, unchanged in every other way.
+  for (const period of runPlan.frozen) if (!isCurrentScheme(newFinal[period])) newFinal[period] = prints.get(period)!;
   const madeFinal: Period[] = [];
   for (const period of computed) {
     if (!runPlan.becomeFinal.has(period)) continue;

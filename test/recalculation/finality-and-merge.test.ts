@@ -36,6 +36,31 @@ describe("running again", () => {
   });
 });
 
+describe("final periods stored before an upgrade of the fingerprint", () => {
+  it("are stored again under today's scheme, with no warning that their inputs changed", () => {
+    const sim = teamSimulator(TEAM);
+    recalculateNow(sim);
+    const entry = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")!;
+    const state = JSON.parse(entry.value!);
+    const finals = Object.keys(state.final);
+    expect(finals).toContain("2026-02");
+    for (const period of finals) state.final[period] = String(state.final[period]).replace(/^p2:/, "");
+    entry.value = JSON.stringify(state);
+    const results = sim.sheetValues("Results");
+
+    recalculateNow(sim);
+    const log = runLogRows(sim);
+    expect(String(log[log.length - 1][8])).not.toContain("inputs changed for final period");
+    expect(sim.sheetValues("Results")).toEqual(results);
+    const stored = JSON.parse(sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")!.value!);
+    for (const period of finals) expect(stored.final[period]).toMatch(/^p2:/);
+
+    appendSale(sim, [{ wallClock: "2026-02-27T16:00:00" }, "R0001", "Late Ltd", 50_000, "new", "won"]);
+    recalculateNow(sim);
+    expect(String(runLogRows(sim).at(-1)![8])).toContain("inputs changed for final period 2026-02");
+  });
+});
+
 describe("a final period", () => {
   it("is not rewritten; a late deal is reported, not applied; a restatement applies it and logs the change", () => {
     const sim = teamSimulator(TEAM); // now 10 April 2026: January to March are due
