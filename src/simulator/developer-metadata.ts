@@ -16,13 +16,8 @@ export const DEVELOPER_METADATA_LOCATION_TYPE = Object.freeze({
 
 const METADATA_KINDS: ServiceKinds = { setKey: "write", setValue: "write", setVisibility: "write", remove: "write" };
 
-/**
- * A DeveloperMetadata entry as the script sees it.
- *
- * @example
- * sheet.getDeveloperMetadata()[0].getKey(); // "salesScorecard.output"
- */
-export class DeveloperMetadataFacade {
+/** What a metadata entry and its location both hold: the execution, the spreadsheet and the entry. */
+abstract class MetadataEntryFacade {
   _x: Execution;
   _ss: SpreadsheetModel;
   _m: MetadataEntry;
@@ -32,7 +27,15 @@ export class DeveloperMetadataFacade {
     this._ss = ss;
     this._m = entry;
   }
+}
 
+/**
+ * A DeveloperMetadata entry as the script sees it.
+ *
+ * @example
+ * sheet.getDeveloperMetadata()[0].getKey(); // "salesScorecard.output"
+ */
+export class DeveloperMetadataFacade extends MetadataEntryFacade {
   _self(): this {
     return this._x.expose("DeveloperMetadata", this, METADATA_KINDS);
   }
@@ -54,7 +57,7 @@ export class DeveloperMetadataFacade {
     return this._self();
   }
   setValue(value: unknown): this {
-    this._m.value = value === null || value === undefined ? null : String(value);
+    this._m.value = metadataValue(value);
     return this._self();
   }
   setVisibility(visibility: unknown): this {
@@ -75,19 +78,9 @@ export class DeveloperMetadataFacade {
  * @example
  * entry.getLocation().getLocationType(); // "SHEET"
  */
-export class DeveloperMetadataLocationFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _m: MetadataEntry;
-
-  constructor(execution: Execution, ss: SpreadsheetModel, entry: MetadataEntry) {
-    this._x = execution;
-    this._ss = ss;
-    this._m = entry;
-  }
-
+export class DeveloperMetadataLocationFacade extends MetadataEntryFacade {
   getLocationType(): string {
-    return this._m.sheetId === null ? "SPREADSHEET" : "SHEET";
+    return locationType(this._m);
   }
   getSheet(): SheetFacade | null {
     const sheet = this._m.sheetId === null ? undefined : this._ss.sheetById(this._m.sheetId);
@@ -96,6 +89,20 @@ export class DeveloperMetadataLocationFacade {
   getSpreadsheet(): SpreadsheetFacade | null {
     return this._m.sheetId === null ? exposeSpreadsheet(this._x, this._ss) : null;
   }
+}
+
+function locationType(entry: MetadataEntry): "SPREADSHEET" | "SHEET" {
+  return entry.sheetId === null ? "SPREADSHEET" : "SHEET";
+}
+
+/** A value as metadata keeps it: text, or null for none. */
+function metadataValue(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** An entry wrapped for the script. */
+function exposeEntry(x: Execution, ss: SpreadsheetModel, entry: MetadataEntry): DeveloperMetadataFacade {
+  return new DeveloperMetadataFacade(x, ss, entry)._self();
 }
 
 function validKey(key: unknown): string {
@@ -125,9 +132,9 @@ export function addMetadata(
   let visibility: "DOCUMENT" | "PROJECT" = "DOCUMENT";
   if (args.length === 2) {
     if (args[1] === "DOCUMENT" || args[1] === "PROJECT") visibility = args[1];
-    else value = args[1] === null || args[1] === undefined ? null : String(args[1]);
+    else value = metadataValue(args[1]);
   } else if (args.length >= 3) {
-    value = args[1] === null || args[1] === undefined ? null : String(args[1]);
+    value = metadataValue(args[1]);
     visibility = validVisibility(args[2]);
   }
   ss.metadata.push({ id: ss.nextId++, key, value, visibility, sheetId });
@@ -140,9 +147,7 @@ export function addMetadata(
  * metadataAt(execution, ss, null); // the spreadsheet-level entries
  */
 export function metadataAt(x: Execution, ss: SpreadsheetModel, sheetId: number | null): DeveloperMetadataFacade[] {
-  return ss.metadata
-    .filter((m) => m.sheetId === sheetId)
-    .map((m) => x.expose("DeveloperMetadata", new DeveloperMetadataFacade(x, ss, m), METADATA_KINDS));
+  return ss.metadata.filter((m) => m.sheetId === sheetId).map((m) => exposeEntry(x, ss, m));
 }
 
 /**
@@ -181,14 +186,12 @@ export class DeveloperMetadataFinderFacade {
     return this._add((m) => m.visibility === visibility);
   }
   withLocationType(type: unknown): this {
-    return this._add((m) => (m.sheetId === null ? "SPREADSHEET" : "SHEET") === type);
+    return this._add((m) => locationType(m) === type);
   }
   find(): DeveloperMetadataFacade[] {
     return this._ss.metadata
       .filter((m) => this._sheetId === undefined || m.sheetId === this._sheetId)
       .filter((m) => this._filters.every((f) => f(m)))
-      .map((m) =>
-        this._x.expose("DeveloperMetadata", new DeveloperMetadataFacade(this._x, this._ss, m), METADATA_KINDS),
-      );
+      .map((m) => exposeEntry(this._x, this._ss, m));
   }
 }
