@@ -20,15 +20,7 @@ import {
 } from "./custom-function-arguments";
 import { shapeOf } from "./custom-function-values";
 import { parseTierMode, TIER_MODES } from "../core/tiers";
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (failure) {
-    return (failure as Error).message;
-  }
-  throw new Error("expected a failure");
-}
+import { thrownMessage } from "../../test/fixtures/thrown-message";
 
 describe("shapes", () => {
   it("measures single values and ranges", () => {
@@ -67,14 +59,14 @@ describe("shapes", () => {
 
   it("names both arguments when shapes differ, and rejects empty ranges", () => {
     expect(
-      messageOf(() =>
+      thrownMessage(() =>
         commonShape([
           { name: "actual", value: [[1, 2]] },
           { name: "target", value: [[1], [2]] },
         ]),
       ),
     ).toBe("actual (1x2) and target (2x1) must have the same shape");
-    expect(messageOf(() => commonShape([{ name: "actual", value: [] }]))).toBe("actual is an empty range");
+    expect(thrownMessage(() => commonShape([{ name: "actual", value: [] }]))).toBe("actual is an empty range");
   });
 
   it("reads elements, broadcasting single values and 1 x 1 ranges, and ragged rows as blank", () => {
@@ -176,9 +168,9 @@ describe("reading numbers", () => {
 
   it("fails on text that is not a number", () => {
     expect(
-      messageOf(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 })),
+      thrownMessage(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 })),
     ).toBe('target row 2, column 1 is not a number ("abc")');
-    expect(messageOf(() => readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 }))).toBe(
+    expect(thrownMessage(() => readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 }))).toBe(
       "x row 1 is not a number (TRUE)",
     );
   });
@@ -188,7 +180,7 @@ describe("reading numbers", () => {
     expect(readOptionalNumber({ name: "growth", value: "" }, 0)).toBe(0);
     expect(readOptionalNumber({ name: "growth", value: [["5%"]] }, 0)).toBe(0.05);
     expect(readOptionalNonNegativeNumber({ name: "max_rate", value: undefined }, null)).toBeNull();
-    expect(messageOf(() => readOptionalNonNegativeNumber({ name: "max_rate", value: -0.1 }, null))).toBe(
+    expect(thrownMessage(() => readOptionalNonNegativeNumber({ name: "max_rate", value: -0.1 }, null))).toBe(
       "max_rate is negative",
     );
   });
@@ -218,7 +210,7 @@ describe("single values and choices", () => {
 
   it("unwraps a 1 x 1 range and refuses larger ones", () => {
     expect(singleValue({ name: "mode", value: [["linear"]] })).toBe("linear");
-    expect(messageOf(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe(
+    expect(thrownMessage(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe(
       "mode (2x1) must be a single value",
     );
   });
@@ -232,10 +224,10 @@ describe("single values and choices", () => {
   });
 
   it("lists the accepted names when a name is unknown", () => {
-    expect(messageOf(() => readChoice("mode", "stepp", parseTierMode, TIER_MODES, "step"))).toBe(
+    expect(thrownMessage(() => readChoice("mode", "stepp", parseTierMode, TIER_MODES, "step"))).toBe(
       'mode "stepp" is not one of step, linear, marginal',
     );
-    expect(messageOf(() => readChoice("mode", 5, parseTierMode, TIER_MODES, "step"))).toBe(
+    expect(thrownMessage(() => readChoice("mode", 5, parseTierMode, TIER_MODES, "step"))).toBe(
       "mode 5 is not one of step, linear, marginal",
     );
   });
@@ -264,14 +256,14 @@ describe("readTierTable", () => {
       { bound: 1, rate: 0 },
     ]);
     expect(readTierTable({ name: "tiers", value: 1 }, { boundsOnly: true })).toEqual([{ bound: 1, rate: 0 }]);
-    expect(messageOf(() => readTierTable({ name: "tiers", value: [[0.5], [1]] }))).toBe(
+    expect(thrownMessage(() => readTierTable({ name: "tiers", value: [[0.5], [1]] }))).toBe(
       "tiers (2x1) must have 2 columns: bound and rate",
     );
   });
 
   it("reports the first problem with its row in the range", () => {
     expect(
-      messageOf(() =>
+      thrownMessage(() =>
         readTierTable({
           name: "tiers",
           value: [
@@ -282,9 +274,11 @@ describe("readTierTable", () => {
         }),
       ),
     ).toBe("tiers row 3 is not ascending");
-    expect(messageOf(() => readTierTable({ name: "tiers", value: [["", 1]] }))).toBe("tiers row 1, column 1 is blank");
+    expect(thrownMessage(() => readTierTable({ name: "tiers", value: [["", 1]] }))).toBe(
+      "tiers row 1, column 1 is blank",
+    );
     expect(
-      messageOf(() =>
+      thrownMessage(() =>
         readTierTable({
           name: "tiers",
           value: [
@@ -294,7 +288,7 @@ describe("readTierTable", () => {
         }),
       ),
     ).toBe("tiers row 2, column 2 is negative");
-    expect(messageOf(() => readTierTable({ name: "tiers", value: undefined }))).toBe("tiers is missing");
+    expect(thrownMessage(() => readTierTable({ name: "tiers", value: undefined }))).toBe("tiers is missing");
   });
 });
 
@@ -309,7 +303,7 @@ describe("readVector", () => {
   });
 
   it("refuses a vector of the wrong length", () => {
-    expect(messageOf(() => readVector({ name: "caps", value: [[1], [2], [3]] }, 2, "actuals"))).toBe(
+    expect(thrownMessage(() => readVector({ name: "caps", value: [[1], [2], [3]] }, 2, "actuals"))).toBe(
       "caps (3x1) must be one row or one column with one value per column of actuals (2)",
     );
   });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ArgumentError, describeValue, runCustomFunction } from "./custom-function-errors";
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (failure) {
-    return (failure as Error).message;
-  }
-  throw new Error("expected a failure");
-}
+import { thrownMessage } from "../../test/fixtures/thrown-message";
 
 describe("runCustomFunction", () => {
   it("returns the result", () => {
@@ -32,14 +24,14 @@ describe("runCustomFunction", () => {
   });
 
   it("turns an unexpected failure into one line without its stack", () => {
-    const message = messageOf(() =>
+    const message = thrownMessage(() =>
       runCustomFunction("F", () => {
         throw new TypeError("first line\n    at somewhere (file.js:1:1)");
       }),
     );
     expect(message).toBe("F: could not compute the result (first line at somewhere (file.js:1:1))");
     expect(
-      messageOf(() =>
+      thrownMessage(() =>
         runCustomFunction("F", () => {
           throw "plain";
         }),
