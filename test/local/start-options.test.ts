@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommandLine, USAGE } from "../../src/local/cli-options";
 import { main } from "../../src/local/start";
 import { readXlsx } from "../../src/local/xlsx-workbook";
-import { DEMO, ensureBuilt, records, sheetOf } from "./start-helpers";
+import { DEMO, ensureBuilt, gb18030, records, sheetOf } from "./start-helpers";
 
 let dir: string;
 let devNull: number;
@@ -127,8 +127,7 @@ describe("a folder of CSV files", () => {
       "Targets.csv": "销售编号,期间,指标,目标\r\n*,2026年3月,revenue,20000\r\n",
     };
     // GB18030 bytes: Node has no encoder, so the few Chinese characters are mapped by hand.
-    const encoded = await gb18030(files);
-    for (const [name, bytes] of Object.entries(encoded)) await writeFile(join(folder, name), bytes);
+    for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), gb18030(text));
     // Dates are wall clock in any zone: the 23:30 deal on 31 March stays in March.
     const run = await start(["--input", "导出", "--out", "结果.xlsx", "--time-zone", "Pacific/Auckland"]);
     expect(run.err).toMatch(/^Sales!B4: 销售编号「003」不在销售人员表中/m);
@@ -156,34 +155,3 @@ describe("a folder of CSV files", () => {
     expect(records(sheetOf(again, "Run log"))).toHaveLength(records(sheetOf(first, "Run log")).length + 1);
   });
 });
-
-/**
- * GB18030 (GBK) bytes of CSV texts, using the platform's decoder to build
- * the table of the characters that occur (Node's TextEncoder only writes UTF-8).
- */
-async function gb18030(files: Record<string, string>): Promise<Record<string, Buffer>> {
-  const wanted = new Set([...Object.values(files).join("")].filter((ch) => ch.charCodeAt(0) > 0x7f));
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder("gb18030");
-  for (let lead = 0x81; lead <= 0xfe && table.size < wanted.size; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out: Record<string, Buffer> = {};
-  for (const [name, text] of Object.entries(files)) {
-    const bytes: number[] = [];
-    for (const ch of text) {
-      if (ch.charCodeAt(0) <= 0x7f) bytes.push(ch.charCodeAt(0));
-      else {
-        const code = table.get(ch);
-        if (!code) throw new Error(`no GBK code for ${ch}`);
-        bytes.push(...code);
-      }
-    }
-    out[name] = Buffer.from(bytes);
-  }
-  return out;
-}
