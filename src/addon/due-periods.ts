@@ -100,7 +100,7 @@ export function isPeriodDue(period: Period, now: WallClockTime, finality: Finali
  * @example
  * byEnd(["2026", "2026-Q1", "2026-01", "2026-03"], 1); // ["2026-01", "2026-03", "2026-Q1", "2026"]
  */
-export function byEnd(periods: readonly Period[], fyStart: number): Period[] {
+function byEnd(periods: readonly Period[], fyStart: number): Period[] {
   const kind = { month: 0, quarter: 1, year: 2 } as const;
   const endOf = (p: Period) => lastDay(p, fyStart);
   return [...periods].sort((a, b) => endOf(a) - endOf(b) || kind[periodKind(a)] - kind[periodKind(b)]);

@@ -35,7 +35,7 @@ import { createInputSheet, fieldColumns, headerSearchRows } from "./setup-sheets
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 /** The growth the form proposes, in percent. */
-export const DEFAULT_GROWTH_PERCENT = 10;
+const DEFAULT_GROWTH_PERCENT = 10;
 
 /** The metric the targets are for. */
 const METRIC = "revenue";

@@ -144,7 +144,7 @@ export function wholeBlockRange(formats: Formats): FormatRange[] {
  * uniformFormat([["@", "@"], ["@", "@"]]); // "@"
  * uniformFormat([["@", "0"]]);             // null
  */
-export function uniformFormat(formats: Formats): string | null {
+function uniformFormat(formats: Formats): string | null {
   const first = formats[0]?.[0];
   if (first === undefined) return null;
   for (const row of formats) for (const format of row) if (format !== first) return null;

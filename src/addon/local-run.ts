@@ -16,7 +16,7 @@ const LocalOptionsSchema = z.object({
   settings: z.optional(z.record(z.string(), z.unknown())),
 });
 
-export type LocalOptions = z.infer<typeof LocalOptionsSchema>;
+type LocalOptions = z.infer<typeof LocalOptionsSchema>;
 
 /**
  * Stores settings given by the local runner (a mapping file's columns, date

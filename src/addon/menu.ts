@@ -16,7 +16,7 @@ import { BUSY_MESSAGE } from "./guarded-action";
 import { comparePlans } from "./plan-comparison";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
-export const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
+const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
 
 const LABELS = {
   openSidebar: { en: "Open Sales Scorecard", zh: "打开销售绩效记分卡" },
@@ -91,7 +91,7 @@ const TEXT = {
  * @example
  * menuLanguage(); // "zh" for a zh_CN user
  */
-export function menuLanguage(): Language {
+function menuLanguage(): Language {
   try {
     return /^zh/i.test(Session.getActiveUserLocale()) ? "zh" : "en";
   } catch {

@@ -13,14 +13,14 @@
  */
 import type { Language } from "../core/plan-model";
 import type { OutputColumn } from "../tables/output-columns";
-import { plainText, type CellValue } from "../tables/sheet-text";
+import type { CellValue } from "../tables/sheet-text";
 import { formatRanges, formatRangesSize, type FormatRange } from "./format-ranges";
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from "./platform-limits";
 import { OUTPUT_MARKER_KEY } from "./spreadsheet-state";
 
 export type OutputRole = "results" | "payouts" | "reviews" | "dashboard" | "runLog" | "problems";
 
-export type OutputStatus = "own" | "adopt" | "missing" | "foreign";
+type OutputStatus = "own" | "adopt" | "missing" | "foreign";
 
 export interface OutputSheet {
   role: OutputRole;
@@ -150,7 +150,7 @@ function leftoverProtections(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleA
 }
 
 /** Every protection the add-on creates has a description starting with this. */
-export const SETUP_DESCRIPTION_PREFIX = "Sales Scorecard";
+const SETUP_DESCRIPTION_PREFIX = "Sales Scorecard";
 
 /** How a new (or adopted) output sheet is set up before it is marked. */
 export interface SheetSetup {
@@ -225,12 +225,7 @@ export function prepareSize(out: OutputSheet, setup: SheetSetup): number {
  * @example
  * ensureGrid(sheet, out, 20000, 30);
  */
-export function ensureGrid(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  out: OutputSheet,
-  rows: number,
-  columns: number,
-): void {
+function ensureGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, out: OutputSheet, rows: number, columns: number): void {
   if (rows > out.maxRows) {
     sheet.insertRowsAfter(out.maxRows, rows - out.maxRows);
     out.maxRows = rows;
@@ -355,14 +350,4 @@ export function writeHeaderNotes(
  */
 export function headerBlock(columns: readonly OutputColumn[]): { values: CellValue[][]; formats: string[][] } {
   return { values: [columns.map((c) => c.header)], formats: [columns.map(() => "@")] };
-}
-
-/**
- * The text of each cell of a values row (for comparisons with what was read).
- *
- * @example
- * rowTexts(["a", 1, ""]); // ["a", "1", ""]
- */
-export function rowTexts(row: readonly unknown[]): string[] {
-  return row.map(plainText);
 }

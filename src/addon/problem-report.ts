@@ -18,7 +18,7 @@ import {
 } from "./output-writer";
 
 /** One grouped line of a run's summary, with what it stands for. */
-export interface SummaryProblemGroup {
+interface SummaryProblemGroup {
   line: string;
   /** Problems the line stands for. */
   problems: number;
@@ -41,8 +41,8 @@ export interface ProblemReport {
   problemsSheet: string | null;
 }
 
-export const MAX_SUMMARY_PROBLEMS = 1000;
-export const MAX_SUMMARY_GROUPS = 1000;
+const MAX_SUMMARY_PROBLEMS = 1000;
+const MAX_SUMMARY_GROUPS = 1000;
 
 /** The report of a run that read no input. */
 export const NO_PROBLEM_REPORT: ProblemReport = {

@@ -30,7 +30,7 @@ import { reviewKey, storedReview } from "./review-cells";
  * alone because their inputs did not change are generated again once with
  * the new wording.
  */
-export const REVIEW_GENERATOR_VERSION = 1;
+const REVIEW_GENERATOR_VERSION = 1;
 
 /** How many earlier periods a review reads (historyOf's depth). */
 const HISTORY_DEPTH = 3;

@@ -72,7 +72,7 @@ export function problemListText(
  * @example
  * periodListText(["2026-01", "2026-02", "2026-Q1"]); // "2026-01, 2026-02, 2026-Q1"
  */
-export function periodListText(periods: readonly string[]): string {
+function periodListText(periods: readonly string[]): string {
   return periods.join(", ");
 }
 

@@ -18,7 +18,7 @@ import type { Period } from "../core/records";
 import { hashText } from "./input-fingerprint";
 import { inspectSize, type InspectOptions } from "./output-writer";
 import type { Cycle, OutputRecord, RunState } from "./spreadsheet-state";
-import { addWork, NO_WORK, type TimeBudget, type WorkSize } from "./time-budget";
+import { addWork, type TimeBudget, type WorkSize } from "./time-budget";
 
 /** The write steps, in order (the Dashboard's chart apart from its values: it needs no Results read). */
 export const STEPS = ["results", "payouts", "reviews", "dashboard", "chart", "problems"] as const;
@@ -28,7 +28,7 @@ export type Step = (typeof STEPS)[number];
 export type MergedRole = "results" | "payouts" | "reviews";
 
 /** The merged sheets whose values each step needs (the Dashboard and the problems are made from the merged Results). */
-export const STEP_READS: Record<Step, readonly MergedRole[]> = {
+const STEP_READS: Record<Step, readonly MergedRole[]> = {
   results: ["results"],
   dashboard: ["results"],
   chart: [],
@@ -236,5 +236,3 @@ export function planSteps(
   }
   return chosen;
 }
-
-export { NO_WORK };

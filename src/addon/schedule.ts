@@ -33,10 +33,10 @@ import {
 } from "./spreadsheet-state";
 
 /** The global function the trigger calls (exported from entry-points.ts). */
-export const SCHEDULE_HANDLER = "onScheduledRun";
+const SCHEDULE_HANDLER = "onScheduledRun";
 
 /** User property holding the spreadsheet ID a trigger opens: this prefix + the trigger's unique ID. */
-export const SCHEDULED_SPREADSHEET_PREFIX = "salesScorecard.scheduledSpreadsheet.";
+const SCHEDULED_SPREADSHEET_PREFIX = "salesScorecard.scheduledSpreadsheet.";
 
 /** What an editor is told about the schedule (JSON-safe). */
 export interface ScheduleStatus {
@@ -68,7 +68,7 @@ function scheduleRecordOf(state: SpreadsheetState): ScheduleRecord | null {
  * @example
  * statusOf(record, "key-of-me", Date.now(), settings); // { on: true, mine: false, overdue: false, ... }
  */
-export function statusOf(
+function statusOf(
   record: ScheduleRecord | null,
   me: string,
   now: number,
@@ -206,7 +206,7 @@ function deleteTriggerById(uid: string): void {
  * @example
  * runScheduledFiring({ triggerUid: "7000000001" }); // null when idle
  */
-export function runScheduledFiring(event: { triggerUid?: string } | undefined): RunSummary | null {
+function runScheduledFiring(event: { triggerUid?: string } | undefined): RunSummary | null {
   const uid = event && typeof event.triggerUid === "string" ? event.triggerUid : "";
   const spreadsheetId = uid
     ? PropertiesService.getUserProperties().getProperty(SCHEDULED_SPREADSHEET_PREFIX + uid)

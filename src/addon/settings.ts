@@ -26,7 +26,7 @@ const sheetNames = z.object(
 const fieldToHeader = z.record(z.string().check(z.maxLength(50)), z.string().check(z.trim(), z.maxLength(200)));
 
 /** Our field to their header, per input sheet; see `columns` below. */
-export const columnMappingSchema = z.object({
+const columnMappingSchema = z.object({
   reps: z.optional(fieldToHeader),
   sales: z.optional(fieldToHeader),
   targets: z.optional(fieldToHeader),
@@ -41,7 +41,7 @@ function currencyCode(text: string): string {
   return /^auto$/i.test(text) ? "auto" : text.toUpperCase();
 }
 
-export const SettingsSchema = z
+const SettingsSchema = z
   .object({
     sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
     /** "auto" = the spreadsheet's locale (Chinese for zh_*, English otherwise). */
@@ -186,7 +186,7 @@ const MONTH_FIRST_LOCALES = /^(en_US|es_US|en_PH|fil)/i;
  * dateOrderOf(defaultSettings(), "en_GB"); // "dmy"
  * dateOrderOf(defaultSettings(), null);    // null
  */
-export function dateOrderOf(settings: Settings, locale: string | null): "dmy" | "mdy" | null {
+function dateOrderOf(settings: Settings, locale: string | null): "dmy" | "mdy" | null {
   if (settings.dateOrder !== "auto") return settings.dateOrder;
   if (locale === null || locale === "") return null;
   return MONTH_FIRST_LOCALES.test(locale) ? "mdy" : "dmy";

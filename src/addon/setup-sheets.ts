@@ -185,7 +185,7 @@ function ownerText(cell: unknown): string {
  * @example
  * salesOwners(ss, settings); // ["Ana Ruiz", "Bo Li"]
  */
-export function salesOwners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
+function salesOwners(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
   const sales = ss.getSheetByName(settings.sheets.sales);
   if (!sales) return [];
   const { headerRow, column } = fieldColumns(headerSearchRows(sales), "sales", settings.columns.sales);

@@ -42,10 +42,10 @@ import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings
 import { fieldColumns, headerSearchRows } from "./setup-sheets";
 
 /** The sheets the Columns section maps, in its order. */
-export const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
+const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
 
 /** Distinct Status words listed; the rest are counted. */
-export const STAGE_WORDS_SHOWN = 30;
+const STAGE_WORDS_SHOWN = 30;
 
 const SHEET_LABELS: Record<MappedSheet, Localized> = {
   sales: { en: "Sales sheet", zh: "销售记录表" },
@@ -119,7 +119,7 @@ function topRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): un
  * sheetColumns("sales", [["Vendedor", "Fecha", "Importe", "Cliente"]], "Sales", {}, "en").fields[0];
  * // { field: "date", label: "Date", required: true, matched: null, how: null, guesses: ["Fecha", ...] }
  */
-export function sheetColumns(
+function sheetColumns(
   sheet: MappedSheet,
   values: unknown[][] | null,
   sheetName: string,
@@ -157,7 +157,7 @@ const SOURCE_OF_KNOWN = { "built-in": "built-in", own: "yours", unknown: "unknow
  * stageWordReading("Firmado", { firmado: "won" });   // { reading: "won", source: "yours" }
  * stageWordReading("Negotiation", {});               // { reading: "open", source: "unknown" }
  */
-export function stageWordReading(
+function stageWordReading(
   word: string,
   own: Readonly<Record<string, StageReading>>,
 ): { reading: StageReading; source: StageWordView["source"] } {
@@ -175,7 +175,7 @@ export function stageWordReading(
  * stageWordsOf(["Closed Won", "closed won", "Perdido"], {});
  * // [{ word: "Closed Won", rows: 2, reading: "won", source: "built-in" }, { word: "Perdido", rows: 1, reading: "open", source: "unknown" }]
  */
-export function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<string, StageReading>>): StageWordView[] {
+function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<string, StageReading>>): StageWordView[] {
   // The runs' own cached reader: a long Status column holds a handful of words.
   const read = statusReader(stageDictionary(own));
   const tally: StageTally = new Map();
@@ -334,11 +334,7 @@ export function checkColumnsRequest(
  * @example
  * mappingToStore("sales", [["Date", "Vendedor"]], { date: "Date", rep: "Vendedor" }); // { rep: "Vendedor" }
  */
-export function mappingToStore(
-  sheet: MappedSheet,
-  top: unknown[][],
-  chosen: Record<string, string>,
-): Record<string, string> {
+function mappingToStore(sheet: MappedSheet, top: unknown[][], chosen: Record<string, string>): Record<string, string> {
   const found = new Map(describeHeaders(top, sheet).fields.map((f) => [f.field, f.matched]));
   return Object.fromEntries(Object.entries(chosen).filter(([field, header]) => found.get(field) !== header));
 }
@@ -351,7 +347,7 @@ export function mappingToStore(
  * mergeStageWords({ firmado: "won" }, { Firmado: "won", "Closed Won": "won", Stalled: "lost" });
  * // { firmado: "won", Stalled: "lost" }
  */
-export function mergeStageWords(
+function mergeStageWords(
   stored: Readonly<Record<string, StageReading>>,
   chosen: Readonly<Record<string, StageReading>>,
 ): Record<string, StageReading> {

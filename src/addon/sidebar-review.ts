@@ -221,7 +221,7 @@ export type ResultsRowCheck = "found" | "unknown_period" | "unknown_rep";
  * resultsRowCheck(resultsTable, "2026-03", "r0001"); // "found"
  * resultsRowCheck(resultsTable, "2019-01", "r0001"); // "unknown_period"
  */
-export function resultsRowCheck(table: SheetTable | null, period: string, key: string): ResultsRowCheck {
+function resultsRowCheck(table: SheetTable | null, period: string, key: string): ResultsRowCheck {
   if (!table) return "unknown_period";
   const cell = cellReader(table.header);
   let periodSeen = false;

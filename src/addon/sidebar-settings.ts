@@ -21,7 +21,7 @@ import { defaultSettings, runLanguage, settingsOf, storeSettings, validateSettin
 import type { SpreadsheetState } from "./spreadsheet-state";
 
 /** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */
-export const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
+const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
 
 /** The sheets the runs write; the others they only read. */
 const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
@@ -34,10 +34,10 @@ const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
 ]);
 
 /** Sheets refuses longer sheet names. */
-export const MAX_SHEET_NAME_LENGTH = 100;
+const MAX_SHEET_NAME_LENGTH = 100;
 
 /** The characters Sheets refuses in a sheet name. */
-export const FORBIDDEN_SHEET_NAME_CHARACTERS = ["[", "]", "*", "?", "/", "\\", ":"] as const;
+const FORBIDDEN_SHEET_NAME_CHARACTERS = ["[", "]", "*", "?", "/", "\\", ":"] as const;
 
 const FORBIDDEN = /[[\]*?/\\:]/;
 // A line break would also break the one-line error messages that quote the name.

@@ -17,10 +17,10 @@ import { columnsView } from "./sidebar-columns";
 import { fillTargetsDefaults } from "./fill-targets";
 
 /** Input sheets "Set up sheets" creates, in its order. */
-export const SETUP_ROLES: readonly SheetRole[] = ["reps", "sales", "targets", "scores", "adjustments", "plan"];
+const SETUP_ROLES: readonly SheetRole[] = ["reps", "sales", "targets", "scores", "adjustments", "plan"];
 
 /** Run log rows the Setup view lists. */
-export const RUN_LOG_ROWS_SHOWN = 5;
+const RUN_LOG_ROWS_SHOWN = 5;
 
 /** Run log rows read to find the latest run that listed problems. */
 export const RUN_LOG_ROWS_READ = 20;
@@ -31,7 +31,7 @@ export const RUN_LOG_ROWS_READ = 20;
  * @example
  * inputSheetStatus(["Reps", "sales"], settings)[1]; // { role: "sales", name: "Sales", exists: true }
  */
-export function inputSheetStatus(existing: readonly string[], settings: Settings): SheetStatus[] {
+function inputSheetStatus(existing: readonly string[], settings: Settings): SheetStatus[] {
   const present = new Set(existing.map((name) => name.toLowerCase()));
   return SETUP_ROLES.map((role) => ({
     role,

@@ -23,10 +23,10 @@ import type {
 } from "../sidebar/sidebar-api";
 
 /** How many recent periods the Rep view's trend shows. */
-export const TREND_PERIODS = 12;
+const TREND_PERIODS = 12;
 
 /** How many grouped problem lines a view receives (the counts say how many problems there are). */
-export const MAX_PROBLEM_LINES = 200;
+const MAX_PROBLEM_LINES = 200;
 
 /**
  * A finite number, or null for anything else (blank, text, NaN).
@@ -66,7 +66,7 @@ export function repKey(value: unknown): string {
  * @example
  * isDateCell(new Date()); // true
  */
-export function isDateCell(value: unknown): value is Date {
+function isDateCell(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === "[object Date]";
 }
 
@@ -299,7 +299,7 @@ export function readRunLogTail(
  * @example
  * whenText(new Date(Date.UTC(2026, 2, 1, 6)), "Asia/Shanghai"); // "2026-03-01 14:00"
  */
-export function whenText(value: unknown, timeZone: string): string {
+function whenText(value: unknown, timeZone: string): string {
   if (isDateCell(value)) return Utilities.formatDate(value, timeZone, "yyyy-MM-dd HH:mm");
   return plainText(value);
 }

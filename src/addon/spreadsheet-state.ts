@@ -20,7 +20,7 @@
 import * as z from "zod/mini";
 import { METADATA_MAX_CHARS } from "./platform-limits";
 
-export const STATE_KEYS = {
+const STATE_KEYS = {
   settings: "salesScorecard.settings",
   run: "salesScorecard.run",
   schedule: "salesScorecard.schedule",
@@ -70,7 +70,7 @@ const OutputRecordSchema = z.object({
   chart: z._default(z.string(), ""),
 });
 
-export const RunStateSchema = z.object({
+const RunStateSchema = z.object({
   /** Final periods and the fingerprint of their inputs when they became final. */
   final: z._default(z.record(z.string(), z.string()), {}),
   /** Periods a checkpointed run has not computed yet, in order; null = none. */
@@ -168,7 +168,7 @@ export function runStateOf(entry: StateEntry): RunState {
  * @example
  * stateJson({ a: 1 }); // '{"a":1}'
  */
-export function stateJson(value: unknown): string {
+function stateJson(value: unknown): string {
   const json = JSON.stringify(value);
   if (json.length > METADATA_MAX_CHARS / 4) throw new Error("state value too large: " + json.length + " characters");
   return json;

@@ -11,7 +11,7 @@ import { makeWallClock, makeWallClockFromOffset, type WallClock } from "../core/
  * @example
  * utilitiesOffsetMinutes("Asia/Kolkata")(Date.UTC(2026, 2, 31)); // 330
  */
-export function utilitiesOffsetMinutes(timeZone: string): (instantMs: number) => number {
+function utilitiesOffsetMinutes(timeZone: string): (instantMs: number) => number {
   return (instantMs) => {
     const text = Utilities.formatDate(new Date(instantMs), timeZone, "Z");
     const sign = text.startsWith("-") ? -1 : 1;

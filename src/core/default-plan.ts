@@ -225,7 +225,7 @@ export const PLAN_SETTING_NAMES: Readonly<Record<PlanSettingKey, Localized>> = {
   support_periods: { en: "support_periods", zh: "辅导期数" },
 };
 
-export const PLAN_DIRECTION_NAMES: Readonly<Record<Direction, Localized>> = {
+const PLAN_DIRECTION_NAMES: Readonly<Record<Direction, Localized>> = {
   higher: { en: "higher", zh: "越高越好" },
   lower: { en: "lower", zh: "越低越好" },
 };

@@ -27,7 +27,7 @@ export interface Employment {
  * rampFactor([0.5, 0.75], 2); // 0.75
  * rampFactor([0.5, 0.75], 3); // 1
  */
-export function rampFactor(ramp: readonly number[], tenure: number | null): number {
+function rampFactor(ramp: readonly number[], tenure: number | null): number {
   if (tenure === null || tenure < 1 || tenure > ramp.length) return 1;
   return ramp[tenure - 1];
 }

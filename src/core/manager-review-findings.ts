@@ -42,7 +42,7 @@ import { roundTo } from "./rounding";
 import { trainingTopicFor } from "./training-topics";
 
 /** The coaching priorities a review names, so it stays a short list of what matters. */
-export const MAX_COACHING_PRIORITIES = 3;
+const MAX_COACHING_PRIORITIES = 3;
 /** Members listed by name in each group; the rest are counted. */
 export const MAX_LISTED_MEMBERS = 10;
 
@@ -244,7 +244,7 @@ function byName(a: MemberFinding, b: MemberFinding): number {
  * @example
  * membersByStanding(members).ahead.map((m) => m.name); // ["Alice Chen", "Emma Wang"]
  */
-export function membersByStanding(members: RepPeriodResult[]): {
+function membersByStanding(members: RepPeriodResult[]): {
   ahead: MemberFinding[];
   needHelp: MemberFinding[];
   unscored: MemberFinding[];
@@ -304,7 +304,7 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
  * teamTraining([{ metric: "new_customers", missed: 3, of: 4 }], settings);
  * // [{ metrics: ["new_customers"], topic: { en: "prospecting and lead generation", zh: "..." } }]
  */
-export function teamTraining(priorities: CoachingPriority[], settings: PlanSettings): TrainingFinding[] {
+function teamTraining(priorities: CoachingPriority[], settings: PlanSettings): TrainingFinding[] {
   const findings: TrainingFinding[] = [];
   for (const p of priorities) {
     const topic = trainingTopicFor(settings.training ?? {}, p.metric);

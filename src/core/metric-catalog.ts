@@ -6,7 +6,7 @@
 import type { Localized } from "./localized-text";
 import type { Direction, Language } from "./plan-model";
 
-export type MetricKind = "additive" | "ratio";
+type MetricKind = "additive" | "ratio";
 
 export interface BuiltInMetric {
   key: string;

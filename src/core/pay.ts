@@ -37,7 +37,7 @@ const GATE_DECIMALS = 9;
  * gateMet(0.1 + 0.2, 0.3); // true
  * gateMet(0.59, 0.6);      // false
  */
-export function gateMet(driver: number | null, gate: number | null): boolean {
+function gateMet(driver: number | null, gate: number | null): boolean {
   if (gate === null) return driver !== null;
   return driver !== null && roundTo(driver, GATE_DECIMALS) >= gate;
 }
@@ -48,11 +48,7 @@ export function gateMet(driver: number | null, gate: number | null): boolean {
  * @example
  * driverValue({ kind: "score" }, result, () => null); // result.score
  */
-export function driverValue(
-  driver: BonusDriver,
-  result: RepPeriodResult,
-  teamAttainment: TeamAttainment,
-): number | null {
+function driverValue(driver: BonusDriver, result: RepPeriodResult, teamAttainment: TeamAttainment): number | null {
   switch (driver.kind) {
     case "score":
       return result.score;
@@ -73,7 +69,7 @@ export function driverValue(
  * // Hired 15 March: 17 of 31 days.
  * targetBonusBase(1000, "month", employment); // { base: 1000, proration: 17 / 31 }
  */
-export function targetBonusBase(
+function targetBonusBase(
   monthly: number,
   payoutPeriod: PayoutPeriod,
   employment: Employment,
@@ -104,7 +100,7 @@ function traceFromOutcome(
  * // Tiers (0.5, 0.5) (1.0, 1.0) (1.2, 1.5), step, score 1.3, max_rate 1.4, 17 of 31 days:
  * targetBonusTrace(component, 1.3, 1000, 17 / 31).amount; // 1000 x 1.4 x 17/31 = 767.74...
  */
-export function targetBonusTrace(
+function targetBonusTrace(
   component: TargetBonusComponent,
   driver: number | null,
   base: number,
@@ -140,7 +136,7 @@ export function targetBonusTrace(
  * // Tiers (0, 5%) (10000, 7%) (25000, 10%), marginal, amount 30000:
  * commissionTrace(component, 30000).amount; // 500 + 1050 + 500 = 2050
  */
-export function commissionTrace(component: CommissionComponent, amount: number | null): ComponentTrace {
+function commissionTrace(component: CommissionComponent, amount: number | null): ComponentTrace {
   const x = amount ?? 0;
   const met = gateMet(amount, component.gate);
   const outcome = evaluateTiers(x, component.tiers, component.mode);

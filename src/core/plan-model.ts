@@ -65,7 +65,7 @@ export interface PlanVariant {
   ramp: number[];
 }
 
-export interface SignalThresholds {
+interface SignalThresholds {
   /** Attainment (score) at or above which a period counts as over-attainment. */
   promoteScore: number;
   /** How many consecutive periods of it suggest a promotion conversation. */

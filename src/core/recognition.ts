@@ -92,7 +92,7 @@ export function managerKeysOf(
  * @example
  * scoredRepsByTeam(rows); // [["East", [row1, row3]], ["West", [row2]]]
  */
-export function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResult[]]> {
+function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResult[]]> {
   const groups: Record<string, RepPeriodResult[]> = {};
   for (const row of rows) {
     if (!hasScore(row)) continue;

@@ -20,7 +20,7 @@ export type Period = string;
 export type RepKey = string;
 
 /** Where a record came from, so results and problems can point at the cell. */
-export interface SourceRow {
+interface SourceRow {
   /** 1-based sheet row number. */
   row: number;
 }

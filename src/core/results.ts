@@ -57,7 +57,7 @@ export interface ComponentTrace {
   amount: number;
 }
 
-export interface AdjustmentLine {
+interface AdjustmentLine {
   period: Period;
   amount: number;
   reason: string;

@@ -13,7 +13,7 @@ import type { RepPeriodResult } from "./results";
 import { isNumber, median, shownDifference } from "./review-figures";
 import { metricOf, scoredAttainment } from "./review-metric-findings";
 
-export interface MetricChange {
+interface MetricChange {
   metric: string;
   attainment: number;
   previousAttainment: number;
@@ -49,8 +49,8 @@ export interface TeamComparison {
 }
 
 /** Earlier periods the recent mean looks at, and how many of them must have a score. */
-export const RECENT_PERIODS = 3;
-export const RECENT_PERIODS_NEEDED = 2;
+const RECENT_PERIODS = 3;
+const RECENT_PERIODS_NEEDED = 2;
 
 /**
  * The comparison with the rep's latest earlier period.

@@ -43,8 +43,8 @@ export interface MetricGap {
 }
 
 /** How many strengths and weakest areas a review names. */
-export const MAX_STRENGTHS = 2;
-export const MAX_WEAKNESSES = 2;
+const MAX_STRENGTHS = 2;
+const MAX_WEAKNESSES = 2;
 
 /**
  * A metric's attainment for comparisons; null when the metric is not scored.
@@ -102,7 +102,7 @@ const teamMedianCache = new WeakMap<readonly RepPeriodResult[], Map<string, numb
  * @example
  * teamMedianAttainment(teamRows, "revenue"); // 0.98
  */
-export function teamMedianAttainment(teamRows: readonly RepPeriodResult[], key: string): number | null {
+function teamMedianAttainment(teamRows: readonly RepPeriodResult[], key: string): number | null {
   let medians = teamMedianCache.get(teamRows);
   if (!medians) {
     medians = new Map();

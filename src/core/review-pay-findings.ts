@@ -11,7 +11,7 @@ import { FRACTION_PRECISION, isNumber, isWholeCount, MONEY_PRECISION } from "./r
 import { metricOf } from "./review-metric-findings";
 import { roundTo } from "./rounding";
 
-export type DriverKind = "score" | "attainment" | "team_attainment" | "amount";
+type DriverKind = "score" | "attainment" | "team_attainment" | "amount";
 
 export interface ComponentFinding {
   key: string;
@@ -32,7 +32,7 @@ export interface ComponentFinding {
   gateMet: boolean;
 }
 
-export interface AdjustmentFinding {
+interface AdjustmentFinding {
   amount: number;
   reason: string;
 }

@@ -37,7 +37,7 @@ import { ONBOARDING_FOCUS } from "./training-topics";
 /** Below the 50,000 characters of a Sheets cell, with room for the manager's edits. */
 export const MAX_REVIEW_CHARS = 49_000;
 /** Names, teams and adjustment reasons are cut to this many characters. */
-export const MAX_USER_TEXT_CHARS = 200;
+const MAX_USER_TEXT_CHARS = 200;
 
 /** Everything a section needs: the facts, the words and the formats. */
 interface Writer {

@@ -24,10 +24,10 @@ export interface ScoreMetric {
 }
 
 /** Why a metric was left out of the score. */
-export type LeftOutReason = "no_data" | "no_target";
+type LeftOutReason = "no_data" | "no_target";
 
 /** A metric that counted, with its part of the weight. */
-export interface ScoredMetric {
+interface ScoredMetric {
   key: string;
   weight: number;
   /** weight / sum of the counted weights (0 when that sum is 0). */
@@ -38,7 +38,7 @@ export interface ScoredMetric {
 }
 
 /** A metric that did not count, and why. */
-export interface LeftOutMetric {
+interface LeftOutMetric {
   key: string;
   reason: LeftOutReason;
 }

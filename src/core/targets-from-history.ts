@@ -28,9 +28,9 @@ export interface HistoryRep {
   end: DayNumber | null;
 }
 
-export type FillSkip = "no_history" | "left" | "rounds_to_zero";
+type FillSkip = "no_history" | "left" | "rounds_to_zero";
 
-export interface SuggestedTarget {
+interface SuggestedTarget {
   rep: RepKey;
   /** Rounded; above 0. */
   target: number;
@@ -62,7 +62,7 @@ export function roundTarget(value: number): number {
  * @example
  * monthlyRevenue([{ rep: "r1", day: 20543, amount: 1000, split: 0.5, status: "won", ... }]).get("r1")?.get("2026-03"); // 500
  */
-export function monthlyRevenue(sales: readonly Sale[]): Map<RepKey, Map<Period, number>> {
+function monthlyRevenue(sales: readonly Sale[]): Map<RepKey, Map<Period, number>> {
   const byRep = new Map<RepKey, Map<Period, number>>();
   for (const sale of sales) {
     if (sale.status !== "won") continue;

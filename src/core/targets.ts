@@ -9,7 +9,7 @@
 import { monthsOf, periodKind } from "./periods";
 import type { Period, RepKey, TargetRecord, TargetScope } from "./records";
 
-export type TargetSource = "rep" | "team" | "role" | "all" | "months";
+type TargetSource = "rep" | "team" | "role" | "all" | "months";
 
 export interface ResolvedTarget {
   value: number;
@@ -97,12 +97,7 @@ function holderScopes(holder: TargetHolder): [TargetSource, string][] {
  * ownTarget(index, { key: "r1", team: "East", role: "rep" }, "2026-03", "revenue");
  * // { value: 5000, source: "all" }
  */
-export function ownTarget(
-  index: TargetIndex,
-  holder: TargetHolder,
-  period: Period,
-  metric: string,
-): ResolvedTarget | null {
+function ownTarget(index: TargetIndex, holder: TargetHolder, period: Period, metric: string): ResolvedTarget | null {
   const scopes = index.get(periodMetricKey(period, metric));
   if (!scopes) return null;
   for (const [source, scope] of holderScopes(holder)) {

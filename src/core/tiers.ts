@@ -82,7 +82,7 @@ export interface TierPayoutOptions {
 }
 
 /** What can be wrong with a tier table. */
-export type TierProblemCode =
+type TierProblemCode =
   | "no_tiers"
   | "bound_not_finite"
   | "rate_not_finite"
@@ -91,7 +91,7 @@ export type TierProblemCode =
   | "rate_decreasing";
 
 /** An error makes a table unusable; a warning is shown and the table is used. */
-export type TierProblemSeverity = "error" | "warning";
+type TierProblemSeverity = "error" | "warning";
 
 /** One problem of a tier table, at a row index (0-based; null for the whole table). */
 export interface TierProblem {

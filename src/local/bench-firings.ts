@@ -22,7 +22,7 @@ import { LOCAL_SERVICES } from "../simulator/faults";
 import { benchSheets, type BenchSize } from "./bench-recalculation";
 
 /** The team of the probe that found runs killed before they saved anything. */
-export const FIRING_TEAM: BenchSize = { salesRows: 20_000, reps: 200, months: 12 };
+const FIRING_TEAM: BenchSize = { salesRows: 20_000, reps: 200, months: 12 };
 
 /** Latencies to try: uniform per call, and per call plus per cell moved. */
 export const LATENCIES: { name: string; model: LatencyModel }[] = [

@@ -21,10 +21,10 @@ export interface BenchSize {
 }
 
 /** The largest size: 1,000,000 sales rows of 6 columns, 1,000 reps, 12 months. */
-export const FULL_SIZE: BenchSize = { salesRows: 1_000_000, reps: 1_000, months: 12 };
+const FULL_SIZE: BenchSize = { salesRows: 1_000_000, reps: 1_000, months: 12 };
 
 /** `--quick`: a tenth of the sales rows. */
-export const QUICK_SIZE: Partial<BenchSize> = { salesRows: 100_000 };
+const QUICK_SIZE: Partial<BenchSize> = { salesRows: 100_000 };
 
 const FIXTURE_SLICE = 50_000;
 
@@ -37,7 +37,7 @@ function withoutQuick(options: Partial<BenchSize> & { quick?: boolean }): Partia
 }
 
 /** Assumptions of the projection (printed with it). */
-export const PROJECTION = {
+const PROJECTION = {
   msPerServiceCall: 10,
   /** Reading a cell with getValues. */
   msPerCellRead: 0.005,
@@ -48,7 +48,7 @@ export const PROJECTION = {
 };
 
 /** Goals of issue 13 for the full size (1M sales rows). */
-export const GOALS = {
+const GOALS = {
   projectedMs: 90_000,
   peakHeapBytes: 1.2 * 1024 ** 3,
 };

@@ -8,7 +8,7 @@ import { parsePeriod } from "../core/periods";
 import type { Language } from "../core/plan-model";
 
 /** What the command line asks for. */
-export interface StartOptions {
+interface StartOptions {
   /** An .xlsx file, a folder of CSV files or one CSV file (the Sales sheet); null = the demo workbook. */
   input: string | null;
   /** Compute through this period and show its leaderboard; null = the latest month in Sales. */
@@ -25,7 +25,7 @@ export interface StartOptions {
   mapping: string | null;
 }
 
-export type DateOrderOption = "dmy" | "mdy";
+type DateOrderOption = "dmy" | "mdy";
 
 export type ParsedCommandLine =
   | { kind: "run"; options: StartOptions }
@@ -36,7 +36,7 @@ export type ParsedCommandLine =
 export const DEFAULT_OUT = "out/sales-scorecard-result.xlsx";
 
 /** The spreadsheet time zone without `--time-zone`. */
-export const DEFAULT_TIME_ZONE = "UTC";
+const DEFAULT_TIME_ZONE = "UTC";
 
 export const USAGE = `Usage: npm start -- [options]
        node build/run-tool.mjs start [options]   (after npm run build)
@@ -96,7 +96,7 @@ const VALUE_OPTIONS = ["--input", "--period", "--lang", "--out", "--time-zone", 
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** True when Intl knows the IANA time zone name. */
-export function isTimeZone(name: string): boolean {
+function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: name });
     return true;

@@ -6,10 +6,6 @@ import type { DemoPerson } from "./demo-people";
 import type { Random } from "./demo-random";
 import { wallClock, type CellData } from "./workbook-data";
 
-/** The first and last months with deals. */
-export const DEMO_FIRST_MONTH = "2025-05";
-export const DEMO_LAST_MONTH = "2026-10";
-
 /** Days since 1970-01-01. */
 export type Day = number;
 

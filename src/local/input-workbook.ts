@@ -33,7 +33,7 @@ export type InputKind = "xlsx" | "csv-folder" | "csv-file";
  * await inputKind("src/local/demo/demo-workbook.xlsx"); // "xlsx"
  * await inputKind("opportunities.csv");                 // "csv-file"
  */
-export async function inputKind(path: string): Promise<InputKind> {
+async function inputKind(path: string): Promise<InputKind> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);

@@ -28,8 +28,6 @@ import type { RunSettings } from "./mapping-file";
 import { simulatorFromWorkbook, workbookFromSimulator } from "./workbook-simulator";
 import type { WorkbookData } from "./workbook-data";
 
-export type { RunSummary };
-
 export interface LocalRecalculationOptions {
   /** Folder of the built add-on (dist/). */
   distDir: string;

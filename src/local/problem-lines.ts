@@ -13,7 +13,7 @@ import { countProblems } from "./problem-severity";
 import type { StartMessages } from "./start-messages";
 
 /** Grouped lines printed before "… and N more groups". */
-export const CONSOLE_GROUPS_SHOWN = 30;
+const CONSOLE_GROUPS_SHOWN = 30;
 
 /** What the console needs of a run's summary: its problem report. */
 export type ConsoleProblemSummary = ProblemReport;

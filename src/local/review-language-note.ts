@@ -13,7 +13,7 @@ import { readPlan } from "../tables/plan-table";
 import { findSheet, type WorkbookData } from "./workbook-data";
 
 /** What decided the reviews' language. */
-export type ReviewLanguageSource = "option" | "plan" | "input";
+type ReviewLanguageSource = "option" | "plan" | "input";
 
 export interface ReviewLanguageChoice {
   language: Language;

@@ -93,7 +93,7 @@ export function wallClock(year: number, month: number, day: number, hour = 0, mi
  * @example
  * formatWallClock({ year: 2026, month: 3, day: 1, hour: 0, minute: 0, second: 0 }); // "2026-03-01T00:00:00"
  */
-export function formatWallClock(parts: WallClockParts): string {
+function formatWallClock(parts: WallClockParts): string {
   return (
     `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}` +
     `T${pad(parts.hour)}:${pad(parts.minute)}:${pad(parts.second)}`
@@ -127,7 +127,7 @@ export function parseWallClock(text: string): WallClockParts | null {
 }
 
 /** Days in a month (1-12) of the proleptic Gregorian calendar. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

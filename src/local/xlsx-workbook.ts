@@ -64,7 +64,7 @@ export async function readXlsx(path: string): Promise<WorkbookData> {
 }
 
 /** Like {@link readXlsx}, from the bytes of an .xlsx file. */
-export async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
+async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
   installLocaleDateFormats();
   const workbook = new ExcelJS.Workbook();
   // exceljs's typings want a Node Buffer; a copy keeps the caller's bytes untouched.

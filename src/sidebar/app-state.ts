@@ -9,12 +9,12 @@ import { callServer } from "./server-calls";
 import type { TeamView, UiLanguage } from "./sidebar-api";
 import { setUiLanguage, uiLanguage } from "./ui-text";
 
-export interface RepChoice {
+interface RepChoice {
   repId: string;
   name: string;
 }
 
-export interface AppState {
+interface AppState {
   language: UiLanguage;
   currency: string;
   /** Periods with results, latest first. */

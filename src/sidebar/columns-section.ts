@@ -30,7 +30,7 @@ interface FieldSelect {
 }
 
 /** The Columns form's controls. */
-export interface ColumnsControls {
+interface ColumnsControls {
   fields: FieldSelect[];
   dateOrder: HTMLSelectElement;
   stageWords: { word: string; select: HTMLSelectElement }[];
@@ -43,7 +43,7 @@ export interface ColumnsControls {
  * @example
  * chosenColumns(controls); // { columns: { sales: { rep: "Vendedor", date: "Fecha" }, reps: {} }, dateOrder: "auto", stageWords: { Firmado: "won" } }
  */
-export function chosenColumns(controls: ColumnsControls): SaveColumnsRequest {
+function chosenColumns(controls: ColumnsControls): SaveColumnsRequest {
   const columns: SaveColumnsRequest["columns"] = {};
   for (const { sheet, field: name, select } of controls.fields) {
     const chosen = (columns[sheet] ??= {});
@@ -62,7 +62,7 @@ export function chosenColumns(controls: ColumnsControls): SaveColumnsRequest {
  * headerChoices({ required: true, matched: null, guesses: ["Fecha"], ... }, ["Vendedor", "Fecha"]);
  * // [["", "— not in this sheet —"], ["Fecha", "Fecha"], ["Vendedor", "Vendedor"]]
  */
-export function headerChoices(column: ColumnFieldView, headers: readonly string[]): [string, string][] {
+function headerChoices(column: ColumnFieldView, headers: readonly string[]): [string, string][] {
   const first = column.matched === null && column.required ? column.guesses.filter((g) => headers.includes(g)) : [];
   const ordered = [...new Set([...first, ...headers])];
   return [["", t("notInSheet")], ...ordered.map((h): [string, string] => [h, h])];

@@ -11,7 +11,7 @@
 export type Child = Node | string | null | undefined | false;
 
 /** Attribute values: text, a number, true for a bare attribute; false, null or undefined leave it out. */
-export type AttributeValue = string | number | boolean | null | undefined;
+type AttributeValue = string | number | boolean | null | undefined;
 
 export interface ElementOptions {
   [attribute: string]: AttributeValue | Partial<Record<string, EventListener>> | undefined;

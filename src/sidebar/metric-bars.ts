@@ -10,7 +10,7 @@ import { t } from "./ui-text";
 import { metricValue, percent } from "./value-format";
 
 /** The attainment at the bar's right end. */
-export const BAR_SCALE_MAX = 1.5;
+const BAR_SCALE_MAX = 1.5;
 
 /**
  * How far a bar fills, in percent of its width (0-100).

@@ -20,7 +20,7 @@ const MODE_WORDS: Record<string, TextKey> = { step: "modeStep", linear: "modeLin
  * driverWords("attainment:revenue"); // "Revenue attainment"
  * driverWords("revenue");            // "Revenue"
  */
-export function driverWords(driver: string): string {
+function driverWords(driver: string): string {
   const language = uiLanguage();
   if (driver === "score") return t("driverScore");
   const match = /^(attainment|team_attainment):(.+)$/.exec(driver);

@@ -10,9 +10,9 @@ import { percent } from "./value-format";
 export type ScoreBand = "high" | "mid" | "low" | "none";
 
 /** Where the middle band starts. */
-export const MID_BAND_FROM = 0.8;
+const MID_BAND_FROM = 0.8;
 /** Where the top band starts (on target). */
-export const HIGH_BAND_FROM = 1;
+const HIGH_BAND_FROM = 1;
 
 /**
  * The band of a score.
@@ -41,7 +41,7 @@ const WORDS: Record<ScoreBand, TextKey> = { high: "bandHigh", mid: "bandMid", lo
  * @example
  * bandWords("low"); // "below 80% of target"
  */
-export function bandWords(band: ScoreBand): string {
+function bandWords(band: ScoreBand): string {
   return t(WORDS[band]);
 }
 

@@ -20,7 +20,7 @@ const POINT_DECIMALS = 3;
  * points(0.55);  // "0.550"
  * points(null);  // "—"
  */
-export function points(value: number | null): string {
+function points(value: number | null): string {
   return value === null ? t("none") : formatFixed(value, POINT_DECIMALS);
 }
 

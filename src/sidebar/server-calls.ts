@@ -8,7 +8,7 @@
 import type { SidebarCallName, SidebarCalls } from "./sidebar-api";
 
 /** Calls running at once. */
-export const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 3;
 
 type Handler = (value: unknown) => void;
 

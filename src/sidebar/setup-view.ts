@@ -56,7 +56,7 @@ interface SettingsControls {
  * @example
  * typedSettings(controls); // { sheets: { reps: "Reps", sales: "Deals", ... }, language: "auto", startPeriod: "" }
  */
-export function typedSettings(controls: SettingsControls): SettingsValues {
+function typedSettings(controls: SettingsControls): SettingsValues {
   const sheets = Object.fromEntries(
     [...controls.names].map(([role, input]) => [role, input.value]),
   ) as SettingsValues["sheets"];

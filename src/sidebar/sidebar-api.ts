@@ -352,7 +352,7 @@ export interface SettingsView {
 // ---------------------------------------------------------------- Columns
 
 /** How a field's column was found: our own header, a CRM alias, the manager's mapping; null when not found. */
-export type ColumnFoundBy = "built-in" | "alias" | "mapping" | null;
+type ColumnFoundBy = "built-in" | "alias" | "mapping" | null;
 
 /** One of our fields of an input sheet, and the sheet's column for it. */
 export interface ColumnFieldView {

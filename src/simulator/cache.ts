@@ -2,13 +2,13 @@
 import type { Execution, ServiceKinds } from "./execution";
 
 /** Largest cached value in UTF-8 bytes (Apps Script: 100 KB). */
-export const MAX_CACHE_VALUE_BYTES = 100 * 1024;
+const MAX_CACHE_VALUE_BYTES = 100 * 1024;
 /** Longest key in characters. */
-export const MAX_CACHE_KEY_CHARS = 250;
+const MAX_CACHE_KEY_CHARS = 250;
 /** Longest lifetime in seconds (6 hours). */
-export const MAX_CACHE_SECONDS = 21_600;
+const MAX_CACHE_SECONDS = 21_600;
 /** Lifetime when none is given (10 minutes). */
-export const DEFAULT_CACHE_SECONDS = 600;
+const DEFAULT_CACHE_SECONDS = 600;
 
 interface Entry {
   value: string;

@@ -3,12 +3,12 @@
  * ranges, position and options; insertChart stores them on the sheet.
  */
 import type { GridRect } from "./a1-notation";
-import { type Execution, type ServiceKinds, unwrapService } from "./execution";
+import { type Execution, unwrapService } from "./execution";
 import { RangeFacade, exposeRange } from "./range";
 import type { ChartModel, SpreadsheetModel } from "./sheet-model";
 
 /** Charts.ChartType. */
-export const CHART_TYPE = Object.freeze(
+const CHART_TYPE = Object.freeze(
   Object.fromEntries(
     [
       "AREA",
@@ -274,6 +274,3 @@ export function newChartBuilder(x: Execution, ss: SpreadsheetModel, sheetId: num
 export function exposeChart(x: Execution, ss: SpreadsheetModel, model: ChartModel): EmbeddedChartFacade {
   return x.expose("EmbeddedChart", new EmbeddedChartFacade(x, ss, { ...model }));
 }
-
-/** Calls that change charts (for the call log). */
-export const CHART_KINDS: ServiceKinds = {};

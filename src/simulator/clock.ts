@@ -25,7 +25,7 @@ export function toEpochMs(value: InstantInput): number {
 }
 
 /** The default "now" of a simulator: a fixed instant, so runs are reproducible. */
-export const DEFAULT_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const DEFAULT_NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 /**
  * A settable, advanceable clock.

@@ -29,7 +29,7 @@ export interface ExecutionHost {
 export interface ServiceHost {}
 
 /** Apps Script's ScriptApp.AuthMode values the simulator knows. */
-export type AuthModeName = "FULL" | "LIMITED" | "NONE" | "CUSTOM_FUNCTION";
+type AuthModeName = "FULL" | "LIMITED" | "NONE" | "CUSTOM_FUNCTION";
 
 /**
  * Who runs and how:
@@ -194,7 +194,7 @@ export type ServiceKinds = Readonly<Record<string, CallKind>>;
  * @example
  * const range = execution.expose("Range", new RangeService(execution, sheet, rect), RANGE_KINDS);
  */
-export function exposeService<T extends object>(
+function exposeService<T extends object>(
   execution: Execution,
   service: string,
   target: T,

@@ -3,9 +3,9 @@ import { SERVICE_TAG } from "./call-log";
 import type { Execution } from "./execution";
 
 /** HtmlService.SandboxMode. */
-export const SANDBOX_MODE = Object.freeze({ EMULATED: "EMULATED", IFRAME: "IFRAME", NATIVE: "NATIVE" });
+const SANDBOX_MODE = Object.freeze({ EMULATED: "EMULATED", IFRAME: "IFRAME", NATIVE: "NATIVE" });
 /** HtmlService.XFrameOptionsMode. */
-export const XFRAME_OPTIONS_MODE = Object.freeze({ ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" });
+const XFRAME_OPTIONS_MODE = Object.freeze({ ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" });
 
 /**
  * An HtmlOutput.
@@ -106,7 +106,7 @@ const escapeHtml = (text: string): string =>
  * @example
  * evaluateTemplate("<p><?= user ?></p>", { user: "<b>" }); // "<p>&lt;b&gt;</p>"
  */
-export function evaluateTemplate(source: string, vars: Record<string, unknown>): string {
+function evaluateTemplate(source: string, vars: Record<string, unknown>): string {
   return source.replace(/<\?(!?=)?([\s\S]*?)\?>/g, (_match, mode: string | undefined, body: string) => {
     const path = body.trim();
     if (!mode || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(path)) {

@@ -19,22 +19,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 }
 
 export { Simulator };
-export type { AppsScriptGlobals, ResolvedSimulatorOptions, SimulatorOptions } from "./simulator";
-export type { CallFilter, CallKind, CallRecord } from "./call-log";
-export type { ContextSpec, ResolvedContext, AuthModeName } from "./execution";
-export type { CellInput, SnapshotCell, SpreadsheetSnapshot, SheetSnapshot } from "./snapshot";
-export type { LockScope } from "./lock";
-export type { LogEntry } from "./logger";
-export type { UiResponse, MenuRecord, MenuEntry, ShownHtml } from "./ui";
-export type { TriggerModel } from "./triggers";
-export type { Realm } from "./realm";
-export { FORMULA_READ_VALUE } from "./cell";
-export { DEFAULT_NUMBER_FORMAT, TEXT_FORMAT } from "./number-format";
+export type { SimulatorOptions } from "./simulator";
+export type { CallRecord } from "./call-log";
+export type { CellInput } from "./snapshot";
+export { DEFAULT_NUMBER_FORMAT } from "./number-format";
 export { KILL_MESSAGE, SCRIPT_RUN_LIMIT_MS, type LatencyModel } from "./faults";
-export { LOCK_TIMEOUT_MESSAGE } from "./lock";
-export { ADDON_CLOCK_TRIGGER_MESSAGE, TOO_MANY_TRIGGERS_MESSAGE } from "./triggers";
-export { PROTECTED_MESSAGE } from "./protection";
-export { OUTSIDE_GRID_MESSAGE } from "./range";
-export { HOST_REALM, importValue } from "./realm";
-export { loadBundle, type LoadBundleOptions, type LoadedBundle } from "./load-bundle";
+export { loadBundle } from "./load-bundle";
 export { fireTriggerAnHourLater, type FiringOutcome } from "./trigger-firing";

@@ -16,7 +16,7 @@ import { isValidTimeZone, instantToWall, wallParts } from "./time-zone";
 import { installContextDate } from "./vm-date";
 
 /** A script file to evaluate. */
-export interface BundleSource {
+interface BundleSource {
   name: string;
   code: string;
 }
@@ -71,7 +71,7 @@ const DEFAULT_REMOVED = ["WebAssembly", "SharedArrayBuffer", "Atomics"];
  * @example
  * readBundleSources("dist"); // [{ name: "dist/Code.js", code: "..." }]
  */
-export function readBundleSources(distDir: string): BundleSource[] {
+function readBundleSources(distDir: string): BundleSource[] {
   const dir = resolve(distDir);
   return readdirSync(dir)
     .filter((f) => f.endsWith(".js"))

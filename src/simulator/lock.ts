@@ -9,7 +9,7 @@ import type { Execution, ServiceKinds } from "./execution";
 export type LockScope = "document" | "script" | "user";
 
 /** Apps Script's message when waitLock times out. */
-export const LOCK_TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
+const LOCK_TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
 
 /** Who holds a lock: an execution id, or "external" (injected by a test), until a time or until released. */
 export interface LockHold {

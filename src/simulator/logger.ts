@@ -17,7 +17,7 @@ export interface LogEntry {
  * @example
  * formatLogValue({ a: 1 }); // '{"a":1}'
  */
-export function formatLogValue(value: unknown): string {
+function formatLogValue(value: unknown): string {
   if (typeof value === "string") return value;
   if (
     value instanceof Error ||

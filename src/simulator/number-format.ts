@@ -11,7 +11,7 @@ import { wallParts } from "./time-zone";
 export const DEFAULT_NUMBER_FORMAT = "0.###############";
 
 /** The plain-text number format: strings written there are stored verbatim. */
-export const TEXT_FORMAT = "@";
+const TEXT_FORMAT = "@";
 
 /** The format Sheets gives a cell when a script writes a Date into an unformatted cell. */
 export const AUTO_DATE_TIME_FORMAT = "M/d/yyyy H:mm:ss";

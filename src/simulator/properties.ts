@@ -3,9 +3,9 @@ import type { ServiceKinds } from "./execution";
 import type { Execution } from "./execution";
 
 /** Largest value a property may hold, in UTF-8 bytes (Apps Script: 9 KB). */
-export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
+const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
 /** Largest total size of one store, in UTF-8 bytes (Apps Script: 500 KB). */
-export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
+const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
 
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
 

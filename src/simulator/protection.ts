@@ -13,7 +13,7 @@ import { UserFacade } from "./session";
 export const PROTECTION_TYPE = Object.freeze({ RANGE: "RANGE", SHEET: "SHEET" });
 
 /** Sheets' message for an edit of a protected cell. */
-export const PROTECTED_MESSAGE =
+const PROTECTED_MESSAGE =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 
 /**
@@ -22,7 +22,7 @@ export const PROTECTED_MESSAGE =
  * @example
  * intersects({ row: 1, column: 1, numRows: 2, numColumns: 2 }, { row: 2, column: 2, numRows: 1, numColumns: 1 }); // true
  */
-export function intersects(a: GridRect, b: GridRect): boolean {
+function intersects(a: GridRect, b: GridRect): boolean {
   return (
     a.row < b.row + b.numRows &&
     b.row < a.row + a.numRows &&

@@ -69,13 +69,13 @@ const WRITE_METHODS = [
 ];
 
 /** Call kinds of Range methods. */
-export const RANGE_KINDS: ServiceKinds = Object.fromEntries([
+const RANGE_KINDS: ServiceKinds = Object.fromEntries([
   ...READ_METHODS.map((m) => [m, "read"] as const),
   ...WRITE_METHODS.map((m) => [m, "write"] as const),
 ]);
 
 /** Sheets' message when a range leaves the grid. */
-export const OUTSIDE_GRID_MESSAGE = "The coordinates of the range are outside the dimensions of the sheet.";
+const OUTSIDE_GRID_MESSAGE = "The coordinates of the range are outside the dimensions of the sheet.";
 
 /**
  * Checks a rectangle against the sheet's grid; in the simulator's "strict"

@@ -76,16 +76,3 @@ export function importValue(realm: Realm, value: unknown): unknown {
   }
   return value;
 }
-
-/**
- * Makes an Apps Script-like exception in a realm: an `Error` whose name is
- * "Exception", so `String(e)` reads "Exception: message" as in Apps Script.
- *
- * @example
- * throw makeException(HOST_REALM, "Range not found");
- */
-export function makeException(realm: Realm, message: string, name = "Exception"): Error {
-  const error = new realm.Error(message);
-  Object.defineProperty(error, "name", { value: name, writable: true, configurable: true, enumerable: false });
-  return error;
-}

@@ -33,7 +33,7 @@ export class UserFacade {
  * @example
  * temporaryUserKey(1, "alice") === temporaryUserKey(1, "alice"); // true
  */
-export function temporaryUserKey(seed: number, user: string): string {
+function temporaryUserKey(seed: number, user: string): string {
   return createHash("sha256").update(`${seed}\u0000${user}`).digest("base64url").slice(0, 43);
 }
 

@@ -44,7 +44,7 @@ export interface ChartModel {
 /** Grid size of a sheet Sheets creates. */
 export const NEW_SHEET_ROWS = 1000;
 /** Grid size of a sheet Sheets creates. */
-export const NEW_SHEET_COLUMNS = 26;
+const NEW_SHEET_COLUMNS = 26;
 
 /**
  * One sheet's grid and settings.

@@ -118,7 +118,7 @@ export function writeFixture(
  * @example
  * snapshotCell({ content: { kind: "formula", formula: "=1+1" } }); // { formula: "=1+1" }
  */
-export function snapshotCell(cell: Cell | undefined): SnapshotCell {
+function snapshotCell(cell: Cell | undefined): SnapshotCell {
   const c = cell?.content;
   if (!c) return "";
   switch (c.kind) {
@@ -153,7 +153,7 @@ export function sheetValues(sheet: SheetModel): SnapshotCell[][] {
 }
 
 /** A JSON-safe snapshot of one sheet. */
-export interface SheetSnapshot {
+interface SheetSnapshot {
   name: string;
   index: number;
   hidden: boolean;

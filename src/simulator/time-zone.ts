@@ -228,7 +228,7 @@ export function parseWallIso(text: string): number {
 }
 
 /** Wall ms of the spreadsheet serial-number epoch, 1899-12-30 00:00. */
-export const SERIAL_EPOCH_WALL = Date.UTC(1899, 11, 30);
+const SERIAL_EPOCH_WALL = Date.UTC(1899, 11, 30);
 
 /**
  * Converts wall ms to a Sheets serial number (days since 1899-12-30).

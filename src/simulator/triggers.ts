@@ -22,12 +22,12 @@ export interface TriggerModel {
 }
 
 /** Most installable triggers one user may have in one script. */
-export const MAX_TRIGGERS_PER_USER = 20;
+const MAX_TRIGGERS_PER_USER = 20;
 /** Apps Script's message past {@link MAX_TRIGGERS_PER_USER}. */
-export const TOO_MANY_TRIGGERS_MESSAGE =
+const TOO_MANY_TRIGGERS_MESSAGE =
   "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 /** The add-on message for a second time-driven trigger of a user in a document. */
-export const ADDON_CLOCK_TRIGGER_MESSAGE =
+const ADDON_CLOCK_TRIGGER_MESSAGE =
   "This add-on has created too many time-based triggers in this document for this Google Account user.";
 
 /**
@@ -55,13 +55,13 @@ const enumOf = (...names: string[]): Readonly<Record<string, string>> =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
 /** ScriptApp.AuthMode. */
-export const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
+const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
 /** ScriptApp.TriggerSource. */
-export const TRIGGER_SOURCE = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
+const TRIGGER_SOURCE = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
 /** ScriptApp.EventType. */
-export const EVENT_TYPE = enumOf("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
+const EVENT_TYPE = enumOf("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
 /** ScriptApp.WeekDay. */
-export const WEEK_DAY = enumOf("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+const WEEK_DAY = enumOf("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
 
 const TRIGGER_KINDS: ServiceKinds = {};
 const BUILDER_KINDS: ServiceKinds = { create: "write" };

@@ -60,7 +60,7 @@ const MONTH_FIRST_LOCALES = new Set(["en_US", "en_PH", "es_US", "en"]);
  * @example
  * localeRules("de_DE").decimal; // ","
  */
-export function localeRules(locale: string): LocaleRules {
+function localeRules(locale: string): LocaleRules {
   const language = locale.split(/[_-]/)[0].toLowerCase();
   const decimal = DECIMAL_COMMA.has(language) ? "," : ".";
   const group = decimal === "." ? /,/g : SPACE_GROUP.has(language) ? /[ \u00a0\u202f]/g : /\./g;

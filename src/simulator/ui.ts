@@ -7,9 +7,9 @@ import { type Execution, unwrapService } from "./execution";
 import { HtmlOutputFacade } from "./html";
 
 /** Ui.Button. */
-export const BUTTON = Object.freeze({ OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" });
+const BUTTON = Object.freeze({ OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" });
 /** Ui.ButtonSet. */
-export const BUTTON_SET = Object.freeze({
+const BUTTON_SET = Object.freeze({
   OK: "OK",
   OK_CANCEL: "OK_CANCEL",
   YES_NO: "YES_NO",
@@ -17,7 +17,7 @@ export const BUTTON_SET = Object.freeze({
 });
 
 /** A menu item, separator or submenu. */
-export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
+type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
 
 /** A menu added with addToUi(). */
 export interface MenuRecord {

@@ -6,7 +6,7 @@ import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
 
 /** Utilities.DigestAlgorithm. */
-export const DIGEST_ALGORITHM = Object.freeze({
+const DIGEST_ALGORITHM = Object.freeze({
   MD2: "MD2",
   MD5: "MD5",
   SHA_1: "SHA_1",
@@ -15,10 +15,10 @@ export const DIGEST_ALGORITHM = Object.freeze({
   SHA_512: "SHA_512",
 });
 /** Utilities.Charset. */
-export const CHARSET = Object.freeze({ US_ASCII: "US_ASCII", UTF_8: "UTF_8" });
+const CHARSET = Object.freeze({ US_ASCII: "US_ASCII", UTF_8: "UTF_8" });
 
 /** Longest Utilities.sleep in ms. */
-export const MAX_SLEEP_MS = 300_000;
+const MAX_SLEEP_MS = 300_000;
 
 /** A small deterministic PRNG for getUuid (the one the demo and the fuzz test use too). */
 export { seededRandom } from "../core/seeded-random";
@@ -29,7 +29,7 @@ export { seededRandom } from "../core/seeded-random";
  * @example
  * uuidFrom(seededRandom(1)); // "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
  */
-export function uuidFrom(random: () => number): string {
+function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16));
   hex[12] = 4;
   hex[16] = (hex[16] & 0x3) | 0x8;

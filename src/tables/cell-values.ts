@@ -43,7 +43,7 @@ export const MAX_TEXT_LENGTH = 1000;
  * employment date: 1900 to 2199. A 0 typed into a date cell shows
  * 1899-12-30, `0202` is a typo for 2026, and 9999 is a placeholder.
  */
-export const PLAUSIBLE_YEARS = { first: 1900, last: 2199 } as const;
+const PLAUSIBLE_YEARS = { first: 1900, last: 2199 } as const;
 const FIRST_PLAUSIBLE_DAY = dayNumber(PLAUSIBLE_YEARS.first, 1, 1);
 const LAST_PLAUSIBLE_DAY = dayNumber(PLAUSIBLE_YEARS.last, 12, 31);
 

@@ -24,7 +24,7 @@ export interface HeaderSpec<F extends string = string> {
 }
 
 /** How a column was recognised: by our own name, by a CRM's name for it, or by the manager's mapping. */
-export type MatchedBy = "built-in" | "alias" | "mapping";
+type MatchedBy = "built-in" | "alias" | "mapping";
 
 export interface HeaderMatch<F extends string> {
   /** 0-based column of each field; -1 when the sheet has no such column. */

@@ -9,7 +9,7 @@
 export type InputSheetKey = "reps" | "sales" | "targets" | "scores" | "adjustments";
 
 /** What a column holds: decides how a cell is read and which validation "Set up sheets" adds. */
-export type ColumnKind =
+type ColumnKind =
   | "rep_id"
   | "text"
   | "email"
@@ -23,7 +23,7 @@ export type ColumnKind =
   | "metric"
   | "target_scope";
 
-export interface LocalText {
+interface LocalText {
   en: string;
   zh: string;
 }
@@ -354,7 +354,7 @@ export const TARGETS_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
-export const SCORES_COLUMNS = [
+const SCORES_COLUMNS = [
   {
     field: "rep",
     header: "Rep ID",
@@ -393,7 +393,7 @@ export const SCORES_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
-export const ADJUSTMENTS_COLUMNS = [
+const ADJUSTMENTS_COLUMNS = [
   {
     field: "rep",
     header: "Rep ID",

@@ -36,7 +36,7 @@ export interface SheetGrid {
 /** Reads one cell: its value, or why it cannot be read. */
 export type CellReader<T> = (value: unknown) => T | CellFailure;
 /** A row's fields, each with its cell reader. */
-export type RowReaders = Record<string, CellReader<unknown>>;
+type RowReaders = Record<string, CellReader<unknown>>;
 /** The values of a row whose every cell could be read. */
 export type RowOf<R extends RowReaders> = { [K in keyof R]: Exclude<ReturnType<R[K]>, CellFailure> };
 
@@ -79,7 +79,7 @@ export function orEmpty(read: (value: unknown) => string | null | CellFailure): 
  * schema.safeParse({ customer: "", amount: "x" });
  * // { success: false, error: issues at ["customer"] (blank_required) and ["amount"] (not_a_number) }
  */
-export function rowSchema<R extends RowReaders>(readers: R): z.ZodMiniType<RowOf<R>> {
+function rowSchema<R extends RowReaders>(readers: R): z.ZodMiniType<RowOf<R>> {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const field of Object.keys(readers)) {
     const read = readers[field];

@@ -10,7 +10,7 @@ import type { Localized } from "../core/localized-text";
 import { builtInMetric } from "../core/metric-catalog";
 
 /** "text": plain-text cells; "number": numbers (or blank); "flag": booleans; "when": a date-time. */
-export type ColumnKind = "text" | "number" | "flag" | "when";
+type ColumnKind = "text" | "number" | "flag" | "when";
 
 export interface OutputColumn {
   header: string;
@@ -24,13 +24,13 @@ export const TEXT_FORMAT = "@";
 export const MONEY_FORMAT = "#,##0.00";
 export const PERCENT_FORMAT = "0.0%";
 export const SCORE_FORMAT = "0.000";
-export const INTEGER_FORMAT = "0";
-export const DAYS_FORMAT = "0.0";
-export const PLAIN_NUMBER_FORMAT = "0.00";
-export const RATE_FORMAT = "0.0###";
-export const WHEN_FORMAT = "yyyy-mm-dd hh:mm:ss";
-export const SECONDS_FORMAT = "0.0";
-export const FLAG_FORMAT = "General";
+const INTEGER_FORMAT = "0";
+const DAYS_FORMAT = "0.0";
+const PLAIN_NUMBER_FORMAT = "0.00";
+const RATE_FORMAT = "0.0###";
+const WHEN_FORMAT = "yyyy-mm-dd hh:mm:ss";
+const SECONDS_FORMAT = "0.0";
+const FLAG_FORMAT = "General";
 
 function text(header: string, en: string, zh: string): OutputColumn {
   return { header, kind: "text", format: TEXT_FORMAT, note: { en, zh } };
@@ -43,7 +43,7 @@ function number(header: string, format: string, en: string, zh: string): OutputC
 // ---------------------------------------------------------------- Results
 
 /** The fixed first columns of Results (MUST), before the metric columns. */
-export const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
+const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
   text("Period", "Month YYYY-MM, quarter YYYY-Qn or year YYYY.", "期间：月 YYYY-MM、季度 YYYY-Qn 或年度 YYYY。"),
   text("Rep ID", "The rep's ID from the Reps sheet.", "销售人员表中的销售编号。"),
   text("Name", "The rep's name.", "姓名。"),
@@ -87,7 +87,7 @@ const METRIC_COLUMN_SUFFIXES = [" actual", " target", " attainment"] as const;
  * metricValueFormat("deals_won"); // "0"
  * metricValueFormat("csat");      // "0.00"
  */
-export function metricValueFormat(key: string): string {
+function metricValueFormat(key: string): string {
   switch (metricValueKind(key)) {
     case "money":
       return MONEY_FORMAT;
@@ -106,7 +106,7 @@ export function metricValueFormat(key: string): string {
  * @example
  * metricColumns("revenue").map((c) => c.header); // ["revenue actual", "revenue target", "revenue attainment"]
  */
-export function metricColumns(key: string): OutputColumn[] {
+function metricColumns(key: string): OutputColumn[] {
   const format = metricValueFormat(key);
   return [
     number(key + " actual", format, `Actual of ${key} in the period.`, `${key} 本期实际值。`),
@@ -273,7 +273,7 @@ export const REVIEW_RUN_COLUMNS = 3;
 // ---------------------------------------------------------------- Dashboard
 
 /** The leaderboard table's columns before the per-metric attainment columns. */
-export const LEADERBOARD_FIXED_COLUMNS: readonly OutputColumn[] = [
+const LEADERBOARD_FIXED_COLUMNS: readonly OutputColumn[] = [
   number("Rank", INTEGER_FORMAT, "Rank by score.", "按得分排名。"),
   text("Rep ID", "The rep's ID.", "销售编号。"),
   text("Name", "The rep's name.", "姓名。"),
@@ -291,9 +291,6 @@ export const LEADERBOARD_FIXED_COLUMNS: readonly OutputColumn[] = [
 export function leaderboardColumns(metricKeys: readonly string[]): OutputColumn[] {
   return [...LEADERBOARD_FIXED_COLUMNS, ...metricKeys.map((key) => metricColumns(key)[2])];
 }
-
-/** Rows above the leaderboard's header: title, status, a blank row. */
-export const DASHBOARD_TABLE_FIRST_ROW = 4;
 
 // ---------------------------------------------------------------- Run log
 

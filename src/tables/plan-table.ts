@@ -90,7 +90,7 @@ export function readPlan(values: unknown[][] | null, sheetName: string, options:
  * @example
  * PLAN_HEADER_SPECS.find((spec) => spec.field === "maxRate")?.zhHeader; // "最高倍数"
  */
-export const PLAN_HEADER_SPECS: readonly HeaderSpec<PlanColumn>[] = PLAN_COLUMNS.map((column) => ({
+const PLAN_HEADER_SPECS: readonly HeaderSpec<PlanColumn>[] = PLAN_COLUMNS.map((column) => ({
   field: column.column,
   header: column.header.en,
   zhHeader: column.header.zh,

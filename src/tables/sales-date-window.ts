@@ -23,9 +23,9 @@ export const EARLIEST_SALE_DAY: DayNumber = dayNumber(2000, 1, 1);
 /** How far before the latest close date a close date may be: about 10 years. */
 export const MAX_SALES_SPAN_DAYS = 3653;
 /** How far after today a won or lost deal's close date may be: about a year. */
-export const MAX_DAYS_AHEAD = 366;
+const MAX_DAYS_AHEAD = 366;
 /** How far after today an open deal's expected close date may be: about five years. */
-export const MAX_OPEN_DAYS_AHEAD = 1827;
+const MAX_OPEN_DAYS_AHEAD = 1827;
 
 /**
  * The sales whose close dates are plausible; each other one is a problem

@@ -46,7 +46,7 @@ export function neutraliseText(text: string): string {
  * couldBeReadAsValue("(5)");     // true
  * couldBeReadAsValue("North");   // false
  */
-export function couldBeReadAsValue(text: string): boolean {
+function couldBeReadAsValue(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "") return true;
   return /^[\d.$¥￥€£(]/.test(trimmed) || /^(true|false)$/i.test(trimmed) || /^[a-z]{3,9}\.?\s+\d/i.test(trimmed);

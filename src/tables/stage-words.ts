@@ -11,7 +11,6 @@
  * for something else than the outcome (Dynamics' `Status Reason` values such
  * as `On Hold`, Odoo's `Quotation`) is open, by not being listed as won or lost.
  */
-import type { SaleStatus } from "../core/records";
 
 /** One product's stage words. */
 export interface StageWordGroup {
@@ -140,6 +139,3 @@ export const STAGE_WORDS: readonly StageWordGroup[] = [
     open: ["pending", "in progress", "prospecting"],
   },
 ];
-
-/** How a stage word was read, for the run's report. */
-export type StageReading = SaleStatus;

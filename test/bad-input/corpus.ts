@@ -11,7 +11,7 @@
 import { runInNewContext } from "node:vm";
 import type { InputSheetKey } from "../../src/tables/input-columns";
 
-export type Grid = unknown[][];
+type Grid = unknown[][];
 
 export interface BadInputCase {
   name: string;

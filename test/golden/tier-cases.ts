@@ -16,10 +16,10 @@
 export type GoldenCell = string | number | boolean;
 
 /** One argument: a single value or rows of values. */
-export type GoldenArgument = GoldenCell | GoldenCell[][];
+type GoldenArgument = GoldenCell | GoldenCell[][];
 
 /** A function's expected answer: a value, rows of values, or an error message. */
-export type GoldenExpected = GoldenCell | GoldenCell[][] | { error: string };
+type GoldenExpected = GoldenCell | GoldenCell[][] | { error: string };
 
 /** One call and its expected answer. */
 export interface GoldenCase {
@@ -48,7 +48,7 @@ const MONEY_TIERS = [
 
 const DIRECTION_LIST = "higher, lower, 越高越好, 越低越好";
 
-export const ATTAINMENT_CASES: GoldenCase[] = [
+const ATTAINMENT_CASES: GoldenCase[] = [
   { name: "higher is better: actual / target", fn: "ATTAINMENT", args: [120, 100], expected: 120 / 100 },
   { name: "lower is better: target / actual", fn: "ATTAINMENT", args: [30, 45, "lower"], expected: 45 / 30 },
   { name: "direction in Chinese", fn: "ATTAINMENT", args: [30, 45, "越低越好"], expected: 45 / 30 },
@@ -140,7 +140,7 @@ export const ATTAINMENT_CASES: GoldenCase[] = [
   },
 ];
 
-export const BONUS_CASES: GoldenCase[] = [
+const BONUS_CASES: GoldenCase[] = [
   // Worked examples of docs/sheet-formats.md#worked-examples (target bonus 1000).
   { name: "x = 1.1, step (default mode)", fn: "BONUS", args: [1.1, BONUS_TIERS, 1000], expected: 1000 * 1.0 },
   { name: "x = 1.1, step", fn: "BONUS", args: [1.1, BONUS_TIERS, 1000, "step"], expected: 1000 * 1.0 },

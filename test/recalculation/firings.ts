@@ -32,7 +32,7 @@ export function scheduledTeam(team: TeamOptions, latency: LatencyModel): { sim: 
 }
 
 /** The durable state a firing may change: the run state (without its last-run time) and the output sheets but the Run log. */
-export function durableState(sim: Simulator): string {
+function durableState(sim: Simulator): string {
   const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value ?? null;
   const state = run === null ? null : { ...JSON.parse(run), lastRun: null };
   const sheets = sim

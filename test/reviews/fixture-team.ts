@@ -36,7 +36,7 @@ interface MetricPlan {
   manual: boolean;
 }
 
-export const FIXTURE_PLAN: readonly MetricPlan[] = [
+const FIXTURE_PLAN: readonly MetricPlan[] = [
   { key: "revenue", weight: 0.4, direction: "higher", manual: false },
   { key: "new_customers", weight: 0.2, direction: "higher", manual: false },
   { key: "win_rate", weight: 0.15, direction: "higher", manual: false },
@@ -276,7 +276,7 @@ const EMMA = { rep: "r05", id: "R05", name: "Emma Wang", team: "West" };
 const FRANK = { rep: "r06", id: "R06", name: "Frank Zhou", team: "West" };
 const GINA = { rep: "r07", id: "R07", name: "Gina Xu", team: "" };
 
-export const JANUARY_ROWS = buildPeriod("2026-01", [
+const JANUARY_ROWS = buildPeriod("2026-01", [
   // 0.4 x 1.2 + 0.2 x 1.2 + 0.15 x 1.1 + 0.15 x 30/27 + 0.1 x 4.6/4.5 = 1.1539
   { ...ALICE, actuals: [60000, 6, 0.44, 27, 4.6] },
   { ...CARLA, actuals: [44000, 4, 0.36, 33, 4.4] },
