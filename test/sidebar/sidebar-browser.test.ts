@@ -304,15 +304,7 @@ describe("in a Chinese spreadsheet", () => {
         ["setup", "自动重算"],
       ] as const) {
         await zhPage.click("#tab-" + view);
-        await zhPage.waitForFunction((id) => {
-          const panel = document.getElementById("panel-" + id);
-          return (
-            !!panel &&
-            !panel.hidden &&
-            !panel.querySelector('[aria-busy="true"], .loading') &&
-            panel.querySelector(".content")!.childElementCount > 0
-          );
-        }, view);
+        await waitForView(zhPage, view);
         expect(await zhPage.locator("#panel-" + view).innerText()).toContain(word);
         expect(await zhPage.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
         expect(
