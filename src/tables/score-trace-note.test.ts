@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetricResult, RepPeriodResult } from "../core/results";
+import { resultRow } from "../../test/fixtures/result-row";
 import { scoreTraceNote } from "./score-trace-note";
 
 function metric(
@@ -23,24 +24,9 @@ function metric(
   };
 }
 
+/** A March result whose score and metrics are all the note reads. */
 function row(score: number | null, metrics: MetricResult[]): RepPeriodResult {
-  return {
-    period: "2026-03",
-    rep: "r1",
-    id: "R1",
-    name: "Ann",
-    team: "",
-    role: "",
-    score,
-    rank: null,
-    teamRank: null,
-    metrics,
-    proration: 1,
-    daysEmployed: 31,
-    ramp: 1,
-    payout: null,
-    notes: [],
-  } as RepPeriodResult;
+  return resultRow("2026-03", score, metrics);
 }
 
 describe("scoreTraceNote", () => {
