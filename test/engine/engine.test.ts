@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computePeriods } from "../../src/core/engine";
+import { BUILT_IN_METRICS } from "../../src/core/metric-catalog";
 import type { PeriodResult, RepPeriodResult } from "../../src/core/results";
 import {
   adjustment,
@@ -40,15 +41,9 @@ function employmentNotes(row: RepPeriodResult): RepPeriodResult["notes"] {
   return row.notes.filter((n) => n.code === "prorated" || n.code === "left" || n.code === "ramp");
 }
 
-const ALL_BUILT_INS = [
-  "revenue",
-  "deals_won",
-  "new_customers",
-  "avg_deal_size",
-  "win_rate",
-  "sales_cycle_days",
-  "renewal_rate",
-].map((k) => metric(k, 1, k === "sales_cycle_days" ? { direction: "lower" } : {}));
+const ALL_BUILT_INS = BUILT_IN_METRICS.map((m) =>
+  metric(m.key, 1, m.direction === "lower" ? { direction: "lower" } : {}),
+);
 
 describe("built-in metrics", () => {
   const input = records({

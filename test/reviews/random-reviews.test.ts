@@ -9,24 +9,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/core/default-plan";
 import type { Direction, Language, PlanSettings } from "../../src/core/plan-model";
 import { recognise, type Recognition } from "../../src/core/recognition";
+import { BUILT_IN_METRICS } from "../../src/core/metric-catalog";
 import { reviewFindings, type ReviewInput } from "../../src/core/review-findings";
 import { reviewText } from "../../src/core/review-text";
 import type { ComponentTrace, MetricResult, PayoutResult, RepPeriodResult, RowNote } from "../../src/core/results";
 
-const METRIC_KEYS = [
-  "revenue",
-  "deals_won",
-  "new_customers",
-  "avg_deal_size",
-  "win_rate",
-  "sales_cycle_days",
-  "renewal_rate",
-  "csat",
-  "teamwork",
-  "my_metric",
-  "constructor",
-  "toString",
-];
+const METRIC_KEYS = [...BUILT_IN_METRICS.map((m) => m.key), "csat", "teamwork", "my_metric", "constructor", "toString"];
 const NAMES = ["Alice Chen", "张伟", "O'Brien", "  Two\nLines  ", "", "R9", "李 娜", "x".repeat(400)];
 const TEAMS = ["East", "华东", "", "West"];
 const REASONS = ["", "Clawback", "奖金补发", "Cancelled order\nrefund", "y".repeat(500)];
