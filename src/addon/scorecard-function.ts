@@ -2,7 +2,10 @@
  * SCORECARD: the team's Results table for one period, live in a cell, from
  * ranges of the input sheets. It runs the same readers and engine as the
  * monthly recalculation and writes the same Results columns, so the two
- * always agree.
+ * always agree. Each call is a fresh execution in Sheets, so nothing is kept
+ * between calls; instead a call reads only the Sales and Scores rows of the
+ * period and the one before it (the most improved rep compares the two), as
+ * the README's SCORECARD section says.
  */
 import type { WallClock } from "../core/calendar";
 import { computePeriods } from "../core/engine";
@@ -79,6 +82,8 @@ function problemSummary(problems: readonly Problem[], language: Language): strin
 
 /**
  * The team's scorecard for a period: one row per rep employed in it, with the Results columns (score, rank, bonus, notes and each metric's actual, target and attainment).
+ * It reads the Sales rows dated in the period or the one before and the Scores rows of those periods, so its Notes
+ * count the problems of those rows and of every row of the other ranges.
  *
  * @param {Array<Array<string>>} reps The Reps sheet range with its header row, e.g. Reps!A:I.
  * @param {Array<Array<string>>} sales The Sales sheet range with its header row.
