@@ -8,6 +8,7 @@ import type { GoldenCase, GoldenCell } from "../../test/golden/tier-cases";
 import * as customFunctions from "./custom-functions";
 import { ATTAINMENT, BONUS, KPI_SCORE, NEXT_TIER_GAP, SEASONAL_SPLIT, SUGGEST_TARGET } from "./custom-functions";
 import type { ResultCell, SheetArgument, SheetResult } from "./custom-function-values";
+import { CUSTOM_FUNCTION_PARAMETERS } from "../../test/fixtures/custom-function-parameters";
 
 type AnyCustomFunction = (...args: SheetArgument[]) => SheetResult;
 
@@ -383,14 +384,7 @@ describe("errors", () => {
 
 describe("the JSDoc blocks the build copies onto the stubs", () => {
   const source = readFileSync(new URL("./custom-functions.ts", import.meta.url), "utf8");
-  const expectedParameters: Record<string, string[]> = {
-    ATTAINMENT: ["actual", "target", "direction"],
-    KPI_SCORE: ["actuals", "targets", "weights", "directions", "caps"],
-    BONUS: ["x", "tiers", "target_bonus", "mode", "max_rate"],
-    NEXT_TIER_GAP: ["actual", "target", "tiers", "direction"],
-    SUGGEST_TARGET: ["history", "growth", "method"],
-    SEASONAL_SPLIT: ["annual_target", "monthly_history"],
-  };
+  const expectedParameters = CUSTOM_FUNCTION_PARAMETERS;
 
   it("exports exactly the six custom functions", () => {
     expect(Object.keys(customFunctions).sort()).toEqual(Object.keys(expectedParameters).sort());

@@ -9,14 +9,10 @@ import * as vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { benchSheets } from "../../src/local/bench-recalculation";
 import { createSimulator, loadBundle } from "../../src/simulator";
+import { CUSTOM_FUNCTION_PARAMETERS } from "../fixtures/custom-function-parameters";
 
-const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  ATTAINMENT: ["actual", "target", "direction"],
-  KPI_SCORE: ["actuals", "targets", "weights", "directions", "caps"],
-  BONUS: ["x", "tiers", "target_bonus", "mode", "max_rate"],
-  NEXT_TIER_GAP: ["actual", "target", "tiers", "direction"],
-  SUGGEST_TARGET: ["history", "growth", "method"],
-  SEASONAL_SPLIT: ["annual_target", "monthly_history"],
+const CUSTOM_FUNCTIONS: Record<string, readonly string[]> = {
+  ...CUSTOM_FUNCTION_PARAMETERS,
   SCORECARD: ["reps", "sales", "targets", "scores", "plan", "period", "adjustments"],
   FORECAST_REVENUE: ["won", "amounts", "probabilities"],
 };
