@@ -201,6 +201,9 @@ export function elementSubject(argument: NamedArgument, place: ElementPlace): st
  * @example
  * singleValue({ name: "mode", value: [["linear"]] }) // "linear"
  * singleValue({ name: "mode", value: [["a", "b"]] }) // throws 'mode (1x2) must be a single value'
+ *
+ * @internal Exported only for custom-function-arguments.test.ts, which checks it directly; the code uses it inside this
+ * file.
  */
 export function singleValue(argument: NamedArgument): SheetValue {
   if (!Array.isArray(argument.value)) {

@@ -67,6 +67,9 @@ export function runCustomFunction<Result>(functionName: string, compute: () => R
  * @example
  * describeValue("abc") // '"abc"'
  * describeValue(true) // "TRUE"
+ *
+ * @internal Exported only for custom-function-errors.test.ts, which checks it directly; the code uses it inside this
+ * file.
  */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") {

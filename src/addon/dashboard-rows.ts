@@ -37,6 +37,9 @@ export interface DashboardBlock extends FormattedRows {
  *
  * @example
  * latestPeriod(["2026-01", "2026-Q1", "2026-02"], 1); // "2026-02"
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function latestPeriod(periods: readonly unknown[], fyStart: number): string | null {
   const keys = [...new Set(periods.map((p) => plainText(p).trim()).filter(isPeriodKey))];

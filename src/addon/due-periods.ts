@@ -70,6 +70,9 @@ export interface RunPlan {
  *
  * @example
  * monthDueAt("2026-03", { day: 3, hour: 6 }) === dayNumber(2026, 4, 3) * 1440 + 360; // true
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function monthDueAt(month: Period, at: ScheduleTime): number {
   const year = Number(month.slice(0, 4));
@@ -85,6 +88,9 @@ export function monthDueAt(month: Period, at: ScheduleTime): number {
  * @example
  * isPeriodDue("2026-Q1", wall(2026, 4, 3, 6, 0), { kind: "schedule", at: { day: 3, hour: 6 } }, 1); // true
  * isPeriodDue("2026-Q1", wall(2026, 4, 3, 5, 59), { kind: "schedule", at: { day: 3, hour: 6 } }, 1); // false
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function isPeriodDue(period: Period, now: WallClockTime, finality: Finality, fyStart: number): boolean {
   if (finality.kind === "local")
@@ -112,6 +118,9 @@ function byEnd(periods: readonly Period[], fyStart: number): Period[] {
  *
  * @example
  * periodsInRange("2026-02", "2026-03", 1); // ["2026-02", "2026-03", "2026-Q1", "2026"]
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function periodsInRange(startMonth: Period, throughMonth: Period, fyStart: number): Period[] {
   return byEnd(periodsCovering(monthRange(startMonth, throughMonth), fyStart), fyStart);

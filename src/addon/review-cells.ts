@@ -90,6 +90,9 @@ export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPer
  * @example
  * reviewForRow({ result, history, periodRows, recognition: recognise(periodRows, previousRows),
  *   settings, rep, fyStart: 1, language: "en", currency: "USD" }); // "Performance review: Alice Chen (R001), March 2026 ..."
+ *
+ * @internal Exported only for test/reviews/fixture-managers.ts, which checks it directly; the code uses it inside this
+ * file.
  */
 export function reviewForRow(context: ReviewContext): string {
   const { result } = context;

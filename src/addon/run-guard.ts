@@ -40,6 +40,9 @@ export type GuardResult =
  * @example
  * leaseIsLive({ run: "a", until: 2000, restate: [] }, "b", 1000); // true
  * leaseIsLive({ run: "a", until: 2000, restate: [] }, "b", 3000); // false (expired)
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function leaseIsLive(lease: Lease | null, runId: string, now: number): boolean {
   return lease !== null && lease.run !== "" && lease.run !== runId && lease.until > now;

@@ -45,6 +45,9 @@ const MORE = {
  * @example
  * problemListText([problemAt("Sales", "D14", "not_a_number", { column: "Amount", value: "x" })], "en", "Problems");
  * // 'Sales!D14: Amount "x" is not a number; the row is left out\nfull list: Problems sheet'
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function problemListText(
   problems: readonly Problem[],

@@ -175,6 +175,9 @@ export function inspections(
  *
  * @example
  * estimateSteps(["results"], { results: { id: 7, cells: 1000, notes: "en", chart: "" } }).calls; // reads + 4
+ *
+ * @internal Exported only for test/recalculation/time-budget.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function estimateSteps(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
   // A sheet the run state knows nothing of is taken to be missing: one call.

@@ -337,6 +337,9 @@ const READING_OUTCOMES = new Set(["done", "continues", "nothing to do"]);
  * @example
  * problemLine('Sales!F2:F9, 8 rows: Amount "x" is not a number (first: F2)'); // { cells: "Sales!F2:F9", rows: 8, message: 'Amount "x" is not a number' }
  * problemLine("'Run log'!A1: ...").cells;                                     // "'Run log'!A1"
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function problemLine(text: string): ProblemLine {
   return parseGroupLine(text);

@@ -34,6 +34,8 @@ export function columnLetters(column: number): string {
  *
  * @example
  * columnNumber("AB"); // 28
+ *
+ * @internal Exported only for a1-notation.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function columnNumber(letters: string): number {
   let column = 0;

@@ -66,6 +66,9 @@ export function attainment(actual: number | null, target: number | null, directi
  * achievement(1.8, { floor: 0, cap: 1.5 }) // 1.5
  * achievement(0.7, { floor: 0.8, cap: 1.5 }) // 0
  * achievement(null, { floor: 0, cap: 1.5 }) // null
+ *
+ * @internal Exported only for src/tables/score-trace-note.test.ts, attainment.test.ts and other tests, which check it
+ * directly; the code uses it inside this file.
  */
 export function achievement(attainmentValue: number | null, limits: AchievementLimits): number | null {
   if (attainmentValue === null) {

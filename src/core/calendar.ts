@@ -93,6 +93,8 @@ export function formatDay(dayNo: DayNumber): string {
  * @example
  * isLeapYear(2024); // true
  * isLeapYear(2100); // false
+ *
+ * @internal Exported only for calendar.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

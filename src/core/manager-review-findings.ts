@@ -85,7 +85,7 @@ export interface MemberFinding {
   scaling: TargetScaling;
 }
 
-export interface CoachingPriority {
+interface CoachingPriority {
   metric: string;
   /** Scored members below target on it, and how many scored members there are. */
   missed: number;
@@ -177,6 +177,9 @@ function teamMetricKeys(
  *
  * @example
  * teamMetricFindings(managerRow, members)[0]; // { metric: "revenue", actual: 181000, target: 200000, attainment: 0.905, counted: 4, ... }
+ *
+ * @internal Exported only for test/reviews/manager-reviews.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodResult[]): TeamMetricFinding[] {
   const findings: TeamMetricFinding[] = [];
@@ -280,6 +283,9 @@ function missesTarget(row: RepPeriodResult, key: string): boolean {
  *
  * @example
  * coachingPriorities(members, teamMetrics); // [{ metric: "new_customers", missed: 3, of: 4 }]
+ *
+ * @internal Exported only for test/reviews/manager-reviews.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function coachingPriorities(members: RepPeriodResult[], teamMetrics: TeamMetricFinding[]): CoachingPriority[] {
   const scored = members.filter((row) => isNumber(row.score));
@@ -322,6 +328,9 @@ function teamTraining(priorities: CoachingPriority[], settings: PlanSettings): T
  *
  * @example
  * managerPay(managerRow).payout?.components.map((c) => c.key); // ["target_bonus"] (the commission on no own sales left out)
+ *
+ * @internal Exported only for test/reviews/manager-reviews.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function managerPay(
   result: RepPeriodResult,

@@ -54,7 +54,11 @@ export interface NotANumber {
   readonly notANumber: true;
 }
 
-/** The one NotANumber value: compare with `isNotANumber`. */
+/**
+ * The one NotANumber value: compare with `isNotANumber`.
+ *
+ * @internal Exported only for number-text.test.ts, which checks it directly; the code uses it inside this file.
+ */
 export const NOT_A_NUMBER: NotANumber = Object.freeze({ notANumber: true as const });
 
 // Groups: 1 sign, 2 currency, 3 sign after the currency, 4 integer digits
@@ -103,6 +107,8 @@ export function readNumber(value: unknown): number | null | NotANumber {
  * readNumberText(" -$1,200 ") // -1200
  * readNumberText("１２３") // 123
  * readNumberText("1,5") // NOT_A_NUMBER
+ *
+ * @internal Exported only for number-text.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function readNumberText(text: string): number | null | NotANumber {
   const trimmed = text.trim();

@@ -96,6 +96,8 @@ export function periodKind(p: Period): PeriodKind {
  *
  * @example
  * monthKey(2026, 3); // "2026-03"
+ *
+ * @internal Exported only for periods.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function monthKey(year: number, month: number): Period {
   return String(year) + "-" + (month < 10 ? "0" : "") + String(month);
@@ -229,6 +231,8 @@ export function previousPeriod(p: Period): Period {
  * @example
  * ["2026", "2026-02", "2026-Q1", "2026-01"].sort((a, b) => comparePeriods(a, b));
  * // ["2026-01", "2026-Q1", "2026", "2026-02"]
+ *
+ * @internal Exported only for periods.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function comparePeriods(a: Period, b: Period, fyStart = 1): number {
   const partsA = decode(a);
@@ -279,6 +283,8 @@ export function daysEmployed(p: Period, start: DayNumber | null, end: DayNumber 
  *
  * @example
  * monthsEmployed("2026-Q1", dayNumber(2026, 2, 15), null); // 2 (February, March)
+ *
+ * @internal Exported only for periods.test.ts, which uses it directly: no source file calls it.
  */
 export function monthsEmployed(p: Period, start: DayNumber | null, end: DayNumber | null, fyStart = 1): number {
   let count = 0;

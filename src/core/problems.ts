@@ -21,6 +21,9 @@ export interface Problem {
  * Every problem the product reports. Placeholders `{name}` are filled from the
  * problem's args; the English and Chinese are written separately, not translated
  * word for word.
+ *
+ * @internal Exported only for src/tables/cell-values.test.ts and test/bad-input/problems-at-scale.test.ts, which check
+ * it directly; the code uses it inside this file.
  */
 export const PROBLEM_MESSAGES = {
   // Sheets and columns

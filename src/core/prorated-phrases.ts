@@ -48,6 +48,9 @@ function wholeNumberNear(value: number): number | null {
  * wholeTargetBefore(2 * 30 / 31, { proration: { days: 30, of: 31 }, ramp: null });   // 2
  * wholeTargetBefore(5 * 0.75, { proration: null, ramp: { factor: 0.75, month: 2 } }); // 5
  * wholeTargetBefore(3, { proration: null, ramp: null });                              // null
+ *
+ * @internal Exported only for prorated-phrases.test.ts and test/reviews/number-citation.test.ts, which check it
+ * directly; the code uses it inside this file.
  */
 export function wholeTargetBefore(target: number, scaling: TargetScaling): number | null {
   if (!Number.isFinite(target) || formatNumber(target) === formatNumber(target, 0)) return null;

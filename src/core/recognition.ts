@@ -27,7 +27,7 @@ import { isPaidOnTeam, teamMembersOf } from "./manager-review-findings";
 import type { RepPeriodResult } from "./results";
 import type { RepKey } from "./records";
 
-export interface MostImproved {
+interface MostImproved {
   rep: RepKey;
   /** Score this period minus score in the previous period (> 0). */
   delta: number;
@@ -112,6 +112,8 @@ function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResu
  * @example
  * bestOfTeam([{ rep: "b", score: 1.1 }, { rep: "a", score: 1.1 }, { rep: "c", score: 0.9 }]); // ["a", "b"]
  * bestOfTeam([{ rep: "a", score: 0 }, { rep: "b", score: 0 }]); // []
+ *
+ * @internal Exported only for recognition.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function bestOfTeam(teamRows: Pick<RepPeriodResult, "rep" | "score">[]): RepKey[] {
   let best = -Infinity;
@@ -133,6 +135,8 @@ export function bestOfTeam(teamRows: Pick<RepPeriodResult, "rep" | "score">[]): 
  *   [{ rep: "a", score: 0.9 }, { rep: "b", score: 1.0 }],
  *   [{ rep: "a", score: 0.7 }, { rep: "b", score: 0.95 }],
  * ); // { rep: "a", delta: 0.2 } (up to binary noise)
+ *
+ * @internal Exported only for recognition.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function mostImprovedRep(
   rows: Pick<RepPeriodResult, "rep" | "score">[],

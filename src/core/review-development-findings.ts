@@ -57,6 +57,9 @@ export function trainingFindings(weaknesses: MetricGap[], settings: PlanSettings
  *
  * @example
  * consecutivePeriods(march, [jan, feb], (s) => s >= 1.1); // 3 when all three scored 110% or more
+ *
+ * @internal Exported only for review-development-findings.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function consecutivePeriods(
   result: RepPeriodResult,

@@ -78,7 +78,12 @@ export interface GateFinding {
   gate: number;
 }
 
-/** Adjustments listed one by one; the rest are summed, so a review stays short. */
+/**
+ * Adjustments listed one by one; the rest are summed, so a review stays short.
+ *
+ * @internal Exported only for src/core/review-findings.test.ts, which checks it directly; the code uses it inside this
+ * file.
+ */
 export const MAX_LISTED_ADJUSTMENTS = 10;
 
 function driverKindOf(trace: ComponentTrace): { driverKind: DriverKind; driverMetric: string | null } {
@@ -145,6 +150,8 @@ export function payoutFinding(result: RepPeriodResult): PayoutFinding | null {
  * @example
  * extraActualFor({ key: "revenue", direction: "higher", actual: 46000, target: 50000 }, 1.0); // 4000
  * extraActualFor({ key: "sales_cycle_days", direction: "lower", actual: 36, target: 30 }, 1.0); // 6
+ *
+ * @internal Exported only for review-pay-findings.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function extraActualFor(
   metric: Pick<MetricResult, "key" | "direction" | "actual" | "target">,

@@ -365,7 +365,12 @@ const ZH: ReviewCatalogue = {
   colleague: { one: "位同事", other: "位同事" },
 };
 
-/** The catalogue of each language. */
+/**
+ * The catalogue of each language.
+ *
+ * @internal Exported only for src/core/review-text.test.ts, which checks it directly; the code uses it inside this
+ * file.
+ */
 export const REVIEW_CATALOGUES: Readonly<Record<Language, ReviewCatalogue>> = { en: EN, zh: ZH };
 
 /**

@@ -9,7 +9,11 @@ export type TargetMethod = "average" | "median" | "last" | "trend";
 /** The methods, in the order they are listed to a user. */
 export const TARGET_METHODS: readonly TargetMethod[] = ["average", "median", "last", "trend"];
 
-/** The message of the error thrown for a history without values. */
+/**
+ * The message of the error thrown for a history without values.
+ *
+ * @internal Exported only for target-setting.test.ts, which checks it directly; the code uses it inside this file.
+ */
 export const EMPTY_HISTORY_MESSAGE = "history has no values to suggest a target from";
 
 /** Months in a (fiscal) year. */
@@ -56,6 +60,8 @@ export function seasonalSplit(annualTarget: number, monthlyHistory: readonly (nu
  * @example
  * seasonalShares([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]) // twelve 1/12s
  * seasonalShares([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5]) // twelve 1/12s (the trailing 5 is a partial year)
+ *
+ * @internal Exported only for target-setting.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function seasonalShares(monthlyHistory: readonly (number | null)[]): number[] {
   const years = completeYears(monthlyHistory);
@@ -74,6 +80,8 @@ export function seasonalShares(monthlyHistory: readonly (number | null)[]): numb
  *
  * @example
  * completeYears([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 8]) // [[5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]]
+ *
+ * @internal Exported only for target-setting.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function completeYears(monthlyHistory: readonly (number | null)[]): number[][] {
   const years: number[][] = [];

@@ -51,6 +51,9 @@ export interface TargetsFromHistory {
  * roundTarget(12_349.99); // 12_300
  * roundTarget(12_350);    // 12_400
  * roundTarget(49);        // 0
+ *
+ * @internal Exported only for test/sidebar/targets-from-history.test.ts, which checks it directly; the code uses it
+ * inside this file.
  */
 export function roundTarget(value: number): number {
   return Math.floor(value / TARGET_ROUNDING + 0.5) * TARGET_ROUNDING;

@@ -196,6 +196,9 @@ export function tierPayoutAmount(
  * const tiers = [{ bound: 0, rate: 0.05 }, { bound: 10000, rate: 0.07 }, { bound: 25000, rate: 0.1 }];
  * tierCommission(30000, tiers, "marginal") // 2050 (500 + 1050 + 500)
  * tierCommission(30000, tiers, "step") // 3000 (30000 x 0.10)
+ *
+ * @internal Exported only for src/tables/plan-table.test.ts and tiers.test.ts, which use it directly: no source file
+ * calls it.
  */
 export function tierCommission(amount: number, tiers: readonly Tier[], mode: TierMode): number {
   const outcome = evaluateTiers(amount, tiers, mode);
@@ -209,6 +212,8 @@ export function tierCommission(amount: number, tiers: readonly Tier[], mode: Tie
  * @example
  * tierIndexOf(1.2 + 0.12 - 0.12, [{ bound: 1.0, rate: 1 }, { bound: 1.2, rate: 1.5 }]) // 1 (x is 1.1999999999999997)
  * tierIndexOf(0.9, [{ bound: 1.0, rate: 1 }]) // null
+ *
+ * @internal Exported only for tiers.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function tierIndexOf(x: number, tiers: readonly Tier[]): number | null {
   return indexOfTierContaining(roundTo(x, X_DECIMALS), tiers);
@@ -268,6 +273,8 @@ export function validateTiers(tiers: readonly Tier[]): TierProblem[] {
  * @example
  * hasTierErrors(validateTiers([{ bound: 0, rate: -1 }])) // true
  * hasTierErrors(validateTiers([{ bound: 0, rate: 0.1 }, { bound: 1, rate: 0.05 }])) // false
+ *
+ * @internal Exported only for tiers.test.ts, which uses it directly: no source file calls it.
  */
 export function hasTierErrors(problems: readonly TierProblem[]): boolean {
   return problems.some((problem) => problem.severity === "error");

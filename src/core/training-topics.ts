@@ -23,7 +23,11 @@ export const DEFAULT_TRAINING_TOPICS: Readonly<Record<string, TrainingTopic>> = 
   teamwork: { en: "collaboration and knowledge sharing within the team", zh: "团队协作和经验分享" },
 };
 
-/** For a metric nobody wrote a topic for (a manual metric the plan invented). */
+/**
+ * For a metric nobody wrote a topic for (a manual metric the plan invented).
+ *
+ * @internal Exported only for training-topics.test.ts, which checks it directly; the code uses it inside this file.
+ */
 export const GENERIC_TRAINING_TOPIC: TrainingTopic = {
   en: "one-to-one coaching with your manager",
   zh: "与主管一对一辅导",

@@ -35,7 +35,11 @@ import type { SheetData, WorkbookData } from "./workbook-data";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
-/** A CSV file that cannot be parsed; names the file and the line. */
+/**
+ * A CSV file that cannot be parsed; names the file and the line.
+ *
+ * @internal Exported only for csv-workbook.test.ts, which checks it directly; the code uses it inside this file.
+ */
 export class CsvFormatError extends Error {
   constructor(
     readonly reason: string,
@@ -122,6 +126,8 @@ const SEPARATOR_SEARCH_LINES = 10;
  * @example
  * detectSeparator("Owner;Amount;Close Date\nAnn;1,5;3/1/2026"); // ";"
  * detectSeparator('"Owner; name",Amount\n'); // ","
+ *
+ * @internal Exported only for csv-workbook.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function detectSeparator(text: string): string {
   let quoted = false;
@@ -152,6 +158,9 @@ export function detectSeparator(text: string): string {
  * @example
  * csvToGrid('Name,Note\r\n"Li, Na","said ""hi""\nthen left"\r\n');
  * // [["Name", "Note"], ["Li, Na", 'said "hi"\nthen left']]
+ *
+ * @internal Exported only for src/tables/column-aliases.test.ts, csv-workbook.test.ts and other tests, which check it
+ * directly; the code uses it inside this file.
  */
 export function csvToGrid(text: string): string[][] {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -171,7 +180,7 @@ export function csvToGrid(text: string): string[][] {
   return rows;
 }
 
-export interface ParseCsvOptions {
+interface ParseCsvOptions {
   /** One character (default `,`). */
   separator?: string;
   /** Line number of the text's first line, for error messages (default 1). */
@@ -184,6 +193,8 @@ export interface ParseCsvOptions {
  *
  * @example
  * parseCsv('a,"b\r\nc"\r\n1,2'); // [["a", "b\r\nc"], ["1", "2"]]
+ *
+ * @internal Exported only for csv-workbook.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): string[][] {
   const separator = options.separator ?? ",";

@@ -18,6 +18,9 @@ import { rectangle, type CellData, type SheetData, type WorkbookData } from "./w
  *
  * @example
  * defaultPlanSheet("zh").values[0][0]; // "生效期间" (the zh header of Effective from)
+ *
+ * @internal Exported only for test/local/start-command.test.ts and test/bad-input/problems-at-scale.test.ts, which
+ * check it directly; the code uses it inside this file.
  */
 export function defaultPlanSheet(language: Language): SheetData {
   const rows: CellData[][] = defaultPlanRows(language).map((row) => row.map((cell) => (cell === "" ? null : cell)));

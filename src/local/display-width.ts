@@ -82,6 +82,8 @@ export function padToWidth(text: string, width: number, align: "left" | "right" 
  *
  * @example
  * truncateToWidth("王芳王芳王芳", 7); // "王芳王…"
+ *
+ * @internal Exported only for test/local/start-parts.test.ts, which uses it directly: no source file calls it.
  */
 export function truncateToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;

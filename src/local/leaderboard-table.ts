@@ -89,6 +89,9 @@ const BLANK = "–";
  * @example
  * formatTable(["Rep", "Score"], [["王芳", "1.25"], ["Li Na", "0.9"]], ["left", "right"]);
  * // ["Rep    Score", "-----  -----", "王芳    1.25", "Li Na    0.9"]
+ *
+ * @internal Exported only for test/local/start-parts.test.ts, which checks it directly; the code uses it inside this
+ * file.
  */
 export function formatTable(
   headers: readonly string[],

@@ -132,6 +132,9 @@ function issueLine(issue: z.core.$ZodIssue): string {
  * // { ok: true, settings: { columns: { sales: { date: "Fecha" } }, dateOrder: "dmy" } }
  * parseMappingText('{ "columns": { "sales": { "fecha": "Fecha" } } }');
  * // { ok: false, errors: ["columns.sales.fecha: unknown key; the sales fields are date, rep, customer, ..."] }
+ *
+ * @internal Exported only for test/local/start-export.test.ts, which checks it directly; the code uses it inside this
+ * file.
  */
 export function parseMappingText(text: string): { ok: true; settings: RunSettings } | { ok: false; errors: string[] } {
   let json: unknown;

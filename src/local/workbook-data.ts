@@ -180,6 +180,8 @@ export function findSheet(workbook: WorkbookData, name: string): SheetData | und
  *
  * @example
  * sheetFromRows("Adjustments", ["Rep ID", "Amount"], [["R101", 200]]);
+ *
+ * @internal Exported only for workbook-data.test.ts, which uses it directly: no source file calls it.
  */
 export function sheetFromRows(name: string, header: CellData[], rows: CellData[][]): SheetData {
   return { name, values: rectangle([header, ...rows], null) };

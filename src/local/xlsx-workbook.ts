@@ -239,6 +239,8 @@ let localeFormatsInstalled = false;
 /**
  * Installs the fallback of {@link LOCALE_BUILT_IN_FORMATS} into exceljs's
  * number-format reader (idempotent). Returns exceljs's lookup, for tests.
+ *
+ * @internal Exported only for xlsx-workbook.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function installLocaleDateFormats(): ((id: number) => string | undefined) | null {
   try {
@@ -296,7 +298,11 @@ export async function writeXlsx(workbook: WorkbookData, path: string, options: W
   }
 }
 
-/** Like {@link writeXlsx}, giving the file's bytes. */
+/**
+ * Like {@link writeXlsx}, giving the file's bytes.
+ *
+ * @internal Exported only for xlsx-workbook.test.ts, which checks it directly; the code uses it inside this file.
+ */
 export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
   const problems = checkWorkbookData(workbook);
   if (problems.length > 0) {
@@ -433,6 +439,8 @@ const MEASURED_END_ROWS = 1_000;
  * const measured = widthSample(200_000);
  * measured(0); // true (the header)
  * measured(100_001); // false
+ *
+ * @internal Exported only for xlsx-workbook.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function widthSample(rows: number): (row: number) => boolean {
   if (rows <= MEASURE_ALL_ROWS) return () => true;

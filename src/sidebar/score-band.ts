@@ -7,7 +7,7 @@ import { el } from "./dom";
 import { t, type TextKey } from "./ui-text";
 import { percent } from "./value-format";
 
-export type ScoreBand = "high" | "mid" | "low" | "none";
+type ScoreBand = "high" | "mid" | "low" | "none";
 
 /** Where the middle band starts. */
 const MID_BAND_FROM = 0.8;
@@ -22,6 +22,9 @@ const HIGH_BAND_FROM = 1;
  * scoreBand(0.85); // "mid"
  * scoreBand(0.5);  // "low"
  * scoreBand(null); // "none"
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function scoreBand(score: number | null): ScoreBand {
   if (score === null) return "none";

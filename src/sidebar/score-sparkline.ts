@@ -17,6 +17,9 @@ const PAD = 5;
  *
  * @example
  * yRange([0.9, 1.2]); // { low: 0.85, high: 1.25 }
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function yRange(scores: readonly number[]): { low: number; high: number } {
   const low = Math.min(1, ...scores);
@@ -30,6 +33,9 @@ export function yRange(scores: readonly number[]): { low: number; high: number }
  *
  * @example
  * lineSegments([{ period: "a", score: 1 }, { period: "b", score: null }, { period: "c", score: 0.9 }]).length; // 2
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function lineSegments(points: readonly TrendPoint[]): { x: number; y: number; last: boolean }[][] {
   const scores = points.map((p) => p.score).filter((s): s is number => s !== null);

@@ -45,6 +45,9 @@ function startNext(): void {
  * @example
  * failureMessage(new Error("Rep R9 has no results for 2026-03.")); // "Rep R9 has no results for 2026-03."
  * failureMessage(new Error("Exception: Service unavailable"));   // "Service unavailable"
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function failureMessage(error: unknown): string {
   const text =

@@ -75,6 +75,9 @@ function fillSettings(controls: SettingsControls, values: SettingsValues): void 
  *
  * @example
  * sameSettings({ ...saved, startPeriod: " 2026-01 " }, { ...saved, startPeriod: "2026-01" }); // true
+ *
+ * @internal Exported only for test/sidebar/sidebar-settings.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function sameSettings(a: SettingsValues, b: SettingsValues): boolean {
   const roles = new Set([...Object.keys(a.sheets), ...Object.keys(b.sheets)]) as Set<keyof SettingsValues["sheets"]>;

@@ -23,6 +23,13 @@ export type { SimulatorOptions } from "./simulator";
 export type { CallRecord } from "./call-log";
 export type { CellInput } from "./snapshot";
 export { DEFAULT_NUMBER_FORMAT } from "./number-format";
-export { KILL_MESSAGE, SCRIPT_RUN_LIMIT_MS, type LatencyModel } from "./faults";
+export { SCRIPT_RUN_LIMIT_MS, type LatencyModel } from "./faults";
+/**
+ * The message a killed execution fails with.
+ *
+ * @internal Exported only for test/recalculation/checkpoint.test.ts, which compares call errors with it; the
+ * simulator uses it inside.
+ */
+export { KILL_MESSAGE } from "./faults";
 export { loadBundle } from "./load-bundle";
 export { fireTriggerAnHourLater, type FiringOutcome } from "./trigger-firing";

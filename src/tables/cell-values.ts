@@ -120,6 +120,8 @@ export function cellFailure(failure: ProblemCode, args: Record<string, string | 
  * @example
  * isDateValue(new Date());   // true
  * isDateValue("2026-03-31"); // false
+ *
+ * @internal Exported only for cell-values.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function isDateValue(value: unknown): value is Date {
   return typeof value === "object" && value !== null && Object.prototype.toString.call(value) === "[object Date]";
@@ -250,6 +252,9 @@ export function isErrorValue(text: string): boolean {
  * @example
  * readChoice("续约", SALE_TYPE_CHOICES);  // "renewal"
  * readChoice(" WON ", SALE_STATUS_CHOICES); // "won"
+ *
+ * @internal Exported only for src/addon/custom-function-arguments.test.ts and cell-values.test.ts, which use it
+ * directly: no source file calls it.
  */
 export function readChoice(
   value: unknown,
@@ -403,6 +408,8 @@ function rememberedDateText(
  * parseDateText("2026-03-31T20:00:00Z", shanghai);     // 20544 (1 April there)
  * parseDateText("3/1/2017", undefined, "mdy");         // 1 March 2017
  * parseDateText("2026-02-30");                         // null
+ *
+ * @internal Exported only for cell-values.test.ts, which uses it directly: no source file calls it.
  */
 export function parseDateText(
   text: string,

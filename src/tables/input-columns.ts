@@ -67,12 +67,24 @@ export interface InputSheetSpec<F extends string = string> {
   columns: readonly ColumnSpec<F>[];
 }
 
+/**
+ * The words of the Sales sheet's Type column, in English and Chinese.
+ *
+ * @internal Exported only for src/tables/cell-values.test.ts, which checks it directly; the code uses it inside this
+ * file.
+ */
 export const SALE_TYPE_CHOICES: readonly Choice[] = [
   { value: "new", en: "new", zh: "新客户" },
   { value: "renewal", en: "renewal", zh: "续约" },
   { value: "expansion", en: "expansion", zh: "增购" },
 ];
 
+/**
+ * The words of the Sales sheet's Status column, in English and Chinese.
+ *
+ * @internal Exported only for src/tables/cell-values.test.ts, which checks it directly; the code uses it inside this
+ * file.
+ */
 export const SALE_STATUS_CHOICES: readonly Choice[] = [
   { value: "won", en: "won", zh: "赢单" },
   { value: "lost", en: "lost", zh: "输单" },
@@ -187,6 +199,12 @@ export const REPS_COLUMNS = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
+/**
+ * The Sales sheet's columns.
+ *
+ * @internal Exported only for src/tables/column-aliases.test.ts and src/tables/header-matching.test.ts, which check it
+ * directly; the code uses it inside this file.
+ */
 export const SALES_COLUMNS = [
   {
     field: "date",

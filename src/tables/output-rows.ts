@@ -127,6 +127,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
  * @example
  * notesText({ ...result, notes: [{ code: "prorated", days: 17, of: 31 }] }, true, "en");
  * // "Provisional: recomputed by every run until the period is final; Prorated: 17 of 31 days employed"
+ *
+ * @internal Exported only for output-rows.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function notesText(result: RepPeriodResult, provisional: boolean, language: Language): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");

@@ -44,6 +44,9 @@ function grouped(digits: string): string {
  * @example
  * formatLike(1350, "#,##0.00"); // "1,350.00"
  * formatLike(0.8523, "0.0%");    // "85.2%"
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function formatLike(value: number, format: string): string {
   if (!Number.isFinite(value)) return String(value);

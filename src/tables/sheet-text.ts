@@ -29,6 +29,8 @@ const RISKY_FIRST_CHARACTER = /^[=+\-@\t\r\n']/;
  * neutraliseText("+1+1");  // "'+1+1"
  * neutraliseText("001");   // "'001"
  * neutraliseText("Alice"); // "Alice"
+ *
+ * @internal Exported only for test/recalculation/pure-rules.test.ts, which uses it directly: no source file calls it.
  */
 export function neutraliseText(text: string): string {
   if (text === "") return "";

@@ -147,6 +147,21 @@ describe("SCORECARD in the built bundle", () => {
     expect(table).toHaveLength(1 + 3 + 1);
   });
 
+  it("counts in Notes the problems of the rows its period reads: Sales of the period and the one before", () => {
+    const withJanuary = [...sales, ["2026-01-15", "R1", "Eps", "lots", "new", "won"]];
+    const call = (period: string) =>
+      bundleFor().callJson("SCORECARD", reps, withJanuary, targets, scores, DEFAULT_PLAN_ROWS, period) as unknown[][];
+    const march = call("2026-03");
+    expect(march).toEqual(
+      bundleFor().callJson("SCORECARD", reps, sales, targets, scores, DEFAULT_PLAN_ROWS, "2026-03"),
+    );
+    const february = call("2026-02");
+    const header = february[0] as string[];
+    expect(february[february.length - 1][header.indexOf("Notes")]).toBe(
+      '1 input problem, rows left out: Sales!D6: Amount "lots" is not a number; the row is left out',
+    );
+  });
+
   it("reads the period as 2026年3月 or as a date, and fails with a one-line message on a bad one", () => {
     const bundle = bundleFor("Asia/Shanghai");
     const a = bundle.callJson("SCORECARD", reps, sales, targets, scores, DEFAULT_PLAN_ROWS, "2026年3月") as unknown[][];
