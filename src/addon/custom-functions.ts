@@ -72,14 +72,11 @@ export function ATTAINMENT(actual: SheetArgument, target: SheetArgument, directi
     const actualArgument = required("actual", actual);
     const targetArgument = required("target", target);
     const chosenDirection = readDirectionArgument({ name: "direction", value: direction });
-    return mapElementwise([actualArgument, targetArgument], ([actualValue, targetValue], place) => {
-      const actualNumber = readElementNumber(actualArgument, actualValue, place);
-      const targetNumber = readElementNumber(targetArgument, targetValue, place);
-      if (actualNumber === null || targetNumber === null) {
-        return BLANK_RESULT;
-      }
-      return attainment(actualNumber, targetNumber, chosenDirection) ?? BLANK_RESULT;
-    });
+    return mapActualsAndTargets(
+      actualArgument,
+      targetArgument,
+      (actualNumber, targetNumber) => attainment(actualNumber, targetNumber, chosenDirection) ?? BLANK_RESULT,
+    );
   });
 }
 
@@ -207,12 +204,7 @@ export function NEXT_TIER_GAP(
     const targetArgument = required("target", target);
     const tierTable = readTierTable({ name: "tiers", value: tiers }, { boundsOnly: true });
     const chosenDirection = readDirectionArgument({ name: "direction", value: direction });
-    return mapElementwise([actualArgument, targetArgument], ([actualValue, targetValue], place) => {
-      const actualNumber = readElementNumber(actualArgument, actualValue, place);
-      const targetNumber = readElementNumber(targetArgument, targetValue, place);
-      if (actualNumber === null || targetNumber === null) {
-        return BLANK_RESULT;
-      }
+    return mapActualsAndTargets(actualArgument, targetArgument, (actualNumber, targetNumber) => {
       const reached = attainment(actualNumber, targetNumber, chosenDirection);
       const bound = reached === null ? null : nextTierBound(reached, tierTable);
       if (bound === null) {
@@ -265,6 +257,19 @@ export function SEASONAL_SPLIT(annual_target: SheetArgument, monthly_history: Sh
     }
     const months = seasonalSplit(annualTarget, history.months);
     return history.orientation === "column" ? months.map((month) => [month]) : [months];
+  });
+}
+
+/** Computes each actual against its target, element by element; a blank actual or target gives a blank. */
+function mapActualsAndTargets(
+  actualArgument: NamedArgument,
+  targetArgument: NamedArgument,
+  compute: (actual: number, target: number) => ResultCell,
+): SheetResult {
+  return mapElementwise([actualArgument, targetArgument], ([actualValue, targetValue], place) => {
+    const actualNumber = readElementNumber(actualArgument, actualValue, place);
+    const targetNumber = readElementNumber(targetArgument, targetValue, place);
+    return actualNumber === null || targetNumber === null ? BLANK_RESULT : compute(actualNumber, targetNumber);
   });
 }
 
