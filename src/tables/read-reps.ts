@@ -89,16 +89,7 @@ export function readReps(
   dateOrder: DateOrder | null = null,
   readRows: RowsReader = readRowsPlain,
 ): RepDirectory {
-  const directory: RepDirectory = {
-    readable: sheet !== null,
-    accepted: [],
-    byKey: new Map(),
-    leftOut: new Map(),
-    teams: new Set(),
-    roles: new Set(),
-    byName: new Map(),
-    fromSales: false,
-  };
+  const directory = emptyDirectory(sheet !== null, false);
   if (!sheet) return directory;
   const readers = repsRow(dayOf, dateOrder);
   const rows = readRows(sheet, readers);
@@ -234,15 +225,19 @@ function checkManager(sheet: OpenSheet<"reps">, rep: Rep, rowsByKey: ReadonlyMap
  * resolveRep(salesSheet, reps, 2, "rep", "Ann Lee", { byName: true }); // "ann lee", and reps.accepted[0].name === "Ann Lee"
  */
 export function repsFromSales(): RepDirectory {
+  return emptyDirectory(true, true);
+}
+
+function emptyDirectory(readable: boolean, fromSales: boolean): RepDirectory {
   return {
-    readable: true,
+    readable,
     accepted: [],
     byKey: new Map(),
     leftOut: new Map(),
     teams: new Set(),
     roles: new Set(),
     byName: new Map(),
-    fromSales: true,
+    fromSales,
   };
 }
 
