@@ -5,6 +5,7 @@
  */
 import { el } from "./dom";
 import type { PayoutLine } from "./sidebar-api";
+import { fact, traceLine } from "./trace-line";
 import { t, uiLanguage, type TextKey } from "./ui-text";
 import { driverValue, money, percent, rateNumber } from "./value-format";
 import { formatNumber } from "../core/display-format";
@@ -36,10 +37,6 @@ function modeWords(mode: string): string {
   return key ? t(key) : mode || "—";
 }
 
-function fact(term: string, value: string): HTMLElement[] {
-  return [el("dt", {}, term), el("dd", { title: value }, value)];
-}
-
 function rateText(line: PayoutLine): string {
   if (line.rate === null) return "—";
   // A commission's rate is a share of the amount; a target bonus's is a multiple of the base.
@@ -59,15 +56,10 @@ function componentTitle(line: PayoutLine): string {
 
 function componentLine(line: PayoutLine, currency: string): HTMLElement {
   const tier = line.tier === null ? t("belowFirstTier") : driverValue(line.driver, line.tier, currency);
-  return el(
-    "li",
-    { class: "trace-line" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", {}, componentTitle(line)),
-      el("span", { class: "trace-amount" }, money(line.amount, currency)),
-    ),
+  return traceLine(
+    "trace-line",
+    el("strong", {}, componentTitle(line)),
+    el("span", { class: "trace-amount" }, money(line.amount, currency)),
     el(
       "dl",
       { class: "facts" },
@@ -89,29 +81,19 @@ function componentLine(line: PayoutLine, currency: string): HTMLElement {
 }
 
 function adjustmentLine(line: PayoutLine, currency: string): HTMLElement {
-  return el(
-    "li",
-    { class: "trace-line" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", {}, t("adjustment") + (line.item ? " · " + line.item : "")),
-      el("span", { class: "trace-amount" }, money(line.amount, currency)),
-    ),
+  return traceLine(
+    "trace-line",
+    el("strong", {}, t("adjustment") + (line.item ? " · " + line.item : "")),
+    el("span", { class: "trace-amount" }, money(line.amount, currency)),
     line.reason ? el("dl", { class: "facts" }, ...fact(t("reason"), line.reason)) : null,
   );
 }
 
 function totalLine(line: PayoutLine, currency: string): HTMLElement {
-  return el(
-    "li",
-    { class: "trace-line trace-total" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", {}, t("total")),
-      el("strong", { class: "trace-amount" }, money(line.amount, currency)),
-    ),
+  return traceLine(
+    "trace-line trace-total",
+    el("strong", {}, t("total")),
+    el("strong", { class: "trace-amount" }, money(line.amount, currency)),
     line.notes ? el("p", { class: "muted" }, line.notes) : null,
   );
 }

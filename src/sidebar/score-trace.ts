@@ -7,6 +7,7 @@
 import { formatFixed, formatNumber } from "../core/display-format";
 import { el } from "./dom";
 import type { ScoreTrace, ScoreTraceLine } from "./sidebar-api";
+import { fact, traceLine } from "./trace-line";
 import { t } from "./ui-text";
 import { percent } from "./value-format";
 
@@ -24,25 +25,16 @@ function points(value: number | null): string {
   return value === null ? t("none") : formatFixed(value, POINT_DECIMALS);
 }
 
-function fact(term: string, value: string): HTMLElement[] {
-  return [el("dt", {}, term), el("dd", { title: value }, value)];
-}
-
 function weightText(line: ScoreTraceLine): string {
   const weight = formatNumber(line.weight, 4);
   return line.share === null ? weight : t("scoreTraceShare", { weight, share: percent(line.share) });
 }
 
 function countedLine(line: ScoreTraceLine): HTMLElement {
-  return el(
-    "li",
-    { class: "trace-line" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", { title: line.label }, line.label),
-      el("span", { class: "trace-amount" }, t("scoreTracePoints", { points: points(line.points) })),
-    ),
+  return traceLine(
+    "trace-line",
+    el("strong", { title: line.label }, line.label),
+    el("span", { class: "trace-amount" }, t("scoreTracePoints", { points: points(line.points) })),
     el(
       "dl",
       { class: "facts" },
@@ -55,30 +47,20 @@ function countedLine(line: ScoreTraceLine): HTMLElement {
 }
 
 function leftOutLine(line: ScoreTraceLine): HTMLElement {
-  return el(
-    "li",
-    { class: "trace-line left-out" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", { title: line.label }, line.label),
-      el("span", { class: "trace-amount muted" }, t("scoreTraceLeftOut")),
-    ),
+  return traceLine(
+    "trace-line left-out",
+    el("strong", { title: line.label }, line.label),
+    el("span", { class: "trace-amount muted" }, t("scoreTraceLeftOut")),
     el("p", { class: "muted" }, t(line.leftOut === "no_target" ? "scoreTraceNoTarget" : "scoreTraceNoData")),
   );
 }
 
 function totalLine(trace: ScoreTrace): HTMLElement {
   const total = trace.total === null ? t("none") : points(trace.total) + " (" + percent(trace.total) + ")";
-  return el(
-    "li",
-    { class: "trace-line trace-total" },
-    el(
-      "span",
-      { class: "trace-head" },
-      el("strong", {}, t("scoreTraceTotal")),
-      el("strong", { class: "trace-amount" }, total),
-    ),
+  return traceLine(
+    "trace-line trace-total",
+    el("strong", {}, t("scoreTraceTotal")),
+    el("strong", { class: "trace-amount" }, total),
   );
 }
 
