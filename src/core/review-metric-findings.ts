@@ -14,18 +14,15 @@
  * - The team median needs at least two scored reps in the team.
  */
 import type { Direction } from "./plan-model";
-import type { LeftOutReason, MetricResult, RepPeriodResult } from "./results";
+import type { MetricResult, RepPeriodResult } from "./results";
 import { comparable, isNumber, median, shortfall } from "./review-figures";
 
-export interface MetricFinding {
-  key: string;
-  direction: Direction;
-  weight: number;
-  manual: boolean;
-  actual: number | null;
-  target: number | null;
-  attainment: number | null;
-  leftOut: LeftOutReason | null;
+/** A metric's result as the review reads it, beside the team's median. */
+export interface MetricFinding
+  extends Pick<
+    MetricResult,
+    "key" | "direction" | "weight" | "manual" | "actual" | "target" | "attainment" | "leftOut"
+  > {
   /** Median attainment of the metric over the team (at least two reps with one); null otherwise. */
   teamMedianAttainment: number | null;
 }
