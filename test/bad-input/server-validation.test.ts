@@ -8,17 +8,11 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../src/simulator";
-import { callGlobal, failureOf, recalculateLocally, teamSheets, teamSimulator } from "../recalculation/fixtures";
+import { recalculateLocally, sidebarCalls, teamSheets, teamSimulator } from "../recalculation/fixtures";
 
 let sim: Simulator;
 
-function call(name: string, ...args: unknown[]): unknown {
-  return callGlobal(sim, name, { kind: "manual" }, ...args);
-}
-
-function failure(name: string, ...args: unknown[]): string {
-  return failureOf(sim, name, ...args);
-}
+const { call, failure } = sidebarCalls(() => sim);
 
 /** Writes other than the run guard's lease (kept in the spreadsheet's developer metadata). */
 function sheetWrites(): number {

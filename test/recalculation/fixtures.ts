@@ -113,6 +113,34 @@ export function storedSettings(sim: Simulator): Record<string, unknown> | null {
   return entry?.value ? JSON.parse(entry.value) : null;
 }
 
+/** A test's sidebar calls on its current simulator, each one execution, as google.script.run makes them. */
+export interface SidebarCalls {
+  /** Calls a global and gives its value through JSON. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** The message a refused call throws; fails the test when it does not throw. */
+  failure(name: string, ...args: unknown[]): string;
+  /** The settings stored in the spreadsheet (null when none). */
+  storedSettings(): Record<string, unknown> | null;
+}
+
+/**
+ * {@link callGlobal}, {@link failureOf} and {@link storedSettings} bound to
+ * the simulator a test holds; `simulator` is asked at each call, so a
+ * `beforeEach` may replace it.
+ *
+ * @example
+ * let sim: Simulator;
+ * const { call, failure } = sidebarCalls(() => sim);
+ * call("sidebarSetup");
+ */
+export function sidebarCalls(simulator: () => Simulator): SidebarCalls {
+  return {
+    call: (name, ...args) => callGlobal(simulator(), name, { kind: "manual" }, ...args),
+    failure: (name, ...args) => failureOf(simulator(), name, ...args),
+    storedSettings: () => storedSettings(simulator()),
+  };
+}
+
 /** Runs "Recalculate now" (the menu item) once. */
 export function recalculateNow(sim: Simulator, user?: string): void {
   callGlobal(sim, "menuRecalculateNow", { kind: "manual", user });

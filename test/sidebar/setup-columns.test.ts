@@ -10,29 +10,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import type { ActionResult, SetupView } from "../../src/sidebar/sidebar-api";
-import {
-  callGlobal,
-  column,
-  failureOf,
-  recalculateNow,
-  storedSettings as storedFor,
-  teamSimulator,
-} from "../recalculation/fixtures";
+import { column, recalculateNow, sidebarCalls, teamSimulator } from "../recalculation/fixtures";
 
 let sim: Simulator;
 
-/** One execution: loads the bundle and calls a global, as google.script.run does. */
-function call(name: string, ...args: unknown[]): unknown {
-  return callGlobal(sim, name, { kind: "manual" }, ...args);
-}
-
-function failure(name: string, ...args: unknown[]): string {
-  return failureOf(sim, name, ...args);
-}
-
-function storedSettings(): Record<string, unknown> | null {
-  return storedFor(sim);
-}
+const { call, failure, storedSettings } = sidebarCalls(() => sim);
 
 const day = (iso: string): CellInput => ({ wallClock: iso + "T10:00:00" });
 

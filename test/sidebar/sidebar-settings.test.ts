@@ -10,14 +10,7 @@ import { loadBundle, type Simulator } from "../../src/simulator";
 import { sameSettings } from "../../src/sidebar/setup-view";
 import type { SettingsValues } from "../../src/sidebar/sidebar-api";
 import { DEFAULT_SHEET_NAMES, type SheetRole } from "../../src/tables/sheet-roles";
-import {
-  callGlobal,
-  failureOf,
-  recalculateNow,
-  runLogRows,
-  storedSettings as storedFor,
-  teamSimulator,
-} from "../recalculation/fixtures";
+import { recalculateNow, runLogRows, sidebarCalls, teamSimulator } from "../recalculation/fixtures";
 
 const TEAM = { reps: 5, months: 3, salesRows: 60 };
 
@@ -47,18 +40,7 @@ const INPUT_RENAMES: [string, string][] = [
 
 let sim: Simulator;
 
-/** One execution: loads the bundle and calls a global, as google.script.run does. */
-function call(name: string, ...args: unknown[]): unknown {
-  return callGlobal(sim, name, { kind: "manual" }, ...args);
-}
-
-function failure(name: string, ...args: unknown[]): string {
-  return failureOf(sim, name, ...args);
-}
-
-function storedSettings(): Record<string, unknown> | null {
-  return storedFor(sim);
-}
+const { call, failure, storedSettings } = sidebarCalls(() => sim);
 
 function request(
   overrides: { sheets?: Partial<Record<SheetRole, string>>; language?: unknown; startPeriod?: unknown } = {},
