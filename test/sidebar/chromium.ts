@@ -136,3 +136,14 @@ export async function scrollsSideways(page: Page): Promise<boolean> {
       document.body.scrollWidth > document.body.clientWidth,
   );
 }
+
+/**
+ * Opens a view's tab and waits until the view has loaded.
+ *
+ * @example
+ * await openTab(page, "setup");
+ */
+export async function openTab(page: Page, view: string): Promise<void> {
+  await page.click("#tab-" + view);
+  await waitForView(page, view);
+}

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/preview";
 import { callGlobal, column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, type SidebarBrowser, waitForView } from "./chromium";
+import { launchSidebarBrowser, type SidebarBrowser, waitForView, openTab } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const REP = "R01";
@@ -48,8 +48,7 @@ function money(amount: number): string {
 }
 
 async function choose(view: "rep" | "review", period: string): Promise<void> {
-  await page.click("#tab-" + view);
-  await waitForView(page, view);
+  await openTab(page, view);
   await page.selectOption(`#panel-${view} select.period-picker`, period);
   await waitForView(page, view);
   await page.selectOption(`#panel-${view} select.rep-picker`, REP);

@@ -17,7 +17,14 @@ import { startPreview, type Preview } from "../../src/local/preview";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, SIDEBAR_WIDTH, type SidebarBrowser, openWatchedPage, waitForView } from "./chromium";
+import {
+  launchSidebarBrowser,
+  SIDEBAR_WIDTH,
+  type SidebarBrowser,
+  openWatchedPage,
+  waitForView,
+  openTab,
+} from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const COLUMNS = "#panel-setup details.columns";
@@ -71,8 +78,7 @@ beforeAll(async () => {
   });
   preview = await startPreview({ port: 0, simulator: sim, recalculate: false, user: "alice" });
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
-  await page.click("#tab-setup");
-  await waitForView(page, "setup");
+  await openTab(page, "setup");
 });
 
 afterAll(async () => {
@@ -192,8 +198,7 @@ describe("the Columns section", () => {
       settings.end();
     }
     await page.reload();
-    await page.click("#tab-setup");
-    await waitForView(page, "setup");
+    await openTab(page, "setup");
     await page.locator(COLUMNS + " summary").click();
     expect(await page.locator(COLUMNS + " summary").innerText()).toBe("列设置");
     expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe(

@@ -19,6 +19,7 @@ import {
   openWatchedPage,
   scrollsSideways,
   waitForView,
+  openTab,
 } from "./chromium";
 import {
   HOSTILE_MONTH,
@@ -32,18 +33,12 @@ import {
 
 const SHOTS = join("test-output", "sidebar");
 const VIEWS = ["team", "rep", "review", "setup"] as const;
-type ViewId = (typeof VIEWS)[number];
 
 let preview: Preview;
 let browser: SidebarBrowser;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
-
-async function openTab(view: ViewId): Promise<void> {
-  await page.click("#tab-" + view);
-  await waitForView(page, view);
-}
 
 /** What an injected handler or script would have left behind. */
 async function injectionTraces(): Promise<{ flag: unknown; images: number; handlers: string[]; scripts: number }> {
@@ -207,7 +202,7 @@ describe("the Review view", () => {
 
     await page.selectOption("#panel-rep select.rep-picker", "H01");
     await waitForView(page, "rep");
-    await openTab("review");
+    await openTab(page, "review");
     expect(await page.locator("#panel-review blockquote.reply").innerText()).toBe(reply);
     const english = await page.locator("#panel-review textarea").inputValue();
     expect(english).toBe(generatedBefore);
@@ -244,7 +239,7 @@ describe("the Review view", () => {
 
 describe("the Setup view", () => {
   it("shows sheets, schedule, last run and Run log, and recalculates", async () => {
-    await openTab("setup");
+    await openTab(page, "setup");
     const text = await page.locator("#panel-setup").innerText();
     expect(text).toMatch(/Every input sheet and the Plan are there/);
     expect(text).toMatch(/Automatic recalculation/);
@@ -278,7 +273,7 @@ describe("at 300 px", () => {
     await waitForView(page, "team");
     await page.locator("#panel-team details.problems summary").click();
     for (const view of VIEWS) {
-      await openTab(view);
+      await openTab(page, view);
       if (view === "rep") {
         // An ordinary rep of the demo for the picture; the hostile ones are checked above.
         await page.selectOption("#panel-rep select.rep-picker", "R01");
@@ -411,15 +406,15 @@ describe("when a server call fails", () => {
     await expect
       .poll(() => page.locator("#panel-setup [role=alert]").innerText())
       .toMatch(/Could not load: Exceeded maximum execution time/);
-    await openTab("team");
-    await openTab("setup");
+    await openTab(page, "team");
+    await openTab(page, "setup");
     expect(await page.locator("#panel-setup [role=alert]").count()).toBe(0);
 
     preview.failNext(
       "sidebarSaveReview",
       "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
     );
-    await openTab("review");
+    await openTab(page, "review");
     const save = page.getByRole("button", { name: "Save as manager's review" });
     await save.click();
     await expect

@@ -20,6 +20,7 @@ import {
   openWatchedPage,
   scrollsSideways,
   waitForView,
+  openTab,
 } from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
 
@@ -60,8 +61,7 @@ beforeAll(async () => {
   // The manager has renamed the Sales tab in Sheets; the add-on still looks for "Sales".
   sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals");
   ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
-  await page.click("#tab-setup");
-  await waitForView(page, "setup");
+  await openTab(page, "setup");
 });
 
 afterAll(async () => {
@@ -147,8 +147,7 @@ describe("the Settings section", () => {
 
   it("shows a typed name as text only, wherever it appears", async () => {
     await page.reload();
-    await page.click("#tab-setup");
-    await waitForView(page, "setup");
+    await openTab(page, "setup");
     await page.locator(SETTINGS + " summary").click();
     await page.fill(SETTINGS + ' input[data-role="scores"]', PAYLOADS.flag);
     await page.getByRole("button", { name: "Save settings" }).click();
@@ -176,8 +175,7 @@ describe("the Settings section", () => {
 
   it("turns the sidebar Chinese when the language is set to Chinese", async () => {
     await page.reload();
-    await page.click("#tab-setup");
-    await waitForView(page, "setup");
+    await openTab(page, "setup");
     await page.focus(SETTINGS + " summary");
     await page.keyboard.press("Enter");
     const language = page.locator(SETTINGS + " select");
