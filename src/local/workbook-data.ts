@@ -17,6 +17,7 @@
  */
 
 import { columnLetters } from "../core/a1-notation";
+import type { WallParts } from "../simulator/time-zone";
 
 /** A date and time as a spreadsheet shows it, `YYYY-MM-DDTHH:MM:SS`, no zone. */
 export interface WallClockCell {
@@ -49,15 +50,8 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
-/** The fields of a wall clock. `month` is 1-12. */
-export interface WallClockParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** The fields of a wall clock to the second, as the simulator splits one. `month` is 1-12. */
+export type WallClockParts = Omit<WallParts, "millisecond" | "weekday">;
 
 const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
