@@ -11,6 +11,7 @@ import {
   intlOffsetMs,
   makeWallClockFromOffset,
 } from "./calendar";
+import { MONTH_END_ZONES } from "../../test/fixtures/month-end-zones";
 import { monthOfDay } from "./periods";
 import { seededRandom } from "./seeded-random";
 
@@ -87,15 +88,7 @@ function instantOfWallClock(offsetMinutes: number, y: number, m: number, d: numb
 }
 
 describe("wall clock: deals at the month end land in the month the sheet shows", () => {
-  // Offsets in force on 31 March / 1 April 2026 (Los Angeles is on PDT since 8 March).
-  const zones: [string, number][] = [
-    ["UTC", 0],
-    ["America/Los_Angeles", -7 * 60],
-    ["Asia/Shanghai", 8 * 60],
-    ["Asia/Kolkata", 5 * 60 + 30],
-  ];
-
-  for (const [zone, offset] of zones) {
+  for (const [zone, offset] of MONTH_END_ZONES) {
     it(`${zone}: 23:30 on 31 March is March, 00:30 on 1 April is April`, () => {
       const wallClock = makeWallClock(zone);
       const lateMarch = wallClock(instantOfWallClock(offset, 2026, 3, 31, 23, 30));

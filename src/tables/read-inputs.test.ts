@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayNumber, makeWallClock } from "../core/calendar";
 import { formatProblem } from "../core/problems";
 import { readInputs, type InputGrids, type ReadInputsOptions } from "./read-inputs";
+import { MONTH_END_ZONES } from "../../test/fixtures/month-end-zones";
 
 const MINUTE_MS = 60_000;
 
@@ -180,14 +181,7 @@ describe("readInputs: records", () => {
 });
 
 describe("readInputs: deals at the month's edges land in the month the sheet shows", () => {
-  // Offsets in force on 31 March / 1 April 2026.
-  const zones: [string, number][] = [
-    ["UTC", 0],
-    ["America/Los_Angeles", -7 * 60],
-    ["Asia/Shanghai", 8 * 60],
-    ["Asia/Kolkata", 5 * 60 + 30],
-  ];
-  for (const [zone, offset] of zones) {
+  for (const [zone, offset] of MONTH_END_ZONES) {
     it(zone, () => {
       const wall = (y: number, m: number, d: number, hh: number, mm: number) =>
         new Date(Date.UTC(y, m - 1, d, hh, mm) - offset * MINUTE_MS);
