@@ -108,7 +108,7 @@ export function failureOf(sim: Simulator, name: string, ...args: unknown[]): str
 }
 
 /** The settings stored in the spreadsheet's developer metadata (null when none). */
-export function storedSettings(sim: Simulator): Record<string, unknown> | null {
+function storedSettings(sim: Simulator): Record<string, unknown> | null {
   const entry = sim.snapshot().metadata.find((m) => m.key === "salesScorecard.settings");
   return entry?.value ? JSON.parse(entry.value) : null;
 }
