@@ -29,15 +29,15 @@
  */
 import { attainment } from "./attainment";
 import { isAdditive } from "./metric-catalog";
-import { isPeriodKey, periodKind, type PeriodKind } from "./periods";
 import type { Direction, PlanSettings } from "./plan-model";
 import type { TargetScaling } from "./prorated-phrases";
-import type { DayNumber, Period, RepKey } from "./records";
+import type { DayNumber, RepKey } from "./records";
 import type { RepPeriodResult } from "./results";
 import type { TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
 import { metricFindings, strengthsAndWeaknesses, type MetricGap } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
+import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
 import { roundTo } from "./rounding";
 import { trainingTopicFor } from "./training-topics";
 
@@ -92,12 +92,8 @@ interface CoachingPriority {
   of: number;
 }
 
-export interface ManagerReviewFindings {
-  manager: { key: RepKey; id: string; name: string; team: string; role: string };
-  period: Period;
-  periodKind: PeriodKind;
-  fiscalYearStartMonth: number;
-  provisional: boolean;
+export interface ManagerReviewFindings extends ReviewPeriod {
+  manager: ReviewPerson;
   teamSize: number;
   scoredMembers: number;
   /** Mean score of the scored members; null when none has a score. */
@@ -349,11 +345,6 @@ export function managerPay(
   };
 }
 
-function leftOnOf(result: RepPeriodResult): DayNumber | null {
-  for (const note of result.notes) if (note.code === "left" && isNumber(note.lastDay)) return note.lastDay;
-  return null;
-}
-
 /**
  * Everything the review of a manager and period states, as data.
  *
@@ -371,11 +362,8 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
   const leftOn = leftOnOf(result);
   const pay = managerPay(result, leftOn === null);
   return {
-    manager: { key: result.rep, id: result.id, name: result.name, team: result.team, role: result.role },
-    period: result.period,
-    periodKind: isPeriodKey(result.period) ? periodKind(result.period) : "month",
-    fiscalYearStartMonth: settings.fiscalYearStartMonth,
-    provisional: result.notes.some((n) => n.code === "provisional"),
+    manager: reviewPerson(result),
+    ...reviewPeriod(result, settings.fiscalYearStartMonth),
     teamSize: members.length,
     scoredMembers: scores.length,
     teamScore: scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,

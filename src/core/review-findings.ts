@@ -5,16 +5,16 @@
  * Chinese text (review-text.ts) state the same facts. Each topic has its own
  * file: review-metric-findings.ts (strengths and weakest areas),
  * review-comparisons.ts, review-pay-findings.ts (payout, next tiers, gates)
- * and review-development-findings.ts (training, signals, recognition).
+ * and review-development-findings.ts (training, signals, recognition);
+ * review-subject.ts reads who and which period the review is about.
  *
  * A rep who left during the period (the "left" note) gets no next tier, no
  * training, no onboarding and no development signal: there is no next
  * period to aim for. The figures, strengths, areas and pay stay.
  */
-import { isPeriodKey, periodKind, type PeriodKind } from "./periods";
 import type { PlanSettings } from "./plan-model";
 import type { Recognition } from "./recognition";
-import type { DayNumber, Period, RepKey } from "./records";
+import type { DayNumber } from "./records";
 import type { LeftOutReason, RepPeriodResult } from "./results";
 import {
   previousComparison,
@@ -42,6 +42,7 @@ import {
   type NextTierFinding,
   type PayoutFinding,
 } from "./review-pay-findings";
+import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
 import { ONBOARDING_DAYS } from "./training-topics";
 
 export interface ReviewInput {
@@ -58,12 +59,8 @@ export interface ReviewInput {
   tenureDays: number | null;
 }
 
-export interface ReviewFindings {
-  rep: { key: RepKey; id: string; name: string; team: string; role: string };
-  period: Period;
-  periodKind: PeriodKind;
-  fiscalYearStartMonth: number;
-  provisional: boolean;
+export interface ReviewFindings extends ReviewPeriod {
+  rep: ReviewPerson;
   score: number | null;
   rank: number | null;
   /** With no score in the whole period (no targets yet), the rank by revenue the Results row holds. */
@@ -112,13 +109,6 @@ function rampOf(result: RepPeriodResult): { factor: number; month: number } | nu
   return null;
 }
 
-function leftOnOf(result: RepPeriodResult): DayNumber | null {
-  for (const note of result.notes) {
-    if (note.code === "left" && isNumber(note.lastDay)) return note.lastDay;
-  }
-  return null;
-}
-
 /**
  * Everything a review of one rep and period states, as data.
  *
@@ -140,11 +130,8 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
   const staying = leftOn === null;
   const inOnboarding = isNumber(input.tenureDays) && input.tenureDays < ONBOARDING_DAYS;
   return {
-    rep: { key: result.rep, id: result.id, name: result.name, team: result.team, role: result.role },
-    period: result.period,
-    periodKind: isPeriodKey(result.period) ? periodKind(result.period) : "month",
-    fiscalYearStartMonth: settings.fiscalYearStartMonth,
-    provisional: result.notes.some((n) => n.code === "provisional"),
+    rep: reviewPerson(result),
+    ...reviewPeriod(result, settings.fiscalYearStartMonth),
     score,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
     revenueRank:
