@@ -17,7 +17,8 @@
  */
 
 import { columnLetters } from "../core/a1-notation";
-import type { WallParts } from "../simulator/time-zone";
+import { daysInMonth } from "../core/calendar";
+import { type WallParts, wallParts } from "../simulator/time-zone";
 
 /** A date and time as a spreadsheet shows it, `YYYY-MM-DDTHH:MM:SS`, no zone. */
 export interface WallClockCell {
@@ -120,11 +121,6 @@ export function parseWallClock(text: string): WallClockParts | null {
   return parts;
 }
 
-/** Days in a month (1-12) of the proleptic Gregorian calendar. */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
  * "Wall ms": the epoch milliseconds the wall clock would be if read in UTC
  * (the simulator's and exceljs's representation). Throws on an invalid text.
@@ -147,15 +143,7 @@ export function wallClockToWallMs(text: string): number {
  */
 export function wallMsToWallClock(ms: number): string {
   if (!Number.isFinite(ms)) throw new Error(`not a valid date: ${ms}`);
-  const d = new Date(Math.round(ms / 1000) * 1000);
-  return formatWallClock({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  });
+  return formatWallClock(wallParts(Math.round(ms / 1000) * 1000));
 }
 
 /**
