@@ -174,7 +174,7 @@ function sortedJoin(items: string[]): string {
  * older scheme is taken as unknown (and quietly stored again) rather than as
  * "inputs changed" for every final period after an upgrade.
  */
-export const FINGERPRINT_SCHEME = "p2:";
+const FINGERPRINT_SCHEME = "p2:";
 
 /**
  * Whether a stored fingerprint was made by the current scheme, so that a
