@@ -3,20 +3,26 @@
 // the command line. The tools never enter the pushed bundle.
 import * as esbuild from "esbuild";
 import { spawnSync } from "node:child_process";
-import { basename, join, dirname } from "node:path";
+import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [tool, ...args] = process.argv.slice(2);
-const TOOLS = { start: "start.ts", preview: "preview.ts", bench: "bench.ts", demo: "generate-demo.ts" };
+const TOOLS = {
+  start: "cli/start.ts",
+  preview: "cli/preview.ts",
+  bench: "bench/bench.ts",
+  demo: "demo/generate-demo.ts",
+};
 
 if (!TOOLS[tool]) {
   console.error(`usage: node build/run-tool.mjs ${Object.keys(TOOLS).join("|")} [args]`);
   process.exit(2);
 }
 
-// Named after the entry file: a tool that runs only as the program checks its own file name.
-const outfile = join(root, ".cache", "tools", basename(TOOLS[tool], ".ts") + ".mjs");
+// Named and nested as the entry file is (.cache/tools/cli/start.mjs): a tool that runs only as the program
+// checks its own file name, and start.ts finds the root three folders up from either.
+const outfile = join(root, ".cache", "tools", TOOLS[tool].replace(/\.ts$/, ".mjs"));
 await esbuild.build({
   entryPoints: [join(root, "src", "local", TOOLS[tool])],
   bundle: true,

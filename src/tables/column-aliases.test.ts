@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { csvToGrid, decodeCsvBytes } from "../local/csv-workbook";
+import { csvToGrid, decodeCsvBytes } from "../local/workbook/csv-workbook";
 import { COLUMN_ALIASES } from "./column-aliases";
 import { findHeaderRow, matchHeaders, normalizeHeader } from "./header-matching";
 import { INPUT_SHEETS, SALES_COLUMNS, type InputSheetKey } from "./input-columns";

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import * as vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { benchSheets } from "../../src/local/bench-recalculation";
+import { benchSheets } from "../../src/local/bench/bench-recalculation";
 import { createSimulator, loadBundle } from "../../src/simulator";
 import { CUSTOM_FUNCTION_PARAMETERS } from "../fixtures/custom-function-parameters";
 

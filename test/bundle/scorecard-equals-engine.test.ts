@@ -1,6 +1,6 @@
 /**
  * SCORECARD through the built bundle gives the monthly run's numbers: the
- * bench's workload (src/local/custom-function-workload.ts, smaller), every
+ * bench's workload (src/local/bench/custom-function-workload.ts, smaller), every
  * month of the year, each call in a fresh execution, against the engine
  * computing the whole year at once as the monthly recalculation does.
  */
@@ -11,7 +11,7 @@ import { manualMetricKeys, planMetricKeys } from "../../src/core/plan-lookup";
 import { previousPeriod } from "../../src/core/periods";
 import { applyRecognitionNotes, managerKeysOf } from "../../src/core/recognition";
 import type { PeriodResult } from "../../src/core/results";
-import { scorecardWorkload } from "../../src/local/custom-function-workload";
+import { scorecardWorkload } from "../../src/local/bench/custom-function-workload";
 import { createSimulator, loadBundle } from "../../src/simulator";
 import { headersOf, resultsColumns } from "../../src/tables/output-columns";
 import { resultRow } from "../../src/tables/output-rows";

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../src/core/plan-model";
 import { defaultSettings, spreadsheetCurrency, validateSettings } from "../../src/addon/settings";
-import { runLocalRecalculation } from "../../src/local/local-recalculation";
-import type { WorkbookData } from "../../src/local/workbook-data";
-import { readXlsx } from "../../src/local/xlsx-workbook";
+import { runLocalRecalculation } from "../../src/local/cli/local-recalculation";
+import type { WorkbookData } from "../../src/local/workbook/workbook-data";
+import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
 import { DEMO, ROOT, ensureBuilt, records, runStart, sheetOf } from "./start-helpers";
 
 /** Money as the reviews write it: a leading symbol, or a trailing three-letter code. */

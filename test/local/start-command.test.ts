@@ -1,6 +1,6 @@
 /**
  * `npm start` on the demo workbook, run as the README runs it (a real
- * process: build/run-tool.mjs bundles src/local/start.ts and runs it on the
+ * process: build/run-tool.mjs bundles src/local/cli/start.ts and runs it on the
  * built dist/Code.js), then the result workbook read back and checked against
  * figures worked out here by hand from the demo's own rows with the rules'
  * arithmetic (docs/sheet-formats.md: metrics, attainment and score, tiers and
@@ -11,9 +11,9 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellData, WorkbookData } from "../../src/local/workbook-data";
-import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
-import { defaultPlanSheet } from "../../src/local/default-plan-sheet";
+import type { CellData, WorkbookData } from "../../src/local/workbook/workbook-data";
+import { readXlsx, writeXlsx } from "../../src/local/workbook/xlsx-workbook";
+import { defaultPlanSheet } from "../../src/local/workbook/default-plan-sheet";
 import { DEMO, ensureBuilt, records, runStart, sheetOf, type CommandRun } from "./start-helpers";
 
 const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems", "Run log"];

@@ -11,11 +11,11 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runLocalRecalculation } from "../../src/local/local-recalculation";
-import { readInputWorkbook } from "../../src/local/input-workbook";
-import { parseMappingText, type RunSettings } from "../../src/local/mapping-file";
-import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
-import type { WorkbookData } from "../../src/local/workbook-data";
+import { runLocalRecalculation } from "../../src/local/cli/local-recalculation";
+import { readInputWorkbook } from "../../src/local/workbook/input-workbook";
+import { parseMappingText, type RunSettings } from "../../src/local/workbook/mapping-file";
+import { readXlsx, writeXlsx } from "../../src/local/workbook/xlsx-workbook";
+import type { WorkbookData } from "../../src/local/workbook/workbook-data";
 import { DEMO, ROOT, ensureBuilt, gb18030, records, resultRows, runStart, sheetOf } from "./start-helpers";
 
 let dir: string;

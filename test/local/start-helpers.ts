@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CellData, SheetData, WorkbookData } from "../../src/local/workbook-data";
+import type { CellData, SheetData, WorkbookData } from "../../src/local/workbook/workbook-data";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DEMO = join(ROOT, "src/local/demo/demo-workbook.xlsx");

@@ -10,9 +10,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCommandLine, USAGE } from "../../src/local/cli-options";
-import { main } from "../../src/local/start";
-import { readXlsx } from "../../src/local/xlsx-workbook";
+import { parseCommandLine, USAGE } from "../../src/local/cli/cli-options";
+import { main } from "../../src/local/cli/start";
+import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
 import { DEMO, ensureBuilt, gb18030, records, sheetOf } from "./start-helpers";
 
 let dir: string;

@@ -7,11 +7,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { displayWidth, padToWidth, truncateToWidth } from "../../src/local/display-width";
-import { inputLanguage } from "../../src/local/input-language";
-import { formatLeaderboard, formatTable, leaderboardRows } from "../../src/local/leaderboard-table";
-import { countProblems } from "../../src/local/problem-severity";
-import { createProgress } from "../../src/local/progress";
+import { displayWidth, padToWidth, truncateToWidth } from "../../src/local/cli/display-width";
+import { inputLanguage } from "../../src/local/cli/input-language";
+import { formatLeaderboard, formatTable, leaderboardRows } from "../../src/local/cli/leaderboard-table";
+import { countProblems } from "../../src/local/cli/problem-severity";
+import { createProgress } from "../../src/local/cli/progress";
 
 describe("display width", () => {
   it("counts Chinese and full-width characters as two columns", () => {

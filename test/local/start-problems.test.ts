@@ -8,8 +8,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellData, WorkbookData } from "../../src/local/workbook-data";
-import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
+import type { CellData, WorkbookData } from "../../src/local/workbook/workbook-data";
+import { readXlsx, writeXlsx } from "../../src/local/workbook/xlsx-workbook";
 import { ensureBuilt, records, runStart, sheetOf, type CommandRun } from "./start-helpers";
 
 // Sheet rows 20, 40, ..., 10,001 hold data rows 19, 39, ...: every 20th sheet row up to 10,000 is 10,000 / 20 = 500 rows.

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CellData, WorkbookData } from "../../src/local/workbook-data";
-import { checkWorkbookData } from "../../src/local/workbook-data";
-import { simulatorFromWorkbook, workbookFromSimulator } from "../../src/local/workbook-simulator";
-import { readXlsx, writeXlsx } from "../../src/local/xlsx-workbook";
+import type { CellData, WorkbookData } from "../../src/local/workbook/workbook-data";
+import { checkWorkbookData } from "../../src/local/workbook/workbook-data";
+import { simulatorFromWorkbook, workbookFromSimulator } from "../../src/local/workbook/workbook-simulator";
+import { readXlsx, writeXlsx } from "../../src/local/workbook/xlsx-workbook";
 
 const SALES: CellData[][] = [
   ["Date", "Rep ID", "Customer", "Amount", "Won"],

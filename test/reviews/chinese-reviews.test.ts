@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, mergeReviews } from "../../src/addon/review-cells";
 import { metricLabel } from "../../src/core/metric-catalog";
-import type { WorkbookData } from "../../src/local/workbook-data";
-import { readXlsx } from "../../src/local/xlsx-workbook";
+import type { WorkbookData } from "../../src/local/workbook/workbook-data";
+import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
 import { ensureBuilt, records, runStart, sheetOf } from "../local/start-helpers";
 import { GOLDEN_REPS, MARCH_ROWS } from "./fixture-team";
 

@@ -15,8 +15,8 @@ import {
   teamMembersOf,
   teamMetricFindings,
 } from "../../src/core/manager-review-findings";
-import type { WorkbookData } from "../../src/local/workbook-data";
-import { readXlsx } from "../../src/local/xlsx-workbook";
+import type { WorkbookData } from "../../src/local/workbook/workbook-data";
+import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
 import { ensureBuilt, records, runStart, sheetOf } from "../local/start-helpers";
 import { GOLDEN_MANAGERS, HANA, IVAN, JADE, MANAGER_PERIOD_ROWS, fixtureManagerReview } from "./fixture-managers";
 import { MARCH_ROWS } from "./fixture-team";

@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/preview";
+import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/cli/preview";
 import { callGlobal, column } from "../recalculation/fixtures";
 import { launchSidebarBrowser, type SidebarBrowser, waitForView, openTab } from "./chromium";
 

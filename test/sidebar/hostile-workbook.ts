@@ -5,7 +5,7 @@
  */
 import type { Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator";
-import { DEMO_WORKBOOK, workbookSimulator } from "../../src/local/preview";
+import { DEMO_WORKBOOK, workbookSimulator } from "../../src/local/cli/preview";
 
 /** Payloads an injected handler would run; `flag` ones set window.__xss. */
 export const PAYLOADS = {

@@ -13,7 +13,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/local/preview";
+import { startPreview, type Preview } from "../../src/local/cli/preview";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/local/preview";
+import { startPreview, type Preview } from "../../src/local/cli/preview";
 import {
   launchSidebarBrowser,
   SIDEBAR_WIDTH,

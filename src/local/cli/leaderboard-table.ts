@@ -7,9 +7,9 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import type { Language } from "../core/plan-model";
+import type { Language } from "../../core/plan-model";
 import { displayWidth, padToWidth } from "./display-width";
-import type { CellData, SheetData } from "./workbook-data";
+import type { CellData, SheetData } from "../workbook/workbook-data";
 
 export interface LeaderboardRow {
   rank: number | null;

@@ -17,7 +17,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import * as z from "zod/mini";
-import { INPUT_SHEETS, INPUT_SHEET_ORDER, type InputSheetKey } from "../tables/input-columns";
+import { INPUT_SHEETS, INPUT_SHEET_ORDER, type InputSheetKey } from "../../tables/input-columns";
 import { decodeCsvBytes } from "./csv-workbook";
 
 /** The settings a mapping file (and `--date-order`) gives a run. */

@@ -12,7 +12,7 @@ import { demoMonths } from "./demo-calendar";
 import { generateDeals } from "./demo-deals";
 import { Random } from "./demo-random";
 import { adjustmentsSheet, planSheet, repsSheet, salesSheet, scoresSheet, targetsSheet } from "./demo-sheets";
-import type { SheetData, WorkbookData } from "./workbook-data";
+import type { SheetData, WorkbookData } from "../workbook/workbook-data";
 
 /** The seed of the shipped demo workbook. */
 export const DEMO_SEED = 42;

@@ -5,7 +5,7 @@
 import { type Month, tenure } from "./demo-calendar";
 import { PEOPLE } from "./demo-people";
 import type { Random } from "./demo-random";
-import type { CellData } from "./workbook-data";
+import type { CellData } from "../workbook/workbook-data";
 
 /**
  * The rows of the Scores sheet (Rep ID, Period, Metric, Value).

@@ -6,11 +6,11 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import type { Localized } from "../core/localized-text";
-import type { Language } from "../core/plan-model";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
-import { readPlan } from "../tables/plan-table";
-import { findSheet, type WorkbookData } from "./workbook-data";
+import type { Localized } from "../../core/localized-text";
+import type { Language } from "../../core/plan-model";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
+import { readPlan } from "../../tables/plan-table";
+import { findSheet, type WorkbookData } from "../workbook/workbook-data";
 
 /** What decided the reviews' language. */
 type ReviewLanguageSource = "option" | "plan" | "input";

@@ -1,4 +1,4 @@
-import { seededRandom } from "../core/seeded-random";
+import { seededRandom } from "../../core/seeded-random";
 
 /**
  * The demo's seeded randomness: the same seed draws the same numbers on

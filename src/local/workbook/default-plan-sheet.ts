@@ -7,9 +7,9 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
-import { defaultPlanRows } from "../core/default-plan";
-import type { Language } from "../core/plan-model";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
+import { defaultPlanRows } from "../../core/default-plan";
+import type { Language } from "../../core/plan-model";
 import { rectangle, type CellData, type SheetData, type WorkbookData } from "./workbook-data";
 
 /**

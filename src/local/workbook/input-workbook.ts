@@ -10,7 +10,7 @@
  */
 import { open, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
 import { readCsvFolder, readCsvSheet } from "./csv-workbook";
 import type { WorkbookData } from "./workbook-data";
 import { readXlsx } from "./xlsx-workbook";

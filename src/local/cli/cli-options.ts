@@ -1,11 +1,11 @@
 /**
- * The command line of `npm start` (src/local/start.ts): parsing and checking
+ * The command line of `npm start` (src/local/cli/start.ts): parsing and checking
  * the arguments, and the usage text.
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { parsePeriod } from "../core/periods";
-import type { Language } from "../core/plan-model";
+import { parsePeriod } from "../../core/periods";
+import type { Language } from "../../core/plan-model";
 
 /** What the command line asks for. */
 interface StartOptions {

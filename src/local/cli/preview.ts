@@ -22,10 +22,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadBundle, type Simulator } from "../simulator";
-import type { SidebarCallName } from "../sidebar/sidebar-api";
-import { simulatorFromWorkbook } from "./workbook-simulator";
-import { readXlsx } from "./xlsx-workbook";
+import { loadBundle, type Simulator } from "../../simulator";
+import type { SidebarCallName } from "../../sidebar/sidebar-api";
+import { simulatorFromWorkbook } from "../workbook/workbook-simulator";
+import { readXlsx } from "../workbook/xlsx-workbook";
 
 /** The calls the sidebar makes: the only functions the preview lets the page call. */
 const SIDEBAR_CALLS: Record<SidebarCallName, true> = {

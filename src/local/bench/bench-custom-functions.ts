@@ -8,7 +8,7 @@
  * (the bench's cold-start line measures the first two; Sheets does the copy).
  */
 import { performance } from "node:perf_hooks";
-import { createSimulator, loadBundle } from "../simulator";
+import { createSimulator, loadBundle } from "../../simulator";
 import { kpiScoreWorkload, numberColumn, scorecardWorkload } from "./custom-function-workload";
 
 const RUNS = 5;

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DEMO_SEED, generateDemoWorkbook } from "./demo-workbook";
-import { writeXlsx } from "./xlsx-workbook";
+import { writeXlsx } from "../workbook/xlsx-workbook";
 
 /** Where the demo workbook is shipped, relative to the project root. */
 export const DEMO_WORKBOOK_PATH = "src/local/demo/demo-workbook.xlsx";

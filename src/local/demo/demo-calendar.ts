@@ -4,7 +4,7 @@
  */
 import type { DemoPerson } from "./demo-people";
 import type { Random } from "./demo-random";
-import { wallClock, type CellData } from "./workbook-data";
+import { wallClock, type CellData } from "../workbook/workbook-data";
 
 /** Days since 1970-01-01. */
 export type Day = number;

@@ -3,19 +3,19 @@
  * sheet with a Probability column, and what forecasting a run's provisional
  * periods (the month, its quarter and year) costs beside computing them.
  *
- * Run: npx esbuild src/local/bench-forecast.ts --bundle --platform=node --format=esm
+ * Run: npx esbuild src/local/bench/bench-forecast.ts --bundle --platform=node --format=esm
  *   --packages=external --outfile=.cache/tools/bench-forecast.mjs && node .cache/tools/bench-forecast.mjs [rows]
  */
 import { performance } from "node:perf_hooks";
-import { makeWallClock } from "../core/calendar";
-import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
-import { manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
-import { monthRange } from "../core/periods";
-import { seededRandom } from "../core/seeded-random";
-import { readPlan } from "../tables/plan-table";
-import { readInputs, type InputGrids } from "../tables/read-inputs";
-import { provisionalForecasts } from "../addon/period-forecasts";
-import { computeWithinBudget, groupSalesByMonth } from "../addon/period-computation";
+import { makeWallClock } from "../../core/calendar";
+import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
+import { manualMetricKeys, planMetricKeys } from "../../core/plan-lookup";
+import { monthRange } from "../../core/periods";
+import { seededRandom } from "../../core/seeded-random";
+import { readPlan } from "../../tables/plan-table";
+import { readInputs, type InputGrids } from "../../tables/read-inputs";
+import { provisionalForecasts } from "../../addon/period-forecasts";
+import { computeWithinBudget, groupSalesByMonth } from "../../addon/period-computation";
 
 const RUNS = 5;
 

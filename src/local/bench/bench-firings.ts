@@ -17,8 +17,8 @@ import {
   type FiringOutcome,
   type LatencyModel,
   type Simulator,
-} from "../simulator/index";
-import { LOCAL_SERVICES } from "../simulator/faults";
+} from "../../simulator/index";
+import { LOCAL_SERVICES } from "../../simulator/faults";
 import { benchSheets, type BenchSize } from "./bench-recalculation";
 
 /** The team of the probe that found runs killed before they saved anything. */

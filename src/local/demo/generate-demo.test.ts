@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
+import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
 import { DEMO_PEOPLE } from "./demo-people";
 import { generateDemoWorkbook } from "./demo-workbook";
 import { DEMO_WORKBOOK_PATH } from "./generate-demo";
-import { findSheet, isWallClock, type CellData, type SheetData, type WorkbookData } from "./workbook-data";
-import { readXlsx } from "./xlsx-workbook";
+import { findSheet, isWallClock, type CellData, type SheetData, type WorkbookData } from "../workbook/workbook-data";
+import { readXlsx } from "../workbook/xlsx-workbook";
 
 const workbook = generateDemoWorkbook();
 

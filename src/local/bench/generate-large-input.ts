@@ -4,7 +4,7 @@
  * sales rows (read by `npm start` as the Sales sheet; its reps are the owners
  * in it). Seeded, so the same options give the same files.
  *
- *   npx esbuild src/local/generate-large-input.ts --bundle --platform=node --format=esm \
+ *   npx esbuild src/local/bench/generate-large-input.ts --bundle --platform=node --format=esm \
  *     --packages=external --outfile=.cache/generate-large-input.mjs --log-level=warning \
  *     && node .cache/generate-large-input.mjs [--out-dir .cache/large] [--xlsx-rows 200000] \
  *        [--csv-rows 1000000] [--seed 7]
@@ -22,7 +22,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { seededRandom } from "../core/seeded-random";
+import { seededRandom } from "../../core/seeded-random";
 
 export interface LargeInputOptions {
   /** Folder the files go to (created when missing). */
@@ -173,7 +173,7 @@ export async function runGenerateLargeInput(argv: readonly string[]): Promise<st
     else if (argv[i] === "--xlsx-rows") options.xlsxRows = Number(value);
     else if (argv[i] === "--csv-rows") options.csvRows = Number(value);
     else if (argv[i] === "--seed") options.seed = Number(value);
-    else throw new Error(`unknown argument ${argv[i]} (see src/local/generate-large-input.ts)`);
+    else throw new Error(`unknown argument ${argv[i]} (see src/local/bench/generate-large-input.ts)`);
     i++;
   }
   for (const key of ["xlsxRows", "csvRows", "seed"] as const) {

@@ -4,7 +4,7 @@
  */
 import { type Month, quarterOf, tenure } from "./demo-calendar";
 import { PEOPLE, type Profile, TEAMS } from "./demo-people";
-import type { CellData } from "./workbook-data";
+import type { CellData } from "../workbook/workbook-data";
 
 /** Monthly seasonality of quotas and activity: Q4 higher, February lower. */
 export const SEASON = [0.85, 0.7, 1.0, 0.95, 1.0, 1.05, 0.9, 0.85, 1.0, 1.1, 1.2, 1.35];

@@ -187,6 +187,6 @@ function person(
 /**
  * The people on the demo Reps sheet (the same for every seed).
  *
- * @internal Exported only for src/local/generate-demo.test.ts, which uses it directly: no source file calls it.
+ * @internal Exported only for src/local/demo/generate-demo.test.ts, which uses it directly: no source file calls it.
  */
 export const DEMO_PEOPLE: readonly DemoPerson[] = PEOPLE.map(({ profile: _profile, ...p }) => p);

@@ -7,8 +7,8 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import type { ProblemReport } from "../addon/problem-report";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
+import type { ProblemReport } from "../../addon/problem-report";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
 import { countProblems } from "./problem-severity";
 import type { StartMessages } from "./start-messages";
 

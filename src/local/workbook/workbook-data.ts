@@ -16,9 +16,9 @@
  *   instead when the file holds one.
  */
 
-import { columnLetters } from "../core/a1-notation";
-import { daysInMonth } from "../core/calendar";
-import { type WallParts, wallParts } from "../simulator/time-zone";
+import { columnLetters } from "../../core/a1-notation";
+import { daysInMonth } from "../../core/calendar";
+import { type WallParts, wallParts } from "../../simulator/time-zone";
 
 /** A date and time as a spreadsheet shows it, `YYYY-MM-DDTHH:MM:SS`, no zone. */
 export interface WallClockCell {

@@ -17,28 +17,28 @@
  * rest to stdout.
  *
  * Node-only tooling (src/local); never part of the pushed bundle. Run by
- * build/run-tool.mjs, which bundles this file into .cache/tools/start.mjs.
+ * build/run-tool.mjs, which bundles this file into .cache/tools/cli/start.mjs.
  */
 import { mkdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
 import { DEFAULT_OUT, USAGE, parseCommandLine } from "./cli-options";
-import { withDefaultPlan } from "./default-plan-sheet";
+import { withDefaultPlan } from "../workbook/default-plan-sheet";
 import { displayWidth } from "./display-width";
-import { DEMO_WORKBOOK_PATH } from "./generate-demo";
+import { DEMO_WORKBOOK_PATH } from "../demo/generate-demo";
 import { inputLanguage, localeOf } from "./input-language";
 import { planLanguageOf, reviewLanguageChoice, reviewLanguageNote } from "./review-language-note";
-import { InputError, readInputWorkbook, type InputKind } from "./input-workbook";
+import { InputError, readInputWorkbook, type InputKind } from "../workbook/input-workbook";
 import { formatLeaderboard, leaderboardRows, type LeaderboardRow } from "./leaderboard-table";
 import { runLocalRecalculation, type LocalRecalculation } from "./local-recalculation";
-import { MappingFileError, readMappingFile, type RunSettings } from "./mapping-file";
+import { MappingFileError, readMappingFile, type RunSettings } from "../workbook/mapping-file";
 import { consoleProblemLines } from "./problem-lines";
 import { countProblems } from "./problem-severity";
 import { createProgress, PROGRESS_WORDS } from "./progress";
 import { START_MESSAGES } from "./start-messages";
-import { findSheet, type CellData, type WorkbookData } from "./workbook-data";
-import { writeXlsx } from "./xlsx-workbook";
+import { findSheet, type CellData, type WorkbookData } from "../workbook/workbook-data";
+import { writeXlsx } from "../workbook/xlsx-workbook";
 
 /** Exit statuses (also in the usage text). */
 export const EXIT = {
@@ -62,8 +62,8 @@ export interface StartIo {
   baseDir?: string;
 }
 
-/** The repository's root: this file is two folders down (src/local/start.ts, or .cache/tools/start.mjs once bundled). */
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The repository's root: this file is three folders down (src/local/cli/start.ts, or .cache/tools/cli/start.mjs once bundled). */
+export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
 const processIo: StartIo = {
   out: (text) => process.stdout.write(text),

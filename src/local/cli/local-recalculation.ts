@@ -19,14 +19,14 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { RunSummary } from "../addon/recalculation";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
-import { OUTPUT_MARKER_KEY } from "../addon/spreadsheet-state";
-import type { Language } from "../core/plan-model";
-import { loadBundle, type Simulator } from "../simulator";
-import type { RunSettings } from "./mapping-file";
-import { simulatorFromWorkbook, workbookFromSimulator } from "./workbook-simulator";
-import type { WorkbookData } from "./workbook-data";
+import type { RunSummary } from "../../addon/recalculation";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
+import { OUTPUT_MARKER_KEY } from "../../addon/spreadsheet-state";
+import type { Language } from "../../core/plan-model";
+import { loadBundle, type Simulator } from "../../simulator";
+import type { RunSettings } from "../workbook/mapping-file";
+import { simulatorFromWorkbook, workbookFromSimulator } from "../workbook/workbook-simulator";
+import type { WorkbookData } from "../workbook/workbook-data";
 
 export interface LocalRecalculationOptions {
   /** Folder of the built add-on (dist/). */

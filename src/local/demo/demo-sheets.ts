@@ -2,14 +2,14 @@
  * The demo's sheets laid out: headers, rows and number formats of Reps,
  * Sales, Targets, Scores, Adjustments and Plan.
  */
-import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
+import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
 import { dayCell, dayOf, dayParts, type Month } from "./demo-calendar";
 import type { Deal } from "./demo-deals";
 import { PEOPLE } from "./demo-people";
 import type { Random } from "./demo-random";
 import { ratingRows } from "./demo-ratings";
 import { targetRows } from "./demo-targets";
-import type { CellData, SheetData } from "./workbook-data";
+import type { CellData, SheetData } from "../workbook/workbook-data";
 
 /**
  * The Reps sheet: everyone, with start and end dates and target bonuses.

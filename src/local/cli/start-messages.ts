@@ -5,8 +5,8 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { formatNumber } from "../core/display-format";
-import type { Language } from "../core/plan-model";
+import { formatNumber } from "../../core/display-format";
+import type { Language } from "../../core/plan-model";
 
 export interface StartMessages {
   reading: (file: string) => string;

@@ -7,9 +7,9 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import type { Language } from "../core/plan-model";
-import { DEFAULT_SHEET_NAMES } from "../tables/sheet-roles";
-import { findSheet, type WorkbookData } from "./workbook-data";
+import type { Language } from "../../core/plan-model";
+import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
+import { findSheet, type WorkbookData } from "../workbook/workbook-data";
 
 const INPUT_SHEETS = [
   DEFAULT_SHEET_NAMES.reps,

@@ -10,9 +10,9 @@
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
 import { performance } from "node:perf_hooks";
-import { RUN_TIME_BUDGET_MS, MAX_SPREADSHEET_CELLS } from "../addon/platform-limits";
-import { createSimulator, loadBundle, type CallRecord, type Simulator } from "../simulator/index";
-import type { CellInput } from "../simulator/snapshot";
+import { RUN_TIME_BUDGET_MS, MAX_SPREADSHEET_CELLS } from "../../addon/platform-limits";
+import { createSimulator, loadBundle, type CallRecord, type Simulator } from "../../simulator/index";
+import type { CellInput } from "../../simulator/snapshot";
 
 export interface BenchSize {
   salesRows: number;

@@ -29,12 +29,12 @@
  *   automatic date-time format Sheets gives a date written by a script),
  *   which become `null` so a writer picks its own; notes; frozen rows.
  */
-import { createSimulator, type Simulator, type SimulatorOptions } from "../simulator";
-import type { CellInput } from "../simulator";
-import { DEFAULT_NUMBER_FORMAT } from "../simulator";
-import type { Cell } from "../simulator/cell";
-import { AUTO_DATE_TIME_FORMAT } from "../simulator/number-format";
-import { NEW_SHEET_ROWS } from "../simulator/sheet-model";
+import { createSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+import type { CellInput } from "../../simulator";
+import { DEFAULT_NUMBER_FORMAT } from "../../simulator";
+import type { Cell } from "../../simulator/cell";
+import { AUTO_DATE_TIME_FORMAT } from "../../simulator/number-format";
+import { NEW_SHEET_ROWS } from "../../simulator/sheet-model";
 import {
   checkWorkbookData,
   isFormula,

@@ -5,9 +5,9 @@
  * element-wise functions. The bench and the bundle tests build the same data
  * from the same seed.
  */
-import { DEFAULT_PLAN_ROWS } from "../core/default-plan";
-import { monthRange } from "../core/periods";
-import { seededRandom } from "../core/seeded-random";
+import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
+import { monthRange } from "../../core/periods";
+import { seededRandom } from "../../core/seeded-random";
 
 type Grid = (string | number)[][];
 
