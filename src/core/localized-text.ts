@@ -24,9 +24,29 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * fill("{a} and {c}", { a: 1 });         // "1 and {c}"
  */
 export function fill(template: string, values: FillValues = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
+  const parts = templateParts(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    text += (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return text;
+}
+
+// A run fills the same few hundred catalogue templates hundreds of thousands of times (a review is dozens of
+// fills), so each is split once. Created on first use, not at bundle load; capped so text that is not a
+// catalogue template cannot grow it without end.
+const MAX_CACHED_TEMPLATES = 5_000;
+let partsByTemplate: Map<string, readonly string[]> | undefined;
+
+/** The template split at its placeholders: literal text at even indexes, placeholder names at odd ones. */
+function templateParts(template: string): readonly string[] {
+  partsByTemplate ??= new Map();
+  const cached = partsByTemplate.get(template);
+  if (cached) return cached;
+  const parts = template.split(PLACEHOLDER);
+  if (partsByTemplate.size < MAX_CACHED_TEMPLATES) partsByTemplate.set(template, parts);
+  return parts;
 }
 
 /**
