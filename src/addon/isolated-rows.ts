@@ -9,7 +9,7 @@ import type { Language } from "../core/plan-model";
 import type { Rep, RepKey } from "../core/records";
 import { failedResult, type RepPeriodResult } from "../core/results";
 import type { OutputColumn } from "../tables/output-columns";
-import { payoutRows, resultRow, type FormattedRows } from "../tables/output-rows";
+import { payoutRows, resultRow, type FormattedRows, type ResultRowOptions } from "../tables/output-rows";
 import type { CellValue } from "../tables/sheet-text";
 import { reviewFailureNote, safeReviewForRow, type ReviewContext } from "./review-cells";
 
@@ -63,13 +63,13 @@ export function guardedResultRow(
   guard: RowGuard,
   row: RepPeriodResult,
   columns: readonly OutputColumn[],
-  options: { provisional: boolean; language: Language },
+  options: ResultRowOptions,
 ): CellValue[] {
   try {
     return resultRow(row, columns, options);
   } catch (error) {
     report(guard, row, "rep_period_failed", errorName(error));
-    return resultRow(asFailed(row), columns, options);
+    return resultRow(asFailed(row), columns, { ...options, forecast: null });
   }
 }
 

@@ -32,6 +32,7 @@ import {
   indexResults,
   type ResultIndex,
 } from "./period-computation";
+import { provisionalForecasts } from "./period-forecasts";
 import { mergeReviews, reviewChanges, reviewKey, rowsByTeam, teamKey, type FreshReview } from "./review-cells";
 import { reviewInputPrints, reviewsPrint, storedReviewTexts } from "./review-prints";
 import { guardedPayoutRows, guardedResultRow, guardedReview, rowGuard, type RowGuard } from "./isolated-rows";
@@ -361,6 +362,13 @@ export function computeRun(input: RunInputs): RunOutputs {
   const language = input.language;
 
   const index = indexResults([...contextOut.results.values(), ...computedOut.results.values()]);
+  const forecasts = provisionalForecasts(computedOut.results, isFinal, {
+    records,
+    plan,
+    planSheet: names.plan,
+    fyStart,
+    grouped,
+  });
   const recognitions = recogniseComputed(computedOut.results, index, records.reps);
 
   // Results
@@ -370,7 +378,11 @@ export function computeRun(input: RunInputs): RunOutputs {
   for (const result of computedOut.results.values()) {
     for (const row of result.rows) {
       freshResults.values.push(
-        guardedResultRow(guard, row, columns, { provisional: !isFinal(result.period), language }),
+        guardedResultRow(guard, row, columns, {
+          provisional: !isFinal(result.period),
+          language,
+          forecast: forecasts.get(result.period)?.get(row.rep) ?? null,
+        }),
       );
       freshResults.formats.push(columns.map((c) => c.format));
     }

@@ -56,6 +56,7 @@ import {
   saveManagerReview,
   sheetReviewLanguage,
 } from "./sidebar-review";
+import { repForecastParts } from "./sidebar-forecast";
 import { scoreTraceOf } from "./sidebar-score-trace";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 import {
@@ -341,6 +342,11 @@ export function sidebarRep(request: RepRequest): RepView {
       attainment: numberOrNull(cell(row, m.key + " attainment")),
     }));
     const plan = readPlanBook(session.ss, session.settings, spreadsheetWallClock(session.ss.getSpreadsheetTimeZone()));
+    const provisional = isProvisionalNote(notes);
+    // Only a provisional period has a forecast: a final one's figures are the sheets' as written.
+    const forecast = provisional
+      ? repForecastParts(session.ss, session.settings, req.period, key, Date.now())
+      : { forecast: null, pace: null };
     return {
       language: session.language,
       currency: currencyOf(session, req.period),
@@ -355,11 +361,13 @@ export function sidebarRep(request: RepRequest): RepView {
       teamRankedCount: periodRows.filter((r) => sameTeam(r) && numberOrNull(cell(r, "Team rank")) !== null).length,
       payout: numberOrNull(cell(row, "Bonus")),
       notes,
-      provisional: isProvisionalNote(notes),
+      provisional,
       metrics: repMetrics,
       payoutLines: payoutLinesOf(readOwnTable(session, "payouts"), req.period, key),
       scoreTrace: scoreTraceOf(plan, req.period, repMetrics, score),
       trend: scoreTrend(results, key, req.period, session.runState.fy),
+      forecast: forecast.forecast,
+      pace: forecast.pace,
     };
   });
 }

@@ -198,6 +198,8 @@ export function teamRow(row: readonly unknown[], cell: RowReader, metrics: reado
     payout: numberOrNull(cell(row, "Bonus")),
     attainments: metrics.map((m) => numberOrNull(cell(row, m.key + " attainment"))),
     notes: plainText(cell(row, "Notes")),
+    forecastRevenue: numberOrNull(cell(row, "Forecast revenue")),
+    forecastPayout: numberOrNull(cell(row, "Forecast payout")),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * The Rep view: one rep's period at a glance (score with its band, ranks,
- * payout), each metric's actual against target as a bar, the score trace
- * and the payout trace line by line, and the score's trend over recent
- * periods.
+ * payout), for a provisional period what happens if the open deals close
+ * and the pace, each metric's actual against target as a bar, the score
+ * trace and the payout trace line by line, and the score's trend over
+ * recent periods.
  */
 import type { App, View } from "./app-state";
 import { el } from "./dom";
+import { paceSection, repForecastCard } from "./forecast-section";
 import { metricBars } from "./metric-bars";
 import { payoutTrace } from "./payout-trace";
 import { renderRepPickers, settleRep, type RepChoiceResult } from "./rep-picker";
@@ -96,6 +98,8 @@ export function createRepView(app: App): View {
     }
     content.append(
       repSummary(rep),
+      rep.forecast ? repForecastCard(rep.forecast, rep.period, rep.currency) : "",
+      rep.pace ? paceSection(rep.pace, rep.currency) : "",
       el("h3", {}, t("metrics")),
       metricBars(rep.metrics, rep.language, rep.currency),
       el("h3", {}, t("scoreTrace")),

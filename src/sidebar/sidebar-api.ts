@@ -72,6 +72,9 @@ export interface TeamRow {
   /** Attainment of each metric of `TeamView.metrics`, in that order. */
   attainments: (number | null)[];
   notes: string;
+  /** Results' Forecast revenue and Forecast payout: null for a final period (and the payout where Bonus is blank). */
+  forecastRevenue?: number | null;
+  forecastPayout?: number | null;
 }
 
 export interface TeamView {
@@ -182,6 +185,45 @@ export interface RepView {
   scoreTrace: ScoreTrace | null;
   /** The rep's score over recent periods of the same kind, oldest first, ending with `period`. */
   trend: TrendPoint[];
+  /** For a provisional period, what happens if the rep's open deals close; null for a final one. */
+  forecast: ForecastView | null;
+  /** For a provisional period, revenue to date against a straight line to the period's end; null for a final one. */
+  pace: PaceView | null;
+}
+
+/** The tier one pay component would reach if the open deals close. */
+export interface ForecastTierView {
+  /** The plan's name of the component. */
+  component: string;
+  kind: "target_bonus" | "commission";
+  /** As the Payouts sheet's Driver: score, attainment:METRIC, team_attainment:METRIC, or a commission's metric. */
+  driver: string;
+  /** Lower bound of the tier reached; null below the first tier. */
+  tier: number | null;
+  rate: number;
+}
+
+/** A rep's forecast of a provisional period: every open deal closing in it won at Amount x Probability. */
+export interface ForecastView {
+  /** The rep's open deals closing in the period, which the forecast counts. */
+  openDeals: number;
+  revenue: number;
+  score: number | null;
+  /** The payout with adjustments; null when the period is not a payout period. */
+  payout: number | null;
+  tiers: ForecastTierView[];
+}
+
+/** Revenue to date against a straight line from 0 on the period's first day to the revenue target on its last. */
+export interface PaceView {
+  revenueToDate: number;
+  /** The revenue target; null when there is none (then there is no line). */
+  target: number | null;
+  /** Where the line is today. */
+  line: number | null;
+  /** Today's day of the period, and the days in it. */
+  day: number;
+  days: number;
 }
 
 // ---------------------------------------------------------------- Review

@@ -1,11 +1,13 @@
 /**
  * The Team view: a period picker, every rep's score (with its band),
  * attainment of a chosen metric, payout and rank, sortable by any column
- * with a click or the keyboard (each header is a button), then the input
- * problems of the latest run. A rep's name opens the Rep view.
+ * with a click or the keyboard (each header is a button), the team's
+ * forecast for a provisional period, then the input problems of the latest
+ * run. A rep's name opens the Rep view.
  */
 import type { App, View } from "./app-state";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
+import { teamForecastCard } from "./forecast-section";
 import { problemSection } from "./problem-list";
 import { bandLegend, scoreBadge } from "./score-band";
 import type { TeamRow, TeamView } from "./sidebar-api";
@@ -103,7 +105,12 @@ export function createTeamView(app: App): View {
     if (team.provisional) content.append(el("p", { class: "notice warn" }, t("provisional")));
     if (team.changedFinal.length > 0)
       content.append(el("p", { class: "notice warn" }, t("changedFinal", { periods: team.changedFinal.join(", ") })));
-    content.append(bandLegend(), teamTable(team), problemSection(team.problems));
+    content.append(
+      bandLegend(),
+      teamTable(team),
+      teamForecastCard(team.rows, team.currency) ?? "",
+      problemSection(team.problems),
+    );
   }
 
   function renderControls(team: TeamView): void {

@@ -72,6 +72,18 @@ const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
     "Provisional or final, proration, ramp, metrics left out of the score, gates not met.",
     "暂定或已定稿、折算、爬坡、未计入得分的指标、未达门槛等说明。",
   ),
+  number(
+    "Forecast revenue",
+    MONEY_FORMAT,
+    "Provisional periods only: the revenue won plus Amount × Probability of the rep's open deals closing in the period.",
+    "仅暂定期间：已赢单销售额，加上本期预计成交的进行中商机的金额 × 赢率。",
+  ),
+  number(
+    "Forecast payout",
+    MONEY_FORMAT,
+    "Provisional periods only: the payout including adjustments if those open deals close (recomputed in full); blank when the period is not a payout period.",
+    "仅暂定期间：如果这些进行中商机成交，应发金额（含调整，全部重新计算）；非发放周期为空。",
+  ),
 ];
 
 /**
@@ -150,7 +162,7 @@ export function metricOfHeader(header: string): string | null {
  * hold is lost when a later plan drops a metric).
  *
  * @example
- * resultsColumns(["revenue"], ["Period", "Rep ID", "old_metric actual"]).map((c) => c.header).slice(9);
+ * resultsColumns(["revenue"], ["Period", "Rep ID", "old_metric actual"]).map((c) => c.header).slice(11);
  * // ["revenue actual", "revenue target", "revenue attainment",
  * //  "old_metric actual", "old_metric target", "old_metric attainment"]
  */

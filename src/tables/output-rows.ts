@@ -164,6 +164,14 @@ export function notComputedNote(language: Language): string {
 
 // ---------------------------------------------------------------- Results rows
 
+/** How a Results row is written: provisional or final, the language, and a provisional period's forecast. */
+export interface ResultRowOptions {
+  provisional: boolean;
+  language: Language;
+  /** The rep's pipeline forecast (README, "Pipeline forecast"); none for a final period, whose forecast cells stay blank. */
+  forecast?: { revenue: number; payout: number | null } | null;
+}
+
 /**
  * One Results row, aligned with `columns`.
  *
@@ -173,7 +181,7 @@ export function notComputedNote(language: Language): string {
 export function resultRow(
   result: RepPeriodResult,
   columns: readonly OutputColumn[],
-  options: { provisional: boolean; language: Language },
+  options: ResultRowOptions,
 ): CellValue[] {
   const byKey = new Map(result.metrics.map((m) => [m.key, m]));
   return columns.map((column) => {
@@ -196,6 +204,10 @@ export function resultRow(
         return result.payout ? numberCell(result.payout.total) : "";
       case "Notes":
         return notesText(result, options.provisional, options.language);
+      case "Forecast revenue":
+        return options.forecast ? numberCell(options.forecast.revenue) : "";
+      case "Forecast payout":
+        return options.forecast ? numberCell(options.forecast.payout) : "";
     }
     const suffix = column.header.slice(column.header.lastIndexOf(" ") + 1);
     const metric = byKey.get(column.header.slice(0, column.header.lastIndexOf(" ")));

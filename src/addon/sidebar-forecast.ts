@@ -1,0 +1,92 @@
+/**
+ * The Rep view's forecast, computed when asked: a provisional period's
+ * Results row holds the forecast revenue and payout only, while the view
+ * also shows the score and the tier each pay component would reach, so the
+ * period is forecast again from the current inputs (one read per input
+ * sheet, the period's own sales only), as a recalculation does.
+ */
+import type { ComponentTrace } from "../core/results";
+import { forecastPeriod, paceOn, type RepForecast } from "../core/forecast";
+import { fiscalYearStart, manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
+import { readPlan } from "../tables/plan-table";
+import { readInputs } from "../tables/read-inputs";
+import type { ForecastTierView, ForecastView, PaceView } from "../sidebar/sidebar-api";
+import { readInputSheets } from "./input-grids";
+import { groupSalesByMonth, salesForPeriod } from "./period-computation";
+import { inputReadingOf, type Settings } from "./settings";
+import { repKey } from "./sidebar-sheets";
+import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
+
+/** As the Payouts sheet's Driver column writes it: score, attainment:METRIC, or a commission's metric. */
+function driverName(trace: ComponentTrace): string {
+  const driver = trace.driver;
+  if (driver.kind === "score") return "score";
+  if (driver.kind === "amount") return driver.metric;
+  return driver.kind + ":" + driver.metric;
+}
+
+/**
+ * The forecast as the Rep view shows it: revenue, score, payout and the tier
+ * of each pay component.
+ *
+ * @example
+ * forecastView(forecast).tiers[0]; // { component: "target_bonus", kind: "target_bonus", driver: "score", tier: 1, rate: 1 }
+ */
+export function forecastView(forecast: RepForecast): ForecastView {
+  const tiers: ForecastTierView[] = (forecast.result.payout?.components ?? []).map((trace) => ({
+    component: trace.key,
+    kind: trace.kind,
+    driver: driverName(trace),
+    tier: trace.tierBound,
+    rate: trace.rate,
+  }));
+  return {
+    openDeals: forecast.openDeals,
+    revenue: forecast.revenue,
+    score: forecast.result.score,
+    payout: forecast.payout,
+    tiers,
+  };
+}
+
+/** What the Rep view adds for a provisional period. */
+export interface RepForecastParts {
+  forecast: ForecastView | null;
+  pace: PaceView | null;
+}
+
+/**
+ * A rep's forecast and pace for a provisional period, from the current
+ * inputs at `now`; both null when the rep has no row in the forecast (no
+ * valid plan version, or not employed).
+ *
+ * @example
+ * repForecastParts(ss, settings, "2026-03", "r01", Date.now()).forecast?.payout; // the payout if the open deals close
+ */
+export function repForecastParts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  period: string,
+  key: string,
+  now: number,
+): RepForecastParts {
+  const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
+  const inputs = readInputSheets(ss, settings);
+  const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
+  const records = readInputs(inputs.grids, {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics: new Set(planMetricKeys(plan)),
+    ...inputReadingOf(settings, ss.getSpreadsheetLocale()),
+  }).records;
+  const fyStart = fiscalYearStart(plan);
+  const sales = salesForPeriod(groupSalesByMonth(records.sales), period, records.salesHaveType, fyStart);
+  const forecasts = forecastPeriod({ records: { ...records, sales }, plan, periods: [] }, period);
+  const forecast = [...(forecasts?.values() ?? [])].find((f) => repKey(f.result.id) === key);
+  if (!forecast) return { forecast: null, pace: null };
+  const target = forecast.result.metrics.find((m) => m.key === "revenue")?.target ?? null;
+  return {
+    forecast: forecastView(forecast),
+    pace: paceOn(forecast.actualRevenue, target, period, wallClock(now).day, fyStart),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The forecast in the built sidebar, in headless Chromium, served by the
+ * preview server on the forecast workbook (forecast-workbook.ts) on 16 March
+ * 2026: the Rep view's "If your open deals close" (revenue, score, payout,
+ * tiers) and pace for the provisional March, none for the final February,
+ * and the Team view's forecast, at 300 px. Screenshots go to
+ * test-output/sidebar/forecast-*.png.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreview, type Preview } from "../../src/local/cli/preview";
+import { recalculateNow } from "../recalculation/fixtures";
+import { launchSidebarBrowser, openWatchedPage, type SidebarBrowser } from "../sidebar/chromium";
+import { forecastSimulator } from "./forecast-workbook";
+
+const SHOTS = join("test-output", "sidebar");
+
+let preview: Preview;
+let browser: SidebarBrowser;
+let page: Page;
+let pageErrors: string[] = [];
+
+async function waitForView(view: string): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const panel = document.getElementById("panel-" + id);
+      return (
+        !!panel &&
+        !panel.hidden &&
+        !panel.querySelector('[aria-busy="true"], .loading') &&
+        panel.querySelector(".content")!.childElementCount > 0
+      );
+    },
+    view,
+    { timeout: 30_000 },
+  );
+}
+
+async function chooseRep(period: string, repId: string): Promise<void> {
+  await page.click("#tab-rep");
+  await waitForView("rep");
+  await page.selectOption("#panel-rep select.period-picker", period);
+  await waitForView("rep");
+  await page.selectOption("#panel-rep select.rep-picker", repId);
+  await waitForView("rep");
+}
+
+function scrollsSideways(): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const simulator = forecastSimulator();
+  recalculateNow(simulator);
+  browser = await launchSidebarBrowser();
+  preview = await startPreview({ port: 0, simulator, recalculate: false });
+  ({ page, pageErrors } = await openWatchedPage(browser, preview.url));
+  await waitForView("team");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+describe("the Rep view of a provisional month", () => {
+  it("shows what happens if the rep's open deals close, worked out by hand", async () => {
+    await chooseRep("2026-03", "R1");
+    const card = await page.locator("#panel-rep .card.forecast").innerText();
+    expect(card).toMatch(/If your open deals close/);
+    // Elm 5,000 x 40 % and Fir 3,000 x 1 close in March; Juniper (April) does not count.
+    expect(card).toMatch(/2 open deals closing in 2026-03/);
+    // 6,000 + 2,000 + 3,000 = 11,000; score 1.1; 1,000 (tier 1.0) + 550 commission + 100 adjustment.
+    expect(card).toContain("$11,000.00");
+    expect(card).toMatch(/110\.0%/);
+    expect(card).toContain("$1,650.00");
+    expect(card).toMatch(/target_bonus: tier from 100\.0%, rate 1/);
+    expect(card).toMatch(/commission: tier from \$0\.00, rate 0\.05/);
+  });
+
+  it("shows the pace: revenue to date against the straight line on day 16 of 31", async () => {
+    const pace = await page.locator("#panel-rep .pace").innerText();
+    // 10,000 x 16 / 31 = 5,161.29; 6,000 is 838.71 ahead.
+    expect(pace).toContain("Revenue to date $6,000.00");
+    expect(pace).toContain("$5,161.29");
+    expect(pace).toContain("day 16 of 31");
+    expect(pace).toContain("Ahead of the line by $838.71");
+    expect(await page.locator("#panel-rep .pace-bar").count()).toBe(1);
+    expect(await scrollsSideways()).toBe(false);
+    await page.screenshot({ path: join(SHOTS, "forecast-rep.png"), fullPage: true });
+  });
+
+  it("shows no forecast and no pace for a final month", async () => {
+    await chooseRep("2026-02", "R1");
+    expect(await page.locator("#panel-rep .card.forecast").count()).toBe(0);
+    expect(await page.locator("#panel-rep .pace").count()).toBe(0);
+  });
+});
+
+describe("the Team view of a provisional month", () => {
+  it("shows the team's forecast revenue and payout beside the payout now", async () => {
+    await page.click("#tab-team");
+    await waitForView("team");
+    await page.selectOption("#panel-team select", "2026-03");
+    await waitForView("team");
+    const card = await page.locator("#panel-team .card.forecast").innerText();
+    // Revenue 11,000 + 10,000; payout 1,650 + 1,500 against 900 + 950 now.
+    expect(card).toContain("$21,000.00");
+    expect(card).toContain("$3,150.00");
+    expect(card).toContain("$1,850.00");
+    expect(await scrollsSideways()).toBe(false);
+    await page.screenshot({ path: join(SHOTS, "forecast-team.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
