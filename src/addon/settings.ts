@@ -72,6 +72,14 @@ const SettingsSchema = z
     dateOrder: z._default(z.enum(["auto", "dmy", "mdy"]), "auto"),
     /** A manager's own stage words in Sales' Status column (case and spaces ignored): word to won, lost or open. */
     stageWords: z._default(z.record(z.string().check(z.maxLength(200)), z.enum(["won", "lost", "open"])), {}),
+    /**
+     * The pipeline forecast's win probability (0-1) of an open deal by its
+     * Status word (case and spaces ignored), for deals without a Probability cell.
+     */
+    stageProbabilities: z._default(
+      z.record(z.string().check(z.maxLength(200)), z.number().check(z.gte(0), z.lte(1))),
+      {},
+    ),
   })
   .check(
     z.refine(
@@ -195,8 +203,8 @@ function dateOrderOf(settings: Settings, locale: string | null): "dmy" | "mdy" |
 /**
  * What every reading of the input sheets takes from the settings: the column
  * mapping, the date order (an explicit one, and the locale's default for
- * sheets whose own dates do not show theirs) and the manager's stage words,
- * so a sidebar call reads Sales exactly as the run does.
+ * sheets whose own dates do not show theirs), the manager's stage words and
+ * their probabilities, so a sidebar call reads Sales exactly as the run does.
  *
  * @example
  * readInputs(grids, { wallClock, manualMetrics, planMetrics, ...inputReadingOf(settings, ss.getSpreadsheetLocale()) });
@@ -209,6 +217,7 @@ export function inputReadingOf(
   dateOrder: "dmy" | "mdy" | null;
   localeDateOrder: "dmy" | "mdy" | null;
   stageWords: Settings["stageWords"];
+  stageProbabilities: Settings["stageProbabilities"];
 } {
   const explicit = settings.dateOrder === "auto" ? null : settings.dateOrder;
   return {
@@ -216,5 +225,6 @@ export function inputReadingOf(
     dateOrder: explicit,
     localeDateOrder: dateOrderOf(settings, locale),
     stageWords: settings.stageWords,
+    stageProbabilities: settings.stageProbabilities,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The `--mapping` file of `npm start`: the add-on's column mapping, date
- * order and stage words as JSON, the same three settings a manager saves in
+ * order, stage words and their probabilities as JSON, the settings a manager saves in
  * Sheets, so a run on an export reads it as the spreadsheet would.
  *
  *   { "columns": { "sales": { "date": "Fecha", "rep": "Vendedor", "amount": "Importe" } },
  *     "dateOrder": "dmy",
- *     "stageWords": { "Firmado": "won", "Perdido": "lost" } }
+ *     "stageWords": { "Firmado": "won", "Perdido": "lost" },
+ *     "stageProbabilities": { "Propuesta": 0.5 } }
  *
  * Checked strictly here, at the edge, so a typo is a one-line message naming
  * its key instead of a mapping silently ignored: unknown keys, fields that
@@ -25,6 +26,8 @@ export interface RunSettings {
   columns?: Partial<Record<InputSheetKey, Record<string, string>>>;
   dateOrder?: "auto" | "dmy" | "mdy";
   stageWords?: Record<string, "won" | "lost" | "open">;
+  /** The forecast's probability (0-1) of an open deal by its stage word. */
+  stageProbabilities?: Record<string, number>;
 }
 
 /** A mapping file that cannot be used: one line per mistake, each naming the file and the key. */
@@ -35,7 +38,7 @@ export class MappingFileError extends Error {
   }
 }
 
-const TOP_KEYS = ["columns", "dateOrder", "stageWords"] as const;
+const TOP_KEYS = ["columns", "dateOrder", "stageWords", "stageProbabilities"] as const;
 const DATE_ORDERS = ["dmy", "mdy", "auto"] as const;
 const STAGES = ["won", "lost", "open"] as const;
 
@@ -78,6 +81,9 @@ const MappingFileSchema = z.strictObject({
   ),
   dateOrder: z.optional(z.enum(DATE_ORDERS)),
   stageWords: z.optional(z.record(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), z.enum(STAGES))),
+  stageProbabilities: z.optional(
+    z.record(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), z.number().check(z.gte(0), z.lte(1))),
+  ),
 });
 
 /** A key path as a person writes it: `columns.sales.date`, `stageWords["Closed Won"]`. */
@@ -160,6 +166,7 @@ export function parseMappingText(text: string): { ok: true; settings: RunSetting
   }
   if (parsed.data.dateOrder !== undefined) settings.dateOrder = parsed.data.dateOrder;
   if (parsed.data.stageWords !== undefined) settings.stageWords = parsed.data.stageWords;
+  if (parsed.data.stageProbabilities !== undefined) settings.stageProbabilities = parsed.data.stageProbabilities;
   return { ok: true, settings };
 }
 
