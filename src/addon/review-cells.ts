@@ -83,6 +83,21 @@ export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPer
   return teams;
 }
 
+const NO_MANAGER = (): undefined => undefined;
+let managerLookups: WeakMap<ReadonlyMap<RepKey, Rep>, (rep: RepKey) => RepKey | undefined> | undefined;
+
+/** One lookup function per directory, so teamMembersOf indexes a period's rows by manager once, not per review. */
+function managerLookup(reps: ReadonlyMap<RepKey, Rep> | undefined): (rep: RepKey) => RepKey | undefined {
+  if (!reps) return NO_MANAGER;
+  managerLookups ??= new WeakMap();
+  let lookup = managerLookups.get(reps);
+  if (!lookup) {
+    lookup = (rep) => reps.get(rep)?.manager;
+    managerLookups.set(reps, lookup);
+  }
+  return lookup;
+}
+
 /**
  * The generated review of one rep and period: the ONE place the review
  * generator is called, so changing it is one edit.
@@ -96,7 +111,7 @@ export function rowsByTeam(rows: readonly RepPeriodResult[]): Map<string, RepPer
  */
 export function reviewForRow(context: ReviewContext): string {
   const { result } = context;
-  const members = teamMembersOf(result, context.periodRows, (rep) => context.reps?.get(rep)?.manager);
+  const members = teamMembersOf(result, context.periodRows, managerLookup(context.reps));
   if (members.length > 0) {
     const language = context.settings.language ?? context.language;
     const findings = managerReviewFindings({ result, members, settings: context.settings });

@@ -150,11 +150,51 @@ export function teamMembersOf(
   periodRows: readonly RepPeriodResult[],
   managerOf: (rep: RepKey) => RepKey | undefined,
 ): RepPeriodResult[] {
-  const direct = periodRows.filter((other) => other.rep !== row.rep && managerOf(other.rep) === row.rep);
+  const direct = directReportsOf(row.rep, periodRows, managerOf);
   if (direct.length > 0) return direct;
   const team = teamKeyOf(row.team);
   if (!isPaidOnTeam(row) || team === "") return [];
   return periodRows.filter((other) => other.rep !== row.rep && teamKeyOf(other.team) === team);
+}
+
+interface DirectReportsIndex {
+  managerOf: (rep: RepKey) => RepKey | undefined;
+  byManager: Map<RepKey, RepPeriodResult[]>;
+}
+
+// Every rep of a period is asked for their team (1,000 reps ask 1,000 rows each), so a period's rows are indexed
+// by manager once per rows array and lookup function. managerOf must answer the same for a rep each time, as a
+// directory lookup does; a different function rebuilds the index.
+let directReportsIndexes: WeakMap<readonly RepPeriodResult[], DirectReportsIndex> | undefined;
+
+/** The rows, in their order, of the reps whose manager `rep` is (never `rep` itself). */
+function directReportsOf(
+  rep: RepKey,
+  periodRows: readonly RepPeriodResult[],
+  managerOf: (rep: RepKey) => RepKey | undefined,
+): RepPeriodResult[] {
+  directReportsIndexes ??= new WeakMap();
+  let index = directReportsIndexes.get(periodRows);
+  if (index?.managerOf !== managerOf) {
+    index = { managerOf, byManager: reportsByManager(periodRows, managerOf) };
+    directReportsIndexes.set(periodRows, index);
+  }
+  return (index.byManager.get(rep) ?? []).filter((other) => other.rep !== rep);
+}
+
+function reportsByManager(
+  periodRows: readonly RepPeriodResult[],
+  managerOf: (rep: RepKey) => RepKey | undefined,
+): Map<RepKey, RepPeriodResult[]> {
+  const byManager = new Map<RepKey, RepPeriodResult[]>();
+  for (const other of periodRows) {
+    const manager = managerOf(other.rep);
+    if (manager === undefined) continue;
+    const reports = byManager.get(manager);
+    if (reports) reports.push(other);
+    else byManager.set(manager, [other]);
+  }
+  return byManager;
 }
 
 /** The metrics the team is measured on: the manager's scored metrics, else the first member's. */
