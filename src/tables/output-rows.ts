@@ -251,8 +251,26 @@ export function payoutLineFormats(line: readonly unknown[]): string[] {
   return lineFormats(driverFormat(plainText(line[DRIVER_COLUMN]), plainText(line[TYPE_COLUMN])));
 }
 
-function payoutLine(fields: Partial<Record<string, CellValue>>): CellValue[] {
-  return PAYOUT_HEADERS.map((header) => (header in fields ? (fields[header] as CellValue) : ""));
+// A monthly run writes tens of thousands of Payouts lines: each is filled by column index, without copying the
+// rep's three cells into every line's fields.
+let payoutColumnOf: Map<string, number> | undefined;
+
+function payoutLine(who: PayoutLineWho, fields: Partial<Record<string, CellValue>>): CellValue[] {
+  payoutColumnOf ??= new Map(PAYOUT_HEADERS.map((header, column) => [header, column]));
+  const line: CellValue[] = new Array<CellValue>(PAYOUT_HEADERS.length).fill("");
+  for (const fieldsOf of [who, fields]) {
+    for (const header in fieldsOf) {
+      const column = payoutColumnOf.get(header);
+      if (column !== undefined) line[column] = fieldsOf[header as keyof typeof fieldsOf] as CellValue;
+    }
+  }
+  return line;
+}
+
+interface PayoutLineWho {
+  Period: string;
+  "Rep ID": string;
+  Name: string;
 }
 
 function lineFormats(valueFormat: string): string[] {
@@ -280,11 +298,10 @@ export function payoutRows(
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   if (!payout) return { values, formats };
-  const who = { Period: result.period, "Rep ID": result.id, Name: result.name };
+  const who: PayoutLineWho = { Period: result.period, "Rep ID": result.id, Name: result.name };
   for (const trace of payout.components) {
     values.push(
-      payoutLine({
-        ...who,
+      payoutLine(who, {
         Line: values.length + 1,
         Type: trace.kind,
         Item: trace.key,
@@ -305,8 +322,7 @@ export function payoutRows(
   }
   for (const adjustment of payout.adjustments) {
     values.push(
-      payoutLine({
-        ...who,
+      payoutLine(who, {
         Line: values.length + 1,
         Type: "adjustment",
         Item: adjustment.period,
@@ -321,8 +337,7 @@ export function payoutRows(
     payout.negative ? NOTE_TEXT.negative[options.language] : "",
   ];
   values.push(
-    payoutLine({
-      ...who,
+    payoutLine(who, {
       Line: values.length + 1,
       Type: "total",
       Item: "total",
