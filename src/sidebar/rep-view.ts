@@ -34,7 +34,7 @@ function rankText(rank: number | null, count: number): string {
  * @example
  * repSummary(rep); // <div class="card">name, team, score, ranks, payout</div>
  */
-export function repSummary(rep: RepView): HTMLElement {
+function repSummary(rep: RepView): HTMLElement {
   const otherNotes = rep.provisional
     ? rep.notes
         .split(/[;；]\s*/)

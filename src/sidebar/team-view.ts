@@ -49,6 +49,9 @@ function sortValue(row: TeamRow, key: SortKey, metricIndex: number): string | nu
  *
  * @example
  * sortRows(rows, "payout", -1, 0)[0].payout; // the largest payout
+ *
+ * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function sortRows(rows: readonly TeamRow[], key: SortKey, direction: 1 | -1, metricIndex: number): TeamRow[] {
   return [...rows].sort((a, b) => {
