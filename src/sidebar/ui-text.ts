@@ -304,6 +304,32 @@ const TEXT = {
   fillTargetsMonth: { en: "Month (YYYY-MM)", zh: "月份（YYYY-MM）" },
   fillTargetsGrowth: { en: "Growth (%)", zh: "增长率（%）" },
   fillTargetsButton: { en: "Fill Targets", zh: "填充目标" },
+  // Plans: Compare plans
+  tabPlans: { en: "Plans", zh: "方案" },
+  planCompareTitle: { en: "Compare plans", zh: "对比方案" },
+  planCompareHint: {
+    en: "Computes the last 12 final months under the Plan and under the Plan draft sheet, and writes the Plan comparison sheet. Adjustments are outside every plan, so they are the same on both sides. Results, Payouts and Reviews are not touched.",
+    zh: "按现行方案（Plan）和方案草稿（Plan draft）分别计算最近 12 个已定稿月份，并写入“Plan comparison”工作表。调整不属于任何方案，两边相同。结果、发放明细和评语不会改动。",
+  },
+  planCompare: { en: "Compare plans", zh: "对比方案" },
+  planComparing: { en: "Computing both plans…", zh: "正在计算两个方案…" },
+  planDraftTitle: { en: "The Plan draft", zh: "方案草稿" },
+  planDraftHint: {
+    en: "Write the draft in a sheet named Plan draft, in the Plan's own format. Start from a copy of the Plan; an existing draft is never overwritten.",
+    zh: "在名为“Plan draft”的工作表中按方案表的格式编写草稿。可从现行方案的副本开始；已有的草稿不会被覆盖。",
+  },
+  planMakeDraft: { en: "Copy the Plan to a draft", zh: "复制现行方案为草稿" },
+  planCostChange: { en: "Total cost change", zh: "总成本变化" },
+  planMonths: { en: "Months", zh: "月份" },
+  planMonthsValue: { en: "{count}: {first} to {last}", zh: "{count} 个：{first} 至 {last}" },
+  planCurrent: { en: "Plan", zh: "现行方案" },
+  planDraft: { en: "Draft", zh: "方案草稿" },
+  planSheetWritten: { en: "Rep by rep, month by month: the {sheet} sheet.", zh: "各销售逐月明细：“{sheet}”工作表。" },
+  planWinners: { en: "Paid more under the draft", zh: "草稿下多得的销售" },
+  planLosers: { en: "Paid less under the draft", zh: "草稿下少得的销售" },
+  planNoOne: { en: "No one.", zh: "无。" },
+  planRepFromTo: { en: "{from} → {to}", zh: "{from} → {to}" },
+  planDraftProblems: { en: "Problems in the Plan draft", zh: "方案草稿中的问题" },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
