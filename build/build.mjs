@@ -99,9 +99,9 @@ const BUILTINS_MODULE = "bundle:bound-builtins";
 
 /** The module esbuild injects: it exports each built-in under its own name, so the bundle's references use it. */
 function boundBuiltinsSource() {
-  return BOUND_BUILTINS
-    .map((name) => `var bound$${name} = globalThis.${name};\nexport { bound$${name} as ${name} };`)
-    .join("\n");
+  return BOUND_BUILTINS.map(
+    (name) => `var bound$${name} = globalThis.${name};\nexport { bound$${name} as ${name} };`,
+  ).join("\n");
 }
 
 const boundBuiltins = {

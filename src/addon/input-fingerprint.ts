@@ -185,7 +185,7 @@ const FINGERPRINT_SCHEME = "p2:";
  * isCurrentScheme("1x3k9f0a2b");    // false: stored before schemes were tagged
  */
 export function isCurrentScheme(stored: string | undefined): boolean {
-  return stored !== undefined && stored.startsWith(FINGERPRINT_SCHEME);
+  return stored?.startsWith(FINGERPRINT_SCHEME) === true;
 }
 
 /**

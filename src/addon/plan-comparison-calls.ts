@@ -23,7 +23,7 @@ const REPS_LISTED = 5;
  * problemLines([problemAt("Plan draft", "N5", "not_a_number", { column: "Rate", value: "x" })], "en");
  * // [{ cells: "'Plan draft'!N5", rows: 1, message: 'Rate "x" is not a number; ...' }]
  */
-export function problemLines(problems: readonly Problem[], language: Language): ProblemLine[] {
+function problemLines(problems: readonly Problem[], language: Language): ProblemLine[] {
   return groupProblems(problems).map((group) => ({
     cells: groupCells(group, language),
     rows: group.problems.length,

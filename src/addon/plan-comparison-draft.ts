@@ -14,7 +14,7 @@ import type { StartedBy } from "./run-log-row";
 import { runLanguage, settingsOf } from "./settings";
 import { readSpreadsheetState } from "./spreadsheet-state";
 
-export type DraftOutcome = "done" | "exists" | "no_plan" | "already running";
+type DraftOutcome = "done" | "exists" | "no_plan" | "already running";
 
 const TEXT = {
   busy: BUSY_MESSAGE,

@@ -39,12 +39,12 @@ export const PLAN_DRAFT_SHEET = "Plan draft";
 export const PLAN_COMPARISON_SHEET = "Plan comparison";
 
 /** How many final months, the latest, are compared. */
-export const COMPARED_MONTHS = 12;
+const COMPARED_MONTHS = 12;
 
 /** How many of the draft's grouped problem lines a message quotes. */
 const PROBLEM_LINES_SHOWN = 5;
 
-export type ComparisonOutcome =
+type ComparisonOutcome =
   | "done"
   | "no_draft"
   | "no_final_months"
@@ -115,7 +115,7 @@ function problemLines(problems: readonly Problem[], language: Language): string 
  * @example
  * comparisonMessage(summary); // "Compared 12 final months (2025-05 to 2026-04): the Plan pays $52,000.00, ..."
  */
-export function comparisonMessage(summary: Omit<ComparisonSummary, "message">): string {
+function comparisonMessage(summary: Omit<ComparisonSummary, "message">): string {
   const { language, currency, comparison, draftProblems } = summary;
   switch (summary.outcome) {
     case "already running":

@@ -32,7 +32,7 @@ function driverName(trace: ComponentTrace): string {
  * @example
  * forecastView(forecast).tiers[0]; // { component: "target_bonus", kind: "target_bonus", driver: "score", tier: 1, rate: 1 }
  */
-export function forecastView(forecast: RepForecast): ForecastView {
+function forecastView(forecast: RepForecast): ForecastView {
   const tiers: ForecastTierView[] = (forecast.result.payout?.components ?? []).map((trace) => ({
     component: trace.key,
     kind: trace.kind,

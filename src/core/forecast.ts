@@ -55,6 +55,7 @@ export function hasOpenDealsIn(sales: readonly Sale[], period: Period, fyStart: 
  * @example
  * salesIfOpenDealsClose([{ ...sale, status: "open", amount: 1000, probability: 0.4, day: 20530 }], "2026-03", 1);
  * // [{ ...sale, status: "won", amount: 400, probability: 1, day: 20530 }]
+ * @internal Exported for src/core/forecast.test.ts; the code uses it only inside this file.
  */
 export function salesIfOpenDealsClose(sales: readonly Sale[], period: Period, fyStart: number): Sale[] {
   const { first, last } = dayRange(period, fyStart);

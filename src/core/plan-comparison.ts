@@ -12,7 +12,7 @@ import type { PeriodResult } from "./results";
 import { roundHalfUpCents } from "./rounding";
 
 /** What one rep is paid in one month under one plan. */
-export interface RepPayout {
+interface RepPayout {
   rep: RepKey;
   /** Rep ID as typed. */
   id: string;
@@ -25,19 +25,19 @@ export interface RepPayout {
 export type PayoutsByMonth = Map<Period, Map<RepKey, RepPayout>>;
 
 /** The current and draft figures of anything compared, and draft minus current. */
-export interface PayoutChange {
+interface PayoutChange {
   current: number;
   draft: number;
   difference: number;
 }
 
-export interface ComparisonRow extends PayoutChange {
+interface ComparisonRow extends PayoutChange {
   period: Period;
   repId: string;
   name: string;
 }
 
-export interface MonthTotal extends PayoutChange {
+interface MonthTotal extends PayoutChange {
   period: Period;
 }
 
@@ -71,7 +71,7 @@ export function periodsEndingIn(months: readonly Period[], fyStart: number): Per
   for (const month of months) {
     periods.push(month);
     for (const period of [quarterOfMonth(month, fyStart), yearOfMonth(month, fyStart)]) {
-      if (monthsOf(period, fyStart).at(-1) === month) periods.push(period);
+      if (lastMonthOf(period, fyStart) === month) periods.push(period);
     }
   }
   return periods;
@@ -88,7 +88,7 @@ export function periodsEndingIn(months: readonly Period[], fyStart: number): Per
 export function payoutsByMonth(results: Iterable<PeriodResult>, fyStart: number): PayoutsByMonth {
   const byMonth: PayoutsByMonth = new Map();
   for (const result of results) {
-    const month = monthsOf(result.period, fyStart).at(-1)!;
+    const month = lastMonthOf(result.period, fyStart);
     let reps = byMonth.get(month);
     if (!reps) byMonth.set(month, (reps = new Map()));
     for (const row of result.rows) {
@@ -99,6 +99,12 @@ export function payoutsByMonth(results: Iterable<PeriodResult>, fyStart: number)
     }
   }
   return byMonth;
+}
+
+/** The month a period's payout falls in: its last month. */
+function lastMonthOf(period: Period, fyStart: number): Period {
+  const months = monthsOf(period, fyStart);
+  return months[months.length - 1];
 }
 
 function change(current: number, draft: number): PayoutChange {

@@ -109,6 +109,7 @@ export function repForecastCard(forecast: ForecastView, period: string, currency
  *
  * @example
  * paceMarks({ revenueToDate: 6000, target: 10000, line: 5000, day: 15, days: 30 }); // { fill: 40, line: 33.3… }
+ * @internal Exported for test/forecast/forecast-sidebar-logic.test.ts; the code uses it only inside this file.
  */
 export function paceMarks(pace: PaceView): { fill: number; line: number } | null {
   if (pace.target === null || pace.target <= 0 || pace.line === null) return null;

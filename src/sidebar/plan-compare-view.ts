@@ -22,7 +22,7 @@ import { errorNote, loadingNote, runAction } from "./view-status";
  * signedMoney(1200, "USD"); // "+$1,200.00"
  * signedMoney(-30, "USD");  // "-$30.00"
  */
-export function signedMoney(value: number, currency: string): string {
+function signedMoney(value: number, currency: string): string {
   return (value > 0 ? "+" : "") + money(value, currency);
 }
 
@@ -32,7 +32,7 @@ export function signedMoney(value: number, currency: string): string {
  * @example
  * costChangeShare({ current: 2950, difference: 1200 }); // 0.4067...
  */
-export function costChangeShare(view: Pick<PlanComparisonView, "current" | "difference">): number | null {
+function costChangeShare(view: Pick<PlanComparisonView, "current" | "difference">): number | null {
   if (view.current === null || view.difference === null || view.current === 0) return null;
   return view.difference / Math.abs(view.current);
 }
@@ -119,7 +119,7 @@ function totalsCard(view: PlanComparisonView): HTMLElement {
  * @example
  * replaceChildren(region, ...comparisonParts(view));
  */
-export function comparisonParts(view: PlanComparisonView): HTMLElement[] {
+function comparisonParts(view: PlanComparisonView): HTMLElement[] {
   const done = view.outcome === "done";
   const parts: (HTMLElement | null)[] = [
     el("p", { role: done ? "status" : "alert", class: done ? "notice ok" : "notice warn" }, view.message),

@@ -43,7 +43,7 @@ const LABELS = {
 } as const satisfies Record<string, Localized>;
 
 /** The Period cell of the overall total row. */
-export const TOTAL_PERIOD = "Total";
+const TOTAL_PERIOD = "Total";
 
 /**
  * The sheet's rows, header first, with each cell's number format.

@@ -9,7 +9,7 @@ import { createSimulator, type Simulator } from "../../src/simulator/index";
 import type { CellInput } from "../../src/simulator/snapshot";
 
 /** The simulated now: 16 March 2026, so February is final and March provisional. */
-export const FORECAST_NOW = "2026-03-16T12:00:00Z";
+const FORECAST_NOW = "2026-03-16T12:00:00Z";
 
 const PLAN_HEADER = [
   "Effective from",

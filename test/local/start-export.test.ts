@@ -231,10 +231,10 @@ describe("--mapping", () => {
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split("\n");
     expect(lines).toEqual([
-      "npm start: --mapping bad.json: columns.sales.fecha: unknown key; the sales fields are date, rep, customer, amount, type, status, opened, split, dealId",
+      "npm start: --mapping bad.json: columns.sales.fecha: unknown key; the sales fields are date, rep, customer, amount, type, status, opened, split, dealId, probability",
       'npm start: --mapping bad.json: dateOrder: must be dmy, mdy, auto, not "ymd"',
       'npm start: --mapping bad.json: stageWords.Firmado: must be won, lost, open, not "signed"',
-      "npm start: --mapping bad.json: extra: unknown key; expected one of columns, dateOrder, stageWords",
+      "npm start: --mapping bad.json: extra: unknown key; expected one of columns, dateOrder, stageWords, stageProbabilities",
     ]);
     expect(run.stdout).toBe("");
     expect(existsSync(path("never.xlsx"))).toBe(false);

@@ -8,7 +8,7 @@
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../src/simulator/index";
 import type { CellInput } from "../../src/simulator/snapshot";
 
-export const PLAN_HEADER = ["Type", "Key", "Weight", "Driver", "Mode", "Bound", "Rate", "Value"];
+const PLAN_HEADER = ["Type", "Key", "Weight", "Driver", "Mode", "Bound", "Rate", "Value"];
 
 /** The Plan's rows, header first, with the commission's two tier rates and, when given, its payout period. */
 export function commissionPlan(firstRate: number, secondRate: number, payoutPeriod?: string): CellInput[][] {
@@ -29,7 +29,7 @@ function deal(day: string, rep: string, customer: string, amount: number): CellI
 const text = (value: string): CellInput => ({ value, format: "@" });
 
 /** The input sheets and the Plan. */
-export function comparisonSheets(): Record<string, CellInput[][]> {
+function comparisonSheets(): Record<string, CellInput[][]> {
   return {
     Reps: [
       ["Rep ID", "Name", "Team", "Role", "Start date"],

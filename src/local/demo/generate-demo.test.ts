@@ -39,7 +39,7 @@ describe("the demo workbook generator", () => {
     expect(sheet("Sales", generateDemoWorkbook(7)).values).not.toEqual(sheet("Sales").values);
   });
 
-  it("has the input sheets with the English headers of the spec, and the default plan", () => {
+  it("has the input sheets with their English headers, and the default plan", () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Reps", "Sales", "Targets", "Scores", "Adjustments", "Plan"]);
     expect(sheet("Reps").values[0]).toEqual([
       "Rep ID",
