@@ -8,6 +8,7 @@
 //   dist/Sidebar.html     the sidebar client, JS and CSS inlined into one file.
 //   dist/appsscript.json  the manifest.
 import * as esbuild from "esbuild";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,6 +119,27 @@ const boundBuiltins = {
   },
 };
 
+/** The review generator's source files: what the reviews' wording is made from. */
+const REVIEW_WORDING_SOURCE =
+  /^(review-|manager-review-|recognition|training-topics|prorated-phrases|number-text|display-format|localized-text).*(?<!\.test)\.ts$/;
+
+/**
+ * A hash of the review generator's sources. Reviews whose inputs did not
+ * change are left as the sheet holds them; this tag makes a release that
+ * changes their wording generate them once again, without anyone having to
+ * remember to bump a version by hand.
+ */
+function reviewWordingTag() {
+  const core = join(root, "src", "core");
+  const hash = createHash("sha256");
+  for (const file of readdirSync(core)
+    .filter((name) => REVIEW_WORDING_SOURCE.test(name))
+    .sort()) {
+    hash.update(file).update(readFileSync(join(core, file)));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
 async function bundleAddon() {
   const result = await esbuild.build({
     entryPoints: [ENTRY],
@@ -135,6 +157,7 @@ async function bundleAddon() {
     outdir: "out-iife",
     logLevel: "warning",
     inject: [BUILTINS_MODULE],
+    define: { __REVIEW_WORDING__: JSON.stringify(reviewWordingTag()) },
     plugins: [zodWithoutGlobals, boundBuiltins],
   });
   return result.outputFiles[0].text;

@@ -25,12 +25,15 @@ import { hashText } from "./input-fingerprint";
 import type { ResultIndex } from "./period-computation";
 import { reviewKey, storedReview } from "./review-cells";
 
+/** Replaced by the build with a hash of the review generator's sources (build/build.mjs). */
+declare const __REVIEW_WORDING__: string | undefined;
+
 /**
- * Bumped when the review generator's wording changes, so that reviews left
- * alone because their inputs did not change are generated again once with
- * the new wording.
+ * Part of every review print, so that reviews left alone because their
+ * inputs did not change are generated again once when a release changes the
+ * generator's wording. Unbuilt code (unit tests) has one fixed tag.
  */
-const REVIEW_GENERATOR_VERSION = 1;
+const REVIEW_GENERATOR_VERSION = typeof __REVIEW_WORDING__ === "string" ? __REVIEW_WORDING__ : "source";
 
 /** How many earlier periods a review reads (historyOf's depth). */
 const HISTORY_DEPTH = 3;
