@@ -367,9 +367,12 @@ function hostileWorkbook(next: () => number): { sheets: Record<string, CellInput
     if (used.has(row)) continue;
     const header = String(grid[0][c]);
     const value = next() < 0.05 ? paddedId(next) : pick(next, HOSTILE);
-    // A hostile Rep ID on Reps would make the same text elsewhere a known rep.
-    const id = (i: Injection) => i.sheet === "Reps" && i.header === "Rep ID";
-    if (injections.some((i) => i.value.input === value.input && (id(i) || (sheet === "Reps" && header === "Rep ID"))))
+    // A hostile Rep ID or Name on Reps would make the same text elsewhere a known rep (a Sales owner
+    // may be a rep's Name).
+    const namesRep = (on: string, column: string) => on === "Reps" && (column === "Rep ID" || column === "Name");
+    if (
+      injections.some((i) => i.value.input === value.input && (namesRep(i.sheet, i.header) || namesRep(sheet, header)))
+    )
       continue;
     // Nor a rep's Reps row and a row of theirs elsewhere: a rep left out for a bad Reps cell
     // leaves their deals out before those deals' dates are weighed.

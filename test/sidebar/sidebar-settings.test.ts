@@ -87,6 +87,7 @@ describe("renamed sheets", () => {
       columns: {},
       dateOrder: "auto",
       stageWords: {},
+      stageProbabilities: {},
     });
     const setup = call("sidebarSetup") as {
       setUp: boolean;
