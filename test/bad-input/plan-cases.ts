@@ -11,7 +11,7 @@ export interface PlanBadInputCase {
   expectedProblems: string[];
 }
 
-const HEADERS = [
+export const PLAN_HEADER = [
   "Effective from",
   "Role",
   "Type",
@@ -52,7 +52,7 @@ const COLUMNS = [
 ] as const;
 
 function plan(...rows: Cells[]): unknown[][] {
-  return [HEADERS, ...rows.map((row) => COLUMNS.map((column) => row[column] ?? ""))];
+  return [PLAN_HEADER, ...rows.map((row) => COLUMNS.map((column) => row[column] ?? ""))];
 }
 
 const SCORECARD: Cells[] = [

@@ -12,7 +12,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/cli/preview";
 import { recalculateNow } from "../recalculation/fixtures";
-import { launchSidebarBrowser, openWatchedPage, type SidebarBrowser } from "../sidebar/chromium";
+import {
+  launchSidebarBrowser,
+  openWatchedPage,
+  scrollsSideways,
+  type SidebarBrowser,
+  waitForView,
+} from "../sidebar/chromium";
 import { forecastSimulator } from "./forecast-workbook";
 
 const SHOTS = join("test-output", "sidebar");
@@ -22,33 +28,13 @@ let browser: SidebarBrowser;
 let page: Page;
 let pageErrors: string[] = [];
 
-async function waitForView(view: string): Promise<void> {
-  await page.waitForFunction(
-    (id) => {
-      const panel = document.getElementById("panel-" + id);
-      return (
-        !!panel &&
-        !panel.hidden &&
-        !panel.querySelector('[aria-busy="true"], .loading') &&
-        panel.querySelector(".content")!.childElementCount > 0
-      );
-    },
-    view,
-    { timeout: 30_000 },
-  );
-}
-
 async function chooseRep(period: string, repId: string): Promise<void> {
   await page.click("#tab-rep");
-  await waitForView("rep");
+  await waitForView(page, "rep");
   await page.selectOption("#panel-rep select.period-picker", period);
-  await waitForView("rep");
+  await waitForView(page, "rep");
   await page.selectOption("#panel-rep select.rep-picker", repId);
-  await waitForView("rep");
-}
-
-function scrollsSideways(): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  await waitForView(page, "rep");
 }
 
 beforeAll(async () => {
@@ -58,7 +44,7 @@ beforeAll(async () => {
   browser = await launchSidebarBrowser();
   preview = await startPreview({ port: 0, simulator, recalculate: false });
   ({ page, pageErrors } = await openWatchedPage(browser, preview.url));
-  await waitForView("team");
+  await waitForView(page, "team");
 });
 
 afterAll(async () => {
@@ -89,7 +75,7 @@ describe("the Rep view of a provisional month", () => {
     expect(pace).toContain("day 16 of 31");
     expect(pace).toContain("Ahead of the line by $838.71");
     expect(await page.locator("#panel-rep .pace-bar").count()).toBe(1);
-    expect(await scrollsSideways()).toBe(false);
+    expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "forecast-rep.png"), fullPage: true });
   });
 
@@ -103,15 +89,15 @@ describe("the Rep view of a provisional month", () => {
 describe("the Team view of a provisional month", () => {
   it("shows the team's forecast revenue and payout beside the payout now", async () => {
     await page.click("#tab-team");
-    await waitForView("team");
+    await waitForView(page, "team");
     await page.selectOption("#panel-team select", "2026-03");
-    await waitForView("team");
+    await waitForView(page, "team");
     const card = await page.locator("#panel-team .card.forecast").innerText();
     // Revenue 11,000 + 10,000; payout 1,650 + 1,500 against 900 + 950 now.
     expect(card).toContain("$21,000.00");
     expect(card).toContain("$3,150.00");
     expect(card).toContain("$1,850.00");
-    expect(await scrollsSideways()).toBe(false);
+    expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "forecast-team.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -7,28 +7,10 @@
  */
 import { createSimulator, type Simulator } from "../../src/simulator/index";
 import type { CellInput } from "../../src/simulator/snapshot";
+import { PLAN_HEADER } from "../bad-input/plan-cases";
 
 /** The simulated now: 16 March 2026, so February is final and March provisional. */
 const FORECAST_NOW = "2026-03-16T12:00:00Z";
-
-const PLAN_HEADER = [
-  "Effective from",
-  "Role",
-  "Type",
-  "Key",
-  "Weight",
-  "Direction",
-  "Floor",
-  "Cap",
-  "Driver",
-  "Mode",
-  "Gate",
-  "Max rate",
-  "Bound",
-  "Rate",
-  "Value",
-  "Note",
-];
 
 /** Plan rows by the columns they fill (Type, Key, Weight, Driver, Mode, Bound, Rate, Value). */
 function planRow(cells: {

@@ -377,7 +377,18 @@ function hostileWorkbook(next: () => number): { sheets: Record<string, CellInput
     // Nor a rep's Reps row and a row of theirs elsewhere: a rep left out for a bad Reps cell
     // leaves their deals out before those deals' dates are weighed.
     const repOfRow = sheet === "Reps" ? REP_IDS[r - 1] : String(grid[r][grid[0].indexOf("Rep ID")] ?? "");
-    if (injections.some((i) => i.rep !== "" && i.rep === repOfRow && (i.sheet === "Reps") !== (sheet === "Reps")))
+    // A Rep ID on Reps that is another rep's ID padded with spaces makes that rep a duplicate too.
+    const repsTouched = (on: string, column: string, rep: string, input: unknown) =>
+      on === "Reps" && column === "Rep ID" ? [rep, String(input).trim()] : [rep];
+    const mine = repsTouched(sheet, header, repOfRow, value.input);
+    if (
+      injections.some(
+        (i) =>
+          i.rep !== "" &&
+          (i.sheet === "Reps") !== (sheet === "Reps") &&
+          repsTouched(i.sheet, i.header, i.rep, i.value.input).some((rep) => mine.includes(rep)),
+      )
+    )
       continue;
     used.add(row);
     const cell = columnLetter(c) + (r + 1);
