@@ -25,6 +25,7 @@ import type { ComponentFinding, NextTierFinding } from "./review-pay-findings";
 import { reviewCatalogue } from "./review-templates";
 import {
   adjustmentSentences,
+  bullet,
   cleanUserText,
   componentLabel,
   dayLabel,
@@ -33,6 +34,7 @@ import {
   metricDisplayName,
   periodLabel,
   plural,
+  say,
 } from "./review-text";
 
 interface Writer {
@@ -40,14 +42,6 @@ interface Writer {
   language: Language;
   currency: string;
   words: ManagerWords;
-}
-
-function say(w: Writer, key: ManagerTextKey, args: Record<string, string | number> = {}): string {
-  return fill(w.words.texts[key], args);
-}
-
-function bullet(w: Writer, line: string): string {
-  return w.words.bullet + line;
 }
 
 function list(w: Writer, items: string[]): string {

@@ -47,11 +47,28 @@ interface Writer {
   words: ReviewCatalogue;
 }
 
-function say(w: Writer, key: ReviewTextKey, args: Record<string, string | number> = {}): string {
+/**
+ * A catalogue text with its placeholders filled: the one way rep and manager
+ * reviews put words on the page.
+ *
+ * @example
+ * say(writer, "closing"); // "Please add your comments…"
+ */
+export function say<K extends string>(
+  w: { words: { texts: Record<K, string> } },
+  key: K,
+  args: Record<string, string | number> = {},
+): string {
   return fill(w.words.texts[key], args);
 }
 
-function bullet(w: Writer, line: string): string {
+/**
+ * A line as a bullet point, in the catalogue's bullet.
+ *
+ * @example
+ * bullet(writer, "Revenue 120%"); // "• Revenue 120%"
+ */
+export function bullet(w: { words: { bullet: string } }, line: string): string {
   return w.words.bullet + line;
 }
 
