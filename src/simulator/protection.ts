@@ -2,12 +2,47 @@
  * Protections of sheets and ranges. A protection that is not warning-only
  * stops edits by users who are neither its editors nor the owner, with Sheets'
  * message; warning-only protections never stop a script.
+ *
+ * In a spreadsheet the script created (drive.ts), a new protection's
+ * editors mirror the spreadsheet's own editors until the script first
+ * changes its list, as Sheets documents for `protect()`: a protection left
+ * as made protects nothing. Neither the owner nor the user running the
+ * script can be removed from a protection's editors.
  */
 import type { GridRect } from "./a1-notation";
+import { assertMayEditFile, sharingOf } from "./drive";
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { RangeFacade, exposeRange } from "./range";
 import type { ProtectionModel, SheetModel, SpreadsheetModel } from "./sheet-model";
 import { UserFacade } from "./session";
+
+/** Protections whose editors still mirror their spreadsheet's editors (none changed their list yet). */
+const mirroring = new WeakSet<ProtectionModel>();
+
+/**
+ * The users who may edit through a protection: while it mirrors its
+ * spreadsheet, the spreadsheet's owner and editors; then its own list.
+ */
+function editorsOf(ss: SpreadsheetModel, p: ProtectionModel): Set<string> {
+  const sharing = sharingOf(ss);
+  if (sharing && mirroring.has(p)) return new Set([ss.owner, ...sharing.editors]);
+  return p.editors;
+}
+
+/** Ends a protection's mirroring before its list changes: its list becomes the spreadsheet's editors. */
+function ownList(ss: SpreadsheetModel, p: ProtectionModel): Set<string> {
+  if (mirroring.has(p)) {
+    p.editors = editorsOf(ss, p);
+    mirroring.delete(p);
+  }
+  return p.editors;
+}
+
+/** A user the script names: an email address or a User object. */
+function userName(user: unknown): string {
+  const facade = unwrapService(user, UserFacade);
+  return facade ? facade._email : String(user);
+}
 
 /** SpreadsheetApp.ProtectionType. */
 export const PROTECTION_TYPE = Object.freeze({ RANGE: "RANGE", SHEET: "SHEET" });
@@ -49,11 +84,12 @@ function contains(outer: GridRect, inner: GridRect): boolean {
  * assertEditable(ss, sheet, { row: 1, column: 1, numRows: 1, numColumns: 1 }, "bob");
  */
 export function assertEditable(ss: SpreadsheetModel, sheet: SheetModel, rect: GridRect | null, user: string): void {
+  assertMayEditFile(ss, user);
   if (user === ss.owner) return;
   const whole: GridRect = { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns };
   const target = rect ?? whole;
   for (const p of ss.protections) {
-    if (p.sheetId !== sheet.sheetId || p.warningOnly || p.editors.has(user)) continue;
+    if (p.sheetId !== sheet.sheetId || p.warningOnly || editorsOf(ss, p).has(user)) continue;
     if (p.type === "RANGE" && p.rect && intersects(p.rect, target)) throw new Error(PROTECTED_MESSAGE);
     if (p.type === "SHEET" && !(rect && p.unprotected.some((u) => contains(u, rect))))
       throw new Error(PROTECTED_MESSAGE);
@@ -126,7 +162,7 @@ export class ProtectionFacade {
   }
   canEdit(): boolean {
     const user = this._x.context.user;
-    return user === this._ss.owner || this._p.editors.has(user);
+    return user === this._ss.owner || editorsOf(this._ss, this._p).has(user);
   }
   canDomainEdit(): boolean {
     return this._p.domainEdit;
@@ -137,29 +173,38 @@ export class ProtectionFacade {
     return this._self();
   }
   getEditors(): UserFacade[] {
-    return [...new Set([this._ss.owner, ...this._p.editors])].map((u) =>
-      this._x.expose("User", new UserFacade(this._x.sim.options.revealEmails ? u : "")),
+    // A created spreadsheet's users were named by their email addresses: the script sees those.
+    const reveal = this._x.sim.options.revealEmails || sharingOf(this._ss) !== undefined;
+    return [...new Set([this._ss.owner, ...editorsOf(this._ss, this._p)])].map((u) =>
+      this._x.expose("User", new UserFacade(reveal ? u : "")),
     );
   }
   addEditor(user: unknown): this {
     this._assertCanChange();
-    this._p.editors.add(String(user));
+    ownList(this._ss, this._p).add(userName(user));
     return this._self();
   }
   addEditors(users: unknown): this {
     this._assertCanChange();
-    if (Array.isArray(users)) for (const u of users) this._p.editors.add(String(u));
+    const list = ownList(this._ss, this._p);
+    if (Array.isArray(users)) for (const u of users) list.add(userName(u));
     return this._self();
   }
   removeEditor(user: unknown): this {
     this._assertCanChange();
-    this._p.editors.delete(String(user));
+    this._removeEditor(ownList(this._ss, this._p), userName(user));
     return this._self();
   }
   removeEditors(users: unknown): this {
     this._assertCanChange();
-    if (Array.isArray(users)) for (const u of users) this._p.editors.delete(String(u));
+    const list = ownList(this._ss, this._p);
+    if (Array.isArray(users)) for (const u of users) this._removeEditor(list, userName(u));
     return this._self();
+  }
+  /** Neither the owner nor the user running the script leaves the list (Sheets ignores them). */
+  _removeEditor(list: Set<string>, user: string): void {
+    if (user === this._ss.owner || user === this._x.context.user) return;
+    list.delete(user);
   }
   getRange(): RangeFacade {
     const sheet = this._sheet();
@@ -221,6 +266,7 @@ export function addProtection(
     unprotected: [],
   };
   ss.protections.push(model);
+  if (sharingOf(ss)) mirroring.add(model);
   return exposeProtection(x, ss, model);
 }
 

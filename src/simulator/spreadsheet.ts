@@ -9,9 +9,11 @@ import {
   addMetadata,
   metadataAt,
 } from "./developer-metadata";
+import { assertMayEditFile, sharingListsOf } from "./drive";
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { type ProtectionFacade, assertEditable, exposeProtection } from "./protection";
 import { type RangeFacade, checkRect, exposeRange } from "./range";
+import { UserFacade } from "./session";
 import { SheetFacade, checkSheetName, exposeSheet } from "./sheet";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";
 import { isValidTimeZone } from "./time-zone";
@@ -24,6 +26,12 @@ const SPREADSHEET_KINDS: ServiceKinds = writeKinds(
   "setSpreadsheetLocale",
   "rename",
   "addDeveloperMetadata",
+  "addEditor",
+  "addEditors",
+  "addViewer",
+  "addViewers",
+  "removeEditor",
+  "removeViewer",
 );
 
 /**
@@ -66,6 +74,7 @@ export class SpreadsheetFacade {
     return this._ss.name;
   }
   rename(name: unknown): void {
+    assertMayEditFile(this._ss, this._x.context.user);
     this._ss.name = String(name);
   }
   getUrl(): string {
@@ -125,6 +134,7 @@ export class SpreadsheetFacade {
       while (this._ss.sheetByName(`Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    assertMayEditFile(this._ss, this._x.context.user);
     checkSheetName(this._ss, name);
     if (index < 0 || index > this._ss.sheets.length) throw new Error("Invalid argument: sheetIndex");
     const sheet = this._ss.addSheet(name, index);
@@ -162,9 +172,76 @@ export class SpreadsheetFacade {
       throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
     return this._ss.protections.filter((p) => p.type === type).map((p) => exposeProtection(this._x, this._ss, p));
   }
+  // ---- sharing (a created spreadsheet's lists restrict who opens and edits it; see drive.ts)
+  _self(): this {
+    return this._x.expose("Spreadsheet", this, SPREADSHEET_KINDS);
+  }
+  /** Only the owner and editors share a spreadsheet; an email or a User names the user. */
+  _share(users: unknown, change: (user: string) => void): this {
+    assertMayEditFile(this._ss, this._x.context.user);
+    const list = Array.isArray(users) ? users : [users];
+    for (const user of list) {
+      const facade = unwrapService(user, UserFacade);
+      const name = facade ? facade._email : typeof user === "string" ? user.trim() : "";
+      if (!/^[^@\s]+@[^@\s]+$/.test(name)) throw new Error(`Invalid email: ${name || String(user)}`);
+      change(name);
+    }
+    return this._self();
+  }
+  _users(names: Iterable<string>): UserFacade[] {
+    return [...names].map((name) => this._x.expose("User", new UserFacade(name)));
+  }
+  /** Makes a user an editor (a viewer is promoted). */
+  addEditor(user: unknown): this {
+    const sharing = sharingListsOf(this._ss);
+    return this._share(user, (name) => {
+      if (name === this._ss.owner) return;
+      sharing.viewers.delete(name);
+      sharing.editors.add(name);
+    });
+  }
+  addEditors(users: unknown): this {
+    if (!Array.isArray(users)) throw new Error("Invalid argument: emailAddresses");
+    return this.addEditor(users);
+  }
+  /** Makes a user a viewer (an editor stays an editor). */
+  addViewer(user: unknown): this {
+    const sharing = sharingListsOf(this._ss);
+    return this._share(user, (name) => {
+      if (name !== this._ss.owner && !sharing.editors.has(name)) sharing.viewers.add(name);
+    });
+  }
+  addViewers(users: unknown): this {
+    if (!Array.isArray(users)) throw new Error("Invalid argument: emailAddresses");
+    return this.addViewer(users);
+  }
+  /** Removes an editor (also from the viewers, as for Drive files). */
+  removeEditor(user: unknown): this {
+    const sharing = sharingListsOf(this._ss);
+    return this._share(user, (name) => {
+      sharing.editors.delete(name);
+      sharing.viewers.delete(name);
+    });
+  }
+  removeViewer(user: unknown): this {
+    const sharing = sharingListsOf(this._ss);
+    return this._share(user, (name) => {
+      sharing.viewers.delete(name);
+    });
+  }
+  /** The owner and the editors. */
+  getEditors(): UserFacade[] {
+    return this._users(new Set([this._ss.owner, ...sharingListsOf(this._ss).editors]));
+  }
+  getViewers(): UserFacade[] {
+    return this._users(sharingListsOf(this._ss).viewers);
+  }
+  getOwner(): UserFacade {
+    return this._x.expose("User", new UserFacade(this._ss.owner));
+  }
   addDeveloperMetadata(...args: unknown[]): this {
     addMetadata(this._x, this._ss, null, args);
-    return this._x.expose("Spreadsheet", this, SPREADSHEET_KINDS);
+    return this._self();
   }
   getDeveloperMetadata(): DeveloperMetadataFacade[] {
     return metadataAt(this._x, this._ss, null);
