@@ -20,13 +20,16 @@ export interface ValidationSpec {
   helpText: string;
 }
 
+/** A cell's styles by name (border, merged, font weight...). */
+export type CellStyle = Record<string, string | number | boolean | null>;
+
 /** One cell: content plus the attributes a script can set. */
 export interface Cell {
   content?: CellContent;
   format?: string;
   note?: string;
   validation?: ValidationSpec;
-  style?: Record<string, string | number | boolean | null>;
+  style?: CellStyle;
 }
 
 /**
@@ -41,13 +44,3 @@ export const MAX_CELL_CHARS = 50_000;
 
 /** The most cells a spreadsheet may hold (Sheets' limit). */
 export const MAX_SPREADSHEET_CELLS = 10_000_000;
-
-/**
- * True when the cell has content (value or formula); formats and notes do not count.
- *
- * @example
- * hasContent({ note: "x" }); // false
- */
-export function hasContent(cell: Cell | undefined): boolean {
-  return cell?.content !== undefined;
-}

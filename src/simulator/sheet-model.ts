@@ -4,7 +4,8 @@
  * the service objects (spreadsheet.ts, range.ts) add those.
  */
 import type { GridRect } from "./a1-notation";
-import { type Cell, MAX_SPREADSHEET_CELLS, hasContent } from "./cell";
+import { type Cell, MAX_SPREADSHEET_CELLS } from "./cell";
+import { CellColumn, ColumnCell } from "./cell-column";
 
 /** A developer-metadata entry; location is the spreadsheet or one sheet. */
 export interface MetadataEntry {
@@ -47,7 +48,8 @@ export const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLUMNS = 26;
 
 /**
- * One sheet's grid and settings.
+ * One sheet's grid and settings. Cells are stored a column at a time (see
+ * cell-column.ts); `cell` and `cellForWrite` hand out views of them.
  *
  * @example
  * const sheet = new SheetModel("Sales", 0);
@@ -64,92 +66,96 @@ export class SheetModel {
   frozenColumns = 0;
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
-  /** rows[r-1][c-1]; sparse. */
-  rows: (Cell | undefined)[][] = [];
+  /** columns[c-1]; undefined until a cell of the column is written. */
+  private columns: (CellColumn | undefined)[] = [];
 
   constructor(name: string, sheetId: number) {
     this.name = name;
     this.sheetId = sheetId;
   }
 
-  /** The cell at (row, column), 1-based, or undefined. */
+  /** The cell at (row, column), 1-based, or undefined when it holds nothing. */
   cell(row: number, column: number): Cell | undefined {
-    return this.rows[row - 1]?.[column - 1];
+    const cells = this.columns[column - 1];
+    return cells?.holdsAnything(row - 1) ? new ColumnCell(cells, row - 1) : undefined;
   }
 
-  /** The cell at (row, column), created when missing. */
+  /** The cell at (row, column), to change; setting its properties writes the sheet. */
   cellForWrite(row: number, column: number): Cell {
-    let r = this.rows[row - 1];
-    if (!r) r = this.rows[row - 1] = [];
-    let cell = r[column - 1];
-    if (!cell) cell = r[column - 1] = {};
-    return cell;
+    let cells = this.columns[column - 1];
+    if (!cells) cells = this.columns[column - 1] = new CellColumn();
+    return new ColumnCell(cells, row - 1);
   }
 
   /** Last row holding content (0 when none). */
   lastRow(): number {
-    for (let r = this.rows.length; r >= 1; r--) {
-      const row = this.rows[r - 1];
-      if (row?.some((cell) => hasContent(cell))) return r;
-    }
-    return 0;
+    let last = 0;
+    // A column shorter than the last row found cannot hold a later one.
+    for (const cells of this.columns)
+      if (cells && cells.length > last) last = Math.max(last, cells.lastContentIndex() + 1);
+    return last;
   }
 
   /** Last column holding content (0 when none). */
   lastColumn(): number {
-    let last = 0;
-    for (const row of this.rows) {
-      if (!row) continue;
-      for (let c = row.length; c > last; c--)
-        if (hasContent(row[c - 1])) {
-          last = c;
-          break;
-        }
-    }
-    return last;
+    for (let c = this.columns.length; c >= 1; c--) if ((this.columns[c - 1]?.lastContentIndex() ?? -1) >= 0) return c;
+    return 0;
   }
 
   /** Inserts `count` blank rows before row `before` (1-based). */
   insertRowsBefore(before: number, count: number): void {
-    if (this.rows.length >= before)
-      this.rows = this.rows
-        .slice(0, before - 1)
-        .concat(new Array<(Cell | undefined)[]>(count), this.rows.slice(before - 1));
+    for (const cells of this.columns) cells?.insertRows(before - 1, count);
     this.maxRows += count;
   }
 
   /** Deletes rows start..start+count-1. */
   deleteRows(start: number, count: number): void {
-    this.rows.splice(start - 1, count);
+    for (const cells of this.columns) cells?.deleteRows(start - 1, count);
     this.maxRows -= count;
   }
 
   /** Inserts `count` blank columns before column `before`. */
   insertColumnsBefore(before: number, count: number): void {
-    this.rows = this.rows.map((row) =>
-      row && row.length >= before
-        ? row.slice(0, before - 1).concat(new Array<Cell | undefined>(count), row.slice(before - 1))
-        : row,
-    );
+    if (this.columns.length >= before)
+      this.columns = this.columns
+        .slice(0, before - 1)
+        .concat(new Array<CellColumn | undefined>(count), this.columns.slice(before - 1));
     this.maxColumns += count;
   }
 
   /** Deletes columns start..start+count-1. */
   deleteColumns(start: number, count: number): void {
-    for (const row of this.rows) if (row) row.splice(start - 1, count);
+    this.columns.splice(start - 1, count);
     this.maxColumns -= count;
   }
 
-  /** Visits every existing cell inside a rectangle. */
+  /** Visits every cell holding anything inside a rectangle, row by row. */
   forEachCell(rect: GridRect, visit: (cell: Cell, row: number, column: number) => void): void {
     for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-      const row = this.rows[r - 1];
-      if (!row) continue;
       for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
-        const cell = row[c - 1];
+        const cell = this.cell(r, c);
         if (cell) visit(cell, r, c);
       }
     }
+  }
+
+  /**
+   * Visits, row by row, every cell that has a format, note, validation or
+   * style (whatever its content), skipping the columns that have none.
+   */
+  forEachCellWithAttributes(visit: (cell: Cell, row: number, column: number) => void): void {
+    const columns: number[] = [];
+    let rows = 0;
+    this.columns.forEach((cells, c) => {
+      if (!cells?.hasAttributes()) return;
+      columns.push(c);
+      rows = Math.max(rows, cells.length);
+    });
+    for (let r = 0; r < rows; r++)
+      for (const c of columns) {
+        const cells = this.columns[c]!;
+        if (cells.holdsAttribute(r)) visit(new ColumnCell(cells, r), r + 1, c + 1);
+      }
   }
 }
 

@@ -222,17 +222,14 @@ export function snapshotSpreadsheet(ss: SpreadsheetModel): SpreadsheetSnapshot {
       const notes: SheetSnapshot["notes"] = {};
       const validations: SheetSnapshot["validations"] = {};
       const styles: SheetSnapshot["styles"] = {};
-      sheet.rows.forEach((row, r) =>
-        row?.forEach((cell, c) => {
-          if (!cell) return;
-          const key = a1(r + 1, c + 1);
-          if (cell.format !== undefined) formats[key] = cell.format;
-          if (cell.note !== undefined) notes[key] = cell.note;
-          if (cell.validation)
-            validations[key] = { ...cell.validation, values: JSON.parse(JSON.stringify(cell.validation.values)) };
-          if (cell.style && Object.keys(cell.style).length > 0) styles[key] = { ...cell.style };
-        }),
-      );
+      sheet.forEachCellWithAttributes((cell, row, column) => {
+        const key = a1(row, column);
+        if (cell.format !== undefined) formats[key] = cell.format;
+        if (cell.note !== undefined) notes[key] = cell.note;
+        if (cell.validation)
+          validations[key] = { ...cell.validation, values: JSON.parse(JSON.stringify(cell.validation.values)) };
+        if (cell.style && Object.keys(cell.style).length > 0) styles[key] = { ...cell.style };
+      });
       return {
         name: sheet.name,
         index: index + 1,
