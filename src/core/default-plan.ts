@@ -211,7 +211,8 @@ export type PlanSettingKey =
   | "promote_score"
   | "promote_periods"
   | "support_score"
-  | "support_periods";
+  | "support_periods"
+  | "approval";
 
 export const PLAN_SETTING_NAMES: Readonly<Record<PlanSettingKey, Localized>> = {
   target_bonus: { en: "target_bonus", zh: "目标奖金" },
@@ -223,6 +224,7 @@ export const PLAN_SETTING_NAMES: Readonly<Record<PlanSettingKey, Localized>> = {
   promote_periods: { en: "promote_periods", zh: "晋升期数" },
   support_score: { en: "support_score", zh: "辅导得分" },
   support_periods: { en: "support_periods", zh: "辅导期数" },
+  approval: { en: "approval", zh: "审批" },
 };
 
 const PLAN_DIRECTION_NAMES: Readonly<Record<Direction, Localized>> = {
@@ -269,6 +271,7 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   payoutPeriod: "month",
   signals: { promoteScore: 1.1, promotePeriods: 3, supportScore: 0.8, supportPeriods: 2 },
   training: { ...DEFAULT_TRAINING_TOPICS },
+  approval: false,
 };
 
 /** One row of the default plan, numbers written once for both languages. */

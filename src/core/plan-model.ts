@@ -91,6 +91,8 @@ export interface PlanSettings {
   signals: SignalThresholds;
   /** Per metric key; defaults merged in. */
   training: Record<string, TrainingTopic>;
+  /** A due month waits for "Approve a period…" before it is final (README, "Payout approval"). */
+  approval: boolean;
 }
 
 export interface PlanVersion {

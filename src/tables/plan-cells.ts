@@ -199,6 +199,21 @@ const CURRENCY_WORDS = new Map<string, string>([
   ["$", "USD"],
   ["美元", "USD"],
 ]);
+/** The Value words of an on/off setting; a checkbox cell reads as TRUE or FALSE. */
+const SWITCH_WORDS = new Map<string, boolean>([
+  ["on", true],
+  ["off", false],
+  ["true", true],
+  ["false", false],
+  ["yes", true],
+  ["no", false],
+  ["是", true],
+  ["否", false],
+  ["开", true],
+  ["关", false],
+  ["开启", true],
+  ["关闭", false],
+]);
 const AUTO_WORDS = new Set([wordOf(PLAN_AUTO_VALUE.en), wordOf(PLAN_AUTO_VALUE.zh)]);
 
 /** The Type words a `plan_unknown_type` message lists. */
@@ -333,6 +348,17 @@ function languageCell(value: unknown): Language | null | CellIssue {
     : cellIssue("plan_bad_value", { value: displayValue(value), expected: "auto, en, zh" });
 }
 
+/** `on` or `off` (是 or 否, TRUE or FALSE, a checkbox). */
+function switchCell(value: unknown): boolean | null | CellIssue {
+  if (typeof value === "boolean") return value;
+  const text = textOf(value);
+  if (text === null || isCellIssue(text)) return text;
+  const on = SWITCH_WORDS.get(wordOf(text));
+  return on !== undefined
+    ? on
+    : cellIssue("plan_bad_value", { value: displayValue(value), expected: "on, off (是, 否), TRUE, FALSE" });
+}
+
 function settingKeyCell(value: unknown): PlanSettingKey | CellIssue {
   const text = required(textOf)(value);
   if (isCellIssue(text)) return text;
@@ -409,6 +435,7 @@ function buildRowSchemas() {
       promote_periods: z.object({ value: planCell(required(countOfPeriods)) }),
       support_score: z.object({ value: planCell(required(nonNegative)) }),
       support_periods: z.object({ value: planCell(required(countOfPeriods)) }),
+      approval: z.object({ value: planCell(required(switchCell)) }),
     } satisfies Record<PlanSettingKey, z.ZodMiniType>,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The settings of one version: the defaults, with the version's base
  * `setting` rows (payout period, fiscal year start, currency, language, the
- * promote and support signals) and `training` rows laid over them.
+ * promote and support signals, payout approval) and `training` rows laid over them.
  *
  * Separate because settings hold for the whole version, not per role (the
  * per-role target bonus is a variant's, in `plan-variants.ts`).
@@ -82,6 +82,9 @@ function applySetting(settings: PlanSettings, entry: SettingValue): void {
       return;
     case "support_periods":
       settings.signals.supportPeriods = entry.value;
+      return;
+    case "approval":
+      settings.approval = entry.value;
       return;
   }
 }

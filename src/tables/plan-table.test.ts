@@ -800,7 +800,7 @@ describe("problems, each with its cell and text", () => {
       name: "an unknown setting",
       rows: [...REVENUE_ONLY, { type: "setting", key: "bonus_cap", value: 2 }],
       expected: [
-        'Plan!D3: Setting "bonus_cap" is not one of target_bonus, payout_period, fiscal_year_start, currency, language, promote_score, promote_periods, support_score, support_periods (目标奖金, 发放周期, 财年起始月, 币种, 语言, 晋升得分, 晋升期数, 辅导得分, 辅导期数); plan version - is not used',
+        'Plan!D3: Setting "bonus_cap" is not one of target_bonus, payout_period, fiscal_year_start, currency, language, promote_score, promote_periods, support_score, support_periods, approval (目标奖金, 发放周期, 财年起始月, 币种, 语言, 晋升得分, 晋升期数, 辅导得分, 辅导期数, 审批); plan version - is not used',
       ],
     },
     {

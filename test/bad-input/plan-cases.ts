@@ -161,7 +161,7 @@ export const planCases: PlanBadInputCase[] = [
       { type: "setting", key: "payout_period", value: "weekly" },
     ),
     expectedProblems: [
-      'Plan!D4: Setting "bonus_pool" is not one of target_bonus, payout_period, fiscal_year_start, currency, language, promote_score, promote_periods, support_score, support_periods (目标奖金, 发放周期, 财年起始月, 币种, 语言, 晋升得分, 晋升期数, 辅导得分, 辅导期数); plan version - is not used',
+      'Plan!D4: Setting "bonus_pool" is not one of target_bonus, payout_period, fiscal_year_start, currency, language, promote_score, promote_periods, support_score, support_periods, approval (目标奖金, 发放周期, 财年起始月, 币种, 语言, 晋升得分, 晋升期数, 辅导得分, 辅导期数, 审批); plan version - is not used',
       'Plan!O5: Value "weekly" is not valid here (month, quarter, year (月, 季, 年)); plan version - is not used',
     ],
   },
