@@ -8,6 +8,10 @@
  *   passed. A quarter or a year is due when its last month is.
  * - Locally (no schedule), a period is final when it has ended by the latest
  *   date in Sales (its last day is on or before that date).
+ * - Under the Plan's `approval` setting a due month is not final but
+ *   awaiting approval, recomputed like a provisional month, until a run
+ *   approves it; a quarter or a year awaiting approval becomes final with
+ *   the last of its months (README, "Payout approval").
  * - Every run computes every period that is not final, from the start month
  *   through the current month, with their quarters and years, oldest first
  *   (a quarter right after its last month), so a checkpointed run finishes
@@ -53,6 +57,10 @@ export interface RunPlanInput {
   restate?: readonly Period[];
   /** When a checkpointed run left work: only these are computed, in this order. */
   pending?: readonly Period[] | null;
+  /** Whether a period waits for an approval once due (the Plan's `approval` setting); default: never. */
+  needsApproval?: (period: Period) => boolean;
+  /** Months this run approves: final once computed, if they are due. */
+  approve?: readonly Period[];
 }
 
 export interface RunPlan {
@@ -62,6 +70,8 @@ export interface RunPlan {
   becomeFinal: Set<Period>;
   /** Final periods in range that stay as they are. */
   frozen: Period[];
+  /** Those of `compute` that are due but wait for an approval (not final, recomputed by every run). */
+  awaiting: Set<Period>;
 }
 
 /**
@@ -151,6 +161,7 @@ export function restatedPeriods(period: Period, fyStart: number): Period[] {
  * planRun({ startMonth: "2026-01", throughMonth: "2026-04", now: wall(2026, 4, 10, 9, 0),
  *   finality: { kind: "schedule", at: { day: 3, hour: 6 } }, final: new Set(["2026-01"]), fyStart: 1 });
  * // compute: 2026-02, 2026-03, 2026-Q1, 2026-04, 2026-Q2, 2026; becomeFinal: 2026-02, 2026-03, 2026-Q1
+ * // With needsApproval: () => true and approve: ["2026-02"]: becomeFinal 2026-02; awaiting 2026-03, 2026-Q1
  */
 export function planRun(input: RunPlanInput): RunPlan {
   const inRange = periodsInRange(input.startMonth, input.throughMonth, input.fyStart);
@@ -164,10 +175,44 @@ export function planRun(input: RunPlanInput): RunPlan {
     for (const p of restate) wanted.add(p);
     compute = byEnd([...wanted], input.fyStart);
   }
-  const becomeFinal = new Set(
-    compute.filter((p) => input.final.has(p) || isPeriodDue(p, input.now, input.finality, input.fyStart)),
-  );
-  return { compute, becomeFinal, frozen };
+  const { becomeFinal, awaiting } = finalityOf(compute, input, new Set(inRange), restate);
+  return { compute, becomeFinal, frozen, awaiting };
+}
+
+/**
+ * Which computed periods become final and which wait for an approval. A
+ * period without approval is final once due (or when already final and
+ * restated); with it, a month is final only when this run approves it, and
+ * a quarter or a year when each of its months in range is (or becomes)
+ * final, so approving the last month closes them too. A restated period
+ * under approval waits again.
+ */
+function finalityOf(
+  compute: readonly Period[],
+  input: RunPlanInput,
+  inRange: ReadonlySet<Period>,
+  restate: ReadonlySet<Period>,
+): { becomeFinal: Set<Period>; awaiting: Set<Period> } {
+  const needsApproval = input.needsApproval ?? (() => false);
+  const approve = new Set(input.approve ?? []);
+  const becomeFinal = new Set<Period>();
+  const awaiting = new Set<Period>();
+  const staysFinal = (p: Period) => input.final.has(p) && !restate.has(p);
+  // Oldest first, a month before the quarter and year ending with it: a quarter sees its months decided.
+  for (const p of byEnd(compute, input.fyStart)) {
+    const due = isPeriodDue(p, input.now, input.finality, input.fyStart);
+    if (!needsApproval(p)) {
+      if (input.final.has(p) || due) becomeFinal.add(p);
+      continue;
+    }
+    if (!due) continue;
+    const approved =
+      periodKind(p) === "month"
+        ? approve.has(p)
+        : monthsOf(p, input.fyStart).every((m) => !inRange.has(m) || staysFinal(m) || becomeFinal.has(m));
+    (approved ? becomeFinal : awaiting).add(p);
+  }
+  return { becomeFinal, awaiting };
 }
 
 /**
@@ -178,6 +223,8 @@ export function planRun(input: RunPlanInput): RunPlan {
  * @example
  * hasDueWork({ startMonth: "2026-01", now: wall(2026, 3, 2, 9, 0), at: { day: 3, hour: 6 },
  *   final: new Set(["2026-01"]), fyStart: 1, pending: null }); // false (February is due on 3 March)
+ * hasDueWork({ startMonth: "2026-01", now: wall(2026, 3, 9, 9, 0), at: { day: 3, hour: 6 },
+ *   final: new Set(["2026-01"]), fyStart: 1, pending: null, awaiting: new Set(["2026-02"]) }); // false
  */
 export function hasDueWork(input: {
   startMonth: Period | null;
@@ -186,13 +233,16 @@ export function hasDueWork(input: {
   final: ReadonlySet<Period>;
   fyStart: number;
   pending: readonly Period[] | null;
+  /** Due periods the last run found awaiting approval: like provisional ones, no reason to run. */
+  awaiting?: ReadonlySet<Period>;
 }): boolean {
   if (input.pending && input.pending.length > 0) return true;
   if (input.startMonth === null) return true;
   const current = monthOfDay(input.now.day);
   const finality: Finality = { kind: "schedule", at: input.at };
+  const awaiting = input.awaiting ?? new Set<Period>();
   return periodsInRange(input.startMonth, current, input.fyStart).some(
-    (p) => !input.final.has(p) && isPeriodDue(p, input.now, finality, input.fyStart),
+    (p) => !input.final.has(p) && !awaiting.has(p) && isPeriodDue(p, input.now, finality, input.fyStart),
   );
 }
 
