@@ -67,7 +67,13 @@ describe("a run under approval", () => {
 });
 
 describe("a scheduled firing", () => {
-  const firing = { startMonth: "2026-01", at: { day: 3, hour: 6 }, fyStart: 1, pending: null, final: new Set<string>() };
+  const firing = {
+    startMonth: "2026-01",
+    at: { day: 3, hour: 6 },
+    fyStart: 1,
+    pending: null,
+    final: new Set<string>(),
+  };
 
   it("has no work for months the last run found awaiting approval", () => {
     const awaiting = new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]);
