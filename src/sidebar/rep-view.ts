@@ -17,8 +17,8 @@ import { scoreTrace } from "./score-trace";
 import { callServer } from "./server-calls";
 import type { RepView } from "./sidebar-api";
 import { t } from "./ui-text";
-import { createLoader } from "./view-status";
 import { money, whole } from "./value-format";
+import { showWhenChanged, viewRegions } from "./view-shell";
 
 function stat(term: string, value: Node | string): HTMLElement[] {
   return [el("dt", {}, term), el("dd", {}, value)];
@@ -67,21 +67,9 @@ function repSummary(rep: RepView): HTMLElement {
  * rep.show();
  */
 export function createRepView(app: App): View {
-  const panel = el("section", { class: "view rep-view" });
-  const controls = el("div", { class: "controls" });
-  const content = el("div", { class: "content" });
-  panel.append(controls, content);
-  let loadedKey = "";
-  const load = createLoader(content, () => {
-    loadedKey = "";
-  });
+  const { panel, controls, content } = viewRegions("rep-view");
   const keyNow = () => [app.state.version, app.state.period ?? "", app.state.repId ?? ""].join("|");
-
-  const show = () => {
-    if (keyNow() === loadedKey) return;
-    loadedKey = keyNow();
-    load(fetchRep, render);
-  };
+  const show = showWhenChanged(content, keyNow, fetchRep, render);
 
   async function fetchRep(): Promise<{ choice: RepChoiceResult; rep: RepView | null }> {
     const choice = await settleRep(app);
@@ -90,7 +78,6 @@ export function createRepView(app: App): View {
   }
 
   function render({ choice, rep }: { choice: RepChoiceResult; rep: RepView | null }): void {
-    loadedKey = keyNow();
     renderRepPickers(app, controls, choice.team, show);
     if (!rep) {
       content.append(el("p", { class: "notice" }, t("noResults")));

@@ -12,8 +12,8 @@ import { problemSection } from "./problem-list";
 import { bandLegend, scoreBadge } from "./score-band";
 import type { TeamRow, TeamView } from "./sidebar-api";
 import { t, type TextKey } from "./ui-text";
-import { createLoader } from "./view-status";
 import { money, percent, whole } from "./value-format";
+import { showWhenChanged, viewRegions } from "./view-shell";
 
 type SortKey = "name" | "score" | "attainment" | "payout" | "rank";
 
@@ -74,24 +74,12 @@ export function sortRows(rows: readonly TeamRow[], key: SortKey, direction: 1 | 
  * team.show(); // loads the latest month
  */
 export function createTeamView(app: App): View {
-  const panel = el("section", { class: "view team-view" });
-  const controls = el("div", { class: "controls" });
-  const content = el("div", { class: "content" });
-  panel.append(controls, content);
-  let loadedKey = "";
-  const load = createLoader(content, () => {
-    loadedKey = "";
-  });
+  const { panel, controls, content } = viewRegions("team-view");
   let sortKey: SortKey = "rank";
   let direction: 1 | -1 = 1;
   let metricKey: string | null = null;
-
-  const show = () => {
-    const key = app.state.version + "|" + (app.state.period ?? "");
-    if (key === loadedKey) return;
-    loadedKey = key;
-    load(() => app.teamFor(app.state.period), render);
-  };
+  const keyNow = () => app.state.version + "|" + (app.state.period ?? "");
+  const show = showWhenChanged(content, keyNow, () => app.teamFor(app.state.period), render);
 
   const choosePeriod = (period: string) => {
     app.state.period = period;
@@ -99,7 +87,6 @@ export function createTeamView(app: App): View {
   };
 
   function render(team: TeamView): void {
-    loadedKey = app.state.version + "|" + (app.state.period ?? "");
     renderControls(team);
     if (team.period === null) {
       content.append(el("p", { class: "notice" }, t("noResults")), problemSection(team.problems));
