@@ -3,6 +3,8 @@
  * triggers and Ui, a clock, a call log and fault injection; and the Apps
  * Script globals for any execution context.
  */
+import { type BigQueryGlobal, BigQueryState, bigQueryGlobal } from "./bigquery";
+import { copyServiceErrorFields } from "./bigquery-errors";
 import { CacheServiceFacade, CacheState } from "./cache";
 import { type CallFilter, type CallRecord, cellsIn, matchesCall, summarizeArgs } from "./call-log";
 import type { CallKind } from "./call-log";
@@ -13,6 +15,7 @@ import { Faults, KILL_MESSAGE, type LatencyModel, latencyOf } from "./faults";
 import { HtmlServiceFacade } from "./html";
 import { type LockScope, LockServiceFacade, LockState, lockKey } from "./lock";
 import { ConsoleFacade, type LogEntry, LoggerFacade } from "./logger";
+import { ScopeState } from "./oauth-scopes";
 import { PropertiesServiceFacade, PropertiesState } from "./properties";
 import { HOST_REALM, type Realm, importValue } from "./realm";
 import { SessionFacade } from "./session";
@@ -119,6 +122,7 @@ export interface AppsScriptGlobals {
   Logger: LoggerFacade;
   console: ConsoleFacade;
   Charts: typeof CHARTS_GLOBAL;
+  BigQuery: BigQueryGlobal;
 }
 
 declare module "./execution" {
@@ -143,6 +147,10 @@ export class Simulator implements ExecutionHost {
   readonly triggers = new TriggerState();
   readonly ui = new UiState();
   readonly faults = new Faults();
+  /** The BigQuery stand-in's tables, jobs and armed failures (see bigquery.ts). */
+  readonly bigQuery = new BigQueryState();
+  /** Scopes users declined under granular consent, and the consent prompts shown. */
+  readonly scopes = new ScopeState();
   readonly htmlFiles = new Map<string, string>();
   /** Every service call, in order. */
   calls: CallRecord[] = [];
@@ -239,6 +247,7 @@ export class Simulator implements ExecutionHost {
       Logger: x.expose("Logger", new LoggerFacade(x)),
       console: x.expose("console", new ConsoleFacade(x)),
       Charts: CHARTS_GLOBAL,
+      BigQuery: bigQueryGlobal(x),
     };
   }
 
@@ -283,7 +292,9 @@ export class Simulator implements ExecutionHost {
     } catch (error) {
       if (kind === "read") this.charge(x, record, argCells);
       if (error !== null && typeof error === "object" && simExceptions.has(error)) throw error;
-      throw fail(error instanceof Error ? error.message : String(error));
+      const thrown = fail(error instanceof Error ? error.message : String(error));
+      copyServiceErrorFields(error, thrown, (value) => importValue(x.realm, value));
+      throw thrown;
     }
     if (kind === "read" && !this.charge(x, record, argCells + cellsIn([result]))) throw fail(KILL_MESSAGE);
     return importValue(x.realm, result);

@@ -4,6 +4,7 @@
  * time-driven at most hourly).
  */
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
+import { AUTHORIZATION_STATUS, AuthorizationInfoFacade, requireScopes } from "./oauth-scopes";
 import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
 
@@ -305,6 +306,7 @@ export class ScriptAppFacade {
   readonly TriggerSource = TRIGGER_SOURCE;
   readonly EventType = EVENT_TYPE;
   readonly WeekDay = WEEK_DAY;
+  readonly AuthorizationStatus = AUTHORIZATION_STATUS;
 
   constructor(execution: Execution) {
     this._x = execution;
@@ -335,6 +337,13 @@ export class ScriptAppFacade {
   }
   getScriptId(): string {
     return this._x.sim.options.scriptId;
+  }
+  /** Granular consent (oauth-scopes.ts): ends the execution with a consent prompt when a scope is missing. */
+  requireScopes(_authMode: unknown, scopes: unknown): void {
+    requireScopes(this._x, scopes);
+  }
+  getAuthorizationInfo(_authMode: unknown, scopes?: unknown): AuthorizationInfoFacade {
+    return this._x.expose("AuthorizationInfo", new AuthorizationInfoFacade(this._x, scopes));
   }
 }
 

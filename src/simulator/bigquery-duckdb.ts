@@ -1,0 +1,151 @@
+/**
+ * A synchronous bridge to DuckDB for the BigQuery stand-in. The simulator's
+ * services are synchronous (as Apps Script's are) while @duckdb/node-api is
+ * asynchronous, so DuckDB runs in a worker thread: the caller posts a
+ * request with a port of its own, blocks on a shared flag (Atomics.wait)
+ * until the worker has answered, then takes the answer off the port
+ * (receiveMessageOnPort). The worker is unref'd, so it never keeps a test's
+ * process alive.
+ */
+import { createRequire } from "node:module";
+import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+
+/** One value bound to a DuckDB named parameter: a string or a list of strings (the SQL casts them). */
+export type BridgeParameter = string | null | readonly (string | null)[];
+
+/** A query's answer: column names, DuckDB type names ("BIGINT", "DECIMAL(18,3)") and JSON-safe rows. */
+export interface BridgeResult {
+  names: string[];
+  types: string[];
+  rows: unknown[][];
+}
+
+/** What the worker is asked: a statement, or a table to fill from string cells. */
+type BridgeRequest =
+  | { kind: "run"; sql: string; params: Record<string, BridgeParameter> }
+  | { kind: "load"; table: string; columns: { name: string; type: string }[]; rows: (string | null)[][] };
+
+type BridgeReply = ({ ok: true } & BridgeResult) | { ok: false; message: string };
+
+/** How long a caller waits for DuckDB before giving up (a hung worker must not hang the test run). */
+const BRIDGE_TIMEOUT_MS = 120_000;
+
+// Plain JavaScript: the worker evaluates it as is (Node 20 runs no TypeScript). Parameters arrive as strings
+// or lists of strings; the SQL casts them. A loaded table is filled through a VARCHAR staging table and cast
+// column by column, so every cell reaches DuckDB the way BigQuery's own text form would.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const duckdb = require(workerData.duckdbPath);
+let connection;
+const quote = (name) => '"' + String(name).replace(/"/g, '""') + '"';
+async function connect() {
+  if (!connection) {
+    connection = await (await duckdb.DuckDBInstance.create(":memory:")).connect();
+    await connection.run("SET TimeZone = 'UTC'");
+  }
+  return connection;
+}
+function bind(params) {
+  const values = {};
+  const types = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      values[name] = duckdb.listValue(value);
+      types[name] = duckdb.LIST(duckdb.VARCHAR);
+    } else {
+      values[name] = value;
+      types[name] = duckdb.VARCHAR;
+    }
+  }
+  return { values, types };
+}
+async function load(c, request) {
+  const staging = quote(request.table + "$staging");
+  await c.run("DROP TABLE IF EXISTS " + quote(request.table));
+  await c.run("DROP TABLE IF EXISTS " + staging);
+  await c.run("CREATE TABLE " + staging + " (" + request.columns.map((col) => quote(col.name) + " VARCHAR").join(", ") + ")");
+  const appender = await c.createAppender(request.table + "$staging");
+  for (const row of request.rows) {
+    for (const cell of row) cell === null ? appender.appendNull() : appender.appendVarchar(cell);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const casts = request.columns.map((col) => "CAST(" + quote(col.name) + " AS " + col.type + ") AS " + quote(col.name));
+  await c.run("CREATE TABLE " + quote(request.table) + " AS SELECT " + casts.join(", ") + " FROM " + staging);
+  await c.run("DROP TABLE " + staging);
+  return { names: [], types: [], rows: [] };
+}
+async function run(c, request) {
+  const { values, types } = bind(request.params);
+  const reader = await c.runAndReadAll(request.sql, values, types);
+  return { names: reader.columnNames(), types: reader.columnTypes().map(String), rows: reader.getRowsJson() };
+}
+parentPort.on("message", async ({ port, signal, request }) => {
+  let reply;
+  try {
+    const c = await connect();
+    reply = { ok: true, ...(request.kind === "load" ? await load(c, request) : await run(c, request)) };
+  } catch (error) {
+    reply = { ok: false, message: String((error && error.message) || error) };
+  }
+  port.postMessage(reply);
+  port.close();
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
+`;
+
+/**
+ * One in-memory DuckDB database reached synchronously.
+ *
+ * @example
+ * const db = new DuckDbBridge();
+ * db.load("p.d.sales", [{ name: "amount", type: "DOUBLE" }], [["12.5"]]);
+ * db.run('SELECT SUM(amount) AS total FROM "p.d.sales" WHERE amount > CAST($min AS DOUBLE)', { min: "1" });
+ * db.close();
+ */
+export class DuckDbBridge {
+  private worker: Worker | null = null;
+
+  /** Creates (or replaces) a table from string cells, each column cast to its DuckDB type. */
+  load(table: string, columns: { name: string; type: string }[], rows: (string | null)[][]): void {
+    this.send({ kind: "load", table, columns, rows });
+  }
+
+  /** Runs a statement with named parameters ($name in the SQL) and returns its rows. */
+  run(sql: string, params: Record<string, BridgeParameter> = {}): BridgeResult {
+    return this.send({ kind: "run", sql, params });
+  }
+
+  /** Stops the worker (a later call starts a new, empty database). */
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(request: BridgeRequest): BridgeResult {
+    const worker = this.start();
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    worker.postMessage({ port: port2, signal, request }, [port2]);
+    const waited = Atomics.wait(signal, 0, 0, BRIDGE_TIMEOUT_MS);
+    const received = receiveMessageOnPort(port1);
+    port1.close();
+    if (waited === "timed-out" || !received) throw new Error("simulator: DuckDB did not answer in time");
+    const reply = received.message as BridgeReply;
+    if (!reply.ok) throw new DuckDbError(reply.message);
+    return { names: reply.names, types: reply.types, rows: reply.rows };
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const duckdbPath = createRequire(import.meta.url).resolve("@duckdb/node-api");
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { duckdbPath } });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+/** An error DuckDB raised (bad SQL, a missing table, a failed cast): the stand-in turns it into BigQuery's. */
+export class DuckDbError extends Error {}
