@@ -71,12 +71,16 @@ describe("dist/", () => {
     expect(code).not.toMatch(/\brequire\s*\(/);
   });
 
-  it("asks for exactly the three scopes the README lists", () => {
+  it("asks for exactly the four scopes the README lists, and enables the BigQuery advanced service", () => {
     const manifest = JSON.parse(readFileSync("dist/appsscript.json", "utf8"));
     expect([...manifest.oauthScopes].sort()).toEqual([
+      "https://www.googleapis.com/auth/bigquery.readonly",
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/script.scriptapp",
       "https://www.googleapis.com/auth/spreadsheets",
+    ]);
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: "BigQuery", serviceId: "bigquery", version: "v2" },
     ]);
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.exceptionLogging).toBe("STACKDRIVER");
