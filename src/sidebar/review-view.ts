@@ -20,7 +20,8 @@ import { renderRepPickers, settleRep, type RepChoiceResult } from "./rep-picker"
 import { callServer } from "./server-calls";
 import type { ReviewView, UiLanguage } from "./sidebar-api";
 import { t } from "./ui-text";
-import { createLoader, runAction } from "./view-status";
+import { runAction } from "./view-status";
+import { showWhenChanged, viewRegions } from "./view-shell";
 
 interface Loaded {
   choice: RepChoiceResult;
@@ -35,11 +36,8 @@ interface Loaded {
  * review.show();
  */
 export function createReviewView(app: App): View {
-  const panel = el("section", { class: "view review-view" });
-  const controls = el("div", { class: "controls" });
   const languageBar = el("div", { class: "language-switch", role: "group" });
-  const content = el("div", { class: "content" });
-  panel.append(controls, languageBar, content);
+  const { panel, controls, content } = viewRegions("review-view", languageBar);
   /** The review language asked for; null = the language the recalculation writes. */
   let language: UiLanguage | null = null;
   /**
@@ -50,10 +48,6 @@ export function createReviewView(app: App): View {
   let regenerateFor = "";
   const choiceKey = () => (app.state.period ?? "") + "|" + (app.state.repId ?? "");
   const regenerating = () => regenerateFor !== "" && regenerateFor === choiceKey();
-  let loadedKey = "";
-  const load = createLoader(content, () => {
-    loadedKey = "";
-  });
   const keyNow = () =>
     [
       app.state.version,
@@ -63,11 +57,7 @@ export function createReviewView(app: App): View {
       regenerating() ? "regenerate" : "",
     ].join("|");
 
-  const show = () => {
-    if (keyNow() === loadedKey) return;
-    loadedKey = keyNow();
-    load(fetchReview, render);
-  };
+  const show = showWhenChanged(content, keyNow, fetchReview, render);
 
   async function fetchReview(): Promise<Loaded> {
     const choice = await settleRep(app);
@@ -115,7 +105,6 @@ export function createReviewView(app: App): View {
   }
 
   function render({ choice, review }: Loaded): void {
-    loadedKey = keyNow();
     renderRepPickers(app, controls, choice.team, () => {
       language = null;
       regenerateFor = "";

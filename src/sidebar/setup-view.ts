@@ -27,7 +27,8 @@ import type {
   SheetNameField,
 } from "./sidebar-api";
 import { t } from "./ui-text";
-import { createLoader, runAction } from "./view-status";
+import { runAction } from "./view-status";
+import { showWhenChanged } from "./view-shell";
 import { seconds, whole } from "./value-format";
 
 /** Run outcomes that are not a success for the person who asked. */
@@ -100,20 +101,16 @@ export function createSetupView(app: App): View {
   const actionStatus = el("div", { class: "status action-status", tabindex: "-1" });
   const content = el("div", { class: "content" });
   panel.append(actionStatus, content);
-  let loadedKey = "";
-  const load = createLoader(content, () => {
-    loadedKey = "";
-  });
   // The Settings and Columns sections stay open across the reload that follows a save.
   let settingsOpen = false;
   let columnsOpen = false;
 
-  const show = () => {
-    const key = String(app.state.version);
-    if (key === loadedKey) return;
-    loadedKey = key;
-    load(() => callServer("sidebarSetup"), render);
-  };
+  const show = showWhenChanged(
+    content,
+    () => String(app.state.version),
+    () => callServer("sidebarSetup"),
+    render,
+  );
 
   /** Runs an action, then reloads every view's data and this view. */
   const act = (button: HTMLButtonElement, action: () => Promise<ActionResult>) =>
@@ -125,7 +122,6 @@ export function createSetupView(app: App): View {
 
   function render(setup: SetupView): void {
     app.setLanguage(setup.language);
-    loadedKey = String(app.state.version);
     content.append(
       sheetsSection(setup),
       columnsSection(setup.columns),
