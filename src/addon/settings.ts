@@ -1,6 +1,7 @@
 /**
- * The add-on's settings: sheet names, language, start period, and the day
- * and hour of the month at which the previous month becomes final. Validated
+ * The add-on's settings: sheet names, language, start period, the day and
+ * hour of the month at which the previous month becomes final, and where
+ * Sales come from (this spreadsheet, or a BigQuery table). Validated
  * with zod at the edge (a sidebar payload, a stored value); stored as
  * developer metadata on the spreadsheet, which every context (menu, sidebar,
  * time-driven trigger) can reach.
@@ -39,6 +40,51 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 /** "auto" in any case stays "auto"; a currency code is upper-cased ("eur" is EUR). */
 function currencyCode(text: string): string {
   return /^auto$/i.test(text) ? "auto" : text.toUpperCase();
+}
+
+/**
+ * A BigQuery project ID (6-30 lower-case letters, digits and hyphens, starting with a letter), optionally
+ * under a domain ("example.com:my-project").
+ */
+const PROJECT_ID = /^([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/** A table as `project.dataset.table` (datasets: letters, digits, underscores; tables may also hold hyphens). */
+const TABLE_PATH = /^(([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_-]{1,1024})$/;
+
+const salesSourceSchema = z.union([
+  z.object({ kind: z.literal("sheet") }),
+  z.object({
+    kind: z.literal("bigquery"),
+    /** `project.dataset.table`. */
+    table: z.string().check(z.trim(), z.regex(TABLE_PATH)),
+    /** The project the queries are billed to (and run in). */
+    billingProject: z.string().check(z.trim(), z.regex(PROJECT_ID)),
+  }),
+]);
+
+/** Where a run reads Sales: the Sales sheet, or a BigQuery table aggregated where it lives (README, "Sales in a warehouse"). */
+export type SalesSource = z.infer<typeof salesSourceSchema>;
+
+/**
+ * A BigQuery table path's parts, or null when it is not `project.dataset.table`.
+ *
+ * @example
+ * tablePathParts("acme-sales.crm.deals"); // { projectId: "acme-sales", datasetId: "crm", tableId: "deals" }
+ * tablePathParts("deals"); // null
+ */
+export function tablePathParts(path: string): { projectId: string; datasetId: string; tableId: string } | null {
+  const match = TABLE_PATH.exec(path.trim());
+  return match ? { projectId: match[1], datasetId: match[3], tableId: match[4] } : null;
+}
+
+/**
+ * Whether a text is a BigQuery project ID.
+ *
+ * @example
+ * isProjectId("acme-billing"); // true
+ * isProjectId("Acme"); // false
+ */
+export function isProjectId(text: string): boolean {
+  return PROJECT_ID.test(text.trim());
 }
 
 const SettingsSchema = z
@@ -80,6 +126,8 @@ const SettingsSchema = z
       z.record(z.string().check(z.maxLength(200)), z.number().check(z.gte(0), z.lte(1))),
       {},
     ),
+    /** Where Sales come from: this spreadsheet's Sales sheet (default), or a BigQuery table. */
+    salesSource: z._default(salesSourceSchema, { kind: "sheet" }),
   })
   .check(
     z.refine(
