@@ -49,6 +49,34 @@ export const PROBLEM_MESSAGES = {
     en: "there is no sheet named {expected}; the sheet {sheet} has a sales header row and is read as {expected} (rename it, or choose it in Setup, to make this official)",
     zh: "没有名为 {expected} 的工作表；工作表 {sheet} 含有销售记录的表头，已作为 {expected} 读取（可将其改名，或在“设置”中选定）",
   },
+  bigquery_scope_missing: {
+    en: "Sales come from the BigQuery table {table}, but you have not allowed the add-on to read BigQuery: save the Sales source again in Setup → Settings to be asked; nothing was computed",
+    zh: "销售记录来自 BigQuery 表 {table}，但您尚未允许本插件读取 BigQuery：请在“设置”中重新保存销售记录来源以授权；本次未计算",
+  },
+  bigquery_access_denied: {
+    en: "BigQuery refused access ({detail}): ask for the BigQuery Data Viewer role on {table} and BigQuery Job User on {project}; nothing was computed",
+    zh: "BigQuery 拒绝访问（{detail}）：请申请 {table} 的 BigQuery 数据查看者角色和 {project} 的 BigQuery 作业用户角色；本次未计算",
+  },
+  bigquery_not_found: {
+    en: "BigQuery has no such table or project ({detail}): check the table {table} and the billing project {project} in Setup → Settings; nothing was computed",
+    zh: "BigQuery 中找不到该表或项目（{detail}）：请在“设置”中检查表 {table} 和计费项目 {project}；本次未计算",
+  },
+  bigquery_quota: {
+    en: "BigQuery refused the query for quota or rate limits ({detail}); nothing was computed, the next run tries again",
+    zh: "BigQuery 因配额或速率限制拒绝了查询（{detail}）；本次未计算，下次运行会重试",
+  },
+  bigquery_timeout: {
+    en: "the BigQuery query did not finish within {seconds} s, so Sales were not read; nothing was computed, the next run tries again",
+    zh: "BigQuery 查询未在 {seconds} 秒内完成，未能读取销售记录；本次未计算，下次运行会重试",
+  },
+  bigquery_failed: {
+    en: "the BigQuery query failed ({detail}); nothing was computed",
+    zh: "BigQuery 查询失败（{detail}）；本次未计算",
+  },
+  bigquery_column_missing: {
+    en: "the BigQuery table {table} has no column {column} for {field}; its columns: {found}. Map it in Setup → Columns",
+    zh: "BigQuery 表 {table} 中没有用于 {field} 的列 {column}；现有列：{found}。请在“设置 → 列对应”中指定",
+  },
   header_row_below_titles: {
     en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored",
     zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略",
