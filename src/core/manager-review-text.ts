@@ -34,15 +34,11 @@ import {
   metricDisplayName,
   periodLabel,
   plural,
+  type ReviewWriter,
   say,
 } from "./review-text";
 
-interface Writer {
-  findings: ManagerReviewFindings;
-  language: Language;
-  currency: string;
-  words: ManagerWords;
-}
+type Writer = ReviewWriter<ManagerReviewFindings, ManagerWords>;
 
 function list(w: Writer, items: string[]): string {
   return joinList(items, reviewCatalogue(w.language));

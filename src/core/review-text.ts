@@ -39,13 +39,21 @@ export const MAX_REVIEW_CHARS = 49_000;
 /** Names, teams and adjustment reasons are cut to this many characters. */
 const MAX_USER_TEXT_CHARS = 200;
 
-/** Everything a section needs: the facts, the words and the formats. */
-interface Writer {
-  findings: ReviewFindings;
+/**
+ * Everything a review's section needs: the facts, the words and the formats. A rep's and a manager's review differ
+ * only in their findings and their catalogue.
+ *
+ * @example
+ * const w: ReviewWriter<ReviewFindings, ReviewCatalogue> = { findings, language: "en", currency: "USD", words };
+ */
+export interface ReviewWriter<Findings, Words> {
+  findings: Findings;
   language: Language;
   currency: string;
-  words: ReviewCatalogue;
+  words: Words;
 }
+
+type Writer = ReviewWriter<ReviewFindings, ReviewCatalogue>;
 
 /**
  * A catalogue text with its placeholders filled: the one way rep and manager
