@@ -53,9 +53,16 @@ interface MonthSum {
  * hashed without a string built for it: joining its cells into one text per
  * sale was most of the cost of a million-row run. Each value is tagged with
  * its kind (and a text with its length), so two different sales never feed
- * the same words.
+ * the same words. Also hashes the input grids for a run's cycle print (run-steps.ts).
+ *
+ * @example
+ * const hasher = new ValueHasher();
+ * hasher.start(7);
+ * hasher.text("R1");
+ * hasher.number(1200);
+ * hasher.finish(); // a 53-bit number
  */
-class ValueHasher {
+export class ValueHasher {
   private h1 = 0;
   private h2 = 0;
   private readonly float = new Float64Array(1);

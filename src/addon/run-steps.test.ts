@@ -24,4 +24,11 @@ describe("inputsPrint", () => {
   it("tells dates apart", () => {
     expect(inputsPrint({ at: new Date(0) })).not.toBe(inputsPrint({ at: new Date(1) }));
   });
+
+  it("tells apart, in a large grid, a date moved by a millisecond and values of different kinds that print alike", () => {
+    const print = (last: unknown) => inputsPrint({ values: [...grid(2_000), [last]] });
+    const prints = [new Date(0), new Date(1), true, "true", 1, "1", null, "", ["x"], "x"].map(print);
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(print(new Date(5))).toBe(print(new Date(5)));
+  });
 });

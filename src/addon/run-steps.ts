@@ -15,7 +15,7 @@
  * inputs.
  */
 import type { Period } from "../core/records";
-import { hashText } from "./input-fingerprint";
+import { hashText, ValueHasher } from "./input-fingerprint";
 import { inspectSize, type InspectOptions } from "./output-writer";
 import type { Cycle, OutputRecord, RunState } from "./spreadsheet-state";
 import { addWork, type TimeBudget, type WorkSize } from "./time-budget";
@@ -71,19 +71,53 @@ export function inputsPrint(parts: Record<string, unknown>): string {
   return printOf(parts);
 }
 
-/** Arrays longer than this are hashed this many elements at a time. */
+/** Arrays longer than this (a sheet's rows) are hashed value by value. */
 const LONG_ARRAY = 1024;
 
+/** What each value fed to the hasher is, so that two different grids never feed the same words. */
+const KIND = { row: 0, text: 1, number: 2, boolean: 3, date: 4, other: 5 } as const;
+
+function isDate(value: unknown): value is Date {
+  // Dates come from the script's realm or the spreadsheet's: tell them by their tag, not by instanceof.
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+/** Feeds one element of a long array (a row of cells, or a cell) to the hasher. */
+function hashItem(hasher: ValueHasher, item: unknown): void {
+  if (Array.isArray(item)) {
+    hasher.number(KIND.row);
+    hasher.number(item.length);
+    for (let i = 0; i < item.length; i++) hashItem(hasher, item[i]);
+  } else if (typeof item === "string") {
+    hasher.number(KIND.text);
+    hasher.text(item);
+  } else if (typeof item === "number") {
+    hasher.number(KIND.number);
+    hasher.number(item);
+  } else if (typeof item === "boolean") {
+    hasher.number(KIND.boolean);
+    hasher.number(item ? 1 : 0);
+  } else if (isDate(item)) {
+    hasher.number(KIND.date);
+    hasher.number(item.getTime());
+  } else {
+    hasher.number(KIND.other);
+    hasher.text(JSON.stringify(item) ?? "undefined");
+  }
+}
+
 /**
- * The hash of a JSON-safe value, made a part at a time: a million-row grid
- * as one JSON string would take hundreds of megabytes for an instant.
+ * The hash of a JSON-safe value, made a part at a time. A long array (a
+ * million-row grid) is hashed value by value: as JSON it would take hundreds
+ * of megabytes of text for an instant, and a date's text costs far more
+ * than its number.
  */
 function printOf(value: unknown): string {
   if (Array.isArray(value) && value.length > LONG_ARRAY) {
-    let print = "[" + value.length;
-    for (let i = 0; i < value.length; i += LONG_ARRAY)
-      print = hashText(print + "\u0001" + JSON.stringify(value.slice(i, i + LONG_ARRAY)));
-    return print;
+    const hasher = new ValueHasher();
+    hasher.start(value.length);
+    for (let i = 0; i < value.length; i++) hashItem(hasher, value[i]);
+    return "[" + hasher.finish().toString(36);
   }
   // Objects with their own JSON form (dates, from any realm) go as JSON.
   if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
