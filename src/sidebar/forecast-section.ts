@@ -8,48 +8,8 @@ import { el } from "./dom";
 import { barFill } from "./metric-bars";
 import { scoreBadge } from "./score-band";
 import type { ForecastView, PaceView, TeamRow } from "./sidebar-api";
-import { fill } from "../core/localized-text";
-import { t, uiLanguage } from "./ui-text";
+import { t } from "./ui-text";
 import { driverValue, money, rateNumber } from "./value-format";
-
-/** The forecast's own interface text, in English and Chinese (the rest is ui-text.ts's). */
-const FORECAST_TEXT = {
-  forecastTitle: { en: "If your open deals close", zh: "如果您的进行中商机全部成交" },
-  forecastOpenDeals: {
-    en: "{count} open deals closing in {period}, each counted at its amount × its probability.",
-    zh: "{period} 预计成交的进行中商机共 {count} 个，每个按金额 × 赢率计入。",
-  },
-  forecastNoOpenDeals: {
-    en: "No open deal closes in {period}: the forecast is the actual.",
-    zh: "{period} 没有预计成交的进行中商机：预测即为实际。",
-  },
-  forecastRevenue: { en: "Forecast revenue", zh: "预测销售额" },
-  forecastPayout: { en: "Forecast payout", zh: "预测应发金额" },
-  forecastTiers: { en: "Tier reached:", zh: "将达到的档位：" },
-  forecastTierLine: { en: "{component}: tier from {tier}, rate {rate}", zh: "{component}：{tier} 档，比例 {rate}" },
-  pace: { en: "Pace", zh: "进度" },
-  paceLine: {
-    en: "Revenue to date {actual}; a straight line to {target} at the period's end is at {line} today (day {day} of {days}).",
-    zh: "截至今天销售额 {actual}；按直线进度到期末达到 {target}，今天应为 {line}（第 {day} 天，共 {days} 天）。",
-  },
-  paceAhead: { en: "Ahead of the line by {gap}.", zh: "领先直线进度 {gap}。" },
-  paceBehind: { en: "Behind the line by {gap}.", zh: "落后直线进度 {gap}。" },
-  paceNoTarget: {
-    en: "Revenue to date {actual} (day {day} of {days}); there is no revenue target to pace against.",
-    zh: "截至今天销售额 {actual}（第 {day} 天，共 {days} 天）；没有销售额目标，无法比较进度。",
-  },
-  paceBarLabel: {
-    en: "Revenue to date {actual} against {line} on the line",
-    zh: "截至今天销售额 {actual}，直线进度 {line}",
-  },
-  teamForecastTitle: { en: "Team forecast if open deals close", zh: "团队预测（如果进行中商机全部成交）" },
-  payoutNow: { en: "Payout now", zh: "当前应发金额" },
-} as const;
-
-/** Forecast text in the current language, `{name}` placeholders filled. */
-function ft(key: keyof typeof FORECAST_TEXT, args: Record<string, string | number> = {}): string {
-  return fill(FORECAST_TEXT[key][uiLanguage()], args);
-}
 
 function stat(term: string, value: Node | string): HTMLElement[] {
   return [el("dt", {}, term), el("dd", {}, value)];
@@ -64,7 +24,7 @@ function tierLines(forecast: ForecastView, currency: string): HTMLElement | null
       el(
         "li",
         {},
-        ft("forecastTierLine", {
+        t("forecastTierLine", {
           component: tier.component,
           tier: tier.tier === null ? t("belowFirstTier") : driverValue(tier.driver, tier.tier, currency),
           rate: rateNumber(tier.rate),
@@ -84,22 +44,22 @@ export function repForecastCard(forecast: ForecastView, period: string, currency
   return el(
     "div",
     { class: "card forecast" },
-    el("h3", {}, ft("forecastTitle")),
+    el("h3", {}, t("forecastTitle")),
     el(
       "p",
       { class: "muted" },
       forecast.openDeals === 0
-        ? ft("forecastNoOpenDeals", { period })
-        : ft("forecastOpenDeals", { count: forecast.openDeals, period }),
+        ? t("forecastNoOpenDeals", { period })
+        : t("forecastOpenDeals", { count: forecast.openDeals, period }),
     ),
     el(
       "dl",
       { class: "stats" },
-      ...stat(ft("forecastRevenue"), money(forecast.revenue, currency)),
+      ...stat(t("forecastRevenue"), money(forecast.revenue, currency)),
       ...stat(t("score"), scoreBadge(forecast.score)),
       ...stat(t("payout"), money(forecast.payout, currency)),
     ),
-    forecast.tiers.length > 0 ? el("p", {}, ft("forecastTiers")) : null,
+    forecast.tiers.length > 0 ? el("p", {}, t("forecastTiers")) : null,
     tierLines(forecast, currency),
   );
 }
@@ -129,7 +89,7 @@ function paceBar(pace: PaceView, currency: string): HTMLElement | null {
     {
       class: "bar pace-bar",
       role: "img",
-      "aria-label": ft("paceBarLabel", {
+      "aria-label": t("paceBarLabel", {
         actual: money(pace.revenueToDate, currency),
         line: money(pace.line, currency),
       }),
@@ -149,15 +109,15 @@ function paceBar(pace: PaceView, currency: string): HTMLElement | null {
 export function paceSection(pace: PaceView, currency: string): HTMLElement {
   const figures = { actual: money(pace.revenueToDate, currency), day: pace.day, days: pace.days };
   if (pace.target === null || pace.line === null)
-    return el("div", { class: "pace" }, el("h3", {}, ft("pace")), el("p", {}, ft("paceNoTarget", figures)));
+    return el("div", { class: "pace" }, el("h3", {}, t("pace")), el("p", {}, t("paceNoTarget", figures)));
   const gap = money(Math.abs(pace.revenueToDate - pace.line), currency);
   return el(
     "div",
     { class: "pace" },
-    el("h3", {}, ft("pace")),
-    el("p", {}, ft("paceLine", { ...figures, line: money(pace.line, currency), target: money(pace.target, currency) })),
+    el("h3", {}, t("pace")),
+    el("p", {}, t("paceLine", { ...figures, line: money(pace.line, currency), target: money(pace.target, currency) })),
     paceBar(pace, currency),
-    el("p", { class: "muted" }, pace.revenueToDate >= pace.line ? ft("paceAhead", { gap }) : ft("paceBehind", { gap })),
+    el("p", { class: "muted" }, pace.revenueToDate >= pace.line ? t("paceAhead", { gap }) : t("paceBehind", { gap })),
   );
 }
 
@@ -186,14 +146,14 @@ export function teamForecastCard(rows: readonly TeamRow[], currency: string): HT
   return el(
     "div",
     { class: "card forecast" },
-    el("h3", {}, ft("teamForecastTitle")),
+    el("h3", {}, t("teamForecastTitle")),
     el(
       "dl",
       { class: "stats" },
-      ...stat(ft("forecastRevenue"), money(revenue, currency)),
-      ...stat(ft("forecastPayout"), money(payout, currency)),
+      ...stat(t("forecastRevenue"), money(revenue, currency)),
+      ...stat(t("forecastPayout"), money(payout, currency)),
       ...stat(
-        ft("payoutNow"),
+        t("payoutNow"),
         money(
           total(rows, (row) => row.payout),
           currency,

@@ -3,7 +3,7 @@
  * the spreadsheet's (the server says which in every view's answer); until
  * the first answer arrives the browser's language is a guess.
  */
-import { fill } from "../core/localized-text";
+import { catalogueText } from "../core/localized-text";
 import type { UiLanguage } from "./sidebar-api";
 
 const TEXT = {
@@ -330,9 +330,42 @@ const TEXT = {
   planNoOne: { en: "No one.", zh: "无。" },
   planRepFromTo: { en: "{from} → {to}", zh: "{from} → {to}" },
   planDraftProblems: { en: "Problems in the Plan draft", zh: "方案草稿中的问题" },
+  // Rep and Team views: the pipeline forecast and the pace
+  forecastTitle: { en: "If your open deals close", zh: "如果您的进行中商机全部成交" },
+  forecastOpenDeals: {
+    en: "{count} open deals closing in {period}, each counted at its amount × its probability.",
+    zh: "{period} 预计成交的进行中商机共 {count} 个，每个按金额 × 赢率计入。",
+  },
+  forecastNoOpenDeals: {
+    en: "No open deal closes in {period}: the forecast is the actual.",
+    zh: "{period} 没有预计成交的进行中商机：预测即为实际。",
+  },
+  forecastRevenue: { en: "Forecast revenue", zh: "预测销售额" },
+  forecastPayout: { en: "Forecast payout", zh: "预测应发金额" },
+  forecastTiers: { en: "Tier reached:", zh: "将达到的档位：" },
+  forecastTierLine: { en: "{component}: tier from {tier}, rate {rate}", zh: "{component}：{tier} 档，比例 {rate}" },
+  pace: { en: "Pace", zh: "进度" },
+  paceLine: {
+    en: "Revenue to date {actual}; a straight line to {target} at the period's end is at {line} today (day {day} of {days}).",
+    zh: "截至今天销售额 {actual}；按直线进度到期末达到 {target}，今天应为 {line}（第 {day} 天，共 {days} 天）。",
+  },
+  paceAhead: { en: "Ahead of the line by {gap}.", zh: "领先直线进度 {gap}。" },
+  paceBehind: { en: "Behind the line by {gap}.", zh: "落后直线进度 {gap}。" },
+  paceNoTarget: {
+    en: "Revenue to date {actual} (day {day} of {days}); there is no revenue target to pace against.",
+    zh: "截至今天销售额 {actual}（第 {day} 天，共 {days} 天）；没有销售额目标，无法比较进度。",
+  },
+  paceBarLabel: {
+    en: "Revenue to date {actual} against {line} on the line",
+    zh: "截至今天销售额 {actual}，直线进度 {line}",
+  },
+  teamForecastTitle: { en: "Team forecast if open deals close", zh: "团队预测（如果进行中商机全部成交）" },
+  payoutNow: { en: "Payout now", zh: "当前应发金额" },
 } as const;
 
 export type TextKey = keyof typeof TEXT;
+
+const text = catalogueText(TEXT);
 
 let current: UiLanguage = typeof navigator !== "undefined" && /^zh/i.test(navigator.language) ? "zh" : "en";
 
@@ -364,5 +397,5 @@ export function setUiLanguage(language: UiLanguage): void {
  * t("rankOf", { rank: 2, count: 13 }); // "2 of 13"
  */
 export function t(key: TextKey, args: Record<string, string | number> = {}): string {
-  return fill(TEXT[key][current], args);
+  return text(key, current, args);
 }
