@@ -131,6 +131,8 @@ export function SCORECARD(
       plan: planRead.plan,
       periods: [previous, wanted],
       planSheet: DEFAULT_SHEET_NAMES.plan,
+      // Only the most improved rep reads the previous period, and only its scores.
+      scoresOnly: new Set([previous]),
     });
     const result = engine.results.find((r) => r.period === wanted);
     if (!result) {
