@@ -23,6 +23,11 @@ describe("inferDateOrder", () => {
     expect(inferDateOrder([["Date"], ["14/01/2026"]], [-1], 1)).toBeNull();
   });
 
+  it("passes over year-first texts to the first day-month one, which tells", () => {
+    expect(inferDateOrder([["Date"], ["2026-01-14"], ["2026/13/01"], [" 14/01/2026"]], [0], 1)).toBe("dmy");
+    expect(inferDateOrder([["Date"], ["123/01/2026"], ["12/13/2026"]], [0], 1)).toBe("mdy");
+  });
+
   it("starts below the header row", () => {
     expect(inferDateOrder([["13/01/2026"], ["1/14/2026"]], [0], 1)).toBe("mdy");
   });

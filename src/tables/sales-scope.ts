@@ -18,6 +18,8 @@ import { readDay, type DateOrder, type DayOfInstant } from "./cell-values";
 import type { OpenSheet } from "./input-rows";
 import { EARLIEST_SALE_DAY, MAX_SALES_SPAN_DAYS } from "./sales-date-window";
 
+const REMEMBERED_TEXTS = 10_000;
+
 /** The close dates, first and last day inclusive, whose sales a computation needs. */
 export interface SalesDays {
   from: DayNumber;
@@ -68,15 +70,15 @@ function markRowsInScope(
 ): { mayChangeScope: boolean } {
   const grid = sheet.values;
   const at = sheet.match.index;
-  const { dayOf, dateOrder } = context;
+  const dayOfCell = dayReader(context);
   const dealKeys = new Set<string>();
   const others: number[] = [];
   let latest = -Infinity;
   let earliestInScope = Infinity;
   for (let index = sheet.headerIndex + 1; index < grid.length; index += 1) {
     const cells = grid[index];
-    const day = cells === undefined ? null : readDay(cells[at.date], dayOf, dateOrder);
-    if (typeof day !== "number") {
+    const day = cells === undefined ? null : dayOfCell(cells[at.date]);
+    if (day === null) {
       inScope[index] = 1;
       continue;
     }
@@ -87,8 +89,8 @@ function markRowsInScope(
     }
     inScope[index] = 1;
     if (day >= EARLIEST_SALE_DAY && day < earliestInScope) earliestInScope = day;
-    const opened = at.opened >= 0 ? readDay(cells[at.opened], dayOf, dateOrder) : null;
-    if (typeof opened === "number" && opened >= EARLIEST_SALE_DAY && opened < earliestInScope) earliestInScope = opened;
+    const opened = at.opened >= 0 ? dayOfCell(cells[at.opened]) : null;
+    if (opened !== null && opened >= EARLIEST_SALE_DAY && opened < earliestInScope) earliestInScope = opened;
     if (at.dealId >= 0) {
       const key = dealKeyOf(cells[at.dealId]);
       if (key === undefined) return { mayChangeScope: true };
@@ -98,11 +100,34 @@ function markRowsInScope(
   // The window starts MAX_SALES_SPAN_DAYS before the latest close date, which no row's date exceeds.
   if (earliestInScope < latest - MAX_SALES_SPAN_DAYS) return { mayChangeScope: true };
   if (dealKeys.size === 0) return { mayChangeScope: false };
-  for (const index of others) {
-    const key = dealKeyOf(grid[index][at.dealId]);
+  for (let other = 0; other < others.length; other += 1) {
+    const key = dealKeyOf(grid[others[other]][at.dealId]);
     if (key === undefined || dealKeys.has(key)) return { mayChangeScope: true };
   }
   return { mayChangeScope: false };
+}
+
+/**
+ * A cell's day, null when it has none (blank or not a date). Every row's date is read here, and a Sales sheet
+ * repeats each day's text hundreds of times, so each distinct text is read once.
+ */
+function dayReader(context: SalesScopeContext): (value: unknown) => DayNumber | null {
+  const { dayOf, dateOrder } = context;
+  const textDays = new Map<string, DayNumber | null>();
+  const dayOfValue = (value: unknown): DayNumber | null => {
+    const day = readDay(value, dayOf, dateOrder);
+    return typeof day === "number" ? day : null;
+  };
+  return (value) => {
+    if (typeof value !== "string") return dayOfValue(value);
+    let day = textDays.get(value);
+    if (day === undefined) {
+      day = dayOfValue(value);
+      // Date-times are nearly all distinct: past this many texts, remembering only grows the map.
+      if (textDays.size < REMEMBERED_TEXTS) textDays.set(value, day);
+    }
+    return day;
+  };
 }
 
 /**
