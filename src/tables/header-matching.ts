@@ -268,7 +268,33 @@ export function describeHeaders(
   return { headerRow: position + 1, headers, fields };
 }
 
+/**
+ * The names of each columns list without a mapping, per sheet: finding a sheet's header row and matching it
+ * both need them, and normalising every alias took a custom function's call more than a millisecond each time.
+ */
+const unmappedNames = new WeakMap<readonly HeaderSpec[], Map<string, Map<string, NameEntry<string>>>>();
+
 function namesToColumns<F extends string>(
+  columns: readonly HeaderSpec<F>[],
+  options: MatchOptions,
+): Map<string, NameEntry<F>> {
+  if (options.mapping !== undefined && Object.keys(options.mapping).length > 0)
+    return buildNamesToColumns(columns, options);
+  let bySheet = unmappedNames.get(columns);
+  if (bySheet === undefined) {
+    bySheet = new Map();
+    unmappedNames.set(columns, bySheet);
+  }
+  const sheetKey = options.sheetKey ?? "";
+  let byName = bySheet.get(sheetKey) as Map<string, NameEntry<F>> | undefined;
+  if (byName === undefined) {
+    byName = buildNamesToColumns(columns, options);
+    bySheet.set(sheetKey, byName as Map<string, NameEntry<string>>);
+  }
+  return byName;
+}
+
+function buildNamesToColumns<F extends string>(
   columns: readonly HeaderSpec<F>[],
   options: MatchOptions,
 ): Map<string, NameEntry<F>> {
