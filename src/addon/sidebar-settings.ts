@@ -1,7 +1,9 @@
 /**
  * The Settings section's server side: the settings as the Setup view edits
- * them (sheet names with their labels, language, start period, and the
- * defaults "Reset to defaults" fills in), and saving a manager's changes.
+ * them (sheet names with their labels, language, start period, where Sales
+ * come from, and the defaults "Reset to defaults" fills in), and saving a
+ * manager's changes. Choosing a BigQuery table asks for the BigQuery scope
+ * right away (granular consent) and checks the table can be read.
  *
  * A save is checked with zod at the edge, where every problem becomes one
  * line in the spreadsheet's language naming the field (the manager typed
@@ -13,11 +15,22 @@
 import * as z from "zod/mini";
 import type { Language } from "../core/plan-model";
 import { catalogueText, type Localized } from "../core/localized-text";
+import { formatProblem } from "../core/problems";
 import type { ActionResult, SaveSettingsRequest, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
+import { advancedBigQuery, askForBigQueryConsent, type ConsentService, readTableColumns } from "./bigquery-source";
 import { withRunGuard } from "./guarded-action";
 import { requestSchema } from "./request-schema";
 import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
-import { defaultSettings, runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
+import {
+  defaultSettings,
+  isProjectId,
+  runLanguage,
+  settingsOf,
+  storeSettings,
+  tablePathParts,
+  validateSettings,
+  type Settings,
+} from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
 
 /** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */
@@ -97,8 +110,29 @@ const MESSAGES = {
     zh: "起始期间必须是文本：留空（即销售记录中最早的月份）或 2026-03 这样的月份。",
   },
   unknownField: {
-    en: "Unknown setting {fields}: only sheet names, language and start period are saved here.",
-    zh: "未知设置 {fields}：此处只保存工作表名称、语言和起始期间。",
+    en: "Unknown setting {fields}: only sheet names, language, start period and the Sales source are saved here.",
+    zh: "未知设置 {fields}：此处只保存工作表名称、语言、起始期间和销售记录来源。",
+  },
+  salesSource: {
+    en: "Sales source must be this spreadsheet's Sales sheet or a BigQuery table.",
+    zh: "销售记录来源必须是本表格的销售记录表或 BigQuery 表。",
+  },
+  bigQueryTable: {
+    en: 'BigQuery table "{value}" must be written project.dataset.table, such as acme-sales.crm.deals.',
+    zh: "BigQuery 表“{value}”必须写成 项目.数据集.表 的形式，例如 acme-sales.crm.deals。",
+  },
+  billingProject: {
+    en: 'Billing project "{value}" must be a Google Cloud project ID: 6 to 30 lower-case letters, digits or hyphens.',
+    zh: "计费项目“{value}”必须是 Google Cloud 项目 ID：6 到 30 个小写字母、数字或连字符。",
+  },
+  salesSourceField: { en: "Sales source", zh: "销售记录来源" },
+  tableChecked: {
+    en: " BigQuery table {table}: {rows} rows; runs read it aggregated per rep and month.",
+    zh: "BigQuery 表 {table}：共 {rows} 行；运行时按销售人员和月份汇总读取。",
+  },
+  tableProblem: {
+    en: " The table cannot be read yet: {problem}",
+    zh: "该表暂时无法读取：{problem}",
   },
   sheetsShape: {
     en: "Sheet names must be given as an object with a name for every sheet.",
@@ -134,7 +168,12 @@ function quoted(name: string): string {
 // ---------------------------------------------------------------- the view
 
 function editable(settings: Settings): SettingsValues {
-  return { sheets: { ...settings.sheets }, language: settings.language, startPeriod: settings.startPeriod };
+  return {
+    sheets: { ...settings.sheets },
+    language: settings.language,
+    startPeriod: settings.startPeriod,
+    salesSource: { ...settings.salesSource },
+  };
 }
 
 /**
@@ -191,12 +230,28 @@ const SheetNamesSchema = z
   )
   .check(z.superRefine(reportDuplicates));
 
+const SalesSourceSchema = z.union(
+  [
+    z.strictObject({ kind: z.literal("sheet") }),
+    z.strictObject({
+      kind: z.literal("bigquery"),
+      table: z.string("bigQueryTable").check(
+        z.trim(),
+        z.refine((path) => tablePathParts(path) !== null, "bigQueryTable"),
+      ),
+      billingProject: z.string("billingProject").check(z.trim(), z.refine(isProjectId, "billingProject")),
+    }),
+  ],
+  "salesSource",
+);
+
 const SaveSettingsRequestSchema = requestSchema<SaveSettingsRequest>()(
   z.strictObject(
     {
       sheets: SheetNamesSchema,
       language: z.enum(["auto", "en", "zh"], "language"),
       startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
+      salesSource: z.optional(SalesSourceSchema),
     },
     "shape",
   ),
@@ -242,6 +297,20 @@ function sheetNameMessage(issue: z.core.$ZodIssue, role: SheetRole, typed: unkno
   }
 }
 
+/**
+ * A Sales source problem: the table or project as typed, quoted back. A union's failure names no branch, so
+ * the typed kind tells which fields to check.
+ */
+function salesSourceMessage(issue: z.core.$ZodIssue, request: unknown, language: Language): string {
+  const source = fieldAt(request, ["salesSource"]) as Partial<Record<string, unknown>> | undefined;
+  if (source?.kind !== "bigquery") return text("salesSource", language);
+  const table = typeof source.table === "string" ? source.table.trim() : "";
+  const project = typeof source.billingProject === "string" ? source.billingProject.trim() : "";
+  if (tablePathParts(table) === null) return text("bigQueryTable", language, { value: quoted(table) });
+  if (!isProjectId(project)) return text("billingProject", language, { value: quoted(project) });
+  return issue.message === "salesSource" ? text("salesSource", language) : text("shape", language);
+}
+
 /** One problem as a sentence naming its field. */
 function issueMessage(issue: z.core.$ZodIssue, request: unknown, language: Language): string {
   const [top, second] = issue.path;
@@ -253,6 +322,7 @@ function issueMessage(issue: z.core.$ZodIssue, request: unknown, language: Langu
     return sheetNameMessage(issue, second, fieldAt(request, issue.path), language);
   if (top === "sheets") return text("sheetsShape", language);
   if (top === "language") return text("language", language);
+  if (top === "salesSource") return salesSourceMessage(issue, request, language);
   if (top === "startPeriod") {
     const typed = fieldAt(request, issue.path);
     return typeof typed === "string"
@@ -305,6 +375,8 @@ function changedFields(
   const labels = renamed.map((role) => SHEET_LABELS[role][language]);
   if (before.language !== after.language) labels.push(text("languageField", language));
   if (before.startPeriod !== after.startPeriod) labels.push(text("startPeriodField", language));
+  if (JSON.stringify(before.salesSource) !== JSON.stringify(after.salesSource))
+    labels.push(text("salesSourceField", language));
   return { labels, sheetsRenamed: renamed.length > 0 };
 }
 
@@ -312,7 +384,7 @@ function storeChecked(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   state: SpreadsheetState,
   request: SettingsValues,
-): ActionResult {
+): { result: ActionResult; settings: Settings } {
   const current = settingsOf(state);
   const merged = validateSettings(request, current);
   // The request's rules include the stored settings' rules, so this is a guard against drift between them.
@@ -323,14 +395,47 @@ function storeChecked(
   // Answered in the new language: the sidebar reloads in it.
   const language = runLanguage(merged.settings, ss.getSpreadsheetLocale());
   const changed = changedFields(current, merged.settings, language);
-  if (changed.labels.length === 0) return { outcome: "nothing to do", message: text("unchanged", language) };
+  if (changed.labels.length === 0)
+    return { result: { outcome: "nothing to do", message: text("unchanged", language) }, settings: merged.settings };
   storeSettings(ss, state, merged.settings);
-  return {
-    outcome: "done",
-    message:
-      text("saved", language, { fields: listOf(changed.labels, language) }) +
-      (changed.sheetsRenamed ? text("renamedHint", language) : ""),
-  };
+  const message =
+    text("saved", language, { fields: listOf(changed.labels, language) }) +
+    (changed.sheetsRenamed ? text("renamedHint", language) : "");
+  return { result: { outcome: "done", message }, settings: merged.settings };
+}
+
+/** How long Settings waits for BigQuery to describe the table. */
+const TABLE_CHECK_MS = 20_000;
+
+/**
+ * With a BigQuery source: asks for the BigQuery scope now, while a person
+ * is here (the consent prompt ends this call when it shows; the source is
+ * saved already, so saving again after allowing finishes the check), then
+ * reads the table's description and says what a run will find, or why it
+ * cannot read it yet.
+ */
+function checkedSource(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  result: ActionResult,
+): ActionResult {
+  const source = settings.salesSource;
+  if (source.kind !== "bigquery") return result;
+  const scriptApp = ScriptApp as unknown as ConsentService;
+  askForBigQueryConsent(scriptApp);
+  const language = runLanguage(settings, ss.getSpreadsheetLocale());
+  const table = readTableColumns({
+    bigQuery: advancedBigQuery(),
+    scriptApp,
+    source,
+    salesSheet: settings.sheets.sales,
+    now: () => Date.now(),
+    deadline: Date.now() + TABLE_CHECK_MS,
+  });
+  const note = table.ok
+    ? text("tableChecked", language, { table: source.table, rows: table.value.rows })
+    : text("tableProblem", language, { problem: formatProblem(table.problem, language) });
+  return { outcome: table.ok ? result.outcome : "failed", message: result.message + note };
 }
 
 /**
@@ -348,5 +453,6 @@ export function saveCheckedSettings(
   request: SettingsValues,
 ): { ok: true; result: ActionResult } | { ok: false; reason: "already_running" } {
   const outcome = withRunGuard(ss, "sidebar", (state) => storeChecked(ss, state, request));
-  return outcome.ok ? { ok: true, result: outcome.value } : outcome;
+  if (!outcome.ok) return outcome;
+  return { ok: true, result: checkedSource(ss, outcome.value.settings, outcome.value.result) };
 }

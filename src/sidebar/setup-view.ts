@@ -14,6 +14,7 @@ import type { App, View } from "./app-state";
 import { columnsForm, fillTargetsForm, needsColumns } from "./columns-section";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { problemSection } from "./problem-list";
+import { type SalesSourceFields, sameSalesSource, salesSourceFields } from "./sales-source-fields";
 import { callServer } from "./server-calls";
 import type {
   ActionResult,
@@ -49,6 +50,7 @@ interface SettingsControls {
   names: Map<SheetNameField["role"], HTMLInputElement>;
   language: HTMLSelectElement;
   startPeriod: HTMLInputElement;
+  salesSource: SalesSourceFields;
 }
 
 /**
@@ -61,13 +63,19 @@ function typedSettings(controls: SettingsControls): SettingsValues {
   const sheets = Object.fromEntries(
     [...controls.names].map(([role, input]) => [role, input.value]),
   ) as SettingsValues["sheets"];
-  return { sheets, language: controls.language.value as LanguageSetting, startPeriod: controls.startPeriod.value };
+  return {
+    sheets,
+    language: controls.language.value as LanguageSetting,
+    startPeriod: controls.startPeriod.value,
+    salesSource: controls.salesSource.value(),
+  };
 }
 
 function fillSettings(controls: SettingsControls, values: SettingsValues): void {
   for (const [role, input] of controls.names) input.value = values.sheets[role];
   controls.language.value = values.language;
   controls.startPeriod.value = values.startPeriod;
+  controls.salesSource.fill(values.salesSource);
 }
 
 /**
@@ -85,6 +93,7 @@ export function sameSettings(a: SettingsValues, b: SettingsValues): boolean {
   return (
     a.language === b.language &&
     a.startPeriod.trim() === b.startPeriod.trim() &&
+    sameSalesSource(a.salesSource, b.salesSource) &&
     [...roles].every((role) => (a.sheets[role] ?? "").trim() === (b.sheets[role] ?? "").trim())
   );
 }
@@ -357,6 +366,7 @@ export function createSetupView(app: App): View {
         autocomplete: "off",
         spellcheck: "false",
       }),
+      salesSource: salesSourceFields(() => markDirty()),
     };
     const nameFields = (output: boolean) =>
       settings.fields
@@ -396,6 +406,7 @@ export function createSetupView(app: App): View {
       { novalidate: true, class: "settings-form" },
       el("p", { class: "muted" }, t("settingsHint")),
       readsSet,
+      controls.salesSource.element,
       writesSet,
       el("p", { class: "muted" }, t("renameHint")),
       field(t("languageSetting"), controls.language),

@@ -368,7 +368,12 @@ export interface SettingsValues {
   language: LanguageSetting;
   /** The first month computed, `YYYY-MM`; "" = the earliest month in Sales. */
   startPeriod: string;
+  /** Where Sales come from (always in a view; a save without it keeps the stored one). */
+  salesSource?: SalesSourceValues;
 }
+
+/** Where Sales come from: the Sales sheet, or a BigQuery table `project.dataset.table` billed to a project. */
+export type SalesSourceValues = { kind: "sheet" } | { kind: "bigquery"; table: string; billingProject: string };
 
 /** Saving settings sends every editable field; the schedule's day and hour stay as they are. */
 export type SaveSettingsRequest = SettingsValues;

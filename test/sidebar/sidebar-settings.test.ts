@@ -88,13 +88,19 @@ describe("renamed sheets", () => {
       dateOrder: "auto",
       stageWords: {},
       stageProbabilities: {},
+      salesSource: { kind: "sheet" },
     });
     const setup = call("sidebarSetup") as {
       setUp: boolean;
       inputSheets: { name: string; exists: boolean }[];
       settings: { current: unknown };
     };
-    expect(setup.settings.current).toEqual({ sheets: RENAMED, language: "auto", startPeriod: "2026-02" });
+    expect(setup.settings.current).toEqual({
+      sheets: RENAMED,
+      language: "auto",
+      startPeriod: "2026-02",
+      salesSource: { kind: "sheet" },
+    });
     expect(setup.inputSheets.filter((s) => s.exists).map((s) => s.name)).toEqual(INPUT_RENAMES.map(([, to]) => to));
 
     recalculateNow(sim);
@@ -190,7 +196,7 @@ describe("bad input", () => {
     [
       "the schedule's day (edited with the schedule)",
       { ...request(), scheduleDay: 9 },
-      "Unknown setting scheduleDay: only sheet names, language and start period are saved here.",
+      "Unknown setting scheduleDay: only sheet names, language, start period and the Sales source are saved here.",
     ],
     ["no object", null, "Settings must be an object { sheets, language, startPeriod }."],
     [

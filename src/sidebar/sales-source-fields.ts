@@ -1,0 +1,104 @@
+/**
+ * The Settings form's Sales source: this spreadsheet's Sales sheet, or a
+ * BigQuery table (`project.dataset.table`) and the project its queries are
+ * billed to. The table fields show only for BigQuery. Saving a BigQuery
+ * source asks for BigQuery access (README, "Sales in a warehouse").
+ */
+import { catalogueText } from "../core/localized-text";
+import { el, field, selectBox } from "./dom";
+import type { SalesSourceValues } from "./sidebar-api";
+import { uiLanguage } from "./ui-text";
+
+const TEXT = {
+  legend: { en: "Sales source", zh: "销售记录来源" },
+  sheet: { en: "This spreadsheet's Sales sheet", zh: "本表格的销售记录表" },
+  bigquery: { en: "A BigQuery table", zh: "BigQuery 表" },
+  table: { en: "BigQuery table (project.dataset.table)", zh: "BigQuery 表（项目.数据集.表）" },
+  billingProject: { en: "Billing project", zh: "计费项目" },
+  hint: {
+    en: "Runs send BigQuery one query that adds the deals up per rep and month, billed to the billing project by the bytes it reads; saving asks for permission to view your BigQuery data.",
+    zh: "每次运行向 BigQuery 发送一条按销售人员和月份汇总的查询，按读取的字节数向计费项目计费；保存时会请求查看您 BigQuery 数据的权限。",
+  },
+} as const;
+
+const text = catalogueText(TEXT);
+const say = (key: keyof typeof TEXT): string => text(key, uiLanguage());
+
+/** The controls of the Sales source, and its value as the save call takes it. */
+export interface SalesSourceFields {
+  element: HTMLElement;
+  value(): SalesSourceValues;
+  fill(values: SalesSourceValues | undefined): void;
+}
+
+/**
+ * The Sales source fieldset; `onChange` runs on every change (the form's unsaved-changes note).
+ *
+ * @example
+ * const source = salesSourceFields(() => markDirty());
+ * source.fill({ kind: "bigquery", table: "acme-sales.crm.deals", billingProject: "acme-sales" });
+ * source.value(); // { kind: "bigquery", table: "acme-sales.crm.deals", billingProject: "acme-sales" }
+ */
+export function salesSourceFields(onChange: () => void): SalesSourceFields {
+  const table = textInput("acme-sales.crm.deals", "bigquery-table");
+  const billingProject = textInput("acme-sales", "billing-project");
+  const warehouse = el(
+    "div",
+    { class: "bigquery-source" },
+    field(say("table"), table),
+    field(say("billingProject"), billingProject),
+    el("p", { class: "muted hint" }, say("hint")),
+  );
+  const kind = selectBox(
+    { "data-field": "sales-source" },
+    [
+      ["sheet", say("sheet")],
+      ["bigquery", say("bigquery")],
+    ],
+    "sheet",
+    () => {
+      warehouse.hidden = kind.value !== "bigquery";
+      onChange();
+    },
+  );
+  const element = el("fieldset", {}, el("legend", {}, say("legend")), field(say("legend"), kind), warehouse);
+  return {
+    element,
+    value: () =>
+      kind.value === "bigquery"
+        ? { kind: "bigquery", table: table.value, billingProject: billingProject.value }
+        : { kind: "sheet" },
+    fill(values) {
+      const source = values ?? { kind: "sheet" };
+      kind.value = source.kind;
+      table.value = source.kind === "bigquery" ? source.table : "";
+      billingProject.value = source.kind === "bigquery" ? source.billingProject : "";
+      warehouse.hidden = source.kind !== "bigquery";
+    },
+  };
+}
+
+function textInput(placeholder: string, name: string): HTMLInputElement {
+  return el("input", {
+    type: "text",
+    placeholder,
+    maxlength: 1100,
+    autocomplete: "off",
+    spellcheck: "false",
+    "data-field": name,
+  });
+}
+
+/**
+ * Whether two Sales sources are the same once trimmed (a missing one is the Sales sheet).
+ *
+ * @example
+ * sameSalesSource({ kind: "sheet" }, undefined); // true
+ */
+export function sameSalesSource(a: SalesSourceValues | undefined, b: SalesSourceValues | undefined): boolean {
+  const x = a ?? { kind: "sheet" };
+  const y = b ?? { kind: "sheet" };
+  if (x.kind !== y.kind) return false;
+  if (x.kind === "sheet" || y.kind === "sheet") return true;
+  return x.table.trim() === y.table.trim() && x.billingProject.trim() === y.billingProject.trim();
+}
