@@ -7,7 +7,7 @@
  */
 import { formatMoney, groupThousands } from "../core/display-format";
 import type { Language } from "../core/plan-model";
-import { fill } from "../core/localized-text";
+import { catalogueText } from "../core/localized-text";
 import type { InputReport } from "../tables/read-inputs";
 
 const WORDS = {
@@ -33,6 +33,8 @@ const WORDS = {
   },
 } as const;
 
+const word = catalogueText(WORDS);
+
 /** How many stage words a run lists; the rest are counted. */
 const STAGE_WORDS_SHOWN = 30;
 
@@ -48,14 +50,14 @@ export function inputReportLines(report: InputReport, language: Language, curren
   const lines: string[] = [];
   if (report.stageWordsWorthReporting) {
     const sorted = [...report.stageWords].sort((a, b) => b.rows - a.rows || a.word.localeCompare(b.word));
-    lines.push(WORDS.stages[language]);
+    lines.push(word("stages", language));
     for (const entry of sorted.slice(0, STAGE_WORDS_SHOWN)) {
-      const how = !entry.known ? WORDS.unknown[language] : entry.own ? WORDS.own[language] : "";
+      const how = !entry.known ? word("unknown", language) : entry.own ? word("own", language) : "";
       lines.push(
         "  " +
-          fill(WORDS.stage[language], {
+          word("stage", language, {
             word: entry.word,
-            status: WORDS[entry.status][language],
+            status: word(entry.status, language),
             rows: groupThousands(String(entry.rows)),
             rowWord: entry.rows === 1 ? "row" : "rows",
             how,
@@ -63,14 +65,14 @@ export function inputReportLines(report: InputReport, language: Language, curren
       );
     }
     if (sorted.length > STAGE_WORDS_SHOWN)
-      lines.push("  " + fill(WORDS.more[language], { count: sorted.length - STAGE_WORDS_SHOWN }));
-    lines.push(WORDS.change[language]);
+      lines.push("  " + word("more", language, { count: sorted.length - STAGE_WORDS_SHOWN }));
+    lines.push(word("change", language));
   }
-  if (!report.hasTargets) lines.push(WORDS.no_targets[language]);
+  if (!report.hasTargets) lines.push(word("no_targets", language));
   if (report.openDeals.count > 0) {
     const amount = formatMoney(report.openDeals.amount, currency);
     lines.push(
-      fill(WORDS.open_deals[language], {
+      word("open_deals", language, {
         count: groupThousands(String(report.openDeals.count)),
         amount,
         dealWord: report.openDeals.count === 1 ? "deal" : "deals",
