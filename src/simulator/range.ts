@@ -6,6 +6,7 @@
  */
 import { type GridRect, formatA1 } from "./a1-notation";
 import type { Cell, CellContent } from "./cell";
+import type { CellColumn } from "./cell-column";
 import { type ValueEnv, displayCell, readCell, toContent } from "./cell-values";
 import { type DataValidationService, exposeRule, ruleSpecOf, satisfiesRule } from "./data-validation";
 import type { Execution, ServiceKinds } from "./execution";
@@ -197,31 +198,44 @@ export class RangeFacade {
     this._sheet.forEachCell(this._r, (cell) => apply(cell));
   }
 
-  /** Converts, validates (all cells first) and stores values. */
+  /**
+   * Converts, validates (all cells first, row by row) and stores values,
+   * straight into the sheet's columns: a run writes over a million cells.
+   */
   _writeValues(valueAt: (i: number, j: number) => unknown, formulas = false): void {
     const env = this._env();
-    const planned: { i: number; j: number; content: CellContent | undefined; autoFormat?: string }[] = [];
-    for (let i = 0; i < this._r.numRows; i++) {
-      for (let j = 0; j < this._r.numColumns; j++) {
-        const cell = this._sheet.cell(this._r.row + i, this._r.column + j);
+    const { row, column, numRows, numColumns } = this._r;
+    const columns: (CellColumn | undefined)[] = [];
+    for (let j = 0; j < numColumns; j++) columns.push(this._sheet.columnAt(column + j));
+    const contents: (CellContent | undefined)[] = new Array(numRows * numColumns);
+    const autoFormats: (string | undefined)[] = new Array(numRows * numColumns);
+    for (let i = 0; i < numRows; i++) {
+      for (let j = 0; j < numColumns; j++) {
+        const cells = columns[j];
         const value = valueAt(i, j);
         const written =
           formulas && typeof value === "string" && value.startsWith("=")
             ? { content: { kind: "formula", formula: value } as CellContent }
-            : toContent(value, cell?.format, env);
-        const rule = cell?.validation;
+            : toContent(value, cells?.attribute("format", row + i - 1), env);
+        const rule = cells?.attribute("validation", row + i - 1);
         if (rule && !rule.allowInvalid && written.content && !satisfiesRule(rule, written.content, env.timeZone)) {
-          const a1 = formatA1({ row: this._r.row + i, column: this._r.column + j, numRows: 1, numColumns: 1 });
+          const a1 = formatA1({ row: row + i, column: column + j, numRows: 1, numColumns: 1 });
           throw new Error(`The data you entered in cell ${a1} violates the data validation rules set on this cell.`);
         }
-        planned.push({ i, j, ...written });
+        contents[i * numColumns + j] = written.content;
+        autoFormats[i * numColumns + j] = written.autoFormat;
       }
     }
     this._beginWrite();
-    for (const p of planned) {
-      const cell = this._sheet.cellForWrite(this._r.row + p.i, this._r.column + p.j);
-      cell.content = p.content;
-      if (p.autoFormat && formatKind(cell.format) === "general") cell.format = p.autoFormat;
+    for (let j = 0; j < numColumns; j++) {
+      const cells = this._sheet.columnForWrite(column + j);
+      for (let i = 0; i < numRows; i++) {
+        const index = row + i - 1;
+        cells.setContent(index, contents[i * numColumns + j]);
+        const autoFormat = autoFormats[i * numColumns + j];
+        if (autoFormat && formatKind(cells.attribute("format", index)) === "general")
+          cells.setAttribute("format", index, autoFormat);
+      }
     }
   }
 
@@ -301,10 +315,24 @@ export class RangeFacade {
   // ---- values
   getValues(): unknown[][] {
     const env = this._env();
-    return this._map((cell) => {
-      const v = readCell(cell, env);
-      return typeof v === "object" ? new Date(v.date) : v;
-    });
+    const { row, column, numRows, numColumns } = this._r;
+    const columns: (CellColumn | undefined)[] = [];
+    for (let j = 0; j < numColumns; j++) columns.push(this._sheet.columnAt(column + j));
+    // One cell object reused for every cell (readCell keeps none): a run reads millions of cells.
+    const cell: Cell = {};
+    const out: unknown[][] = [];
+    for (let i = 0; i < numRows; i++) {
+      const values: unknown[] = [];
+      for (let j = 0; j < numColumns; j++) {
+        const cells = columns[j];
+        cell.content = cells?.content(row + i - 1);
+        cell.format = cell.content === undefined ? undefined : cells?.attribute("format", row + i - 1);
+        const v = readCell(cell, env);
+        values.push(typeof v === "object" ? new Date(v.date) : v);
+      }
+      out.push(values);
+    }
+    return out;
   }
   getValue(): unknown {
     const v = readCell(this._sheet.cell(this._r.row, this._r.column), this._env());

@@ -82,9 +82,19 @@ export class SheetModel {
 
   /** The cell at (row, column), to change; setting its properties writes the sheet. */
   cellForWrite(row: number, column: number): Cell {
+    return new ColumnCell(this.columnForWrite(column), row - 1);
+  }
+
+  /** The cells of a column (1-based), or undefined when none was ever written: for reading many cells at once. */
+  columnAt(column: number): CellColumn | undefined {
+    return this.columns[column - 1];
+  }
+
+  /** The cells of a column (1-based), created when missing: for writing many cells at once. */
+  columnForWrite(column: number): CellColumn {
     let cells = this.columns[column - 1];
     if (!cells) cells = this.columns[column - 1] = new CellColumn();
-    return new ColumnCell(cells, row - 1);
+    return cells;
   }
 
   /** Last row holding content (0 when none). */
