@@ -102,6 +102,19 @@ export interface WarehouseContext {
   pageSize?: number;
 }
 
+/**
+ * The BigQuery advanced service's global (the manifest enables it as `BigQuery`), read off globalThis so
+ * the typings need not declare it.
+ *
+ * @example
+ * readTableColumns({ bigQuery: advancedBigQuery(), scriptApp: ScriptApp as unknown as ConsentService, ... });
+ */
+export function advancedBigQuery(): BigQueryService {
+  const service = (globalThis as { BigQuery?: BigQueryService }).BigQuery;
+  if (!service) throw new Error("The BigQuery advanced service is not enabled in appsscript.json.");
+  return service;
+}
+
 // ---------------------------------------------------------------- consent
 
 /**
