@@ -117,6 +117,24 @@ describe("BigQuery stand-in", () => {
     }
   });
 
+  it("kills an execution whose wait for a job would pass its time limit", () => {
+    const limited = createSimulator({ now: "2026-04-02T09:00:00Z", executionTimeLimitMs: 15_000 });
+    limited.bigQuery.setTable("acme.crm.sales", { schema: [{ name: "rep", type: "STRING" }], rows: [["r1"]] });
+    limited.bigQuery.queryRunMs = 60_000;
+    try {
+      const { BigQuery } = limited.globals({ kind: "manual" });
+      const first = BigQuery.Jobs.query(request("SELECT rep FROM `acme.crm.sales`"), "acme") as {
+        jobReference: { jobId: string };
+      };
+      expect(() => BigQuery.Jobs.getQueryResults("acme", first.jobReference.jobId, { timeoutMs: 10_000 })).toThrow(
+        "Exceeded maximum execution time",
+      );
+      expect(() => BigQuery.Jobs.get("acme", first.jobReference.jobId)).toThrow("Exceeded maximum execution time");
+    } finally {
+      limited.bigQuery.close();
+    }
+  });
+
   it("fails a job that runs past its jobTimeoutMs with BigQuery's timeout", () => {
     sim.bigQuery.queryRunMs = 60_000;
     try {

@@ -23,6 +23,7 @@ import {
   restTypeName,
 } from "./bigquery-values";
 import type { Execution, ServiceKinds } from "./execution";
+import { KILL_MESSAGE } from "./faults";
 
 /** The scope the add-on asks for to read a table. */
 export const BIGQUERY_READONLY_SCOPE = "https://www.googleapis.com/auth/bigquery.readonly";
@@ -425,13 +426,23 @@ export class BigQueryJobsFacade {
     return bytes;
   }
 
-  /** Blocks (moves the clock) until the job ends or the wait runs out; true when it ended. */
+  /**
+   * Blocks (moves the clock) until the job ends or the wait runs out; true when it ended. A wait that would
+   * pass the execution's time limit kills the execution there, as Apps Script stops a script blocked in a call.
+   */
   private waitFor(job: JobModel, waitMs: number): boolean {
-    const sim = this._x.sim;
-    const remaining = job.doneAt - sim.now();
+    const x = this._x;
+    const remaining = job.doneAt - x.sim.now();
     if (remaining <= 0) return true;
-    sim.advance(Math.min(remaining, Math.max(0, waitMs)));
-    return sim.now() >= job.doneAt;
+    const wait = Math.min(remaining, Math.max(0, waitMs));
+    const limit = x.sim.options.executionTimeLimitMs;
+    if (limit !== undefined && x.sim.now() + wait - x.startedAt > limit) {
+      x.sim.clock.set(Math.max(x.sim.now(), x.startedAt + limit));
+      x.killed = true;
+      throw new Error(KILL_MESSAGE);
+    }
+    x.sim.advance(wait);
+    return x.sim.now() >= job.doneAt;
   }
 }
 
