@@ -19,6 +19,10 @@ const WORDS = {
     en: "Provisional: recomputed by every run until the period is final",
     zh: "暂定：期间定稿前每次运行都会重算",
   },
+  awaiting: {
+    en: "Awaiting approval: due, recomputed by every run until approved (Approve a period…)",
+    zh: "待审批：已到定稿时间，批准前每次运行都会重算（批准期间…）",
+  },
   chart: { en: "{metric} attainment, {period}", zh: "{period} {metric} 达成率" },
   empty: { en: "No results yet", zh: "暂无结果" },
 } as const;
@@ -49,6 +53,14 @@ export function latestPeriod(periods: readonly unknown[], fyStart: number): stri
   return pool.sort((a, b) => comparePeriodCells(a, b, fyStart))[pool.length - 1];
 }
 
+function statusText(
+  period: string,
+  options: { language: Language; isFinal: (period: string) => boolean; isAwaiting?: (period: string) => boolean },
+): string {
+  if (options.isFinal(period)) return WORDS.final[options.language];
+  return (options.isAwaiting?.(period) ? WORDS.awaiting : WORDS.provisional)[options.language];
+}
+
 /**
  * The Dashboard's cells from the Results sheet as written: title, status,
  * a blank row, then the leaderboard from row 4 (DASHBOARD_TABLE_FIRST_ROW).
@@ -60,7 +72,13 @@ export function latestPeriod(periods: readonly unknown[], fyStart: number): stri
 export function dashboardBlock(
   resultsHeader: readonly string[],
   resultsRows: readonly CellValue[][],
-  options: { fyStart: number; language: Language; isFinal: (period: string) => boolean },
+  options: {
+    fyStart: number;
+    language: Language;
+    isFinal: (period: string) => boolean;
+    /** Due but waiting for an approval (README, "Payout approval"). */
+    isAwaiting?: (period: string) => boolean;
+  },
 ): DashboardBlock {
   const language = options.language;
   const periodIndex = resultsHeader.indexOf("Period");
@@ -90,7 +108,7 @@ export function dashboardBlock(
   const header = columns.map((c) => c.header);
   const values: CellValue[][] = [
     textRow(fill(WORDS.title[language], { period })),
-    textRow(options.isFinal(period) ? WORDS.final[language] : WORDS.provisional[language]),
+    textRow(statusText(period, options)),
     blankRow(),
     header,
     ...rows.map((row) => remapRow(resultsHeader, header, row)),

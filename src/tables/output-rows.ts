@@ -45,6 +45,10 @@ const NOTE_TEXT = {
     en: "Provisional: recomputed by every run until the period is final",
     zh: "暂定：期间定稿前每次运行都会重算",
   },
+  awaiting: {
+    en: "Awaiting approval: due, final once approved (Approve a period…)",
+    zh: "待审批：已到定稿时间，批准后定稿（批准期间…）",
+  },
   prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
   left: { en: "Left on {day}", zh: "已于 {day} 离职" },
   ramp: {
@@ -130,11 +134,17 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
  *
  * @internal Exported only for output-rows.test.ts, which checks it directly; the code uses it inside this file.
  */
-export function notesText(result: RepPeriodResult, provisional: boolean, language: Language): string {
+export function notesText(
+  result: RepPeriodResult,
+  provisional: boolean,
+  language: Language,
+  awaiting = false,
+): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");
-  const parts = (provisional ? [NOTE_TEXT.provisional[language] as string] : []).concat(
-    notes.map((n) => noteText(n, result, language)),
-  );
+  // "Awaiting approval" after "Provisional", which readers of the sheet look for first.
+  const status = provisional ? [NOTE_TEXT.provisional[language] as string] : [];
+  if (provisional && awaiting) status.push(NOTE_TEXT.awaiting[language]);
+  const parts = status.concat(notes.map((n) => noteText(n, result, language)));
   // Last: the score's arithmetic, so every number on the row is explained on the sheet.
   const trace = scoreTraceNote(result, language);
   if (trace !== null) parts.push(trace);
@@ -167,6 +177,8 @@ export function notComputedNote(language: Language): string {
 /** How a Results row is written: provisional or final, the language, and a provisional period's forecast. */
 export interface ResultRowOptions {
   provisional: boolean;
+  /** Due but waiting for an approval (README, "Payout approval"): noted after "Provisional". */
+  awaiting?: boolean;
   language: Language;
   /** The rep's pipeline forecast (README, "Pipeline forecast"); none for a final period, whose forecast cells stay blank. */
   forecast?: { revenue: number; payout: number | null } | null;
@@ -203,7 +215,7 @@ export function resultRow(
       case "Bonus":
         return result.payout ? numberCell(result.payout.total) : "";
       case "Notes":
-        return notesText(result, options.provisional, options.language);
+        return notesText(result, options.provisional, options.language, options.awaiting);
       case "Forecast revenue":
         return options.forecast ? numberCell(options.forecast.revenue) : "";
       case "Forecast payout":
