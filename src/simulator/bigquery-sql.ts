@@ -71,11 +71,43 @@ const WORDS: Record<string, string> = {
  * // { sql: 'SELECT SUM(amount) FROM "p.d.sales" WHERE rep = CAST($rep AS VARCHAR)', params: { rep: "r1" }, ... }
  */
 export function translateQuery(query: string, parameters: readonly QueryParameter[] = []): TranslatedQuery {
-  const declared = declaredParameters(parameters);
+  const state: TranslationState = {
+    declared: declaredParameters(parameters),
+    tables: [],
+    identifiers: new Set(),
+    used: new Set(),
+  };
+  const sql = translateFragment(query, state);
+  const params: Record<string, BridgeParameter> = {};
+  for (const name of state.used) params[name] = state.declared.get(name.toLowerCase())!.value;
+  return { sql, params, tables: state.tables, identifiers: state.identifiers };
+}
+
+/** What translating a query gathers as it goes (a function's arguments are translated with the same state). */
+interface TranslationState {
+  declared: Map<string, DeclaredParameter>;
+  tables: string[];
+  identifiers: Set<string>;
+  used: Set<string>;
+}
+
+/**
+ * BigQuery functions DuckDB spells otherwise, by their translated arguments: DATE of a DATETIME, DATE of a
+ * TIMESTAMP in a zone (ICU's timezone() gives the wall clock there), and UNIX_DATE (days since 1970-01-01).
+ */
+const FUNCTIONS: Record<string, (args: string[]) => string | null> = {
+  DATE: (args) =>
+    args.length === 1
+      ? `CAST(${args[0]} AS DATE)`
+      : args.length === 2
+        ? `CAST(timezone(${args[1]}, ${args[0]}) AS DATE)`
+        : null,
+  UNIX_DATE: (args) => (args.length === 1 ? `(${args[0]} - DATE '1970-01-01')` : null),
+};
+
+function translateFragment(query: string, state: TranslationState): string {
+  const { declared, tables, identifiers, used } = state;
   const out: string[] = [];
-  const tables: string[] = [];
-  const identifiers = new Set<string>();
-  const used = new Set<string>();
   // BigQuery's `x IN UNNEST(@list)` is DuckDB's `x IN (SELECT UNNEST(...))`: the depths whose ")" closes one.
   const extraClose: number[] = [];
   let depth = 0;
@@ -122,6 +154,14 @@ export function translateQuery(query: string, parameters: readonly QueryParamete
         i += inUnnest[0].length;
         continue;
       }
+      const call = functionCall(query, i + word.length);
+      const rewrite = call ? FUNCTIONS[word.toUpperCase()] : undefined;
+      const rewritten = call && rewrite ? rewrite(call.args.map((arg) => translateFragment(arg, state))) : null;
+      if (call && rewritten !== null) {
+        out.push(rewritten);
+        i = call.end;
+        continue;
+      }
       identifiers.add(word.toLowerCase());
       out.push(WORDS[word.toUpperCase()] ?? word);
       i += word.length;
@@ -138,9 +178,30 @@ export function translateQuery(query: string, parameters: readonly QueryParamete
       i++;
     }
   }
-  const params: Record<string, BridgeParameter> = {};
-  for (const name of used) params[name] = declared.get(name.toLowerCase())!.value;
-  return { sql: out.join(""), params, tables, identifiers };
+  return out.join("");
+}
+
+/** The arguments of a call whose "(" follows `from` (spaces allowed), split at top-level commas; null if none. */
+function functionCall(query: string, from: number): { args: string[]; end: number } | null {
+  let i = from;
+  while (query[i] === " " || query[i] === "\t" || query[i] === "\n") i++;
+  if (query[i] !== "(") return null;
+  const args: string[] = [];
+  let depth = 0;
+  let start = i + 1;
+  for (i = i + 1; i < query.length; i++) {
+    const c = query[i];
+    if (c === "'" || c === '"') i = closingQuote(query, i, c);
+    else if (c === "`") i = query.indexOf("`", i + 1);
+    else if (c === "(") depth++;
+    else if (c === ")" && depth > 0) depth--;
+    else if (c === ")" || (c === "," && depth === 0)) {
+      args.push(query.slice(start, i).trim());
+      start = i + 1;
+      if (c === ")") return { args: args.filter((arg, n) => arg !== "" || n > 0), end: i + 1 };
+    }
+  }
+  throw new QueryRejection(`Syntax error: Unclosed parenthesis at ${position(query, from)}`);
 }
 
 interface DeclaredParameter {

@@ -69,6 +69,30 @@ describe("BigQuery stand-in", () => {
     expect(response.rows).toEqual([{ f: [{ v: javaDouble(Date.parse("2026-03-31T23:30:00Z") / 1000) }, { v: "2" }] }]);
   });
 
+  it("runs BigQuery's DATE in a zone, DATE of a DATETIME and UNIX_DATE", () => {
+    const { BigQuery } = sim.globals({ kind: "manual" });
+    const response = BigQuery.Jobs.query(
+      request(
+        "SELECT DATE(closed, @zone) AS local_day, UNIX_DATE(DATE(closed, @zone)) AS day_number," +
+          " DATE(DATETIME '2026-03-31 23:30:00') AS wall_day, CAST(NULL AS DATE) AS none" +
+          " FROM `acme.crm.sales` WHERE rep = 'r1' ORDER BY closed",
+        {
+          parameterMode: "NAMED",
+          queryParameters: [
+            { name: "zone", parameterType: { type: "STRING" }, parameterValue: { value: "Asia/Shanghai" } },
+          ],
+        },
+      ),
+      "acme",
+    ) as { rows: { f: { v: string | null }[] }[]; schema: { fields: { type: string }[] } };
+    // 2026-03-31T23:30Z is already 1 April in Shanghai; 2026-03-01T00:00Z is 08:00 on 1 March there.
+    expect(response.rows.map((r) => r.f.map((c) => c.v))).toEqual([
+      ["2026-03-01", String(Date.UTC(2026, 2, 1) / 86_400_000), "2026-03-31", null],
+      ["2026-04-01", String(Date.UTC(2026, 3, 1) / 86_400_000), "2026-03-31", null],
+    ]);
+    expect(response.schema.fields.map((f) => f.type)).toEqual(["DATE", "INTEGER", "DATE", "DATE"]);
+  });
+
   it("pages with maxResults and page tokens through getQueryResults", () => {
     const { BigQuery } = sim.globals({ kind: "manual" });
     const first = BigQuery.Jobs.query(
