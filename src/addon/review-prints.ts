@@ -47,7 +47,17 @@ const AWARD_NOTES = new Set(["rep_of_the_month", "most_improved"]);
  * comparison, and a review reads the awards of its own period only.
  */
 function withoutAwards(row: RepPeriodResult): RepPeriodResult {
+  if (!row.notes.some((note) => AWARD_NOTES.has(note.code))) return row;
   return { ...row, notes: row.notes.filter((note) => !AWARD_NOTES.has(note.code)) };
+}
+
+/** A row's awards with their places among its notes: with the row without awards, the whole row. */
+function awardsOf(row: RepPeriodResult): unknown[] {
+  const awards: unknown[] = [];
+  row.notes.forEach((note, place) => {
+    if (AWARD_NOTES.has(note.code)) awards.push(place, note);
+  });
+  return awards;
 }
 
 /** The plan settings, language and currency a period's reviews are written with (any JSON-safe value). */
@@ -76,9 +86,10 @@ export function reviewInputPrints(
     }
     return print;
   };
+  // A period's own rows are its rows without awards (printed once, and reused when a later period reads them) plus its awards.
   const ownPrint = (period: Period): string => {
     const rows = index.get(period);
-    return rows ? hashText(JSON.stringify([...rows.values()])) : "-";
+    return rows ? hashText(periodPrint(period) + "\u0001" + JSON.stringify([...rows.values()].map(awardsOf))) : "-";
   };
   const repsPrint = hashText(JSON.stringify(reps));
   const prints = new Map<Period, string>();

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { PeriodResult, RepPeriodResult } from "../core/results";
+import type { ResultIndex } from "./period-computation";
+import { reviewInputPrints } from "./review-prints";
+
+/** Just enough of a result row for the prints, which hash whatever a row holds. */
+function row(rep: string, codes: string[], score = 1): RepPeriodResult {
+  return { rep, id: rep, score, notes: codes.map((code) => ({ code })) } as unknown as RepPeriodResult;
+}
+
+function printsOf(march: RepPeriodResult[], february: RepPeriodResult[]): Map<string, string> {
+  const results = new Map<string, PeriodResult>([["2026-03", { period: "2026-03", rows: march } as PeriodResult]]);
+  const index: ResultIndex = new Map([
+    ["2026-02", new Map(february.map((r) => [r.rep, r]))],
+    ["2026-03", new Map(march.map((r) => [r.rep, r]))],
+  ]);
+  return reviewInputPrints(results, index, [], () => ["settings"]);
+}
+
+describe("reviewInputPrints", () => {
+  const february = [row("a", ["prorated"]), row("b", [])];
+  const march = [row("a", ["rep_of_the_month", "prorated"]), row("b", [])];
+  const print = printsOf(march, february).get("2026-03");
+
+  it("is the same for the same rows", () => {
+    expect(printsOf(march, february).get("2026-03")).toBe(print);
+  });
+
+  it("changes with the period's own awards, their place among the notes and any other field", () => {
+    expect(printsOf([row("a", ["prorated"]), row("b", [])], february).get("2026-03")).not.toBe(print);
+    expect(printsOf([row("a", ["prorated", "rep_of_the_month"]), row("b", [])], february).get("2026-03")).not.toBe(
+      print,
+    );
+    expect(printsOf([row("a", ["rep_of_the_month", "prorated"]), row("b", [], 2)], february).get("2026-03")).not.toBe(
+      print,
+    );
+  });
+
+  it("leaves an earlier period's awards out, and not its other notes", () => {
+    expect(printsOf(march, [row("a", ["prorated", "most_improved"]), row("b", [])]).get("2026-03")).toBe(print);
+    expect(printsOf(march, [row("a", []), row("b", [])]).get("2026-03")).not.toBe(print);
+  });
+});
