@@ -1,8 +1,7 @@
 /**
  * Reading Sales from a BigQuery table through the BigQuery advanced service
  * (README, "Sales in a warehouse"): the table's schema first (tables.get),
- * so a mapped column the table lacks is a clear problem before anything is
- * billed; then one query job (jobs.query) whose answer, a few rows per rep
+ * so the Sales fields are found among its columns before anything is billed; then one query job (jobs.query) whose answer, a few rows per rep
  * and month, is paged in with getQueryResults. The job gets a timeout
  * inside the run's time budget, and the calls wait no longer than that
  * either; a job still running then is cancelled. Every failure becomes one
@@ -166,29 +165,6 @@ export function readTableColumns(context: WarehouseContext): WarehouseOutcome<Ta
   } catch (error) {
     return { ok: false, problem: problemOfError(context, error) };
   }
-}
-
-/**
- * The first column each field needs that the table lacks, as a problem
- * (names compared as BigQuery does, ignoring case), or null when all are there.
- *
- * @example
- * missingColumn(context, columns, [{ field: "amount", column: "Amount" }]); // null when the table has amount
- */
-export function missingColumn(
-  context: WarehouseContext,
-  table: TableColumns,
-  needed: readonly { field: string; column: string }[],
-): Problem | null {
-  const names = new Set(table.columns.map((c) => c.name.toLowerCase()));
-  const missing = needed.find((n) => !names.has(n.column.toLowerCase()));
-  if (!missing) return null;
-  return problemAt(context.salesSheet, "A1", "bigquery_column_missing", {
-    table: context.source.table,
-    column: missing.column,
-    field: missing.field,
-    found: table.columns.map((c) => c.name).join(", "),
-  });
 }
 
 /**

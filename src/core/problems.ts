@@ -73,10 +73,7 @@ export const PROBLEM_MESSAGES = {
     en: "the BigQuery query failed ({detail}); nothing was computed",
     zh: "BigQuery 查询失败（{detail}）；本次未计算",
   },
-  bigquery_column_missing: {
-    en: "the BigQuery table {table} has no column {column} for {field}; its columns: {found}. Map it in Setup → Columns",
-    zh: "BigQuery 表 {table} 中没有用于 {field} 的列 {column}；现有列：{found}。请在“设置 → 列对应”中指定",
-  },
+
   header_row_below_titles: {
     en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored",
     zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略",
