@@ -73,7 +73,6 @@ export const PROBLEM_MESSAGES = {
     en: "the BigQuery query failed ({detail}); nothing was computed",
     zh: "BigQuery 查询失败（{detail}）；本次未计算",
   },
-
   header_row_below_titles: {
     en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored",
     zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略",
