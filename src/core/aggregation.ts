@@ -1,22 +1,18 @@
 /**
- * Aggregation: sales and score rows to actuals per rep, period and metric.
+ * Aggregation: the Sales contract and score rows to actuals per rep, period and metric.
  *
- * Kept apart from scoring on purpose: this is the part that could later run
- * where the data lives (a database query), while scoring stays the same.
- * One pass over the sales, each row feeding its month, quarter and year.
+ * Kept apart from scoring on purpose: Sales arrive as the contract of
+ * sales-aggregates.ts (per rep and month), made from the sheet's rows or by a
+ * warehouse query, and this turns it into each period's actuals; scoring stays
+ * the same whichever made it. A quarter or year is the sum of its months.
  */
-import { monthOfDay, quarterOfMonth, yearOfMonth, monthsOf, periodKind } from "./periods";
-import type { Period, RepKey, Sale, ScoreRecord } from "./records";
+import { monthsOf, periodKind, quarterOfMonth, yearOfMonth } from "./periods";
+import type { Period, RepKey, ScoreRecord } from "./records";
+import { addRepMonth, emptyRepMonth, type RepMonthSales, type SalesAggregates } from "./sales-aggregates";
 
-/** Running sums for one rep and one period. */
+/** Running sums for one rep and one period: a month's sums, and the new customers' keys. */
 interface Accumulator {
-  revenue: number;
-  dealsWon: number;
-  dealsLost: number;
-  renewalsWon: number;
-  renewalsLost: number;
-  cycleDaysSum: number;
-  cycleDeals: number;
+  sums: RepMonthSales;
   newCustomers: Set<string>;
 }
 
@@ -27,12 +23,9 @@ export type MetricActuals = Record<string, number | null>;
 export type ActualsTable = Map<Period, Map<RepKey, MetricActuals>>;
 
 export interface AggregationInput {
-  sales: readonly Sale[];
+  /** What Sales hold, per rep and month. */
+  aggregates: SalesAggregates;
   scores: readonly ScoreRecord[];
-  /** Whether Sales has a Type column: without it, new customers are first-ever wins. */
-  salesHaveType: boolean;
-  /** Whether Sales has a Customer column (default true): without it new_customers has no data. */
-  salesHaveCustomer?: boolean;
   /** The periods to aggregate (months, quarters, years). */
   periods: readonly Period[];
   /** Reps to aggregate for each period (those employed in it). */
@@ -41,55 +34,8 @@ export interface AggregationInput {
   fiscalYearStartMonth: number;
 }
 
-function emptyAccumulator(): Accumulator {
-  return {
-    revenue: 0,
-    dealsWon: 0,
-    dealsLost: 0,
-    renewalsWon: 0,
-    renewalsLost: 0,
-    cycleDaysSum: 0,
-    cycleDeals: 0,
-    newCustomers: new Set(),
-  };
-}
-
-/**
- * For each customer, the day of its first won deal (any rep): used for
- * new_customers when the Sales sheet has no Type column.
- */
-function firstWinDays(sales: readonly Sale[]): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const sale of sales) {
-    if (sale.status !== "won") continue;
-    const known = first.get(sale.customerKey);
-    if (known === undefined || sale.day < known) first.set(sale.customerKey, sale.day);
-  }
-  return first;
-}
-
-function isNewCustomerWin(sale: Sale, salesHaveType: boolean, firstWins: Map<string, number>): boolean {
-  // A deal without a customer cannot make one new.
-  if (sale.customerKey === "") return false;
-  if (sale.status !== "won") return false;
-  if (salesHaveType) return sale.type === "new";
-  return firstWins.get(sale.customerKey) === sale.day;
-}
-
-function addSale(acc: Accumulator, sale: Sale, newCustomer: boolean): void {
-  if (sale.status === "won") {
-    acc.revenue += sale.amount * sale.split;
-    acc.dealsWon += 1;
-    if (sale.type === "renewal") acc.renewalsWon += 1;
-    if (sale.opened !== null && sale.opened <= sale.day) {
-      acc.cycleDaysSum += sale.day - sale.opened;
-      acc.cycleDeals += 1;
-    }
-    if (newCustomer) acc.newCustomers.add(sale.customerKey);
-  } else if (sale.status === "lost") {
-    acc.dealsLost += 1;
-    if (sale.type === "renewal") acc.renewalsLost += 1;
-  }
+function emptyAccumulator(rep: RepKey, period: Period): Accumulator {
+  return { sums: emptyRepMonth(rep, period), newCustomers: new Set() };
 }
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -101,14 +47,15 @@ function ratio(numerator: number, denominator: number): number | null {
  * ratios have no data when their denominator is 0.
  */
 function builtInActuals(acc: Accumulator): MetricActuals {
+  const sums = acc.sums;
   return {
-    revenue: acc.revenue,
-    deals_won: acc.dealsWon,
+    revenue: sums.revenue,
+    deals_won: sums.dealsWon,
     new_customers: acc.newCustomers.size,
-    avg_deal_size: ratio(acc.revenue, acc.dealsWon),
-    win_rate: ratio(acc.dealsWon, acc.dealsWon + acc.dealsLost),
-    sales_cycle_days: ratio(acc.cycleDaysSum, acc.cycleDeals),
-    renewal_rate: ratio(acc.renewalsWon, acc.renewalsWon + acc.renewalsLost),
+    avg_deal_size: ratio(sums.revenue, sums.dealsWon),
+    win_rate: ratio(sums.dealsWon, sums.dealsWon + sums.dealsLost),
+    sales_cycle_days: ratio(sums.cycleDaysSum, sums.cycleDeals),
+    renewal_rate: ratio(sums.renewalsWon, sums.renewalsWon + sums.renewalsLost),
   };
 }
 
@@ -127,29 +74,29 @@ function periodsOfMonthFactory(fiscalYearStartMonth: number, wanted: ReadonlySet
   };
 }
 
+function accumulatorOf(byPeriod: Map<Period, Map<RepKey, Accumulator>>, period: Period, rep: RepKey): Accumulator {
+  const reps = byPeriod.get(period)!;
+  let acc = reps.get(rep);
+  if (!acc) {
+    acc = emptyAccumulator(rep, period);
+    reps.set(rep, acc);
+  }
+  return acc;
+}
+
 function salesAccumulators(input: AggregationInput): Map<Period, Map<RepKey, Accumulator>> {
-  const wanted = new Set(input.periods);
-  const periodsOfMonth = periodsOfMonthFactory(input.fiscalYearStartMonth, wanted);
-  const firstWins = input.salesHaveType ? new Map<string, number>() : firstWinDays(input.sales);
-  const monthOfDayCache = new Map<number, Period>();
+  const periodsOfMonth = periodsOfMonthFactory(input.fiscalYearStartMonth, new Set(input.periods));
   const byPeriod = new Map<Period, Map<RepKey, Accumulator>>();
   for (const p of input.periods) byPeriod.set(p, new Map());
-  for (const sale of input.sales) {
-    let month = monthOfDayCache.get(sale.day);
-    if (month === undefined) {
-      month = monthOfDay(sale.day);
-      monthOfDayCache.set(sale.day, month);
-    }
-    const newCustomer = isNewCustomerWin(sale, input.salesHaveType, firstWins);
-    for (const period of periodsOfMonth(month)) {
-      const reps = byPeriod.get(period)!;
-      let acc = reps.get(sale.rep);
-      if (!acc) {
-        acc = emptyAccumulator();
-        reps.set(sale.rep, acc);
-      }
-      addSale(acc, sale, newCustomer);
-    }
+  for (const month of input.aggregates.months) {
+    for (const period of periodsOfMonth(month.month))
+      addRepMonth(accumulatorOf(byPeriod, period, month.rep).sums, month);
+  }
+  for (const candidate of input.aggregates.newCustomers) {
+    // Open deals make no one new until they close (the forecast closes them first).
+    if (candidate.open) continue;
+    for (const period of periodsOfMonth(candidate.month))
+      accumulatorOf(byPeriod, period, candidate.rep).newCustomers.add(candidate.customerKey);
   }
   return byPeriod;
 }
@@ -199,7 +146,7 @@ function manualActual(
  * period. A rep with no deals gets 0 for additive metrics and no data for ratios.
  *
  * @example
- * const table = aggregateActuals({ sales, scores: [], salesHaveType: true,
+ * const table = aggregateActuals({ aggregates: salesAggregatesOf(sales, "type"), scores: [],
  *   periods: ["2026-03"], repsByPeriod: new Map([["2026-03", ["r1"]]]),
  *   manualMetrics: new Set(), fiscalYearStartMonth: 1 });
  * table.get("2026-03")!.get("r1")!.revenue; // sum of r1's won amounts in March
@@ -212,8 +159,8 @@ export function aggregateActuals(input: AggregationInput): ActualsTable {
     const reps = new Map<RepKey, MetricActuals>();
     const periodAccumulators = accumulators.get(period)!;
     for (const rep of input.repsByPeriod.get(period) ?? []) {
-      const actuals = builtInActuals(periodAccumulators.get(rep) ?? emptyAccumulator());
-      if (input.salesHaveCustomer === false) actuals.new_customers = null;
+      const actuals = builtInActuals(periodAccumulators.get(rep) ?? emptyAccumulator(rep, period));
+      if (input.aggregates.newCustomerRule === "none") actuals.new_customers = null;
       for (const metric of input.manualMetrics) {
         actuals[metric] = manualActual(means, rep, period, metric, input.fiscalYearStartMonth);
       }

@@ -18,11 +18,14 @@ import { problemAt, type Problem } from "./problems";
 import { payoutFor, type TeamAttainment } from "./pay";
 import type { Adjustment, DayNumber, InputRecords, Period, Rep, RepKey } from "./records";
 import { failedResult, type MetricResult, type PeriodResult, type RepPeriodResult, type RowNote } from "./results";
+import { newCustomerRuleOf, salesAggregatesOf, type SalesAggregates } from "./sales-aggregates";
 import { rankByScore, weightedScore } from "./score";
 import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
 
 export interface EngineInput {
   records: InputRecords;
+  /** Sales already aggregated (a warehouse query): when given, `records.sales` is not read. */
+  salesAggregates?: SalesAggregates;
   plan: PlanBook;
   /** Months, quarters and years to compute. */
   periods: readonly Period[];
@@ -94,8 +97,8 @@ type ActualsInput = Parameters<typeof aggregateActuals>[0];
 /**
  * Actuals of every rep and period; when aggregating throws (a bug of ours),
  * each rep and period again on its own, so only the ones that still throw
- * are lost (absent from the table). With a Type column a rep needs only
- * their own sales; without one, first-ever wins need every sale.
+ * are lost (absent from the table). The contract already tells each rep's
+ * new customers, so a rep needs only their own rows of it.
  */
 function aggregateIsolated(
   input: ActualsInput,
@@ -110,11 +113,10 @@ function aggregateIsolated(
     for (const period of input.periods) {
       const row = new Map<RepKey, MetricActuals>();
       for (const key of input.repsByPeriod.get(period) ?? []) {
-        const sales = input.salesHaveType ? input.sales.filter((sale) => sale.rep === key) : input.sales;
         try {
           const one = aggregateActuals({
             ...input,
-            sales,
+            aggregates: aggregatesOfRep(input.aggregates, key),
             periods: [period],
             repsByPeriod: new Map([[period, [key]]]),
           });
@@ -127,6 +129,26 @@ function aggregateIsolated(
     }
     return table;
   }
+}
+
+function aggregatesOfRep(aggregates: SalesAggregates, rep: RepKey): SalesAggregates {
+  return {
+    months: aggregates.months.filter((month) => month.rep === rep),
+    newCustomers: aggregates.newCustomers.filter((candidate) => candidate.rep === rep),
+    newCustomerRule: aggregates.newCustomerRule,
+  };
+}
+
+/**
+ * The Sales contract of an engine run: the one given, else made from the sales records.
+ *
+ * @example
+ * engineSalesAggregates({ records, plan, periods: ["2026-03"] }).months.length; // rep-months with deals
+ */
+export function engineSalesAggregates(input: Pick<EngineInput, "records" | "salesAggregates">): SalesAggregates {
+  if (input.salesAggregates) return input.salesAggregates;
+  const { sales, salesHaveType, salesHaveCustomer } = input.records;
+  return salesAggregatesOf(sales, newCustomerRuleOf(salesHaveType, salesHaveCustomer ?? true));
 }
 
 // A rep whose dates cannot be placed (a bug of ours) is kept: scoring them
@@ -462,10 +484,8 @@ export function computePeriods(input: EngineInput): EngineOutput {
   const log: FailureLog = { sheet: input.repsSheet ?? "Reps", problems };
   const actuals = aggregateIsolated(
     {
-      sales: input.records.sales,
+      aggregates: engineSalesAggregates(input),
       scores: input.records.scores,
-      salesHaveType: input.records.salesHaveType,
-      salesHaveCustomer: input.records.salesHaveCustomer,
       periods: periodPlans.map((pp) => pp.period),
       repsByPeriod: new Map([...repsByPeriod].map(([p, reps]) => [p, reps.map((r) => r.key)])),
       manualMetrics: manualMetricKeys(input.plan),

@@ -73,6 +73,7 @@ export const PROBLEM_MESSAGES = {
     en: "the BigQuery query failed ({detail}); nothing was computed",
     zh: "BigQuery 查询失败（{detail}）；本次未计算",
   },
+
   header_row_below_titles: {
     en: "the header row is row {row}; the {above} row(s) above it are taken as a title and ignored",
     zh: "表头在第 {row} 行；其上方 {above} 行视为标题，已忽略",
@@ -362,6 +363,19 @@ export const PROBLEM_MESSAGES = {
   foreign_output_sheet: {
     en: "a sheet named {sheet} exists and was not created by Sales Scorecard; it was left alone",
     zh: "已存在名为 {sheet} 的工作表，且不是由销售绩效记分卡创建，未改动",
+  },
+  // Sales in a warehouse (README, "Sales in a warehouse"): rows have no cells to point at, so these count them.
+  warehouse_column_type: {
+    en: "the column {column} holds {kind} values; it can be read only as {allowed}",
+    zh: "列 {column} 的类型为 {kind}，只能按 {allowed} 读取",
+  },
+  warehouse_rows_left_out: {
+    en: "{count} rows were left out: {reason}",
+    zh: "{count} 行未计入：{reason}",
+  },
+  warehouse_unknown_owner: {
+    en: 'the owner "{id}" of {count} rows is not on the Reps sheet; those rows are left out',
+    zh: "{count} 行的负责人「{id}」不在销售人员表中，这些行未计入",
   },
 } satisfies Record<string, Localized>;
 
