@@ -10,21 +10,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/local/cli/preview";
 import { recalculateNow } from "../recalculation/fixtures";
-import {
-  launchSidebarBrowser,
-  openWatchedPage,
-  scrollsSideways,
-  type SidebarBrowser,
-  waitForView,
-} from "../sidebar/chromium";
+import { scrollsSideways, waitForView, openSidebarSession, type SidebarSession } from "../sidebar/chromium";
 import { forecastSimulator } from "./forecast-workbook";
 
 const SHOTS = join("test-output", "sidebar");
 
-let preview: Preview;
-let browser: SidebarBrowser;
+let session: SidebarSession | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
@@ -41,16 +33,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const simulator = forecastSimulator();
   recalculateNow(simulator);
-  browser = await launchSidebarBrowser();
-  preview = await startPreview({ port: 0, simulator, recalculate: false });
-  ({ page, pageErrors } = await openWatchedPage(browser, preview.url));
+  session = await openSidebarSession({ port: 0, simulator, recalculate: false });
+  ({ page, pageErrors } = session);
   await waitForView(page, "team");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("the Rep view of a provisional month", () => {
   it("shows what happens if the rep's open deals close, worked out by hand", async () => {

@@ -12,21 +12,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/local/cli/preview";
+import type { Preview } from "../../src/local/cli/preview";
 import { recalculateNow } from "../recalculation/fixtures";
-import {
-  launchSidebarBrowser,
-  openWatchedPage,
-  SIDEBAR_WIDTH,
-  type SidebarBrowser,
-  type WatchedPage,
-} from "../sidebar/chromium";
+import { SIDEBAR_WIDTH, type WatchedPage, openSidebarSession, type SidebarSession } from "../sidebar/chromium";
 import { commissionPlan, comparisonSimulator } from "./comparison-workbook";
 
 const SHOTS = join("test-output", "plan-comparison");
 
+let session: SidebarSession | undefined;
 let preview: Preview;
-let browser: SidebarBrowser;
 let watched: WatchedPage;
 let page: Page;
 
@@ -51,16 +45,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const simulator = comparisonSimulator();
   recalculateNow(simulator);
-  preview = await startPreview({ port: 0, simulator, recalculate: false });
-  browser = await launchSidebarBrowser();
-  watched = await openWatchedPage(browser, preview.url);
-  page = watched.page;
+  session = await openSidebarSession({ port: 0, simulator, recalculate: false });
+  ({ preview, page } = session);
+  watched = session;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("the Plans view", () => {
   it("opens with the keyboard and, without a draft, says how to make one", async () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { startPreview, type Preview, type PreviewOptions } from "../../src/local/cli/preview";
 
 const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -97,6 +98,42 @@ export async function openWatchedPage(browser: SidebarBrowser, url: string): Pro
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(url);
   return { page, dialogs, pageErrors };
+}
+
+/** A preview served to a watched page in a browser of its own, and how to dispose of both. */
+export interface SidebarSession extends WatchedPage {
+  browser: SidebarBrowser;
+  preview: Preview;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches a browser, starts the local preview with `options` and opens a
+ * watched page on it: what every sidebar browser test starts from.
+ * `beforeOpen` changes the served spreadsheet before the sidebar first loads.
+ *
+ * @example
+ * const session = await openSidebarSession({ port: 0, simulator });
+ * await waitForView(session.page, "team");
+ * await session.close();
+ */
+export async function openSidebarSession(
+  options: PreviewOptions,
+  beforeOpen?: (preview: Preview) => void,
+): Promise<SidebarSession> {
+  const browser = await launchSidebarBrowser();
+  const preview = await startPreview(options);
+  beforeOpen?.(preview);
+  const watched = await openWatchedPage(browser, preview.url);
+  return {
+    ...watched,
+    browser,
+    preview,
+    async close() {
+      await browser.close();
+      await preview.close();
+    },
+  };
 }
 
 /**

@@ -11,15 +11,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/cli/preview";
+import { DEMO_WORKBOOK, workbookSimulator, type Preview } from "../../src/local/cli/preview";
 import { callGlobal, column } from "../recalculation/fixtures";
-import { launchSidebarBrowser, type SidebarBrowser, waitForView, openTab } from "./chromium";
+import { waitForView, openTab, openSidebarSession, type SidebarSession } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const REP = "R01";
 
+let session: SidebarSession | undefined;
 let preview: Preview;
-let browser: SidebarBrowser;
 let page: Page;
 let finalPeriod: string;
 let storedReview: string;
@@ -57,13 +57,21 @@ async function choose(view: "rep" | "review", period: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchSidebarBrowser();
   const simulator = await workbookSimulator(DEMO_WORKBOOK, {
     timeZone: "UTC",
     locale: "en_US",
     now: Date.UTC(2026, 10, 20, 9),
   });
-  preview = await startPreview({ port: 0, simulator });
+  session = await openSidebarSession({ port: 0, simulator }, (served) => {
+    preview = served;
+    settleLateDeal();
+  });
+  page = session.page;
+  await waitForView(page, "team");
+});
+
+/** Notes the final period's figures, then adds a late deal dated in it and recalculates. */
+function settleLateDeal(): void {
   const setup = callGlobal(preview.simulator, "sidebarSetup") as { finalPeriods: string[] };
   finalPeriod = setup.finalPeriods
     .filter((p) => /^\d{4}-\d{2}$/.test(p))
@@ -79,15 +87,9 @@ beforeAll(async () => {
     { startRow: sales.length + 1 },
   );
   callGlobal(preview.simulator, "menuRecalculateNow");
-  page = await browser.context.newPage();
-  await page.goto(preview.url);
-  await waitForView(page, "team");
-});
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("a final period after a late deal", () => {
   it("keeps its Payouts total in the add-on's own sheets", () => {

@@ -13,18 +13,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreview, type Preview } from "../../src/local/cli/preview";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";
-import {
-  launchSidebarBrowser,
-  SIDEBAR_WIDTH,
-  type SidebarBrowser,
-  openWatchedPage,
-  waitForView,
-  openTab,
-} from "./chromium";
+import { SIDEBAR_WIDTH, waitForView, openTab, openSidebarSession, type SidebarSession } from "./chromium";
 
 const SHOTS = join("test-output", "sidebar");
 const COLUMNS = "#panel-setup details.columns";
@@ -47,8 +39,7 @@ const REPS: CellInput[][] = [
 ];
 
 let sim: Simulator;
-let preview: Preview;
-let browser: SidebarBrowser;
+let session: SidebarSession | undefined;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
@@ -68,7 +59,6 @@ function fieldSelect(field: string): string {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchSidebarBrowser();
   sim = createSimulator({
     now: "2026-04-03T04:00:00Z",
     timeZone: "UTC",
@@ -76,15 +66,12 @@ beforeAll(async () => {
     user: "alice",
     sheets: { Sales: SALES, Reps: REPS },
   });
-  preview = await startPreview({ port: 0, simulator: sim, recalculate: false, user: "alice" });
-  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
+  session = await openSidebarSession({ port: 0, simulator: sim, recalculate: false, user: "alice" });
+  ({ page, dialogs, pageErrors } = session);
   await openTab(page, "setup");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("the Columns section", () => {
   it("opens by itself when Sales' required columns are not found, offering the sheet's own headers", async () => {

@@ -13,13 +13,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/cli/preview";
 import {
-  launchSidebarBrowser,
   SIDEBAR_WIDTH,
   type SidebarBrowser,
-  openWatchedPage,
   scrollsSideways,
   waitForView,
   openTab,
+  openSidebarSession,
+  type SidebarSession,
 } from "./chromium";
 import {
   HOSTILE_MONTH,
@@ -34,6 +34,7 @@ import {
 const SHOTS = join("test-output", "sidebar");
 const VIEWS = ["team", "rep", "review", "setup"] as const;
 
+let session: SidebarSession | undefined;
 let preview: Preview;
 let browser: SidebarBrowser;
 let page: Page;
@@ -63,16 +64,12 @@ function reviewsColumn(header: string): number {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchSidebarBrowser();
-  preview = await startPreview({ port: 0, simulator: await hostileSimulator() });
-  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
+  session = await openSidebarSession({ port: 0, simulator: await hostileSimulator() });
+  ({ browser, preview, page, dialogs, pageErrors } = session);
   await waitForView(page, "team");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("the served sidebar", () => {
   it("is one HTML file under 150 KB that loads no external script, style or image", async () => {

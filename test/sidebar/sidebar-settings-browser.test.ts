@@ -11,24 +11,23 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, startPreview, workbookSimulator, type Preview } from "../../src/local/cli/preview";
+import { DEMO_WORKBOOK, workbookSimulator, type Preview } from "../../src/local/cli/preview";
 import type { Simulator } from "../../src/simulator";
 import {
-  launchSidebarBrowser,
   SIDEBAR_WIDTH,
-  type SidebarBrowser,
-  openWatchedPage,
   scrollsSideways,
   waitForView,
   openTab,
+  openSidebarSession,
+  type SidebarSession,
 } from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
 
 const SHOTS = join("test-output", "sidebar");
 const SETTINGS = "#panel-setup details.settings";
 
+let session: SidebarSession | undefined;
 let preview: Preview;
-let browser: SidebarBrowser;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
@@ -51,23 +50,20 @@ async function activeRole(): Promise<string | null | undefined> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  browser = await launchSidebarBrowser();
   const sim = await workbookSimulator(DEMO_WORKBOOK, {
     timeZone: "UTC",
     locale: "en_US",
     now: Date.UTC(2026, 10, 20, 9),
   });
-  preview = await startPreview({ port: 0, simulator: sim });
   // The manager has renamed the Sales tab in Sheets; the add-on still looks for "Sales".
-  sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals");
-  ({ page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url));
+  session = await openSidebarSession({ port: 0, simulator: sim }, () =>
+    sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals"),
+  );
+  ({ preview, page, dialogs, pageErrors } = session);
   await openTab(page, "setup");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+afterAll(() => session?.close());
 
 describe("the Settings section", () => {
   it("saves a sheet name changed with the keyboard alone, and the simulated spreadsheet holds it", async () => {
