@@ -9,34 +9,19 @@ import { describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { recalculateLocally } from "../recalculation/fixtures";
+import { PLAN_COLUMNS, STANDARD_PAY_ROWS } from "../fixtures/plan-grid";
 
 type Grid = CellInput[][];
 type Book = Record<"Plan" | "Reps" | "Sales" | "Targets" | "Scores" | "Adjustments", Grid>;
 
-const PLAN_HEADER = [
-  "Type",
-  "Key",
-  "Weight",
-  "Direction",
-  "Driver",
-  "Mode",
-  "Bound",
-  "Rate",
-  "Value",
-  "Effective from",
-];
+const PLAN_HEADER = [...PLAN_COLUMNS, "Effective from"];
 
 /** One plan version from January: revenue and a manual csat score, a commission, a bonus on the score. */
 function planRows(from: string): Grid {
   return [
     ["metric", "revenue", 0.6, "", "", "", "", "", "", from],
     ["manual", "csat", 0.4, "higher", "", "", "", "", "", from],
-    ["bonus", "target_bonus", "", "", "score", "linear", "", "", "", from],
-    ["tier", "target_bonus", "", "", "", "", 0.5, 0.5, "", from],
-    ["tier", "target_bonus", "", "", "", "", 1, 1, "", from],
-    ["commission", "commission", "", "", "revenue", "marginal", "", "", "", from],
-    ["tier", "commission", "", "", "", "", 0, 0.02, "", from],
-    ["setting", "target_bonus", "", "", "", "", "", "", 1000, from],
+    ...STANDARD_PAY_ROWS.map((row) => [...row, from]),
   ];
 }
 

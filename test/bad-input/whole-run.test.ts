@@ -9,24 +9,18 @@ import { createSimulator, type Simulator } from "../../src/simulator";
 import { recalculateLocally } from "../recalculation/fixtures";
 import { BAD_INPUT_CASES, CORPUS_TIME_ZONE, DEFAULT_SHEET_NAMES } from "./corpus";
 import { planCases } from "./plan-cases";
-
-const PLAN_HEADER = ["Type", "Key", "Weight", "Direction", "Driver", "Mode", "Bound", "Rate", "Value"];
+import { PLAN_COLUMNS, STANDARD_PAY_ROWS } from "../fixtures/plan-grid";
 
 /** The corpus's plan: the metrics the corpus reads against, a bonus and a commission. */
 const CORPUS_PLAN: unknown[][] = [
-  PLAN_HEADER,
+  PLAN_COLUMNS,
   ["metric", "revenue", 0.4, "", "", "", "", "", ""],
   ["metric", "deals_won", 0.2, "", "", "", "", "", ""],
   ["metric", "new_customers", 0.1, "", "", "", "", "", ""],
   ["metric", "win_rate", 0.1, "", "", "", "", "", ""],
   ["manual", "csat", 0.1, "higher", "", "", "", "", ""],
   ["manual", "product_knowledge", 0.1, "higher", "", "", "", "", ""],
-  ["bonus", "target_bonus", "", "", "score", "linear", "", "", ""],
-  ["tier", "target_bonus", "", "", "", "", 0.5, 0.5, ""],
-  ["tier", "target_bonus", "", "", "", "", 1, 1, ""],
-  ["commission", "commission", "", "", "revenue", "marginal", "", "", ""],
-  ["tier", "commission", "", "", "", "", 0, 0.02, ""],
-  ["setting", "target_bonus", "", "", "", "", "", "", 1000],
+  ...STANDARD_PAY_ROWS.map((row) => [...row]),
 ];
 
 const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems"];

@@ -25,6 +25,7 @@ import { describe, expect, it } from "vitest";
 import { createSimulator, loadBundle } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { seededRandom } from "../../src/core/seeded-random";
+import { PLAN_COLUMNS, STANDARD_PAY_ROWS } from "../fixtures/plan-grid";
 
 const SEED = process.env.FUZZ_SEED
   ? Number(process.env.FUZZ_SEED)
@@ -108,17 +109,12 @@ function validWorkbook(): Record<string, CellInput[][]> {
     ["R04", text("2026-03"), -80, "Clawback"],
   ];
   const plan: CellInput[][] = [
-    ["Type", "Key", "Weight", "Direction", "Driver", "Mode", "Bound", "Rate", "Value"],
+    PLAN_COLUMNS,
     ["metric", "revenue", 0.5, "", "", "", "", "", ""],
     ["metric", "deals_won", 0.2, "", "", "", "", "", ""],
     ["metric", "win_rate", 0.1, "", "", "", "", "", ""],
     ["manual", "csat", 0.2, "higher", "", "", "", "", ""],
-    ["bonus", "target_bonus", "", "", "score", "linear", "", "", ""],
-    ["tier", "target_bonus", "", "", "", "", 0.5, 0.5, ""],
-    ["tier", "target_bonus", "", "", "", "", 1, 1, ""],
-    ["commission", "commission", "", "", "revenue", "marginal", "", "", ""],
-    ["tier", "commission", "", "", "", "", 0, 0.02, ""],
-    ["setting", "target_bonus", "", "", "", "", "", "", 1000],
+    ...STANDARD_PAY_ROWS.map((row) => [...row]),
   ];
   return { Reps: reps, Sales: sales, Targets: targets, Scores: scores, Adjustments: adjustments, Plan: plan };
 }
