@@ -12,15 +12,7 @@ import { metricValueKind } from "../core/display-format";
 import { metricOfHeader, RUN_LOG_COLUMNS } from "../tables/output-columns";
 import { comparePeriodCells, provisionalNote, tableOf, type SheetTable } from "../tables/output-rows";
 import { plainText } from "../tables/sheet-text";
-import type {
-  MetricInfo,
-  PayoutLine,
-  ProblemLine,
-  ProblemList,
-  RunLogLine,
-  TeamRow,
-  TrendPoint,
-} from "../sidebar/sidebar-api";
+import type { MetricInfo, PayoutLine, ProblemList, RunLogLine, TeamRow, TrendPoint } from "../sidebar/sidebar-api";
 
 /** How many recent periods the Rep view's trend shows. */
 const TREND_PERIODS = 12;
@@ -333,21 +325,6 @@ export function runLogLines(tail: RunLogTail | null, timeZone: string, count: nu
 const READING_OUTCOMES = new Set(["done", "continues", "nothing to do"]);
 
 /**
- * One Run log problem line split into where, how many problems it stands
- * for, and the message; a line that names no cell stands for none.
- *
- * @example
- * problemLine('Sales!F2:F9, 8 rows: Amount "x" is not a number (first: F2)'); // { cells: "Sales!F2:F9", rows: 8, message: 'Amount "x" is not a number' }
- * problemLine("'Run log'!A1: ...").cells;                                     // "'Run log'!A1"
- *
- * @internal Exported only for test/sidebar/sidebar-logic.test.ts, which checks it directly; the code uses it inside
- * this file.
- */
-export function problemLine(text: string): ProblemLine {
-  return parseGroupLine(text);
-}
-
-/**
  * The input problems of the latest run that read the inputs, from its Run
  * log row: the grouped lines as the run wrote them (at most
  * MAX_PROBLEM_LINES), the total, how many problems the lines leave out, and
@@ -367,7 +344,7 @@ export function latestProblems(tail: RunLogTail | null, timeZone: string): Probl
     const lines = text === "" ? [] : text.split("\n");
     // The cut's "… and N more groups" line and the full-list line name no cell: the counts say the same.
     const groups = lines
-      .map(problemLine)
+      .map(parseGroupLine)
       .filter((line) => line.rows > 0)
       .slice(0, MAX_PROBLEM_LINES);
     const listed = groups.reduce((total, line) => total + line.rows, 0);

@@ -8,6 +8,7 @@ import {
   parseGroupLine,
   problemGroupLines,
   problemsInGroupOrder,
+  type ParsedGroupLine,
 } from "./problem-groups";
 import { problemAt, type Problem } from "./problems";
 
@@ -134,31 +135,30 @@ describe("grouped problem lines", () => {
 });
 
 describe("grouped lines read back", () => {
-  it("splits a range line, a scattered line and a single line into cells, rows and message", () => {
-    expect(
-      parseGroupLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)'),
-    ).toEqual({
-      cells: "Sales!F2:F2090",
-      rows: 2089,
-      message: 'Amount "abc" is not a number; the row is left out',
-    });
-    expect(parseGroupLine("Sales!A21、A41、A61、…，共 500 行：Date「x」不是有效日期，该行未计入（首条：A21）")).toEqual(
-      {
-        cells: "Sales!A21、A41、A61、…",
-        rows: 500,
-        message: "Date「x」不是有效日期，该行未计入",
-      },
-    );
-    expect(parseGroupLine("'Run log'!A1: a sheet named Run log exists")).toEqual({
-      cells: "'Run log'!A1",
-      rows: 1,
-      message: "a sheet named Run log exists",
-    });
-    expect(parseGroupLine("… and 3 more groups (1,234 problems)")).toEqual({
-      cells: "",
-      rows: 0,
-      message: "… and 3 more groups (1,234 problems)",
-    });
+  it("splits a range line, a scattered line and a single line into cells, rows and message, quoted sheet names included", () => {
+    const cases: [line: string, parts: ParsedGroupLine][] = [
+      [
+        'Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)',
+        { cells: "Sales!F2:F2090", rows: 2089, message: 'Amount "abc" is not a number; the row is left out' },
+      ],
+      [
+        "Sales!A21、A41、A61、…，共 500 行：Date「x」不是有效日期，该行未计入（首条：A21）",
+        { cells: "Sales!A21、A41、A61、…", rows: 500, message: "Date「x」不是有效日期，该行未计入" },
+      ],
+      ['Sales!D14: Amount "x" is not a number', { cells: "Sales!D14", rows: 1, message: 'Amount "x" is not a number' }],
+      [
+        "'Run log'!A1: a sheet named Run log exists",
+        { cells: "'Run log'!A1", rows: 1, message: "a sheet named Run log exists" },
+      ],
+      [
+        "'Run log'!A1: the sheet is someone else's",
+        { cells: "'Run log'!A1", rows: 1, message: "the sheet is someone else's" },
+      ],
+      ["'销售 记录'!B2: 销售编号为空", { cells: "'销售 记录'!B2", rows: 1, message: "销售编号为空" }],
+      ["… and 3 more groups (1,234 problems)", { cells: "", rows: 0, message: "… and 3 more groups (1,234 problems)" }],
+      ["... and 12 more problems", { cells: "", rows: 0, message: "... and 12 more problems" }],
+    ];
+    for (const [line, parts] of cases) expect(parseGroupLine(line)).toEqual(parts);
   });
 
   it("reads back every line it makes, in both languages", () => {

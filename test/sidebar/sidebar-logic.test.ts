@@ -4,7 +4,7 @@
  * server splits a Run log problem line and picks the period to open on.
  */
 import { describe, expect, it } from "vitest";
-import { defaultPeriod, latestProblems, problemLine } from "../../src/addon/sidebar-sheets";
+import { defaultPeriod, latestProblems } from "../../src/addon/sidebar-sheets";
 import { RUN_LOG_COLUMNS } from "../../src/tables/output-columns";
 import { barFill } from "../../src/sidebar/metric-bars";
 import { scoreBand } from "../../src/sidebar/score-band";
@@ -71,36 +71,6 @@ describe("server failure messages", () => {
 });
 
 describe("Run log problem lines", () => {
-  it("split into the cells, the rows and the message, quoted sheet names included", () => {
-    expect(problemLine('Sales!D14: Amount "x" is not a number')).toEqual({
-      cells: "Sales!D14",
-      rows: 1,
-      message: 'Amount "x" is not a number',
-    });
-    expect(problemLine("'Run log'!A1: the sheet is someone else's")).toEqual({
-      cells: "'Run log'!A1",
-      rows: 1,
-      message: "the sheet is someone else's",
-    });
-    expect(problemLine("'销售 记录'!B2: 销售编号为空")).toEqual({
-      cells: "'销售 记录'!B2",
-      rows: 1,
-      message: "销售编号为空",
-    });
-    expect(
-      problemLine('Sales!F2:F2090, 2,089 rows: Amount "abc" is not a number; the row is left out (first: F2)'),
-    ).toEqual({
-      cells: "Sales!F2:F2090",
-      rows: 2089,
-      message: 'Amount "abc" is not a number; the row is left out',
-    });
-    expect(problemLine("... and 12 more problems")).toEqual({
-      cells: "",
-      rows: 0,
-      message: "... and 12 more problems",
-    });
-  });
-
   it("give the view the groups, the total, what the cut left out and the full list's sheet", () => {
     const header = RUN_LOG_COLUMNS.map((c) => c.header);
     const row = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? "");
