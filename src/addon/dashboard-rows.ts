@@ -21,7 +21,7 @@ const WORDS = {
   },
   awaiting: {
     en: "Awaiting approval: due, recomputed by every run until approved (Approve a period…)",
-    zh: "待审批：已到定稿时间，批准前每次运行都会重算（批准期间…）",
+    zh: "待审批：已到定稿时间，批准前每次运行都会重算（菜单「批准期间…」）",
   },
   chart: { en: "{metric} attainment, {period}", zh: "{period} {metric} 达成率" },
   empty: { en: "No results yet", zh: "暂无结果" },

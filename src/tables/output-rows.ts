@@ -47,7 +47,7 @@ const NOTE_TEXT = {
   },
   awaiting: {
     en: "Awaiting approval: due, final once approved (Approve a period…)",
-    zh: "待审批：已到定稿时间，批准后定稿（批准期间…）",
+    zh: "待审批：已到定稿时间，批准后定稿（菜单「批准期间…」）",
   },
   prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
   left: { en: "Left on {day}", zh: "已于 {day} 离职" },
@@ -134,12 +134,7 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
  *
  * @internal Exported only for output-rows.test.ts, which checks it directly; the code uses it inside this file.
  */
-export function notesText(
-  result: RepPeriodResult,
-  provisional: boolean,
-  language: Language,
-  awaiting = false,
-): string {
+export function notesText(result: RepPeriodResult, provisional: boolean, language: Language, awaiting = false): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");
   // "Awaiting approval" after "Provisional", which readers of the sheet look for first.
   const status = provisional ? [NOTE_TEXT.provisional[language] as string] : [];
