@@ -35,9 +35,10 @@ export function inferDateOrder(
   for (let index = firstRow; index < last; index += 1) {
     const cells = values[index];
     if (!cells) continue;
+    // Indexed, not for...of: a fresh execution runs this loop interpreted at first, where an iterator costs more.
     for (let at = 0; at < used.length; at += 1) {
       const cell = cells[used[at]];
-      if (typeof cell !== "string" || startsWithThreeDigits(cell)) continue;
+      if (typeof cell !== "string") continue;
       const match = DAY_MONTH_TEXT.exec(cell);
       if (!match) continue;
       const first = +match[1];
@@ -47,16 +48,4 @@ export function inferDateOrder(
     }
   }
   return null;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/**
- * True for a text no day-month pattern matches because it starts with three digits (an ISO date "2026-01-14"):
- * most date texts, which the pattern would otherwise try and reject one by one.
- */
-function startsWithThreeDigits(text: string): boolean {
-  return isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2));
 }

@@ -72,7 +72,9 @@ function markRowsInScope(
   const at = sheet.match.index;
   const dayOfCell = dayReader(context);
   const dealKeys = new Set<string>();
-  const others: number[] = [];
+  // The Deal ID cells of the rows elsewhere, kept as the rows pass: checking them later reads no row again.
+  const otherDeals: unknown[] = [];
+  const dealColumn = at.dealId;
   let latest = -Infinity;
   let earliestInScope = Infinity;
   for (let index = sheet.headerIndex + 1; index < grid.length; index += 1) {
@@ -84,15 +86,15 @@ function markRowsInScope(
     }
     if (day > latest) latest = day;
     if (day < days.from || day > days.to) {
-      others.push(index);
+      if (dealColumn >= 0) otherDeals.push(cells[dealColumn]);
       continue;
     }
     inScope[index] = 1;
     if (day >= EARLIEST_SALE_DAY && day < earliestInScope) earliestInScope = day;
     const opened = at.opened >= 0 ? dayOfCell(cells[at.opened]) : null;
     if (opened !== null && opened >= EARLIEST_SALE_DAY && opened < earliestInScope) earliestInScope = opened;
-    if (at.dealId >= 0) {
-      const key = dealKeyOf(cells[at.dealId]);
+    if (dealColumn >= 0) {
+      const key = dealKeyOf(cells[dealColumn]);
       if (key === undefined) return { mayChangeScope: true };
       if (key !== "") dealKeys.add(key);
     }
@@ -100,8 +102,8 @@ function markRowsInScope(
   // The window starts MAX_SALES_SPAN_DAYS before the latest close date, which no row's date exceeds.
   if (earliestInScope < latest - MAX_SALES_SPAN_DAYS) return { mayChangeScope: true };
   if (dealKeys.size === 0) return { mayChangeScope: false };
-  for (let other = 0; other < others.length; other += 1) {
-    const key = dealKeyOf(grid[others[other]][at.dealId]);
+  for (let other = 0; other < otherDeals.length; other += 1) {
+    const key = dealKeyOf(otherDeals[other]);
     if (key === undefined || dealKeys.has(key)) return { mayChangeScope: true };
   }
   return { mayChangeScope: false };
