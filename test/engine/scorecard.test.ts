@@ -66,6 +66,11 @@ const targets: Grid = [
 ];
 const scores: Grid = [SCORES_HEADER, ["R1", "2026-03", "csat", 4.6]];
 
+/** SCORECARD of the fixture's reps, targets, scores and default plan over a Sales grid, as the bundle answers. */
+function scorecardOf(salesGrid: Grid, period = "2026-03"): unknown[][] {
+  return bundleFor().callJson("SCORECARD", reps, salesGrid, targets, scores, DEFAULT_PLAN_ROWS, period) as unknown[][];
+}
+
 describe("SCORECARD in the built bundle", () => {
   it("returns the header and one row per rep, agreeing with the engine on score, rank and bonus", () => {
     const table = bundleFor().callJson(
@@ -106,15 +111,7 @@ describe("SCORECARD in the built bundle", () => {
   });
 
   it("works out R1's row by hand", () => {
-    const table = bundleFor().callJson(
-      "SCORECARD",
-      reps,
-      sales,
-      targets,
-      scores,
-      DEFAULT_PLAN_ROWS,
-      "2026-03",
-    ) as unknown[][];
+    const table = scorecardOf(sales);
     const header = table[0] as string[];
     const r1 = table.find((r) => r[1] === "R1")!;
     // revenue 60000 / 50000 = 1.2; new customers 1 / 2 = 0.5; win rate 1 / 1 won of won+lost = 1 / 0.5 = 2 (capped 1.5 in the score)
@@ -130,15 +127,7 @@ describe("SCORECARD in the built bundle", () => {
       ["2026-03-15", "R1", "Eps", "lots", "new", "won"],
       ["2026-03-16", "R9", "Zeta", 5, "new", "won"],
     ];
-    const table = bundleFor().callJson(
-      "SCORECARD",
-      reps,
-      bad,
-      targets,
-      scores,
-      DEFAULT_PLAN_ROWS,
-      "2026-03",
-    ) as unknown[][];
+    const table = scorecardOf(bad);
     const header = table[0] as string[];
     const last = table[table.length - 1];
     expect(last[header.indexOf("Notes")]).toBe(
@@ -149,13 +138,9 @@ describe("SCORECARD in the built bundle", () => {
 
   it("counts in Notes the problems of the rows its period reads: Sales of the period and the one before", () => {
     const withJanuary = [...sales, ["2026-01-15", "R1", "Eps", "lots", "new", "won"]];
-    const call = (period: string) =>
-      bundleFor().callJson("SCORECARD", reps, withJanuary, targets, scores, DEFAULT_PLAN_ROWS, period) as unknown[][];
-    const march = call("2026-03");
-    expect(march).toEqual(
-      bundleFor().callJson("SCORECARD", reps, sales, targets, scores, DEFAULT_PLAN_ROWS, "2026-03"),
-    );
-    const february = call("2026-02");
+    const march = scorecardOf(withJanuary, "2026-03");
+    expect(march).toEqual(scorecardOf(sales, "2026-03"));
+    const february = scorecardOf(withJanuary, "2026-02");
     const header = february[0] as string[];
     expect(february[february.length - 1][header.indexOf("Notes")]).toBe(
       '1 input problem, rows left out: Sales!D6: Amount "lots" is not a number; the row is left out',
