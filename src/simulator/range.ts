@@ -7,6 +7,7 @@
 import { type GridRect, formatA1 } from "./a1-notation";
 import type { Cell, CellContent } from "./cell";
 import type { CellColumn } from "./cell-column";
+import { builtForRealm } from "./realm";
 import { type ValueEnv, displayCell, readCell, toContent } from "./cell-values";
 import { type DataValidationService, exposeRule, ruleSpecOf, satisfiesRule } from "./data-validation";
 import type { Execution, ServiceKinds } from "./execution";
@@ -320,19 +321,21 @@ export class RangeFacade {
     for (let j = 0; j < numColumns; j++) columns.push(this._sheet.columnAt(column + j));
     // One cell object reused for every cell (readCell keeps none): a run reads millions of cells.
     const cell: Cell = {};
-    const out: unknown[][] = [];
+    // Built in the script's realm (no second copy of a million rows), arrays at their size (push leaves spare room).
+    const realm = this._x.realm;
+    const out: unknown[][] = new realm.Array(numRows);
     for (let i = 0; i < numRows; i++) {
-      const values: unknown[] = [];
+      const values: unknown[] = new realm.Array(numColumns);
       for (let j = 0; j < numColumns; j++) {
         const cells = columns[j];
         cell.content = cells?.content(row + i - 1);
         cell.format = cell.content === undefined ? undefined : cells?.attribute("format", row + i - 1);
         const v = readCell(cell, env);
-        values.push(typeof v === "object" ? new Date(v.date) : v);
+        values[j] = typeof v === "object" ? new realm.Date(v.date) : v;
       }
-      out.push(values);
+      out[i] = values;
     }
-    return out;
+    return builtForRealm(out);
   }
   getValue(): unknown {
     const v = readCell(this._sheet.cell(this._r.row, this._r.column), this._env());
