@@ -22,7 +22,7 @@ import { managerKeysOf, recognise } from "../../src/core/recognition";
 import type { Rep } from "../../src/core/records";
 import type { ComponentTrace, RepPeriodResult } from "../../src/core/results";
 import { reviewForRow } from "../../src/addon/review-cells";
-import { FEBRUARY_ROWS, FIXTURE_SETTINGS, MARCH_ROWS } from "./fixture-team";
+import { FEBRUARY_ROWS, FIXTURE_SETTINGS, MARCH_ROWS, REVENUE_COMMISSION } from "./fixture-team";
 
 const TIERS = [
   { bound: 0.6, rate: 0.5 },
@@ -81,16 +81,12 @@ function teamBonus(teamAttainment: number | null): ComponentTrace {
 
 function ownCommission(revenue: number): ComponentTrace {
   return {
-    key: "commission",
-    kind: "commission",
-    driver: { kind: "amount", metric: "revenue" },
+    ...REVENUE_COMMISSION,
     driverValue: revenue,
-    mode: "marginal",
     tierIndex: 0,
     tierBound: 0,
     nextBound: 50000,
     rawRate: 0.01,
-    maxRate: null,
     rate: 0.01,
     slices: [{ bound: 0, upper: revenue, rate: 0.01, amount: revenue * 0.01 }],
     gate: null,

@@ -164,6 +164,15 @@ function targetBonusTrace(score: number | null, proration: number): ComponentTra
   };
 }
 
+/** What every fixture commission is: marginal on revenue, with no rate cap. */
+export const REVENUE_COMMISSION = {
+  key: "commission",
+  kind: "commission",
+  driver: { kind: "amount", metric: "revenue" },
+  mode: "marginal",
+  maxRate: null,
+} as const satisfies Partial<ComponentTrace>;
+
 /** Marginal: 2% of revenue up to 50,000, 3% above. */
 function commissionTrace(revenue: number): ComponentTrace {
   const first = Math.min(revenue, COMMISSION_TIERS[1].bound) * COMMISSION_TIERS[0].rate;
@@ -172,16 +181,12 @@ function commissionTrace(revenue: number): ComponentTrace {
   const inTop = revenue >= COMMISSION_TIERS[1].bound;
   const effective = revenue > 0 ? amount / revenue : 0;
   return {
-    key: "commission",
-    kind: "commission",
-    driver: { kind: "amount", metric: "revenue" },
+    ...REVENUE_COMMISSION,
     driverValue: revenue,
-    mode: "marginal",
     tierIndex: inTop ? 1 : 0,
     tierBound: inTop ? COMMISSION_TIERS[1].bound : 0,
     nextBound: inTop ? null : COMMISSION_TIERS[1].bound,
     rawRate: effective,
-    maxRate: null,
     rate: effective,
     slices: [
       {
