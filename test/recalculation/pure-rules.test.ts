@@ -33,6 +33,14 @@ import { latestPeriod } from "../../src/addon/dashboard-rows";
 
 const wall = (y: number, m: number, d: number, h = 0, min = 0) => ({ day: dayNumber(y, m, d), minutes: h * 60 + min });
 const schedule = { kind: "schedule" as const, at: { day: 3, hour: 6 } };
+/** A scheduled run on 10 April 2026 over January to April, calendar fiscal year; the rest of its state as given. */
+const aprilRun = {
+  startMonth: "2026-01",
+  throughMonth: "2026-04",
+  now: wall(2026, 4, 10),
+  finality: schedule,
+  fyStart: 1,
+};
 
 describe("due periods", () => {
   it("makes a month due at the schedule's day and hour of the next month", () => {
@@ -63,24 +71,13 @@ describe("due periods", () => {
       "2026-Q1",
       "2026",
     ]);
-    const plan = planRun({
-      startMonth: "2026-01",
-      throughMonth: "2026-04",
-      now: wall(2026, 4, 10),
-      finality: schedule,
-      final: new Set(["2026-01"]),
-      fyStart: 1,
-    });
+    const plan = planRun({ ...aprilRun, final: new Set(["2026-01"]) });
     expect(plan.compute).toEqual(["2026-02", "2026-03", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect([...plan.becomeFinal]).toEqual(["2026-02", "2026-03", "2026-Q1"]);
     expect(plan.frozen).toEqual(["2026-01"]);
     const restate = planRun({
-      startMonth: "2026-01",
-      throughMonth: "2026-04",
-      now: wall(2026, 4, 10),
-      finality: schedule,
+      ...aprilRun,
       final: new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]),
-      fyStart: 1,
       restate: restatedPeriods("2026-02", 1),
     });
     expect(restate.compute).toEqual(["2026-02", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
@@ -88,15 +85,7 @@ describe("due periods", () => {
   });
 
   it("continues a checkpoint with its pending periods only", () => {
-    const plan = planRun({
-      startMonth: "2026-01",
-      throughMonth: "2026-04",
-      now: wall(2026, 4, 10),
-      finality: schedule,
-      final: new Set(["2026-01"]),
-      fyStart: 1,
-      pending: ["2026-Q1", "2026-04"],
-    });
+    const plan = planRun({ ...aprilRun, final: new Set(["2026-01"]), pending: ["2026-Q1", "2026-04"] });
     expect(plan.compute).toEqual(["2026-Q1", "2026-04"]);
   });
 
