@@ -36,20 +36,24 @@ function typeWords(): Map<string, "new" | "renewal" | "expansion"> {
 }
 
 /**
- * Reads each distinct Status and Type text as the Sales sheet would: blank
+ * Reads each distinct owner, Status and Type text as the Sales sheet would:
+ * an owner known when it names a rep; a Status blank
  * is won, a known word its status, any other word open, a text no stage can
  * be read from (an error value, a pasted page) bad; Type words new and renewal.
  *
  * @example
- * salesVocabulary([{ field: "status", word: "Closed Won" }, { field: "status", word: "" }], stageDictionary(), new Map());
- * // { won: ["Closed Won", ""], lost: [], bad: [], newTypes: [], renewalTypes: [], stageProbabilities: [] }
+ * salesVocabulary([{ field: "status", word: "Closed Won" }, { field: "owner", word: "R1" }], stageDictionary(), new Map(),
+ *   ownerResolver(reps));
+ * // { knownOwners: ["R1"], won: ["Closed Won"], lost: [], bad: [], newTypes: [], renewalTypes: [], stageProbabilities: [] }
  */
 export function salesVocabulary(
   rows: readonly VocabularyRow[],
   stages: StageDictionary,
   probabilities: StageProbabilities,
+  resolve?: OwnerResolver,
 ): SalesVocabulary {
   const vocabulary: SalesVocabulary = {
+    knownOwners: resolve ? [] : null,
     won: [],
     lost: [],
     bad: [],
@@ -61,6 +65,10 @@ export function salesVocabulary(
   const byProbability = new Map<number, string[]>();
   for (const row of rows) {
     const word = row.word ?? "";
+    if (row.field === "owner") {
+      if (resolve && word !== "" && resolve(word) !== null) vocabulary.knownOwners?.push(word);
+      continue;
+    }
     if (row.field === "type") {
       const type = types.get(normalizeStage(word.trim()));
       if (type === "new") vocabulary.newTypes.push(word);
@@ -194,6 +202,11 @@ export function warehouseSales(
   let rowsCounted = 0;
   for (const row of rows) {
     if (row.row_kind === "left_out") {
+      if (row.left_out === "unknown_rep") {
+        const owner = row.owner ?? "";
+        unknown.set(owner, (unknown.get(owner) ?? 0) + (row.row_count ?? 0));
+        continue;
+      }
       const reason = LEFT_OUT_REASONS[row.left_out ?? ""];
       if (reason !== undefined)
         problems.push(problemAt(sourceName, "", "warehouse_rows_left_out", { count: row.row_count ?? 0, reason }));

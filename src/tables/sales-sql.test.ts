@@ -16,6 +16,7 @@ const SCHEMA: TableColumn[] = [
 ];
 
 const VOCABULARY: SalesVocabulary = {
+  knownOwners: ["R1"],
   won: ["", "Closed Won"],
   lost: ["Closed Lost"],
   bad: [],

@@ -118,12 +118,12 @@ function sourceParams(source: SalesSource, sourcePath: string | undefined): SqlQ
 }
 
 /**
- * The first query: each distinct Status and Type text and how many rows have
- * it (`field`, `word`, `row_count`); NULL reads as blank.
+ * The first query: each distinct owner, Status and Type text and how many
+ * rows have it (`field`, `word`, `row_count`); NULL reads as blank.
  *
  * @example
  * vocabularyQuery(columns, { table: "crm.deals" }, "bigquery").sql;
- * // SELECT 'status' AS field, COALESCE(CAST(`Stage` AS STRING), '') AS word, COUNT(*) AS row_count FROM ... GROUP BY word
+ * // ... SELECT 'status' AS field, COALESCE(CAST(`Stage` AS STRING), '') AS word, COUNT(*) AS row_count FROM src GROUP BY ...
  */
 export function vocabularyQuery(
   columns: SalesColumns,
@@ -133,21 +133,27 @@ export function vocabularyQuery(
 ): SqlQuery {
   const dialect = sqlDialect(dialectName);
   const parts: string[] = [];
-  for (const field of ["status", "type"] as const) {
+  for (const field of ["rep", "status", "type"] as const) {
     const column = columns.columns[field];
     if (!column) continue;
-    const word = "COALESCE(CAST(" + dialect.identifier(column.name) + " AS " + dialect.textType + "), '')";
-    parts.push(
-      "SELECT '" + field + "' AS field, " + word + " AS word, COUNT(*) AS row_count FROM src GROUP BY " + word,
-    );
+    let word = "CAST(" + dialect.identifier(column.name) + " AS " + dialect.textType + ")";
+    // An owner is matched trimmed (as the sheet trims a Rep ID); stage and type words go back to SQL as written.
+    if (field === "rep") word = "TRIM(" + word + ")";
+    word = "COALESCE(" + word + ", '')";
+    const name = field === "rep" ? "owner" : field;
+    parts.push("SELECT '" + name + "' AS field, " + word + " AS word, COUNT(*) AS row_count FROM src GROUP BY " + word);
   }
-  if (parts.length === 0) parts.push("SELECT 'status' AS field, '' AS word, COUNT(*) AS row_count FROM src");
   const sql = "WITH src AS (SELECT * FROM " + sourceSql(source, dialect) + ")\n" + parts.join("\nUNION ALL\n");
   return { sql, params: sourceParams(source, sourcePath) };
 }
 
 /** How the Status and Type texts read (see sales-sql-rows.ts), as the second query's list parameters. */
 export interface SalesVocabulary {
+  /**
+   * Owner texts that name a rep (by Rep ID or Name): any other owner's rows are left out before first-ever wins
+   * are found, as on the sheet. Null: every owner's rows count, unknown ones dropped only after the query.
+   */
+  knownOwners: string[] | null;
   won: string[];
   lost: string[];
   /** Texts no stage can be read from (error values, pasted pages): their rows are left out. */
@@ -253,6 +259,12 @@ function localDateOf(parts: QueryParts, input: AggregatesQueryInput, field: "dat
   return parts.dialect.localDate(parts.dialect.identifier(column.name), column.kind, ZONE_PARAM);
 }
 
+function knownOwnersTest(parts: QueryParts, vocabulary: SalesVocabulary): string {
+  if (vocabulary.knownOwners === null) return "";
+  const known = parts.dialect.inList("owner", listParam(parts, "known_owners", vocabulary.knownOwners));
+  return "WHEN NOT (" + known + ") THEN 'unknown_rep'";
+}
+
 /** The `base` and `deals` steps: one row per Sales row, read as the sheet reads it, with why it is left out. */
 function dealsSql(parts: QueryParts, input: AggregatesQueryInput): string {
   const d = parts.dialect;
@@ -277,6 +289,7 @@ function dealsSql(parts: QueryParts, input: AggregatesQueryInput): string {
   ];
   const leftOut = [
     "CASE WHEN owner IS NULL OR owner = '' THEN 'blank_rep'",
+    knownOwnersTest(parts, input.vocabulary),
     "WHEN outcome = 'x' THEN 'bad_status'",
     "WHEN share < 0 OR share > 1 THEN 'split_out_of_range'",
     "WHEN outcome <> 'o' AND close_date IS NULL THEN 'blank_date'",
@@ -419,10 +432,13 @@ function candidateRowsSql(d: SqlDialect, rule: NewCustomerRule): { steps: string
 }
 
 function leftOutRowsSql(d: SqlDialect): string {
+  const lost = "SELECT left_out, CASE WHEN left_out = 'unknown_rep' THEN owner ELSE '' END AS lost_owner FROM deals";
   return (
     "SELECT " +
-    selectRow(d, { row_kind: "'left_out'", left_out: "left_out", row_count: "COUNT(*)" }) +
-    " FROM deals WHERE left_out IS NOT NULL GROUP BY left_out"
+    selectRow(d, { row_kind: "'left_out'", owner: "lost_owner", left_out: "left_out", row_count: "COUNT(*)" }) +
+    " FROM (" +
+    lost +
+    " WHERE left_out IS NOT NULL) lost GROUP BY left_out, lost_owner"
   );
 }
 

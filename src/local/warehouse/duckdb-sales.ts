@@ -123,10 +123,12 @@ export async function readSalesFile(
   );
   if (!columns.complete) return { problems: columns.problems, queries: [] };
   const words = vocabularyQuery(columns, source, "duckdb", path);
+  const resolve = ownerResolver(reading.reps);
   const vocabulary = salesVocabulary(
     await rowsOf<VocabularyRow>(connection, words),
     reading.stages,
     reading.stageProbabilities,
+    resolve,
   );
   const rule = newCustomerRuleOf(columns.columns.type !== undefined, columns.columns.customer !== undefined);
   const query = aggregatesQuery(
