@@ -6,6 +6,7 @@ import { reviewFindings, type ReviewInput } from "./review-findings";
 import type { ComponentTrace, RepPeriodResult } from "./results";
 import { metricResult as metric } from "../../test/fixtures/metric-result";
 import { resultRow as row } from "../../test/fixtures/result-row";
+import { targetBonusTrace } from "../../test/fixtures/component-trace";
 
 const SETTINGS: PlanSettings = DEFAULT_SETTINGS;
 
@@ -22,27 +23,18 @@ function input(result: RepPeriodResult, extra: Partial<ReviewInput> = {}): Revie
   };
 }
 
+/** A step bonus half paid: tier 0.8 reached at a score of 0.9, gate 0.8 met. */
 function bonusTrace(overrides: Partial<ComponentTrace>): ComponentTrace {
-  return {
-    key: "target_bonus",
-    kind: "target_bonus",
-    driver: { kind: "score" },
+  return targetBonusTrace({
     driverValue: 0.9,
-    mode: "step",
-    tierIndex: 0,
     tierBound: 0.8,
     nextBound: 1,
     rawRate: 0.5,
-    maxRate: null,
     rate: 0.5,
-    slices: [],
     gate: 0.8,
-    gateMet: true,
-    base: 1000,
-    proration: 1,
     amount: 500,
     ...overrides,
-  };
+  });
 }
 
 describe("reviewFindings", () => {

@@ -5,8 +5,9 @@ import { reviewFindings } from "./review-findings";
 import { reviewCatalogue, REVIEW_CATALOGUES } from "./review-templates";
 import { dayNumber } from "./calendar";
 import { MAX_REVIEW_CHARS, cleanUserText, dayLabel, joinList, periodLabel, plural, reviewText } from "./review-text";
-import type { ComponentTrace, MetricResult, RepPeriodResult } from "./results";
+import type { MetricResult, RepPeriodResult } from "./results";
 import { resultRow } from "../../test/fixtures/result-row";
+import { targetBonusTrace } from "../../test/fixtures/component-trace";
 
 function metric(key: string, actual: number | null, target: number | null): MetricResult {
   const attainment = actual !== null && target !== null && target > 0 ? actual / target : null;
@@ -32,29 +33,6 @@ function row(
   extra: Partial<RepPeriodResult> = {},
 ): RepPeriodResult {
   return resultRow(period, score, metrics, { team: "", ...extra });
-}
-
-function trace(overrides: Partial<ComponentTrace>): ComponentTrace {
-  return {
-    key: "target_bonus",
-    kind: "target_bonus",
-    driver: { kind: "score" },
-    driverValue: 1,
-    mode: "step",
-    tierIndex: 0,
-    tierBound: 1,
-    nextBound: null,
-    rawRate: 1,
-    maxRate: null,
-    rate: 1,
-    slices: [],
-    gate: null,
-    gateMet: true,
-    base: 1000,
-    proration: 1,
-    amount: 1000,
-    ...overrides,
-  };
 }
 
 function findingsOf(result: RepPeriodResult, tenureDays: number | null = 365): ReviewFindings {
@@ -118,8 +96,8 @@ describe("reviewText", () => {
     payout: {
       payoutPeriod: "month",
       components: [
-        trace({ driverValue: 0.9, nextBound: 1, rate: 0.5, rawRate: 0.5, amount: 500 }),
-        trace({
+        targetBonusTrace({ driverValue: 0.9, nextBound: 1, rate: 0.5, rawRate: 0.5, amount: 500 }),
+        targetBonusTrace({
           key: "stretch",
           driver: { kind: "attainment", metric: "new_customers" },
           driverValue: 0.6,
@@ -128,7 +106,7 @@ describe("reviewText", () => {
           rawRate: 0,
           amount: 0,
         }),
-        trace({
+        targetBonusTrace({
           key: "commission",
           kind: "commission",
           driver: { kind: "amount", metric: "revenue" },
