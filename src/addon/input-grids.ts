@@ -4,6 +4,7 @@
  */
 import type { InputGrids, SheetGrid } from "../tables/read-inputs";
 import { HEADER_SEARCH_ROWS, hasHeaderRowOf } from "../tables/header-matching";
+import { tableSourceOf, warehouseSalesGrid } from "./sales-source";
 import type { Settings } from "./settings";
 
 export interface InputSheetValues {
@@ -55,7 +56,8 @@ function cellCount(grid: SheetGrid): number {
  */
 export function readInputSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): InputSheetValues {
   const names = settings.sheets;
-  const sales = readGrid(ss, names.sales);
+  // Sales in a BigQuery table: the sheet is not read (sales-source.ts reads the table).
+  const sales = tableSourceOf(settings) ? warehouseSalesGrid(settings) : readGrid(ss, names.sales);
   const grids: InputGrids = {
     reps: readGrid(ss, names.reps),
     sales: sales.values === null ? (salesStandIn(ss, settings) ?? sales) : sales,

@@ -14,6 +14,7 @@ import type { PlanBook } from "../core/plan-model";
 import type { Problem } from "../core/problems";
 import type { InputRecords, Period, Sale } from "../core/records";
 import type { PeriodResult, RepPeriodResult } from "../core/results";
+import type { SalesAggregates } from "../core/sales-aggregates";
 
 /** Sales grouped by month, months in order. */
 export interface SalesByMonth {
@@ -75,6 +76,8 @@ export interface ComputeInput {
   periods: readonly Period[];
   /** Whether there is time for one more period (checked before each). */
   hasTime: () => boolean;
+  /** Sales already aggregated (a BigQuery table: README, "Sales in a warehouse"); `records.sales` is then empty. */
+  salesAggregates?: SalesAggregates;
 }
 
 export interface ComputeOutput {
@@ -114,6 +117,7 @@ export function computeWithinBudget(
       periods: [period],
       planSheet: input.planSheet,
       repsSheet: input.repsSheet,
+      salesAggregates: input.salesAggregates,
     });
     for (const result of out.results) results.set(result.period, result);
     for (const problem of out.problems) {

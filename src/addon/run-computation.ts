@@ -40,6 +40,7 @@ import { tableChanges } from "../tables/restatement-diff";
 import { currencyFor } from "../core/display-format";
 import { inputReadingOf, spreadsheetCurrency, type Settings } from "./settings";
 import type { RunState } from "./spreadsheet-state";
+import { type RunWarehouse, warehouseDayRange } from "./sales-source";
 
 export interface RunInputs {
   /** Epoch ms of the run's start. */
@@ -66,6 +67,12 @@ export interface RunInputs {
   hasTime: () => boolean;
   /** The spreadsheet's wall clock (Intl, or Apps Script's Utilities where Intl lacks the zone); default: Intl. */
   wallClock?: WallClock;
+  /**
+   * Sales from a BigQuery table (README, "Sales in a warehouse"), read before the computation: the contract and
+   * its problems, or the one problem that stopped the read (then nothing is computed). The Sales grid is then a
+   * header row only.
+   */
+  warehouse?: RunWarehouse;
 }
 
 export interface RunOutputs {
@@ -277,7 +284,13 @@ export function computeRun(input: RunInputs): RunOutputs {
   // Only the parsed records are used from here: the raw grid (several times their size) can be collected.
   input.grids = releasedGrids(input.grids);
   const fyStart = fiscalYearStart(plan);
-  const days = salesDayRange(records);
+  const warehouse = input.warehouse;
+  const salesAggregates = warehouse?.ok ? warehouse.aggregates : undefined;
+  const days = warehouse
+    ? salesAggregates
+      ? warehouseDayRange(salesAggregates)
+      : { first: null, last: null }
+    : salesDayRange(records);
   const thisMonth = currentMonth(now);
   const startMonth = input.settings.startPeriod || (days.first !== null ? monthOfDay(days.first) : thisMonth);
   const throughMonth = input.throughPeriod
@@ -306,7 +319,11 @@ export function computeRun(input: RunInputs): RunOutputs {
   // Without a single dated won or lost deal there is nothing to score: a table of zeros would only mislead.
   const usable = days.first !== null;
   const runPlan = usable ? planned : { ...planned, compute: [] };
-  const inputNotes = usable ? [] : [problemAt(names.sales, "A1", "no_usable_dates", {})];
+  const inputNotes = usable
+    ? []
+    : warehouse && !warehouse.ok
+      ? [warehouse.problem]
+      : [problemAt(names.sales, "A1", "no_usable_dates", {})];
 
   const grouped = groupSalesByMonth(records.sales);
   const computedOut = computeWithinBudget(
@@ -318,6 +335,7 @@ export function computeRun(input: RunInputs): RunOutputs {
       fyStart,
       periods: runPlan.compute,
       hasTime: input.hasTime,
+      salesAggregates,
     },
     grouped,
   );
@@ -330,6 +348,7 @@ export function computeRun(input: RunInputs): RunOutputs {
       fyStart,
       periods: contextPeriods(computed, startMonth, fyStart),
       hasTime: () => true,
+      salesAggregates,
     },
     grouped,
   );
@@ -342,6 +361,7 @@ export function computeRun(input: RunInputs): RunOutputs {
   const problems = [
     ...planProblems,
     ...read.problems,
+    ...(warehouse?.ok ? warehouse.problems : []),
     ...inputNotes,
     ...computedOut.problems,
     ...changedProblems(changedFinal, names.results, existingResults),
@@ -362,13 +382,16 @@ export function computeRun(input: RunInputs): RunOutputs {
   const language = input.language;
 
   const index = indexResults([...contextOut.results.values(), ...computedOut.results.values()]);
-  const forecasts = provisionalForecasts(computedOut.results, isFinal, {
-    records,
-    plan,
-    planSheet: names.plan,
-    fyStart,
-    grouped,
-  });
+  // The pipeline forecast reads deals, which a warehouse source does not bring: its columns stay blank then.
+  const forecasts = salesAggregates
+    ? new Map()
+    : provisionalForecasts(computedOut.results, isFinal, {
+        records,
+        plan,
+        planSheet: names.plan,
+        fyStart,
+        grouped,
+      });
   const recognitions = recogniseComputed(computedOut.results, index, records.reps);
 
   // Results

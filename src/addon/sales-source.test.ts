@@ -3,7 +3,7 @@ import { dayNumber } from "../core/calendar";
 import type { Rep } from "../core/records";
 import { createSimulator } from "../simulator";
 import type { BigQueryService, ConsentService, WarehouseContext } from "./bigquery-source";
-import { readWarehouseSales } from "./sales-source";
+import { readWarehouseRows, warehouseAggregatesOf } from "./sales-source";
 import { defaultSettings } from "./settings";
 
 const sim = createSimulator({ now: "2026-04-03T06:00:00Z", user: "alice" });
@@ -58,14 +58,15 @@ function contextFor(): WarehouseContext {
 describe("Sales read from a BigQuery table as the aggregation contract", () => {
   it("adds the deals up per rep and month in the spreadsheet's zone, owners matched to reps by ID or Name", () => {
     sim.resetCalls();
-    const read = readWarehouseSales(contextFor(), {
-      settings: defaultSettings(),
-      timeZone: "Asia/Shanghai",
-      reps: [rep("r1", "Ann Lee"), rep("r2", "Bo Chen")],
-    });
+    const read = readWarehouseRows(contextFor(), { settings: defaultSettings(), timeZone: "Asia/Shanghai" });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    const months = [...read.value.aggregates.months].sort((a, b) => (a.rep + a.month < b.rep + b.month ? -1 : 1));
+    const { aggregates, problems } = warehouseAggregatesOf(
+      read.value,
+      [rep("r1", "Ann Lee"), rep("r2", "Bo Chen")],
+      "Sales",
+    );
+    const months = [...aggregates.months].sort((a, b) => (a.rep + a.month < b.rep + b.month ? -1 : 1));
     expect(
       months.map((m) => [
         m.rep,
@@ -83,11 +84,11 @@ describe("Sales read from a BigQuery table as the aggregation contract", () => {
       ["r1", "2026-04", 100, 1, 0, 0, 0, 12, 1],
       ["r2", "2026-03", 100, 1, 0, 1, 0, 9, 1],
     ]);
-    expect(read.value.aggregates.newCustomerRule).toBe("type");
-    expect(read.value.aggregates.newCustomers).toEqual([
+    expect(aggregates.newCustomerRule).toBe("type");
+    expect(aggregates.newCustomers).toEqual([
       { rep: "r1", month: "2026-04", customerKey: "acme", day: dayNumber(2026, 4, 1), open: false },
     ]);
-    expect(read.value.problems.map((p) => p.code)).toContain("warehouse_unknown_owner");
+    expect(problems.map((p) => p.code)).toContain("warehouse_unknown_owner");
     // tables.get and two queries, whatever the number of deals.
     expect(read.value.calls).toBe(3);
     expect(sim.countCalls((c) => c.service.startsWith("BigQuery"))).toBe(3);

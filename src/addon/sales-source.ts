@@ -6,8 +6,11 @@
  * compute and write the periods (README, "Sales in a warehouse").
  */
 import { problemAt, type Problem } from "../core/problems";
-import type { Rep } from "../core/records";
-import { newCustomerRuleOf, type SalesAggregates } from "../core/sales-aggregates";
+import { firstDay, lastDay } from "../core/periods";
+import type { DayNumber, Rep } from "../core/records";
+import { type NewCustomerRule, newCustomerRuleOf, type SalesAggregates } from "../core/sales-aggregates";
+import { INPUT_SHEETS } from "../tables/input-columns";
+import { type InputGrids, type ReadInputsOptions, readInputs, type SheetGrid } from "../tables/read-inputs";
 import { stageProbabilities } from "../tables/probability-reading";
 import { aggregatesQuery, salesColumnsOf, type SqlQuery, vocabularyQuery } from "../tables/sales-sql";
 import { columnKindOf } from "../tables/sales-sql-dialect";
@@ -65,33 +68,36 @@ export function warehouseContextOf(
   };
 }
 
-/** What a run takes from the table: the contract, the problems the rows gave, and what it cost. */
-export interface WarehouseSalesRead {
-  aggregates: SalesAggregates;
-  /** Columns of a type a field cannot hold, rows left out, owners no rep has: counted, never cited by cell. */
+/** What the run reads from the table: the aggregates query's rows, before owners are matched to reps. */
+export interface WarehouseRowsRead {
+  rows: AggregateRow[];
+  rule: NewCustomerRule;
+  /** Columns of a type a field cannot hold: reported, the field left out. */
   problems: Problem[];
   /** BigQuery calls made (the same whatever the number of deals). */
   calls: number;
   bytesProcessed: number;
 }
 
+/** A read of the table: its rows, or the one problem that stopped it (then the run computes nothing from Sales). */
+export type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false; problem: Problem };
+
 /**
- * Reads Sales from the table as the aggregation contract: the schema
- * (tables.get) matched to the Sales fields as the sheet's headers are
- * (aliases and the column mapping), the distinct Status and Type texts
- * (read with the sheet's own stage words, in TypeScript), then the contract's
- * rows, owners matched to the Reps sheet's reps. Three calls and the pages
- * of two small answers; one problem when anything stops it, and then the
- * run computes nothing from Sales.
+ * Reads the table's aggregates: the schema (tables.get) matched to the
+ * Sales fields as the sheet's headers are (aliases and the column mapping),
+ * the distinct Status and Type texts (read with the settings' stage words,
+ * in TypeScript), then the contract's rows in the spreadsheet's zone. Three
+ * calls and the pages of two small answers; one problem when anything
+ * stops it. Owners are matched to reps by {@link warehouseAggregatesOf}.
  *
  * @example
- * const read = readWarehouseSales(context, { settings, timeZone: "Asia/Shanghai", reps: records.reps });
- * if (read.ok) read.value.aggregates.months; // one row per rep and month
+ * const read = readWarehouseRows(context, { settings, timeZone: "Asia/Shanghai" });
+ * if (read.ok) read.value.rows.length; // rep-months and new-customer candidates
  */
-export function readWarehouseSales(
+export function readWarehouseRows(
   context: WarehouseContext,
-  input: { settings: Settings; timeZone: string; reps: readonly Rep[] },
-): { ok: true; value: WarehouseSalesRead } | { ok: false; problem: Problem } {
+  input: { settings: Settings; timeZone: string },
+): WarehouseRead {
   const table = readTableColumns(context);
   if (!table.ok) return table;
   const schema = table.value.columns.map((c) => ({ name: c.name, kind: columnKindOf(c.type, "bigquery") }));
@@ -112,16 +118,96 @@ export function readWarehouseSales(
   const query = aggregatesQuery({ columns, source, vocabulary, rule, timeZone: input.timeZone }, "bigquery");
   const answer = runWarehouseQuery(context, warehouseQueryOf(query));
   if (!answer.ok) return answer;
-  const rows = objectsOf(answer.value) as unknown as AggregateRow[];
-  const sales = warehouseSales(rows, ownerResolver(input.reps), rule, context.salesSheet);
   return {
     ok: true,
     value: {
-      aggregates: sales.aggregates,
-      problems: [...columns.problems, ...sales.problems],
+      rows: objectsOf(answer.value) as unknown as AggregateRow[],
+      rule,
+      problems: columns.problems,
       calls: 1 + words.value.calls + answer.value.calls,
       bytesProcessed: words.value.bytesProcessed + answer.value.bytesProcessed,
     },
+  };
+}
+
+/** Sales from a table as a run takes them: the contract and its problems, or the problem that stopped the read. */
+export type RunWarehouse =
+  | { ok: true; aggregates: SalesAggregates; problems: Problem[]; calls: number; bytesProcessed: number }
+  | { ok: false; problem: Problem };
+
+/**
+ * A run's read of a table source (undefined when Sales are the sheet): the
+ * table's rows within half the run's budget, owners matched to the reps of
+ * the Reps sheet (parsed here from the grids the run read).
+ *
+ * @example
+ * const warehouse = runWarehouseOf(settings, timeZone, inputs.grids, readingOptions, budget, () => Date.now());
+ * // undefined for the Sales sheet; else { ok: true, aggregates, ... } or { ok: false, problem }
+ */
+export function runWarehouseOf(
+  settings: Settings,
+  timeZone: string,
+  grids: InputGrids,
+  reading: ReadInputsOptions,
+  budget: TimeBudget,
+  now: () => number,
+): RunWarehouse | undefined {
+  const source = tableSourceOf(settings);
+  if (!source) return undefined;
+  const read = readWarehouseRows(warehouseContextOf(settings, source, budget, now), { settings, timeZone });
+  if (!read.ok) return read;
+  const reps = readInputs(grids, reading).records.reps;
+  const { aggregates, problems } = warehouseAggregatesOf(read.value, reps, settings.sheets.sales);
+  return { ok: true, aggregates, problems, calls: read.value.calls, bytesProcessed: read.value.bytesProcessed };
+}
+
+/**
+ * The contract from a read's rows, owners matched to the Reps sheet's reps
+ * (by Rep ID, else by a Name only one rep has); its problems with the
+ * read's. Pure: the run's computation calls it with the reps it parsed.
+ *
+ * @example
+ * const { aggregates, problems } = warehouseAggregatesOf(read.value, records.reps, "Sales");
+ */
+export function warehouseAggregatesOf(
+  read: WarehouseRowsRead,
+  reps: readonly Rep[],
+  salesSheet: string,
+): { aggregates: SalesAggregates; problems: Problem[] } {
+  const sales = warehouseSales(read.rows, ownerResolver(reps), read.rule, salesSheet);
+  return { aggregates: sales.aggregates, problems: [...read.problems, ...sales.problems] };
+}
+
+/**
+ * The first and last days of the months the contract has won or lost deals
+ * in (open deals carry future dates, which must not move the first month).
+ *
+ * @example
+ * warehouseDayRange(aggregates); // { first: day of 2026-01-01, last: day of 2026-03-31 }
+ */
+export function warehouseDayRange(aggregates: SalesAggregates): { first: DayNumber | null; last: DayNumber | null } {
+  const months = aggregates.months
+    .filter((m) => m.dealsWon + m.dealsLost > 0)
+    .map((m) => m.month)
+    .sort();
+  if (months.length === 0) return { first: null, last: null };
+  return { first: firstDay(months[0]), last: lastDay(months[months.length - 1]) };
+}
+
+/**
+ * What the run reads in the Sales sheet's place when Sales are in a table:
+ * a header row only (the mapped headers, else the built-in ones), so the
+ * sheet's reading finds every column and no deal, and says nothing of a
+ * Sales sheet that is not used.
+ *
+ * @example
+ * warehouseSalesGrid(settings).values; // [["Date", "Rep ID", "Customer", "Amount", ...]]
+ */
+export function warehouseSalesGrid(settings: Settings): SheetGrid {
+  const mapping = settings.columns.sales ?? {};
+  return {
+    sheetName: settings.sheets.sales,
+    values: [INPUT_SHEETS.sales.columns.map((column) => mapping[column.field] || column.header)],
   };
 }
 

@@ -1,0 +1,131 @@
+/**
+ * Sales in a BigQuery table, through the BUILT bundle in the simulator (its
+ * BigQuery stand-in runs the submitted SQL in DuckDB): a scheduled run with
+ * the BigQuery source writes the same sheets as the same deals held in the
+ * Sales sheet; its service calls do not grow with the number of deals; a
+ * small page size pages the answer in; a query past its time and a refused
+ * query are clear problems in the Run log, and nothing is computed.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { fireTriggerAnHourLater, type Simulator } from "../../src/simulator/index";
+import { DEFAULT_SHEET_NAMES } from "../../src/tables/sheet-roles";
+import { callGlobal, outputs, runLogRows, type TeamOptions } from "../recalculation/fixtures";
+import { scheduledTeam } from "../recalculation/firings";
+
+const TABLE = "acme-sales.crm.deals";
+const OUTPUTS = ["Results", "Payouts", "Reviews", "Dashboard"];
+
+/** The output sheets, Results' pipeline forecast columns blanked (a warehouse brings no deals to forecast from). */
+function withoutForecast(sim: Simulator): Record<string, unknown> {
+  const sheets = outputs(sim, OUTPUTS) as Record<string, unknown[][]>;
+  const [header, ...rows] = sheets.Results;
+  const forecast = ["Forecast revenue", "Forecast payout"].map((name) => header.indexOf(name));
+  expect(forecast.every((i) => i >= 0)).toBe(true);
+  const blanked = rows.map((row) => row.map((cell, i) => (forecast.includes(i) ? "" : cell)));
+  return { ...sheets, Results: [header, ...blanked] };
+}
+
+const opened: Simulator[] = [];
+afterEach(() => {
+  for (const sim of opened.splice(0)) sim.bigQuery.close();
+});
+
+/** A team with the schedule on; with `bigQuery`, its Sales rows moved into a table and the source set to it. */
+function team(options: TeamOptions, bigQuery: boolean): { sim: Simulator; uid: string } {
+  const scheduled = scheduledTeam(options, {});
+  const { sim } = scheduled;
+  opened.push(sim);
+  if (!bigQuery) return scheduled;
+  const [, ...rows] = sim.sheetValues("Sales");
+  sim.bigQuery.setTable(TABLE, {
+    schema: [
+      { name: "Date", type: "TIMESTAMP" },
+      { name: "Rep ID", type: "STRING" },
+      { name: "Customer", type: "STRING" },
+      { name: "Amount", type: "FLOAT64" },
+      { name: "Type", type: "STRING" },
+      { name: "Status", type: "STRING" },
+    ],
+    // The sheet holds UTC wall clocks (the spreadsheet's zone): the same instants as timestamps.
+    rows: rows.map(([date, ...rest]) => [`${(date as { date: string }).date}Z`, ...rest]),
+  });
+  // The Sales sheet is emptied: a run that read it would find no deal.
+  sim.setSheetValues("Sales", [["Date", "Rep ID", "Customer", "Amount", "Type", "Status"]]);
+  sim.sheetModel("Sales").deleteRows?.(2, sim.sheetModel("Sales").maxRows - 1);
+  callGlobal(
+    sim,
+    "sidebarSaveSettings",
+    { kind: "manual", user: "alice" },
+    {
+      sheets: { ...DEFAULT_SHEET_NAMES },
+      language: "auto",
+      startPeriod: "",
+      salesSource: { kind: "bigquery", table: TABLE, billingProject: "acme-sales" },
+    },
+  );
+  return scheduled;
+}
+
+const TEAM: TeamOptions = { reps: 6, months: 3, salesRows: 120 };
+
+describe("a scheduled run with Sales in BigQuery", () => {
+  it("writes the same sheets as the same deals in the Sales sheet", () => {
+    const sheet = team(TEAM, false);
+    expect(fireTriggerAnHourLater(sheet.sim, sheet.uid).outcome).toBe("done");
+    const warehouse = team(TEAM, true);
+    const firing = fireTriggerAnHourLater(warehouse.sim, warehouse.uid);
+    expect(firing.outcome).toBe("done");
+    // The same sheets, but that Results' Forecast revenue and Forecast payout stay blank (README, "Sales in a warehouse").
+    expect(outputs(warehouse.sim, OUTPUTS)).toEqual(withoutForecast(sheet.sim));
+    // tables.get, the vocabulary query and the aggregates query.
+    expect(firing.calls.filter((c) => c.service.startsWith("BigQuery")).map((c) => `${c.service}.${c.method}`)).toEqual(
+      ["BigQuery.Tables.get", "BigQuery.Jobs.query", "BigQuery.Jobs.query"],
+    );
+    // The Sales sheet was not read.
+    expect(
+      firing.calls.some((c) => c.service === "Sheet" && c.method === "getDataRange" && c.args.includes('"Sales"')),
+    ).toBe(false);
+  });
+
+  it("makes as many service calls for ten times the deals", () => {
+    const small = team({ ...TEAM, salesRows: 60 }, true);
+    const large = team({ ...TEAM, salesRows: 600 }, true);
+    const smallFiring = fireTriggerAnHourLater(small.sim, small.uid);
+    const largeFiring = fireTriggerAnHourLater(large.sim, large.uid);
+    expect([smallFiring.outcome, largeFiring.outcome]).toEqual(["done", "done"]);
+    expect(largeFiring.calls.length).toBe(smallFiring.calls.length);
+    console.log(
+      `service calls per scheduled run: ${smallFiring.calls.length} at 60 deals, ${largeFiring.calls.length} at 600`,
+    );
+  });
+
+  it("pages a long answer in and writes the same sheets", () => {
+    const whole = team(TEAM, true);
+    fireTriggerAnHourLater(whole.sim, whole.uid);
+    const paged = team(TEAM, true);
+    paged.sim.bigQuery.pageBytes = 1500;
+    const firing = fireTriggerAnHourLater(paged.sim, paged.uid);
+    expect(firing.outcome).toBe("done");
+    expect(firing.calls.filter((c) => c.method === "getQueryResults").length).toBeGreaterThan(2);
+    expect(outputs(paged.sim, OUTPUTS)).toEqual(outputs(whole.sim, OUTPUTS));
+  });
+
+  it("computes nothing when the query runs past its time, and says so in the Run log", () => {
+    const slow = team(TEAM, true);
+    slow.sim.bigQuery.queryRunMs = 10 * 60_000;
+    const firing = fireTriggerAnHourLater(slow.sim, slow.uid);
+    expect(firing.killed).toBe(false);
+    expect(slow.sim.sheetNames()).not.toContain("Results");
+    expect(JSON.stringify(runLogRows(slow.sim).at(-1))).toContain("the BigQuery query did not finish within");
+  });
+
+  it("computes nothing when BigQuery refuses the query, and says why", () => {
+    const refused = team(TEAM, true);
+    refused.sim.bigQuery.failNext("jobs.query", "quotaExceeded");
+    fireTriggerAnHourLater(refused.sim, refused.uid);
+    expect(refused.sim.sheetNames()).not.toContain("Results");
+    expect(JSON.stringify(runLogRows(refused.sim).at(-1))).toContain(
+      "BigQuery refused the query for quota or rate limits",
+    );
+  });
+});
