@@ -56,13 +56,13 @@ export function groupSalesByMonth(sales: readonly Sale[]): SalesByMonth {
 export function salesForPeriod(grouped: SalesByMonth, period: Period, salesHaveType: boolean, fyStart: number): Sale[] {
   const lastMonth = monthOfDay(lastDay(period, fyStart));
   const months = salesHaveType ? monthsOf(period, fyStart) : grouped.months.filter((month) => month <= lastMonth);
-  // Pushed in a loop: flatMap over a year's million sales costs several times more.
-  const sales: Sale[] = [];
+  // One concat of the months' lists: pushing (or flatMap over) a year's million sales one by one costs five times more.
+  const lists: Sale[][] = [];
   for (const month of months) {
     const monthSales = grouped.byMonth.get(month);
-    if (monthSales) for (let i = 0; i < monthSales.length; i++) sales.push(monthSales[i]);
+    if (monthSales) lists.push(monthSales);
   }
-  return sales;
+  return ([] as Sale[]).concat(...lists);
 }
 
 export interface ComputeInput {
