@@ -16,7 +16,11 @@
 import { problemAt, type Problem } from "../core/problems";
 import type { SalesSource } from "./settings";
 
-/** The scope reading a table needs; the manifest lists it, and a user grants it when choosing the source. */
+/**
+ * The scope reading a table needs; the manifest lists it, and a user grants it when choosing the source.
+ *
+ * @internal Exported only for the tests that decline it in the simulator; the code uses it inside this file.
+ */
 export const BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery.readonly";
 
 /** A BigQuery named query parameter as the REST API takes it. */
@@ -123,7 +127,7 @@ export function advancedBigQuery(): BigQueryService {
  * @example
  * hasBigQueryConsent(ScriptApp); // false until the user allows BigQuery
  */
-export function hasBigQueryConsent(scriptApp: ConsentService): boolean {
+function hasBigQueryConsent(scriptApp: ConsentService): boolean {
   const info = scriptApp.getAuthorizationInfo(scriptApp.AuthMode.FULL, [BIGQUERY_SCOPE]);
   return info.getAuthorizationStatus() !== scriptApp.AuthorizationStatus.REQUIRED;
 }

@@ -52,7 +52,7 @@ export function tableSourceOf(settings: Settings): TableSource | null {
  * @example
  * const context = warehouseContextOf(settings, source, budget, () => Date.now());
  */
-export function warehouseContextOf(
+function warehouseContextOf(
   settings: Settings,
   source: TableSource,
   budget: TimeBudget,
@@ -69,7 +69,7 @@ export function warehouseContextOf(
 }
 
 /** What the run reads from the table: the aggregates query's rows, before owners are matched to reps. */
-export interface WarehouseRowsRead {
+interface WarehouseRowsRead {
   rows: AggregateRow[];
   rule: NewCustomerRule;
   /** Columns of a type a field cannot hold: reported, the field left out. */
@@ -80,7 +80,7 @@ export interface WarehouseRowsRead {
 }
 
 /** A read of the table: its rows, or the one problem that stopped it (then the run computes nothing from Sales). */
-export type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false; problem: Problem };
+type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false; problem: Problem };
 
 /**
  * Reads the table's aggregates: the schema (tables.get) matched to the
@@ -93,6 +93,9 @@ export type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false
  * @example
  * const read = readWarehouseRows(context, { settings, timeZone: "Asia/Shanghai" });
  * if (read.ok) read.value.rows.length; // rep-months and new-customer candidates
+ *
+ * @internal Exported only for src/addon/sales-source.test.ts, which checks it directly; runs reach it through
+ * {@link runWarehouseOf}.
  */
 export function readWarehouseRows(
   context: WarehouseContext,
@@ -168,6 +171,9 @@ export function runWarehouseOf(
  *
  * @example
  * const { aggregates, problems } = warehouseAggregatesOf(read.value, records.reps, "Sales");
+ *
+ * @internal Exported only for src/addon/sales-source.test.ts, which checks it directly; runs reach it through
+ * {@link runWarehouseOf}.
  */
 export function warehouseAggregatesOf(
   read: WarehouseRowsRead,

@@ -6,7 +6,7 @@
  */
 
 /** The reasons the stand-in raises, with their HTTP codes (BigQuery's error table). */
-export const BIGQUERY_REASONS = {
+const BIGQUERY_REASONS = {
   invalidQuery: 400,
   invalid: 400,
   timeout: 400,

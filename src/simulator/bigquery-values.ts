@@ -90,6 +90,9 @@ function restTypeOfDuck(duckType: string): string {
  * @example
  * javaDouble(12); // "12.0"
  * javaDouble(12_000_000); // "1.2E7"
+ *
+ * @internal Exported only for src/simulator/bigquery.test.ts, which checks it directly; the code uses it inside
+ * this file.
  */
 export function javaDouble(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";

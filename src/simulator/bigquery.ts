@@ -25,7 +25,11 @@ import {
 import type { Execution, ServiceKinds } from "./execution";
 import { KILL_MESSAGE } from "./faults";
 
-/** The scope the add-on asks for to read a table. */
+/**
+ * The scope BigQuery calls need (granular consent may leave it out).
+ *
+ * @internal Exported only for src/simulator/bigquery.test.ts, which declines it; the stand-in uses it inside.
+ */
 export const BIGQUERY_READONLY_SCOPE = "https://www.googleapis.com/auth/bigquery.readonly";
 
 /** A table a test registers: its schema (BigQuery types), rows, and who may read it (default everyone). */
@@ -226,7 +230,7 @@ function requireGrantedScope(x: Execution, method: string): void {
  * @example
  * BigQuery.Jobs.getQueryResults("acme", jobId, { pageToken, maxResults: 1000, timeoutMs: 10000 });
  */
-export class BigQueryJobsFacade {
+class BigQueryJobsFacade {
   _x: Execution;
 
   constructor(execution: Execution) {
@@ -452,7 +456,7 @@ export class BigQueryJobsFacade {
  * @example
  * BigQuery.Tables.get("acme", "crm", "sales").schema.fields; // [{ name: "amount", type: "FLOAT", mode: "NULLABLE" }, ...]
  */
-export class BigQueryTablesFacade {
+class BigQueryTablesFacade {
   _x: Execution;
 
   constructor(execution: Execution) {

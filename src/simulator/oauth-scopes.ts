@@ -9,7 +9,7 @@
 import type { Execution } from "./execution";
 
 /** Apps Script's message when requireScopes ends an execution to ask for consent. */
-export const AUTHORIZATION_REQUIRED_MESSAGE = "Authorization is required to perform that action.";
+const AUTHORIZATION_REQUIRED_MESSAGE = "Authorization is required to perform that action.";
 
 /** A consent prompt requireScopes showed. */
 export interface ConsentPrompt {
