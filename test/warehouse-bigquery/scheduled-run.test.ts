@@ -7,6 +7,7 @@
  * query are clear problems in the Run log, and nothing is computed.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { BIGQUERY_SCOPE } from "../../src/addon/bigquery-source";
 import { fireTriggerAnHourLater, type Simulator } from "../../src/simulator/index";
 import { DEFAULT_SHEET_NAMES } from "../../src/tables/sheet-roles";
 import { callGlobal, outputs, runLogRows, type TeamOptions } from "../recalculation/fixtures";
@@ -117,6 +118,18 @@ describe("a scheduled run with Sales in BigQuery", () => {
     expect(firing.killed).toBe(false);
     expect(slow.sim.sheetNames()).not.toContain("Results");
     expect(JSON.stringify(runLogRows(slow.sim).at(-1))).toContain("the BigQuery query did not finish within");
+  });
+
+  it("computes nothing, calls no BigQuery and says what to do when the scheduling user left the scope out", () => {
+    const declined = team(TEAM, true);
+    declined.sim.scopes.decline("alice", BIGQUERY_SCOPE);
+    const firing = fireTriggerAnHourLater(declined.sim, declined.uid);
+    expect(firing.calls.filter((c) => c.service.startsWith("BigQuery"))).toEqual([]);
+    expect(declined.sim.scopes.prompts).toEqual([]);
+    expect(declined.sim.sheetNames()).not.toContain("Results");
+    expect(JSON.stringify(runLogRows(declined.sim).at(-1))).toContain(
+      "you have not allowed the add-on to read BigQuery: save the Sales source again in Setup → Settings to be asked",
+    );
   });
 
   it("computes nothing when BigQuery refuses the query, and says why", () => {
