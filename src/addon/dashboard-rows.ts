@@ -5,20 +5,16 @@
  * holds. The attainment chart is drawn from the leaderboard's Name column and
  * its first attainment column.
  */
-import { fill } from "../core/localized-text";
+import { catalogueText } from "../core/localized-text";
 import { isPeriodKey, periodKind } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import { TEXT_FORMAT, leaderboardColumns, metricOfHeader, type OutputColumn } from "../tables/output-columns";
-import { comparePeriodCells, remapRow, type FormattedRows } from "../tables/output-rows";
+import { comparePeriodCells, provisionalNote, remapRow, type FormattedRows } from "../tables/output-rows";
 import { plainText, type CellValue } from "../tables/sheet-text";
 
 const WORDS = {
   title: { en: "Leaderboard {period}", zh: "{period} 排行榜" },
   final: { en: "Final", zh: "已定稿" },
-  provisional: {
-    en: "Provisional: recomputed by every run until the period is final",
-    zh: "暂定：期间定稿前每次运行都会重算",
-  },
   awaiting: {
     en: "Awaiting approval: due, recomputed by every run until approved (Approve a period…)",
     zh: "待审批：已到定稿时间，批准前每次运行都会重算（菜单「批准期间…」）",
@@ -26,6 +22,8 @@ const WORDS = {
   chart: { en: "{metric} attainment, {period}", zh: "{period} {metric} 达成率" },
   empty: { en: "No results yet", zh: "暂无结果" },
 } as const;
+
+const word = catalogueText(WORDS);
 
 export interface DashboardBlock extends FormattedRows {
   /** The period shown; null when Results has no row. */
@@ -57,8 +55,9 @@ function statusText(
   period: string,
   options: { language: Language; isFinal: (period: string) => boolean; isAwaiting?: (period: string) => boolean },
 ): string {
-  if (options.isFinal(period)) return WORDS.final[options.language];
-  return (options.isAwaiting?.(period) ? WORDS.awaiting : WORDS.provisional)[options.language];
+  if (options.isFinal(period)) return word("final", options.language);
+  // The Results rows' own provisional note, so the two sheets say the same.
+  return options.isAwaiting?.(period) ? word("awaiting", options.language) : provisionalNote(options.language);
 }
 
 /**
@@ -97,7 +96,7 @@ export function dashboardBlock(
   const textFormats = (): string[] => new Array(width).fill(TEXT_FORMAT);
   if (period === null) {
     return {
-      values: [textRow(WORDS.empty[language])],
+      values: [textRow(word("empty", language))],
       formats: [textFormats()],
       period: null,
       tableRows: 0,
@@ -107,7 +106,7 @@ export function dashboardBlock(
   const rows = resultsRows.filter((row) => plainText(row[periodIndex]).trim() === period);
   const header = columns.map((c) => c.header);
   const values: CellValue[][] = [
-    textRow(fill(WORDS.title[language], { period })),
+    textRow(word("title", language, { period })),
     textRow(statusText(period, options)),
     blankRow(),
     header,
@@ -127,7 +126,7 @@ export function dashboardBlock(
       : {
           labelColumn: header.indexOf("Name") + 1,
           valueColumn: header.indexOf(firstMetric + " attainment") + 1,
-          title: fill(WORDS.chart[language], { metric: firstMetric, period }),
+          title: word("chart", language, { metric: firstMetric, period }),
         };
   return { values, formats, period, tableRows: rows.length, chart };
 }

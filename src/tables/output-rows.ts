@@ -9,7 +9,7 @@
  * so a plan that adds or drops a metric moves no value into the wrong column.
  */
 import { formatDay } from "../core/calendar";
-import { fill } from "../core/localized-text";
+import { catalogueText } from "../core/localized-text";
 import { monthsOf, periodKind, isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import type { ComponentTrace, PayoutResult, RepPeriodResult, RowNote } from "../core/results";
@@ -74,6 +74,8 @@ const NOTE_TEXT = {
   },
 } as const;
 
+const noteWords = catalogueText(NOTE_TEXT);
+
 const PERIOD_KIND_WORD = {
   month: { en: "month", zh: "月" },
   quarter: { en: "quarter", zh: "季度" },
@@ -87,39 +89,39 @@ function percentText(fraction: number): string {
 function noteText(note: RowNote, result: RepPeriodResult, language: Language): string {
   switch (note.code) {
     case "provisional":
-      return NOTE_TEXT.provisional[language];
+      return noteWords("provisional", language);
     case "prorated":
-      return fill(NOTE_TEXT.prorated[language], { days: note.days, of: note.of });
+      return noteWords("prorated", language, { days: note.days, of: note.of });
     case "left":
-      return fill(NOTE_TEXT.left[language], { day: formatDay(note.lastDay) });
+      return noteWords("left", language, { day: formatDay(note.lastDay) });
     case "ramp":
-      return fill(NOTE_TEXT.ramp[language], { factor: percentText(note.factor), month: note.month });
+      return noteWords("ramp", language, { factor: percentText(note.factor), month: note.month });
     case "left_out": {
       const list = note.metrics.map((key) => {
         const reason = result.metrics.find((m) => m.key === key)?.leftOut;
-        const why = reason === "no_target" ? NOTE_TEXT.noTarget[language] : NOTE_TEXT.noData[language];
+        const why = reason === "no_target" ? noteWords("noTarget", language) : noteWords("noData", language);
         return metricLabel(key, language) + " (" + why + ")";
       });
-      return fill(NOTE_TEXT.leftOut[language], { list: list.join(language === "zh" ? "、" : ", ") });
+      return noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
     }
     case "negative_payout":
-      return NOTE_TEXT.negative[language];
+      return noteWords("negative", language);
     case "gate_not_met":
-      return fill(NOTE_TEXT.gate[language], { component: note.component });
+      return noteWords("gate", language, { component: note.component });
     case "rep_of_the_month":
       // Reps without a team compete as one company-wide group: never "in " a blank team.
-      return fill(NOTE_TEXT[note.team.trim() === "" ? "repOfTheMonthCompany" : "repOfTheMonth"][language], {
+      return noteWords(note.team.trim() === "" ? "repOfTheMonthCompany" : "repOfTheMonth", language, {
         team: note.team,
         kind: PERIOD_KIND_WORD[periodKind(result.period)][language],
       });
     case "most_improved":
-      return fill(NOTE_TEXT.mostImproved[language], { delta: Math.round(note.delta * 1000) / 1000 });
+      return noteWords("mostImproved", language, { delta: Math.round(note.delta * 1000) / 1000 });
     case "not_computed":
-      return NOTE_TEXT.notComputed[language];
+      return noteWords("notComputed", language);
     case "ranked_by_revenue":
-      return NOTE_TEXT.rankedByRevenue[language];
+      return noteWords("rankedByRevenue", language);
     case "manager_not_ranked":
-      return NOTE_TEXT.managerNotRanked[language];
+      return noteWords("managerNotRanked", language);
   }
 }
 
@@ -137,8 +139,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
 export function notesText(result: RepPeriodResult, provisional: boolean, language: Language, awaiting = false): string {
   const notes = result.notes.filter((n) => n.code !== "provisional");
   // "Awaiting approval" after "Provisional", which readers of the sheet look for first.
-  const status = provisional ? [NOTE_TEXT.provisional[language] as string] : [];
-  if (provisional && awaiting) status.push(NOTE_TEXT.awaiting[language]);
+  const status = provisional ? [noteWords("provisional", language)] : [];
+  if (provisional && awaiting) status.push(noteWords("awaiting", language));
   const parts = status.concat(notes.map((n) => noteText(n, result, language)));
   // Last: the score's arithmetic, so every number on the row is explained on the sheet.
   const trace = scoreTraceNote(result, language);
@@ -154,7 +156,7 @@ export function notesText(result: RepPeriodResult, provisional: boolean, languag
  * provisionalNote("en").startsWith("Provisional"); // true
  */
 export function provisionalNote(language: Language): string {
-  return NOTE_TEXT.provisional[language];
+  return noteWords("provisional", language);
 }
 
 /**
@@ -164,7 +166,7 @@ export function provisionalNote(language: Language): string {
  * notComputedNote("en"); // "Not computed: internal error; see Run log"
  */
 export function notComputedNote(language: Language): string {
-  return NOTE_TEXT.notComputed[language];
+  return noteWords("notComputed", language);
 }
 
 // ---------------------------------------------------------------- Results rows
@@ -340,8 +342,8 @@ export function payoutRows(
     formats.push(payoutLineFormats(values[values.length - 1]));
   }
   const notes = [
-    options.provisional ? NOTE_TEXT.provisional[options.language] : "",
-    payout.negative ? NOTE_TEXT.negative[options.language] : "",
+    options.provisional ? noteWords("provisional", options.language) : "",
+    payout.negative ? noteWords("negative", options.language) : "",
   ];
   values.push(
     payoutLine(who, {
