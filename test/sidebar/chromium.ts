@@ -184,3 +184,19 @@ export async function openTab(page: Page, view: string): Promise<void> {
   await page.click("#tab-" + view);
   await waitForView(page, view);
 }
+
+/**
+ * Presses Tab until the focused element's text is `text`, at most `presses`
+ * times: whether the keyboard alone reaches it.
+ *
+ * @example
+ * expect(await tabTo(page, "Save settings")).toBe(true);
+ * await page.keyboard.press("Enter");
+ */
+export async function tabTo(page: Page, text: string, presses = 20): Promise<boolean> {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === text) return true;
+  }
+  return false;
+}

@@ -19,6 +19,7 @@ import {
   waitForView,
   openTab,
   openSidebarSession,
+  tabTo,
   type SidebarSession,
 } from "./chromium";
 import {
@@ -361,12 +362,7 @@ describe("with the keyboard alone", () => {
     await page.keyboard.press("End");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-setup");
     await waitForView(page, "setup");
-    let reached = false;
-    for (let i = 0; i < 20 && !reached; i++) {
-      await page.keyboard.press("Tab");
-      reached = (await page.evaluate(() => document.activeElement?.textContent)) === "Recalculate now";
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, "Recalculate now")).toBe(true);
     await page.keyboard.press("Enter");
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })

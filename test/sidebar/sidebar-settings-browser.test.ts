@@ -19,6 +19,7 @@ import {
   waitForView,
   openTab,
   openSidebarSession,
+  tabTo,
   type SidebarSession,
 } from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
@@ -111,12 +112,7 @@ describe("the Settings section", () => {
     await page.keyboard.press("End");
     await page.keyboard.type("/2026");
     // Tab on to Save settings and press it.
-    let onSave = false;
-    for (let i = 0; i < 20 && !onSave; i++) {
-      await page.keyboard.press("Tab");
-      onSave = (await page.evaluate(() => document.activeElement?.textContent)) === "Save settings";
-    }
-    expect(onSave).toBe(true);
+    expect(await tabTo(page, "Save settings")).toBe(true);
     await page.keyboard.press("Enter");
     const alert = page.locator(SETTINGS + " [role=alert]");
     await expect
