@@ -9,6 +9,7 @@ export { FORECAST_REVENUE } from "./addon/forecast-function";
 export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
 export { menuComparePlans } from "./addon/menu";
+export { menuApprovePeriod } from "./addon/approval-menu";
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";
 export {
@@ -22,6 +23,7 @@ export {
   sidebarRestate,
   sidebarSchedule,
   sidebarSaveSettings,
+  sidebarApprove,
 } from "./addon/sidebar-server";
 export { sidebarSaveColumns, sidebarFillTargets } from "./addon/sidebar-setup-calls";
 export { sidebarComparePlans, sidebarMakePlanDraft } from "./addon/plan-comparison-calls";

@@ -23,6 +23,7 @@ const LABELS = {
   setUp: { en: "Set up sheets", zh: "创建工作表" },
   recalculate: { en: "Recalculate now", zh: "立即重算" },
   restate: { en: "Restate a period…", zh: "重算已定稿期间…" },
+  approve: { en: "Approve a period…", zh: "批准期间…" },
   schedule: { en: "Schedule on or off…", zh: "开启或关闭自动重算…" },
   comparePlans: { en: "Compare plans", zh: "对比方案" },
   help: { en: "Help", zh: "帮助" },
@@ -91,7 +92,7 @@ const TEXT = {
  * @example
  * menuLanguage(); // "zh" for a zh_CN user
  */
-function menuLanguage(): Language {
+export function menuLanguage(): Language {
   try {
     return /^zh/i.test(Session.getActiveUserLocale()) ? "zh" : "en";
   } catch {
@@ -116,6 +117,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(LABELS.setUp[language], "menuSetUpSheets")
     .addItem(LABELS.recalculate[language], "menuRecalculateNow")
     .addItem(LABELS.restate[language], "menuRestatePeriod")
+    .addItem(LABELS.approve[language], "menuApprovePeriod")
     .addItem(LABELS.schedule[language], "menuSchedule")
     .addItem(LABELS.comparePlans[language], "menuComparePlans")
     .addSeparator()
@@ -144,7 +146,13 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-function alert(language: Language, message: string): void {
+/**
+ * Tells the user something in a message box titled with the add-on's name.
+ *
+ * @example
+ * alert("en", "Every period is final; nothing to compute.");
+ */
+export function alert(language: Language, message: string): void {
   SpreadsheetApp.getUi().alert(TEXT.title[language], message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 

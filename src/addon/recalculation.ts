@@ -81,6 +81,7 @@ import {
 } from "./spreadsheet-state";
 import { addWork, NO_WORK, TimeBudget, type WorkSize } from "./time-budget";
 import { PROBLEM_COLUMNS } from "../tables/problem-rows";
+import { recordApprovals } from "./approval-sheet";
 
 export interface RecalculationRequest {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -89,6 +90,8 @@ export interface RecalculationRequest {
   finality: "schedule" | "local";
   /** Final periods to restate. */
   restate?: Period[];
+  /** Months to approve, and who approves them as the Approvals sheet shows it (approval.ts). */
+  approve?: { months: Period[]; by: string };
   /** Compute through this period (local runs). */
   throughPeriod?: Period | null;
   /** Time budget (default RUN_TIME_BUDGET_MS). */
@@ -288,6 +291,7 @@ function runUnderLease(
     runState: { ...runStateIn, pending: work.pending },
     finality: request.finality,
     restate: work.restate,
+    approve: request.approve?.months,
     throughPeriod: request.throughPeriod ?? null,
     reviewLanguage: request.language,
     grids: takeGrids(inputs),
@@ -377,10 +381,23 @@ function runUnderLease(
         },
         sheets: newRecords,
       };
+  // Recorded before the run state makes them final: a run killed in between leaves a record, never a silent approval.
+  const approvalLines = complete
+    ? recordApprovals(
+        ss,
+        {
+          approved: out.approved,
+          reopened: out.reopened,
+          results: { header: headersOf(out.results.columns), values: out.results.values },
+        },
+        { by: request.approve?.by ?? "", at: startedAt, problems: problems.length, language },
+      )
+    : [];
   writeStateEntry(ss, state, "run", runState);
   const outcome: RunOutcome = complete && later.length === 0 ? out.outcome : "continues";
   const details = [
     ...out.details,
+    ...approvalLines,
     ...(stoppedBefore && stepsRun.length === 0
       ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`]
       : []),

@@ -55,6 +55,8 @@ export interface RunInputs {
   finality: "schedule" | "local";
   /** Periods to restate (each with its quarter and year), when final. */
   restate: readonly Period[];
+  /** Months this run approves (README, "Payout approval"): final once computed, when due. */
+  approve?: readonly Period[];
   /** Compute through this period instead of the current month (local runs). */
   throughPeriod?: Period | null;
   /** Writes the reviews in this language whatever the plan's `language` setting says (local runs' --lang). */
@@ -83,6 +85,12 @@ export interface RunOutputs {
   /** Periods left for the next run (checkpoint). */
   left: Period[];
   madeFinal: Period[];
+  /** Computed periods that are due but wait for an approval. */
+  awaiting: Period[];
+  /** Periods made final by an approval (README, "Payout approval"). */
+  approved: Period[];
+  /** Final periods a restatement sent back to awaiting approval. */
+  reopened: Period[];
   changedFinal: Period[];
   results: FormattedRows & { columns: OutputColumn[] };
   payouts: FormattedRows;
@@ -261,6 +269,22 @@ function freshReviews(
 }
 
 /**
+ * The run state's list of periods awaiting approval: those this run found
+ * awaiting, and those an earlier run found that this one did not compute
+ * and that are not final, so an idle scheduled firing does not run for them.
+ */
+function awaitingState(
+  before: RunState,
+  awaiting: readonly Period[],
+  computed: readonly Period[],
+  isFinal: (period: string) => boolean,
+): Pick<RunState, "awaiting"> {
+  const kept = (before.awaiting ?? []).filter((p) => !computed.includes(p) && !isFinal(p));
+  const all = [...new Set([...kept, ...awaiting])];
+  return all.length > 0 ? { awaiting: all } : {};
+}
+
+/**
  * Decides a run from what it read.
  *
  * @example
@@ -306,6 +330,9 @@ export function computeRun(input: RunInputs): RunOutputs {
   const restate = input.restate
     .filter((p) => isPeriodKey(p) && final.has(p))
     .flatMap((p) => restatedPeriods(p, fyStart));
+  // Local runs have no one to approve: their finality stays the latest date in Sales.
+  const needsApproval = (period: Period) =>
+    input.finality === "schedule" && planSettingsFor(plan, period, fyStart).approval;
   const planned = planRun({
     startMonth,
     throughMonth,
@@ -315,6 +342,8 @@ export function computeRun(input: RunInputs): RunOutputs {
     fyStart,
     restate,
     pending: input.runState.pending,
+    needsApproval,
+    approve: input.approve,
   });
   // Without a single dated won or lost deal there is nothing to score: a table of zeros would only mislead.
   const usable = days.first !== null;
@@ -377,6 +406,10 @@ export function computeRun(input: RunInputs): RunOutputs {
     if (!(period in input.runState.final)) madeFinal.push(period);
     newFinal[period] = prints.get(period)!;
   }
+  // A restated period under approval waits for the next approval.
+  const awaiting = computed.filter((period) => runPlan.awaiting.has(period));
+  for (const period of awaiting) delete newFinal[period];
+  const isAwaiting = (period: string) => runPlan.awaiting.has(period);
   const isFinal = (period: string) => Object.prototype.hasOwnProperty.call(newFinal, period);
   const recomputed = new Set(computed);
   const language = input.language;
@@ -403,6 +436,7 @@ export function computeRun(input: RunInputs): RunOutputs {
       freshResults.values.push(
         guardedResultRow(guard, row, columns, {
           provisional: !isFinal(result.period),
+          awaiting: isAwaiting(result.period),
           language,
           forecast: forecasts.get(result.period)?.get(row.rep) ?? null,
         }),
@@ -500,7 +534,7 @@ export function computeRun(input: RunInputs): RunOutputs {
     for (const lines of changes) for (const line of lines) details.push(line);
   }
 
-  const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal });
+  const dashboard = dashboardBlock(header, results.values, { fyStart, language, isFinal, isAwaiting });
   const left = computedOut.left;
   const reviewPrints = { ...input.runState.reviews, ...reviewed.prints };
   for (const period of Object.keys(reviewPrints)) if (isFinal(period)) delete reviewPrints[period];
@@ -512,6 +546,7 @@ export function computeRun(input: RunInputs): RunOutputs {
     fy: fyStart,
     changed: changedFinal,
     lastRun: input.now,
+    ...awaitingState(input.runState, awaiting, computed, isFinal),
   };
   const rowsWritten = freshResults.values.length;
   const outcome = left.length > 0 ? "continues" : computedOut.attempted.length === 0 ? "nothing to do" : "done";
@@ -521,6 +556,9 @@ export function computeRun(input: RunInputs): RunOutputs {
     computed,
     left,
     madeFinal,
+    awaiting,
+    approved: madeFinal.filter(needsApproval),
+    reopened: awaiting.filter((p) => p in input.runState.final),
     changedFinal,
     results: { ...results, columns },
     payouts,

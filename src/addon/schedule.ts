@@ -9,7 +9,8 @@
  *   Installing twice leaves one trigger (the user's earlier ones for this
  *   spreadsheet are deleted first).
  * - Each firing writes a heartbeat, then returns unless a checkpoint is
- *   pending or a due period is not final, decided from the stored state
+ *   pending or a due period is not final (nor already found awaiting
+ *   approval, which only a person gives), decided from the stored state
  *   alone: an idle firing costs a few service calls and logs nothing. A late
  *   or doubled firing finds the same state and does the same (or nothing).
  * - Another editor sees the owner's last firing and may take the schedule
@@ -236,6 +237,8 @@ function runScheduledFiring(event: { triggerUid?: string } | undefined): RunSumm
     final: new Set(Object.keys(runState.final)),
     fyStart: runState.fy,
     pending: runState.pending,
+    // A firing never approves: a month awaiting approval is recomputed like a provisional one (approval.ts).
+    awaiting: new Set(runState.awaiting ?? []),
   });
   if (!due) return null;
   return recalculate({ ss, startedBy: "schedule", finality: "schedule" });

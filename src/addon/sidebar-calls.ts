@@ -22,6 +22,7 @@ import {
 } from "./sidebar-server";
 import { sidebarFillTargets, sidebarSaveColumns } from "./sidebar-setup-calls";
 import { sidebarComparePlans, sidebarMakePlanDraft } from "./plan-comparison-calls";
+import { sidebarApprove } from "./sidebar-server";
 
 // As function-typed properties rather than the interface's methods, whose
 // arguments TypeScript compares both ways (bivariantly) and so checks loosely.
@@ -50,4 +51,5 @@ export const SIDEBAR_CALLS = {
   sidebarFillTargets,
   sidebarComparePlans,
   sidebarMakePlanDraft,
+  sidebarApprove,
 } satisfies StrictCalls;

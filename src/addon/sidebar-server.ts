@@ -18,6 +18,7 @@ import { MAX_CELL_CHARS } from "./platform-limits";
 import { requestSchema } from "./request-schema";
 import type {
   ActionResult,
+  ApproveRequest,
   RepRequest,
   RepView,
   RestateRequest,
@@ -80,6 +81,8 @@ import { scheduleView, setupView, RUN_LOG_ROWS_READ } from "./sidebar-setup";
 import { tableOf, type SheetTable } from "../tables/output-rows";
 import { plainText } from "../tables/sheet-text";
 import { BUSY_MESSAGE } from "./guarded-action";
+import { awaitingMonths } from "./approval";
+import { approveFromSidebar } from "./approval-calls";
 
 // ---------------------------------------------------------------- messages
 
@@ -305,8 +308,19 @@ export function sidebarTeam(request: TeamRequest): TeamView {
       rows: rows.map((row) => teamRow(row, cell, metrics)),
       problems: latestProblems(readRunLogTail(session.ss, session.settings.sheets.runLog, RUN_LOG_ROWS_READ), timeZone),
       changedFinal: [...session.runState.changed],
+      awaiting: awaitingMonths(session.runState),
     };
   });
+}
+
+/**
+ * "Approve" from the Team view: approves a month awaiting approval (approval-calls.ts).
+ *
+ * @example
+ * sidebarApprove({ period: "2026-03", name: "Ana Li" }); // { outcome: "done", message: "Approved 2026-03: ..." }
+ */
+export function sidebarApprove(request: ApproveRequest): ActionResult {
+  return answer("sidebarApprove", () => approveFromSidebar(request));
 }
 
 /**

@@ -97,6 +97,8 @@ const RunStateSchema = z.object({
   reviews: z.optional(z.record(z.string(), z.string())),
   /** What the runs know of their own output sheets, by role (saves service calls; the sheets stay the truth). */
   sheets: z.optional(z.record(z.string(), OutputRecordSchema)),
+  /** Due periods the last run found awaiting approval (approval.ts): an idle firing does not run for them. */
+  awaiting: z.optional(z.array(periodText)),
 });
 export type RunState = z.infer<typeof RunStateSchema>;
 export type Cycle = z.infer<typeof CycleSchema>;

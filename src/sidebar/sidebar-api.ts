@@ -91,6 +91,14 @@ export interface TeamView {
   problems: ProblemList;
   /** Final periods whose inputs changed since (reported, not applied). */
   changedFinal: string[];
+  /** Months awaiting approval (README, "Payout approval"), oldest first; the first is the one to approve. */
+  awaiting: string[];
+}
+
+/** "Approve" in the Team view: a month awaiting approval, and the approver's name (optional, "" for none). */
+export interface ApproveRequest {
+  period: string;
+  name: string;
 }
 
 // ---------------------------------------------------------------- Rep
@@ -539,6 +547,7 @@ export interface SidebarCalls {
   sidebarFillTargets(request: FillTargetsRequest): ActionResult;
   sidebarComparePlans(): PlanComparisonView;
   sidebarMakePlanDraft(): ActionResult;
+  sidebarApprove(request: ApproveRequest): ActionResult;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

@@ -3,9 +3,11 @@
  * attainment of a chosen metric, payout and rank, sortable by any column
  * with a click or the keyboard (each header is a button), the team's
  * forecast for a provisional period, then the input problems of the latest
- * run. A rep's name opens the Rep view.
+ * run. A rep's name opens the Rep view. Months awaiting approval are named
+ * on top, with the approval card for the oldest (approval-card.ts).
  */
 import type { App, View } from "./app-state";
+import { approvalCard } from "./approval-card";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { teamForecastCard } from "./forecast-section";
 import { problemSection } from "./problem-list";
@@ -74,7 +76,9 @@ export function sortRows(rows: readonly TeamRow[], key: SortKey, direction: 1 | 
  * team.show(); // loads the latest month
  */
 export function createTeamView(app: App): View {
-  const { panel, controls, content } = viewRegions("team-view");
+  // An approval's outcome stays above the content, which reloads after it.
+  const approvalStatus = el("div", { class: "status action-status", tabindex: "-1" });
+  const { panel, controls, content } = viewRegions("team-view", approvalStatus);
   let sortKey: SortKey = "rank";
   let direction: 1 | -1 = 1;
   let metricKey: string | null = null;
@@ -92,7 +96,10 @@ export function createTeamView(app: App): View {
       content.append(el("p", { class: "notice" }, t("noResults")), problemSection(team.problems));
       return;
     }
-    if (team.provisional) content.append(el("p", { class: "notice warn" }, t("provisional")));
+    // A month awaiting approval is provisional too: the approval card says more.
+    if (team.provisional && !team.awaiting.includes(team.period))
+      content.append(el("p", { class: "notice warn" }, t("provisional")));
+    content.append(approvalCard(team, app, approvalStatus, show) ?? "");
     if (team.changedFinal.length > 0)
       content.append(el("p", { class: "notice warn" }, t("changedFinal", { periods: team.changedFinal.join(", ") })));
     content.append(

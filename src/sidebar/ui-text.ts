@@ -33,6 +33,28 @@ const TEXT = {
     en: "Inputs changed for final periods {periods}: use Restate period in Setup.",
     zh: "已定稿期间 {periods} 的输入有变动：可在“设置”中重算期间。",
   },
+  // Team: approval
+  awaiting: {
+    en: "Awaiting approval: {periods}. A due month is final only once approved.",
+    zh: "待审批：{periods}。到期的月份需批准后才定稿。",
+  },
+  approveOpen: { en: "Approve {period}…", zh: "批准 {period}…" },
+  approveTitle: { en: "Approve {period}", zh: "批准 {period}" },
+  approveTotal: { en: "Total payout", zh: "应发合计" },
+  approveReps: { en: "Reps", zh: "销售人数" },
+  approveProblems: { en: "Open problems", zh: "未解决问题" },
+  approveProblemsNone: { en: "None: the latest run found no input problem.", zh: "无：最近一次运行未发现输入问题。" },
+  approveProblemsSome: {
+    en: "{count} open problems from the latest run; check them before approving.",
+    zh: "最近一次运行有 {count} 个未解决问题，批准前请先检查。",
+  },
+  approveName: { en: "Your name for the record (optional)", zh: "您的姓名（记入审批记录，可不填）" },
+  approveFinal: {
+    en: "Once approved the month is final: later changes need Restate period.",
+    zh: "批准后该月定稿，之后的改动需在「设置」中重算已定稿期间。",
+  },
+  approveConfirm: { en: "Approve", zh: "批准" },
+  approveCancel: { en: "Cancel", zh: "取消" },
   // Team
   attainmentOf: { en: "Attainment shown", zh: "显示的达成率" },
   colRep: { en: "Rep", zh: "销售" },

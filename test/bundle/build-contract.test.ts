@@ -25,6 +25,7 @@ const OTHER_ENTRY_POINTS = [
   "menuSetUpSheets",
   "menuRecalculateNow",
   "menuRestatePeriod",
+  "menuApprovePeriod",
   "menuSchedule",
   "menuComparePlans",
   "menuHelp",

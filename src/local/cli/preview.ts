@@ -43,6 +43,7 @@ const SIDEBAR_CALLS: Record<SidebarCallName, true> = {
   sidebarFillTargets: true,
   sidebarComparePlans: true,
   sidebarMakePlanDraft: true,
+  sidebarApprove: true,
 };
 
 /** The demo workbook shipped in the repo. */
