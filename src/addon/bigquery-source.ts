@@ -105,17 +105,19 @@ export interface WarehouseContext {
   pageSize?: number;
 }
 
+/** The advanced service's global, present when the manifest enables it (the typings declare none). */
+declare const BigQuery: BigQueryService | undefined;
+
 /**
- * The BigQuery advanced service's global (the manifest enables it as `BigQuery`), read off globalThis so
- * the typings need not declare it.
+ * The BigQuery advanced service (the manifest enables it as `BigQuery`), with a clear error when it is not.
  *
  * @example
  * readTableColumns({ bigQuery: advancedBigQuery(), scriptApp: ScriptApp as unknown as ConsentService, ... });
  */
 export function advancedBigQuery(): BigQueryService {
-  const service = (globalThis as { BigQuery?: BigQueryService }).BigQuery;
-  if (!service) throw new Error("The BigQuery advanced service is not enabled in appsscript.json.");
-  return service;
+  if (typeof BigQuery === "undefined" || !BigQuery)
+    throw new Error("The BigQuery advanced service is not enabled in appsscript.json.");
+  return BigQuery;
 }
 
 // ---------------------------------------------------------------- consent
