@@ -86,8 +86,6 @@ const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#SPILL!",
   "#CALC!",
 ]);
-/** Reads an instant as the day it falls on in UTC, for callers without the spreadsheet's wall clock. */
-const UTC_DAY: DayOfInstant = (instantMs) => ({ day: Math.floor(instantMs / DAY_MS) });
 const SCOPE_TEXT = /^(team|role|团队|岗位)\s*[:：]\s*(.*)$/i;
 const TEAM_PREFIXES = new Set(["team", "团队"]);
 
@@ -396,28 +394,6 @@ function rememberedDateText(
     rememberedDays.days.set(text, day);
   }
   return day;
-}
-
-/**
- * Reads a date written as text (see {@link readDay} for the forms); null when
- * it is not one, or when day and month could be read either way and no order
- * is given. Without a wall clock a zoned instant is read in UTC.
- *
- * @example
- * parseDateText("2026/3/31 14:05");                    // 20543
- * parseDateText("2026-03-31T20:00:00Z", shanghai);     // 20544 (1 April there)
- * parseDateText("3/1/2017", undefined, "mdy");         // 1 March 2017
- * parseDateText("2026-02-30");                         // null
- *
- * @internal Exported only for cell-values.test.ts, which uses it directly: no source file calls it.
- */
-export function parseDateText(
-  text: string,
-  dayOf: DayOfInstant = UTC_DAY,
-  order: DateOrder | null = null,
-): DayNumber | null {
-  const day = readDateText(text, dayOf, order);
-  return typeof day === "number" ? day : null;
 }
 
 /**

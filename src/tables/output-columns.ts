@@ -86,13 +86,6 @@ const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
   ),
 ];
 
-/**
- * The headers of the Results sheet's fixed columns, in order.
- *
- * @internal Exported only for test/recalculation/pure-rules.test.ts, which uses it directly: no source file calls it.
- */
-export const RESULTS_FIXED_HEADERS: readonly string[] = RESULTS_FIXED_COLUMNS.map((c) => c.header);
-
 const METRIC_COLUMN_SUFFIXES = [" actual", " target", " attainment"] as const;
 
 /**

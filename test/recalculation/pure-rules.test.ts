@@ -25,7 +25,7 @@ import {
 import { problemListText } from "../../src/addon/run-log-row";
 import { defaultSettings, runLanguage, validateSettings } from "../../src/addon/settings";
 import { leaseIsLive } from "../../src/addon/run-guard";
-import { RESULTS_FIXED_HEADERS, resultsColumns } from "../../src/tables/output-columns";
+import { resultsColumns } from "../../src/tables/output-columns";
 import { comparePeriodCells, mergeByPeriod, rowOrder, tableOf } from "../../src/tables/output-rows";
 import { formatLike, tableChanges } from "../../src/tables/restatement-diff";
 import { cutLines, neutraliseText } from "../../src/tables/sheet-text";
@@ -178,7 +178,7 @@ describe("merging rows by (Period, Rep ID)", () => {
 
   it("keeps metric columns that only older rows have", () => {
     const older = tableOf([
-      [...RESULTS_FIXED_HEADERS, "csat actual", "csat target", "csat attainment"],
+      [...resultsColumns([]).map((c) => c.header), "csat actual", "csat target", "csat attainment"],
       ["2026-01", "a", "", "", "", "", "", "", "", 4.2, 4.5, 0.93],
     ]);
     const wider = resultsColumns(["revenue"], older!.header);

@@ -183,10 +183,3 @@ function person(
 ): DemoPerson & { profile?: Profile } {
   return { id, name, email: `${mail}@example.com`, role, team, manager, start, end, targetBonus, profile };
 }
-
-/**
- * The people on the demo Reps sheet (the same for every seed).
- *
- * @internal Exported only for src/local/demo/generate-demo.test.ts, which uses it directly: no source file calls it.
- */
-export const DEMO_PEOPLE: readonly DemoPerson[] = PEOPLE.map(({ profile: _profile, ...p }) => p);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
-import { DEMO_PEOPLE } from "./demo-people";
+import { PEOPLE } from "./demo-people";
 import { generateDemoWorkbook } from "./demo-workbook";
 import { DEMO_WORKBOOK_PATH } from "./generate-demo";
 import { findSheet, isWallClock, type CellData, type SheetData, type WorkbookData } from "../workbook/workbook-data";
@@ -223,7 +223,7 @@ describe("the demo workbook generator", () => {
   });
 
   it("lists its cast as on the Reps sheet", () => {
-    expect(DEMO_PEOPLE.map((p) => p.id)).toEqual(reps.map((r) => r["Rep ID"]));
+    expect(PEOPLE.map((p) => p.id)).toEqual(reps.map((r) => r["Rep ID"]));
   });
 
   it("matches the shipped workbook (else regenerate it: see generate-demo.ts)", async () => {
