@@ -11,7 +11,6 @@ import {
   monthKey,
   monthOfDay,
   monthRange,
-  monthsEmployed,
   monthsOf,
   parsePeriod,
   periodKind,
@@ -228,15 +227,6 @@ describe("days of periods", () => {
     expect(daysEmployed("2025-Q4", hired, null, 4)).toBe(17);
     expect(daysEmployed("2025", hired, null, 4)).toBe(17);
     expect(daysEmployed("2026", hired, null, 4)).toBe(365);
-  });
-
-  it("counts months with any day employed", () => {
-    expect(monthsEmployed("2026-Q1", dayNumber(2026, 2, 15), null)).toBe(2);
-    expect(monthsEmployed("2026-Q1", null, null)).toBe(3);
-    expect(monthsEmployed("2026", dayNumber(2026, 3, 31), dayNumber(2026, 6, 1))).toBe(4);
-    expect(monthsEmployed("2026-Q2", null, dayNumber(2026, 3, 31))).toBe(0);
-    expect(monthsEmployed("2026-Q1", dayNumber(2026, 3, 15), null, 4)).toBe(3); // April-June 2026
-    expect(monthsEmployed("2025-Q4", dayNumber(2026, 3, 15), null, 4)).toBe(1);
   });
 
   it("counts months of tenure for the new-hire ramp", () => {

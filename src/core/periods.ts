@@ -278,21 +278,6 @@ export function daysEmployed(p: Period, start: DayNumber | null, end: DayNumber 
 }
 
 /**
- * Months of a period with at least one day employed (a rep hired on 31 March
- * counts March whole here; day proration is {@link daysEmployed}'s job).
- *
- * @example
- * monthsEmployed("2026-Q1", dayNumber(2026, 2, 15), null); // 2 (February, March)
- *
- * @internal Exported only for periods.test.ts, which uses it directly: no source file calls it.
- */
-export function monthsEmployed(p: Period, start: DayNumber | null, end: DayNumber | null, fyStart = 1): number {
-  let count = 0;
-  for (const month of monthsOf(p, fyStart)) if (daysEmployed(month, start, end) > 0) count += 1;
-  return count;
-}
-
-/**
  * Which month of tenure a month is: 1 for the month of the Start date, 2 for
  * the next, and 0 or less before it; null without a Start date (no ramp).
  *

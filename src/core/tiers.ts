@@ -268,19 +268,6 @@ export function validateTiers(tiers: readonly Tier[]): TierProblem[] {
 }
 
 /**
- * Whether any of the problems makes the table unusable.
- *
- * @example
- * hasTierErrors(validateTiers([{ bound: 0, rate: -1 }])) // true
- * hasTierErrors(validateTiers([{ bound: 0, rate: 0.1 }, { bound: 1, rate: 0.05 }])) // false
- *
- * @internal Exported only for tiers.test.ts, which uses it directly: no source file calls it.
- */
-export function hasTierErrors(problems: readonly TierProblem[]): boolean {
-  return problems.some((problem) => problem.severity === "error");
-}
-
-/**
  * Reads a mode name, trimmed and case-insensitive; null when it is not one.
  *
  * @example
