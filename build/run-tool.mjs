@@ -12,6 +12,7 @@ const TOOLS = {
   start: "cli/start.ts",
   preview: "cli/preview.ts",
   bench: "bench/bench.ts",
+  "bench-warehouse": "bench/bench-warehouse.ts",
   demo: "demo/generate-demo.ts",
 };
 

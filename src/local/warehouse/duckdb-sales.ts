@@ -74,14 +74,18 @@ function plain(value: unknown): unknown {
   return typeof value === "bigint" ? Number(value) : value;
 }
 
+/** The rows of a query as objects, built column by column: row by row, DuckDB's conversion took seconds. */
 async function rowsOf<T>(connection: DuckDBConnection, query: SqlQuery): Promise<T[]> {
   const { values, types } = bound(query.params);
   const reader = await connection.runAndReadAll(query.sql, values, types);
-  return reader.getRowObjects().map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-    return out as T;
+  const names = reader.columnNames();
+  const columns = reader.getColumns();
+  const rows: Record<string, unknown>[] = Array.from({ length: reader.currentRowCount }, () => ({}));
+  names.forEach((name, c) => {
+    const column = columns[c];
+    for (let r = 0; r < rows.length; r += 1) rows[r][name] = plain(column[r]);
   });
+  return rows as T[];
 }
 
 /**
