@@ -5,25 +5,14 @@
  * comparison must not touch. Run `node build/build.mjs --quiet` first.
  */
 import { describe, expect, it } from "vitest";
+import type { PlanComparisonView } from "../../src/sidebar/sidebar-api";
 import type { Simulator } from "../../src/simulator/index";
 import { callGlobal, column, recalculateNow, runLogRows, teamSimulator } from "../recalculation/fixtures";
 import { commissionPlan, comparisonSimulator } from "./comparison-workbook";
 
-interface ComparisonView {
-  outcome: string;
-  message: string;
-  months: string[];
-  current: number | null;
-  draft: number | null;
-  difference: number | null;
-  winners: { repId: string; difference: number }[];
-  losers: { repId: string; difference: number }[];
-  problems: { cells: string; rows: number; message: string }[];
-  sheet: string | null;
-}
-
-function compare(sim: Simulator): ComparisonView {
-  return callGlobal(sim, "sidebarComparePlans") as ComparisonView;
+/** The sidebar call's answer, typed as the Plans view reads it. */
+function compare(sim: Simulator): PlanComparisonView {
+  return callGlobal(sim, "sidebarComparePlans") as PlanComparisonView;
 }
 
 function makeDraft(sim: Simulator): { outcome: string; message: string } {

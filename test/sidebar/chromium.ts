@@ -53,7 +53,7 @@ export interface SidebarBrowser {
  * const browser = await launchSidebarBrowser();
  * const page = await browser.context.newPage();
  */
-export async function launchSidebarBrowser(): Promise<SidebarBrowser> {
+async function launchSidebarBrowser(): Promise<SidebarBrowser> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), "sidebar-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -87,7 +87,7 @@ export interface WatchedPage {
  * const { page, dialogs, pageErrors } = await openWatchedPage(browser, preview.url);
  * expect(dialogs).toEqual([]);
  */
-export async function openWatchedPage(browser: SidebarBrowser, url: string): Promise<WatchedPage> {
+async function openWatchedPage(browser: SidebarBrowser, url: string): Promise<WatchedPage> {
   const page = await browser.context.newPage();
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
