@@ -60,13 +60,17 @@ export interface TeamRequest {
   period: string | null;
 }
 
-export interface TeamRow {
+/** Who a rep is and where they stand in the period: what a Team view row and the Rep view both show. */
+interface RepStanding {
   repId: string;
   name: string;
   team: string;
   score: number | null;
   rank: number | null;
   teamRank: number | null;
+}
+
+export interface TeamRow extends RepStanding {
   /** The Bonus column: the payout including adjustments; null when the period is not a payout period. */
   payout: number | null;
   /** Attainment of each metric of `TeamView.metrics`, in that order. */
@@ -170,16 +174,10 @@ export interface TrendPoint {
   score: number | null;
 }
 
-export interface RepView {
+export interface RepView extends RepStanding {
   language: UiLanguage;
   currency: string;
   period: string;
-  repId: string;
-  name: string;
-  team: string;
-  score: number | null;
-  rank: number | null;
-  teamRank: number | null;
   /** Reps ranked in the period, and in the rep's team. */
   rankedCount: number;
   teamRankedCount: number;
