@@ -32,10 +32,10 @@ import {
   joinList,
   MAX_REVIEW_CHARS,
   metricDisplayName,
-  periodLabel,
   plural,
   type ReviewWriter,
   say,
+  thisPeriod,
 } from "./review-text";
 
 type Writer = ReviewWriter<ManagerReviewFindings, ManagerWords>;
@@ -62,10 +62,6 @@ function value(w: Writer, key: string, amount: number): string {
     ? plural(amount, rep.countUnit[key])
     : w.words.countUnit.trim();
   return shown + " " + unit;
-}
-
-function thisPeriod(w: Writer): string {
-  return periodLabel(w.findings.period, w.findings.fiscalYearStartMonth, w.language);
 }
 
 function personLabel(w: Writer, name: string, id: string): string {

@@ -262,7 +262,16 @@ function periodKindOf(w: Writer): PeriodKind {
   return w.findings.periodKind;
 }
 
-function thisPeriod(w: Writer): string {
+/**
+ * The review's period as both reviews name it ("March 2026", "2026年第1季度").
+ *
+ * @example
+ * thisPeriod(writer); // "Q1 of fiscal year 2026"
+ */
+export function thisPeriod(w: {
+  findings: { period: string; fiscalYearStartMonth: number };
+  language: Language;
+}): string {
   return periodLabel(w.findings.period, w.findings.fiscalYearStartMonth, w.language);
 }
 
