@@ -9,11 +9,13 @@
  * are never read as sales) are not counted: a forecast says where this period
  * lands, not what the pipeline is worth.
  */
+import { aggregatesIfOpenDealsClose, contractPipeline } from "./contract-forecast";
 import { computePeriods, type EngineInput } from "./engine";
 import { firstDay, lastDay } from "./periods";
 import { fiscalYearStart } from "./plan-lookup";
 import type { DayNumber, Period, RepKey, Sale } from "./records";
 import type { PeriodResult, RepPeriodResult } from "./results";
+import type { SalesAggregates } from "./sales-aggregates";
 
 /** One rep's forecast of a period. */
 export interface RepForecast {
@@ -117,10 +119,24 @@ function forecastOfRows(result: PeriodResult, sums: PipelineSums): PeriodForecas
  */
 export function forecastPeriod(input: EngineInput, period: Period): PeriodForecast | null {
   const fyStart = fiscalYearStart(input.plan);
+  if (input.salesAggregates) return forecastOfContract(input, input.salesAggregates, period, fyStart);
   const sales = salesIfOpenDealsClose(input.records.sales, period, fyStart);
   const out = computePeriods({ ...input, records: { ...input.records, sales }, periods: [period] });
   const result = out.results.find((r) => r.period === period);
   return result ? forecastOfRows(result, pipelineSums(input.records.sales, period, fyStart)) : null;
+}
+
+/** The forecast from Sales already aggregated (a warehouse): the same rule, applied to the contract. */
+function forecastOfContract(
+  input: EngineInput,
+  aggregates: SalesAggregates,
+  period: Period,
+  fyStart: number,
+): PeriodForecast | null {
+  const salesAggregates = aggregatesIfOpenDealsClose(aggregates, period, fyStart);
+  const out = computePeriods({ ...input, salesAggregates, periods: [period] });
+  const result = out.results.find((r) => r.period === period);
+  return result ? forecastOfRows(result, contractPipeline(aggregates, period, fyStart)) : null;
 }
 
 /**

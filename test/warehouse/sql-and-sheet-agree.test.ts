@@ -3,7 +3,8 @@
  * month ends in several time zones, splits, lost and open deals, renewals,
  * deals without a customer, owners by ID and by Name, bad rows) read once from
  * a Sales grid and once by the generated SQL on DuckDB over a Parquet file
- * give the same aggregation contract and the same Results.
+ * give the same aggregation contract, the same Results and the same pipeline
+ * forecasts (the open deals closing).
  *
  * Amounts are whole, splits and probabilities halves and quarters, so every
  * sum is exact in any order: DuckDB adds in its own order, and "the same"
@@ -18,6 +19,7 @@ import "../property-seed";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { makeWallClock } from "../../src/core/calendar";
 import { computePeriods } from "../../src/core/engine";
+import { forecastPeriod } from "../../src/core/forecast";
 import { newCustomerRuleOf, salesAggregatesOf, type SalesAggregates } from "../../src/core/sales-aggregates";
 import { readInputs } from "../../src/tables/read-inputs";
 import { stageDictionary } from "../../src/tables/stage-reading";
@@ -142,6 +144,8 @@ const PLAN = plan(
     }),
   }),
 );
+/** Periods forecast as if their open deals closed: a month, a quarter, the year. */
+const FORECAST_PERIODS = ["2026-03", "2026-Q2", "2026"];
 const PERIODS = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-Q1", "2026-Q2", "2026"];
 const TARGETS = [
   "revenue",
@@ -233,6 +237,15 @@ describe("the SQL path and the sheet path", () => {
             periods: PERIODS,
           });
           expect(viaSql.results).toEqual(viaSheet.results);
+
+          for (const period of FORECAST_PERIODS) {
+            const sheetForecast = forecastPeriod({ records, plan: PLAN, periods: [] }, period);
+            const sqlForecast = forecastPeriod(
+              { records: { ...records, sales: [] }, salesAggregates: fromSql.aggregates, plan: PLAN, periods: [] },
+              period,
+            );
+            expect(sqlForecast).toEqual(sheetForecast);
+          }
         },
       ),
       { numRuns: 40 },
