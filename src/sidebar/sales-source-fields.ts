@@ -5,7 +5,7 @@
  * source asks for BigQuery access (README, "Sales in a warehouse").
  */
 import { catalogueText } from "../core/localized-text";
-import { el, field, selectBox } from "./dom";
+import { el, field, uniqueId } from "./dom";
 import type { SalesSourceValues } from "./sidebar-api";
 import { uiLanguage } from "./ui-text";
 
@@ -49,28 +49,35 @@ export function salesSourceFields(onChange: () => void): SalesSourceFields {
     field(say("billingProject"), billingProject),
     el("p", { class: "muted hint" }, say("hint")),
   );
-  const kind = selectBox(
-    { "data-field": "sales-source" },
-    [
-      ["sheet", say("sheet")],
-      ["bigquery", say("bigquery")],
-    ],
-    "sheet",
-    () => {
-      warehouse.hidden = kind.value !== "bigquery";
-      onChange();
-    },
+  // Two choices: radio buttons, which the arrow keys move between, in one named group per form.
+  const group = uniqueId("sales-source");
+  const choice = (kind: SalesSourceValues["kind"]): HTMLInputElement =>
+    el("input", { type: "radio", name: group, value: kind, "data-field": "sales-source" });
+  const sheet = choice("sheet");
+  const bigquery = choice("bigquery");
+  const option = (input: HTMLInputElement, label: string) => el("label", { class: "choice" }, input, " ", label);
+  const element = el(
+    "fieldset",
+    { class: "sales-source" },
+    el("legend", {}, say("legend")),
+    option(sheet, say("sheet")),
+    option(bigquery, say("bigquery")),
+    warehouse,
   );
-  const element = el("fieldset", {}, el("legend", {}, say("legend")), field(say("legend"), kind), warehouse);
+  element.addEventListener("change", (event) => {
+    if (event.target === sheet || event.target === bigquery) warehouse.hidden = !bigquery.checked;
+    onChange();
+  });
   return {
     element,
     value: () =>
-      kind.value === "bigquery"
+      bigquery.checked
         ? { kind: "bigquery", table: table.value, billingProject: billingProject.value }
         : { kind: "sheet" },
     fill(values) {
       const source = values ?? { kind: "sheet" };
-      kind.value = source.kind;
+      sheet.checked = source.kind === "sheet";
+      bigquery.checked = source.kind === "bigquery";
       table.value = source.kind === "bigquery" ? source.table : "";
       billingProject.value = source.kind === "bigquery" ? source.billingProject : "";
       warehouse.hidden = source.kind !== "bigquery";
