@@ -377,12 +377,25 @@ export function comparePeriodCells(a: unknown, b: unknown, fyStart: number): num
   return ka[0] - kb[0] || ka[1] - kb[1] || (ka[2] < kb[2] ? -1 : ka[2] > kb[2] ? 1 : 0);
 }
 
-function periodSortKey(period: string, fyStart: number): [number, number, string] {
+type PeriodSortKey = readonly [number, number, string];
+
+// Sorting a run's tens of thousands of rows compares their periods hundreds of thousands of times: each period's
+// key is worked out once per fiscal-year start (a sheet holds a few hundred periods at most).
+const periodSortKeys = new Map<number, Map<string, PeriodSortKey>>();
+
+function periodSortKey(period: string, fyStart: number): PeriodSortKey {
   if (!isPeriodKey(period)) return [Number.POSITIVE_INFINITY, 0, period];
-  const months = monthsOf(period, fyStart);
-  const last = months[months.length - 1];
-  const index = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
-  return [index, KIND_ORDER[periodKind(period)], period];
+  let keys = periodSortKeys.get(fyStart);
+  if (keys === undefined) periodSortKeys.set(fyStart, (keys = new Map()));
+  let key = keys.get(period);
+  if (key === undefined) {
+    const months = monthsOf(period, fyStart);
+    const last = months[months.length - 1];
+    const index = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
+    key = [index, KIND_ORDER[periodKind(period)], period];
+    keys.set(period, key);
+  }
+  return key;
 }
 
 function compareText(a: unknown, b: unknown): number {
