@@ -136,3 +136,13 @@ export function field(label: string, control: HTMLElement): HTMLElement {
   control.id = id;
   return el("div", { class: "field" }, el("label", { for: id }, label), control);
 }
+
+/**
+ * A figure's term and value in a `<dl class="stats">`: spread them into the list.
+ *
+ * @example
+ * el("dl", { class: "stats" }, ...stat("Score", "0.92"), ...stat("Payout", "$1,200.00"));
+ */
+export function stat(term: string, value: Child): HTMLElement[] {
+  return [el("dt", {}, term), el("dd", {}, value)];
+}

@@ -4,16 +4,12 @@
  * the pace (revenue to date against a straight line to the period's end);
  * for the team, the forecast revenue and payout summed over its rows.
  */
-import { el } from "./dom";
+import { el, stat } from "./dom";
 import { barFill } from "./metric-bars";
 import { scoreBadge } from "./score-band";
 import type { ForecastView, PaceView, TeamRow } from "./sidebar-api";
 import { t } from "./ui-text";
 import { driverValue, money, rateNumber } from "./value-format";
-
-function stat(term: string, value: Node | string): HTMLElement[] {
-  return [el("dt", {}, term), el("dd", {}, value)];
-}
 
 function tierLines(forecast: ForecastView, currency: string): HTMLElement | null {
   if (forecast.tiers.length === 0) return null;

@@ -7,7 +7,7 @@
  * comparison computes a year twice, so it runs only when asked.
  */
 import type { App, View } from "./app-state";
-import { el, replaceChildren } from "./dom";
+import { el, replaceChildren, stat } from "./dom";
 import { callServer } from "./server-calls";
 import type { PlanComparisonView, PlanRepChange, ProblemLine } from "./sidebar-api";
 import { describeResult } from "./setup-view";
@@ -100,12 +100,9 @@ function totalsCard(view: PlanComparisonView): HTMLElement {
     el(
       "dl",
       { class: "stats" },
-      el("dt", {}, t("planMonths")),
-      el("dd", {}, t("planMonthsValue", { count: view.months.length, first, last })),
-      el("dt", {}, t("planCurrent")),
-      el("dd", {}, money(view.current, view.currency)),
-      el("dt", {}, t("planDraft")),
-      el("dd", {}, money(view.draft, view.currency)),
+      ...stat(t("planMonths"), t("planMonthsValue", { count: view.months.length, first, last })),
+      ...stat(t("planCurrent"), money(view.current, view.currency)),
+      ...stat(t("planDraft"), money(view.draft, view.currency)),
     ),
     view.sheet ? el("p", { class: "muted" }, t("planSheetWritten", { sheet: view.sheet })) : null,
   );

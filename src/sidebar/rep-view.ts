@@ -6,7 +6,7 @@
  * recent periods.
  */
 import type { App, View } from "./app-state";
-import { el } from "./dom";
+import { el, stat } from "./dom";
 import { paceSection, repForecastCard } from "./forecast-section";
 import { metricBars } from "./metric-bars";
 import { payoutTrace } from "./payout-trace";
@@ -19,10 +19,6 @@ import type { RepView } from "./sidebar-api";
 import { t } from "./ui-text";
 import { money, whole } from "./value-format";
 import { showWhenChanged, viewRegions } from "./view-shell";
-
-function stat(term: string, value: Node | string): HTMLElement[] {
-  return [el("dt", {}, term), el("dd", {}, value)];
-}
 
 function rankText(rank: number | null, count: number): string {
   return rank === null ? "—" : t("rankOf", { rank: whole(rank), count });
