@@ -258,6 +258,15 @@ function runUnderLease(
     budget,
     () => Date.now(),
   );
+  if (warehouse)
+    logEvent({
+      event: "warehouse",
+      run: runId,
+      ok: warehouse.ok,
+      ...(warehouse.ok
+        ? { calls: warehouse.calls, bytes: warehouse.bytesProcessed, months: warehouse.aggregates.months.length }
+        : { problem: warehouse.problem.code }),
+    });
   const runStateIn = runStateOf(state.run);
   const records = runStateIn.sheets ?? {};
   const print = inputsPrint({
@@ -267,7 +276,8 @@ function runUnderLease(
     language,
     timeZone,
     reviewLanguage: request.language ?? null,
-    warehouse: warehouse ?? null,
+    // What the table gave (not how many calls it took): a cycle restarts when the table's sums change.
+    warehouse: warehouse === undefined ? null : warehouse.ok ? warehouse.aggregates : warehouse.problem,
   });
   const work = cycleWork(runStateIn, print, request.restate ?? []);
   const runLogRecord = records.runLog;
