@@ -3,7 +3,7 @@ import {
   checkWorkbookData,
   findSheet,
   parseWallClock,
-  sheetFromRows,
+  rectangle,
   wallClock,
   wallClockToWallMs,
   wallMsToWallClock,
@@ -43,8 +43,14 @@ describe("wall clocks", () => {
 
 describe("workbook shape", () => {
   it("pads rows to a rectangle", () => {
-    const sheet = sheetFromRows("Adjustments", ["Rep ID", "Period", "Amount", "Reason"], [["R01", "2026-03", 200]]);
-    expect(sheet.values[1]).toEqual(["R01", "2026-03", 200, null]);
+    const values = rectangle(
+      [
+        ["Rep ID", "Period", "Amount", "Reason"],
+        ["R01", "2026-03", 200],
+      ],
+      null,
+    );
+    expect(values[1]).toEqual(["R01", "2026-03", 200, null]);
   });
 
   it("finds sheets ignoring case and spaces around", () => {

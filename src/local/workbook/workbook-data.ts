@@ -157,18 +157,6 @@ export function findSheet(workbook: WorkbookData, name: string): SheetData | und
   return workbook.sheets.find((s) => s.name.trim().toLowerCase() === wanted);
 }
 
-/**
- * A sheet from a header row and data rows, padded to a rectangle with null.
- *
- * @example
- * sheetFromRows("Adjustments", ["Rep ID", "Amount"], [["R101", 200]]);
- *
- * @internal Exported only for workbook-data.test.ts, which uses it directly: no source file calls it.
- */
-export function sheetFromRows(name: string, header: CellData[], rows: CellData[][]): SheetData {
-  return { name, values: rectangle([header, ...rows], null) };
-}
-
 /** Pads rows to the longest row's length with `fill`. */
 export function rectangle<T>(rows: T[][], fill: T): T[][] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
