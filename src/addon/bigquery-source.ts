@@ -148,6 +148,15 @@ export function askForBigQueryConsent(scriptApp: ConsentService): void {
 
 // ---------------------------------------------------------------- reading
 
+/** Consent asked once per reading: the scope cannot be granted in the middle of an execution. */
+const consentByContext = new WeakMap<WarehouseContext, boolean>();
+
+function consentOf(context: WarehouseContext): boolean {
+  let granted = consentByContext.get(context);
+  if (granted === undefined) consentByContext.set(context, (granted = hasBigQueryConsent(context.scriptApp)));
+  return granted;
+}
+
 /**
  * The table's columns (tables.get), or the problem that stopped the read
  * (no consent, no access, no such table).
@@ -158,7 +167,7 @@ export function askForBigQueryConsent(scriptApp: ConsentService): void {
  */
 export function readTableColumns(context: WarehouseContext): WarehouseOutcome<TableColumns> {
   const parts = splitTable(context.source.table);
-  if (!hasBigQueryConsent(context.scriptApp)) return refusal(context, "bigquery_scope_missing");
+  if (!consentOf(context)) return refusal(context, "bigquery_scope_missing");
   try {
     const table = context.bigQuery.Tables.get(parts.projectId, parts.datasetId, parts.tableId);
     return {
@@ -184,7 +193,7 @@ export function readTableColumns(context: WarehouseContext): WarehouseOutcome<Ta
  * if (answer.ok) answer.value.rows.length; // rep-months, whatever the number of deals
  */
 export function runWarehouseQuery(context: WarehouseContext, query: WarehouseQuery): WarehouseOutcome<WarehouseRows> {
-  if (!hasBigQueryConsent(context.scriptApp)) return refusal(context, "bigquery_scope_missing");
+  if (!consentOf(context)) return refusal(context, "bigquery_scope_missing");
   const project = context.source.billingProject;
   let calls = 0;
   let jobId: string | null = null;
