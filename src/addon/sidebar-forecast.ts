@@ -5,9 +5,9 @@
  * period is forecast again from the current inputs (one read per input
  * sheet, the period's own sales only), as a recalculation does.
  */
-import type { ComponentTrace } from "../core/results";
 import { forecastPeriod, paceOn, type RepForecast } from "../core/forecast";
 import { fiscalYearStart, manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
+import { driverText } from "../tables/output-rows";
 import { readPlan } from "../tables/plan-table";
 import { readInputs } from "../tables/read-inputs";
 import type { ForecastTierView, ForecastView, PaceView } from "../sidebar/sidebar-api";
@@ -16,14 +16,6 @@ import { groupSalesByMonth, salesForPeriod } from "./period-computation";
 import { inputReadingOf, type Settings } from "./settings";
 import { repKey } from "./sidebar-sheets";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
-
-/** As the Payouts sheet's Driver column writes it: score, attainment:METRIC, or a commission's metric. */
-function driverName(trace: ComponentTrace): string {
-  const driver = trace.driver;
-  if (driver.kind === "score") return "score";
-  if (driver.kind === "amount") return driver.metric;
-  return driver.kind + ":" + driver.metric;
-}
 
 /**
  * The forecast as the Rep view shows it: revenue, score, payout and the tier
@@ -36,7 +28,7 @@ function forecastView(forecast: RepForecast): ForecastView {
   const tiers: ForecastTierView[] = (forecast.result.payout?.components ?? []).map((trace) => ({
     component: trace.key,
     kind: trace.kind,
-    driver: driverName(trace),
+    driver: driverText(trace),
     tier: trace.tierBound,
     rate: trace.rate,
   }));

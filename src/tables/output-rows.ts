@@ -231,7 +231,15 @@ export function resultRow(
 
 const PAYOUT_HEADERS = headersOf(PAYOUT_COLUMNS);
 
-function driverText(trace: ComponentTrace): string {
+/**
+ * A pay component's driver as the Payouts sheet's Driver column writes it:
+ * score, attainment:METRIC, team_attainment:METRIC, or a commission's metric.
+ *
+ * @example
+ * driverText(commissionTrace); // "revenue"
+ * driverText(bonusTrace);      // "score"
+ */
+export function driverText(trace: ComponentTrace): string {
   const driver = trace.driver;
   if (driver.kind === "score") return "score";
   if (driver.kind === "amount") return driver.metric;
