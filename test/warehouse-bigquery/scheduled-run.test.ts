@@ -140,5 +140,15 @@ describe("a scheduled run with Sales in BigQuery", () => {
     expect(JSON.stringify(runLogRows(refused.sim).at(-1))).toContain(
       "BigQuery refused the query for quota or rate limits",
     );
+    // The sidebar's Setup view lists the run's problems (in the run's language; Chinese: bigquery-source.test.ts).
+    const setup = callGlobal(refused.sim, "sidebarSetup", { kind: "manual", user: "alice" }) as {
+      problems: { groups: unknown[] };
+    };
+    expect(setup.problems.groups[0]).toEqual({
+      cells: "Sales!A1",
+      rows: 1,
+      message:
+        "BigQuery refused the query for quota or rate limits (Quota exceeded: Your project acme-sales exceeded quota for free query bytes scanned.); nothing was computed, the next run tries again",
+    });
   });
 });
