@@ -13,6 +13,7 @@
 import * as z from "zod/mini";
 import { isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
+import { errorMessage, errorName } from "../core/error-text";
 import { catalogueText } from "../core/localized-text";
 import { MAX_CELL_CHARS } from "./platform-limits";
 import { requestSchema } from "./request-schema";
@@ -146,15 +147,8 @@ export function answer<T>(call: string, body: () => T): T {
   try {
     return body();
   } catch (error) {
-    const text =
-      error !== null && typeof error === "object" && "message" in error
-        ? String((error as { message: unknown }).message)
-        : String(error);
-    const name =
-      error !== null && typeof error === "object" && "name" in error
-        ? String((error as { name: unknown }).name)
-        : "Error";
-    logEvent({ event: "sidebar_call_failed", call, error: name });
+    const text = errorMessage(error);
+    logEvent({ event: "sidebar_call_failed", call, error: errorName(error) });
     const line = text.split("\n")[0].trim() || call + " failed";
     throw new Error(line.length > 500 ? line.slice(0, 499) + "…" : line);
   }

@@ -5,6 +5,7 @@
  * Script allows about ten, and each call is a whole script execution, so a
  * few is quicker for everyone); the rest wait in order.
  */
+import { errorMessage } from "../core/error-text";
 import type { SidebarCallName, SidebarCalls } from "./sidebar-api";
 
 /** Calls running at once. */
@@ -50,11 +51,7 @@ function startNext(): void {
  * this file.
  */
 export function failureMessage(error: unknown): string {
-  const text =
-    error !== null && typeof error === "object" && "message" in error
-      ? String((error as { message: unknown }).message)
-      : String(error);
-  return text.replace(/^(?:Error|Exception|ScriptError):\s*/, "");
+  return errorMessage(error).replace(/^(?:Error|Exception|ScriptError):\s*/, "");
 }
 
 function runner(): ScriptRunner {

@@ -22,6 +22,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { errorMessage } from "../../core/error-text";
 import { DEFAULT_SHEET_NAMES } from "../../tables/sheet-roles";
 import { DEFAULT_OUT, USAGE, parseCommandLine } from "./cli-options";
 import { withDefaultPlan } from "../workbook/default-plan-sheet";
@@ -69,12 +70,6 @@ const processIo: StartIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
-
-function messageOf(error: unknown): string {
-  if (error !== null && typeof error === "object" && "message" in error)
-    return String((error as { message: unknown }).message);
-  return String(error);
-}
 
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
@@ -163,7 +158,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
       ));
     } catch (error) {
       io.err(
-        `npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${messageOf(error)}`}\n`,
+        `npm start: ${error instanceof InputError ? error.message : `cannot read ${inputPath}: ${errorMessage(error)}`}\n`,
       );
       return EXIT.failure;
     }
@@ -201,7 +196,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
         }),
       );
     } catch (error) {
-      io.err(`npm start: ${messageOf(error)}\n`);
+      io.err(`npm start: ${errorMessage(error)}\n`);
       return EXIT.failure;
     }
     const { summary, result } = run;
@@ -213,7 +208,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
       await mkdir(dirname(outPath), { recursive: true });
       await progress.step(words.writing(shown(outPath, baseDir)), () => writeXlsx(result, outPath));
     } catch (error) {
-      io.err(`npm start: cannot write ${outPath}: ${messageOf(error)}\n`);
+      io.err(`npm start: cannot write ${outPath}: ${errorMessage(error)}\n`);
       return EXIT.failure;
     }
 
