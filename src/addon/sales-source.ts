@@ -1,9 +1,11 @@
 /**
  * Where a run's Sales come from (settings.salesSource): the Sales sheet, read
  * as always, or a BigQuery table aggregated where it lives. For a table, the
- * run reads its schema, checks the columns the mapping names, and runs one
- * query, all within a share of its time budget: what is left must still
- * compute and write the periods (README, "Sales in a warehouse").
+ * run reads its schema, finds the Sales fields among its columns, and runs
+ * the two queries of src/tables/sales-sql.ts (the Status and Type texts,
+ * then the contract's rows), all within a share of its time budget: what is
+ * left must still compute and write the periods (README, "Sales in a
+ * warehouse"). The Sales sheet is then not read at all.
  */
 import { problemAt, type Problem } from "../core/problems";
 import { firstDay, lastDay } from "../core/periods";
