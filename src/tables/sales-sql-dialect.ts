@@ -24,8 +24,8 @@ export interface SqlDialect {
   localDate(expression: string, kind: ColumnKind, zoneParam: string): string;
   /** Days since 1970-01-01 of a DATE expression. */
   dayNumber(dateExpression: string): string;
-  /** Whether a text expression is one of a list parameter's texts. */
-  inList(expression: string, listParam: string): string;
+  /** Whether a text expression is one of a list parameter's texts; `long` for a list of hundreds (the owners). */
+  inList(expression: string, listParam: string, long?: boolean): string;
 }
 
 const QUOTES_AND_ESCAPES = /[`"\\]/;
@@ -68,8 +68,12 @@ const DUCKDB: SqlDialect = {
     return "CAST(timezone($" + zoneParam + ", " + expression + ") AS DATE)";
   },
   dayNumber: (date) => "(" + date + " - DATE '1970-01-01')",
-  // A semi-join, not list_contains: the owners list holds a thousand texts, tested on every row.
-  inList: (expression, listParam) => "(" + expression + " IN (SELECT unnest($" + listParam + ")))",
+  // A long list is a hash semi-join (list_contains would compare a thousand owners on every row); a short one
+  // is cheaper to scan than to join.
+  inList: (expression, listParam, long) =>
+    long
+      ? "(" + expression + " IN (SELECT unnest($" + listParam + ")))"
+      : "list_contains($" + listParam + ", " + expression + ")",
 };
 
 /**

@@ -198,18 +198,17 @@ export function warehouseSales(
   const months = new Map<string, RepMonthSales>();
   const candidates = new Map<string, NewCustomerCandidate>();
   const unknown = new Map<string, number>();
+  const leftOut = new Map<string, number>();
   const problems: Problem[] = [];
   let rowsCounted = 0;
   for (const row of rows) {
     if (row.row_kind === "left_out") {
+      const count = row.row_count ?? 0;
       if (row.left_out === "unknown_rep") {
         const owner = row.owner ?? "";
-        unknown.set(owner, (unknown.get(owner) ?? 0) + (row.row_count ?? 0));
-        continue;
-      }
-      const reason = LEFT_OUT_REASONS[row.left_out ?? ""];
-      if (reason !== undefined)
-        problems.push(problemAt(sourceName, "", "warehouse_rows_left_out", { count: row.row_count ?? 0, reason }));
+        unknown.set(owner, (unknown.get(owner) ?? 0) + count);
+      } else if (row.left_out !== null && row.left_out in LEFT_OUT_REASONS)
+        leftOut.set(row.left_out, (leftOut.get(row.left_out) ?? 0) + count);
       continue;
     }
     const owner = row.owner ?? "";
@@ -239,6 +238,8 @@ export function warehouseSales(
       else if (candidate.day < known.day) known.day = candidate.day;
     }
   }
+  for (const [reason, count] of leftOut)
+    problems.push(problemAt(sourceName, "", "warehouse_rows_left_out", { count, reason: LEFT_OUT_REASONS[reason] }));
   for (const [id, count] of unknown) problems.push(problemAt(sourceName, "", "warehouse_unknown_owner", { id, count }));
   return {
     aggregates: { months: [...months.values()], newCustomers: [...candidates.values()], newCustomerRule: rule },

@@ -69,7 +69,8 @@ describe("aggregatesQuery", () => {
     const duckdb = aggregatesQuery(input, "duckdb").sql;
     expect(duckdb).toContain('"proj"."crm"."deals"');
     expect(duckdb).toContain('CAST(timezone($time_zone, "Close Date") AS DATE)');
-    expect(duckdb).toContain("IN (SELECT unnest($won_words)))");
+    expect(duckdb).toContain("list_contains($won_words,");
+    expect(duckdb).toContain("IN (SELECT unnest($known_owners)))");
   });
 
   it("asks for the zone only when a column is an instant", () => {

@@ -261,7 +261,7 @@ function localDateOf(parts: QueryParts, input: AggregatesQueryInput, field: "dat
 
 function knownOwnersTest(parts: QueryParts, vocabulary: SalesVocabulary): string {
   if (vocabulary.knownOwners === null) return "";
-  const known = parts.dialect.inList("owner", listParam(parts, "known_owners", vocabulary.knownOwners));
+  const known = parts.dialect.inList("owner", listParam(parts, "known_owners", vocabulary.knownOwners), true);
   return "WHEN NOT (" + known + ") THEN 'unknown_rep'";
 }
 
@@ -364,9 +364,11 @@ function monthRowsSql(d: SqlDialect): string {
   return (
     "SELECT " +
     selectRow(d, {
-      row_kind: "'month'",
+      // Rows left out are counted in the same pass, by reason, owner and month.
+      row_kind: "CASE WHEN left_out IS NULL THEN 'month' ELSE 'left_out' END",
       owner: "owner",
       month: "month",
+      left_out: "left_out",
       row_count: "COUNT(*)",
       revenue: "CAST(" + sumIf("outcome = 'w'", "amount * share") + " AS " + d.floatType + ")",
       deals_won: sumIf("outcome = 'w'"),
@@ -381,7 +383,7 @@ function monthRowsSql(d: SqlDialect): string {
       open_cycle_days: sumIf("outcome = 'o' AND " + cycled, "cycle"),
       open_cycle_deals: sumIf("outcome = 'o' AND " + cycled),
     }) +
-    " FROM kept GROUP BY owner, month"
+    " FROM deals GROUP BY owner, month, left_out"
   );
 }
 
@@ -431,17 +433,6 @@ function candidateRowsSql(d: SqlDialect, rule: NewCustomerRule): { steps: string
   };
 }
 
-function leftOutRowsSql(d: SqlDialect): string {
-  const lost = "SELECT left_out, CASE WHEN left_out = 'unknown_rep' THEN owner ELSE '' END AS lost_owner FROM deals";
-  return (
-    "SELECT " +
-    selectRow(d, { row_kind: "'left_out'", owner: "lost_owner", left_out: "left_out", row_count: "COUNT(*)" }) +
-    " FROM (" +
-    lost +
-    " WHERE left_out IS NOT NULL) lost GROUP BY left_out, lost_owner"
-  );
-}
-
 /**
  * The second query: the contract's rows (`row_kind` month, candidate or
  * left_out; see RESULT_COLUMNS) from the table, in the spreadsheet's zone.
@@ -464,6 +455,6 @@ export function aggregatesQuery(input: AggregatesQueryInput, dialectName: SqlDia
   const steps = ["src AS (SELECT * FROM " + sourceSql(input.source, dialect) + ")", dealsSql(parts, input)];
   const candidates = candidateRowsSql(dialect, input.rule);
   steps.push(...candidates.steps);
-  const selects = [monthRowsSql(dialect), ...candidates.selects, leftOutRowsSql(dialect)];
+  const selects = [monthRowsSql(dialect), ...candidates.selects];
   return { sql: "WITH " + steps.join(",\n") + "\n" + selects.join("\nUNION ALL\n"), params: parts.params };
 }
