@@ -6,16 +6,12 @@
  * sheet, the period's own sales only), as a recalculation does.
  */
 import { forecastPeriod, paceOn, type RepForecast } from "../core/forecast";
-import { fiscalYearStart, manualMetricKeys, planMetricKeys } from "../core/plan-lookup";
 import { driverText } from "../tables/output-rows";
-import { readPlan } from "../tables/plan-table";
-import { readInputs } from "../tables/read-inputs";
 import type { ForecastTierView, ForecastView, PaceView } from "../sidebar/sidebar-api";
-import { readInputSheets } from "./input-grids";
+import { readCurrentInputs } from "./current-inputs";
 import { groupSalesByMonth, salesForPeriod } from "./period-computation";
-import { inputReadingOf, type Settings } from "./settings";
+import type { Settings } from "./settings";
 import { repKey } from "./sidebar-sheets";
-import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 /**
  * The forecast as the Rep view shows it: revenue, score, payout and the tier
@@ -62,16 +58,7 @@ export function repForecastParts(
   key: string,
   now: number,
 ): RepForecastParts {
-  const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
-  const inputs = readInputSheets(ss, settings);
-  const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
-  const records = readInputs(inputs.grids, {
-    wallClock,
-    manualMetrics: manualMetricKeys(plan),
-    planMetrics: new Set(planMetricKeys(plan)),
-    ...inputReadingOf(settings, ss.getSpreadsheetLocale()),
-  }).records;
-  const fyStart = fiscalYearStart(plan);
+  const { wallClock, plan, records, fyStart } = readCurrentInputs(ss, settings);
   const sales = salesForPeriod(groupSalesByMonth(records.sales), period, records.salesHaveType, fyStart);
   const forecasts = forecastPeriod({ records: { ...records, sales }, plan, periods: [] }, period);
   const forecast = [...(forecasts?.values() ?? [])].find((f) => repKey(f.result.id) === key);

@@ -22,25 +22,23 @@ import type { WallClock } from "../core/calendar";
 import { managerKeysOf, recognise } from "../core/recognition";
 import { DEFAULT_SETTINGS } from "../core/default-plan";
 import { currencyFor } from "../core/display-format";
-import { fiscalYearStart, manualMetricKeys, planMetricKeys, versionForPeriod } from "../core/plan-lookup";
+import { fiscalYearStart, versionForPeriod } from "../core/plan-lookup";
 import { monthOfDay, monthsOf, previousPeriod } from "../core/periods";
 import type { Language, PlanBook, PlanSettings } from "../core/plan-model";
 import type { RepPeriodResult } from "../core/results";
 import { REVIEW_HEADERS } from "../tables/output-columns";
 import { tableOf, type SheetTable } from "../tables/output-rows";
 import { readPlan } from "../tables/plan-table";
-import { readInputs } from "../tables/read-inputs";
 import { plainText } from "../tables/sheet-text";
-import { readInputSheets } from "./input-grids";
+import { readCurrentInputs } from "./current-inputs";
 import { inspectOutputSheet, writeBlock } from "./output-writer";
 import { computeWithinBudget, contextPeriods, historyOf, indexResults } from "./period-computation";
 import { logEvent, logRefusedAction } from "./recalculation";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, isAcknowledged, safeReviewForRow, storedReview } from "./review-cells";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import type { Settings } from "./settings";
-import { settingsOf, inputReadingOf, spreadsheetCurrency } from "./settings";
+import { settingsOf, spreadsheetCurrency } from "./settings";
 import { cellReader, cellText, isProvisionalNote, readSheetTable, repKey } from "./sidebar-sheets";
-import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
 
 /**
  * The plan as the Plan sheet holds it (one read; the default plan when the
@@ -159,18 +157,8 @@ function firstSalesMonth(days: readonly number[]): string | null {
  */
 export function generateReview(request: ReviewGeneration): string | null {
   const { ss, settings, period } = request;
-  const wallClock = spreadsheetWallClock(ss.getSpreadsheetTimeZone());
-  const inputs = readInputSheets(ss, settings);
-  const plan = readPlan(inputs.plan.values, settings.sheets.plan, { wallClock }).plan;
+  const { plan, records, fyStart } = readCurrentInputs(ss, settings);
   const locale = ss.getSpreadsheetLocale();
-  const reading = inputReadingOf(settings, locale);
-  const records = readInputs(inputs.grids, {
-    wallClock,
-    manualMetrics: manualMetricKeys(plan),
-    planMetrics: new Set(planMetricKeys(plan)),
-    ...reading,
-  }).records;
-  const fyStart = fiscalYearStart(plan);
   const startMonth =
     settings.startPeriod || firstSalesMonth(records.sales.map((s) => s.day)) || monthsOf(period, fyStart)[0];
   const periods = [...contextPeriods([period], startMonth, fyStart), period];
