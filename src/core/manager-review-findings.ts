@@ -35,7 +35,7 @@ import type { DayNumber, RepKey } from "./records";
 import type { RepPeriodResult } from "./results";
 import type { TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
-import { metricFindings, strengthsAndWeaknesses, type MetricGap } from "./review-metric-findings";
+import { metricFindings, type MetricGap, weakestGap } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
 import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
 import { roundTo } from "./rounding";
@@ -259,13 +259,13 @@ function scalingOf(row: RepPeriodResult): TargetScaling {
 }
 
 function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): MemberFinding {
-  const split = strengthsAndWeaknesses(metricFindings(row, members));
   return {
     key: row.rep,
     id: row.id,
     name: row.name,
     score: isNumber(row.score) ? row.score : null,
-    weakest: split.weaknesses[0] ?? null,
+    // Only the first weakness is named: found directly, not by sorting all of them (a member per row of a team).
+    weakest: weakestGap(metricFindings(row, members)),
     scaling: scalingOf(row),
   };
 }

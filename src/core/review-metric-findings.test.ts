@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetricResult } from "./results";
-import { strengthsAndWeaknesses, type MetricFinding } from "./review-metric-findings";
+import { strengthsAndWeaknesses, type MetricFinding, weakestGap } from "./review-metric-findings";
 import { metricResult as metric } from "../../test/fixtures/metric-result";
 
 function finding(m: MetricResult, teamMedianAttainment: number | null = null): MetricFinding {
@@ -44,5 +44,24 @@ describe("strengths and weakest areas", () => {
     const split = strengthsAndWeaknesses([finding(metric("win_rate", 0.4, 0.4))]);
     expect(split.strengths.map((s) => s.metric)).toEqual(["win_rate"]);
     expect(split.allOnTarget).toBe(true);
+  });
+});
+
+describe("weakestGap", () => {
+  it("is the first weakness strengthsAndWeaknesses names, the earlier metric on a tie, null when none is below", () => {
+    const cases = [
+      [
+        finding(metric("revenue", 56000, 50000)),
+        finding(metric("new_customers", 2, 5)),
+        finding(metric("win_rate", 0.3, 0.4)),
+      ],
+      [finding(metric("win_rate", 0.2, 0.4)), finding(metric("renewal_rate", 0.4, 0.8)), finding(metric("csat", 2, 4))],
+      [finding(metric("revenue", 56000, 50000))],
+      [finding(metric("revenue", null, 50000)), finding(metric("deals_won", 1, 10, "higher", 0))],
+    ];
+    for (const metrics of cases)
+      expect(weakestGap(metrics)).toEqual(strengthsAndWeaknesses(metrics).weaknesses[0] ?? null);
+    expect(weakestGap(cases[1])?.metric).toBe("win_rate");
+    expect(weakestGap(cases[2])).toBeNull();
   });
 });

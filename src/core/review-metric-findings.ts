@@ -132,6 +132,22 @@ function gapsOf(metrics: MetricFinding[]): MetricGap[] {
 }
 
 /**
+ * The weakness a review would name first (see {@link strengthsAndWeaknesses}):
+ * the lowest attainment below target, the earlier metric on a tie; null when
+ * none is below. For a manager's review, which names one per member.
+ *
+ * @example
+ * weakestGap(metricFindings(row, members))?.metric; // e.g. "new_customers"
+ */
+export function weakestGap(metrics: MetricFinding[]): MetricGap | null {
+  let weakest: MetricGap | null = null;
+  for (const gap of gapsOf(metrics))
+    if (gap.amount > 0 && (weakest === null || comparable(gap.attainment) < comparable(weakest.attainment)))
+      weakest = gap;
+  return weakest;
+}
+
+/**
  * Strengths, weakest areas and the metric closest to target, from the scored metrics.
  *
  * @example
