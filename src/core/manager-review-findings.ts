@@ -154,7 +154,27 @@ export function teamMembersOf(
   if (direct.length > 0) return direct;
   const team = teamKeyOf(row.team);
   if (!isPaidOnTeam(row) || team === "") return [];
-  return periodRows.filter((other) => other.rep !== row.rep && teamKeyOf(other.team) === team);
+  return (rowsOfTeams(periodRows).get(team) ?? []).filter((other) => other.rep !== row.rep);
+}
+
+// Like the direct reports, a period's rows are indexed by team once, not read whole for every manager paid on team.
+let teamRowsIndexes: WeakMap<readonly RepPeriodResult[], Map<string, RepPeriodResult[]>> | undefined;
+
+/** The period's rows by team key, each team's rows in their order. */
+function rowsOfTeams(periodRows: readonly RepPeriodResult[]): Map<string, RepPeriodResult[]> {
+  teamRowsIndexes ??= new WeakMap();
+  let byTeam = teamRowsIndexes.get(periodRows);
+  if (byTeam === undefined) {
+    byTeam = new Map();
+    for (const other of periodRows) {
+      const key = teamKeyOf(other.team);
+      const rows = byTeam.get(key);
+      if (rows) rows.push(other);
+      else byTeam.set(key, [other]);
+    }
+    teamRowsIndexes.set(periodRows, byTeam);
+  }
+  return byTeam;
 }
 
 interface DirectReportsIndex {
