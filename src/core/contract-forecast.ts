@@ -95,14 +95,3 @@ export function contractPipeline(aggregates: SalesAggregates, period: Period, fy
   }
   return sums;
 }
-
-/**
- * Whether any open deal closes in the period, from the contract.
- *
- * @example
- * contractHasOpenDealsIn(aggregates, "2026-03", 1); // true when a March month has openDeals > 0
- */
-export function contractHasOpenDealsIn(aggregates: SalesAggregates, period: Period, fyStart: number): boolean {
-  const inPeriod = monthSet(period, fyStart);
-  return aggregates.months.some((m) => m.openDeals > 0 && inPeriod.has(m.month));
-}

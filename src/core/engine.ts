@@ -139,13 +139,8 @@ function aggregatesOfRep(aggregates: SalesAggregates, rep: RepKey): SalesAggrega
   };
 }
 
-/**
- * The Sales contract of an engine run: the one given, else made from the sales records.
- *
- * @example
- * engineSalesAggregates({ records, plan, periods: ["2026-03"] }).months.length; // rep-months with deals
- */
-export function engineSalesAggregates(input: Pick<EngineInput, "records" | "salesAggregates">): SalesAggregates {
+/** The Sales contract of an engine run: the one given, else made from the sales records. */
+function engineSalesAggregates(input: Pick<EngineInput, "records" | "salesAggregates">): SalesAggregates {
   if (input.salesAggregates) return input.salesAggregates;
   const { sales, salesHaveType, salesHaveCustomer } = input.records;
   return salesAggregatesOf(sales, newCustomerRuleOf(salesHaveType, salesHaveCustomer ?? true));

@@ -96,7 +96,7 @@ export interface SqlQuery {
 }
 
 /** The parameter that names the file DuckDB reads (`read_parquet($source_file)`). */
-export const SOURCE_FILE_PARAM = "source_file";
+const SOURCE_FILE_PARAM = "source_file";
 const ZONE_PARAM = "time_zone";
 const TABLE_PATTERN = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){0,2}$/;
 

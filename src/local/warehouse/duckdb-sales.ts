@@ -43,14 +43,8 @@ export interface SalesFileResult extends Partial<WarehouseSales> {
   queries: SqlQuery[];
 }
 
-/**
- * Which kind of file DuckDB reads, by its extension.
- *
- * @example
- * salesFileKind("deals.parquet"); // "parquet"
- * salesFileKind("deals.CSV");     // "csv"
- */
-export function salesFileKind(path: string): "parquet" | "csv" | null {
+/** Which kind of file DuckDB reads, by its extension: `deals.CSV` is csv. */
+function salesFileKind(path: string): "parquet" | "csv" | null {
   const lower = path.toLowerCase();
   if (lower.endsWith(".parquet")) return "parquet";
   if (lower.endsWith(".csv")) return "csv";
