@@ -16,6 +16,7 @@ import { monthOfDay, monthsOf, daysEmployed, firstDay, lastDay } from "../core/p
 import type { PlanBook } from "../core/plan-model";
 import { versionForPeriod } from "../core/plan-lookup";
 import type { InputRecords, Period, Rep, Sale } from "../core/records";
+import type { SalesAggregates } from "../core/sales-aggregates";
 
 /**
  * A 53-bit string hash (cyrb53, public domain), as 11 base-36 characters at most.
@@ -157,6 +158,43 @@ function monthSums(sales: readonly Sale[], months: ReadonlySet<Period>): Map<Per
   return sums;
 }
 
+/**
+ * Month sums of Sales already aggregated (a BigQuery table): each rep-month's
+ * sums and each new-customer candidate stand for the deals they add up, so a
+ * change in the table's deals of a final month changes its print.
+ */
+function aggregateMonthSums(aggregates: SalesAggregates, months: ReadonlySet<Period>): Map<Period, MonthSum> {
+  const sums = new Map<Period, MonthSum>();
+  const hasher = new ValueHasher();
+  const add = (month: Period, h: number) => {
+    if (!months.has(month)) return;
+    let sum = sums.get(month);
+    if (sum === undefined) sums.set(month, (sum = { count: 0, low: 0, high: 0 }));
+    sum.count += 1;
+    sum.low = (sum.low + (h % 4294967296)) % 4294967296;
+    sum.high = (sum.high + Math.floor(h / 4294967296)) % 2097152;
+  };
+  for (const m of aggregates.months) {
+    hasher.start(11);
+    hasher.text(m.rep);
+    for (const value of [m.revenue, m.dealsWon, m.dealsLost, m.renewalsWon, m.renewalsLost, m.cycleDaysSum])
+      hasher.number(value);
+    for (const value of [m.cycleDeals, m.openDeals, m.openRevenue, m.openRenewals, m.openCycleDaysSum])
+      hasher.number(value);
+    hasher.number(m.openCycleDeals);
+    add(m.month, hasher.finish());
+  }
+  for (const c of aggregates.newCustomers) {
+    hasher.start(13);
+    hasher.text(c.rep);
+    hasher.text(c.customerKey);
+    hasher.number(c.day);
+    hasher.number(c.open ? 1 : 0);
+    add(c.month, hasher.finish());
+  }
+  return sums;
+}
+
 function repText(rep: Rep): string {
   return [
     rep.key,
@@ -196,7 +234,8 @@ export function isCurrentScheme(stored: string | undefined): boolean {
 }
 
 /**
- * Fingerprints of the inputs of each period.
+ * Fingerprints of the inputs of each period; with Sales already aggregated
+ * (a BigQuery table), its months' sums stand for the deals.
  *
  * @example
  * const prints = periodFingerprints(records, plan, ["2026-03", "2026-Q1"], 1);
@@ -207,10 +246,11 @@ export function periodFingerprints(
   plan: PlanBook,
   periods: readonly Period[],
   fyStart: number,
+  salesAggregates?: SalesAggregates,
 ): Map<Period, string> {
   const monthsOfPeriod = new Map(periods.map((p) => [p, monthsOf(p, fyStart)]));
   const allMonths = new Set([...monthsOfPeriod.values()].flat());
-  const sums = monthSums(records.sales, allMonths);
+  const sums = salesAggregates ? aggregateMonthSums(salesAggregates, allMonths) : monthSums(records.sales, allMonths);
   const prints = new Map<Period, string>();
   for (const period of periods) {
     const months = monthsOfPeriod.get(period)!;

@@ -382,7 +382,7 @@ export function computeRun(input: RunInputs): RunOutputs {
     grouped,
   );
 
-  const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart);
+  const prints = periodFingerprints(records, plan, [...computed, ...runPlan.frozen], fyStart, salesAggregates);
   const changedFinal = runPlan.frozen.filter(
     (p) => isCurrentScheme(input.runState.final[p]) && input.runState.final[p] !== prints.get(p),
   );

@@ -50,9 +50,8 @@ function team(options: TeamOptions, bigQuery: boolean): { sim: Simulator; uid: s
     // The sheet holds UTC wall clocks (the spreadsheet's zone): the same instants as timestamps.
     rows: rows.map(([date, ...rest]) => [`${(date as { date: string }).date}Z`, ...rest]),
   });
-  // The Sales sheet is emptied: a run that read it would find no deal.
-  sim.setSheetValues("Sales", [["Date", "Rep ID", "Customer", "Amount", "Type", "Status"]]);
-  sim.sheetModel("Sales").deleteRows?.(2, sim.sheetModel("Sales").maxRows - 1);
+  // No Sales sheet at all: a run that read Sales from the spreadsheet would find no deal.
+  sim.spreadsheet.removeSheet(sim.sheetModel("Sales"));
   callGlobal(
     sim,
     "sidebarSaveSettings",
@@ -82,10 +81,31 @@ describe("a scheduled run with Sales in BigQuery", () => {
     expect(firing.calls.filter((c) => c.service.startsWith("BigQuery")).map((c) => `${c.service}.${c.method}`)).toEqual(
       ["BigQuery.Tables.get", "BigQuery.Jobs.query", "BigQuery.Jobs.query"],
     );
-    // The Sales sheet was not read.
-    expect(
-      firing.calls.some((c) => c.service === "Sheet" && c.method === "getDataRange" && c.args.includes('"Sales"')),
-    ).toBe(false);
+    // The spreadsheet was never asked for a Sales sheet.
+    expect(firing.calls.filter((c) => c.method === "getSheetByName" && c.args[0] === '"Sales"')).toEqual([]);
+  });
+
+  it("reports a final month whose deals changed in the table, and only then", () => {
+    /** The Run log's last row after the next month's run, with or without a January deal changed meanwhile. */
+    const nextMonthRun = (change: boolean): string => {
+      const { sim, uid } = team(TEAM, true);
+      expect(fireTriggerAnHourLater(sim, uid).outcome).toBe("done");
+      if (change)
+        sim.bigQuery.setTable(TABLE, {
+          schema: [
+            { name: "Date", type: "TIMESTAMP" },
+            { name: "Rep ID", type: "STRING" },
+            { name: "Amount", type: "FLOAT64" },
+          ],
+          rows: [["2026-01-05T10:00:00Z", "R0001", 999_999]],
+        });
+      // April becomes due on 3 May at 06:00: that run reads the table again.
+      sim.setNow("2026-05-03T06:30:00Z");
+      expect(fireTriggerAnHourLater(sim, uid).outcome).toBe("done");
+      return JSON.stringify(runLogRows(sim).at(-1));
+    };
+    expect(nextMonthRun(false)).not.toContain("inputs changed for final period");
+    expect(nextMonthRun(true)).toContain("inputs changed for final period 2026-01");
   });
 
   it("makes as many service calls for ten times the deals", () => {
