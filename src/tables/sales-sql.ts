@@ -2,14 +2,15 @@
  * Sales in a warehouse: the SQL that turns a Sales table into the
  * aggregation contract (src/core/sales-aggregates.ts), for BigQuery and DuckDB.
  *
- * Two queries. The first lists the distinct Status and Type texts; they are
- * read with the very stage and type words the sheet uses (sales-sql-rows.ts),
- * so a word cannot read differently in SQL. The second gets those texts back
- * as list parameters and returns the contract's rows: one per owner and month,
- * one per new-customer candidate, one per reason rows were left out. Owners
- * are returned as written and matched to reps afterwards (Reps is a sheet, not
- * a table). Every value is a parameter; every column a quoted identifier that
- * the table's schema has. See the README, "Sales in a warehouse".
+ * Two queries. The first lists the distinct owners, Status and Type texts;
+ * they are read with the very rules the sheet uses (sales-sql-rows.ts): an
+ * owner names a rep by Rep ID or Name, a stage or type word means what it
+ * means on the sheet, so nothing can read differently in SQL. The second gets
+ * the answers back as list parameters and returns the contract's rows: one
+ * per owner and month, one per new-customer candidate, and counts of the rows
+ * left out per reason, owner and month. Every value is a parameter; every
+ * column a quoted identifier that the table's schema has. See the README,
+ * "Sales in a warehouse".
  */
 import type { NewCustomerRule } from "../core/sales-aggregates";
 import { INPUT_SHEETS, type FieldOf } from "./input-columns";
