@@ -33,11 +33,13 @@ export const RUN_LOG_ROWS_READ = 20;
  */
 function inputSheetStatus(existing: readonly string[], settings: Settings): SheetStatus[] {
   const present = new Set(existing.map((name) => name.toLowerCase()));
-  return SETUP_ROLES.map((role) => ({
-    role,
-    name: settings.sheets[role],
-    exists: present.has(settings.sheets[role].toLowerCase()),
-  }));
+  const source = settings.salesSource;
+  return SETUP_ROLES.map((role) =>
+    // Sales in a BigQuery table need no Sales sheet: the listing names the table (checked when it was saved).
+    role === "sales" && source.kind === "bigquery"
+      ? { role, name: source.table, exists: true }
+      : { role, name: settings.sheets[role], exists: present.has(settings.sheets[role].toLowerCase()) },
+  );
 }
 
 /**

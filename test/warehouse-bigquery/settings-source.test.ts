@@ -54,6 +54,13 @@ describe("a BigQuery Sales source in Settings", () => {
       billingProject: "acme-sales",
     });
     expect(sim.scopes.prompts).toEqual([]);
+    // The Setup view's sheet listing names the table in Sales' place, even without a Sales sheet.
+    sim.spreadsheet.removeSheet(sim.sheetModel("Sales"));
+    const setup = call("sidebarSetup") as {
+      inputSheets: { role: string; name: string; exists: boolean }[];
+      setUp: boolean;
+    };
+    expect(setup.inputSheets.find((s) => s.role === "sales")).toEqual({ role: "sales", name: TABLE, exists: true });
   });
 
   it("asks a user who left the BigQuery scope out for it, once the source is saved", () => {
