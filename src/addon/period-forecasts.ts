@@ -9,6 +9,7 @@ import { forecastFromActual, forecastPeriod, hasOpenDealsIn, type PeriodForecast
 import type { PlanBook } from "../core/plan-model";
 import type { InputRecords, Period } from "../core/records";
 import type { PeriodResult } from "../core/results";
+import type { SalesAggregates } from "../core/sales-aggregates";
 import { salesForPeriod, type SalesByMonth } from "./period-computation";
 
 export interface ForecastInput {
@@ -17,6 +18,8 @@ export interface ForecastInput {
   planSheet: string;
   fyStart: number;
   grouped: SalesByMonth;
+  /** Sales already aggregated (a BigQuery table): each period is forecast from the contract instead. */
+  salesAggregates?: SalesAggregates;
 }
 
 /**
@@ -34,6 +37,20 @@ export function provisionalForecasts(
   const forecasts = new Map<Period, PeriodForecast>();
   for (const [period, result] of results) {
     if (isFinal(period)) continue;
+    if (input.salesAggregates) {
+      const forecast = forecastPeriod(
+        {
+          records: input.records,
+          plan: input.plan,
+          periods: [],
+          planSheet: input.planSheet,
+          salesAggregates: input.salesAggregates,
+        },
+        period,
+      );
+      if (forecast) forecasts.set(period, forecast);
+      continue;
+    }
     const sales = salesForPeriod(input.grouped, period, input.records.salesHaveType, input.fyStart);
     const forecast = hasOpenDealsIn(sales, period, input.fyStart)
       ? forecastPeriod(

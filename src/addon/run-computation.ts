@@ -415,16 +415,14 @@ export function computeRun(input: RunInputs): RunOutputs {
   const language = input.language;
 
   const index = indexResults([...contextOut.results.values(), ...computedOut.results.values()]);
-  // The pipeline forecast reads deals, which a warehouse source does not bring: its columns stay blank then.
-  const forecasts = salesAggregates
-    ? new Map()
-    : provisionalForecasts(computedOut.results, isFinal, {
-        records,
-        plan,
-        planSheet: names.plan,
-        fyStart,
-        grouped,
-      });
+  const forecasts = provisionalForecasts(computedOut.results, isFinal, {
+    records,
+    plan,
+    planSheet: names.plan,
+    fyStart,
+    grouped,
+    salesAggregates,
+  });
   const recognitions = recogniseComputed(computedOut.results, index, records.reps);
 
   // Results

@@ -58,14 +58,11 @@ function contextFor(): WarehouseContext {
 describe("Sales read from a BigQuery table as the aggregation contract", () => {
   it("adds the deals up per rep and month in the spreadsheet's zone, owners matched to reps by ID or Name", () => {
     sim.resetCalls();
-    const read = readWarehouseRows(contextFor(), { settings: defaultSettings(), timeZone: "Asia/Shanghai" });
+    const reps = [rep("r1", "Ann Lee"), rep("r2", "Bo Chen")];
+    const read = readWarehouseRows(contextFor(), { settings: defaultSettings(), timeZone: "Asia/Shanghai", reps });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    const { aggregates, problems } = warehouseAggregatesOf(
-      read.value,
-      [rep("r1", "Ann Lee"), rep("r2", "Bo Chen")],
-      "Sales",
-    );
+    const { aggregates, problems } = warehouseAggregatesOf(read.value, reps, "Sales");
     const months = [...aggregates.months].sort((a, b) => (a.rep + a.month < b.rep + b.month ? -1 : 1));
     expect(
       months.map((m) => [

@@ -87,13 +87,14 @@ type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false; probl
 /**
  * Reads the table's aggregates: the schema (tables.get) matched to the
  * Sales fields as the sheet's headers are (aliases and the column mapping),
- * the distinct Status and Type texts (read with the settings' stage words,
- * in TypeScript), then the contract's rows in the spreadsheet's zone. Three
+ * the distinct owner, Status and Type texts (owners matched to the reps,
+ * words read with the settings' stage words, in TypeScript), then the
+ * contract's rows in the spreadsheet's zone, unknown owners' rows left out. Three
  * calls and the pages of two small answers; one problem when anything
  * stops it. Owners are matched to reps by {@link warehouseAggregatesOf}.
  *
  * @example
- * const read = readWarehouseRows(context, { settings, timeZone: "Asia/Shanghai" });
+ * const read = readWarehouseRows(context, { settings, timeZone: "Asia/Shanghai", reps: records.reps });
  * if (read.ok) read.value.rows.length; // rep-months and new-customer candidates
  *
  * @internal Exported only for src/addon/sales-source.test.ts, which checks it directly; runs reach it through
@@ -101,7 +102,7 @@ type WarehouseRead = { ok: true; value: WarehouseRowsRead } | { ok: false; probl
  */
 export function readWarehouseRows(
   context: WarehouseContext,
-  input: { settings: Settings; timeZone: string },
+  input: { settings: Settings; timeZone: string; reps: readonly Rep[] },
 ): WarehouseRead {
   const table = readTableColumns(context);
   if (!table.ok) return table;
@@ -118,6 +119,7 @@ export function readWarehouseRows(
     objectsOf(words.value).map((row) => ({ field: String(row.field), word: row.word as string | null })),
     stageDictionary(input.settings.stageWords),
     stageProbabilities(input.settings.stageProbabilities),
+    ownerResolver(input.reps),
   );
   const rule = newCustomerRuleOf(columns.columns.type !== undefined, columns.columns.customer !== undefined);
   const query = aggregatesQuery({ columns, source, vocabulary, rule, timeZone: input.timeZone }, "bigquery");
@@ -159,9 +161,10 @@ export function runWarehouseOf(
 ): RunWarehouse | undefined {
   const source = tableSourceOf(settings);
   if (!source) return undefined;
-  const read = readWarehouseRows(warehouseContextOf(settings, source, budget, now), { settings, timeZone });
-  if (!read.ok) return read;
+  // Owners are matched to the Reps sheet's reps before the query, as the sheet matches them (see sales-sql.ts).
   const reps = readInputs(grids, reading).records.reps;
+  const read = readWarehouseRows(warehouseContextOf(settings, source, budget, now), { settings, timeZone, reps });
+  if (!read.ok) return read;
   const { aggregates, problems } = warehouseAggregatesOf(read.value, reps, settings.sheets.sales);
   return { ok: true, aggregates, problems, calls: read.value.calls, bytesProcessed: read.value.bytesProcessed };
 }

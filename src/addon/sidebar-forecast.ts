@@ -10,6 +10,7 @@ import { driverText } from "../tables/output-rows";
 import type { ForecastTierView, ForecastView, PaceView } from "../sidebar/sidebar-api";
 import { readCurrentInputs } from "./current-inputs";
 import { groupSalesByMonth, salesForPeriod } from "./period-computation";
+import { tableSourceOf } from "./sales-source";
 import type { Settings } from "./settings";
 import { repKey } from "./sidebar-sheets";
 
@@ -58,6 +59,8 @@ export function repForecastParts(
   key: string,
   now: number,
 ): RepForecastParts {
+  // Sales in a BigQuery table: no deals to close here (Results' forecast columns are made by the runs).
+  if (tableSourceOf(settings)) return { forecast: null, pace: null };
   const { wallClock, plan, records, fyStart } = readCurrentInputs(ss, settings);
   const sales = salesForPeriod(groupSalesByMonth(records.sales), period, records.salesHaveType, fyStart);
   const forecasts = forecastPeriod({ records: { ...records, sales }, plan, periods: [] }, period);
