@@ -168,23 +168,16 @@ function monthOfDayCached(): (day: DayNumber) => Period {
   };
 }
 
-function repMonthKey(rep: RepKey, month: Period): string {
-  return rep + "\u0001" + month;
+/** The earlier of a known day (if any) and a day, kept in a map. */
+function keepEarliest<K>(days: Map<K, DayNumber>, key: K, day: DayNumber): void {
+  const known = days.get(key);
+  if (known === undefined || day < known) days.set(key, day);
 }
 
-/** For each customer, the earliest day of the sales that pass: the first-ever win, or the first open day. */
-function earliestDays(sales: readonly Sale[], passes: (sale: Sale) => boolean, keyOf: (sale: Sale) => string) {
-  const earliest = new Map<string, DayNumber>();
-  for (const sale of sales) {
-    if (sale.customerKey === "" || !passes(sale)) continue;
-    const key = keyOf(sale);
-    const known = earliest.get(key);
-    if (known === undefined || sale.day < known) earliest.set(key, sale.day);
-  }
-  return earliest;
-}
-
-/** Whether a sale can make its customer new, under the rule (see {@link NewCustomerCandidate}). */
+/**
+ * Whether a sale can make its customer new, under the rule (see {@link NewCustomerCandidate}).
+ * Maps nested by month, not keys joined into strings: a million sales would make a million strings.
+ */
 function candidateTest(
   sales: readonly Sale[],
   rule: NewCustomerRule,
@@ -192,18 +185,42 @@ function candidateTest(
 ): (sale: Sale) => boolean {
   if (rule === "none") return () => false;
   if (rule === "type") return (sale) => sale.customerKey !== "" && sale.status !== "lost" && sale.type === "new";
-  const firstWin = earliestDays(
-    sales,
-    (sale) => sale.status === "won",
-    (sale) => sale.customerKey,
-  );
-  const openKey = (sale: Sale) => sale.customerKey + "\u0001" + monthOf(sale.day);
-  const firstOpen = earliestDays(sales, (sale) => sale.status === "open", openKey);
+  const firstWin = new Map<string, DayNumber>();
+  const firstOpen = new Map<Period, Map<string, DayNumber>>();
+  for (const sale of sales) {
+    if (sale.customerKey === "" || sale.status === "lost") continue;
+    if (sale.status === "won") {
+      keepEarliest(firstWin, sale.customerKey, sale.day);
+      continue;
+    }
+    const month = monthOf(sale.day);
+    let days = firstOpen.get(month);
+    if (days === undefined) firstOpen.set(month, (days = new Map()));
+    keepEarliest(days, sale.customerKey, sale.day);
+  }
   return (sale) => {
     if (sale.customerKey === "") return false;
     if (sale.status === "won") return firstWin.get(sale.customerKey) === sale.day;
-    return sale.status === "open" && firstOpen.get(openKey(sale)) === sale.day;
+    return sale.status === "open" && firstOpen.get(monthOf(sale.day))?.get(sale.customerKey) === sale.day;
   };
+}
+
+/** A month's sums of a rep, made on first use. */
+function repMonthOf(byMonth: Map<Period, Map<RepKey, RepMonthSales>>, rep: RepKey, month: Period): RepMonthSales {
+  let reps = byMonth.get(month);
+  if (reps === undefined) byMonth.set(month, (reps = new Map()));
+  let acc = reps.get(rep);
+  if (acc === undefined) reps.set(rep, (acc = emptyRepMonth(rep, month)));
+  return acc;
+}
+
+function addCandidate(candidates: Map<string, NewCustomerCandidate>, sale: Sale, month: Period): void {
+  const open = sale.status === "open";
+  const key = [sale.rep, month, sale.customerKey, open ? "o" : "w"].join("\u0001");
+  const known = candidates.get(key);
+  if (known === undefined)
+    candidates.set(key, { rep: sale.rep, month, customerKey: sale.customerKey, day: sale.day, open });
+  else if (sale.day < known.day) known.day = sale.day;
 }
 
 /**
@@ -216,24 +233,14 @@ function candidateTest(
 export function salesAggregatesOf(sales: readonly Sale[], rule: NewCustomerRule): SalesAggregates {
   const monthOf = monthOfDayCached();
   const isCandidate = candidateTest(sales, rule, monthOf);
-  const months = new Map<string, RepMonthSales>();
+  const byMonth = new Map<Period, Map<RepKey, RepMonthSales>>();
   const candidates = new Map<string, NewCustomerCandidate>();
   for (const sale of sales) {
     const month = monthOf(sale.day);
-    const key = repMonthKey(sale.rep, month);
-    let acc = months.get(key);
-    if (acc === undefined) {
-      acc = emptyRepMonth(sale.rep, month);
-      months.set(key, acc);
-    }
-    addSaleToMonth(acc, sale);
-    if (!isCandidate(sale)) continue;
-    const open = sale.status === "open";
-    const candidateKey = key + "\u0001" + sale.customerKey + (open ? "\u0001o" : "\u0001w");
-    const known = candidates.get(candidateKey);
-    if (known === undefined)
-      candidates.set(candidateKey, { rep: sale.rep, month, customerKey: sale.customerKey, day: sale.day, open });
-    else if (sale.day < known.day) known.day = sale.day;
+    addSaleToMonth(repMonthOf(byMonth, sale.rep, month), sale);
+    if (isCandidate(sale)) addCandidate(candidates, sale, month);
   }
-  return { months: [...months.values()], newCustomers: [...candidates.values()], newCustomerRule: rule };
+  const months: RepMonthSales[] = [];
+  for (const reps of byMonth.values()) for (const acc of reps.values()) months.push(acc);
+  return { months, newCustomers: [...candidates.values()], newCustomerRule: rule };
 }
