@@ -9,6 +9,7 @@ export { FORECAST_REVENUE } from "./addon/forecast-function";
 export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
 export { menuComparePlans } from "./addon/menu";
+export { menuShareStatements } from "./addon/menu";
 export { menuApprovePeriod } from "./addon/approval-menu";
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";

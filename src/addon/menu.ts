@@ -14,6 +14,8 @@ import { installSchedule, removeSchedule, scheduleStatus, type ScheduleStatus } 
 import { repsFromSalesNote, setUpSheets } from "./setup-sheets";
 import { BUSY_MESSAGE } from "./guarded-action";
 import { comparePlans } from "./plan-comparison";
+import { runStatements } from "./statement-run";
+import { statementMessage } from "./statement-text";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
 const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
@@ -26,6 +28,7 @@ const LABELS = {
   approve: { en: "Approve a period…", zh: "批准期间…" },
   schedule: { en: "Schedule on or off…", zh: "开启或关闭自动重算…" },
   comparePlans: { en: "Compare plans", zh: "对比方案" },
+  shareStatements: { en: "Share statements", zh: "共享个人报表" },
   help: { en: "Help", zh: "帮助" },
 } as const;
 
@@ -120,6 +123,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(LABELS.approve[language], "menuApprovePeriod")
     .addItem(LABELS.schedule[language], "menuSchedule")
     .addItem(LABELS.comparePlans[language], "menuComparePlans")
+    .addItem(LABELS.shareStatements[language], "menuShareStatements")
     .addSeparator()
     .addItem(LABELS.help[language], "menuHelp")
     .addToUi();
@@ -291,6 +295,19 @@ export function menuSchedule(): void {
 export function menuComparePlans(): void {
   const summary = comparePlans(SpreadsheetApp.getActiveSpreadsheet(), "menu");
   alert(summary.language, summary.message);
+}
+
+/**
+ * Menu: Share statements. Creates or refreshes each rep's private statement
+ * (those that fit this run; the schedule continues the rest).
+ *
+ * @example
+ * menuShareStatements();
+ */
+export function menuShareStatements(): void {
+  const language = menuLanguage();
+  const outcome = runStatements(SpreadsheetApp.getActiveSpreadsheet(), "menu", "share");
+  alert(language, outcome.ok ? statementMessage(outcome.progress, language) : TEXT.busy[language]);
 }
 
 /**

@@ -82,6 +82,7 @@ import {
 import { addWork, NO_WORK, TimeBudget, type WorkSize } from "./time-budget";
 import { PROBLEM_COLUMNS } from "../tables/problem-rows";
 import { recordApprovals } from "./approval-sheet";
+import { statementBatch, statementLine } from "./statement-run";
 
 export interface RecalculationRequest {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -404,10 +405,14 @@ function runUnderLease(
       )
     : [];
   writeStateEntry(ss, state, "run", runState);
-  const outcome: RunOutcome = complete && later.length === 0 ? out.outcome : "continues";
+  // Private statements: refreshed once a run has written its periods, else continued (statement-run.ts).
+  const ask = out.computed.length > 0 ? "refresh" : "continue";
+  const statements = complete ? statementBatch(ss, state, settings, budget, finish, ask, language, timeZone) : null;
+  const outcome: RunOutcome = complete && later.length === 0 && !statements?.left ? out.outcome : "continues";
   const details = [
     ...out.details,
     ...approvalLines,
+    ...(statements ? [statementLine(statements)] : []),
     ...(stoppedBefore && stepsRun.length === 0
       ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`]
       : []),
@@ -758,7 +763,13 @@ function problemsWrite(
   };
 }
 
-function appendRunLog(
+/**
+ * Appends a run's row to the Run log (with the header when the sheet is new).
+ *
+ * @example
+ * appendRunLog(ss, inspectOutputSheet(ss, "runLog", "Run log", { values: false }), entry, "en");
+ */
+export function appendRunLog(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   out: OutputSheet,
   entry: RunLogEntry,

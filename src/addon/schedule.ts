@@ -21,6 +21,8 @@ import { makeWallClock } from "../core/calendar";
 import { hasDueWork } from "./due-periods";
 import { SCHEDULE_EVERY_HOURS, SCHEDULE_OVERDUE_MS } from "./platform-limits";
 import { logEvent, recalculate, type RunSummary } from "./recalculation";
+import { runStatements } from "./statement-run";
+import { statementsPending } from "./statement-state";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
 import { settingsOf } from "./settings";
 import {
@@ -240,7 +242,11 @@ function runScheduledFiring(event: { triggerUid?: string } | undefined): RunSumm
     // A firing never approves: a month awaiting approval is recomputed like a provisional one (approval.ts).
     awaiting: new Set(runState.awaiting ?? []),
   });
-  if (!due) return null;
+  if (!due) {
+    // Statement work left by an earlier run continues on its own (no recalculation is due).
+    if (statementsPending(state)) runStatements(ss, "schedule", "continue");
+    return null;
+  }
   return recalculate({ ss, startedBy: "schedule", finality: "schedule" });
 }
 

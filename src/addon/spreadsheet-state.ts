@@ -7,14 +7,15 @@
  * spreadsheet travels with it, is reachable wherever the spreadsheet is
  * opened by ID, and is invisible to other scripts (PROJECT visibility).
  *
- * Four small JSON entries, each written by one kind of action so concurrent
+ * Five small JSON entries, each written by one kind of action so concurrent
  * writers never overwrite each other's fields:
  * - settings: sheet names, language, start period, schedule day and hour;
  * - run: final periods with their input fingerprints, the checkpoint, the
  *   start month and fiscal year start of the last run, final periods whose
  *   inputs changed;
  * - schedule: owner key (no email), trigger ID, install time, heartbeat;
- * - lease: the run that holds the spreadsheet, until when.
+ * - lease: the run that holds the spreadsheet, until when;
+ * - statements: the private statements' work left (statement-state.ts).
  * Output sheets carry a sheet-level marker entry naming their role.
  */
 import * as z from "zod/mini";
@@ -25,6 +26,7 @@ const STATE_KEYS = {
   run: "salesScorecard.run",
   schedule: "salesScorecard.schedule",
   lease: "salesScorecard.lease",
+  statements: "salesScorecard.statements",
 } as const;
 
 export type StateKey = keyof typeof STATE_KEYS;
@@ -208,6 +210,7 @@ function listState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SpreadsheetSta
     run: { metadata: null, value: null },
     schedule: { metadata: null, value: null },
     lease: { metadata: null, value: null },
+    statements: { metadata: null, value: null },
   };
   const byKey = new Map<string, StateKey>(Object.entries(STATE_KEYS).map(([name, key]) => [key, name as StateKey]));
   for (const metadata of ss.getDeveloperMetadata()) {

@@ -53,11 +53,11 @@ const ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
  * createdId(1); // "1SimCreated" followed by 33 characters
  */
 function createdId(n: number): string {
-  let id = "1SimCreated";
-  let state = n * 2654435761;
+  let id = "1SimCreated" + String(n).padStart(6, "0");
+  let state = n;
   while (id.length < 44) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    id += ID_CHARACTERS[state % ID_CHARACTERS.length];
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    id += ID_CHARACTERS[(state >>> 16) % ID_CHARACTERS.length];
   }
   return id;
 }

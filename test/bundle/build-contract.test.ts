@@ -28,6 +28,7 @@ const OTHER_ENTRY_POINTS = [
   "menuApprovePeriod",
   "menuSchedule",
   "menuComparePlans",
+  "menuShareStatements",
   "menuHelp",
   "onScheduledRun",
 ];
