@@ -10,6 +10,7 @@ export { onOpen, onInstall, showSidebar } from "./addon/menu";
 export { menuSetUpSheets, menuRecalculateNow, menuRestatePeriod, menuSchedule, menuHelp } from "./addon/menu";
 export { menuComparePlans } from "./addon/menu";
 export { menuShareStatements } from "./addon/menu";
+export { sidebarShareStatements } from "./addon/statement-calls";
 export { menuApprovePeriod } from "./addon/approval-menu";
 export { onScheduledRun } from "./addon/schedule";
 export { local } from "./addon/local-run";

@@ -23,6 +23,7 @@ import {
 import { sidebarFillTargets, sidebarSaveColumns } from "./sidebar-setup-calls";
 import { sidebarComparePlans, sidebarMakePlanDraft } from "./plan-comparison-calls";
 import { sidebarApprove } from "./sidebar-server";
+import { sidebarShareStatements } from "./statement-calls";
 
 // As function-typed properties rather than the interface's methods, whose
 // arguments TypeScript compares both ways (bivariantly) and so checks loosely.
@@ -52,4 +53,5 @@ export const SIDEBAR_CALLS = {
   sidebarComparePlans,
   sidebarMakePlanDraft,
   sidebarApprove,
+  sidebarShareStatements,
 } satisfies StrictCalls;

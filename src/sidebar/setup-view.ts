@@ -136,6 +136,7 @@ export function createSetupView(app: App): View {
       columnsSection(setup.columns),
       scheduleSection(setup.schedule, setup.timeZone),
       recalculateSection(setup),
+      statementsSection(),
       restateSection(setup),
       fillTargetsSection(setup),
       problemSection(setup.problems),
@@ -243,6 +244,18 @@ export function createSetupView(app: App): View {
       setup.changedFinal.length > 0
         ? el("p", { class: "notice warn" }, t("changedFinal", { periods: setup.changedFinal.join(", ") }))
         : null,
+      button,
+    );
+  }
+
+  function statementsSection(): HTMLElement {
+    const button = el("button", { type: "button" }, t("shareStatements"));
+    button.addEventListener("click", () => act(button, () => callServer("sidebarShareStatements")));
+    return el(
+      "section",
+      { class: "card" },
+      el("h3", {}, t("shareStatements")),
+      el("p", { class: "muted" }, t("shareStatementsHint")),
       button,
     );
   }

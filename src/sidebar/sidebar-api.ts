@@ -546,6 +546,7 @@ export interface SidebarCalls {
   sidebarComparePlans(): PlanComparisonView;
   sidebarMakePlanDraft(): ActionResult;
   sidebarApprove(request: ApproveRequest): ActionResult;
+  sidebarShareStatements(): ActionResult;
 }
 
 export type SidebarCallName = keyof SidebarCalls;

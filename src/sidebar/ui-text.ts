@@ -241,6 +241,11 @@ const TEXT = {
   takeOver: { en: "Take over", zh: "接管" },
   updateTime: { en: "Save day and hour", zh: "保存日期和时间" },
   recalculate: { en: "Recalculate now", zh: "立即重算" },
+  shareStatements: { en: "Share statements", zh: "共享个人报表" },
+  shareStatementsHint: {
+    en: "Gives each rep with an Email on Reps a private statement of their own results, payouts and reviews, where they can reply.",
+    zh: "为销售名单中填写了邮箱的每位销售生成仅本人可见的个人报表（结果、奖金明细和评语），可在其中回复。",
+  },
   lastRun: { en: "Last run: {when}.", zh: "上次运行：{when}。" },
   neverRun: { en: "No run yet.", zh: "尚未运行。" },
   restate: { en: "Restate period", zh: "重算已定稿期间" },

@@ -42,7 +42,7 @@ function sidebarCalls(): string[] {
   const entry = readFileSync("src/entry-points.ts", "utf8");
   // An export list may span lines (Biome wraps long ones).
   const lists = entry.matchAll(
-    /export\s*\{([^}]*)\}\s*from\s*"\.\/addon\/(?:sidebar-server|sidebar-setup-calls|plan-comparison-calls)"/g,
+    /export\s*\{([^}]*)\}\s*from\s*"\.\/addon\/(?:sidebar-server|sidebar-setup-calls|plan-comparison-calls|statement-calls)"/g,
   );
   return [...lists].flatMap((match) =>
     match[1]

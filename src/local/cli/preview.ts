@@ -44,6 +44,7 @@ const SIDEBAR_CALLS: Record<SidebarCallName, true> = {
   sidebarComparePlans: true,
   sidebarMakePlanDraft: true,
   sidebarApprove: true,
+  sidebarShareStatements: true,
 };
 
 /** The demo workbook shipped in the repo. */
