@@ -303,7 +303,10 @@ function readSalesRowsFast(
   const at = sheet.match.index;
   let row = 0;
   let failed = false;
-  const cell = (cells: readonly unknown[], column: number): unknown => (column >= 0 ? cells[column] : undefined);
+  // Each column's position once, and each cell read inline: in a fresh execution (every SCORECARD call) this loop
+  // runs interpreted at first, where each call per cell costs more than the reading.
+  const { date: dateAt, rep: repAt, customer: customerAt, amount: amountAt, type: typeAt, status: statusAt } = at;
+  const { opened: openedAt, split: splitAt, dealId: dealIdAt, probability: probabilityAt } = at;
   const check = <T>(result: T | CellFailure, field: FieldOf<"sales">): T => {
     if (isCellFailure(result)) {
       reportFailure(sheet, row, field, result);
@@ -317,17 +320,17 @@ function readSalesRowsFast(
     if (isBlankRow(cells, usedColumns) || isReportNoteRow(cells, usedColumns, at.date)) continue;
     row = index + 1;
     failed = false;
-    const date = check(readers.date(cell(cells, at.date)), "date");
-    const repId = check(readers.rep(cell(cells, at.rep)), "rep");
-    const customer = check(readers.customer(cell(cells, at.customer)), "customer");
-    const amount = check(readers.amount(cell(cells, at.amount)), "amount");
-    const type = readers.type(cell(cells, at.type));
+    const date = check(readers.date(dateAt >= 0 ? cells[dateAt] : undefined), "date");
+    const repId = check(readers.rep(repAt >= 0 ? cells[repAt] : undefined), "rep");
+    const customer = check(readers.customer(customerAt >= 0 ? cells[customerAt] : undefined), "customer");
+    const amount = check(readers.amount(amountAt >= 0 ? cells[amountAt] : undefined), "amount");
+    const type = readers.type(typeAt >= 0 ? cells[typeAt] : undefined);
     warnOfUnknownType(sheet, row, type);
-    const status = check(readers.status(cell(cells, at.status)), "status");
-    const opened = check(readers.opened(cell(cells, at.opened)), "opened");
-    const split = check(readers.split(cell(cells, at.split)), "split");
-    const dealId = check(readers.dealId(cell(cells, at.dealId)), "dealId");
-    const probability = readers.probability(cell(cells, at.probability));
+    const status = check(readers.status(statusAt >= 0 ? cells[statusAt] : undefined), "status");
+    const opened = check(readers.opened(openedAt >= 0 ? cells[openedAt] : undefined), "opened");
+    const split = check(readers.split(splitAt >= 0 ? cells[splitAt] : undefined), "split");
+    const dealId = check(readers.dealId(dealIdAt >= 0 ? cells[dealIdAt] : undefined), "dealId");
+    const probability = readers.probability(probabilityAt >= 0 ? cells[probabilityAt] : undefined);
     if (failed) {
       // A row left out for a bad cell still names an unknown rep, as the schema path does.
       if (!isCellFailure(repId)) resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
