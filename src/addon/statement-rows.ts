@@ -57,7 +57,7 @@ export interface TeamIndex {
  * @example
  * repKeyOf(" R0001 ") === repKeyOf("r0001"); // true
  */
-export function repKeyOf(repId: unknown): string {
+function repKeyOf(repId: unknown): string {
   return plainText(repId).trim().toLowerCase();
 }
 

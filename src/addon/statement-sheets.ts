@@ -30,7 +30,7 @@ const TEXT = {
 } as const satisfies Record<string, Localized>;
 
 /** The statement's sheets, by the names the refresh finds them by. */
-export const STATEMENT_SHEETS = { results: "Results", payouts: "Payouts", reviews: "Reviews" } as const;
+const STATEMENT_SHEETS = { results: "Results", payouts: "Payouts", reviews: "Reviews" } as const;
 
 /** Service calls of a refresh and of a creation (grid growth aside), for the time budget. */
 export const STATEMENT_CALLS = { refresh: 22, create: 38 } as const;

@@ -82,7 +82,7 @@ const INDEX_KEY = "salesScorecard.statementIndex";
 const CHUNK_CHARS = Math.floor(METADATA_MAX_CHARS / 4) - 500;
 
 /** One rep's statement: the spreadsheet's ID and a hash of the email it is shared with. */
-export interface StatementEntry {
+interface StatementEntry {
   id: string;
   email: string;
 }
@@ -144,7 +144,7 @@ function parseChunk(value: string): [string, string, string][] {
  * @example
  * indexChunks(new Map([["r1", { id: "1abc", email: "x9" }]])); // ['[["r1","1abc","x9"]]']
  */
-export function indexChunks(entries: ReadonlyMap<string, StatementEntry>): string[] {
+function indexChunks(entries: ReadonlyMap<string, StatementEntry>): string[] {
   const chunks: string[] = [];
   let part: string[] = [];
   let size = 2;

@@ -6,12 +6,17 @@
  * to the user who created it and is reachable only by its owner, its
  * editors and its viewers; only the owner and the editors may change it.
  *
+ * Test helpers at the end act as a person typing in a spreadsheet: the
+ * edit goes through the services as that user, so sharing and protections
+ * decide whether it lands.
+ *
  * State lives beside the simulator (keyed by it), so the simulator's own
  * state stays as it was for tests that never create a spreadsheet.
  */
 import type { Execution } from "./execution";
+import type { Simulator } from "./simulator";
 import { SpreadsheetModel } from "./sheet-model";
-import { sheetValues, snapshotSpreadsheet, type SnapshotCell, type SpreadsheetSnapshot } from "./snapshot";
+import { sheetValues, type SnapshotCell } from "./snapshot";
 
 /** Who may open and edit one created spreadsheet (users are opaque names, emails in practice). */
 export interface Sharing {
@@ -122,7 +127,7 @@ export function sharingListsOf(ss: SpreadsheetModel): Sharing {
  * @example
  * mayEditFile(model, "rep@example.com"); // false for a viewer
  */
-export function mayEditFile(ss: SpreadsheetModel, user: string): boolean {
+function mayEditFile(ss: SpreadsheetModel, user: string): boolean {
   const sharing = sharingOf(ss);
   return !sharing || user === ss.owner || sharing.editors.has(user);
 }
@@ -173,6 +178,8 @@ export function spreadsheetExists(sim: { spreadsheet: SpreadsheetModel }, id: st
 /**
  * Every spreadsheet scripts created in a simulator, in creation order.
  *
+ * @internal Exported only for the statement tests (test/statements).
+ *
  * @example
  * createdSpreadsheets(sim).map((ss) => ss.name); // ["Statement: Ann (R0001)", ...]
  */
@@ -186,7 +193,7 @@ export function createdSpreadsheets(sim: object): SpreadsheetModel[] {
  * @example
  * createdSpreadsheet(sim, id).owner; // "alice"
  */
-export function createdSpreadsheet(sim: object, id: string): SpreadsheetModel {
+function createdSpreadsheet(sim: object, id: string): SpreadsheetModel {
   const model = driveOf(sim).files.get(id);
   if (!model) throw new Error(`simulator: no created spreadsheet with ID ${id}`);
   return model;
@@ -194,6 +201,8 @@ export function createdSpreadsheet(sim: object, id: string): SpreadsheetModel {
 
 /**
  * The stored values of a sheet of a created spreadsheet, JSON-safe (as `sim.sheetValues`).
+ *
+ * @internal Exported only for the statement tests (test/statements).
  *
  * @example
  * createdSheetValues(sim, id, "Results")[1][1]; // "R0001"
@@ -204,12 +213,56 @@ export function createdSheetValues(sim: object, id: string, sheetName: string): 
   return sheetValues(sheet);
 }
 
+// ---------------------------------------------------------------- a person typing (test helpers, logged as their execution)
+
 /**
- * A JSON-safe snapshot of a created spreadsheet (as `sim.snapshot()`).
+ * Types a value into one cell of a spreadsheet as `user`: opens it by ID
+ * (throws when the user may not), then sets the cell as typed input.
+ * Throws Sheets' message when the cell is protected from the user.
+ *
+ * @internal Exported only for the statement tests (test/statements), which act as the rep.
  *
  * @example
- * createdSnapshot(sim, id).sheets.map((s) => s.name); // ["Results", "Payouts", "Reviews"]
+ * typeAsUser(sim, "rep1@example.com", statementId, "Reviews", "C2", "Thanks, agreed");
  */
-export function createdSnapshot(sim: object, id: string): SpreadsheetSnapshot {
-  return snapshotSpreadsheet(createdSpreadsheet(sim, id));
+export function typeAsUser(
+  sim: Simulator,
+  user: string,
+  spreadsheetId: string,
+  sheetName: string,
+  a1: string,
+  value: string | number | boolean,
+): void {
+  const execution = sim.startExecution({ kind: "manual", user });
+  try {
+    const sheet = execution.globals.SpreadsheetApp.openById(spreadsheetId).getSheetByName(sheetName);
+    if (!sheet) throw new Error(`simulator: no sheet named "${sheetName}" in ${spreadsheetId}`);
+    sheet.getRange(a1).setValue(value);
+  } finally {
+    sim.endExecution(execution);
+  }
+}
+
+/**
+ * Whether `user` may type into a cell, asked without changing it (the
+ * cell's value is written back as it was).
+ *
+ * @internal Exported only for the statement tests (test/statements).
+ *
+ * @example
+ * mayType(sim, "rep1@example.com", statementId, "Results", "A1"); // false
+ */
+export function mayType(sim: Simulator, user: string, spreadsheetId: string, sheetName: string, a1: string): boolean {
+  const execution = sim.startExecution({ kind: "manual", user });
+  try {
+    const sheet = execution.globals.SpreadsheetApp.openById(spreadsheetId).getSheetByName(sheetName);
+    if (!sheet) return false;
+    const range = sheet.getRange(a1);
+    range.setValues(range.getValues());
+    return true;
+  } catch {
+    return false;
+  } finally {
+    sim.endExecution(execution);
+  }
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { createSimulator } from "../../src/simulator/index";
 import { createdSheetValues, createdSpreadsheets } from "../../src/simulator/drive";
-import { mayType, typeAsUser } from "../../src/simulator/user-edits";
+import { mayType, typeAsUser } from "../../src/simulator/drive";
 
 const REP = "rep1@example.com";
 

@@ -11,7 +11,7 @@ import type { Simulator } from "../../src/simulator/index";
 import { createdSheetValues, createdSpreadsheets, sharingOf } from "../../src/simulator/drive";
 import { assertEditable } from "../../src/simulator/protection";
 import type { SpreadsheetModel } from "../../src/simulator/sheet-model";
-import { mayType, typeAsUser } from "../../src/simulator/user-edits";
+import { mayType, typeAsUser } from "../../src/simulator/drive";
 import { callGlobal, recalculateNow } from "../recalculation/fixtures";
 import { MANAGER, repEmail, statementTeam } from "./fixtures";
 
