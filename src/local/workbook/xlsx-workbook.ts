@@ -4,7 +4,8 @@
  * Node-only tooling (src/local); never part of the pushed bundle.
  *
  * Reading ({@link readXlsx}) never writes to the input: the file is read into
- * memory with a plain read and parsed from there. Every cell becomes what
+ * memory with a plain read and parsed from there, row by row with exceljs's
+ * streaming reader, plus notes and frozen rows from xlsx-sheet-extras.ts. Every cell becomes what
  * `Range.getValues()` would show in Sheets, minus the zone:
  * - numbers, text and booleans as they are; an empty cell (or `""`) is null;
  * - a date as its wall clock (exceljs gives a `Date` whose UTC fields are the
@@ -33,7 +34,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, basename, join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import {
   checkWorkbookData,
@@ -46,6 +47,7 @@ import {
   type SheetData,
   type WorkbookData,
 } from "./workbook-data";
+import { type SheetExtras, type SparseRows, sheetExtras } from "./xlsx-sheet-extras";
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -66,55 +68,77 @@ export async function readXlsx(path: string): Promise<WorkbookData> {
 /** Like {@link readXlsx}, from the bytes of an .xlsx file. */
 async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
   installLocaleDateFormats();
-  const workbook = new ExcelJS.Workbook();
-  // exceljs's typings want a Node Buffer; a copy keeps the caller's bytes untouched.
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return { sheets: workbook.worksheets.map(readWorksheet) };
+  // exceljs's streaming reader: a row's cell objects are garbage once the row is read, where the
+  // in-memory reader held an object per cell of the whole workbook (about 1 GB for 200,000 rows).
+  // It reads no notes and no frozen panes, so those come from a small pass over the zip (xlsx-sheet-extras.ts).
+  const extras = sheetExtras(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    // Ignored, a linked cell reads as its text, as it does from the in-memory reader.
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  const sheets: SheetData[] = [];
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name;
+    const date1904 = (reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904 === true;
+    sheets.push(await readWorksheet(worksheet as AsyncIterable<ExcelJS.Row>, name, extras.get(name), date1904));
+  }
+  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map(
+    (s) => s.name,
+  );
+  sheets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return { sheets };
 }
 
-function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
+async function readWorksheet(
+  rows: AsyncIterable<ExcelJS.Row>,
+  name: string,
+  extra: SheetExtras | undefined,
+  date1904: boolean,
+): Promise<SheetData> {
   const values: CellData[][] = [];
-  // Formats and notes are kept by row only where a cell has one: full grids
+  // Formats are kept by row only where a cell has one: full grids
   // of nulls for 200,000 rows, and their cropped copies, were hundreds of MB.
   const formats: SparseRows = [];
-  const notes: SparseRows = [];
   let lastRow = 0;
   let lastColumn = 0;
-  for (let r = 1; r <= worksheet.rowCount; r++) {
-    const row = worksheet.getRow(r);
+  for await (const row of rows) {
+    const r = row.number;
+    // Rows the file leaves out are empty.
+    while (values.length < r - 1) values.push([]);
     const rowValues: CellData[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
-      const value = cellData(cell);
+      const value = formulaDate(cell, date1904) ?? cellData(cell);
       rowValues.push(value);
       const format = value === null ? null : numberFormatOf(cell);
       if (format !== null) setSparse(formats, r - 1, c - 1, format);
-      const note = noteText(cell.note);
-      if (note !== null) setSparse(notes, r - 1, c - 1, note);
       if (value !== null) {
         lastRow = r;
-        lastColumn = Math.max(lastColumn, c);
+        if (c > lastColumn) lastColumn = c;
       }
     }
     values.push(rowValues);
   }
   // Cropped in place: the rows past the last value go, the rest are cut or padded to the last column.
   values.length = lastRow;
-  for (const row of values) {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] ?? [];
+    values[r] = row;
     if (row.length > lastColumn) row.length = lastColumn;
     while (row.length < lastColumn) row.push(null);
   }
-  const sheet: SheetData = { name: worksheet.name, values };
+  const sheet: SheetData = { name, values };
   const formatGrid = denseGrid(formats, lastRow, lastColumn);
   if (formatGrid !== null) sheet.numberFormats = formatGrid;
-  const noteGrid = denseGrid(notes, lastRow, lastColumn);
+  const noteGrid = extra === undefined ? null : denseGrid(extra.notes, lastRow, lastColumn);
   if (noteGrid !== null) sheet.notes = noteGrid;
-  sheet.frozenRows = frozenRowsOf(worksheet);
+  sheet.frozenRows = extra?.frozenRows ?? 0;
   return sheet;
 }
-
-/** Rows of text cells, a row made only when one of its cells has text. */
-type SparseRows = ((string | null)[] | undefined)[];
 
 function setSparse(grid: SparseRows, row: number, column: number, text: string): void {
   let cells = grid[row];
@@ -141,11 +165,6 @@ function denseGrid(grid: SparseRows, rows: number, columns: number): (string | n
   return out;
 }
 
-function frozenRowsOf(worksheet: ExcelJS.Worksheet): number {
-  const view = worksheet.views?.[0] as { state?: string; ySplit?: number } | undefined;
-  return view?.state === "frozen" && typeof view.ySplit === "number" ? view.ySplit : 0;
-}
-
 function numberFormatOf(cell: ExcelJS.Cell): string | null {
   const format = cell.numFmt;
   return typeof format === "string" && format !== "" && format !== "General" ? format : null;
@@ -164,6 +183,22 @@ function cellData(cell: ExcelJS.Cell): CellData {
   }
   return plainValue(value);
 }
+
+/**
+ * A formula's cached result shown as a date, as a wall clock: the streaming
+ * reader converts plain date cells but leaves formula results as serials.
+ */
+function formulaDate(cell: ExcelJS.Cell, date1904: boolean): CellData | undefined {
+  const value = cell.value as { formula?: unknown; result?: unknown } | null;
+  if (!isObject(value) || typeof value.result !== "number" || !Number.isFinite(value.result)) return undefined;
+  const format = cell.numFmt;
+  if (typeof format !== "string" || !isDateFormat(format)) return undefined;
+  const serial = value.result + (date1904 ? 1462 : 0);
+  return { wallClock: wallMsToWallClock((serial - EXCEL_EPOCH_SERIAL) * 86_400_000) };
+}
+
+/** The serial number of 1970-01-01 in Excel's 1900 date system. */
+const EXCEL_EPOCH_SERIAL = 25_569;
 
 /** A cell value (or a formula's result) as {@link CellData}. */
 function plainValue(value: unknown): CellData {
@@ -185,16 +220,6 @@ function plainValue(value: unknown): CellData {
 
 function richTextToString(runs: unknown[]): string {
   return runs.map((run) => (isObject(run) && typeof run.text === "string" ? run.text : "")).join("");
-}
-
-function noteText(note: unknown): string | null {
-  if (note === null || note === undefined) return null;
-  if (typeof note === "string") return note === "" ? null : note;
-  if (isObject(note) && Array.isArray(note.texts)) {
-    const text = richTextToString(note.texts);
-    return text === "" ? null : text;
-  }
-  return null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
