@@ -20,10 +20,11 @@ export interface BridgeResult {
   rows: unknown[][];
 }
 
-/** What the worker is asked: a statement, or a table to fill from string cells. */
+/** What the worker is asked: a statement, a table to fill from string cells, or a view to define. */
 type BridgeRequest =
   | { kind: "run"; sql: string; params: Record<string, BridgeParameter> }
-  | { kind: "load"; table: string; columns: { name: string; type: string }[]; rows: (string | null)[][] };
+  | { kind: "load"; table: string; columns: { name: string; type: string }[]; rows: (string | null)[][] }
+  | { kind: "view"; table: string; select: string };
 
 type BridgeReply = ({ ok: true } & BridgeResult) | { ok: false; message: string };
 
@@ -59,9 +60,21 @@ function bind(params) {
   }
   return { values, types };
 }
+// A name is a table (setTable) or a view (setFileTable); DROP TABLE refuses a view and DROP VIEW a table.
+async function drop(c, name) {
+  const found = await c.runAndReadAll("SELECT table_type FROM information_schema.tables WHERE table_name = $name", { name });
+  const type = found.getRows()[0]?.[0];
+  if (type === "VIEW") await c.run("DROP VIEW " + quote(name));
+  else if (type !== undefined) await c.run("DROP TABLE " + quote(name));
+}
+async function view(c, request) {
+  await drop(c, request.table);
+  await c.run("CREATE VIEW " + quote(request.table) + " AS " + request.select);
+  return { names: [], types: [], rows: [] };
+}
 async function load(c, request) {
   const staging = quote(request.table + "$staging");
-  await c.run("DROP TABLE IF EXISTS " + quote(request.table));
+  await drop(c, request.table);
   await c.run("DROP TABLE IF EXISTS " + staging);
   await c.run("CREATE TABLE " + staging + " (" + request.columns.map((col) => quote(col.name) + " VARCHAR").join(", ") + ")");
   const appender = await c.createAppender(request.table + "$staging");
@@ -84,7 +97,8 @@ parentPort.on("message", async ({ port, signal, request }) => {
   let reply;
   try {
     const c = await connect();
-    reply = { ok: true, ...(request.kind === "load" ? await load(c, request) : await run(c, request)) };
+    const answer = request.kind === "load" ? load(c, request) : request.kind === "view" ? view(c, request) : run(c, request);
+    reply = { ok: true, ...(await answer) };
   } catch (error) {
     reply = { ok: false, message: String((error && error.message) || error) };
   }
@@ -110,6 +124,14 @@ export class DuckDbBridge {
   /** Creates (or replaces) a table from string cells, each column cast to its DuckDB type. */
   load(table: string, columns: { name: string; type: string }[], rows: (string | null)[][]): void {
     this.send({ kind: "load", table, columns, rows });
+  }
+
+  /**
+   * Creates (or replaces) a view named `table` over a SELECT, such as one reading a file: the rows stay in
+   * the file and every query reads them from there.
+   */
+  createView(table: string, select: string): void {
+    this.send({ kind: "view", table, select });
   }
 
   /** Runs a statement with named parameters ($name in the SQL) and returns its rows. */

@@ -70,6 +70,20 @@ export function fieldOfDuckColumn(name: string, duckType: string): BigQueryField
   return { name, type: restTypeOfDuck(duckType), mode: "NULLABLE" };
 }
 
+/**
+ * The BigQuery column type a file's DuckDB column stands for in a table
+ * backed by the file: lists, structs, times and blobs have no counterpart
+ * the add-on reads, so they are STRING.
+ *
+ * @example
+ * tableTypeOfDuck("INTEGER"); // "INTEGER"
+ * tableTypeOfDuck("TIMESTAMP WITH TIME ZONE"); // "TIMESTAMP"
+ * tableTypeOfDuck("VARCHAR[]"); // "STRING"
+ */
+export function tableTypeOfDuck(duckType: string): string {
+  return duckType.endsWith("[]") ? "STRING" : restTypeOfDuck(duckType);
+}
+
 function restTypeOfDuck(duckType: string): string {
   if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)$/.test(duckType))
     return "INTEGER";

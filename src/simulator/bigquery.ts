@@ -21,6 +21,7 @@ import {
   loadText,
   restCell,
   restTypeName,
+  tableTypeOfDuck,
 } from "./bigquery-values";
 import type { Execution, ServiceKinds } from "./execution";
 import { KILL_MESSAGE } from "./faults";
@@ -129,6 +130,49 @@ export class BigQueryState {
       columnBytes,
       readers: spec.readers ? new Set(spec.readers) : null,
       location: spec.location ?? "US",
+    });
+    const project = path.split(".")[0];
+    if (!this.jobUsers.has(project)) this.jobUsers.set(project, null);
+  }
+
+  /**
+   * Registers (or replaces) a table backed by a Parquet or CSV file: a DuckDB view over the file, so its
+   * rows never pass through JavaScript and every query reads the file. The schema is the file's (DESCRIBE),
+   * each column cast to the DuckDB type of its BigQuery counterpart, as {@link setTable} stores them.
+   * Billed bytes per column are counted as {@link setTable} counts them, in one scan of the file here:
+   * the column's non-null values times its type's width, plus the UTF-8 length of each STRING value.
+   *
+   * @example
+   * sim.bigQuery.setFileTable("local-files.sales.sales", "/data/sales.parquet");
+   */
+  setFileTable(path: string, file: string, options: { readers?: readonly string[]; location?: string } = {}): void {
+    if (path.split(".").length !== 3) throw new Error(`simulator: a table path is project.dataset.table, got ${path}`);
+    const reader = fileReaderSql(file);
+    const db = this.database();
+    const described = db.run(`DESCRIBE SELECT * FROM ${reader}`);
+    const columns = described.rows.map((row) => ({ name: String(row[0]), type: tableTypeOfDuck(String(row[1])) }));
+    const casts = columns.map(
+      (c) => `CAST(${quoteName(c.name)} AS ${duckTypeOfColumn(c.type)}) AS ${quoteName(c.name)}`,
+    );
+    db.createView(path, `SELECT ${casts.join(", ")} FROM ${reader}`);
+    const counts = columns.flatMap((c, i) => [
+      `COUNT(${quoteName(c.name)}) AS "n${i}"`,
+      ...(c.type === "STRING" ? [`COALESCE(SUM(strlen(${quoteName(c.name)})), 0) AS "s${i}"`] : []),
+    ]);
+    const stats = db.run(`SELECT COUNT(*) AS "rows", ${counts.join(", ")} FROM ${quoteName(path)}`);
+    const cell = (name: string): number => Number(stats.rows[0][stats.names.indexOf(name)] ?? 0);
+    const columnBytes = new Map<string, number>();
+    columns.forEach((c, i) => {
+      const lengths = c.type === "STRING" ? cell(`s${i}`) : 0;
+      columnBytes.set(c.name.toLowerCase(), cell(`n${i}`) * billedBytes(c.type, "") + lengths);
+    });
+    this.tables.set(path, {
+      path,
+      fields: columns.map((c) => ({ name: c.name, type: c.type, mode: "NULLABLE" })),
+      rowCount: cell("rows"),
+      columnBytes,
+      readers: options.readers ? new Set(options.readers) : null,
+      location: options.location ?? "US",
     });
     const project = path.split(".")[0];
     if (!this.jobUsers.has(project)) this.jobUsers.set(project, null);
@@ -540,6 +584,22 @@ function startOfToken(method: string, token: unknown): number {
   const match = /^sim-page:(\d+)$/.exec(Buffer.from(String(token), "base64").toString());
   if (!match) throw new BigQueryError(method, "invalid", `Invalid page token: ${String(token)}`);
   return Number(match[1]);
+}
+
+/** A name as a DuckDB quoted identifier. */
+function quoteName(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * DuckDB's reader of a Parquet or CSV file (by its extension). The path is a quoted string literal, not a
+ * parameter: a view's definition cannot hold parameters.
+ */
+function fileReaderSql(file: string): string {
+  const literal = `'${file.replace(/'/g, "''")}'`;
+  if (/\.parquet$/i.test(file)) return `read_parquet(${literal})`;
+  if (/\.csv$/i.test(file)) return `read_csv_auto(${literal})`;
+  throw new Error(`simulator: a file table is a .parquet or .csv file, got ${file}`);
 }
 
 /** A DuckDB error as BigQuery would word it: an unknown column is "Unrecognized name". */
