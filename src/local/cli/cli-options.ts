@@ -23,6 +23,8 @@ interface StartOptions {
   dateOrder: DateOrderOption | null;
   /** A JSON file of column mapping, date order and stage words; null = none. */
   mapping: string | null;
+  /** A Parquet or CSV file of deals read in the Sales sheet's place, as a BigQuery table would be; absent = none. */
+  sales?: string;
 }
 
 type DateOrderOption = "dmy" | "mdy";
@@ -81,6 +83,12 @@ Options:
                      adjustments), our field to the header the input has;
                      stageWords: a Status word to won, lost or open.
                      Example: docs/examples/mapping.json
+  --sales FILE       a .parquet or .csv file of deals to use instead of the
+                     workbook's Sales sheet: the add-on's BigQuery Sales source
+                     runs its generated SQL on DuckDB over the file (rows never
+                     pass through JavaScript). Reps, Targets and the Plan come
+                     from the workbook. Columns are matched like the Sales
+                     sheet's (and --mapping's sales columns)
   -h, --help         print this help
 
 Exit status:
@@ -92,7 +100,16 @@ Exit status:
      file is not valid (each mistake listed with its key; nothing is computed)
 `;
 
-const VALUE_OPTIONS = ["--input", "--period", "--lang", "--out", "--time-zone", "--date-order", "--mapping"] as const;
+const VALUE_OPTIONS = [
+  "--input",
+  "--period",
+  "--lang",
+  "--out",
+  "--time-zone",
+  "--date-order",
+  "--mapping",
+  "--sales",
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** True when Intl knows the IANA time zone name. */
@@ -151,6 +168,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     return error(`--time-zone "${timeZone}" is not a time zone name such as UTC or Asia/Shanghai`);
   const out = given.get("--out") ?? null;
   if (out !== null && !/\.xlsx$/i.test(out)) return error(`--out "${out}" must be a file name ending in .xlsx`);
+  const sales = given.get("--sales");
+  if (sales !== undefined && !/\.(parquet|csv)$/i.test(sales))
+    return error(`--sales "${sales}" must be a file name ending in .parquet or .csv`);
   const dateOrder = given.get("--date-order");
   if (dateOrder !== undefined && dateOrder !== "dmy" && dateOrder !== "mdy") {
     return error(`--date-order must be dmy (3/1/2026 is 3 January) or mdy (1 March), not "${dateOrder}"`);
@@ -166,6 +186,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       timeZone,
       dateOrder: dateOrder ?? null,
       mapping: given.get("--mapping") ?? null,
+      ...(sales === undefined ? {} : { sales }),
     },
   };
 }

@@ -15,6 +15,12 @@
  * stage words) go to the bundle, which stores them in the simulated
  * spreadsheet as the sidebar would before it recalculates.
  *
+ * With a Sales file (Parquet or CSV), the simulator's BigQuery stand-in
+ * registers it as the table {@link LOCAL_SALES_TABLE} (a DuckDB view over the
+ * file) and the run's Sales source is set to that table, so the bundle's
+ * BigQuery path sends its generated SQL there, as it would to BigQuery
+ * (README, "Sales in a warehouse").
+ *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
 import { existsSync } from "node:fs";
@@ -43,7 +49,15 @@ export interface LocalRecalculationOptions {
   now?: number;
   /** Settings stored in the spreadsheet before the run; none = the defaults. */
   settings?: RunSettings;
+  /** A Parquet or CSV file of deals read through the BigQuery Sales source instead of the Sales sheet. */
+  salesFile?: string;
 }
+
+/** The table a local Sales file stands for (a project ID needs 6 characters or more). */
+export const LOCAL_SALES_TABLE = "local-files.sales.sales";
+
+/** The Sales source setting that sends the run's Sales queries to {@link LOCAL_SALES_TABLE}. */
+const LOCAL_SALES_SOURCE = { kind: "bigquery", table: LOCAL_SALES_TABLE, billingProject: "local-files" } as const;
 
 export interface LocalRecalculation {
   summary: RunSummary;
@@ -110,6 +124,16 @@ export function runLocalRecalculation(
     now: options.now ?? Date.now(),
   });
   const earlierOutputs = markEarlierOutputs(sim);
+  if (options.salesFile !== undefined) {
+    try {
+      sim.bigQuery.setFileTable(LOCAL_SALES_TABLE, options.salesFile);
+    } catch (error) {
+      sim.bigQuery.close();
+      throw error;
+    }
+    // DuckDB's own time is the only latency locally: no simulated job run time.
+    sim.bigQuery.queryRunMs = 0;
+  }
   const bundle = loadBundle({ simulator: sim, context: { kind: "manual" }, distDir: options.distDir });
   try {
     const available = bundle.evaluate(
@@ -117,15 +141,18 @@ export function runLocalRecalculation(
     );
     if (available !== true)
       throw new Error("the built bundle has no SalesScorecard.local.recalculate: rebuild it (npm run build)");
-    const request: { language?: Language; period?: string; settings?: RunSettings } = {};
+    const request: { language?: Language; period?: string; settings?: Record<string, unknown> } = {};
     if (options.language !== null) request.language = options.language;
     if (options.period !== null) request.period = options.period;
-    if (options.settings !== undefined && Object.keys(options.settings).length > 0) request.settings = options.settings;
+    const settings: Record<string, unknown> = { ...options.settings };
+    if (options.salesFile !== undefined) settings.salesSource = LOCAL_SALES_SOURCE;
+    if (Object.keys(settings).length > 0) request.settings = settings;
     const json = bundle.evaluate(`JSON.stringify(SalesScorecard.local.recalculate(${JSON.stringify(request)}))`);
     if (typeof json !== "string") throw new Error("SalesScorecard.local.recalculate returned nothing");
     const summary = JSON.parse(json) as RunSummary;
     return { summary, result: workbookFromSimulator(sim), earlierOutputs };
   } finally {
     bundle.end();
+    sim.bigQuery.close();
   }
 }

@@ -4,7 +4,7 @@
  * the latest period's leaderboard and the top rep's review.
  *
  *   npm start -- [--input FILE.xlsx|DIR|FILE.csv] [--period P] [--lang en|zh] [--out F.xlsx]
- *                [--time-zone Z] [--date-order dmy|mdy] [--mapping FILE.json]
+ *                [--time-zone Z] [--date-order dmy|mdy] [--mapping FILE.json] [--sales FILE.parquet|FILE.csv]
  *
  * See {@link USAGE} for the options and the exit status. Steps: check the
  * mapping file, read the input (never written), add the default plan when it
@@ -81,6 +81,14 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A path as a person reads it: relative to `base` when inside it. */
 function shown(path: string, base: string): string {
   const rel = relative(base, path);
@@ -127,6 +135,12 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
   const outPath = options.out === null ? join(ROOT, DEFAULT_OUT) : resolve(baseDir, options.out);
   if (await sameFile(inputPath, outPath)) {
     io.err(`npm start: --out is the input (${options.out}); the input is never written. Choose another file.\n`);
+    return EXIT.failure;
+  }
+
+  const salesPath = options.sales === undefined ? undefined : resolve(baseDir, options.sales);
+  if (salesPath !== undefined && !(await isFile(salesPath))) {
+    io.err(`npm start: --sales ${options.sales}: no such file (${salesPath})\n`);
     return EXIT.failure;
   }
 
@@ -193,6 +207,7 @@ export async function main(argv: readonly string[], io: StartIo = processIo): Pr
           language: options.language,
           period: options.period,
           settings,
+          ...(salesPath === undefined ? {} : { salesFile: salesPath }),
         }),
       );
     } catch (error) {
