@@ -347,7 +347,8 @@ export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsx
   book.lastModifiedBy = "Sales Scorecard";
   book.created = timestamp;
   book.modified = timestamp;
-  for (const sheet of workbook.sheets) await writeWorksheet(book, sheet, options);
+  const styles = new SharedStyles();
+  for (const sheet of workbook.sheets) await writeWorksheet(book, sheet, options, styles);
   await book.commit();
   const buffer = new Uint8Array(Buffer.concat(chunks));
   if (options.timestamp) setZipEntryTimes(buffer, options.timestamp);
@@ -417,6 +418,7 @@ async function writeWorksheet(
   book: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetData,
   options: WriteXlsxOptions,
+  styles: SharedStyles,
 ): Promise<void> {
   const wrapLongerThan = options.wrapLongerThan ?? 60;
   const frozenRows = sheet.frozenRows ?? (options.freezeHeader === false || sheet.values.length === 0 ? 0 : 1);
@@ -438,14 +440,41 @@ async function writeWorksheet(
       if (value === null) continue;
       const written = cellWrite(value, sheet.numberFormats?.[r]?.[c] ?? null);
       cell.value = written.value;
-      if (written.numFmt !== null) cell.numFmt = written.numFmt;
-      if (wraps(value, wrapLongerThan)) cell.alignment = { wrapText: true, vertical: "top" };
+      const wrapped = wraps(value, wrapLongerThan);
+      // The header row's cells keep styles of their own: making the row bold changes each of its cells' style.
+      if (r > 0 && written.numFmt !== null) cell.style = styles.of(written.numFmt, wrapped);
+      else {
+        if (written.numFmt !== null) cell.numFmt = written.numFmt;
+        if (wrapped) cell.alignment = WRAPPED;
+      }
     }
     if (r === 0 && options.boldHeader !== false) row.font = { bold: true };
     row.commit();
     if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   worksheet.commit();
+}
+
+const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+
+/**
+ * One style object per number format and wrapping, for one workbook: exceljs's
+ * writer remembers the style id of a style object it has seen, where a fresh
+ * object per cell was turned into a style key and looked up for each of
+ * hundreds of thousands of cells.
+ */
+class SharedStyles {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(numFmt: string, wrapped: boolean): Partial<ExcelJS.Style> {
+    const key = `${wrapped ? "w" : "-"}${numFmt}`;
+    let style = this.styles.get(key);
+    if (style === undefined) {
+      style = wrapped ? { numFmt, alignment: WRAPPED } : { numFmt };
+      this.styles.set(key, style);
+    }
+    return style;
+  }
 }
 
 /** Sheets up to this many rows are measured in full for column widths. */
