@@ -442,7 +442,7 @@ async function writeWorksheet(
       cell.value = written.value;
       const wrapped = wraps(value, wrapLongerThan);
       // The header row's cells keep styles of their own: making the row bold changes each of its cells' style.
-      if (r > 0 && written.numFmt !== null) cell.style = styles.of(written.numFmt, wrapped);
+      if (r > 0 && (written.numFmt !== null || !isFormula(value))) cell.style = styles.of(written, wrapped);
       else {
         if (written.numFmt !== null) cell.numFmt = written.numFmt;
         if (wrapped) cell.alignment = WRAPPED;
@@ -461,16 +461,20 @@ const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
  * One style object per number format and wrapping, for one workbook: exceljs's
  * writer remembers the style id of a style object it has seen, where a fresh
  * object per cell was turned into a style key and looked up for each of
- * hundreds of thousands of cells.
+ * hundreds of thousands of cells. Without a number format the id also depends
+ * on the kind of value (a number gets General), so the kind is part of the key.
  */
 class SharedStyles {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
 
-  of(numFmt: string, wrapped: boolean): Partial<ExcelJS.Style> {
-    const key = `${wrapped ? "w" : "-"}${numFmt}`;
+  of(written: { value: ExcelJS.CellValue; numFmt: string | null }, wrapped: boolean): Partial<ExcelJS.Style> {
+    const { numFmt } = written;
+    const key = `${wrapped ? "w" : "-"}${numFmt === null ? `\u0000${typeof written.value}` : numFmt}`;
     let style = this.styles.get(key);
     if (style === undefined) {
-      style = wrapped ? { numFmt, alignment: WRAPPED } : { numFmt };
+      style = {};
+      if (numFmt !== null) style.numFmt = numFmt;
+      if (wrapped) style.alignment = WRAPPED;
       this.styles.set(key, style);
     }
     return style;
