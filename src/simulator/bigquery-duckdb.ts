@@ -28,8 +28,11 @@ type BridgeRequest =
 
 type BridgeReply = ({ ok: true } & BridgeResult) | { ok: false; message: string };
 
-/** How long a caller waits for DuckDB before giving up (a hung worker must not hang the test run). */
-const BRIDGE_TIMEOUT_MS = 120_000;
+/**
+ * How long a caller waits for DuckDB before giving up (a hung worker must not hang the test run); long
+ * enough for `npm start --sales` over a file of 100M rows, whose aggregation takes minutes.
+ */
+const BRIDGE_TIMEOUT_MS = 900_000;
 
 // Plain JavaScript: the worker evaluates it as is (Node 20 runs no TypeScript). Parameters arrive as strings
 // or lists of strings; the SQL casts them. A loaded table is filled through a VARCHAR staging table and cast
