@@ -54,7 +54,7 @@ export interface LocalRecalculationOptions {
 }
 
 /** The table a local Sales file stands for (a project ID needs 6 characters or more). */
-export const LOCAL_SALES_TABLE = "local-files.sales.sales";
+const LOCAL_SALES_TABLE = "local-files.sales.sales";
 
 /** The Sales source setting that sends the run's Sales queries to {@link LOCAL_SALES_TABLE}. */
 const LOCAL_SALES_SOURCE = { kind: "bigquery", table: LOCAL_SALES_TABLE, billingProject: "local-files" } as const;
