@@ -47,6 +47,7 @@ import {
   type SheetData,
   type WorkbookData,
 } from "./workbook-data";
+import { decodeAcrossChunks } from "./utf8-chunk-decoding";
 import { type SheetExtras, type SparseRows, sheetExtras } from "./xlsx-sheet-extras";
 
 // ---------------------------------------------------------------------------
@@ -80,6 +81,7 @@ async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
     hyperlinks: "ignore",
     entries: "ignore",
   });
+  decodeAcrossChunks(reader);
   const sheets: SheetData[] = [];
   for await (const worksheet of reader) {
     const name = (worksheet as unknown as { name: string }).name;
