@@ -13,6 +13,10 @@ import { constants, inflateRawSync } from "node:zlib";
 export type SparseRows = ((string | null)[] | undefined)[];
 
 export interface SheetExtras {
+  /** The sheet's name, as the workbook lists it. */
+  name: string;
+  /** The zip path of the sheet's XML, such as `xl/worksheets/sheet1.xml`. */
+  path: string;
   /** Notes by 0-based row and column. */
   notes: SparseRows;
   frozenRows: number;
@@ -22,15 +26,15 @@ export interface SheetExtras {
 const SHEET_HEAD_BYTES = 64 * 1024;
 
 /**
- * Notes and frozen rows of every sheet, by sheet name; an empty map when the
- * zip cannot be read this way (the cells are still read; notes and panes are
- * then lost).
+ * Every sheet's name, XML path, notes and frozen rows, in workbook order;
+ * empty when the zip cannot be read this way (the cells are still read; notes
+ * and panes are then lost).
  *
  * @example
- * sheetExtras(await readFile("export.xlsx")).get("Sales")?.frozenRows; // 1
+ * sheetExtras(await readFile("export.xlsx")).find((s) => s.name === "Sales")?.frozenRows; // 1
  */
-export function sheetExtras(zip: Uint8Array): Map<string, SheetExtras> {
-  const extras = new Map<string, SheetExtras>();
+export function sheetExtras(zip: Uint8Array): SheetExtras[] {
+  const extras: SheetExtras[] = [];
   let entries: Map<string, ZipEntry>;
   try {
     entries = zipEntries(zip);
@@ -44,7 +48,9 @@ export function sheetExtras(zip: Uint8Array): Map<string, SheetExtras> {
     const name = attribute(tag, "name");
     const target = relations.get(attribute(tag, "r:id") ?? "");
     if (name === null || target === undefined) continue;
-    extras.set(xmlText(name), {
+    extras.push({
+      name: xmlText(name),
+      path: target,
       notes: notesOf(zip, entries, target),
       frozenRows: frozenRowsOf(zip, entries.get(target)),
     });

@@ -84,15 +84,28 @@ async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
   decodeAcrossChunks(reader);
   const sheets: SheetData[] = [];
   for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name;
+    const extra = extraOf(worksheet as unknown as { id: string | number; name: string }, extras);
+    const name = extra?.name ?? (worksheet as unknown as { name: string }).name;
     const date1904 = (reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904 === true;
-    sheets.push(await readWorksheet(worksheet as AsyncIterable<ExcelJS.Row>, name, extras.get(name), date1904));
+    sheets.push(await readWorksheet(worksheet as AsyncIterable<ExcelJS.Row>, name, extra, date1904));
   }
-  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map(
-    (s) => s.name,
-  );
+  const order = extras.map((s) => s.name);
   sheets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return { sheets };
+}
+
+/**
+ * The workbook's entry for a sheet the streaming reader found: by name, or by
+ * its file when the reader could not name it (it matches only relative
+ * targets, and exceljs's own writer writes absolute ones, so it calls such a
+ * sheet "Sheet" and its file's number).
+ */
+function extraOf(worksheet: { id: string | number; name: string }, extras: SheetExtras[]): SheetExtras | undefined {
+  const byName = extras.find((s) => s.name === worksheet.name);
+  if (byName !== undefined) return byName;
+  return worksheet.name === `Sheet${worksheet.id}`
+    ? extras.find((s) => s.path === `xl/worksheets/sheet${worksheet.id}.xml`)
+    : undefined;
 }
 
 async function readWorksheet(
