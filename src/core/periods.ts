@@ -96,8 +96,6 @@ export function periodKind(p: Period): PeriodKind {
  *
  * @example
  * monthKey(2026, 3); // "2026-03"
- *
- * @internal Exported only for periods.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function monthKey(year: number, month: number): Period {
   return String(year) + "-" + (month < 10 ? "0" : "") + String(month);

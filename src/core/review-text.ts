@@ -124,6 +124,8 @@ export function joinList(items: string[], words: ReviewCatalogue): string {
  * periodLabel("2026-03", 1, "en"); // "March 2026"
  * periodLabel("2026-Q1", 1, "zh"); // "2026年第1季度"
  * periodLabel("2026", 4, "en");    // "fiscal year 2026"
+ *
+ * @internal Exported only for review-text.test.ts, which checks each kind of period's name; reviews use it inside this file.
  */
 export function periodLabel(period: string, fiscalYearStartMonth: number, language: Language): string {
   const words = reviewCatalogue(language);

@@ -19,6 +19,8 @@ interface ChunkedPartReader {
  * const bytes = new TextEncoder().encode("酒店");
  * const parts = decodeUtf8Chunks(toAsync([bytes.subarray(0, 4), bytes.subarray(4)]));
  * // yields "酒", then "店"
+ *
+ * @internal Exported for its test, which splits a text at every byte; readXlsx reaches it through decodeAcrossChunks.
  */
 export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8");
