@@ -146,17 +146,25 @@ interface ZipEntry {
   local: number;
 }
 
+/**
+ * Where a zip's end-of-central-directory record starts (signature 0x06054b50,
+ * at least 22 bytes from the end, after a comment of up to 64 KB).
+ *
+ * @example
+ * const end = zipDirectoryEnd(view, bytes.length);
+ * view.getUint16(end + 10, true); // how many entries the zip holds
+ */
+export function zipDirectoryEnd(view: DataView, length: number): number {
+  for (let i = length - 22; i >= Math.max(0, length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  throw new Error("not a zip file (no end of central directory)");
+}
+
 /** The entries of a zip's central directory by path. Throws when there is none. */
 function zipEntries(zip: Uint8Array): Map<string, ZipEntry> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("not a zip file (no end of central directory)");
+  const end = zipDirectoryEnd(view, zip.length);
   const entries = new Map<string, ZipEntry>();
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);

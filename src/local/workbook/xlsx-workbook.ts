@@ -48,7 +48,7 @@ import {
   type WorkbookData,
 } from "./workbook-data";
 import { decodeAcrossChunks } from "./utf8-chunk-decoding";
-import { type SheetExtras, type SparseRows, sheetExtras } from "./xlsx-sheet-extras";
+import { type SheetExtras, type SparseRows, sheetExtras, zipDirectoryEnd } from "./xlsx-sheet-extras";
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -614,15 +614,7 @@ function setZipEntryTimes(zip: Uint8Array, when: Date): void {
   const year = Math.max(1980, when.getUTCFullYear());
   const dosDate = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
   const dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2);
-  // End of central directory: signature 0x06054b50, at least 22 bytes from the end.
-  let end = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw new Error("not a zip file (no end of central directory)");
+  const end = zipDirectoryEnd(view, zip.length);
   const entries = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   for (let n = 0; n < entries; n++) {
