@@ -8,7 +8,6 @@
  * warehouse"). The Sales sheet is then not read at all.
  */
 import { problemAt, type Problem } from "../core/problems";
-import { firstDay, lastDay } from "../core/periods";
 import type { DayNumber, Rep } from "../core/records";
 import { type NewCustomerRule, newCustomerRuleOf, type SalesAggregates } from "../core/sales-aggregates";
 import { INPUT_SHEETS } from "../tables/input-columns";
@@ -190,19 +189,21 @@ export function warehouseAggregatesOf(
 }
 
 /**
- * The first and last days of the months the contract has won or lost deals
- * in (open deals carry future dates, which must not move the first month).
+ * The first and last close days of won and lost deals in the contract (open
+ * deals carry future dates, which must move neither the first month nor local
+ * finality): the same days the Sales sheet's run takes from its rows.
  *
  * @example
- * warehouseDayRange(aggregates); // { first: day of 2026-01-01, last: day of 2026-03-31 }
+ * warehouseDayRange(aggregates); // { first: day of 2026-01-05, last: day of 2026-04-17 }
  */
 export function warehouseDayRange(aggregates: SalesAggregates): { first: DayNumber | null; last: DayNumber | null } {
-  const months = aggregates.months
-    .filter((m) => m.dealsWon + m.dealsLost > 0)
-    .map((m) => m.month)
-    .sort();
-  if (months.length === 0) return { first: null, last: null };
-  return { first: firstDay(months[0]), last: lastDay(months[months.length - 1]) };
+  let first: DayNumber | null = null;
+  let last: DayNumber | null = null;
+  for (const month of aggregates.months) {
+    if (month.firstClosedDay !== null && (first === null || month.firstClosedDay < first)) first = month.firstClosedDay;
+    if (month.lastClosedDay !== null && (last === null || month.lastClosedDay > last)) last = month.lastClosedDay;
+  }
+  return { first, last };
 }
 
 /**

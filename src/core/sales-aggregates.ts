@@ -34,6 +34,12 @@ export interface RepMonthSales {
   openRenewals: number;
   openCycleDaysSum: number;
   openCycleDeals: number;
+  /**
+   * The earliest and latest close days of won and lost deals (null: none). Open deals carry future
+   * dates and do not count. A local run takes the latest as the day Sales reach (README, "Sales in a warehouse").
+   */
+  firstClosedDay: DayNumber | null;
+  lastClosedDay: DayNumber | null;
 }
 
 /**
@@ -97,6 +103,8 @@ export function emptyRepMonth(rep: RepKey, month: Period): RepMonthSales {
     openRenewals: 0,
     openCycleDaysSum: 0,
     openCycleDeals: 0,
+    firstClosedDay: null,
+    lastClosedDay: null,
   };
 }
 
@@ -125,6 +133,21 @@ const SUMMED_FIELDS = [
  */
 export function addRepMonth(into: RepMonthSales, from: RepMonthSales): void {
   for (const field of SUMMED_FIELDS) into[field] += from[field];
+  into.firstClosedDay = earlierDay(into.firstClosedDay, from.firstClosedDay);
+  into.lastClosedDay = laterDay(into.lastClosedDay, from.lastClosedDay);
+}
+
+function earlierDay(a: DayNumber | null, b: DayNumber | null): DayNumber | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function laterDay(a: DayNumber | null, b: DayNumber | null): DayNumber | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function addClosedDay(acc: RepMonthSales, day: DayNumber): void {
+  acc.firstClosedDay = earlierDay(acc.firstClosedDay, day);
+  acc.lastClosedDay = laterDay(acc.lastClosedDay, day);
 }
 
 function cycleDays(sale: Sale): number | null {
@@ -133,6 +156,7 @@ function cycleDays(sale: Sale): number | null {
 
 function addSaleToMonth(acc: RepMonthSales, sale: Sale): void {
   const cycle = cycleDays(sale);
+  if (sale.status !== "open") addClosedDay(acc, sale.day);
   if (sale.status === "won") {
     acc.revenue += sale.amount * sale.split;
     acc.dealsWon += 1;

@@ -113,6 +113,8 @@ export interface AggregateRow {
   open_renewals: number | null;
   open_cycle_days: number | null;
   open_cycle_deals: number | null;
+  first_closed_day: number | null;
+  last_closed_day: number | null;
 }
 
 /** Owner text to rep, as the Sales sheet matches an owner: by Rep ID, else by a Name only one rep has. */
@@ -177,6 +179,8 @@ function repMonthOf(row: AggregateRow, rep: RepKey): RepMonthSales {
   month.openRenewals = row.open_renewals ?? 0;
   month.openCycleDaysSum = row.open_cycle_days ?? 0;
   month.openCycleDeals = row.open_cycle_deals ?? 0;
+  month.firstClosedDay = row.first_closed_day ?? null;
+  month.lastClosedDay = row.last_closed_day ?? null;
   return month;
 }
 

@@ -342,6 +342,8 @@ const RESULT_COLUMNS = [
   "open_renewals",
   "open_cycle_days",
   "open_cycle_deals",
+  "first_closed_day",
+  "last_closed_day",
 ] as const;
 
 type ResultColumn = (typeof RESULT_COLUMNS)[number];
@@ -383,6 +385,9 @@ function monthRowsSql(d: SqlDialect): string {
       open_renewals: sumIf("outcome = 'o' AND deal_type = 'r'"),
       open_cycle_days: sumIf("outcome = 'o' AND " + cycled, "cycle"),
       open_cycle_deals: sumIf("outcome = 'o' AND " + cycled),
+      // Won and lost days only: open deals carry future dates (RepMonthSales.lastClosedDay).
+      first_closed_day: "MIN(CASE WHEN outcome <> 'o' THEN day END)",
+      last_closed_day: "MAX(CASE WHEN outcome <> 'o' THEN day END)",
     }) +
     " FROM deals GROUP BY owner, month, left_out"
   );

@@ -4,12 +4,11 @@
  * (through DuckDB's COPY) to a Parquet file and left out of the workbook,
  * give the same Results and Payouts as the demo workbook with Sales inside
  * it. The run reads the file through the add-on's BigQuery Sales source (the
- * simulator's stand-in over a DuckDB view of the file). Both runs stop at
- * 2026-03, the last month the demo's deals cover whole: a table's aggregates
- * hold months, not days, so a local run takes the latest month with a closed
- * deal as ended (README, "Sales in a warehouse"), where the Sales sheet's
- * run keeps April provisional. A file of another
- * kind, or one that is not there, is a one-line message and exit status 1.
+ * simulator's stand-in over a DuckDB view of the file). No `--period`: both
+ * runs take the latest close day of a won or lost deal as the day Sales reach,
+ * so the month it falls in stays provisional in both (README, "Sales in a
+ * warehouse"). A file of another kind, or one that is not there, is a
+ * one-line message and exit status 1.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -59,12 +58,12 @@ afterAll(async () => {
 
 describe("npm start --sales", () => {
   it("writes the Results and Payouts of the same deals held in the workbook, from a CSV or a Parquet file", async () => {
-    const inside = runStart(["--input", DEMO, "--period", "2026-03", "--out", path("inside.xlsx")]);
+    const inside = runStart(["--input", DEMO, "--out", path("inside.xlsx")]);
     expect(inside.status, inside.stderr).toBe(0);
     const expected = await readXlsx(path("inside.xlsx"));
     for (const file of ["sales.csv", "sales.parquet"]) {
       const out = path(`from-${file}.xlsx`);
-      const run = runStart(["--input", path("team.xlsx"), "--sales", path(file), "--period", "2026-03", "--out", out]);
+      const run = runStart(["--input", path("team.xlsx"), "--sales", path(file), "--out", out]);
       expect(run.status, run.stderr).toBe(0);
       const result = await readXlsx(out);
       for (const sheet of ["Results", "Payouts"])
