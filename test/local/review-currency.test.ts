@@ -49,7 +49,7 @@ function reviewSymbols(
     period: null,
     now: Date.UTC(2026, 11, 1),
   });
-  const reviews = records(sheetOf(result, "Reviews")).map((row) => String(row["Generated review"] ?? ""));
+  const reviews = records(result.sheet("Reviews")!).map((row) => String(row["Generated review"] ?? ""));
   return { symbols: currencySymbols(reviews.join("\n")), reviews: reviews.length };
 }
 

@@ -297,7 +297,7 @@ describe("local.recalculate's settings", () => {
   it("are stored before the run reads Sales", () => {
     const { result } = runLocalRecalculation(workbook, { ...options, settings: { dateOrder: "dmy" } });
     // 3/1/2026 day first is 3 January: Ann Lee's January revenue is the 1,000.
-    expect(revenueOf(result, "2026-01")).toEqual({ "Ann Lee": 1000 });
+    expect(revenueOf({ sheets: [...result.sheets] }, "2026-01")).toEqual({ "Ann Lee": 1000 });
   });
 });
 

@@ -31,7 +31,7 @@ import { OUTPUT_MARKER_KEY } from "../../addon/spreadsheet-state";
 import type { Language } from "../../core/plan-model";
 import { loadBundle, type Simulator } from "../../simulator";
 import type { RunSettings } from "../workbook/mapping-file";
-import { simulatorFromWorkbook, workbookFromSimulator } from "../workbook/workbook-simulator";
+import { simulatorFromWorkbook, simulatorWorkbook, type SimulatorWorkbook } from "../workbook/workbook-simulator";
 import type { WorkbookData } from "../workbook/workbook-data";
 
 export interface LocalRecalculationOptions {
@@ -61,8 +61,12 @@ const LOCAL_SALES_SOURCE = { kind: "bigquery", table: LOCAL_SALES_TABLE, billing
 
 export interface LocalRecalculation {
   summary: RunSummary;
-  /** Every sheet after the run: the inputs, unchanged, and the output sheets. */
-  result: WorkbookData;
+  /**
+   * Every sheet after the run: the inputs, unchanged, and the output sheets,
+   * each converted from the simulator only when it is reached (the writer
+   * then holds one at a time).
+   */
+  result: SimulatorWorkbook;
   /** Output sheets that were in the input and were recomputed. */
   earlierOutputs: string[];
 }
@@ -150,7 +154,7 @@ export function runLocalRecalculation(
     const json = bundle.evaluate(`JSON.stringify(SalesScorecard.local.recalculate(${JSON.stringify(request)}))`);
     if (typeof json !== "string") throw new Error("SalesScorecard.local.recalculate returned nothing");
     const summary = JSON.parse(json) as RunSummary;
-    return { summary, result: workbookFromSimulator(sim), earlierOutputs };
+    return { summary, result: simulatorWorkbook(sim), earlierOutputs };
   } finally {
     bundle.end();
     sim.bigQuery.close();

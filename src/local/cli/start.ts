@@ -38,7 +38,8 @@ import { consoleProblemLines } from "./problem-lines";
 import { countProblems } from "./problem-severity";
 import { createProgress, PROGRESS_WORDS } from "./progress";
 import { START_MESSAGES } from "./start-messages";
-import { findSheet, type CellData, type WorkbookData } from "../workbook/workbook-data";
+import type { CellData, WorkbookData } from "../workbook/workbook-data";
+import type { SimulatorWorkbook } from "../workbook/workbook-simulator";
 import { writeXlsx } from "../workbook/xlsx-workbook";
 
 /** Exit statuses (also in the usage text). */
@@ -102,8 +103,8 @@ function textOf(cell: CellData | undefined): string {
 }
 
 /** The generated review of one rep and period from the Reviews sheet, or null. */
-function reviewOf(result: WorkbookData, period: string, repId: string): string | null {
-  const sheet = findSheet(result, DEFAULT_SHEET_NAMES.reviews);
+function reviewOf(result: SimulatorWorkbook, period: string, repId: string): string | null {
+  const sheet = result.sheet(DEFAULT_SHEET_NAMES.reviews);
   if (!sheet || sheet.values.length === 0) return null;
   const header = sheet.values[0].map(textOf);
   const [p, r, g] = ["Period", "Rep ID", "Generated review"].map((h) => header.indexOf(h));
@@ -278,7 +279,7 @@ function report(
   } else lines.push(words.nothingComputed);
 
   const period = context.period ?? summary.dashboardPeriod;
-  const resultsSheet = findSheet(result, DEFAULT_SHEET_NAMES.results);
+  const resultsSheet = result.sheet(DEFAULT_SHEET_NAMES.results);
   let rows: LeaderboardRow[] = [];
   if (period !== null && resultsSheet && resultsSheet.values.length > 0) rows = leaderboardRows(resultsSheet, period);
   if (period !== null) {

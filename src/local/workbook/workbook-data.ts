@@ -51,6 +51,15 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
+/**
+ * Sheets in workbook order, taken one at a time: a {@link WorkbookData}, or a
+ * workbook that makes each sheet only when it is reached, so that a writer
+ * which lets go of a sheet once written never holds two.
+ */
+export interface SheetSequence {
+  sheets: Iterable<SheetData>;
+}
+
 /** The fields of a wall clock to the second, as the simulator splits one. `month` is 1-12. */
 export type WallClockParts = Omit<WallParts, "millisecond" | "weekday">;
 

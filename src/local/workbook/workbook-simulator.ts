@@ -19,7 +19,7 @@
  * - a sheet of more than 1,000 rows has only its data's columns (at most 26
  *   otherwise), as an imported file's sheet has in Sheets.
  *
- * Out ({@link workbookFromSimulator}):
+ * Out ({@link simulatorWorkbook}):
  * - every sheet of the simulated spreadsheet, in order, its data range (A1 to
  *   the last row and column holding content);
  * - numbers, text and booleans as stored, dates as wall clocks (to the second),
@@ -34,7 +34,7 @@ import type { CellInput } from "../../simulator";
 import { DEFAULT_NUMBER_FORMAT } from "../../simulator";
 import type { Cell } from "../../simulator/cell";
 import { AUTO_DATE_TIME_FORMAT } from "../../simulator/number-format";
-import { NEW_SHEET_ROWS } from "../../simulator/sheet-model";
+import { NEW_SHEET_ROWS, type SheetModel } from "../../simulator/sheet-model";
 import {
   checkWorkbookData,
   isFormula,
@@ -43,6 +43,7 @@ import {
   wallMsToWallClock,
   type CellData,
   type SheetData,
+  type SheetSequence,
   type WorkbookData,
 } from "./workbook-data";
 
@@ -132,41 +133,76 @@ function cellInput(value: CellData): CellInput {
 }
 
 /**
- * Every sheet of the simulated spreadsheet as a {@link WorkbookData}, in
- * sheet order: values, number formats, notes and frozen rows (see the module
- * comment). The result passes {@link checkWorkbookData}.
+ * The simulated spreadsheet's sheets, each made into a {@link SheetData} only
+ * when it is reached or asked for by name: a big run's sheets converted all
+ * at once, beside the simulator's own cells, were hundreds of MB that nothing
+ * needed together. A sheet is made afresh each time (nothing is kept), and
+ * every one passes {@link checkWorkbookData}. See the module comment for what
+ * a sheet carries.
  *
  * @example
- * const result = workbookFromSimulator(sim);
- * await writeXlsx(result, "out/sales-scorecard-result.xlsx");
+ * const result = simulatorWorkbook(sim);
+ * await writeXlsx(result, "out/sales-scorecard-result.xlsx"); // one sheet converted at a time
+ * result.sheet("Results")?.values[0]; // ["Period", "Rep ID", ...]
+ */
+export function simulatorWorkbook(sim: Simulator): SimulatorWorkbook {
+  const models = sim.spreadsheet.sheets;
+  return {
+    get sheets() {
+      return (function* () {
+        for (const model of models.slice()) yield sheetFromModel(model);
+      })();
+    },
+    sheet(name) {
+      const wanted = name.trim().toLowerCase();
+      const model = models.find((m) => m.name.trim().toLowerCase() === wanted);
+      return model === undefined ? undefined : sheetFromModel(model);
+    },
+  };
+}
+
+/**
+ * Every sheet of the simulated spreadsheet at once, as a {@link WorkbookData}
+ * (what {@link simulatorWorkbook} makes one at a time).
+ *
+ * @example
+ * workbookFromSimulator(simulatorFromWorkbook(workbook)).sheets.length === workbook.sheets.length; // true
+ *
+ * @internal Exported only for workbook-simulator.test.ts, which compares whole workbooks; the code uses simulatorWorkbook.
  */
 export function workbookFromSimulator(sim: Simulator): WorkbookData {
-  return {
-    sheets: sim.spreadsheet.sheets.map((model) => {
-      const rows = model.lastRow();
-      const columns = model.lastColumn();
-      const values: CellData[][] = [];
-      // Format and note grids are made only for a sheet that has one: a million rows of nulls is 70 MB each.
-      const numberFormats = new SparseGrid(columns);
-      const notes = new SparseGrid(columns);
-      for (let r = 1; r <= rows; r++) {
-        const rowValues: CellData[] = [];
-        for (let c = 1; c <= columns; c++) {
-          const cell = model.cell(r, c);
-          rowValues.push(cellData(cell));
-          numberFormats.set(r - 1, c - 1, formatOf(cell));
-          notes.set(r - 1, c - 1, cell?.note !== undefined && cell.note !== "" ? cell.note : null);
-        }
-        values.push(rowValues);
-      }
-      const sheet: SheetData = { name: model.name, values, frozenRows: model.frozenRows };
-      const formatGrid = numberFormats.grid(rows);
-      if (formatGrid !== null) sheet.numberFormats = formatGrid;
-      const noteGrid = notes.grid(rows);
-      if (noteGrid !== null) sheet.notes = noteGrid;
-      return sheet;
-    }),
-  };
+  return { sheets: [...simulatorWorkbook(sim).sheets] };
+}
+
+/** Sheets made on demand from a simulator: in order through `sheets`, or one by name. */
+export interface SimulatorWorkbook extends SheetSequence {
+  /** A sheet by name, matched as `findSheet` matches (ignoring case and surrounding spaces), or undefined. */
+  sheet(name: string): SheetData | undefined;
+}
+
+function sheetFromModel(model: SheetModel): SheetData {
+  const rows = model.lastRow();
+  const columns = model.lastColumn();
+  const values: CellData[][] = [];
+  // Format and note grids are made only for a sheet that has one: a million rows of nulls is 70 MB each.
+  const numberFormats = new SparseGrid(columns);
+  const notes = new SparseGrid(columns);
+  for (let r = 1; r <= rows; r++) {
+    const rowValues: CellData[] = [];
+    for (let c = 1; c <= columns; c++) {
+      const cell = model.cell(r, c);
+      rowValues.push(cellData(cell));
+      numberFormats.set(r - 1, c - 1, formatOf(cell));
+      notes.set(r - 1, c - 1, cell?.note !== undefined && cell.note !== "" ? cell.note : null);
+    }
+    values.push(rowValues);
+  }
+  const sheet: SheetData = { name: model.name, values, frozenRows: model.frozenRows };
+  const formatGrid = numberFormats.grid(rows);
+  if (formatGrid !== null) sheet.numberFormats = formatGrid;
+  const noteGrid = notes.grid(rows);
+  if (noteGrid !== null) sheet.notes = noteGrid;
+  return sheet;
 }
 
 /** A grid of text or null that allocates its rows only once some cell holds text. */

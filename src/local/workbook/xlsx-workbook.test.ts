@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CellData, WorkbookData } from "./workbook-data";
+import type { CellData, SheetData, SheetSequence, WorkbookData } from "./workbook-data";
 import { installLocaleDateFormats, readXlsx, widthSample, writeXlsx, writeXlsxBuffer } from "./xlsx-workbook";
 
 let dir: string;
@@ -177,6 +177,37 @@ describe("xlsx round trip", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("writing sheets made one at a time", () => {
+  /** The workbook's sheets from a generator, each name recorded as its sheet is taken. */
+  function sequenceOf(workbook: WorkbookData, taken: string[] = []): SheetSequence {
+    function* sheets(): Generator<SheetData> {
+      for (const sheet of workbook.sheets) {
+        taken.push(sheet.name);
+        yield sheet;
+      }
+    }
+    return { sheets: sheets() };
+  }
+
+  it("gives the same bytes as the whole workbook", async () => {
+    const timestamp = new Date(Date.UTC(2026, 10, 1));
+    const whole = await writeXlsxBuffer(WORKBOOK, { timestamp });
+    const taken: string[] = [];
+    const sequence = await writeXlsxBuffer(sequenceOf(WORKBOOK, taken), { timestamp });
+    expect(Buffer.from(sequence).equals(Buffer.from(whole))).toBe(true);
+    expect(taken).toEqual(["Inputs", "结果"]);
+  });
+
+  it("refuses a malformed sheet or a repeated name, naming it, and writes no file", async () => {
+    const path = join(dir, "one-at-a-time-refused.xlsx");
+    const bad: WorkbookData = { sheets: [WORKBOOK.sheets[0], { name: "S", values: [[1], [2, 3]] }] };
+    await expect(writeXlsx(sequenceOf(bad), path)).rejects.toThrow(/sheet "S" row 2: not 1 cells wide/);
+    const twice: WorkbookData = { sheets: [WORKBOOK.sheets[1], { name: "结果", values: [[1]] }] };
+    await expect(writeXlsx(sequenceOf(twice), path)).rejects.toThrow(/sheet "结果": two sheets have this name/);
+    await expect(stat(path)).rejects.toThrow();
   });
 });
 

@@ -45,6 +45,7 @@ import {
   wallMsToWallClock,
   type CellData,
   type SheetData,
+  type SheetSequence,
   type WorkbookData,
 } from "./workbook-data";
 import { decodeAcrossChunks } from "./utf8-chunk-decoding";
@@ -321,12 +322,19 @@ export interface WriteXlsxOptions {
 
 /**
  * Writes a {@link WorkbookData} as an .xlsx file. Throws, before touching the
- * disk, when the workbook is malformed (see `checkWorkbookData`).
+ * disk, when the workbook is malformed (see `checkWorkbookData`). Given sheets
+ * made on demand (a {@link SheetSequence} that is not a WorkbookData), it
+ * takes them one at a time and keeps none once its rows are written, checking
+ * each as it comes (the file is still untouched when one is malformed).
  *
  * @example
  * await writeXlsx({ sheets: [{ name: "Results", values: [["Rep ID", "Score"], ["R101", 0.93]] }] }, "out.xlsx");
  */
-export async function writeXlsx(workbook: WorkbookData, path: string, options: WriteXlsxOptions = {}): Promise<void> {
+export async function writeXlsx(
+  workbook: WorkbookData | SheetSequence,
+  path: string,
+  options: WriteXlsxOptions = {},
+): Promise<void> {
   const bytes = await writeXlsxBuffer(workbook, options);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -343,13 +351,11 @@ export async function writeXlsx(workbook: WorkbookData, path: string, options: W
  *
  * @internal Exported only for xlsx-workbook.test.ts, which checks it directly; the code uses it inside this file.
  */
-export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
-  const problems = checkWorkbookData(workbook);
-  if (problems.length > 0) {
-    throw new Error(
-      `cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`,
-    );
-  }
+export async function writeXlsxBuffer(
+  workbook: WorkbookData | SheetSequence,
+  options: WriteXlsxOptions = {},
+): Promise<Uint8Array> {
+  if (Array.isArray(workbook.sheets)) throwWhenMalformed(checkWorkbookData(workbook as WorkbookData));
   // exceljs's streaming writer: each row becomes XML and is zipped as it is
   // committed, where the in-memory workbook held an object per cell (2 GB for
   // 200,000 rows) until the end.
@@ -363,11 +369,43 @@ export async function writeXlsxBuffer(workbook: WorkbookData, options: WriteXlsx
   book.created = timestamp;
   book.modified = timestamp;
   const styles = new SharedStyles();
-  for (const sheet of workbook.sheets) await writeWorksheet(book, sheet, options, styles);
+  const checked = new SheetChecks(Array.isArray(workbook.sheets));
+  // Only the loop's variable refers to a sheet, so each is garbage once the next is taken.
+  for (const sheet of workbook.sheets) {
+    checked.add(sheet);
+    await writeWorksheet(book, sheet, options, styles);
+  }
   await book.commit();
   const buffer = new Uint8Array(Buffer.concat(chunks));
   if (options.timestamp) setZipEntryTimes(buffer, options.timestamp);
   return buffer;
+}
+
+function throwWhenMalformed(problems: string[]): void {
+  if (problems.length === 0) return;
+  throw new Error(
+    `cannot write the workbook:\n- ${problems.slice(0, 20).join("\n- ")}${problems.length > 20 ? `\n- ... ${problems.length - 20} more` : ""}`,
+  );
+}
+
+/**
+ * The checks of sheets taken one at a time: each sheet's own shape, and its
+ * name against the names before it (a sheet of a WorkbookData was checked
+ * with the whole workbook before writing began).
+ */
+class SheetChecks {
+  private readonly names: string[] = [];
+
+  constructor(private readonly checkedAlready: boolean) {}
+
+  add(sheet: SheetData): void {
+    if (this.checkedAlready) return;
+    // The earlier sheets stand in with their names only, so a repeated name is reported as for a whole workbook.
+    const earlier = this.names.map((name) => ({ name, values: [] }));
+    const problems = checkWorkbookData({ sheets: [...earlier, sheet] });
+    throwWhenMalformed(problems);
+    this.names.push(sheet.name);
+  }
 }
 
 const DATE_FORMAT = "yyyy-mm-dd";
