@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  commonShape,
-  elementAt,
-  elementSubject,
-  isOmitted,
-  mapElementwise,
-  readChoice,
-  readDirectionArgument,
-  readElementNumber,
-  readMonthlyHistory,
-  readNumbersInReadingOrder,
-  readOptionalNonNegativeNumber,
-  readOptionalNumber,
-  readTargetMethodArgument,
-  readTierModeArgument,
-  readTierTable,
-  readVector,
-  singleValue,
-} from "./custom-function-arguments";
+import * as functionArguments from "./custom-function-arguments";
 import { shapeOf } from "./custom-function-values";
 import { parseTierMode, TIER_MODES } from "../core/tiers";
 import { thrownMessage } from "../../test/fixtures/thrown-message";
@@ -32,25 +14,25 @@ describe("shapes", () => {
 
   it("finds the common shape, broadcasting single values and 1 x 1 ranges", () => {
     expect(
-      commonShape([
+      functionArguments.commonShape([
         { name: "a", value: 1 },
         { name: "b", value: 2 },
       ]),
     ).toBeNull();
     expect(
-      commonShape([
+      functionArguments.commonShape([
         { name: "a", value: [[1]] },
         { name: "b", value: 2 },
       ]),
     ).toEqual({ rows: 1, columns: 1 });
     expect(
-      commonShape([
+      functionArguments.commonShape([
         { name: "a", value: [[1]] },
         { name: "b", value: [[1], [2]] },
       ]),
     ).toEqual({ rows: 2, columns: 1 });
     expect(
-      commonShape([
+      functionArguments.commonShape([
         { name: "a", value: [[1], [2]] },
         { name: "b", value: [[1]] },
       ]),
@@ -60,20 +42,22 @@ describe("shapes", () => {
   it("names both arguments when shapes differ, and rejects empty ranges", () => {
     expect(
       thrownMessage(() =>
-        commonShape([
+        functionArguments.commonShape([
           { name: "actual", value: [[1, 2]] },
           { name: "target", value: [[1], [2]] },
         ]),
       ),
     ).toBe("actual (1x2) and target (2x1) must have the same shape");
-    expect(thrownMessage(() => commonShape([{ name: "actual", value: [] }]))).toBe("actual is an empty range");
+    expect(thrownMessage(() => functionArguments.commonShape([{ name: "actual", value: [] }]))).toBe(
+      "actual is an empty range",
+    );
   });
 
   it("reads elements, broadcasting single values and 1 x 1 ranges, and ragged rows as blank", () => {
-    expect(elementAt(7, 3, 4)).toBe(7);
-    expect(elementAt([[7]], 3, 4)).toBe(7);
+    expect(functionArguments.elementAt(7, 3, 4)).toBe(7);
+    expect(functionArguments.elementAt([[7]], 3, 4)).toBe(7);
     expect(
-      elementAt(
+      functionArguments.elementAt(
         [
           [1, 2],
           [3, 4],
@@ -82,7 +66,7 @@ describe("shapes", () => {
         1,
       ),
     ).toBe(4);
-    expect(elementAt([[1, 2], [3]], 1, 1)).toBe("");
+    expect(functionArguments.elementAt([[1, 2], [3]], 1, 1)).toBe("");
   });
 });
 
@@ -91,7 +75,7 @@ describe("mapElementwise", () => {
 
   it("gives a single value for single values", () => {
     expect(
-      mapElementwise(
+      functionArguments.mapElementwise(
         [
           { name: "a", value: 3 },
           { name: "b", value: 4 },
@@ -103,7 +87,7 @@ describe("mapElementwise", () => {
 
   it("gives the range's shape, broadcasting a single value", () => {
     expect(
-      mapElementwise(
+      functionArguments.mapElementwise(
         [
           {
             name: "a",
@@ -124,7 +108,7 @@ describe("mapElementwise", () => {
 
   it("gives a 1 x 1 range for 1 x 1 ranges", () => {
     expect(
-      mapElementwise(
+      functionArguments.mapElementwise(
         [
           { name: "a", value: [[3]] },
           { name: "b", value: 4 },
@@ -136,13 +120,13 @@ describe("mapElementwise", () => {
 
   it("handles 500 000 cells, blanks in and blanks out (its speed is in npm run bench)", () => {
     const column = Array.from({ length: 500_000 }, (_, index) => [index % 7 === 0 ? "" : index / 1000]);
-    const result = mapElementwise(
+    const result = functionArguments.mapElementwise(
       [
         { name: "x", value: column },
         { name: "y", value: 2 },
       ],
       ([x, y], place) => {
-        const reading = readElementNumber({ name: "x", value: column }, x, place);
+        const reading = functionArguments.readElementNumber({ name: "x", value: column }, x, place);
         return reading === null ? "" : reading * Number(y);
       },
     ) as unknown[][];
@@ -155,39 +139,45 @@ describe("mapElementwise", () => {
 describe("reading numbers", () => {
   it("reads blanks as null and text numbers by the number rules", () => {
     const argument = { name: "x", value: [[""], ["1,200"], ["12%"]] };
-    expect(readElementNumber(argument, "", { row: 0, column: 0 })).toBeNull();
-    expect(readElementNumber(argument, "1,200", { row: 1, column: 0 })).toBe(1200);
-    expect(readElementNumber(argument, "12%", { row: 2, column: 0 })).toBe(0.12);
+    expect(functionArguments.readElementNumber(argument, "", { row: 0, column: 0 })).toBeNull();
+    expect(functionArguments.readElementNumber(argument, "1,200", { row: 1, column: 0 })).toBe(1200);
+    expect(functionArguments.readElementNumber(argument, "12%", { row: 2, column: 0 })).toBe(0.12);
   });
 
   it("names the position within the argument's own range", () => {
-    expect(elementSubject({ name: "target", value: [[1], [2]] }, { row: 1, column: 0 })).toBe("target row 2, column 1");
-    expect(elementSubject({ name: "target", value: 5 }, { row: 3, column: 0 })).toBe("target row 1");
-    expect(elementSubject({ name: "target", value: [[5]] }, { row: 3, column: 0 })).toBe("target row 1, column 1");
+    expect(functionArguments.elementSubject({ name: "target", value: [[1], [2]] }, { row: 1, column: 0 })).toBe(
+      "target row 2, column 1",
+    );
+    expect(functionArguments.elementSubject({ name: "target", value: 5 }, { row: 3, column: 0 })).toBe("target row 1");
+    expect(functionArguments.elementSubject({ name: "target", value: [[5]] }, { row: 3, column: 0 })).toBe(
+      "target row 1, column 1",
+    );
   });
 
   it("fails on text that is not a number", () => {
     expect(
-      thrownMessage(() => readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 })),
+      thrownMessage(() =>
+        functionArguments.readElementNumber({ name: "target", value: [[1], ["abc"]] }, "abc", { row: 1, column: 0 }),
+      ),
     ).toBe('target row 2, column 1 is not a number ("abc")');
-    expect(thrownMessage(() => readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 }))).toBe(
-      "x row 1 is not a number (TRUE)",
-    );
+    expect(
+      thrownMessage(() => functionArguments.readElementNumber({ name: "x", value: true }, true, { row: 0, column: 0 })),
+    ).toBe("x row 1 is not a number (TRUE)");
   });
 
   it("reads optional single numbers with their fallback", () => {
-    expect(readOptionalNumber({ name: "growth", value: undefined }, 0)).toBe(0);
-    expect(readOptionalNumber({ name: "growth", value: "" }, 0)).toBe(0);
-    expect(readOptionalNumber({ name: "growth", value: [["5%"]] }, 0)).toBe(0.05);
-    expect(readOptionalNonNegativeNumber({ name: "max_rate", value: undefined }, null)).toBeNull();
-    expect(thrownMessage(() => readOptionalNonNegativeNumber({ name: "max_rate", value: -0.1 }, null))).toBe(
-      "max_rate is negative",
-    );
+    expect(functionArguments.readOptionalNumber({ name: "growth", value: undefined }, 0)).toBe(0);
+    expect(functionArguments.readOptionalNumber({ name: "growth", value: "" }, 0)).toBe(0);
+    expect(functionArguments.readOptionalNumber({ name: "growth", value: [["5%"]] }, 0)).toBe(0.05);
+    expect(functionArguments.readOptionalNonNegativeNumber({ name: "max_rate", value: undefined }, null)).toBeNull();
+    expect(
+      thrownMessage(() => functionArguments.readOptionalNonNegativeNumber({ name: "max_rate", value: -0.1 }, null)),
+    ).toBe("max_rate is negative");
   });
 
   it("reads every number row by row, skipping blanks", () => {
     expect(
-      readNumbersInReadingOrder({
+      functionArguments.readNumbersInReadingOrder({
         name: "history",
         value: [
           [1, ""],
@@ -195,39 +185,39 @@ describe("reading numbers", () => {
         ],
       }),
     ).toEqual([1, 3, 4]);
-    expect(readNumbersInReadingOrder({ name: "history", value: 7 })).toEqual([7]);
+    expect(functionArguments.readNumbersInReadingOrder({ name: "history", value: 7 })).toEqual([7]);
   });
 });
 
 describe("single values and choices", () => {
   it("treats undefined, null and blank single values as omitted, never a range", () => {
-    expect(isOmitted(undefined)).toBe(true);
-    expect(isOmitted(null)).toBe(true);
-    expect(isOmitted(" ")).toBe(true);
-    expect(isOmitted(0)).toBe(false);
-    expect(isOmitted([[""]])).toBe(false);
+    expect(functionArguments.isOmitted(undefined)).toBe(true);
+    expect(functionArguments.isOmitted(null)).toBe(true);
+    expect(functionArguments.isOmitted(" ")).toBe(true);
+    expect(functionArguments.isOmitted(0)).toBe(false);
+    expect(functionArguments.isOmitted([[""]])).toBe(false);
   });
 
   it("unwraps a 1 x 1 range and refuses larger ones", () => {
-    expect(singleValue({ name: "mode", value: [["linear"]] })).toBe("linear");
-    expect(thrownMessage(() => singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe(
+    expect(functionArguments.singleValue({ name: "mode", value: [["linear"]] })).toBe("linear");
+    expect(thrownMessage(() => functionArguments.singleValue({ name: "mode", value: [["a"], ["b"]] }))).toBe(
       "mode (2x1) must be a single value",
     );
   });
 
   it("reads names trimmed and case-insensitive, with defaults", () => {
-    expect(readTierModeArgument({ name: "mode", value: undefined })).toBe("step");
-    expect(readTierModeArgument({ name: "mode", value: " LINEAR " })).toBe("linear");
-    expect(readDirectionArgument({ name: "direction", value: "" })).toBe("higher");
-    expect(readDirectionArgument({ name: "direction", value: "越低越好" })).toBe("lower");
-    expect(readTargetMethodArgument({ name: "method", value: "Trend" })).toBe("trend");
+    expect(functionArguments.readTierModeArgument({ name: "mode", value: undefined })).toBe("step");
+    expect(functionArguments.readTierModeArgument({ name: "mode", value: " LINEAR " })).toBe("linear");
+    expect(functionArguments.readDirectionArgument({ name: "direction", value: "" })).toBe("higher");
+    expect(functionArguments.readDirectionArgument({ name: "direction", value: "越低越好" })).toBe("lower");
+    expect(functionArguments.readTargetMethodArgument({ name: "method", value: "Trend" })).toBe("trend");
   });
 
   it("lists the accepted names when a name is unknown", () => {
-    expect(thrownMessage(() => readChoice("mode", "stepp", parseTierMode, TIER_MODES, "step"))).toBe(
+    expect(thrownMessage(() => functionArguments.readChoice("mode", "stepp", parseTierMode, TIER_MODES, "step"))).toBe(
       'mode "stepp" is not one of step, linear, marginal',
     );
-    expect(thrownMessage(() => readChoice("mode", 5, parseTierMode, TIER_MODES, "step"))).toBe(
+    expect(thrownMessage(() => functionArguments.readChoice("mode", 5, parseTierMode, TIER_MODES, "step"))).toBe(
       "mode 5 is not one of step, linear, marginal",
     );
   });
@@ -236,7 +226,7 @@ describe("single values and choices", () => {
 describe("readTierTable", () => {
   it("reads rows of (bound, rate), skipping blank rows and reading text numbers", () => {
     expect(
-      readTierTable({
+      functionArguments.readTierTable({
         name: "tiers",
         value: [
           ["50%", "0.5"],
@@ -251,12 +241,14 @@ describe("readTierTable", () => {
   });
 
   it("accepts a column of bounds only when asked to", () => {
-    expect(readTierTable({ name: "tiers", value: [[0.5], [1]] }, { boundsOnly: true })).toEqual([
+    expect(functionArguments.readTierTable({ name: "tiers", value: [[0.5], [1]] }, { boundsOnly: true })).toEqual([
       { bound: 0.5, rate: 0 },
       { bound: 1, rate: 0 },
     ]);
-    expect(readTierTable({ name: "tiers", value: 1 }, { boundsOnly: true })).toEqual([{ bound: 1, rate: 0 }]);
-    expect(thrownMessage(() => readTierTable({ name: "tiers", value: [[0.5], [1]] }))).toBe(
+    expect(functionArguments.readTierTable({ name: "tiers", value: 1 }, { boundsOnly: true })).toEqual([
+      { bound: 1, rate: 0 },
+    ]);
+    expect(thrownMessage(() => functionArguments.readTierTable({ name: "tiers", value: [[0.5], [1]] }))).toBe(
       "tiers (2x1) must have 2 columns: bound and rate",
     );
   });
@@ -264,7 +256,7 @@ describe("readTierTable", () => {
   it("reports the first problem with its row in the range", () => {
     expect(
       thrownMessage(() =>
-        readTierTable({
+        functionArguments.readTierTable({
           name: "tiers",
           value: [
             [1, 1],
@@ -274,12 +266,12 @@ describe("readTierTable", () => {
         }),
       ),
     ).toBe("tiers row 3 is not ascending");
-    expect(thrownMessage(() => readTierTable({ name: "tiers", value: [["", 1]] }))).toBe(
+    expect(thrownMessage(() => functionArguments.readTierTable({ name: "tiers", value: [["", 1]] }))).toBe(
       "tiers row 1, column 1 is blank",
     );
     expect(
       thrownMessage(() =>
-        readTierTable({
+        functionArguments.readTierTable({
           name: "tiers",
           value: [
             [0, 1],
@@ -288,24 +280,32 @@ describe("readTierTable", () => {
         }),
       ),
     ).toBe("tiers row 2, column 2 is negative");
-    expect(thrownMessage(() => readTierTable({ name: "tiers", value: undefined }))).toBe("tiers is missing");
+    expect(thrownMessage(() => functionArguments.readTierTable({ name: "tiers", value: undefined }))).toBe(
+      "tiers is missing",
+    );
   });
 });
 
 describe("readVector", () => {
   it("reads a row, a column, or one value for every metric", () => {
-    expect(readVector({ name: "weights", value: [[1, 2]] }, 2, "actuals").map((cell) => cell.value)).toEqual([1, 2]);
-    expect(readVector({ name: "weights", value: [[1], [2]] }, 2, "actuals").map((cell) => cell.place)).toEqual([
+    expect(
+      functionArguments.readVector({ name: "weights", value: [[1, 2]] }, 2, "actuals").map((cell) => cell.value),
+    ).toEqual([1, 2]);
+    expect(
+      functionArguments.readVector({ name: "weights", value: [[1], [2]] }, 2, "actuals").map((cell) => cell.place),
+    ).toEqual([
       { row: 0, column: 0 },
       { row: 1, column: 0 },
     ]);
-    expect(readVector({ name: "weights", value: 3 }, 2, "actuals").map((cell) => cell.value)).toEqual([3, 3]);
+    expect(functionArguments.readVector({ name: "weights", value: 3 }, 2, "actuals").map((cell) => cell.value)).toEqual(
+      [3, 3],
+    );
   });
 
   it("refuses a vector of the wrong length", () => {
-    expect(thrownMessage(() => readVector({ name: "caps", value: [[1], [2], [3]] }, 2, "actuals"))).toBe(
-      "caps (3x1) must be one row or one column with one value per column of actuals (2)",
-    );
+    expect(
+      thrownMessage(() => functionArguments.readVector({ name: "caps", value: [[1], [2], [3]] }, 2, "actuals")),
+    ).toBe("caps (3x1) must be one row or one column with one value per column of actuals (2)");
   });
 });
 
@@ -313,20 +313,23 @@ describe("readMonthlyHistory", () => {
   const year = (first: number) => Array.from({ length: 12 }, (_, month) => first + month);
 
   it("reads a row or a block of 12 columns row by row, as a row", () => {
-    expect(readMonthlyHistory({ name: "h", value: [[1, 2, 3]] })).toEqual({ months: [1, 2, 3], orientation: "row" });
-    expect(readMonthlyHistory({ name: "h", value: [year(1), year(101)] })).toEqual({
+    expect(functionArguments.readMonthlyHistory({ name: "h", value: [[1, 2, 3]] })).toEqual({
+      months: [1, 2, 3],
+      orientation: "row",
+    });
+    expect(functionArguments.readMonthlyHistory({ name: "h", value: [year(1), year(101)] })).toEqual({
       months: [...year(1), ...year(101)],
       orientation: "row",
     });
   });
 
   it("reads a column as a column, and a block of 12 rows column by column as a row", () => {
-    expect(readMonthlyHistory({ name: "h", value: [[1], [""], [3]] })).toEqual({
+    expect(functionArguments.readMonthlyHistory({ name: "h", value: [[1], [""], [3]] })).toEqual({
       months: [1, null, 3],
       orientation: "column",
     });
     const twoYearsDown = year(1).map((month) => [month, month + 100]);
-    expect(readMonthlyHistory({ name: "h", value: twoYearsDown })).toEqual({
+    expect(functionArguments.readMonthlyHistory({ name: "h", value: twoYearsDown })).toEqual({
       months: [...year(1), ...year(101)],
       orientation: "row",
     });
@@ -334,6 +337,9 @@ describe("readMonthlyHistory", () => {
 
   it("reads a 12 x 12 block a year per row", () => {
     const block = Array.from({ length: 12 }, (_, row) => year(row * 100));
-    expect(readMonthlyHistory({ name: "h", value: block }).months.slice(0, 13)).toEqual([...year(0), 100]);
+    expect(functionArguments.readMonthlyHistory({ name: "h", value: block }).months.slice(0, 13)).toEqual([
+      ...year(0),
+      100,
+    ]);
   });
 });

@@ -1,32 +1,23 @@
 import { describe, expect, it } from "vitest";
-import {
-  MAX_INPUT_NUMBER,
-  MAX_PLAN_NUMBER,
-  MAX_PLAN_RATE,
-  NOT_A_NUMBER,
-  isNotANumber,
-  isWithinBound,
-  readNumber,
-  readNumberText,
-} from "./number-text";
+import * as numberText from "./number-text";
 
 describe("readNumber", () => {
   it("keeps finite numbers", () => {
-    expect(readNumber(42)).toBe(42);
-    expect(readNumber(-0.5)).toBe(-0.5);
+    expect(numberText.readNumber(42)).toBe(42);
+    expect(numberText.readNumber(-0.5)).toBe(-0.5);
   });
 
   it("reads blanks as no value", () => {
-    expect(readNumber("")).toBeNull();
-    expect(readNumber("   ")).toBeNull();
-    expect(readNumber("\u3000")).toBeNull(); // a full-width space
-    expect(readNumber(null)).toBeNull();
-    expect(readNumber(undefined)).toBeNull();
+    expect(numberText.readNumber("")).toBeNull();
+    expect(numberText.readNumber("   ")).toBeNull();
+    expect(numberText.readNumber("\u3000")).toBeNull(); // a full-width space
+    expect(numberText.readNumber(null)).toBeNull();
+    expect(numberText.readNumber(undefined)).toBeNull();
   });
 
   it("rejects what is not a number", () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, true, new Date(2026, 2, 1), {}, [1]]) {
-      expect(readNumber(value)).toBe(NOT_A_NUMBER);
+      expect(numberText.readNumber(value)).toBe(numberText.NOT_A_NUMBER);
     }
   });
 });
@@ -61,11 +52,11 @@ describe("readNumberText", () => {
     ["001", 1],
   ];
   it.each(readings)("reads %j as %d", (text, expected) => {
-    expect(readNumberText(text)).toBe(expected);
+    expect(numberText.readNumberText(text)).toBe(expected);
   });
 
   it("reads -0 as 0", () => {
-    expect(Object.is(readNumberText("-0"), 0)).toBe(true);
+    expect(Object.is(numberText.readNumberText("-0"), 0)).toBe(true);
   });
 
   const rejected = [
@@ -91,14 +82,14 @@ describe("readNumberText", () => {
     "TRUE",
   ];
   it.each(rejected)("rejects %j", (text) => {
-    expect(readNumberText(text)).toBe(NOT_A_NUMBER);
+    expect(numberText.readNumberText(text)).toBe(numberText.NOT_A_NUMBER);
   });
 
   it("reads a million mixed cells consistently (its speed is in npm run bench)", () => {
     const samples: unknown[] = [1234.5, "1,234.50", "Alice", "", "12%", "１２３", "¥3000", 7];
     let numbers = 0;
     for (let index = 0; index < 1_000_000; index += 1) {
-      const reading = readNumber(samples[index % samples.length]);
+      const reading = numberText.readNumber(samples[index % samples.length]);
       if (typeof reading === "number") {
         numbers += 1;
       }
@@ -109,41 +100,41 @@ describe("readNumberText", () => {
 
 describe("isNotANumber", () => {
   it("tells NOT_A_NUMBER from numbers and blanks", () => {
-    expect(isNotANumber(readNumber("x"))).toBe(true);
-    expect(isNotANumber(readNumber("1"))).toBe(false);
-    expect(isNotANumber(readNumber(""))).toBe(false);
+    expect(numberText.isNotANumber(numberText.readNumber("x"))).toBe(true);
+    expect(numberText.isNotANumber(numberText.readNumber("1"))).toBe(false);
+    expect(numberText.isNotANumber(numberText.readNumber(""))).toBe(false);
   });
 });
 
 describe("magnitude bounds", () => {
   it("are a trillion for inputs and plan numbers, a million for plan rates", () => {
-    expect(MAX_INPUT_NUMBER).toBe(1_000_000_000_000);
-    expect(MAX_PLAN_NUMBER).toBe(1_000_000_000_000);
-    expect(MAX_PLAN_RATE).toBe(1_000_000);
+    expect(numberText.MAX_INPUT_NUMBER).toBe(1_000_000_000_000);
+    expect(numberText.MAX_PLAN_NUMBER).toBe(1_000_000_000_000);
+    expect(numberText.MAX_PLAN_RATE).toBe(1_000_000);
   });
 
   it("keep a million rows at the bound, and a rate times an amount, finite and exact", () => {
     // 1,000,000 rows of 1e12 sum to 1e18, below 2^63 and far from overflow.
     let sum = 0;
-    for (let row = 0; row < 1_000_000; row += 1) sum += MAX_INPUT_NUMBER;
+    for (let row = 0; row < 1_000_000; row += 1) sum += numberText.MAX_INPUT_NUMBER;
     expect(sum).toBe(1e18);
-    expect(Number.isFinite(MAX_PLAN_RATE * MAX_INPUT_NUMBER * 1_000_000)).toBe(true);
+    expect(Number.isFinite(numberText.MAX_PLAN_RATE * numberText.MAX_INPUT_NUMBER * 1_000_000)).toBe(true);
   });
 
   it("include the bound itself and refuse what lies beyond it on either side", () => {
-    expect(isWithinBound(1e12, MAX_INPUT_NUMBER)).toBe(true);
-    expect(isWithinBound(-1e12, MAX_INPUT_NUMBER)).toBe(true);
-    expect(isWithinBound(0, MAX_INPUT_NUMBER)).toBe(true);
-    expect(isWithinBound(1e12 + 0.01, MAX_INPUT_NUMBER)).toBe(false);
-    expect(isWithinBound(-1e12 - 0.01, MAX_INPUT_NUMBER)).toBe(false);
-    expect(isWithinBound(1e308, MAX_INPUT_NUMBER)).toBe(false);
-    expect(isWithinBound(-1e308, MAX_INPUT_NUMBER)).toBe(false);
-    expect(isWithinBound(Number.NaN, MAX_INPUT_NUMBER)).toBe(false);
+    expect(numberText.isWithinBound(1e12, numberText.MAX_INPUT_NUMBER)).toBe(true);
+    expect(numberText.isWithinBound(-1e12, numberText.MAX_INPUT_NUMBER)).toBe(true);
+    expect(numberText.isWithinBound(0, numberText.MAX_INPUT_NUMBER)).toBe(true);
+    expect(numberText.isWithinBound(1e12 + 0.01, numberText.MAX_INPUT_NUMBER)).toBe(false);
+    expect(numberText.isWithinBound(-1e12 - 0.01, numberText.MAX_INPUT_NUMBER)).toBe(false);
+    expect(numberText.isWithinBound(1e308, numberText.MAX_INPUT_NUMBER)).toBe(false);
+    expect(numberText.isWithinBound(-1e308, numberText.MAX_INPUT_NUMBER)).toBe(false);
+    expect(numberText.isWithinBound(Number.NaN, numberText.MAX_INPUT_NUMBER)).toBe(false);
   });
 
   it("leave reading to the bound check: the text 1e308 is a number, 1e400 is not", () => {
-    expect(readNumberText("1e308")).toBe(1e308);
-    expect(readNumberText("-1e308")).toBe(-1e308);
-    expect(readNumberText("1e400")).toBe(NOT_A_NUMBER);
+    expect(numberText.readNumberText("1e308")).toBe(1e308);
+    expect(numberText.readNumberText("-1e308")).toBe(-1e308);
+    expect(numberText.readNumberText("1e400")).toBe(numberText.NOT_A_NUMBER);
   });
 });

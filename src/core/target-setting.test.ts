@@ -1,43 +1,36 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  EMPTY_HISTORY_MESSAGE,
-  completeYears,
-  parseTargetMethod,
-  seasonalShares,
-  seasonalSplit,
-  suggestTarget,
-} from "./target-setting";
+import * as targetSetting from "./target-setting";
 
 describe("suggestTarget", () => {
   it("average: last quarter's 3 new customers a month, plus 50%, suggests 4.5", () => {
-    expect(suggestTarget([3, 3, 3], 0.5, "average")).toBeCloseTo(((3 + 3 + 3) / 3) * 1.5, 12);
+    expect(targetSetting.suggestTarget([3, 3, 3], 0.5, "average")).toBeCloseTo(((3 + 3 + 3) / 3) * 1.5, 12);
   });
 
   it("median: the middle value, or the mean of the two middle ones", () => {
-    expect(suggestTarget([5, 1, 9], 0, "median")).toBe(5);
-    expect(suggestTarget([5, 1, 9, 7], 0, "median")).toBe((5 + 7) / 2);
+    expect(targetSetting.suggestTarget([5, 1, 9], 0, "median")).toBe(5);
+    expect(targetSetting.suggestTarget([5, 1, 9, 7], 0, "median")).toBe((5 + 7) / 2);
   });
 
   it("last: the newest value", () => {
-    expect(suggestTarget([5, 1, 9, 7], 0.1, "last")).toBeCloseTo(7 * 1.1, 12);
+    expect(targetSetting.suggestTarget([5, 1, 9, 7], 0.1, "last")).toBeCloseTo(7 * 1.1, 12);
   });
 
   it("trend: the least-squares line one step ahead", () => {
-    expect(suggestTarget([10, 12, 14], 0, "trend")).toBeCloseTo(16, 12);
+    expect(targetSetting.suggestTarget([10, 12, 14], 0, "trend")).toBeCloseTo(16, 12);
     // y = 1, 3, 2 at t = 0, 1, 2: slope (-1 x -1 + 0 + 1 x 0) / 2 = 0.5, mean 2; at t = 3: 2 + 0.5 x (3 - 1) = 3.
-    expect(suggestTarget([1, 3, 2], 0, "trend")).toBeCloseTo(3, 12);
-    expect(suggestTarget([8], 0, "trend")).toBe(8); // one point: a flat line
+    expect(targetSetting.suggestTarget([1, 3, 2], 0, "trend")).toBeCloseTo(3, 12);
+    expect(targetSetting.suggestTarget([8], 0, "trend")).toBe(8); // one point: a flat line
   });
 
   it("is never below 0", () => {
-    expect(suggestTarget([30, 20, 10], 0, "trend")).toBe(0); // the line reaches 0 at t = 3
-    expect(suggestTarget([30, 20, 5], 0, "trend")).toBe(0); // and goes below it
-    expect(suggestTarget([10], -1.5, "average")).toBe(0);
+    expect(targetSetting.suggestTarget([30, 20, 10], 0, "trend")).toBe(0); // the line reaches 0 at t = 3
+    expect(targetSetting.suggestTarget([30, 20, 5], 0, "trend")).toBe(0); // and goes below it
+    expect(targetSetting.suggestTarget([10], -1.5, "average")).toBe(0);
   });
 
   it("fails clearly on an empty history", () => {
-    expect(() => suggestTarget([], 0, "average")).toThrow(EMPTY_HISTORY_MESSAGE);
+    expect(() => targetSetting.suggestTarget([], 0, "average")).toThrow(targetSetting.EMPTY_HISTORY_MESSAGE);
   });
 });
 
@@ -45,13 +38,13 @@ const flatYear = () => new Array<number>(12).fill(10);
 
 describe("seasonalSplit", () => {
   it("splits equally without a complete year", () => {
-    expect(seasonalSplit(1200, [])).toEqual(new Array(12).fill(100));
-    expect(seasonalSplit(1200, [5, 6, 7])).toEqual(new Array(12).fill(100));
+    expect(targetSetting.seasonalSplit(1200, [])).toEqual(new Array(12).fill(100));
+    expect(targetSetting.seasonalSplit(1200, [5, 6, 7])).toEqual(new Array(12).fill(100));
   });
 
   it("follows one complete year's shape", () => {
     const year = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 13]; // total 24
-    const targets = seasonalSplit(2400, year);
+    const targets = targetSetting.seasonalSplit(2400, year);
     expect(targets.slice(0, 11).every((month) => Math.abs(month - (2400 * 1) / 24) < 1e-9)).toBe(true);
     expect(targets[11]).toBeCloseTo((2400 * 13) / 24, 9);
   });
@@ -59,7 +52,7 @@ describe("seasonalSplit", () => {
   it("averages each month's share over complete years, not the raw values", () => {
     const small = [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]; // every month 1/12
     const big = [110, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10]; // January 110/120, December 10/120
-    const shares = seasonalShares([...small, ...big]);
+    const shares = targetSetting.seasonalShares([...small, ...big]);
     expect(shares[0]).toBeCloseTo((1 / 12 + 110 / 120) / 2, 12);
     expect(shares[5]).toBeCloseTo((1 / 12 + 0) / 2, 12);
     expect(shares[11]).toBeCloseTo((1 / 12 + 10 / 120) / 2, 12);
@@ -71,8 +64,8 @@ describe("seasonalSplit", () => {
     const withNegative = [...flatYear().slice(0, 11), -5];
     const empty = new Array<number>(12).fill(0);
     const history = [...withBlank, ...withNegative, ...empty, ...shaped, 99, 99];
-    expect(completeYears(history)).toEqual([shaped]);
-    expect(seasonalSplit(1200, history)[11]).toBe(1200);
+    expect(targetSetting.completeYears(history)).toEqual([shaped]);
+    expect(targetSetting.seasonalSplit(1200, history)[11]).toBe(1200);
   });
 
   it("sums to the annual target", () => {
@@ -82,7 +75,7 @@ describe("seasonalSplit", () => {
         fc.double({ min: 0, max: 1e9, noNaN: true }),
         fc.array(monthValue, { maxLength: 60 }),
         (annual, history) => {
-          const targets = seasonalSplit(annual, history);
+          const targets = targetSetting.seasonalSplit(annual, history);
           expect(targets).toHaveLength(12);
           const total = targets.reduce((sum, month) => sum + month, 0);
           expect(Math.abs(total - annual)).toBeLessThanOrEqual(1e-9 * Math.max(annual, 1e-300));
@@ -96,8 +89,8 @@ describe("seasonalSplit", () => {
 
 describe("parseTargetMethod", () => {
   it("trims and ignores case", () => {
-    expect(parseTargetMethod(" Trend ")).toBe("trend");
-    expect(parseTargetMethod("MEDIAN")).toBe("median");
-    expect(parseTargetMethod("mean")).toBeNull();
+    expect(targetSetting.parseTargetMethod(" Trend ")).toBe("trend");
+    expect(targetSetting.parseTargetMethod("MEDIAN")).toBe("median");
+    expect(targetSetting.parseTargetMethod("mean")).toBeNull();
   });
 });
