@@ -3,6 +3,7 @@
 // the command line. The tools never enter the pushed bundle.
 import * as esbuild from "esbuild";
 import { spawnSync } from "node:child_process";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,7 +25,7 @@ if (!TOOLS[tool]) {
 // Named and nested as the entry file is (.cache/tools/cli/start.mjs): a tool that runs only as the program
 // checks its own file name, and start.ts finds the root three folders up from either.
 const outfile = join(root, ".cache", "tools", TOOLS[tool].replace(/\.ts$/, ".mjs"));
-await esbuild.build({
+const built = await esbuild.build({
   entryPoints: [join(root, "src", "local", TOOLS[tool])],
   bundle: true,
   platform: "node",
@@ -34,7 +35,14 @@ await esbuild.build({
   packages: "external",
   logLevel: "warning",
   sourcemap: "inline",
+  write: false,
 });
+// Written aside, then renamed: test files run tools in parallel, and a tool
+// started while another build of it is writing must never run half a file.
+mkdirSync(dirname(outfile), { recursive: true });
+const aside = `${outfile}.${process.pid}.tmp`;
+writeFileSync(aside, built.outputFiles[0].contents);
+renameSync(aside, outfile);
 const result = spawnSync(process.execPath, ["--enable-source-maps", "--expose-gc", outfile, ...args], {
   stdio: "inherit",
   cwd: root,
