@@ -15,22 +15,20 @@ describe("currencyFor", () => {
 
 describe("localeCurrency", () => {
   it("reads the currency from the spreadsheet's locale", () => {
-    expect(displayFormat.localeCurrency("zh_CN")).toBe("CNY");
-    expect(displayFormat.localeCurrency("zh_TW")).toBe("CNY");
-    expect(displayFormat.localeCurrency("ja_JP")).toBe("JPY");
-    expect(displayFormat.localeCurrency("en_GB")).toBe("GBP");
-    expect(displayFormat.localeCurrency("de_DE")).toBe("EUR");
-    expect(displayFormat.localeCurrency("fr_FR")).toBe("EUR");
-    expect(displayFormat.localeCurrency("es_ES")).toBe("EUR");
-    expect(displayFormat.localeCurrency("it_IT")).toBe("EUR");
-    expect(displayFormat.localeCurrency("nl_NL")).toBe("EUR");
+    const localesByCurrency = {
+      CNY: ["zh_CN", "zh_TW"],
+      JPY: ["ja_JP"],
+      GBP: ["en_GB"],
+      EUR: ["de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL"],
+    };
+    for (const [currency, locales] of Object.entries(localesByCurrency)) {
+      for (const locale of locales) expect(displayFormat.localeCurrency(locale), locale).toBe(currency);
+    }
   });
   it("falls back to USD for en_US, non-euro countries of euro languages, and no locale", () => {
-    expect(displayFormat.localeCurrency("en_US")).toBe("USD");
-    expect(displayFormat.localeCurrency("de_CH")).toBe("USD");
-    expect(displayFormat.localeCurrency("pt_BR")).toBe("USD");
-    expect(displayFormat.localeCurrency("")).toBe("USD");
-    expect(displayFormat.localeCurrency(null)).toBe("USD");
+    for (const locale of ["en_US", "de_CH", "pt_BR", "", null]) {
+      expect(displayFormat.localeCurrency(locale), String(locale)).toBe("USD");
+    }
   });
 });
 
@@ -112,14 +110,15 @@ describe("percentages, scores, points and days", () => {
 
 describe("metric values by kind", () => {
   it("follows the catalogue's money, percent and days flags", () => {
-    expect(displayFormat.metricValueKind("revenue")).toBe("money");
-    expect(displayFormat.metricValueKind("avg_deal_size")).toBe("money");
-    expect(displayFormat.metricValueKind("win_rate")).toBe("percent");
-    expect(displayFormat.metricValueKind("renewal_rate")).toBe("percent");
-    expect(displayFormat.metricValueKind("sales_cycle_days")).toBe("days");
-    expect(displayFormat.metricValueKind("deals_won")).toBe("number");
-    expect(displayFormat.metricValueKind("csat")).toBe("number");
-    expect(displayFormat.metricValueKind("constructor")).toBe("number");
+    const metricsByKind = {
+      money: ["revenue", "avg_deal_size"],
+      percent: ["win_rate", "renewal_rate"],
+      days: ["sales_cycle_days"],
+      number: ["deals_won", "csat", "constructor"],
+    };
+    for (const [kind, metrics] of Object.entries(metricsByKind)) {
+      for (const metric of metrics) expect(displayFormat.metricValueKind(metric), metric).toBe(kind);
+    }
   });
   it("formats each kind", () => {
     expect(displayFormat.formatMetricValue("revenue", 52000, "en", "USD")).toBe("$52,000.00");
