@@ -134,11 +134,7 @@ export class CacheFacade {
  * CacheService.getUserCache().get("k"); // null when absent or expired
  */
 export class CacheServiceFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   getScriptCache(): CacheFacade {
     return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.script), CACHE_KINDS);

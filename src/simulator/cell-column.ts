@@ -201,13 +201,10 @@ export class CellColumn {
  * cell.note; // "checked"
  */
 export class ColumnCell implements Cell {
-  private readonly column: CellColumn;
-  private readonly index: number;
-
-  constructor(column: CellColumn, index: number) {
-    this.column = column;
-    this.index = index;
-  }
+  constructor(
+    private readonly column: CellColumn,
+    private readonly index: number,
+  ) {}
 
   get content(): CellContent | undefined {
     return this.column.content(this.index);

@@ -90,13 +90,13 @@ const OPTION_SETTERS: Record<string, string> = {
  * sheet.newChart().setChartType(Charts.ChartType.BAR).addRange(range).setPosition(1, 5, 0, 0).build();
  */
 export class EmbeddedChartBuilderFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
   _spec: ChartSpec;
 
-  constructor(execution: Execution, ss: SpreadsheetModel, spec: ChartSpec) {
-    this._x = execution;
-    this._ss = ss;
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    spec: ChartSpec,
+  ) {
     this._spec = { ...spec, ranges: [...spec.ranges], options: { ...spec.options }, position: { ...spec.position } };
     for (const [method, type] of Object.entries(AS_TYPES)) {
       (this as unknown as Record<string, () => this>)[method] = () => {
@@ -196,15 +196,11 @@ function chartRanges(x: Execution, ss: SpreadsheetModel, spec: ChartSpec): Range
  * sheet.getCharts()[0].modify().setOption("title", "Attainment").build();
  */
 export class EmbeddedChartFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _spec: ChartSpec;
-
-  constructor(execution: Execution, ss: SpreadsheetModel, spec: ChartSpec) {
-    this._x = execution;
-    this._ss = ss;
-    this._spec = spec;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _spec: ChartSpec,
+  ) {}
 
   getChartId(): number | null {
     return this._spec.id;

@@ -67,11 +67,12 @@ function dateArg(value: unknown, method: string): Date {
  * SpreadsheetApp.newDataValidation().requireValueInList(["Yes", "No"]).setAllowInvalid(false).build();
  */
 export class DataValidationBuilderService {
-  _x: Execution;
   _spec: ValidationSpec;
 
-  constructor(execution: Execution, spec?: ValidationSpec) {
-    this._x = execution;
+  constructor(
+    readonly _x: Execution,
+    spec?: ValidationSpec,
+  ) {
     this._spec = spec
       ? { ...spec, values: [...spec.values] }
       : { criteria: "", values: [], allowInvalid: true, helpText: "" };
@@ -196,13 +197,10 @@ export class DataValidationBuilderService {
  * range.getDataValidation().getCriteriaType(); // "VALUE_IN_LIST"
  */
 export class DataValidationService {
-  _x: Execution;
-  _spec: ValidationSpec;
-
-  constructor(execution: Execution, spec: ValidationSpec) {
-    this._x = execution;
-    this._spec = spec;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _spec: ValidationSpec,
+  ) {}
 
   getCriteriaType(): string {
     return this._spec.criteria;

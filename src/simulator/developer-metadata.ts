@@ -18,15 +18,11 @@ const METADATA_KINDS: ServiceKinds = { setKey: "write", setValue: "write", setVi
 
 /** What a metadata entry and its location both hold: the execution, the spreadsheet and the entry. */
 abstract class MetadataEntryFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _m: MetadataEntry;
-
-  constructor(execution: Execution, ss: SpreadsheetModel, entry: MetadataEntry) {
-    this._x = execution;
-    this._ss = ss;
-    this._m = entry;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _m: MetadataEntry,
+  ) {}
 }
 
 /**
@@ -157,16 +153,13 @@ export function metadataAt(x: Execution, ss: SpreadsheetModel, sheetId: number |
  * ss.createDeveloperMetadataFinder().withKey("salesScorecard.output").find();
  */
 export class DeveloperMetadataFinderFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _sheetId: number | undefined;
   _filters: ((m: MetadataEntry) => boolean)[] = [];
 
-  constructor(execution: Execution, ss: SpreadsheetModel, sheetId: number | undefined) {
-    this._x = execution;
-    this._ss = ss;
-    this._sheetId = sheetId;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _sheetId: number | undefined,
+  ) {}
 
   _add(filter: (m: MetadataEntry) => boolean): this {
     this._filters.push(filter);

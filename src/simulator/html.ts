@@ -14,8 +14,6 @@ const XFRAME_OPTIONS_MODE = Object.freeze({ ALLOWALL: "ALLOWALL", DEFAULT: "DEFA
  * HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Scorecard").getContent();
  */
 export class HtmlOutputFacade {
-  _x: Execution;
-  _content: string;
   _title = "";
   _width: number | null = null;
   _height: number | null = null;
@@ -24,10 +22,10 @@ export class HtmlOutputFacade {
   _meta: { name: string; content: string }[] = [];
   _favicon: string | null = null;
 
-  constructor(execution: Execution, content: string) {
-    this._x = execution;
-    this._content = content;
-  }
+  constructor(
+    readonly _x: Execution,
+    public _content: string,
+  ) {}
 
   _self(): this {
     return this._x.expose("HtmlOutput", this);
@@ -129,13 +127,10 @@ function evaluateTemplate(source: string, vars: Record<string, unknown>): string
  * HtmlService.createHtmlOutput("<b>hi</b>").getContent(); // "<b>hi</b>"
  */
 export class HtmlServiceFacade {
-  _x: Execution;
   readonly SandboxMode = SANDBOX_MODE;
   readonly XFrameOptionsMode = XFRAME_OPTIONS_MODE;
 
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _file(name: unknown): string {
     const key = String(name).replace(/\.html$/, "");

@@ -77,13 +77,10 @@ function timeoutArg(value: unknown, method: string): number {
  * if (lock.tryLock(30000)) { try { work(); } finally { lock.releaseLock(); } }
  */
 export class LockFacade {
-  _x: Execution;
-  _key: string;
-
-  constructor(execution: Execution, key: string) {
-    this._x = execution;
-    this._key = key;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _key: string,
+  ) {}
 
   _acquire(): void {
     this._x.sim.locks.holds.set(this._key, { holder: this._x.id, until: null });
@@ -126,11 +123,7 @@ export class LockFacade {
  * LockService.getScriptLock().waitLock(10000);
  */
 export class LockServiceFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _lock(scope: LockScope): LockFacade | null {
     const documentId = this._x.sim.documentIdOf(this._x);

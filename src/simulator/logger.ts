@@ -44,11 +44,7 @@ function formatLogValue(value: unknown): string {
  * Logger.log("rows: %s", 12);
  */
 export class LoggerFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   log(format: unknown, ...values: unknown[]): this {
     let message = formatLogValue(format);
@@ -75,11 +71,7 @@ export class LoggerFacade {
  * console.warn("run refused: already running");
  */
 export class ConsoleFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _log(level: LogEntry["level"], args: unknown[]): void {
     this._x.sim.recordLog(this._x, "console", level, args.map(formatLogValue).join(" "));

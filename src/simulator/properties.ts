@@ -96,13 +96,10 @@ function keyArg(key: unknown): string {
  * PropertiesService.getScriptProperties().setProperty("k", "v").getProperty("k"); // "v"
  */
 export class PropertiesFacade {
-  _x: Execution;
-  _store: PropertyStore;
-
-  constructor(execution: Execution, store: PropertyStore) {
-    this._x = execution;
-    this._store = store;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _store: PropertyStore,
+  ) {}
 
   _self(): this {
     return this._x.expose("Properties", this, PROPERTIES_KINDS);
@@ -162,11 +159,7 @@ export class PropertiesFacade {
  * PropertiesService.getDocumentProperties(); // null in a trigger context
  */
 export class PropertiesServiceFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   getScriptProperties(): PropertiesFacade {
     return this._x.expose("Properties", new PropertiesFacade(this._x, this._x.sim.properties.script), PROPERTIES_KINDS);

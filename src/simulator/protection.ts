@@ -119,15 +119,11 @@ const PROTECTION_KINDS: ServiceKinds = Object.fromEntries(
  * sheet.getRange("A1:C9").protect().setDescription("computed").setWarningOnly(true);
  */
 export class ProtectionFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _p: ProtectionModel;
-
-  constructor(execution: Execution, ss: SpreadsheetModel, model: ProtectionModel) {
-    this._x = execution;
-    this._ss = ss;
-    this._p = model;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _p: ProtectionModel,
+  ) {}
 
   _self(): this {
     return this._x.expose("Protection", this, PROTECTION_KINDS);

@@ -123,15 +123,14 @@ function typeName(value: unknown): string {
  * sheet.getRange(2, 1, rows.length, 3).setValues(rows);
  */
 export class RangeFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _sheet: SheetModel;
   _r: GridRect;
 
-  constructor(execution: Execution, ss: SpreadsheetModel, sheet: SheetModel, rect: GridRect) {
-    this._x = execution;
-    this._ss = ss;
-    this._sheet = sheet;
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _sheet: SheetModel,
+    rect: GridRect,
+  ) {
     this._r = { ...rect };
   }
 

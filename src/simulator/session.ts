@@ -13,11 +13,7 @@ import type { Execution } from "./execution";
  * Session.getActiveUser().getEmail(); // ""
  */
 export class UserFacade {
-  _email: string;
-
-  constructor(email: string) {
-    this._email = email;
-  }
+  constructor(readonly _email: string) {}
 
   getEmail(): string {
     return this._email;
@@ -44,11 +40,7 @@ function temporaryUserKey(seed: number, user: string): string {
  * Session.getTemporaryActiveUserKey(); // an opaque key, the same for the same user
  */
 export class SessionFacade {
-  _x: Execution;
-
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _user(): UserFacade {
     const { sim, context } = this._x;

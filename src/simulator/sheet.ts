@@ -100,15 +100,11 @@ export function checkSheetName(ss: SpreadsheetModel, name: string, self?: SheetM
  * const rows = sheet.getDataRange().getValues();
  */
 export class SheetFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-  _sheet: SheetModel;
-
-  constructor(execution: Execution, ss: SpreadsheetModel, sheet: SheetModel) {
-    this._x = execution;
-    this._ss = ss;
-    this._sheet = sheet;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+    readonly _sheet: SheetModel,
+  ) {}
 
   _self(): this {
     return this._x.expose("Sheet", this, SHEET_KINDS);

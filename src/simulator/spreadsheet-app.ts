@@ -17,7 +17,6 @@ import { UiFacade } from "./ui";
  * SpreadsheetApp.openById(PropertiesService.getScriptProperties().getProperty("spreadsheetId"));
  */
 export class SpreadsheetAppFacade {
-  _x: Execution;
   readonly ProtectionType = PROTECTION_TYPE;
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
   readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY;
@@ -33,9 +32,7 @@ export class SpreadsheetAppFacade {
   });
   readonly WrapStrategy = Object.freeze({ WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" });
 
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _open(): SpreadsheetFacade {
     return exposeSpreadsheet(this._x, this._x.sim.spreadsheet);

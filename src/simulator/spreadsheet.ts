@@ -52,13 +52,10 @@ export function exposeSpreadsheet(x: Execution, ss: SpreadsheetModel): Spreadshe
  * ss.getSpreadsheetTimeZone(); // "Asia/Shanghai"
  */
 export class SpreadsheetFacade {
-  _x: Execution;
-  _ss: SpreadsheetModel;
-
-  constructor(execution: Execution, ss: SpreadsheetModel) {
-    this._x = execution;
-    this._ss = ss;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _ss: SpreadsheetModel,
+  ) {}
 
   _sheet(value: unknown, method: string): SheetModel {
     const facade = unwrapService(value, SheetFacade);

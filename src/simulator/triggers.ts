@@ -75,11 +75,7 @@ const SCRIPT_APP_KINDS: ServiceKinds = { deleteTrigger: "write", getProjectTrigg
  * ScriptApp.getProjectTriggers()[0].getHandlerFunction(); // "onSchedule"
  */
 export class TriggerFacade {
-  _model: TriggerModel;
-
-  constructor(model: TriggerModel) {
-    this._model = model;
-  }
+  constructor(readonly _model: TriggerModel) {}
 
   getUniqueId(): string {
     return this._model.uid;
@@ -137,14 +133,12 @@ function install(x: Execution, model: Omit<TriggerModel, "uid" | "user" | "creat
  * ScriptApp.newTrigger("onSchedule").timeBased().everyHours(1).create();
  */
 export class ClockTriggerBuilderFacade {
-  _x: Execution;
-  _handler: string;
   _schedule: Record<string, string | number> = {};
 
-  constructor(execution: Execution, handler: string) {
-    this._x = execution;
-    this._handler = handler;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _handler: string,
+  ) {}
 
   _set(key: string, value: string | number): this {
     this._schedule[key] = value;
@@ -222,16 +216,13 @@ export class ClockTriggerBuilderFacade {
  * ScriptApp.newTrigger("onEditHandler").forSpreadsheet(ss).onEdit().create();
  */
 export class SpreadsheetTriggerBuilderFacade {
-  _x: Execution;
-  _handler: string;
-  _documentId: string;
   _event: TriggerModel["eventType"] | null = null;
 
-  constructor(execution: Execution, handler: string, documentId: string) {
-    this._x = execution;
-    this._handler = handler;
-    this._documentId = documentId;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _handler: string,
+    readonly _documentId: string,
+  ) {}
 
   _on(event: TriggerModel["eventType"]): this {
     this._event = event;
@@ -271,13 +262,10 @@ export class SpreadsheetTriggerBuilderFacade {
  * ScriptApp.newTrigger("run").timeBased();
  */
 export class TriggerBuilderFacade {
-  _x: Execution;
-  _handler: string;
-
-  constructor(execution: Execution, handler: string) {
-    this._x = execution;
-    this._handler = handler;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _handler: string,
+  ) {}
 
   timeBased(): ClockTriggerBuilderFacade {
     return this._x.expose("ClockTriggerBuilder", new ClockTriggerBuilderFacade(this._x, this._handler), BUILDER_KINDS);
@@ -301,16 +289,13 @@ export class TriggerBuilderFacade {
  * ScriptApp.getProjectTriggers().forEach((t) => ScriptApp.deleteTrigger(t));
  */
 export class ScriptAppFacade {
-  _x: Execution;
   readonly AuthMode = AUTH_MODE;
   readonly TriggerSource = TRIGGER_SOURCE;
   readonly EventType = EVENT_TYPE;
   readonly WeekDay = WEEK_DAY;
   readonly AuthorizationStatus = AUTHORIZATION_STATUS;
 
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _expose(model: TriggerModel): TriggerFacade {
     return this._x.expose("Trigger", new TriggerFacade(model), TRIGGER_KINDS);

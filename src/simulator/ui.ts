@@ -64,13 +64,10 @@ export class UiState {
  * ui.createAddonMenu().addItem("Set up", "setUp").addSeparator().addToUi();
  */
 export class MenuFacade {
-  _x: Execution;
-  _record: MenuRecord;
-
-  constructor(execution: Execution, record: MenuRecord) {
-    this._x = execution;
-    this._record = record;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _record: MenuRecord,
+  ) {}
 
   _self(): this {
     return this._x.expose("Menu", this);
@@ -107,13 +104,10 @@ export class MenuFacade {
  * const response = ui.prompt("Period?"); response.getResponseText();
  */
 export class PromptResponseFacade {
-  _button: string;
-  _text: string;
-
-  constructor(button: string, text: string) {
-    this._button = button;
-    this._text = text;
-  }
+  constructor(
+    readonly _button: string,
+    readonly _text: string,
+  ) {}
 
   getResponseText(): string {
     return this._text;
@@ -146,13 +140,10 @@ function defaultButton(buttons: string): string {
  * SpreadsheetApp.getUi().alert("Done"); // "OK"
  */
 export class UiFacade {
-  _x: Execution;
   readonly Button = BUTTON;
   readonly ButtonSet = BUTTON_SET;
 
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   _show(kind: ShownHtml["kind"], html: unknown, title?: unknown): void {
     const output = unwrapService(html, HtmlOutputFacade);

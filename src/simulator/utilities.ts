@@ -51,13 +51,10 @@ const signedBytes = (buffer: Buffer): number[] => [...buffer].map((b) => (b > 12
  * Utilities.formatDate(new Date(), "Asia/Kolkata", "yyyy-MM-dd'T'HH:mm:ssXXX");
  */
 export class UtilitiesFacade {
-  _x: Execution;
   readonly DigestAlgorithm = DIGEST_ALGORITHM;
   readonly Charset = CHARSET;
 
-  constructor(execution: Execution) {
-    this._x = execution;
-  }
+  constructor(readonly _x: Execution) {}
 
   /** Java's TimeZone.getTimeZone falls back to GMT for unknown ids; so does this. */
   formatDate(date: unknown, timeZone: unknown, format: unknown): string {
