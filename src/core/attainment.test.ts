@@ -100,10 +100,8 @@ describe("isUsableTarget", () => {
 
 describe("parseDirection", () => {
   it("reads English and Chinese names, trimmed and case-insensitive", () => {
-    expect(parseDirection("higher")).toBe("higher");
-    expect(parseDirection(" LOWER ")).toBe("lower");
-    expect(parseDirection("越高越好")).toBe("higher");
-    expect(parseDirection(" 越低越好 ")).toBe("lower");
+    const directionOf = { higher: "higher", " LOWER ": "lower", 越高越好: "higher", " 越低越好 ": "lower" };
+    for (const [name, direction] of Object.entries(directionOf)) expect(parseDirection(name), name).toBe(direction);
   });
 
   it("rejects anything else, including object property names", () => {

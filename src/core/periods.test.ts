@@ -248,10 +248,8 @@ describe("ranges, order and covering periods", () => {
   });
 
   it("steps back one period of the same kind", () => {
-    expect(previousPeriod("2026-03")).toBe("2026-02");
-    expect(previousPeriod("2026-01")).toBe("2025-12");
-    expect(previousPeriod("2026-Q3")).toBe("2026-Q2");
-    expect(previousPeriod("2026-Q1")).toBe("2025-Q4");
+    const previousOf = { "2026-03": "2026-02", "2026-01": "2025-12", "2026-Q3": "2026-Q2", "2026-Q1": "2025-Q4" };
+    for (const [period, previous] of Object.entries(previousOf)) expect(previousPeriod(period), period).toBe(previous);
     expect(previousPeriod("2026")).toBe("2025");
   });
 

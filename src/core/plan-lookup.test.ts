@@ -37,11 +37,14 @@ describe("versionForPeriod", () => {
   const from = (period: string, fy = 1, plan = book) => versionForPeriod(plan, period, fy)?.effectiveFrom ?? null;
 
   it("takes the latest version starting on or before a month", () => {
-    expect(from("2020-01")).toBe("");
-    expect(from("2026-03")).toBe("");
-    expect(from("2026-04")).toBe("2026-04");
-    expect(from("2026-12")).toBe("2026-04");
-    expect(from("2027-01")).toBe("2027-01");
+    const versionOf = {
+      "2020-01": "",
+      "2026-03": "",
+      "2026-04": "2026-04",
+      "2026-12": "2026-04",
+      "2027-01": "2027-01",
+    };
+    for (const [month, effectiveFrom] of Object.entries(versionOf)) expect(from(month), month).toBe(effectiveFrom);
   });
 
   it("uses the version in force at a quarter's first month, even when another starts inside it", () => {

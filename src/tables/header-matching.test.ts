@@ -5,10 +5,8 @@ import { REPS_COLUMNS, SALES_COLUMNS, TARGETS_COLUMNS } from "./input-columns";
 
 describe("normalizeHeader", () => {
   it("ignores case, spaces, _ and -", () => {
-    expect(normalizeHeader("Rep ID")).toBe("repid");
-    expect(normalizeHeader(" rep_id ")).toBe("repid");
-    expect(normalizeHeader("REP-ID")).toBe("repid");
-    expect(normalizeHeader("Rep  _-  Id")).toBe("repid");
+    for (const header of ["Rep ID", " rep_id ", "REP-ID", "Rep  _-  Id"])
+      expect(normalizeHeader(header), header).toBe("repid");
     expect(normalizeHeader("StartDate")).toBe("startdate");
   });
 
