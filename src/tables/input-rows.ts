@@ -11,7 +11,7 @@
 import * as z from "zod/mini";
 import { a1, columnOfCell } from "../core/a1-notation";
 import { problemAt, type Problem, type ProblemCode, type Severity } from "../core/problems";
-import { cellFailure, isBlankCell, isCellFailure, type CellFailure } from "./cell-values";
+import { cellFailure, isBlankCell, isCellFailure, type CellFailure, type DayOfInstant } from "./cell-values";
 import { isReportNoteRow } from "./report-note-rows";
 import { findHeaderRow, matchHeaders, type HeaderMatch } from "./header-matching";
 import { INPUT_SHEET_ORDER, INPUT_SHEETS, type FieldOf, type InputSheetKey } from "./input-columns";
@@ -55,6 +55,32 @@ export function required<T>(read: (value: unknown) => T | null | CellFailure): C
     const result = read(value);
     return result === null ? BLANK_REQUIRED : result;
   };
+}
+
+/** A cell reader that also takes the spreadsheet's day function, as most of `cell-values.ts` does. */
+type DayCellReader = (value: unknown, dayOf: DayOfInstant) => unknown;
+
+/** The readers `requiredCells` builds: each field's reader, `required`. */
+type RequiredCells<D extends Record<string, DayCellReader>> = {
+  [F in keyof D]: CellReader<Exclude<ReturnType<D[F]>, null | CellFailure>>;
+};
+
+/**
+ * A row of required cells, each read with the spreadsheet's day function, so a sheet whose every column is
+ * required (Adjustments, Scores, Targets) names each field's reader once.
+ *
+ * @example
+ * const readers = requiredCells(dayOf, { rep: readIdText, amount: readNumberCell });
+ * readers.amount("1,200"); // 1200
+ * readers.rep("");         // cellFailure("blank_required")
+ */
+export function requiredCells<D extends Record<string, DayCellReader>>(
+  dayOf: DayOfInstant,
+  reads: D,
+): RequiredCells<D> {
+  const readers: Record<string, CellReader<unknown>> = {};
+  for (const [field, read] of Object.entries(reads)) readers[field] = required((value) => read(value, dayOf));
+  return readers as RequiredCells<D>;
 }
 
 /**
@@ -377,4 +403,25 @@ export function fieldOfRow<K extends InputSheetKey, T>(
 ): T | null {
   const result = read(cellOfField(sheet, row.cells, field));
   return isCellFailure(result) ? null : result;
+}
+
+/**
+ * A field of a row, passed through `resolve` (a rep or metric looked up): its value when the whole row was read,
+ * else the field read on its own, so that a row left out for another cell still has that field checked. Null when
+ * the field cannot be read or `resolve` refuses it.
+ *
+ * @example
+ * // Row 3 of Scores has a readable Rep ID but a bad Value, so row.values is null:
+ * resolvedField(sheet, readers, row, "rep", (id) => resolveRep(sheet, reps, row.row, "rep", id)); // "r1"
+ */
+export function resolvedField<K extends InputSheetKey, R extends RowReaders, F extends FieldOf<K> & keyof R, T>(
+  sheet: OpenSheet<K>,
+  readers: R,
+  row: ReadRow<RowOf<R>>,
+  field: F,
+  resolve: (value: RowOf<R>[F]) => T | null,
+): T | null {
+  // The reader of `field` gives RowOf<R>[F] on success; TypeScript cannot see that through the generic index.
+  const value = row.values ? row.values[field] : (fieldOfRow(sheet, readers[field], row, field) as RowOf<R>[F] | null);
+  return value === null ? null : resolve(value);
 }

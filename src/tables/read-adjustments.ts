@@ -7,17 +7,17 @@
 import type { Adjustment } from "../core/records";
 import { readIdText, readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
+import {
+  readRowsPlain,
+  requiredCells,
+  resolvedField,
+  type CellReader,
+  type OpenSheet,
+  type RowsReader,
+} from "./input-rows";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
-function adjustmentsRow(dayOf: DayOfInstant) {
-  return {
-    rep: required((value) => readIdText(value, dayOf)),
-    period: required((value) => readMonthCell(value, dayOf)),
-    amount: required((value) => readNumberCell(value, dayOf)),
-    reason: required((value) => readText(value, dayOf)),
-  } satisfies Record<FieldOf<"adjustments">, CellReader<unknown>>;
-}
+const ADJUSTMENT_CELLS = { rep: readIdText, period: readMonthCell, amount: readNumberCell, reason: readText };
 
 /**
  * Reads the Adjustments sheet: rows naming an unknown rep or with a bad cell
@@ -35,11 +35,10 @@ export function readAdjustments(
   readRows: RowsReader = readRowsPlain,
 ): Adjustment[] {
   if (!sheet) return [];
-  const readers = adjustmentsRow(dayOf);
+  const readers = requiredCells(dayOf, ADJUSTMENT_CELLS) satisfies Record<FieldOf<"adjustments">, CellReader<unknown>>;
   const adjustments: Adjustment[] = [];
   for (const row of readRows(sheet, readers)) {
-    const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
-    const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
+    const rep = resolvedField(sheet, readers, row, "rep", (id) => resolveRep(sheet, reps, row.row, "rep", id));
     if (rep === null || row.values === null) continue;
     const { period, amount, reason } = row.values;
     adjustments.push({ row: row.row, rep, period, amount, reason });

@@ -10,18 +10,18 @@ import { isPeriodKey, parsePeriod } from "../core/periods";
 import type { Period, ScoreRecord } from "../core/records";
 import { displayValue, readIdText, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
+import {
+  readRowsPlain,
+  requiredCells,
+  resolvedField,
+  type CellReader,
+  type OpenSheet,
+  type RowsReader,
+} from "./input-rows";
 import { metricName, type MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
-function scoresRow(dayOf: DayOfInstant) {
-  return {
-    rep: required((value) => readIdText(value, dayOf)),
-    period: required((value) => readPeriodCell(value, dayOf)),
-    metric: required((value) => readText(value, dayOf)),
-    value: required((value) => readNumberCell(value, dayOf)),
-  } satisfies Record<FieldOf<"scores">, CellReader<unknown>>;
-}
+const SCORE_CELLS = { rep: readIdText, period: readPeriodCell, metric: readText, value: readNumberCell };
 
 /**
  * Reads the Scores sheet: rows naming an unknown rep, or a metric that is not
@@ -43,13 +43,11 @@ export function readScores(
   periods: ReadonlySet<Period> | null = null,
 ): ScoreRecord[] {
   if (!sheet) return [];
-  const readers = scoresRow(dayOf);
+  const readers = requiredCells(dayOf, SCORE_CELLS) satisfies Record<FieldOf<"scores">, CellReader<unknown>>;
   const scores: ScoreRecord[] = [];
   for (const row of readRows(periods === null ? sheet : withoutOtherPeriods(sheet, periods), readers)) {
-    const repId = row.values ? row.values.rep : fieldOfRow(sheet, readers.rep, row, "rep");
-    const rep = repId === null ? null : resolveRep(sheet, reps, row.row, "rep", repId);
-    const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");
-    const metric = metricText === null ? null : manualMetric(sheet, row.row, metricText, metrics);
+    const rep = resolvedField(sheet, readers, row, "rep", (id) => resolveRep(sheet, reps, row.row, "rep", id));
+    const metric = resolvedField(sheet, readers, row, "metric", (text) => manualMetric(sheet, row.row, text, metrics));
     if (rep === null || metric === null || row.values === null) continue;
     scores.push({ row: row.row, rep, period: row.values.period, metric, value: row.values.value });
   }

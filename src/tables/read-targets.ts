@@ -18,19 +18,19 @@ import {
   type ScopeCell,
 } from "./cell-values";
 import type { FieldOf } from "./input-columns";
-import { fieldOfRow, readRowsPlain, required, type CellReader, type OpenSheet, type RowsReader } from "./input-rows";
+import {
+  readRowsPlain,
+  requiredCells,
+  resolvedField,
+  type CellReader,
+  type OpenSheet,
+  type RowsReader,
+} from "./input-rows";
 import type { MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 import { scopeKey } from "../core/targets";
 
-function targetsRow(dayOf: DayOfInstant) {
-  return {
-    scope: required((value) => readTargetScope(value, dayOf)),
-    period: required((value) => readPeriodCell(value, dayOf)),
-    metric: required((value) => readText(value, dayOf)),
-    target: required((value) => readPositiveNumber(value, dayOf)),
-  } satisfies Record<FieldOf<"targets">, CellReader<unknown>>;
-}
+const TARGET_CELLS = { scope: readTargetScope, period: readPeriodCell, metric: readText, target: readPositiveNumber };
 
 /**
  * Reads the Targets sheet: a scope naming an unknown rep is an error, an
@@ -50,19 +50,22 @@ export function readTargets(
   readRows: RowsReader = readRowsPlain,
 ): TargetRecord[] {
   if (!sheet) return [];
-  const readers = targetsRow(dayOf);
+  const readers = requiredCells(dayOf, TARGET_CELLS) satisfies Record<FieldOf<"targets">, CellReader<unknown>>;
   const candidates: TargetRecord[] = [];
   for (const row of readRows(sheet, readers)) {
-    const scopeCell = row.values ? row.values.scope : fieldOfRow(sheet, readers.scope, row, "scope");
-    const scope = scopeCell === null ? null : resolveScope(sheet, reps, row.row, scopeCell);
-    const metricText = row.values ? row.values.metric : fieldOfRow(sheet, readers.metric, row, "metric");
-    const metric = metricText === null ? null : metrics.plan(metricText);
-    if (metricText !== null && metric === null)
-      sheet.report(row.row, "metric", "unknown_metric", { metric: displayValue(metricText) });
+    const scope = resolvedField(sheet, readers, row, "scope", (cell) => resolveScope(sheet, reps, row.row, cell));
+    const metric = resolvedField(sheet, readers, row, "metric", (text) => planMetric(sheet, row.row, text, metrics));
     if (scope === null || metric === null || row.values === null) continue;
     candidates.push({ row: row.row, scope, period: row.values.period, metric, target: row.values.target });
   }
   return withoutDuplicateTargets(sheet, candidates);
+}
+
+/** A metric some plan version knows; any other is `unknown_metric`. */
+function planMetric(sheet: OpenSheet<"targets">, row: number, text: string, metrics: MetricResolvers): string | null {
+  const metric = metrics.plan(text);
+  if (metric === null) sheet.report(row, "metric", "unknown_metric", { metric: displayValue(text) });
+  return metric;
 }
 
 function resolveScope(

@@ -188,34 +188,48 @@ function listParam(parts: QueryParts, name: string, words: string[]): string {
   return name;
 }
 
-function statusExpression(parts: QueryParts, vocabulary: SalesVocabulary): string {
-  const status = parts.column("status");
-  if (status === null) return "'w'";
-  const word = "COALESCE(" + status + ", '')";
-  const d = parts.dialect;
-  return (
-    "CASE WHEN " +
-    d.inList(word, listParam(parts, "won_words", vocabulary.won)) +
-    " THEN 'w' WHEN " +
-    d.inList(word, listParam(parts, "lost_words", vocabulary.lost)) +
-    " THEN 'l' WHEN " +
-    d.inList(word, listParam(parts, "bad_words", vocabulary.bad)) +
-    " THEN 'x' ELSE 'o' END"
+/** One word list in a {@link wordCodeExpression}: the cells whose text is in `words` take `code`. */
+interface WordCode {
+  param: string;
+  words: string[];
+  code: string;
+}
+
+/**
+ * A CASE that turns a text column's words into a one-letter code, so the status and the deal type share one form;
+ * `missing` stands in when the column is not mapped, `otherwise` for a word in no list.
+ */
+function wordCodeExpression(
+  parts: QueryParts,
+  field: SalesField,
+  codes: WordCode[],
+  otherwise: string,
+  missing: string,
+): string {
+  const column = parts.column(field);
+  if (column === null) return missing;
+  const word = "COALESCE(" + column + ", '')";
+  const whens = codes.map(
+    (c) => " WHEN " + parts.dialect.inList(word, listParam(parts, c.param, c.words)) + " THEN " + c.code,
   );
+  return "CASE" + whens.join("") + " ELSE " + otherwise + " END";
+}
+
+function statusExpression(parts: QueryParts, vocabulary: SalesVocabulary): string {
+  const codes = [
+    { param: "won_words", words: vocabulary.won, code: "'w'" },
+    { param: "lost_words", words: vocabulary.lost, code: "'l'" },
+    { param: "bad_words", words: vocabulary.bad, code: "'x'" },
+  ];
+  return wordCodeExpression(parts, "status", codes, "'o'", "'w'");
 }
 
 function typeExpression(parts: QueryParts, vocabulary: SalesVocabulary): string {
-  const type = parts.column("type");
-  if (type === null) return "''";
-  const word = "COALESCE(" + type + ", '')";
-  const d = parts.dialect;
-  return (
-    "CASE WHEN " +
-    d.inList(word, listParam(parts, "new_words", vocabulary.newTypes)) +
-    " THEN 'n' WHEN " +
-    d.inList(word, listParam(parts, "renewal_words", vocabulary.renewalTypes)) +
-    " THEN 'r' ELSE '' END"
-  );
+  const codes = [
+    { param: "new_words", words: vocabulary.newTypes, code: "'n'" },
+    { param: "renewal_words", words: vocabulary.renewalTypes, code: "'r'" },
+  ];
+  return wordCodeExpression(parts, "type", codes, "''", "''");
 }
 
 /** An open deal's probability: its own cell (0-1, or 0-100 as a percent; else 0), else its stage's, else 1. */
