@@ -6,46 +6,38 @@ import type { GridRect } from "./a1-notation";
 import { type Execution, unwrapService } from "./execution";
 import { RangeFacade, exposeRange } from "./range";
 import type { ChartModel, SpreadsheetModel } from "./sheet-model";
+import { enumOf } from "./service-enum";
 
 /** Charts.ChartType. */
-const CHART_TYPE = Object.freeze(
-  Object.fromEntries(
-    [
-      "AREA",
-      "BAR",
-      "BUBBLE",
-      "CANDLESTICK",
-      "COLUMN",
-      "COMBO",
-      "GAUGE",
-      "GEO",
-      "HISTOGRAM",
-      "LINE",
-      "ORG",
-      "PIE",
-      "RADAR",
-      "SCATTER",
-      "SPARKLINE",
-      "STEPPED_AREA",
-      "TABLE",
-      "TIMELINE",
-      "TREEMAP",
-      "WATERFALL",
-    ].map((n) => [n, n]),
-  ),
-) as Readonly<Record<string, string>>;
+const CHART_TYPE = enumOf(
+  "AREA",
+  "BAR",
+  "BUBBLE",
+  "CANDLESTICK",
+  "COLUMN",
+  "COMBO",
+  "GAUGE",
+  "GEO",
+  "HISTOGRAM",
+  "LINE",
+  "ORG",
+  "PIE",
+  "RADAR",
+  "SCATTER",
+  "SPARKLINE",
+  "STEPPED_AREA",
+  "TABLE",
+  "TIMELINE",
+  "TREEMAP",
+  "WATERFALL",
+);
 
 /** The `Charts` global (enums only). */
 export const CHARTS_GLOBAL = Object.freeze({
   ChartType: CHART_TYPE,
-  ChartHiddenDimensionStrategy: Object.freeze({
-    IGNORE_BOTH: "IGNORE_BOTH",
-    IGNORE_ROWS: "IGNORE_ROWS",
-    IGNORE_COLUMNS: "IGNORE_COLUMNS",
-    SHOW_BOTH: "SHOW_BOTH",
-  }),
-  ChartMergeStrategy: Object.freeze({ MERGE_COLUMNS: "MERGE_COLUMNS", MERGE_ROWS: "MERGE_ROWS" }),
-  Position: Object.freeze({ TOP: "TOP", RIGHT: "RIGHT", BOTTOM: "BOTTOM", NONE: "NONE" }),
+  ChartHiddenDimensionStrategy: enumOf("IGNORE_BOTH", "IGNORE_ROWS", "IGNORE_COLUMNS", "SHOW_BOTH"),
+  ChartMergeStrategy: enumOf("MERGE_COLUMNS", "MERGE_ROWS"),
+  Position: enumOf("TOP", "RIGHT", "BOTTOM", "NONE"),
 });
 
 function rangeRef(range: unknown): { sheetId: number; rect: GridRect } {

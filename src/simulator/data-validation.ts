@@ -3,39 +3,36 @@ import type { CellContent, ValidationSpec } from "./cell";
 import { type Execution, unwrapService } from "./execution";
 import { dateMs, isDateLike } from "./realm";
 import { instantToWall } from "./time-zone";
+import { enumOf } from "./service-enum";
 
 /** SpreadsheetApp.DataValidationCriteria. */
-export const DATA_VALIDATION_CRITERIA = Object.freeze(
-  Object.fromEntries(
-    [
-      "DATE_AFTER",
-      "DATE_BEFORE",
-      "DATE_BETWEEN",
-      "DATE_EQUAL_TO",
-      "DATE_IS_VALID_DATE",
-      "DATE_NOT_BETWEEN",
-      "DATE_ON_OR_AFTER",
-      "DATE_ON_OR_BEFORE",
-      "NUMBER_BETWEEN",
-      "NUMBER_EQUAL_TO",
-      "NUMBER_GREATER_THAN",
-      "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-      "NUMBER_LESS_THAN",
-      "NUMBER_LESS_THAN_OR_EQUAL_TO",
-      "NUMBER_NOT_BETWEEN",
-      "NUMBER_NOT_EQUAL_TO",
-      "TEXT_CONTAINS",
-      "TEXT_DOES_NOT_CONTAIN",
-      "TEXT_EQUAL_TO",
-      "TEXT_IS_VALID_EMAIL",
-      "TEXT_IS_VALID_URL",
-      "VALUE_IN_LIST",
-      "VALUE_IN_RANGE",
-      "CUSTOM_FORMULA",
-      "CHECKBOX",
-    ].map((name) => [name, name]),
-  ),
-) as Readonly<Record<string, string>>;
+export const DATA_VALIDATION_CRITERIA = enumOf(
+  "DATE_AFTER",
+  "DATE_BEFORE",
+  "DATE_BETWEEN",
+  "DATE_EQUAL_TO",
+  "DATE_IS_VALID_DATE",
+  "DATE_NOT_BETWEEN",
+  "DATE_ON_OR_AFTER",
+  "DATE_ON_OR_BEFORE",
+  "NUMBER_BETWEEN",
+  "NUMBER_EQUAL_TO",
+  "NUMBER_GREATER_THAN",
+  "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+  "NUMBER_LESS_THAN",
+  "NUMBER_LESS_THAN_OR_EQUAL_TO",
+  "NUMBER_NOT_BETWEEN",
+  "NUMBER_NOT_EQUAL_TO",
+  "TEXT_CONTAINS",
+  "TEXT_DOES_NOT_CONTAIN",
+  "TEXT_EQUAL_TO",
+  "TEXT_IS_VALID_EMAIL",
+  "TEXT_IS_VALID_URL",
+  "VALUE_IN_LIST",
+  "VALUE_IN_RANGE",
+  "CUSTOM_FORMULA",
+  "CHECKBOX",
+);
 
 /** Criteria values as stored: JSON-safe (dates as `{ instant: epochMs }`). */
 function storeArg(value: unknown): unknown {

@@ -3,16 +3,12 @@ import type { Execution, ServiceKinds } from "./execution";
 import type { MetadataEntry, SpreadsheetModel } from "./sheet-model";
 import { type SheetFacade, exposeSheet } from "./sheet";
 import { type SpreadsheetFacade, exposeSpreadsheet } from "./spreadsheet";
+import { enumOf } from "./service-enum";
 
 /** SpreadsheetApp.DeveloperMetadataVisibility. */
-export const DEVELOPER_METADATA_VISIBILITY = Object.freeze({ DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" });
+export const DEVELOPER_METADATA_VISIBILITY = enumOf("DOCUMENT", "PROJECT");
 /** SpreadsheetApp.DeveloperMetadataLocationType. */
-export const DEVELOPER_METADATA_LOCATION_TYPE = Object.freeze({
-  SPREADSHEET: "SPREADSHEET",
-  SHEET: "SHEET",
-  ROW: "ROW",
-  COLUMN: "COLUMN",
-});
+export const DEVELOPER_METADATA_LOCATION_TYPE = enumOf("SPREADSHEET", "SHEET", "ROW", "COLUMN");
 
 const METADATA_KINDS: ServiceKinds = { setKey: "write", setValue: "write", setVisibility: "write", remove: "write" };
 

@@ -1,11 +1,12 @@
 /** HtmlService: HTML outputs from strings or from the built files (dist/*.html). */
 import { SERVICE_TAG } from "./call-log";
 import type { Execution } from "./execution";
+import { enumOf } from "./service-enum";
 
 /** HtmlService.SandboxMode. */
-const SANDBOX_MODE = Object.freeze({ EMULATED: "EMULATED", IFRAME: "IFRAME", NATIVE: "NATIVE" });
+const SANDBOX_MODE = enumOf("EMULATED", "IFRAME", "NATIVE");
 /** HtmlService.XFrameOptionsMode. */
-const XFRAME_OPTIONS_MODE = Object.freeze({ ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" });
+const XFRAME_OPTIONS_MODE = enumOf("ALLOWALL", "DEFAULT");
 
 /**
  * An HtmlOutput.

@@ -7,6 +7,7 @@
  * unless a test declines it for a user.
  */
 import type { Execution } from "./execution";
+import { enumOf } from "./service-enum";
 
 /** Apps Script's message when requireScopes ends an execution to ask for consent. */
 const AUTHORIZATION_REQUIRED_MESSAGE = "Authorization is required to perform that action.";
@@ -49,7 +50,7 @@ export class ScopeState {
 }
 
 /** ScriptApp.AuthorizationStatus. */
-export const AUTHORIZATION_STATUS = Object.freeze({ REQUIRED: "REQUIRED", NOT_REQUIRED: "NOT_REQUIRED" });
+export const AUTHORIZATION_STATUS = enumOf("REQUIRED", "NOT_REQUIRED");
 
 /**
  * ScriptApp.requireScopes: returns when the user granted every scope;

@@ -15,6 +15,7 @@ import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { RangeFacade, exposeRange } from "./range";
 import type { ProtectionModel, SheetModel, SpreadsheetModel } from "./sheet-model";
 import { UserFacade } from "./session";
+import { enumOf } from "./service-enum";
 
 /** Protections whose editors still mirror their spreadsheet's editors (none changed their list yet). */
 const mirroring = new WeakSet<ProtectionModel>();
@@ -45,7 +46,7 @@ function userName(user: unknown): string {
 }
 
 /** SpreadsheetApp.ProtectionType. */
-export const PROTECTION_TYPE = Object.freeze({ RANGE: "RANGE", SHEET: "SHEET" });
+export const PROTECTION_TYPE = enumOf("RANGE", "SHEET");
 
 /** Sheets' message for an edit of a protected cell. */
 const PROTECTED_MESSAGE =

@@ -6,6 +6,7 @@ import { PROTECTION_TYPE } from "./protection";
 import type { SheetFacade } from "./sheet";
 import { type SpreadsheetFacade, exposeSpreadsheet } from "./spreadsheet";
 import { UiFacade } from "./ui";
+import { enumOf } from "./service-enum";
 
 /**
  * SpreadsheetApp. In a time-driven trigger `getActiveSpreadsheet()` is null
@@ -21,16 +22,9 @@ export class SpreadsheetAppFacade {
   readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
   readonly DeveloperMetadataVisibility = DEVELOPER_METADATA_VISIBILITY;
   readonly DeveloperMetadataLocationType = DEVELOPER_METADATA_LOCATION_TYPE;
-  readonly Dimension = Object.freeze({ COLUMNS: "COLUMNS", ROWS: "ROWS" });
-  readonly BorderStyle = Object.freeze({
-    DOTTED: "DOTTED",
-    DASHED: "DASHED",
-    SOLID: "SOLID",
-    SOLID_MEDIUM: "SOLID_MEDIUM",
-    SOLID_THICK: "SOLID_THICK",
-    DOUBLE: "DOUBLE",
-  });
-  readonly WrapStrategy = Object.freeze({ WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" });
+  readonly Dimension = enumOf("COLUMNS", "ROWS");
+  readonly BorderStyle = enumOf("DOTTED", "DASHED", "SOLID", "SOLID_MEDIUM", "SOLID_THICK", "DOUBLE");
+  readonly WrapStrategy = enumOf("WRAP", "OVERFLOW", "CLIP");
 
   constructor(readonly _x: Execution) {}
 

@@ -7,6 +7,7 @@ import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { AUTHORIZATION_STATUS, AuthorizationInfoFacade, requireScopes } from "./oauth-scopes";
 import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
+import { enumOf } from "./service-enum";
 
 /** An installable trigger. */
 export interface TriggerModel {
@@ -51,9 +52,6 @@ export class TriggerState {
     return this.list.find((t) => t.uid === uid);
   }
 }
-
-const enumOf = (...names: string[]): Readonly<Record<string, string>> =>
-  Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
 /** ScriptApp.AuthMode. */
 const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");

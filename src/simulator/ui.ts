@@ -5,16 +5,12 @@
  */
 import { type Execution, unwrapService } from "./execution";
 import { HtmlOutputFacade } from "./html";
+import { enumOf } from "./service-enum";
 
 /** Ui.Button. */
-const BUTTON = Object.freeze({ OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" });
+const BUTTON = enumOf("OK", "CANCEL", "YES", "NO", "CLOSE");
 /** Ui.ButtonSet. */
-const BUTTON_SET = Object.freeze({
-  OK: "OK",
-  OK_CANCEL: "OK_CANCEL",
-  YES_NO: "YES_NO",
-  YES_NO_CANCEL: "YES_NO_CANCEL",
-});
+const BUTTON_SET = enumOf("OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL");
 
 /** A menu item, separator or submenu. */
 type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };

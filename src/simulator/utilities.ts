@@ -4,18 +4,12 @@ import { formatSimpleDate } from "./date-format";
 import type { Execution } from "./execution";
 import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
+import { enumOf } from "./service-enum";
 
 /** Utilities.DigestAlgorithm. */
-const DIGEST_ALGORITHM = Object.freeze({
-  MD2: "MD2",
-  MD5: "MD5",
-  SHA_1: "SHA_1",
-  SHA_256: "SHA_256",
-  SHA_384: "SHA_384",
-  SHA_512: "SHA_512",
-});
+const DIGEST_ALGORITHM = enumOf("MD2", "MD5", "SHA_1", "SHA_256", "SHA_384", "SHA_512");
 /** Utilities.Charset. */
-const CHARSET = Object.freeze({ US_ASCII: "US_ASCII", UTF_8: "UTF_8" });
+const CHARSET = enumOf("US_ASCII", "UTF_8");
 
 /** Longest Utilities.sleep in ms. */
 const MAX_SLEEP_MS = 300_000;
