@@ -66,20 +66,25 @@ type RequiredCells<D extends Record<string, DayCellReader>> = {
 };
 
 /**
- * A row of required cells, each read with the spreadsheet's day function, so a sheet whose every column is
- * required (Adjustments, Scores, Targets) names each field's reader once.
+ * The readers of a sheet whose every column is required (Adjustments, Scores, Targets), each cell read with the
+ * spreadsheet's day function, so such a sheet names each field's reader once. The sheet is passed only so the
+ * compiler checks that every field of it has a reader.
  *
  * @example
- * const readers = requiredCells(dayOf, { rep: readIdText, amount: readNumberCell });
+ * // adjustmentsSheet: OpenSheet<"adjustments">
+ * const cells = { rep: readIdText, period: readMonthCell, amount: readNumberCell, reason: readText };
+ * const readers = requiredCells(adjustmentsSheet, dayOf, cells);
  * readers.amount("1,200"); // 1200
  * readers.rep("");         // cellFailure("blank_required")
  */
-export function requiredCells<D extends Record<string, DayCellReader>>(
+export function requiredCells<K extends InputSheetKey, D extends Record<FieldOf<K>, DayCellReader>>(
+  _sheet: OpenSheet<K>,
   dayOf: DayOfInstant,
   reads: D,
 ): RequiredCells<D> {
   const readers: Record<string, CellReader<unknown>> = {};
-  for (const [field, read] of Object.entries(reads)) readers[field] = required((value) => read(value, dayOf));
+  for (const [field, read] of Object.entries<DayCellReader>(reads))
+    readers[field] = required((value) => read(value, dayOf));
   return readers as RequiredCells<D>;
 }
 

@@ -6,15 +6,7 @@
  */
 import type { Adjustment } from "../core/records";
 import { readIdText, readMonthCell, readNumberCell, readText, type DayOfInstant } from "./cell-values";
-import type { FieldOf } from "./input-columns";
-import {
-  readRowsPlain,
-  requiredCells,
-  resolvedField,
-  type CellReader,
-  type OpenSheet,
-  type RowsReader,
-} from "./input-rows";
+import { readRowsPlain, requiredCells, resolvedField, type OpenSheet, type RowsReader } from "./input-rows";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
 const ADJUSTMENT_CELLS = { rep: readIdText, period: readMonthCell, amount: readNumberCell, reason: readText };
@@ -35,7 +27,7 @@ export function readAdjustments(
   readRows: RowsReader = readRowsPlain,
 ): Adjustment[] {
   if (!sheet) return [];
-  const readers = requiredCells(dayOf, ADJUSTMENT_CELLS) satisfies Record<FieldOf<"adjustments">, CellReader<unknown>>;
+  const readers = requiredCells(sheet, dayOf, ADJUSTMENT_CELLS);
   const adjustments: Adjustment[] = [];
   for (const row of readRows(sheet, readers)) {
     const rep = resolvedField(sheet, readers, row, "rep", (id) => resolveRep(sheet, reps, row.row, "rep", id));

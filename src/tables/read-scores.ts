@@ -9,15 +9,7 @@ import { builtInMetric } from "../core/metric-catalog";
 import { isPeriodKey, parsePeriod } from "../core/periods";
 import type { Period, ScoreRecord } from "../core/records";
 import { displayValue, readIdText, readNumberCell, readPeriodCell, readText, type DayOfInstant } from "./cell-values";
-import type { FieldOf } from "./input-columns";
-import {
-  readRowsPlain,
-  requiredCells,
-  resolvedField,
-  type CellReader,
-  type OpenSheet,
-  type RowsReader,
-} from "./input-rows";
+import { readRowsPlain, requiredCells, resolvedField, type OpenSheet, type RowsReader } from "./input-rows";
 import { metricName, type MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 
@@ -43,7 +35,7 @@ export function readScores(
   periods: ReadonlySet<Period> | null = null,
 ): ScoreRecord[] {
   if (!sheet) return [];
-  const readers = requiredCells(dayOf, SCORE_CELLS) satisfies Record<FieldOf<"scores">, CellReader<unknown>>;
+  const readers = requiredCells(sheet, dayOf, SCORE_CELLS);
   const scores: ScoreRecord[] = [];
   for (const row of readRows(periods === null ? sheet : withoutOtherPeriods(sheet, periods), readers)) {
     const rep = resolvedField(sheet, readers, row, "rep", (id) => resolveRep(sheet, reps, row.row, "rep", id));

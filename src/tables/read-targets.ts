@@ -17,15 +17,7 @@ import {
   type DayOfInstant,
   type ScopeCell,
 } from "./cell-values";
-import type { FieldOf } from "./input-columns";
-import {
-  readRowsPlain,
-  requiredCells,
-  resolvedField,
-  type CellReader,
-  type OpenSheet,
-  type RowsReader,
-} from "./input-rows";
+import { readRowsPlain, requiredCells, resolvedField, type OpenSheet, type RowsReader } from "./input-rows";
 import type { MetricResolvers } from "./metric-names";
 import { resolveRep, type RepDirectory } from "./read-reps";
 import { scopeKey } from "../core/targets";
@@ -50,7 +42,7 @@ export function readTargets(
   readRows: RowsReader = readRowsPlain,
 ): TargetRecord[] {
   if (!sheet) return [];
-  const readers = requiredCells(dayOf, TARGET_CELLS) satisfies Record<FieldOf<"targets">, CellReader<unknown>>;
+  const readers = requiredCells(sheet, dayOf, TARGET_CELLS);
   const candidates: TargetRecord[] = [];
   for (const row of readRows(sheet, readers)) {
     const scope = resolvedField(sheet, readers, row, "scope", (cell) => resolveScope(sheet, reps, row.row, cell));
