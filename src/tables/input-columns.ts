@@ -91,14 +91,33 @@ export const SALE_STATUS_CHOICES: readonly Choice[] = [
   { value: "open", en: "open", zh: "进行中" },
 ];
 
-const REP_ID_HELP: LocalText = {
-  en: "The rep's ID as on the Reps sheet, e.g. R101 (case and surrounding spaces are ignored)",
-  zh: "销售人员表中的销售编号，例如 R101（不区分大小写，忽略首尾空格）",
-};
-const PERIOD_HELP: LocalText = {
-  en: "A month, quarter or year, e.g. 2026-03, 2026-Q1 or 2026",
-  zh: "月、季度或年，例如 2026-03、2026-Q1 或 2026（也可写 2026年3月、2026年第1季度）",
-};
+/** The Rep ID column of Sales, Scores and Adjustments: one header, rule and note on each sheet. */
+const REP_ID_COLUMN = {
+  field: "rep",
+  header: "Rep ID",
+  zhHeader: "销售编号",
+  required: true,
+  kind: "rep_id",
+  plainText: true,
+  help: {
+    en: "The rep's ID as on the Reps sheet, e.g. R101 (case and surrounding spaces are ignored)",
+    zh: "销售人员表中的销售编号，例如 R101（不区分大小写，忽略首尾空格）",
+  },
+} as const satisfies ColumnSpec;
+
+/** The Period column of Targets and Scores (Adjustments takes a month only). */
+const PERIOD_COLUMN = {
+  field: "period",
+  header: "Period",
+  zhHeader: "期间",
+  required: true,
+  kind: "period",
+  plainText: true,
+  help: {
+    en: "A month, quarter or year, e.g. 2026-03, 2026-Q1 or 2026",
+    zh: "月、季度或年，例如 2026-03、2026-Q1 或 2026（也可写 2026年3月、2026年第1季度）",
+  },
+} as const satisfies ColumnSpec;
 
 export const REPS_COLUMNS = [
   {
@@ -215,15 +234,7 @@ export const SALES_COLUMNS = [
     plainText: false,
     help: { en: "Close date of the deal, e.g. 2026-03-31", zh: "成交（关闭）日期，例如 2026-03-31" },
   },
-  {
-    field: "rep",
-    header: "Rep ID",
-    zhHeader: "销售编号",
-    required: true,
-    kind: "rep_id",
-    plainText: true,
-    help: REP_ID_HELP,
-  },
+  REP_ID_COLUMN,
   {
     field: "customer",
     header: "Customer",
@@ -337,15 +348,7 @@ export const TARGETS_COLUMNS = [
       zh: "目标对象：销售编号（R101）、团队:名称、岗位:名称，或 * 表示所有人；团队和岗位目标是每人的目标",
     },
   },
-  {
-    field: "period",
-    header: "Period",
-    zhHeader: "期间",
-    required: true,
-    kind: "period",
-    plainText: true,
-    help: PERIOD_HELP,
-  },
+  PERIOD_COLUMN,
   {
     field: "metric",
     header: "Metric",
@@ -373,24 +376,8 @@ export const TARGETS_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 const SCORES_COLUMNS = [
-  {
-    field: "rep",
-    header: "Rep ID",
-    zhHeader: "销售编号",
-    required: true,
-    kind: "rep_id",
-    plainText: true,
-    help: REP_ID_HELP,
-  },
-  {
-    field: "period",
-    header: "Period",
-    zhHeader: "期间",
-    required: true,
-    kind: "period",
-    plainText: true,
-    help: PERIOD_HELP,
-  },
+  REP_ID_COLUMN,
+  PERIOD_COLUMN,
   {
     field: "metric",
     header: "Metric",
@@ -412,15 +399,7 @@ const SCORES_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 const ADJUSTMENTS_COLUMNS = [
-  {
-    field: "rep",
-    header: "Rep ID",
-    zhHeader: "销售编号",
-    required: true,
-    kind: "rep_id",
-    plainText: true,
-    help: REP_ID_HELP,
-  },
+  REP_ID_COLUMN,
   {
     field: "period",
     header: "Period",
