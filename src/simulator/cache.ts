@@ -1,5 +1,6 @@
 /** CacheService: script, user and document caches expiring on the simulated clock. */
 import type { Execution, ServiceKinds } from "./execution";
+import { ScopedStores, type StoreScope } from "./scoped-stores";
 
 /** Largest cached value in UTF-8 bytes (Apps Script: 100 KB). */
 const MAX_CACHE_VALUE_BYTES = 100 * 1024;
@@ -22,23 +23,9 @@ interface Entry {
  * const caches = new CacheState();
  * caches.evictAll();
  */
-export class CacheState {
-  readonly script = new Map<string, Entry>();
-  private readonly users = new Map<string, Map<string, Entry>>();
-  private readonly documents = new Map<string, Map<string, Entry>>();
-
-  /** A user's cache map. */
-  user(user: string): Map<string, Entry> {
-    let map = this.users.get(user);
-    if (!map) this.users.set(user, (map = new Map()));
-    return map;
-  }
-
-  /** A document's cache map. */
-  document(documentId: string): Map<string, Entry> {
-    let map = this.documents.get(documentId);
-    if (!map) this.documents.set(documentId, (map = new Map()));
-    return map;
+export class CacheState extends ScopedStores<Map<string, Entry>> {
+  constructor() {
+    super(() => new Map());
   }
 
   /** Drops every entry of every cache. */
@@ -65,13 +52,10 @@ const CACHE_KINDS: ServiceKinds = {
  * CacheService.getScriptCache().put("k", "v", 60);
  */
 export class CacheFacade {
-  _x: Execution;
-  _map: Map<string, Entry>;
-
-  constructor(execution: Execution, map: Map<string, Entry>) {
-    this._x = execution;
-    this._map = map;
-  }
+  constructor(
+    readonly _x: Execution,
+    readonly _map: Map<string, Entry>,
+  ) {}
 
   _key(key: unknown): string {
     if (key === null || key === undefined) throw new Error("Invalid argument: key");
@@ -136,19 +120,18 @@ export class CacheFacade {
 export class CacheServiceFacade {
   constructor(readonly _x: Execution) {}
 
+  _cache(scope: StoreScope): CacheFacade | null {
+    const map = this._x.sim.caches.reachedBy(this._x, scope);
+    return map && this._x.expose("Cache", new CacheFacade(this._x, map), CACHE_KINDS);
+  }
+
   getScriptCache(): CacheFacade {
-    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.script), CACHE_KINDS);
+    return this._cache("script")!;
   }
   getUserCache(): CacheFacade {
-    return this._x.expose(
-      "Cache",
-      new CacheFacade(this._x, this._x.sim.caches.user(this._x.context.user)),
-      CACHE_KINDS,
-    );
+    return this._cache("user")!;
   }
   getDocumentCache(): CacheFacade | null {
-    const documentId = this._x.sim.documentIdOf(this._x);
-    if (documentId === null) return null;
-    return this._x.expose("Cache", new CacheFacade(this._x, this._x.sim.caches.document(documentId)), CACHE_KINDS);
+    return this._cache("document");
   }
 }

@@ -1,6 +1,6 @@
 /** PropertiesService: script, user and document stores with Apps Script's size limits. */
-import type { ServiceKinds } from "./execution";
-import type { Execution } from "./execution";
+import type { Execution, ServiceKinds } from "./execution";
+import { ScopedStores, type StoreScope } from "./scoped-stores";
 
 /** Largest value a property may hold, in UTF-8 bytes (Apps Script: 9 KB). */
 const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -39,23 +39,9 @@ export class PropertyStore {
  * const state = new PropertiesState();
  * state.user("alice").values.get("k");
  */
-export class PropertiesState {
-  readonly script = new PropertyStore();
-  private readonly users = new Map<string, PropertyStore>();
-  private readonly documents = new Map<string, PropertyStore>();
-
-  /** The store of one user (created on first use). */
-  user(user: string): PropertyStore {
-    let store = this.users.get(user);
-    if (!store) this.users.set(user, (store = new PropertyStore()));
-    return store;
-  }
-
-  /** The store of one document (created on first use). */
-  document(documentId: string): PropertyStore {
-    let store = this.documents.get(documentId);
-    if (!store) this.documents.set(documentId, (store = new PropertyStore()));
-    return store;
+export class PropertiesState extends ScopedStores<PropertyStore> {
+  constructor() {
+    super(() => new PropertyStore());
   }
 
   /** JSON-safe copy of every store. */
@@ -161,23 +147,18 @@ export class PropertiesFacade {
 export class PropertiesServiceFacade {
   constructor(readonly _x: Execution) {}
 
+  _properties(scope: StoreScope): PropertiesFacade | null {
+    const store = this._x.sim.properties.reachedBy(this._x, scope);
+    return store && this._x.expose("Properties", new PropertiesFacade(this._x, store), PROPERTIES_KINDS);
+  }
+
   getScriptProperties(): PropertiesFacade {
-    return this._x.expose("Properties", new PropertiesFacade(this._x, this._x.sim.properties.script), PROPERTIES_KINDS);
+    return this._properties("script")!;
   }
   getUserProperties(): PropertiesFacade {
-    return this._x.expose(
-      "Properties",
-      new PropertiesFacade(this._x, this._x.sim.properties.user(this._x.context.user)),
-      PROPERTIES_KINDS,
-    );
+    return this._properties("user")!;
   }
   getDocumentProperties(): PropertiesFacade | null {
-    const documentId = this._x.sim.documentIdOf(this._x);
-    if (documentId === null) return null;
-    return this._x.expose(
-      "Properties",
-      new PropertiesFacade(this._x, this._x.sim.properties.document(documentId)),
-      PROPERTIES_KINDS,
-    );
+    return this._properties("document");
   }
 }
