@@ -32,7 +32,14 @@ const WHEN_FORMAT = "yyyy-mm-dd hh:mm:ss";
 const SECONDS_FORMAT = "0.0";
 const FLAG_FORMAT = "General";
 
-function text(header: string, en: string, zh: string): OutputColumn {
+/**
+ * A plain-text output column and its header note, as every output sheet's column list writes them.
+ *
+ * @example
+ * textColumn("Rep ID", "The rep's ID.", "销售编号。");
+ * // { header: "Rep ID", kind: "text", format: "@", note: { en: "The rep's ID.", zh: "销售编号。" } }
+ */
+export function textColumn(header: string, en: string, zh: string): OutputColumn {
   return { header, kind: "text", format: TEXT_FORMAT, note: { en, zh } };
 }
 
@@ -44,10 +51,10 @@ function number(header: string, format: string, en: string, zh: string): OutputC
 
 /** The fixed first columns of Results (MUST), before the metric columns. */
 const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
-  text("Period", "Month YYYY-MM, quarter YYYY-Qn or year YYYY.", "期间：月 YYYY-MM、季度 YYYY-Qn 或年度 YYYY。"),
-  text("Rep ID", "The rep's ID from the Reps sheet.", "销售人员表中的销售编号。"),
-  text("Name", "The rep's name.", "姓名。"),
-  text("Team", "The rep's team.", "团队。"),
+  textColumn("Period", "Month YYYY-MM, quarter YYYY-Qn or year YYYY.", "期间：月 YYYY-MM、季度 YYYY-Qn 或年度 YYYY。"),
+  textColumn("Rep ID", "The rep's ID from the Reps sheet.", "销售人员表中的销售编号。"),
+  textColumn("Name", "The rep's name.", "姓名。"),
+  textColumn("Team", "The rep's team.", "团队。"),
   number(
     "Score",
     SCORE_FORMAT,
@@ -67,7 +74,7 @@ const RESULTS_FIXED_COLUMNS: readonly OutputColumn[] = [
     "The payout including adjustments; blank when the period is not a payout period.",
     "应发金额（含调整）；非发放周期为空。",
   ),
-  text(
+  textColumn(
     "Notes",
     "Provisional or final, proration, ramp, metrics left out of the score, gates not met.",
     "暂定或已定稿、折算、爬坡、未计入得分的指标、未达门槛等说明。",
@@ -175,21 +182,21 @@ export function resultsColumns(
 
 /** One line per pay component, per adjustment and a total, for each rep and payout period. */
 export const PAYOUT_COLUMNS: readonly OutputColumn[] = [
-  text("Period", "The payout period.", "发放期间。"),
-  text("Rep ID", "The rep's ID.", "销售编号。"),
-  text("Name", "The rep's name.", "姓名。"),
+  textColumn("Period", "The payout period.", "发放期间。"),
+  textColumn("Rep ID", "The rep's ID.", "销售编号。"),
+  textColumn("Name", "The rep's name.", "姓名。"),
   number("Line", INTEGER_FORMAT, "Order of the line within the rep's payout.", "该销售本期明细的行序。"),
-  text(
+  textColumn(
     "Type",
     "target_bonus, commission, adjustment or total.",
     "target_bonus（目标奖金）、commission（提成）、adjustment（调整）或 total（合计）。",
   ),
-  text(
+  textColumn(
     "Item",
     "The plan's name of the component; for an adjustment, the month it belongs to.",
     "方案中的项目名；调整行为其所属月份。",
   ),
-  text(
+  textColumn(
     "Driver",
     "What drives the component: score, attainment:METRIC, team_attainment:METRIC, or the metric of a commission.",
     "驱动：score（得分）、attainment:指标、team_attainment:指标，或提成所按的指标。",
@@ -200,7 +207,7 @@ export const PAYOUT_COLUMNS: readonly OutputColumn[] = [
     "The driver's value; blank when there is none (nothing is paid).",
     "驱动值；无值时为空（不发放）。",
   ),
-  text("Mode", "step, linear or marginal.", "step（阶梯）、linear（线性）或 marginal（累进）。"),
+  textColumn("Mode", "step, linear or marginal.", "step（阶梯）、linear（线性）或 marginal（累进）。"),
   number(
     "Tier",
     "0.000",
@@ -239,8 +246,8 @@ export const PAYOUT_COLUMNS: readonly OutputColumn[] = [
     "Amount of the line; on the total line, the payout (components rounded to cents plus adjustments).",
     "本行金额；合计行为应发金额（各项合计四舍五入到分，加调整）。",
   ),
-  text("Reason", "An adjustment's reason.", "调整原因。"),
-  text("Notes", "Provisional or final; a negative payout is flagged.", "暂定或已定稿；应发为负时标注。"),
+  textColumn("Reason", "An adjustment's reason.", "调整原因。"),
+  textColumn("Notes", "Provisional or final; a negative payout is flagged.", "暂定或已定稿；应发为负时标注。"),
 ];
 
 // ---------------------------------------------------------------- Reviews
@@ -256,19 +263,23 @@ export const REVIEW_HEADERS = {
 
 /** Reviews: the run writes the first three columns only; the others belong to people. */
 export const REVIEW_COLUMNS: readonly OutputColumn[] = [
-  text(REVIEW_HEADERS.period, "The period reviewed.", "评估期间。"),
-  text(REVIEW_HEADERS.repId, "The rep's ID.", "销售编号。"),
-  text(
+  textColumn(REVIEW_HEADERS.period, "The period reviewed.", "评估期间。"),
+  textColumn(REVIEW_HEADERS.repId, "The rep's ID.", "销售编号。"),
+  textColumn(
     REVIEW_HEADERS.generated,
     "Written by Sales Scorecard at each recalculation.",
     "由销售绩效记分卡在每次重算时生成。",
   ),
-  text(
+  textColumn(
     REVIEW_HEADERS.manager,
     "The manager's edited review, saved from the sidebar. Recalculation never changes it.",
     "主管修改后的评语（在侧边栏保存），重算不会改动。",
   ),
-  text(REVIEW_HEADERS.reply, "The rep's reply. Recalculation never changes it.", "销售本人的回复，重算不会改动。"),
+  textColumn(
+    REVIEW_HEADERS.reply,
+    "The rep's reply. Recalculation never changes it.",
+    "销售本人的回复，重算不会改动。",
+  ),
   {
     header: REVIEW_HEADERS.acknowledged,
     kind: "flag",
@@ -285,9 +296,9 @@ export const REVIEW_RUN_COLUMNS = 3;
 /** The leaderboard table's columns before the per-metric attainment columns. */
 const LEADERBOARD_FIXED_COLUMNS: readonly OutputColumn[] = [
   number("Rank", INTEGER_FORMAT, "Rank by score.", "按得分排名。"),
-  text("Rep ID", "The rep's ID.", "销售编号。"),
-  text("Name", "The rep's name.", "姓名。"),
-  text("Team", "The rep's team.", "团队。"),
+  textColumn("Rep ID", "The rep's ID.", "销售编号。"),
+  textColumn("Name", "The rep's name.", "姓名。"),
+  textColumn("Team", "The rep's team.", "团队。"),
   number("Score", SCORE_FORMAT, "Weighted score.", "加权得分。"),
   number("Bonus", MONEY_FORMAT, "Payout including adjustments.", "应发金额（含调整）。"),
 ];
@@ -311,32 +322,32 @@ export const RUN_LOG_COLUMNS: readonly OutputColumn[] = [
     format: WHEN_FORMAT,
     note: { en: "When the run started (spreadsheet time zone).", zh: "运行开始时间（表格时区）。" },
   },
-  text(
+  textColumn(
     "Started by",
     "schedule, menu, sidebar, restate, setup or local.",
     "启动方式：schedule（定时）、menu（菜单）、sidebar（侧边栏）、restate（重算期间）、setup（创建工作表）或 local（本地）。",
   ),
-  text("Periods", "Periods computed by the run.", "本次计算的期间。"),
-  text("Made final", "Periods that became final in this run.", "本次定稿的期间。"),
+  textColumn("Periods", "Periods computed by the run.", "本次计算的期间。"),
+  textColumn("Made final", "Periods that became final in this run.", "本次定稿的期间。"),
   number("Rows written", INTEGER_FORMAT, "Result rows written.", "写入的结果行数。"),
-  text(
+  textColumn(
     "Outcome",
     "done, continues (checkpoint), already running, failed, or nothing to do.",
     "结果：done（完成）、continues（未完成，下次继续）、already running（已有运行）、failed（失败）。",
   ),
   number("Duration (s)", SECONDS_FORMAT, "Seconds the run took.", "运行用时（秒）。"),
   number("Problems", INTEGER_FORMAT, "Number of input problems found.", "发现的输入问题数。"),
-  text(
+  textColumn(
     "Problem list",
     "Each problem with its cell; cut below the 50,000-character cell limit.",
     "各问题及其单元格；超过单元格 50,000 字符上限时截断。",
   ),
-  text(
+  textColumn(
     "Details",
     "Changes made by a restatement, sheets left alone, and similar.",
     "重算期间的改动、未改动的工作表等说明。",
   ),
-  text("Run ID", "Identifies the run in the add-on's logs.", "运行编号，对应加载项日志。"),
+  textColumn("Run ID", "Identifies the run in the add-on's logs.", "运行编号，对应加载项日志。"),
 ];
 
 /**

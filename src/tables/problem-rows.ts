@@ -8,28 +8,28 @@
 import type { Localized } from "../core/localized-text";
 import type { Language } from "../core/plan-model";
 import { problemMessage, type Problem } from "../core/problems";
-import { TEXT_FORMAT, type OutputColumn } from "./output-columns";
+import { TEXT_FORMAT, textColumn, type OutputColumn } from "./output-columns";
 import type { CellValue } from "./sheet-text";
-
-function text(header: string, en: string, zh: string): OutputColumn {
-  return { header, kind: "text", format: TEXT_FORMAT, note: { en, zh } };
-}
 
 /** The Problems sheet's columns. */
 export const PROBLEM_COLUMNS: readonly OutputColumn[] = [
-  text("Sheet", "The input sheet the problem is on.", "问题所在的输入工作表。"),
-  text(
+  textColumn("Sheet", "The input sheet the problem is on.", "问题所在的输入工作表。"),
+  textColumn(
     "Cell",
     "The cell (A1 notation); the header cell for a column, A1 for a whole sheet.",
     "问题所在的单元格（A1 表示法）；整列的问题为表头单元格，整张表的问题为 A1。",
   ),
-  text(
+  textColumn(
     "Severity",
     "error: the row is left out; warning: nothing is left out.",
     "error（错误）：该行未计入；warning（提醒）：没有内容被排除。",
   ),
-  text("Problem", "What is wrong, in the run's language.", "问题说明（使用运行时的语言）。"),
-  text("Code", "The problem's code, the same in every language (for filters).", "问题代码，各语言相同（便于筛选）。"),
+  textColumn("Problem", "What is wrong, in the run's language.", "问题说明（使用运行时的语言）。"),
+  textColumn(
+    "Code",
+    "The problem's code, the same in every language (for filters).",
+    "问题代码，各语言相同（便于筛选）。",
+  ),
 ];
 
 const NO_PROBLEMS: Localized = {
