@@ -166,6 +166,17 @@ export function formatPercent(fraction: number): string {
 }
 
 /**
+ * A fraction as a percentage to one decimal at most, as the Results notes write a weight or a ramp factor.
+ *
+ * @example
+ * formatShortPercent(0.5);    // "50%"
+ * formatShortPercent(0.8754); // "87.5%"
+ */
+export function formatShortPercent(fraction: number): string {
+  return String(Math.round(fraction * 1000) / 10) + "%";
+}
+
+/**
  * A score as a percentage: a score of 1.0 is on target, shown `100.0%`.
  *
  * @example

@@ -14,6 +14,7 @@ import { monthsOf, periodKind, isPeriodKey } from "../core/periods";
 import type { Language } from "../core/plan-model";
 import type { ComponentTrace, PayoutResult, RepPeriodResult, RowNote } from "../core/results";
 import type { Period } from "../core/records";
+import { formatShortPercent } from "../core/display-format";
 import { metricLabel } from "../core/metric-catalog";
 import {
   MONEY_FORMAT,
@@ -82,10 +83,6 @@ const PERIOD_KIND_WORD = {
   year: { en: "year", zh: "年" },
 } as const;
 
-function percentText(fraction: number): string {
-  return String(Math.round(fraction * 1000) / 10) + "%";
-}
-
 function noteText(note: RowNote, result: RepPeriodResult, language: Language): string {
   switch (note.code) {
     case "provisional":
@@ -95,7 +92,7 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "left":
       return noteWords("left", language, { day: formatDay(note.lastDay) });
     case "ramp":
-      return noteWords("ramp", language, { factor: percentText(note.factor), month: note.month });
+      return noteWords("ramp", language, { factor: formatShortPercent(note.factor), month: note.month });
     case "left_out": {
       const list = note.metrics.map((key) => {
         const reason = result.metrics.find((m) => m.key === key)?.leftOut;

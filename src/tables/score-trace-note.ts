@@ -6,6 +6,7 @@
  * where the floor or the cap changed the attainment.
  */
 import { fill } from "../core/localized-text";
+import { formatShortPercent } from "../core/display-format";
 import { metricLabel } from "../core/metric-catalog";
 import type { Language } from "../core/plan-model";
 import type { MetricResult, RepPeriodResult } from "../core/results";
@@ -15,10 +16,6 @@ const WORDS = {
   capped: { en: " (capped)", zh: "（封顶）" },
   floored: { en: " (below floor)", zh: "（低于门槛）" },
 } as const;
-
-function percent(fraction: number): string {
-  return String(Math.round(fraction * 1000) / 10) + "%";
-}
 
 /** Why a metric's achievement differs from its attainment: the cap or the floor. */
 function limitNote(metric: MetricResult, language: Language): string {
@@ -44,10 +41,10 @@ export function scoreTraceNote(result: RepPeriodResult, language: Language): str
     (m) =>
       metricLabel(m.key, language) +
       " " +
-      percent(m.weight / totalWeight) +
+      formatShortPercent(m.weight / totalWeight) +
       " × " +
-      percent(m.achievement as number) +
+      formatShortPercent(m.achievement as number) +
       limitNote(m, language),
   );
-  return fill(WORDS.score[language], { score: percent(result.score), terms: terms.join(" + ") });
+  return fill(WORDS.score[language], { score: formatShortPercent(result.score), terms: terms.join(" + ") });
 }
