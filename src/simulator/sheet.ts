@@ -67,6 +67,9 @@ export function exposeSheet(x: Execution, ss: SpreadsheetModel, sheet: SheetMode
   return x.expose("Sheet", new SheetFacade(x, ss, sheet), SHEET_KINDS);
 }
 
+/** The two directions a sheet grows and shrinks in. */
+type Dimension = "rows" | "columns";
+
 function intArgs(method: string, args: unknown[]): number[] {
   if (!args.every((a) => typeof a === "number" && Number.isInteger(a))) {
     const types = args
@@ -116,30 +119,20 @@ export class SheetFacade {
   _editWhole(): void {
     assertEditable(this._ss, this._sheet, null, this._x.context.user);
   }
-  _shiftRows(at: number, count: number): void {
+  /** Moves the protected ranges at or past `at` along a dimension by `count` (negative: back). */
+  _shift(dimension: Dimension, at: number, count: number): void {
+    const coordinate = dimension === "rows" ? "row" : "column";
     for (const p of this._ss.protections)
-      if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.row >= at) p.rect.row += count;
+      if (p.sheetId === this._sheet.sheetId && p.rect && p.rect[coordinate] >= at) p.rect[coordinate] += count;
   }
-  _shiftColumns(at: number, count: number): void {
-    for (const p of this._ss.protections)
-      if (p.sheetId === this._sheet.sheetId && p.rect && p.rect.column >= at) p.rect.column += count;
-  }
-  _insertRows(before: number, count: number, method: string): this {
+  _insert(dimension: Dimension, before: number, count: number, method: string): this {
     intArgs(method, [before, count]);
-    if (count < 1 || before < 1 || before > this._sheet.maxRows + 1) throw new Error(`Those rows are out of bounds.`);
+    const size = dimension === "rows" ? this._sheet.maxRows : this._sheet.maxColumns;
+    if (count < 1 || before < 1 || before > size + 1) throw new Error(`Those ${dimension} are out of bounds.`);
     this._editWhole();
-    this._sheet.insertRowsBefore(before, count);
-    this._shiftRows(before, count);
-    this._ss.assertCellLimit();
-    return this._self();
-  }
-  _insertColumns(before: number, count: number, method: string): this {
-    intArgs(method, [before, count]);
-    if (count < 1 || before < 1 || before > this._sheet.maxColumns + 1)
-      throw new Error(`Those columns are out of bounds.`);
-    this._editWhole();
-    this._sheet.insertColumnsBefore(before, count);
-    this._shiftColumns(before, count);
+    if (dimension === "rows") this._sheet.insertRowsBefore(before, count);
+    else this._sheet.insertColumnsBefore(before, count);
+    this._shift(dimension, before, count);
     this._ss.assertCellLimit();
     return this._self();
   }
@@ -219,34 +212,34 @@ export class SheetFacade {
 
   // ---- structure
   insertRowsAfter(afterPosition: unknown, howMany: unknown): this {
-    return this._insertRows(Number(afterPosition) + 1, howMany as number, "insertRowsAfter");
+    return this._insert("rows", Number(afterPosition) + 1, howMany as number, "insertRowsAfter");
   }
   insertRowsBefore(beforePosition: unknown, howMany: unknown): this {
-    return this._insertRows(beforePosition as number, howMany as number, "insertRowsBefore");
+    return this._insert("rows", beforePosition as number, howMany as number, "insertRowsBefore");
   }
   insertRows(rowIndex: unknown, numRows: unknown = 1): this {
-    return this._insertRows(rowIndex as number, numRows as number, "insertRows");
+    return this._insert("rows", rowIndex as number, numRows as number, "insertRows");
   }
   insertRowAfter(afterPosition: unknown): this {
-    return this._insertRows(Number(afterPosition) + 1, 1, "insertRowAfter");
+    return this._insert("rows", Number(afterPosition) + 1, 1, "insertRowAfter");
   }
   insertRowBefore(beforePosition: unknown): this {
-    return this._insertRows(beforePosition as number, 1, "insertRowBefore");
+    return this._insert("rows", beforePosition as number, 1, "insertRowBefore");
   }
   insertColumnsAfter(afterPosition: unknown, howMany: unknown): this {
-    return this._insertColumns(Number(afterPosition) + 1, howMany as number, "insertColumnsAfter");
+    return this._insert("columns", Number(afterPosition) + 1, howMany as number, "insertColumnsAfter");
   }
   insertColumnsBefore(beforePosition: unknown, howMany: unknown): this {
-    return this._insertColumns(beforePosition as number, howMany as number, "insertColumnsBefore");
+    return this._insert("columns", beforePosition as number, howMany as number, "insertColumnsBefore");
   }
   insertColumns(columnIndex: unknown, numColumns: unknown = 1): this {
-    return this._insertColumns(columnIndex as number, numColumns as number, "insertColumns");
+    return this._insert("columns", columnIndex as number, numColumns as number, "insertColumns");
   }
   insertColumnAfter(afterPosition: unknown): this {
-    return this._insertColumns(Number(afterPosition) + 1, 1, "insertColumnAfter");
+    return this._insert("columns", Number(afterPosition) + 1, 1, "insertColumnAfter");
   }
   insertColumnBefore(beforePosition: unknown): this {
-    return this._insertColumns(beforePosition as number, 1, "insertColumnBefore");
+    return this._insert("columns", beforePosition as number, 1, "insertColumnBefore");
   }
   deleteRows(rowPosition: unknown, howMany: unknown): void {
     const [start, count] = intArgs("deleteRows", [rowPosition, howMany]);
@@ -265,7 +258,7 @@ export class SheetFacade {
           p.rect.row + p.rect.numRows <= start + count
         ),
     );
-    this._shiftRows(start + count, -count);
+    this._shift("rows", start + count, -count);
   }
   deleteRow(rowPosition: unknown): void {
     this.deleteRows(rowPosition, 1);
@@ -277,7 +270,7 @@ export class SheetFacade {
     if (count >= this._sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
     this._editWhole();
     this._sheet.deleteColumns(start, count);
-    this._shiftColumns(start + count, -count);
+    this._shift("columns", start + count, -count);
   }
   deleteColumn(columnPosition: unknown): void {
     this.deleteColumns(columnPosition, 1);
