@@ -130,21 +130,13 @@ function readTypedRow(
       const cells = parseCells(rowSchemas().bonus, line, reporter);
       if (!cells) return null;
       const { key, driver, mode, gate, maxRate } = cells;
-      return {
-        ...place,
-        kind: "component",
-        component: { kind: "target_bonus", key, driver, mode, tiers: [], gate, maxRate },
-      };
+      return componentRow(place, { kind: "target_bonus", key, driver, mode, tiers: [], gate, maxRate });
     }
     case "commission": {
       const cells = parseCells(rowSchemas().commission, line, reporter);
       if (!cells) return null;
-      const { key, driver, mode, gate, maxRate } = cells;
-      return {
-        ...place,
-        kind: "component",
-        component: { kind: "commission", key, metric: driver, mode, tiers: [], gate, maxRate },
-      };
+      const { key, driver: metric, mode, gate, maxRate } = cells;
+      return componentRow(place, { kind: "commission", key, metric, mode, tiers: [], gate, maxRate });
     }
     case "tier": {
       const cells = parseCells(rowSchemas().tier, line, reporter);
@@ -161,6 +153,11 @@ function readTypedRow(
       return cells ? { ...place, kind: "training", metric: cells.key, topic: cells.value } : null;
     }
   }
+}
+
+/** A `bonus` or `commission` row: its pay component, whose tiers the `tier` rows after it add. */
+function componentRow(place: RowPlace, component: PayComponent): PlanRow {
+  return { ...place, kind: "component", component };
 }
 
 /**
