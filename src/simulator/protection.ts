@@ -134,6 +134,12 @@ export class ProtectionFacade {
     if (!sheet) throw new Error("The protection's sheet was deleted.");
     return sheet;
   }
+  /** A change only an editor of the protection may make: checked first, then made; the protection is returned. */
+  _change(apply: () => void): this {
+    this._assertCanChange();
+    apply();
+    return this._self();
+  }
   _assertCanChange(): void {
     if (!this.canEdit()) throw new Error(PROTECTED_MESSAGE);
   }
@@ -145,17 +151,17 @@ export class ProtectionFacade {
     return this._p.description;
   }
   setDescription(description: unknown): this {
-    this._assertCanChange();
-    this._p.description = String(description);
-    return this._self();
+    return this._change(() => {
+      this._p.description = String(description);
+    });
   }
   isWarningOnly(): boolean {
     return this._p.warningOnly;
   }
   setWarningOnly(warningOnly: unknown): this {
-    this._assertCanChange();
-    this._p.warningOnly = warningOnly === true;
-    return this._self();
+    return this._change(() => {
+      this._p.warningOnly = warningOnly === true;
+    });
   }
   canEdit(): boolean {
     const user = this._x.context.user;
@@ -165,9 +171,9 @@ export class ProtectionFacade {
     return this._p.domainEdit;
   }
   setDomainEdit(editable: unknown): this {
-    this._assertCanChange();
-    this._p.domainEdit = editable === true;
-    return this._self();
+    return this._change(() => {
+      this._p.domainEdit = editable === true;
+    });
   }
   getEditors(): UserFacade[] {
     // A created spreadsheet's users were named by their email addresses: the script sees those.
@@ -177,26 +183,26 @@ export class ProtectionFacade {
     );
   }
   addEditor(user: unknown): this {
-    this._assertCanChange();
-    ownList(this._ss, this._p).add(userName(user));
-    return this._self();
+    return this._change(() => {
+      ownList(this._ss, this._p).add(userName(user));
+    });
   }
   addEditors(users: unknown): this {
-    this._assertCanChange();
-    const list = ownList(this._ss, this._p);
-    if (Array.isArray(users)) for (const u of users) list.add(userName(u));
-    return this._self();
+    return this._change(() => {
+      const list = ownList(this._ss, this._p);
+      if (Array.isArray(users)) for (const u of users) list.add(userName(u));
+    });
   }
   removeEditor(user: unknown): this {
-    this._assertCanChange();
-    this._removeEditor(ownList(this._ss, this._p), userName(user));
-    return this._self();
+    return this._change(() => {
+      this._removeEditor(ownList(this._ss, this._p), userName(user));
+    });
   }
   removeEditors(users: unknown): this {
-    this._assertCanChange();
-    const list = ownList(this._ss, this._p);
-    if (Array.isArray(users)) for (const u of users) this._removeEditor(list, userName(u));
-    return this._self();
+    return this._change(() => {
+      const list = ownList(this._ss, this._p);
+      if (Array.isArray(users)) for (const u of users) this._removeEditor(list, userName(u));
+    });
   }
   /** Neither the owner nor the user running the script leaves the list (Sheets ignores them). */
   _removeEditor(list: Set<string>, user: string): void {
@@ -213,14 +219,14 @@ export class ProtectionFacade {
     return this._p.unprotected.map((r) => exposeRange(this._x, this._ss, sheet, r));
   }
   setUnprotectedRanges(ranges: unknown): this {
-    this._assertCanChange();
-    if (this._p.type !== "SHEET") throw new Error("Unprotected ranges can only be set on a sheet protection.");
-    if (!Array.isArray(ranges))
-      throw new Error(
-        "The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
-      );
-    this._p.unprotected = ranges.map((r) => rectOfRange(r));
-    return this._self();
+    return this._change(() => {
+      if (this._p.type !== "SHEET") throw new Error("Unprotected ranges can only be set on a sheet protection.");
+      if (!Array.isArray(ranges))
+        throw new Error(
+          "The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
+        );
+      this._p.unprotected = ranges.map((r) => rectOfRange(r));
+    });
   }
   remove(): void {
     this._assertCanChange();

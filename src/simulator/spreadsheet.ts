@@ -9,7 +9,7 @@ import {
   addMetadata,
   metadataAt,
 } from "./developer-metadata";
-import { assertMayEditFile, sharingListsOf } from "./drive";
+import { type Sharing, assertMayEditFile, sharingListsOf } from "./drive";
 import { type Execution, type ServiceKinds, unwrapService } from "./execution";
 import { type ProtectionFacade, assertEditable, exposeProtection } from "./protection";
 import { type RangeFacade, checkRect, exposeRange } from "./range";
@@ -174,14 +174,15 @@ export class SpreadsheetFacade {
     return this._x.expose("Spreadsheet", this, SPREADSHEET_KINDS);
   }
   /** Only the owner and editors share a spreadsheet; an email or a User names the user. */
-  _share(users: unknown, change: (user: string) => void): this {
+  _share(users: unknown, change: (user: string, sharing: Sharing) => void): this {
     assertMayEditFile(this._ss, this._x.context.user);
+    const sharing = sharingListsOf(this._ss);
     const list = Array.isArray(users) ? users : [users];
     for (const user of list) {
       const facade = unwrapService(user, UserFacade);
       const name = facade ? facade._email : typeof user === "string" ? user.trim() : "";
       if (!/^[^@\s]+@[^@\s]+$/.test(name)) throw new Error(`Invalid email: ${name || String(user)}`);
-      change(name);
+      change(name, sharing);
     }
     return this._self();
   }
@@ -190,8 +191,7 @@ export class SpreadsheetFacade {
   }
   /** Makes a user an editor (a viewer is promoted). */
   addEditor(user: unknown): this {
-    const sharing = sharingListsOf(this._ss);
-    return this._share(user, (name) => {
+    return this._share(user, (name, sharing) => {
       if (name === this._ss.owner) return;
       sharing.viewers.delete(name);
       sharing.editors.add(name);
@@ -203,8 +203,7 @@ export class SpreadsheetFacade {
   }
   /** Makes a user a viewer (an editor stays an editor). */
   addViewer(user: unknown): this {
-    const sharing = sharingListsOf(this._ss);
-    return this._share(user, (name) => {
+    return this._share(user, (name, sharing) => {
       if (name !== this._ss.owner && !sharing.editors.has(name)) sharing.viewers.add(name);
     });
   }
@@ -214,15 +213,13 @@ export class SpreadsheetFacade {
   }
   /** Removes an editor (also from the viewers, as for Drive files). */
   removeEditor(user: unknown): this {
-    const sharing = sharingListsOf(this._ss);
-    return this._share(user, (name) => {
+    return this._share(user, (name, sharing) => {
       sharing.editors.delete(name);
       sharing.viewers.delete(name);
     });
   }
   removeViewer(user: unknown): this {
-    const sharing = sharingListsOf(this._ss);
-    return this._share(user, (name) => {
+    return this._share(user, (name, sharing) => {
       sharing.viewers.delete(name);
     });
   }
