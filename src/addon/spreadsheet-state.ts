@@ -46,84 +46,96 @@ export type SpreadsheetState = Record<StateKey, StateEntry>;
 
 // ---------------------------------------------------------------- shapes
 
-const periodText = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/));
+// Each schema is built on first use (z.lazy): most executions, every custom-function cell among them, never
+// read the state, and building zod schemas was most of the script's own work at load.
+const periodText = z.lazy(() => z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/)));
 
-const CycleSchema = z.object({
-  periods: z.array(periodText),
-  /** Steps written for these periods (output roles, "chart"). */
-  done: z.array(z.string()),
-  inputs: z.string(),
-  /** Periods after this work, computed once it is complete. */
-  later: z._default(z.array(periodText), []),
-  /** Final periods being restated by this work. */
-  restate: z._default(z.array(periodText), []),
-  /** The Dashboard chart this work wants (a signature; "" for none), once its Dashboard step is done. */
-  chart: z._default(z.string(), ""),
-});
+const CycleSchema = z.lazy(() =>
+  z.object({
+    periods: z.array(periodText),
+    /** Steps written for these periods (output roles, "chart"). */
+    done: z.array(z.string()),
+    inputs: z.string(),
+    /** Periods after this work, computed once it is complete. */
+    later: z._default(z.array(periodText), []),
+    /** Final periods being restated by this work. */
+    restate: z._default(z.array(periodText), []),
+    /** The Dashboard chart this work wants (a signature; "" for none), once its Dashboard step is done. */
+    chart: z._default(z.string(), ""),
+  }),
+);
 
-const OutputRecordSchema = z.object({
-  /** Sheet ID of the sheet the add-on marked as its own (a sheet found by name with this ID needs no marker read; -1: not known yet). */
-  id: z.number(),
-  /** Cells of the last block written (to predict the next read and write). */
-  cells: z._default(z.number(), 0),
-  /** Language of the header notes last written ("" = unknown: write them). */
-  notes: z._default(z.string(), ""),
-  /** The Dashboard chart on the sheet, as a signature ("" = none known). */
-  chart: z._default(z.string(), ""),
-});
+const OutputRecordSchema = z.lazy(() =>
+  z.object({
+    /** Sheet ID of the sheet the add-on marked as its own (a sheet found by name with this ID needs no marker read; -1: not known yet). */
+    id: z.number(),
+    /** Cells of the last block written (to predict the next read and write). */
+    cells: z._default(z.number(), 0),
+    /** Language of the header notes last written ("" = unknown: write them). */
+    notes: z._default(z.string(), ""),
+    /** The Dashboard chart on the sheet, as a signature ("" = none known). */
+    chart: z._default(z.string(), ""),
+  }),
+);
 
-const RunStateSchema = z.object({
-  /** Final periods and the fingerprint of their inputs when they became final. */
-  final: z._default(z.record(z.string(), z.string()), {}),
-  /** Periods a checkpointed run has not computed yet, in order; null = none. */
-  pending: z._default(z.nullable(z.array(periodText)), null),
-  /** The start month the last run used (so an idle firing need not read Sales). */
-  start: z._default(z.nullable(periodText), null),
-  /** Fiscal year start month of the last run's plan. */
-  fy: z._default(z.int().check(z.gte(1), z.lte(12)), 1),
-  /** Final periods whose inputs have changed since (reported, not applied). */
-  changed: z._default(z.array(z.string()), []),
-  /** When the last run that did work ended (epoch ms). */
-  lastRun: z._default(z.nullable(z.number()), null),
-  /**
-   * Work a firing left part-written: the periods it computes, the output
-   * steps already written for them, and a fingerprint of the inputs they
-   * were computed from (when the inputs change, the work starts over).
-   */
-  cycle: z.optional(z.nullable(CycleSchema)),
-  /**
-   * Periods not final yet whose reviews a run generated, with the print of
-   * what they were made from and of their texts (see review-prints.ts): a
-   * later run whose print is the same leaves their reviews as they are.
-   */
-  reviews: z.optional(z.record(z.string(), z.string())),
-  /** What the runs know of their own output sheets, by role (saves service calls; the sheets stay the truth). */
-  sheets: z.optional(z.record(z.string(), OutputRecordSchema)),
-  /** Due periods the last run found awaiting approval (approval.ts): an idle firing does not run for them. */
-  awaiting: z.optional(z.array(periodText)),
-});
+const RunStateSchema = z.lazy(() =>
+  z.object({
+    /** Final periods and the fingerprint of their inputs when they became final. */
+    final: z._default(z.record(z.string(), z.string()), {}),
+    /** Periods a checkpointed run has not computed yet, in order; null = none. */
+    pending: z._default(z.nullable(z.array(periodText)), null),
+    /** The start month the last run used (so an idle firing need not read Sales). */
+    start: z._default(z.nullable(periodText), null),
+    /** Fiscal year start month of the last run's plan. */
+    fy: z._default(z.int().check(z.gte(1), z.lte(12)), 1),
+    /** Final periods whose inputs have changed since (reported, not applied). */
+    changed: z._default(z.array(z.string()), []),
+    /** When the last run that did work ended (epoch ms). */
+    lastRun: z._default(z.nullable(z.number()), null),
+    /**
+     * Work a firing left part-written: the periods it computes, the output
+     * steps already written for them, and a fingerprint of the inputs they
+     * were computed from (when the inputs change, the work starts over).
+     */
+    cycle: z.optional(z.nullable(CycleSchema)),
+    /**
+     * Periods not final yet whose reviews a run generated, with the print of
+     * what they were made from and of their texts (see review-prints.ts): a
+     * later run whose print is the same leaves their reviews as they are.
+     */
+    reviews: z.optional(z.record(z.string(), z.string())),
+    /** What the runs know of their own output sheets, by role (saves service calls; the sheets stay the truth). */
+    sheets: z.optional(z.record(z.string(), OutputRecordSchema)),
+    /** Due periods the last run found awaiting approval (approval.ts): an idle firing does not run for them. */
+    awaiting: z.optional(z.array(periodText)),
+  }),
+);
 export type RunState = z.infer<typeof RunStateSchema>;
 export type Cycle = z.infer<typeof CycleSchema>;
 export type OutputRecord = z.infer<typeof OutputRecordSchema>;
 
-export const ScheduleRecordSchema = z.object({
-  /** Session.getTemporaryActiveUserKey() of the editor whose trigger runs the schedule. */
-  owner: z.string(),
-  /** Unique ID of the owner's trigger. */
-  trigger: z.string(),
-  installed: z.number(),
-  /** When the trigger last fired (epoch ms); null before its first firing. */
-  beat: z._default(z.nullable(z.number()), null),
-});
+export const ScheduleRecordSchema = z.lazy(() =>
+  z.object({
+    /** Session.getTemporaryActiveUserKey() of the editor whose trigger runs the schedule. */
+    owner: z.string(),
+    /** Unique ID of the owner's trigger. */
+    trigger: z.string(),
+    installed: z.number(),
+    /** When the trigger last fired (epoch ms); null before its first firing. */
+    beat: z._default(z.nullable(z.number()), null),
+  }),
+);
 export type ScheduleRecord = z.infer<typeof ScheduleRecordSchema>;
 
-export const LeaseSchema = z.object({
-  run: z.string(),
-  /** Epoch ms after which the lease is void (its run was killed). */
-  until: z.number(),
-  /** Periods a restatement is recomputing: a later run completes them if this one is killed. */
-  restate: z._default(z.array(periodText), []),
-});
+export const LeaseSchema = z.lazy(() =>
+  z.object({
+    run: z.string(),
+    /** Epoch ms after which the lease is void (its run was killed). */
+    until: z.number(),
+    /** Periods a restatement is recomputing: a later run completes them if this one is killed. */
+    restate: z._default(z.array(periodText), []),
+  }),
+);
 export type Lease = z.infer<typeof LeaseSchema>;
 
 /**
