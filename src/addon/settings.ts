@@ -13,27 +13,37 @@ import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
 import { SCHEDULE_LAST_DAY } from "./platform-limits";
 import { parseStored, writeStateEntry, type SpreadsheetState } from "./spreadsheet-state";
 
-/** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
-const sheetName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^[\]*?:\\/]+$/));
+// Each schema is built on first use (z.lazy): a custom-function cell's execution never reads the settings.
 
-const sheetNames = z.object(
-  Object.fromEntries(
-    Object.entries(DEFAULT_SHEET_NAMES).map(([role, name]) => [role, z._default(sheetName, name)]),
-  ) as {
-    [K in SheetRole]: z.ZodMiniDefault<typeof sheetName>;
-  },
+/** Sheets refuses names over 100 characters and names with these characters are awkward in A1 references. */
+const sheetName = z.lazy(() =>
+  z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^[\]*?:\\/]+$/)),
 );
 
-const fieldToHeader = z.record(z.string().check(z.maxLength(50)), z.string().check(z.trim(), z.maxLength(200)));
+const sheetNames = z.lazy(() =>
+  z.object(
+    Object.fromEntries(
+      Object.entries(DEFAULT_SHEET_NAMES).map(([role, name]) => [role, z._default(sheetName, name)]),
+    ) as {
+      [K in SheetRole]: z.ZodMiniDefault<typeof sheetName>;
+    },
+  ),
+);
+
+const fieldToHeader = z.lazy(() =>
+  z.record(z.string().check(z.maxLength(50)), z.string().check(z.trim(), z.maxLength(200))),
+);
 
 /** Our field to their header, per input sheet; see `columns` below. */
-const columnMappingSchema = z.object({
-  reps: z.optional(fieldToHeader),
-  sales: z.optional(fieldToHeader),
-  targets: z.optional(fieldToHeader),
-  scores: z.optional(fieldToHeader),
-  adjustments: z.optional(fieldToHeader),
-});
+const columnMappingSchema = z.lazy(() =>
+  z.object({
+    reps: z.optional(fieldToHeader),
+    sales: z.optional(fieldToHeader),
+    targets: z.optional(fieldToHeader),
+    scores: z.optional(fieldToHeader),
+    adjustments: z.optional(fieldToHeader),
+  }),
+);
 
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -50,16 +60,18 @@ const PROJECT_ID = /^([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 /** A table as `project.dataset.table` (datasets: letters, digits, underscores; tables may also hold hyphens). */
 const TABLE_PATH = /^(([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9])\.([A-Za-z0-9_]{1,1024})\.([A-Za-z0-9_-]{1,1024})$/;
 
-const salesSourceSchema = z.union([
-  z.object({ kind: z.literal("sheet") }),
-  z.object({
-    kind: z.literal("bigquery"),
-    /** `project.dataset.table`. */
-    table: z.string().check(z.trim(), z.regex(TABLE_PATH)),
-    /** The project the queries are billed to (and run in). */
-    billingProject: z.string().check(z.trim(), z.regex(PROJECT_ID)),
-  }),
-]);
+const salesSourceSchema = z.lazy(() =>
+  z.union([
+    z.object({ kind: z.literal("sheet") }),
+    z.object({
+      kind: z.literal("bigquery"),
+      /** `project.dataset.table`. */
+      table: z.string().check(z.trim(), z.regex(TABLE_PATH)),
+      /** The project the queries are billed to (and run in). */
+      billingProject: z.string().check(z.trim(), z.regex(PROJECT_ID)),
+    }),
+  ]),
+);
 
 /** Where a run reads Sales: the Sales sheet, or a BigQuery table aggregated where it lives (README, "Sales in a warehouse"). */
 export type SalesSource = z.infer<typeof salesSourceSchema>;
@@ -87,58 +99,60 @@ export function isProjectId(text: string): boolean {
   return PROJECT_ID.test(text.trim());
 }
 
-const SettingsSchema = z
-  .object({
-    sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
-    /** "auto" = the spreadsheet's locale (Chinese for zh_*, English otherwise). */
-    language: z._default(z.enum(["auto", "en", "zh"]), "auto"),
-    /**
-     * The spreadsheet's currency: "auto" = from its locale (`localeCurrency`),
-     * or a three-letter code. A Plan version's own `currency` setting wins.
-     */
-    currency: z._default(z.string().check(z.trim(), z.overwrite(currencyCode), z.regex(/^(auto|[A-Z]{3})$/)), "auto"),
-    /** First month computed, `YYYY-MM`; "" = the earliest month in Sales. */
-    startPeriod: z._default(z.string().check(z.trim(), z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), ""),
-    /** Day of the following month (1-28) at which a month becomes due. */
-    scheduleDay: z._default(z.int().check(z.gte(1), z.lte(SCHEDULE_LAST_DAY)), 3),
-    /** Hour (0-23, spreadsheet time zone) on that day. */
-    scheduleHour: z._default(z.int().check(z.gte(0), z.lte(23)), 6),
-    /**
-     * Column mapping for what the built-in names and CRM aliases miss: per
-     * input sheet, our field (`date`, `rep`, `amount`, ...) to the header
-     * text as the sheet has it (`Fecha de cierre`). A mapped header wins over
-     * every alias.
-     */
-    columns: z._default(columnMappingSchema, {}),
-    /**
-     * How numeric day-month text dates (`3/1/2017`) are read: `dmy`, `mdy`,
-     * or `auto` (from the spreadsheet's locale; locally, only dates that
-     * cannot be read two ways).
-     */
-    dateOrder: z._default(z.enum(["auto", "dmy", "mdy"]), "auto"),
-    /** A manager's own stage words in Sales' Status column (case and spaces ignored): word to won, lost or open. */
-    stageWords: z._default(z.record(z.string().check(z.maxLength(200)), z.enum(["won", "lost", "open"])), {}),
-    /**
-     * The pipeline forecast's win probability (0-1) of an open deal by its
-     * Status word (case and spaces ignored), for deals without a Probability cell.
-     */
-    stageProbabilities: z._default(
-      z.record(z.string().check(z.maxLength(200)), z.number().check(z.gte(0), z.lte(1))),
-      {},
+const SettingsSchema = z.lazy(() =>
+  z
+    .object({
+      sheets: z._default(sheetNames, { ...DEFAULT_SHEET_NAMES }),
+      /** "auto" = the spreadsheet's locale (Chinese for zh_*, English otherwise). */
+      language: z._default(z.enum(["auto", "en", "zh"]), "auto"),
+      /**
+       * The spreadsheet's currency: "auto" = from its locale (`localeCurrency`),
+       * or a three-letter code. A Plan version's own `currency` setting wins.
+       */
+      currency: z._default(z.string().check(z.trim(), z.overwrite(currencyCode), z.regex(/^(auto|[A-Z]{3})$/)), "auto"),
+      /** First month computed, `YYYY-MM`; "" = the earliest month in Sales. */
+      startPeriod: z._default(z.string().check(z.trim(), z.regex(/^(\d{4}-(0[1-9]|1[0-2]))?$/)), ""),
+      /** Day of the following month (1-28) at which a month becomes due. */
+      scheduleDay: z._default(z.int().check(z.gte(1), z.lte(SCHEDULE_LAST_DAY)), 3),
+      /** Hour (0-23, spreadsheet time zone) on that day. */
+      scheduleHour: z._default(z.int().check(z.gte(0), z.lte(23)), 6),
+      /**
+       * Column mapping for what the built-in names and CRM aliases miss: per
+       * input sheet, our field (`date`, `rep`, `amount`, ...) to the header
+       * text as the sheet has it (`Fecha de cierre`). A mapped header wins over
+       * every alias.
+       */
+      columns: z._default(columnMappingSchema, {}),
+      /**
+       * How numeric day-month text dates (`3/1/2017`) are read: `dmy`, `mdy`,
+       * or `auto` (from the spreadsheet's locale; locally, only dates that
+       * cannot be read two ways).
+       */
+      dateOrder: z._default(z.enum(["auto", "dmy", "mdy"]), "auto"),
+      /** A manager's own stage words in Sales' Status column (case and spaces ignored): word to won, lost or open. */
+      stageWords: z._default(z.record(z.string().check(z.maxLength(200)), z.enum(["won", "lost", "open"])), {}),
+      /**
+       * The pipeline forecast's win probability (0-1) of an open deal by its
+       * Status word (case and spaces ignored), for deals without a Probability cell.
+       */
+      stageProbabilities: z._default(
+        z.record(z.string().check(z.maxLength(200)), z.number().check(z.gte(0), z.lte(1))),
+        {},
+      ),
+      /** Where Sales come from: this spreadsheet's Sales sheet (default), or a BigQuery table. */
+      salesSource: z._default(salesSourceSchema, { kind: "sheet" }),
+    })
+    .check(
+      z.refine(
+        (settings) =>
+          new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size ===
+          Object.keys(settings.sheets).length,
+        {
+          message: "every sheet needs its own name",
+        },
+      ),
     ),
-    /** Where Sales come from: this spreadsheet's Sales sheet (default), or a BigQuery table. */
-    salesSource: z._default(salesSourceSchema, { kind: "sheet" }),
-  })
-  .check(
-    z.refine(
-      (settings) =>
-        new Set(Object.values(settings.sheets).map((n) => n.toLowerCase())).size ===
-        Object.keys(settings.sheets).length,
-      {
-        message: "every sheet needs its own name",
-      },
-    ),
-  );
+);
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
