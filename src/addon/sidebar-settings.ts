@@ -130,10 +130,7 @@ const MESSAGES = {
     en: " BigQuery table {table}: {rows} rows; runs read it aggregated per rep and month.",
     zh: "BigQuery 表 {table}：共 {rows} 行；运行时按销售人员和月份汇总读取。",
   },
-  tableProblem: {
-    en: " The table cannot be read yet: {problem}",
-    zh: "该表暂时无法读取：{problem}",
-  },
+  tableProblem: { en: " The table cannot be read yet: {problem}", zh: "该表暂时无法读取：{problem}" },
   sheetsShape: {
     en: "Sheet names must be given as an object with a name for every sheet.",
     zh: "工作表名称必须以对象给出，每个工作表一个名称。",
@@ -193,13 +190,17 @@ export function settingsView(settings: Settings, language: Language): SettingsVi
 
 // ---------------------------------------------------------------- checking a request
 
+// Built on first use (z.lazy), like every schema here: most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
 // Each check's message is a code; issueMessage turns it into text in the spreadsheet's language.
-const sheetNameField = z.string("notText").check(
-  z.trim(),
-  z.minLength(1, "blank"),
-  z.maxLength(MAX_SHEET_NAME_LENGTH, "tooLong"),
-  z.refine((name) => !FORBIDDEN.test(name), "forbidden"),
-  z.refine((name) => !CONTROL.test(name), "control"),
+const sheetNameField = z.lazy(() =>
+  z.string("notText").check(
+    z.trim(),
+    z.minLength(1, "blank"),
+    z.maxLength(MAX_SHEET_NAME_LENGTH, "tooLong"),
+    z.refine((name) => !FORBIDDEN.test(name), "forbidden"),
+    z.refine((name) => !CONTROL.test(name), "control"),
+  ),
 );
 
 /**
@@ -223,37 +224,43 @@ function reportDuplicates(
   }
 }
 
-const SheetNamesSchema = z
-  .strictObject(
-    Object.fromEntries(SHEET_ROLES.map((role) => [role, sheetNameField])) as Record<SheetRole, typeof sheetNameField>,
-    "sheetsShape",
-  )
-  .check(z.superRefine(reportDuplicates));
-
-const SalesSourceSchema = z.union(
-  [
-    z.strictObject({ kind: z.literal("sheet") }),
-    z.strictObject({
-      kind: z.literal("bigquery"),
-      table: z.string("bigQueryTable").check(
-        z.trim(),
-        z.refine((path) => tablePathParts(path) !== null, "bigQueryTable"),
-      ),
-      billingProject: z.string("billingProject").check(z.trim(), z.refine(isProjectId, "billingProject")),
-    }),
-  ],
-  "salesSource",
+const SheetNamesSchema = z.lazy(() =>
+  z
+    .strictObject(
+      Object.fromEntries(SHEET_ROLES.map((role) => [role, sheetNameField])) as Record<SheetRole, typeof sheetNameField>,
+      "sheetsShape",
+    )
+    .check(z.superRefine(reportDuplicates)),
 );
 
-const SaveSettingsRequestSchema = requestSchema<SaveSettingsRequest>()(
-  z.strictObject(
-    {
-      sheets: SheetNamesSchema,
-      language: z.enum(["auto", "en", "zh"], "language"),
-      startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
-      salesSource: z.optional(SalesSourceSchema),
-    },
-    "shape",
+const SalesSourceSchema = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ kind: z.literal("sheet") }),
+      z.strictObject({
+        kind: z.literal("bigquery"),
+        table: z.string("bigQueryTable").check(
+          z.trim(),
+          z.refine((path) => tablePathParts(path) !== null, "bigQueryTable"),
+        ),
+        billingProject: z.string("billingProject").check(z.trim(), z.refine(isProjectId, "billingProject")),
+      }),
+    ],
+    "salesSource",
+  ),
+);
+
+const SaveSettingsRequestSchema = z.lazy(() =>
+  requestSchema<SaveSettingsRequest>()(
+    z.strictObject(
+      {
+        sheets: SheetNamesSchema,
+        language: z.enum(["auto", "en", "zh"], "language"),
+        startPeriod: z.string("startPeriodText").check(z.trim(), z.regex(START_PERIOD, "startPeriod")),
+        salesSource: z.optional(SalesSourceSchema),
+      },
+      "shape",
+    ),
   ),
 );
 
