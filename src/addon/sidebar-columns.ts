@@ -239,22 +239,28 @@ export function columnsView(
 
 // ---------------------------------------------------------------- checking a save
 
-const fieldToHeader = z.record(
-  z.string("headerText"),
-  z.string("headerText").check(z.trim(), z.minLength(1, "headerText"), z.maxLength(200, "headerText")),
+// Built on first use (z.lazy), like every schema here: most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
+const fieldToHeader = z.lazy(() =>
+  z.record(
+    z.string("headerText"),
+    z.string("headerText").check(z.trim(), z.minLength(1, "headerText"), z.maxLength(200, "headerText")),
+  ),
 );
 
-const SaveColumnsSchema = requestSchema<SaveColumnsRequest>()(
-  z.strictObject(
-    {
-      columns: z.strictObject({ sales: z.optional(fieldToHeader), reps: z.optional(fieldToHeader) }, "unknownSheet"),
-      dateOrder: z.enum(["auto", "dmy", "mdy"], "dateOrder"),
-      stageWords: z.record(
-        z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")),
-        z.enum(["won", "lost", "open"], "stageReading"),
-      ),
-    },
-    "shape",
+const SaveColumnsSchema = z.lazy(() =>
+  requestSchema<SaveColumnsRequest>()(
+    z.strictObject(
+      {
+        columns: z.strictObject({ sales: z.optional(fieldToHeader), reps: z.optional(fieldToHeader) }, "unknownSheet"),
+        dateOrder: z.enum(["auto", "dmy", "mdy"], "dateOrder"),
+        stageWords: z.record(
+          z.string("shape").check(z.trim(), z.minLength(1, "shape"), z.maxLength(200, "shape")),
+          z.enum(["won", "lost", "open"], "stageReading"),
+        ),
+      },
+      "shape",
+    ),
   ),
 );
 
