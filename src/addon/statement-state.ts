@@ -13,20 +13,24 @@ import { hashText } from "./input-fingerprint";
 import { METADATA_MAX_CHARS } from "./platform-limits";
 import { parseStored, type SpreadsheetState, writeStateEntry } from "./spreadsheet-state";
 
-const WorkSchema = z.object({
-  /** "share": every rep with an Email (statements created or refreshed); "refresh": existing statements; null: none. */
-  kind: z._default(z.nullable(z.enum(["share", "refresh"])), null),
-  /** Key of the last rep done ("" = start from the first rep). */
-  after: z._default(z.string(), ""),
-  /** A refresh asked while this work was under way: done again from the first rep once it ends. */
-  again: z._default(z.boolean(), false),
-  /** Statements done and to do in the work under way. */
-  done: z._default(z.int(), 0),
-  total: z._default(z.int(), 0),
-  /** When the last work ended (epoch ms), and how many statements it left shared. */
-  finished: z._default(z.nullable(z.number()), null),
-  shared: z._default(z.int(), 0),
-});
+// Built on first use (z.lazy): most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
+const WorkSchema = z.lazy(() =>
+  z.object({
+    /** "share": every rep with an Email (statements created or refreshed); "refresh": existing statements; null: none. */
+    kind: z._default(z.nullable(z.enum(["share", "refresh"])), null),
+    /** Key of the last rep done ("" = start from the first rep). */
+    after: z._default(z.string(), ""),
+    /** A refresh asked while this work was under way: done again from the first rep once it ends. */
+    again: z._default(z.boolean(), false),
+    /** Statements done and to do in the work under way. */
+    done: z._default(z.int(), 0),
+    total: z._default(z.int(), 0),
+    /** When the last work ended (epoch ms), and how many statements it left shared. */
+    finished: z._default(z.nullable(z.number()), null),
+    shared: z._default(z.int(), 0),
+  }),
+);
 export type StatementWork = z.infer<typeof WorkSchema>;
 
 /**
