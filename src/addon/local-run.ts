@@ -10,11 +10,15 @@ import { recalculate, type RunSummary } from "./recalculation";
 import { settingsOf, storeSettings, validateSettings } from "./settings";
 import { readSpreadsheetState } from "./spreadsheet-state";
 
-const LocalOptionsSchema = z.object({
-  language: z.optional(z.enum(["en", "zh"])),
-  period: z.optional(z.string()),
-  settings: z.optional(z.record(z.string(), z.unknown())),
-});
+// Built on first use (z.lazy): most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
+const LocalOptionsSchema = z.lazy(() =>
+  z.object({
+    language: z.optional(z.enum(["en", "zh"])),
+    period: z.optional(z.string()),
+    settings: z.optional(z.record(z.string(), z.unknown())),
+  }),
+);
 
 type LocalOptions = z.infer<typeof LocalOptionsSchema>;
 
