@@ -16,13 +16,17 @@ import { readSpreadsheetState, runStateOf } from "./spreadsheet-state";
 /** The longest name accepted (the Approved by cell keeps it whole). */
 const MAX_NAME = 100;
 
-const ApproveRequestSchema = requestSchema<ApproveRequest>()(
-  z.strictObject(
-    {
-      period: z.string("must be text").check(z.trim(), z.maxLength(16, "must be a month such as 2026-03")),
-      name: z.string("must be text").check(z.trim(), z.maxLength(MAX_NAME, `must be at most ${MAX_NAME} characters`)),
-    },
-    "must be an object { period, name }",
+// Built on first use (z.lazy): most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
+const ApproveRequestSchema = z.lazy(() =>
+  requestSchema<ApproveRequest>()(
+    z.strictObject(
+      {
+        period: z.string("must be text").check(z.trim(), z.maxLength(16, "must be a month such as 2026-03")),
+        name: z.string("must be text").check(z.trim(), z.maxLength(MAX_NAME, `must be at most ${MAX_NAME} characters`)),
+      },
+      "must be an object { period, name }",
+    ),
   ),
 );
 
