@@ -77,13 +77,17 @@ const text = catalogueText(MESSAGES);
 
 // ---------------------------------------------------------------- request and defaults
 
-const FillTargetsSchema = requestSchema<FillTargetsRequest>()(
-  z.strictObject(
-    {
-      period: z.string("period").check(z.trim(), z.regex(MONTH, "period")),
-      growthPercent: z.number("growth").check(z.gte(-90, "growth"), z.lte(1000, "growth")),
-    },
-    "shape",
+// Built on first use (z.lazy): most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
+const FillTargetsSchema = z.lazy(() =>
+  requestSchema<FillTargetsRequest>()(
+    z.strictObject(
+      {
+        period: z.string("period").check(z.trim(), z.regex(MONTH, "period")),
+        growthPercent: z.number("growth").check(z.gte(-90, "growth"), z.lte(1000, "growth")),
+      },
+      "shape",
+    ),
   ),
 );
 
