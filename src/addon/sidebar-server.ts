@@ -158,59 +158,73 @@ export function answer<T>(call: string, body: () => T): T {
 
 const PERIOD_HINT = "must be a period such as 2026-03, 2026-Q1 or 2026";
 
+// Built on first use (z.lazy), like every schema here: most executions, each custom-function cell among them,
+// never check this, and building zod schemas was most of the script's work at load.
 // zod/mini carries no messages of its own ("Invalid input"): every field says what it wants.
-const periodField = z
-  .string(PERIOD_HINT)
-  .check(z.trim(), z.maxLength(16, PERIOD_HINT), z.refine(isPeriodKey, PERIOD_HINT));
-const repIdField = z
-  .string("must be text")
-  .check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters"));
-const languageField = z.enum(["en", "zh"], 'must be "en" or "zh"');
+const periodField = z.lazy(() =>
+  z.string(PERIOD_HINT).check(z.trim(), z.maxLength(16, PERIOD_HINT), z.refine(isPeriodKey, PERIOD_HINT)),
+);
+const repIdField = z.lazy(() =>
+  z
+    .string("must be text")
+    .check(z.trim(), z.minLength(1, "must not be blank"), z.maxLength(200, "must be at most 200 characters")),
+);
+const languageField = z.lazy(() => z.enum(["en", "zh"], 'must be "en" or "zh"'));
 
-const TeamRequestSchema = requestSchema<TeamRequest>()(
-  z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)"),
-);
-const RepRequestSchema = requestSchema<RepRequest>()(
-  z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }"),
-);
-const ReviewRequestSchema = requestSchema<ReviewRequest>()(
-  z.strictObject(
-    {
-      period: periodField,
-      repId: repIdField,
-      language: z.optional(languageField),
-      regenerate: z.optional(z.boolean("must be true or false")),
-    },
-    "must be an object { period, repId, language?, regenerate? }",
+const TeamRequestSchema = z.lazy(() =>
+  requestSchema<TeamRequest>()(
+    z.strictObject({ period: z.nullable(periodField) }, "must be an object { period } (period may be null)"),
   ),
 );
-const SaveReviewRequestSchema = requestSchema<SaveReviewRequest>()(
-  z.strictObject(
-    {
-      period: periodField,
-      repId: repIdField,
-      text: z
-        .string("must be text")
-        .check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
-    },
-    "must be an object { period, repId, text }",
+const RepRequestSchema = z.lazy(() =>
+  requestSchema<RepRequest>()(
+    z.strictObject({ period: periodField, repId: repIdField }, "must be an object { period, repId }"),
   ),
 );
-const RestateRequestSchema = requestSchema<RestateRequest>()(
-  z.strictObject({ period: periodField }, "must be an object { period }"),
+const ReviewRequestSchema = z.lazy(() =>
+  requestSchema<ReviewRequest>()(
+    z.strictObject(
+      {
+        period: periodField,
+        repId: repIdField,
+        language: z.optional(languageField),
+        regenerate: z.optional(z.boolean("must be true or false")),
+      },
+      "must be an object { period, repId, language?, regenerate? }",
+    ),
+  ),
 );
-const ScheduleRequestSchema = requestSchema<ScheduleRequest>()(
-  z.strictObject(
-    {
-      on: z.boolean("must be true or false"),
-      day: z.optional(
-        z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28")),
-      ),
-      hour: z.optional(
-        z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23")),
-      ),
-    },
-    "must be an object { on, day?, hour? }",
+const SaveReviewRequestSchema = z.lazy(() =>
+  requestSchema<SaveReviewRequest>()(
+    z.strictObject(
+      {
+        period: periodField,
+        repId: repIdField,
+        text: z
+          .string("must be text")
+          .check(z.maxLength(MAX_CELL_CHARS, `must be at most ${MAX_CELL_CHARS} characters (the cell limit)`)),
+      },
+      "must be an object { period, repId, text }",
+    ),
+  ),
+);
+const RestateRequestSchema = z.lazy(() =>
+  requestSchema<RestateRequest>()(z.strictObject({ period: periodField }, "must be an object { period }")),
+);
+const ScheduleRequestSchema = z.lazy(() =>
+  requestSchema<ScheduleRequest>()(
+    z.strictObject(
+      {
+        on: z.boolean("must be true or false"),
+        day: z.optional(
+          z.int("must be a whole number 1 to 28").check(z.gte(1, "must be 1 to 28"), z.lte(28, "must be 1 to 28")),
+        ),
+        hour: z.optional(
+          z.int("must be a whole number 0 to 23").check(z.gte(0, "must be 0 to 23"), z.lte(23, "must be 0 to 23")),
+        ),
+      },
+      "must be an object { on, day?, hour? }",
+    ),
   ),
 );
 
