@@ -33,13 +33,12 @@ import type { Direction, PlanSettings } from "./plan-model";
 import type { TargetScaling } from "./prorated-phrases";
 import type { DayNumber, RepKey } from "./records";
 import type { RepPeriodResult } from "./results";
-import type { TrainingFinding } from "./review-development-findings";
+import { trainingFindings, type TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
 import { metricFindings, type MetricGap, weakestGap } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
 import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
 import { roundTo } from "./rounding";
-import { trainingTopicFor } from "./training-topics";
 
 /** The coaching priorities a review names, so it stays a short list of what matters. */
 const MAX_COACHING_PRIORITIES = 3;
@@ -359,25 +358,6 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
 }
 
 /**
- * The plan's training topics for the coaching priorities, metrics sharing a
- * topic named together.
- *
- * @example
- * teamTraining([{ metric: "new_customers", missed: 3, of: 4 }], settings);
- * // [{ metrics: ["new_customers"], topic: { en: "prospecting and lead generation", zh: "..." } }]
- */
-function teamTraining(priorities: CoachingPriority[], settings: PlanSettings): TrainingFinding[] {
-  const findings: TrainingFinding[] = [];
-  for (const p of priorities) {
-    const topic = trainingTopicFor(settings.training ?? {}, p.metric);
-    const same = findings.find((f) => f.topic.en === topic.en && f.topic.zh === topic.zh);
-    if (same) same.metrics.push(p.metric);
-    else findings.push({ metrics: [p.metric], topic });
-  }
-  return findings;
-}
-
-/**
  * The manager's pay as the review shows it: only the components the plan
  * pays them, either driven by the team or paying something; next tiers only
  * for team-driven components.
@@ -433,7 +413,7 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
     unscored: standing.unscored,
     coaching,
     // A manager who left has no next period to train the team for.
-    training: leftOn === null ? teamTraining(coaching, settings) : [],
+    training: leftOn === null ? trainingFindings(coaching, settings) : [],
     payout: pay.payout,
     nextTiers: pay.nextTiers,
     leftOn,

@@ -12,7 +12,6 @@ import type { PlanSettings, TrainingTopic } from "./plan-model";
 import type { Recognition } from "./recognition";
 import type { RepPeriodResult } from "./results";
 import { comparable, isNumber, shownDifference } from "./review-figures";
-import type { MetricGap } from "./review-metric-findings";
 import { trainingTopicFor } from "./training-topics";
 
 export interface TrainingFinding {
@@ -34,13 +33,14 @@ function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | unde
 }
 
 /**
- * Training topics for the weakest areas: the plan's topic per metric (with
- * the defaults), metrics sharing a topic named together.
+ * Training topics for the weakest areas (a rep's weaknesses, a team's coaching priorities): the plan's topic per
+ * metric (with the defaults), metrics sharing a topic named together.
  *
  * @example
- * trainingFindings([newCustomersGap], settings); // [{ metrics: ["new_customers"], topic: { en: "prospecting and lead generation", ... } }]
+ * trainingFindings([newCustomersGap], settings);
+ * // [{ metrics: ["new_customers"], topic: { en: "prospecting and lead generation", ... } }]
  */
-export function trainingFindings(weaknesses: MetricGap[], settings: PlanSettings): TrainingFinding[] {
+export function trainingFindings(weaknesses: readonly { metric: string }[], settings: PlanSettings): TrainingFinding[] {
   const findings: TrainingFinding[] = [];
   for (const weak of weaknesses) {
     const topic = trainingTopicFor(settings.training ?? {}, weak.metric);
