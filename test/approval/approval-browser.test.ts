@@ -8,18 +8,17 @@
  * Approvals sheet has the row. At 300 px, with the keyboard.
  * Screenshots go to test-output/sidebar/approval-*.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../src/local/cli/preview";
-import { column, recalculateNow } from "../recalculation/fixtures";
-import { openSidebarSession, scrollsSideways, waitForView, type SidebarSession } from "../sidebar/chromium";
+import { column } from "../recalculation/fixtures";
+import * as chromium from "../sidebar/chromium";
 import { approvalTeam, runState } from "./fixtures";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 
-let session: SidebarSession;
+let session: chromium.SidebarSession;
 let preview: Preview;
 let page: Page;
 
@@ -35,18 +34,15 @@ function januaryTotal(): number {
 
 async function showPeriod(period: string): Promise<void> {
   await page.selectOption("#panel-team .controls select >> nth=0", period);
-  await waitForView(page, "team");
+  await chromium.waitForView(page, "team");
 }
 
 const approveCalls = () => preview.calls.filter((call) => call.name === "sidebarApprove");
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const simulator = approvalTeam();
-  recalculateNow(simulator);
-  session = await openSidebarSession({ port: 0, simulator, recalculate: false });
+  session = await chromium.openRecalculatedSession(approvalTeam());
   ({ preview, page } = session);
-  await waitForView(page, "team");
+  await chromium.waitForView(page, "team");
 }, 120_000);
 
 afterAll(async () => {
@@ -69,7 +65,7 @@ describe("the Team view under approval", () => {
     expect(await page.textContent("#panel-team .approval-figures")).toContain("Reps4");
     expect(await page.locator("#panel-team .approval-problems").count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, "approval-confirm.png"), fullPage: true });
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.click("#panel-team .approve-cancel");
     expect(await page.locator("#panel-team .approve-confirm").count()).toBe(0);
     expect(approveCalls()).toEqual([]);
@@ -97,7 +93,7 @@ describe("the Team view under approval", () => {
     const approvals = preview.simulator.sheetValues("Approvals");
     expect(approvals[1][0]).toBe("2026-01");
     expect(String(approvals[1][1])).toMatch(/^Ana Li \(user key /);
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     await page.waitForFunction(() =>
       document.querySelector("#panel-team .approval .notice")?.textContent?.includes("2026-02, 2026-03"),
     );

@@ -6,36 +6,31 @@
  * and the Team view's forecast, at 300 px. Screenshots go to
  * test-output/sidebar/forecast-*.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recalculateNow } from "../recalculation/fixtures";
-import { scrollsSideways, waitForView, openSidebarSession, type SidebarSession } from "../sidebar/chromium";
+import * as chromium from "../sidebar/chromium";
 import { forecastSimulator } from "./forecast-workbook";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
 async function chooseRep(period: string, repId: string): Promise<void> {
   await page.click("#tab-rep");
-  await waitForView(page, "rep");
+  await chromium.waitForView(page, "rep");
   await page.selectOption("#panel-rep select.period-picker", period);
-  await waitForView(page, "rep");
+  await chromium.waitForView(page, "rep");
   await page.selectOption("#panel-rep select.rep-picker", repId);
-  await waitForView(page, "rep");
+  await chromium.waitForView(page, "rep");
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const simulator = forecastSimulator();
-  recalculateNow(simulator);
-  session = await openSidebarSession({ port: 0, simulator, recalculate: false });
+  session = await chromium.openRecalculatedSession(forecastSimulator());
   ({ page, pageErrors } = session);
-  await waitForView(page, "team");
+  await chromium.waitForView(page, "team");
 });
 
 afterAll(() => session?.close());
@@ -63,7 +58,7 @@ describe("the Rep view of a provisional month", () => {
     expect(pace).toContain("day 16 of 31");
     expect(pace).toContain("Ahead of the line by $838.71");
     expect(await page.locator("#panel-rep .pace-bar").count()).toBe(1);
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "forecast-rep.png"), fullPage: true });
   });
 
@@ -77,15 +72,15 @@ describe("the Rep view of a provisional month", () => {
 describe("the Team view of a provisional month", () => {
   it("shows the team's forecast revenue and payout beside the payout now", async () => {
     await page.click("#tab-team");
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     await page.selectOption("#panel-team select", "2026-03");
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     const card = await page.locator("#panel-team .card.forecast").innerText();
     // Revenue 11,000 + 10,000; payout 1,650 + 1,500 against 900 + 950 now.
     expect(card).toContain("$21,000.00");
     expect(card).toContain("$3,150.00");
     expect(card).toContain("$1,850.00");
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "forecast-team.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

@@ -8,20 +8,18 @@
  * the keyboard alone, at 300 px without scrolling sideways.
  * Screenshots go to test-output/plan-comparison/.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../src/local/cli/preview";
-import { recalculateNow } from "../recalculation/fixtures";
-import { SIDEBAR_WIDTH, type WatchedPage, openSidebarSession, type SidebarSession } from "../sidebar/chromium";
+import * as chromium from "../sidebar/chromium";
 import { commissionPlan, comparisonSimulator } from "./comparison-workbook";
 
-const SHOTS = join("test-output", "plan-comparison");
+const SHOTS = chromium.screenshotFolder("plan-comparison");
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let preview: Preview;
-let watched: WatchedPage;
+let watched: chromium.WatchedPage;
 let page: Page;
 
 async function openPlans(): Promise<void> {
@@ -42,10 +40,7 @@ async function resultText(): Promise<string> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const simulator = comparisonSimulator();
-  recalculateNow(simulator);
-  session = await openSidebarSession({ port: 0, simulator, recalculate: false });
+  session = await chromium.openRecalculatedSession(comparisonSimulator());
   ({ preview, page } = session);
   watched = session;
 });
@@ -91,7 +86,7 @@ describe("the Plans view", () => {
 
   it("fits 300 px without scrolling sideways, with no dialog or page error", async () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+    expect(width).toBeLessThanOrEqual(chromium.SIDEBAR_WIDTH);
     expect(watched.dialogs).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
   });

@@ -3,11 +3,13 @@
  * playwright-core (no browser is downloaded), with the flags known to work
  * on this kind of machine, in a throw-away profile.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startPreview, type Preview, type PreviewOptions } from "../../src/local/cli/preview";
+import type { Simulator } from "../../src/simulator";
+import { recalculateNow } from "../recalculation/fixtures";
 
 const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -134,6 +136,33 @@ export async function openSidebarSession(
       await preview.close();
     },
   };
+}
+
+/**
+ * Runs "Recalculate now" on `simulator` (as the menu item would, so the
+ * output sheets are the add-on's own), then opens a sidebar session on it
+ * that does not recalculate a second time.
+ *
+ * @example
+ * const session = await openRecalculatedSession(approvalTeam());
+ */
+export function openRecalculatedSession(simulator: Simulator): Promise<SidebarSession> {
+  recalculateNow(simulator);
+  return openSidebarSession({ port: 0, simulator, recalculate: false });
+}
+
+/**
+ * The folder under test-output/ a browser test saves its screenshots in,
+ * made if it is missing.
+ *
+ * @example
+ * const SHOTS = screenshotFolder("sidebar"); // "test-output/sidebar"
+ * await page.screenshot({ path: join(SHOTS, "team.png") });
+ */
+export function screenshotFolder(name: string): string {
+  const folder = join("test-output", name);
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 /**

@@ -7,18 +7,18 @@
  * shows the score trace, with the keyboard and at 300 px.
  * Screenshots go to test-output/sidebar/final-*.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, workbookSimulator, type Preview } from "../../src/local/cli/preview";
+import type { Preview } from "../../src/local/cli/preview";
+import { demoSimulator } from "./demo-simulator";
 import { callGlobal, column } from "../recalculation/fixtures";
-import { waitForView, openTab, openSidebarSession, type SidebarSession } from "./chromium";
+import * as chromium from "./chromium";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const REP = "R01";
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let preview: Preview;
 let page: Page;
 let finalPeriod: string;
@@ -48,26 +48,21 @@ function money(amount: number): string {
 }
 
 async function choose(view: "rep" | "review", period: string): Promise<void> {
-  await openTab(page, view);
+  await chromium.openTab(page, view);
   await page.selectOption(`#panel-${view} select.period-picker`, period);
-  await waitForView(page, view);
+  await chromium.waitForView(page, view);
   await page.selectOption(`#panel-${view} select.rep-picker`, REP);
-  await waitForView(page, view);
+  await chromium.waitForView(page, view);
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const simulator = await workbookSimulator(DEMO_WORKBOOK, {
-    timeZone: "UTC",
-    locale: "en_US",
-    now: Date.UTC(2026, 10, 20, 9),
-  });
-  session = await openSidebarSession({ port: 0, simulator }, (served) => {
+  const simulator = await demoSimulator();
+  session = await chromium.openSidebarSession({ port: 0, simulator }, (served) => {
     preview = served;
     settleLateDeal();
   });
   page = session.page;
-  await waitForView(page, "team");
+  await chromium.waitForView(page, "team");
 });
 
 /** Notes the final period's figures, then adds a late deal dated in it and recalculates. */
@@ -131,15 +126,15 @@ describe("a final period after a late deal", () => {
     );
     // Switching language does not regenerate behind the manager's back.
     await page.getByRole("button", { name: "中文" }).click();
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     expect(await page.locator("#panel-review").innerText()).toMatch(/can only be regenerated/);
     await page.getByRole("button", { name: "English" }).click();
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     const regenerate = page.getByRole("button", { name: "Regenerate from today's inputs" });
     await regenerate.focus();
     await page.keyboard.press("Enter");
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     expect(await page.locator("#panel-review").innerText()).toMatch(/Regenerated from today's inputs: it may differ/);
     const regenerated = await page.locator("#panel-review textarea").inputValue();
     expect(regenerated).not.toBe(storedReview);
@@ -149,15 +144,15 @@ describe("a final period after a late deal", () => {
     ).toBe(true);
     await page.screenshot({ path: join(SHOTS, "final-review-regenerated.png"), fullPage: true });
     await page.getByRole("button", { name: "Show the stored review" }).click();
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     // A regeneration asked for one rep is not carried to another choice and back.
     await regenerate.click();
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     await page.selectOption("#panel-review select.rep-picker", "R02");
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     await page.selectOption("#panel-review select.rep-picker", REP);
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     expect(await page.locator("#panel-review textarea").inputValue()).toBe(storedReview);
     // Nothing was written by looking or regenerating.
     expect(String(sheetRow("Reviews", (r) => r[0] === finalPeriod && r[1] === REP)![2])).toBe(storedReview);

@@ -5,7 +5,7 @@
  */
 import type { Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator";
-import { DEMO_WORKBOOK, workbookSimulator } from "../../src/local/cli/preview";
+import { demoSimulator } from "./demo-simulator";
 
 /** Payloads an injected handler would run; `flag` ones set window.__xss. */
 export const PAYLOADS = {
@@ -50,11 +50,7 @@ function appendRows(sim: Simulator, sheet: string, rows: CellInput[][]): void {
  * const preview = await startPreview({ port: 0, simulator: sim });
  */
 export async function hostileSimulator(): Promise<Simulator> {
-  const sim = await workbookSimulator(DEMO_WORKBOOK, {
-    timeZone: "UTC",
-    locale: "en_US",
-    now: Date.UTC(2026, 10, 20, 9),
-  });
+  const sim = await demoSimulator();
   appendRows(
     sim,
     "Reps",

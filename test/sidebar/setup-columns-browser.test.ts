@@ -9,16 +9,15 @@
  * Nothing scrolls sideways at 300 px. Screenshots go to
  * test-output/sidebar/setup-columns*.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimulator, loadBundle, type Simulator } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { column } from "../recalculation/fixtures";
-import { SIDEBAR_WIDTH, waitForView, openTab, openSidebarSession, type SidebarSession } from "./chromium";
+import * as chromium from "./chromium";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const COLUMNS = "#panel-setup details.columns";
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -39,7 +38,7 @@ const REPS: CellInput[][] = [
 ];
 
 let sim: Simulator;
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
@@ -58,7 +57,6 @@ function fieldSelect(field: string): string {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   sim = createSimulator({
     now: "2026-04-03T04:00:00Z",
     timeZone: "UTC",
@@ -66,9 +64,9 @@ beforeAll(async () => {
     user: "alice",
     sheets: { Sales: SALES, Reps: REPS },
   });
-  session = await openSidebarSession({ port: 0, simulator: sim, recalculate: false, user: "alice" });
+  session = await chromium.openSidebarSession({ port: 0, simulator: sim, recalculate: false, user: "alice" });
   ({ page, dialogs, pageErrors } = session);
-  await openTab(page, "setup");
+  await chromium.openTab(page, "setup");
 });
 
 afterAll(() => session?.close());
@@ -102,7 +100,7 @@ describe("the Columns section", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toBe("Columns saved: the next run reads Sales and Reps with them.");
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(storedSettings()).toMatchObject({
       columns: { sales: { date: "Fecha", rep: "Vendedor", amount: "Importe", status: "Estado" } },
       dateOrder: "dmy",
@@ -114,7 +112,7 @@ describe("the Columns section", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
       false,
     );
-    expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
+    expect(await page.evaluate(() => window.innerWidth)).toBe(chromium.SIDEBAR_WIDTH);
     await page.locator(COLUMNS).screenshot({ path: join(SHOTS, "setup-columns.png") });
   });
 
@@ -139,7 +137,7 @@ describe("the Columns section", () => {
     await expect
       .poll(() => storedSettings()?.stageWords, { timeout: 30_000 })
       .toEqual({ Ganado: "won", Perdido: "lost" });
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(await page.inputValue(`${COLUMNS} select[data-word="Ganado"]`)).toBe("won");
     expect(await page.locator(COLUMNS).innerText()).toContain("yours");
     expect(await page.evaluate(() => document.querySelectorAll("img").length)).toBe(0);
@@ -185,7 +183,7 @@ describe("the Columns section", () => {
       settings.end();
     }
     await page.reload();
-    await openTab(page, "setup");
+    await chromium.openTab(page, "setup");
     await page.locator(COLUMNS + " summary").click();
     expect(await page.locator(COLUMNS + " summary").innerText()).toBe("列设置");
     expect(await page.locator(`label[for="${await page.getAttribute(fieldSelect("date"), "id")}"]`).innerText()).toBe(

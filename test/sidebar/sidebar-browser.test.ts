@@ -7,21 +7,12 @@
  * text never runs as code, and a failing call shows a readable error.
  * Screenshots of each view go to test-output/sidebar/<view>.png.
  */
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../src/local/cli/preview";
-import {
-  SIDEBAR_WIDTH,
-  type SidebarBrowser,
-  scrollsSideways,
-  waitForView,
-  openTab,
-  openSidebarSession,
-  tabTo,
-  type SidebarSession,
-} from "./chromium";
+import * as chromium from "./chromium";
 import {
   HOSTILE_MONTH,
   HOSTILE_REASON,
@@ -32,12 +23,12 @@ import {
   hostileSimulator,
 } from "./hostile-workbook";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const VIEWS = ["team", "rep", "review", "setup"] as const;
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let preview: Preview;
-let browser: SidebarBrowser;
+let browser: chromium.SidebarBrowser;
 let page: Page;
 let dialogs: string[] = [];
 let pageErrors: string[] = [];
@@ -64,10 +55,9 @@ function reviewsColumn(header: string): number {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  session = await openSidebarSession({ port: 0, simulator: await hostileSimulator() });
+  session = await chromium.openSidebarSession({ port: 0, simulator: await hostileSimulator() });
   ({ browser, preview, page, dialogs, pageErrors } = session);
-  await waitForView(page, "team");
+  await chromium.waitForView(page, "team");
 });
 
 afterAll(() => session?.close());
@@ -151,7 +141,7 @@ describe("text from the sheets", () => {
 describe("the Rep view", () => {
   it("opens from a rep's name and shows bars, the payout trace with the adjustment's reason as text, and a trend", async () => {
     await page.locator("#panel-team tbody button.link", { hasText: PAYLOADS.img }).click();
-    await waitForView(page, "rep");
+    await chromium.waitForView(page, "rep");
     expect(await page.getAttribute("#tab-rep", "aria-selected")).toBe("true");
     expect(await page.locator("#panel-rep h2").innerText()).toBe(PAYLOADS.img);
     const metrics = await page.locator("#panel-rep ul.metrics > li").count();
@@ -177,9 +167,9 @@ describe("the Rep view", () => {
     for (const name of [LONG_NAME, UNBROKEN_NAME]) {
       const id = HOSTILE_REPS.find(([, n]) => n === name)![0];
       await page.selectOption("#panel-rep select.rep-picker", id);
-      await waitForView(page, "rep");
+      await chromium.waitForView(page, "rep");
       await expect.poll(() => page.locator("#panel-rep h2").innerText()).toBe(name);
-      expect(await scrollsSideways(page)).toBe(false);
+      expect(await chromium.scrollsSideways(page)).toBe(false);
     }
   });
 });
@@ -199,15 +189,15 @@ describe("the Review view", () => {
     const generatedBefore = reviewsRow("H01", HOSTILE_MONTH)![2];
 
     await page.selectOption("#panel-rep select.rep-picker", "H01");
-    await waitForView(page, "rep");
-    await openTab(page, "review");
+    await chromium.waitForView(page, "rep");
+    await chromium.openTab(page, "review");
     expect(await page.locator("#panel-review blockquote.reply").innerText()).toBe(reply);
     const english = await page.locator("#panel-review textarea").inputValue();
     expect(english).toBe(generatedBefore);
     expect(english).toContain(PAYLOADS.img);
 
     await page.getByRole("button", { name: "中文" }).click();
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     expect(await page.getByRole("button", { name: "中文" }).getAttribute("aria-pressed")).toBe("true");
     const chinese = await page.locator("#panel-review textarea").inputValue();
     expect(chinese).toMatch(/绩效/);
@@ -237,7 +227,7 @@ describe("the Review view", () => {
 
 describe("the Setup view", () => {
   it("shows sheets, schedule, last run and Run log, and recalculates", async () => {
-    await openTab(page, "setup");
+    await chromium.openTab(page, "setup");
     const text = await page.locator("#panel-setup").innerText();
     expect(text).toMatch(/Every input sheet and the Plan are there/);
     expect(text).toMatch(/Automatic recalculation/);
@@ -247,7 +237,7 @@ describe("the Setup view", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toMatch(/Computed|Every period is final/);
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(preview.simulator.sheetValues("Run log").length).toBe(before + 1);
     expect(await page.locator("#panel-setup ul.run-log li").first().innerText()).toMatch(
       /sidebar · (done|nothing to do)/,
@@ -258,7 +248,7 @@ describe("the Setup view", () => {
     await page.fill("#panel-setup input[type=number]", "5");
     await page.getByRole("button", { name: "Turn on" }).click();
     await expect.poll(() => page.locator("#panel-setup .action-status").innerText()).toMatch(/day 5 of the next month/);
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(await page.locator("#panel-setup").innerText()).toMatch(/On \(yours\)/);
     expect(preview.simulator.triggerList()).toHaveLength(1);
   });
@@ -266,18 +256,18 @@ describe("the Setup view", () => {
 
 describe("at 300 px", () => {
   it("no view scrolls sideways, and each is photographed", async () => {
-    expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
+    expect(await page.evaluate(() => window.innerWidth)).toBe(chromium.SIDEBAR_WIDTH);
     await page.reload();
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     await page.locator("#panel-team details.problems summary").click();
     for (const view of VIEWS) {
-      await openTab(page, view);
+      await chromium.openTab(page, view);
       if (view === "rep") {
         // An ordinary rep of the demo for the picture; the hostile ones are checked above.
         await page.selectOption("#panel-rep select.rep-picker", "R01");
-        await waitForView(page, "rep");
+        await chromium.waitForView(page, "rep");
       }
-      expect(await scrollsSideways(page), view).toBe(false);
+      expect(await chromium.scrollsSideways(page), view).toBe(false);
       await page.screenshot({ path: join(SHOTS, view + ".png"), fullPage: true });
     }
   });
@@ -297,7 +287,7 @@ describe("in a Chinese spreadsheet", () => {
         ["setup", "自动重算"],
       ] as const) {
         await zhPage.click("#tab-" + view);
-        await waitForView(zhPage, view);
+        await chromium.waitForView(zhPage, view);
         expect(await zhPage.locator("#panel-" + view).innerText()).toContain(word);
         expect(await zhPage.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
         expect(
@@ -316,7 +306,7 @@ describe("in a Chinese spreadsheet", () => {
 describe("with the keyboard alone", () => {
   it("reaches and uses every view: tabs with arrow keys, pickers, sorting, saving and actions", async () => {
     await page.reload();
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-team");
     // Focus is visible.
@@ -337,18 +327,18 @@ describe("with the keyboard alone", () => {
     await page.focus("#tab-team");
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-rep");
-    await waitForView(page, "rep");
+    await chromium.waitForView(page, "rep");
     const repBefore = await page.locator("#panel-rep h2").innerText();
     await page.focus("#panel-rep select.rep-picker");
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.locator("#panel-rep h2").innerText(), { timeout: 30_000 }).not.toBe(repBefore);
-    await waitForView(page, "rep");
+    await chromium.waitForView(page, "rep");
 
     // Review: type and save with Tab and Enter.
     await page.focus("#tab-rep");
     await page.keyboard.press("ArrowRight");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-review");
-    await waitForView(page, "review");
+    await chromium.waitForView(page, "review");
     await page.focus("#panel-review textarea");
     await page.keyboard.press("End");
     await page.keyboard.type(" Keyboard note.");
@@ -361,8 +351,8 @@ describe("with the keyboard alone", () => {
     await page.focus("#tab-review");
     await page.keyboard.press("End");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-setup");
-    await waitForView(page, "setup");
-    expect(await tabTo(page, "Recalculate now")).toBe(true);
+    await chromium.waitForView(page, "setup");
+    expect(await chromium.tabTo(page, "Recalculate now")).toBe(true);
     await page.keyboard.press("Enter");
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
@@ -378,7 +368,7 @@ describe("with the keyboard alone", () => {
 describe("when a server call fails", () => {
   it("shows a readable error in the view, and the sidebar stays usable", async () => {
     await page.reload();
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     preview.failNext(
       "sidebarRep",
       "Service Spreadsheets failed while accessing document with id sim-spreadsheet-0001.",
@@ -391,7 +381,7 @@ describe("when a server call fails", () => {
     // Try again recovers; the tabs kept working meanwhile.
     expect(await page.locator("#tab-setup").isEnabled()).toBe(true);
     await page.locator("#panel-rep [role=alert] button", { hasText: "Try again" }).click();
-    await waitForView(page, "rep");
+    await chromium.waitForView(page, "rep");
     expect(await page.locator("#panel-rep h2").count()).toBe(1);
     // A view that failed loads again when visited again.
     preview.failNext("sidebarSetup", "Exceeded maximum execution time");
@@ -399,15 +389,15 @@ describe("when a server call fails", () => {
     await expect
       .poll(() => page.locator("#panel-setup [role=alert]").innerText())
       .toMatch(/Could not load: Exceeded maximum execution time/);
-    await openTab(page, "team");
-    await openTab(page, "setup");
+    await chromium.openTab(page, "team");
+    await chromium.openTab(page, "setup");
     expect(await page.locator("#panel-setup [role=alert]").count()).toBe(0);
 
     preview.failNext(
       "sidebarSaveReview",
       "Another Sales Scorecard run is working on this spreadsheet. Try again in a few minutes.",
     );
-    await openTab(page, "review");
+    await chromium.openTab(page, "review");
     const save = page.getByRole("button", { name: "Save as manager's review" });
     await save.click();
     await expect
@@ -424,11 +414,11 @@ describe("when a server call fails", () => {
       (document.getElementById("tab-team") as HTMLButtonElement).click();
     });
     await page.reload();
-    await waitForView(page, "team");
+    await chromium.waitForView(page, "team");
     await page.click("#tab-setup");
     await expect.poll(() => page.locator("#panel-setup [role=status].loading").count()).toBe(1);
     expect(await page.getAttribute("#panel-setup .content", "aria-busy")).toBe("true");
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
   });
 
   it("left no page error and opened no dialog along the way", () => {

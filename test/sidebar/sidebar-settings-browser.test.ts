@@ -7,27 +7,19 @@
  * sidebar Chinese; nothing scrolls sideways at 300 px. Screenshots go to
  * test-output/sidebar/setup-settings*.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, workbookSimulator, type Preview } from "../../src/local/cli/preview";
+import type { Preview } from "../../src/local/cli/preview";
+import { demoSimulator } from "./demo-simulator";
 import type { Simulator } from "../../src/simulator";
-import {
-  SIDEBAR_WIDTH,
-  scrollsSideways,
-  waitForView,
-  openTab,
-  openSidebarSession,
-  tabTo,
-  type SidebarSession,
-} from "./chromium";
+import * as chromium from "./chromium";
 import { PAYLOADS } from "./hostile-workbook";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const SETTINGS = "#panel-setup details.settings";
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let preview: Preview;
 let page: Page;
 let dialogs: string[] = [];
@@ -50,18 +42,13 @@ async function activeRole(): Promise<string | null | undefined> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const sim = await workbookSimulator(DEMO_WORKBOOK, {
-    timeZone: "UTC",
-    locale: "en_US",
-    now: Date.UTC(2026, 10, 20, 9),
-  });
+  const sim = await demoSimulator();
   // The manager has renamed the Sales tab in Sheets; the add-on still looks for "Sales".
-  session = await openSidebarSession({ port: 0, simulator: sim }, () =>
+  session = await chromium.openSidebarSession({ port: 0, simulator: sim }, () =>
     sim.globals().SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName("Sales")!.setName("Deals"),
   );
   ({ preview, page, dialogs, pageErrors } = session);
-  await openTab(page, "setup");
+  await chromium.openTab(page, "setup");
 });
 
 afterAll(() => session?.close());
@@ -93,7 +80,7 @@ describe("the Settings section", () => {
       .toBe(
         "Settings saved: Sales sheet. Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
       );
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(await page.evaluate(() => document.activeElement?.classList.contains("action-status"))).toBe(true);
     expect(await page.locator("#panel-setup").innerText()).toMatch(/Every input sheet and the Plan are there/);
     // Still open after the reload, showing what was saved.
@@ -112,7 +99,7 @@ describe("the Settings section", () => {
     await page.keyboard.press("End");
     await page.keyboard.type("/2026");
     // Tab on to Save settings and press it.
-    expect(await tabTo(page, "Save settings")).toBe(true);
+    expect(await chromium.tabTo(page, "Save settings")).toBe(true);
     await page.keyboard.press("Enter");
     const alert = page.locator(SETTINGS + " [role=alert]");
     await expect
@@ -139,14 +126,14 @@ describe("the Settings section", () => {
 
   it("shows a typed name as text only, wherever it appears", async () => {
     await page.reload();
-    await openTab(page, "setup");
+    await chromium.openTab(page, "setup");
     await page.locator(SETTINGS + " summary").click();
     await page.fill(SETTINGS + ' input[data-role="scores"]', PAYLOADS.flag);
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toMatch(/^Settings saved: Scores sheet\./);
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(await page.locator("#panel-setup ul.sheet-list").innerText()).toContain(PAYLOADS.flag + " — missing");
     expect(await page.inputValue(SETTINGS + ' input[data-role="scores"]')).toBe(PAYLOADS.flag);
     expect(
@@ -159,15 +146,15 @@ describe("the Settings section", () => {
   });
 
   it("does not scroll sideways at 300 px, even with a 100-character name", async () => {
-    expect(await page.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
+    expect(await page.evaluate(() => window.innerWidth)).toBe(chromium.SIDEBAR_WIDTH);
     await page.fill(SETTINGS + ' input[data-role="runLog"]', "W".repeat(100));
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.locator(SETTINGS).screenshot({ path: join(SHOTS, "setup-settings.png") });
   });
 
   it("turns the sidebar Chinese when the language is set to Chinese", async () => {
     await page.reload();
-    await openTab(page, "setup");
+    await chromium.openTab(page, "setup");
     await page.focus(SETTINGS + " summary");
     await page.keyboard.press("Enter");
     const language = page.locator(SETTINGS + " select");
@@ -184,7 +171,7 @@ describe("the Settings section", () => {
     await expect
       .poll(() => page.locator("#panel-setup .action-status").innerText(), { timeout: 30_000 })
       .toBe("设置已保存：语言。");
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(await page.locator("#tab-team").innerText()).toBe("团队");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     expect(await page.locator(SETTINGS + " summary").innerText()).toBe("参数设置");
@@ -195,7 +182,7 @@ describe("the Settings section", () => {
         .innerText(),
     ).toBe("销售人员表");
     expect(storedSettings(preview.simulator)!.language).toBe("zh");
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "setup-settings-zh.png"), fullPage: true });
   });
 

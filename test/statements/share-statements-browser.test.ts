@@ -6,20 +6,19 @@
  * making new ones. Nothing scrolls sideways at 300 px. Screenshot:
  * test-output/sidebar/share-statements.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createdSpreadsheets, sharingOf } from "../../src/simulator/drive";
 import type { Simulator } from "../../src/simulator/index";
-import { openSidebarSession, openTab, scrollsSideways, tabTo, type SidebarSession } from "../sidebar/chromium";
+import * as chromium from "../sidebar/chromium";
 import { MANAGER, repEmail, statementTeam } from "./fixtures";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const STATUS = "#panel-setup .action-status";
 
 let sim: Simulator;
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
@@ -39,12 +38,11 @@ async function statusAfter(click: () => Promise<void>): Promise<string> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // Rep 2 has no Email: no statement for them.
   sim = statementTeam({ reps: 3, months: 3 }, {}, [2]);
-  session = await openSidebarSession({ port: 0, simulator: sim, user: MANAGER });
+  session = await chromium.openSidebarSession({ port: 0, simulator: sim, user: MANAGER });
   ({ page, pageErrors } = session);
-  await openTab(page, "setup");
+  await chromium.openTab(page, "setup");
 });
 
 afterAll(() => session?.close());
@@ -62,14 +60,14 @@ describe("Share statements in the sidebar", () => {
     ]);
     expect(statements.map((ss) => [...sharingOf(ss)!.editors])).toEqual([[repEmail(1)], [repEmail(3)]]);
     expect(statements.every((ss) => ss.owner === MANAGER)).toBe(true);
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: join(SHOTS, "share-statements.png"), fullPage: true });
   });
 
   it("refreshes them from the keyboard, making no new ones", async () => {
     await page.focus("#tab-setup");
     const text = await statusAfter(async () => {
-      expect(await tabTo(page, "Share statements", 60)).toBe(true);
+      expect(await chromium.tabTo(page, "Share statements", 60)).toBe(true);
       await page.keyboard.press("Enter");
     });
     expect(text).toContain("2 of 2 up to date (0 created, 2 refreshed)");

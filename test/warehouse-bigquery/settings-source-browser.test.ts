@@ -6,19 +6,19 @@
  * refused beside the form; nothing scrolls sideways at 300 px. A screenshot
  * goes to test-output/sidebar/setup-sales-source.png.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_WORKBOOK, workbookSimulator, type Preview } from "../../src/local/cli/preview";
+import type { Preview } from "../../src/local/cli/preview";
+import { demoSimulator } from "../sidebar/demo-simulator";
 import type { Simulator } from "../../src/simulator";
-import { openSidebarSession, openTab, scrollsSideways, waitForView, type SidebarSession } from "../sidebar/chromium";
+import * as chromium from "../sidebar/chromium";
 
-const SHOTS = join("test-output", "sidebar");
+const SHOTS = chromium.screenshotFolder("sidebar");
 const SETTINGS = "#panel-setup details.settings";
 const SOURCE = SETTINGS + " fieldset.sales-source";
 
-let session: SidebarSession | undefined;
+let session: chromium.SidebarSession | undefined;
 let preview: Preview;
 let page: Page;
 let pageErrors: string[] = [];
@@ -29,12 +29,7 @@ function storedSource(sim: Simulator): unknown {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  const sim = await workbookSimulator(DEMO_WORKBOOK, {
-    timeZone: "UTC",
-    locale: "en_US",
-    now: Date.UTC(2026, 10, 20, 9),
-  });
+  const sim = await demoSimulator();
   sim.bigQuery.setTable("acme-sales.crm.deals", {
     schema: [
       { name: "Close Date", type: "DATE" },
@@ -46,9 +41,9 @@ beforeAll(async () => {
       ["2026-10-02", "R002", "800"],
     ],
   });
-  session = await openSidebarSession({ port: 0, simulator: sim });
+  session = await chromium.openSidebarSession({ port: 0, simulator: sim });
   ({ preview, page, pageErrors } = session);
-  await openTab(page, "setup");
+  await chromium.openTab(page, "setup");
   await page.locator(SETTINGS + " summary").click();
 });
 
@@ -86,7 +81,7 @@ describe("the Sales source in Settings", () => {
       .toBe(
         "Settings saved: Sales source. BigQuery table acme-sales.crm.deals: 2 rows; runs read it aggregated per rep and month.",
       );
-    await waitForView(page, "setup");
+    await chromium.waitForView(page, "setup");
     expect(storedSource(preview.simulator)).toEqual({
       kind: "bigquery",
       table: "acme-sales.crm.deals",
@@ -94,7 +89,7 @@ describe("the Sales source in Settings", () => {
     });
     expect(await page.isChecked(SOURCE + ' input[value="bigquery"]')).toBe(true);
     expect(await page.inputValue(SOURCE + ' input[data-field="bigquery-table"]')).toBe("acme-sales.crm.deals");
-    expect(await scrollsSideways(page)).toBe(false);
+    expect(await chromium.scrollsSideways(page)).toBe(false);
     await page.locator(SOURCE).screenshot({ path: join(SHOTS, "setup-sales-source.png") });
     expect(pageErrors).toEqual([]);
   });
