@@ -1,6 +1,7 @@
 /** CacheService: script, user and document caches expiring on the simulated clock. */
 import type { Execution, ServiceKinds } from "./execution";
-import { ScopedStores, type StoreScope } from "./scoped-stores";
+import { type ScopedService, scopedService } from "./scoped-service";
+import { ScopedStores } from "./scoped-stores";
 
 /** Largest cached value in UTF-8 bytes (Apps Script: 100 KB). */
 const MAX_CACHE_VALUE_BYTES = 100 * 1024;
@@ -112,26 +113,11 @@ export class CacheFacade {
 }
 
 /**
- * CacheService; `getDocumentCache()` is null outside a document.
+ * CacheService for one execution; `getDocumentCache()` is null outside a document.
  *
  * @example
- * CacheService.getUserCache().get("k"); // null when absent or expired
+ * cacheService(execution).getUserCache().get("k"); // null when absent or expired
  */
-export class CacheServiceFacade {
-  constructor(readonly _x: Execution) {}
-
-  _cache(scope: StoreScope): CacheFacade | null {
-    const map = this._x.sim.caches.reachedBy(this._x, scope);
-    return map && this._x.expose("Cache", new CacheFacade(this._x, map), CACHE_KINDS);
-  }
-
-  getScriptCache(): CacheFacade {
-    return this._cache("script")!;
-  }
-  getUserCache(): CacheFacade {
-    return this._cache("user")!;
-  }
-  getDocumentCache(): CacheFacade | null {
-    return this._cache("document");
-  }
+export function cacheService(x: Execution): ScopedService<"Cache", CacheFacade> {
+  return scopedService(x, "Cache", x.sim.caches, (map) => x.expose("Cache", new CacheFacade(x, map), CACHE_KINDS));
 }

@@ -4,9 +4,7 @@
  * makes a lock busy as if another execution held it.
  */
 import type { Execution, ServiceKinds } from "./execution";
-
-/** The three lock scopes. */
-export type LockScope = "document" | "script" | "user";
+import { type ScopeReach, type ScopedService, type ServiceScope, scopedService } from "./scoped-service";
 
 /** Apps Script's message when waitLock times out. */
 const LOCK_TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
@@ -23,7 +21,7 @@ export interface LockHold {
  * @example
  * lockKey("user", "alice", "doc1"); // "user:alice"
  */
-export function lockKey(scope: LockScope, user: string, documentId: string | null): string {
+export function lockKey(scope: ServiceScope, user: string, documentId: string | null): string {
   if (scope === "script") return "script";
   if (scope === "user") return `user:${user}`;
   return `document:${documentId}`;
@@ -36,7 +34,7 @@ export function lockKey(scope: LockScope, user: string, documentId: string | nul
  * const locks = new LockState();
  * locks.holds.get("script"); // undefined when free
  */
-export class LockState {
+export class LockState implements ScopeReach<string> {
   readonly holds = new Map<string, LockHold>();
 
   /** The current hold of a key (expired holds are dropped). */
@@ -47,6 +45,13 @@ export class LockState {
       return undefined;
     }
     return hold;
+  }
+
+  /** The key of an execution's lock in a scope; null for the document lock outside a document. */
+  reachedBy(x: Execution, scope: ServiceScope): string | null {
+    const documentId = x.sim.documentIdOf(x);
+    if (scope === "document" && documentId === null) return null;
+    return lockKey(scope, x.context.user, documentId);
   }
 
   /** Releases every lock an execution holds. */
@@ -117,31 +122,11 @@ export class LockFacade {
 }
 
 /**
- * LockService; `getDocumentLock()` is null outside a document.
+ * LockService for one execution; `getDocumentLock()` is null outside a document.
  *
  * @example
- * LockService.getScriptLock().waitLock(10000);
+ * lockService(execution).getScriptLock().waitLock(10000);
  */
-export class LockServiceFacade {
-  constructor(readonly _x: Execution) {}
-
-  _lock(scope: LockScope): LockFacade | null {
-    const documentId = this._x.sim.documentIdOf(this._x);
-    if (scope === "document" && documentId === null) return null;
-    return this._x.expose(
-      "Lock",
-      new LockFacade(this._x, lockKey(scope, this._x.context.user, documentId)),
-      LOCK_KINDS,
-    );
-  }
-
-  getScriptLock(): LockFacade {
-    return this._lock("script")!;
-  }
-  getUserLock(): LockFacade {
-    return this._lock("user")!;
-  }
-  getDocumentLock(): LockFacade | null {
-    return this._lock("document");
-  }
+export function lockService(x: Execution): ScopedService<"Lock", LockFacade> {
+  return scopedService(x, "Lock", x.sim.locks, (key) => x.expose("Lock", new LockFacade(x, key), LOCK_KINDS));
 }

@@ -1,6 +1,7 @@
 /** PropertiesService: script, user and document stores with Apps Script's size limits. */
 import type { Execution, ServiceKinds } from "./execution";
-import { ScopedStores, type StoreScope } from "./scoped-stores";
+import { type ScopedService, scopedService } from "./scoped-service";
+import { ScopedStores } from "./scoped-stores";
 
 /** Largest value a property may hold, in UTF-8 bytes (Apps Script: 9 KB). */
 const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -138,27 +139,14 @@ export class PropertiesFacade {
 }
 
 /**
- * PropertiesService. `getDocumentProperties()` is null outside a document
- * (time-driven trigger).
+ * PropertiesService for one execution; `getDocumentProperties()` is null
+ * outside a document (time-driven trigger).
  *
  * @example
- * PropertiesService.getDocumentProperties(); // null in a trigger context
+ * propertiesService(execution).getDocumentProperties(); // null in a trigger context
  */
-export class PropertiesServiceFacade {
-  constructor(readonly _x: Execution) {}
-
-  _properties(scope: StoreScope): PropertiesFacade | null {
-    const store = this._x.sim.properties.reachedBy(this._x, scope);
-    return store && this._x.expose("Properties", new PropertiesFacade(this._x, store), PROPERTIES_KINDS);
-  }
-
-  getScriptProperties(): PropertiesFacade {
-    return this._properties("script")!;
-  }
-  getUserProperties(): PropertiesFacade {
-    return this._properties("user")!;
-  }
-  getDocumentProperties(): PropertiesFacade | null {
-    return this._properties("document");
-  }
+export function propertiesService(x: Execution): ScopedService<"Properties", PropertiesFacade> {
+  return scopedService(x, "Properties", x.sim.properties, (store) =>
+    x.expose("Properties", new PropertiesFacade(x, store), PROPERTIES_KINDS),
+  );
 }

@@ -4,9 +4,7 @@
  * and per document, each made on first use.
  */
 import type { Execution } from "./execution";
-
-/** The three scopes a store can belong to. */
-export type StoreScope = "script" | "user" | "document";
+import type { ScopeReach, ServiceScope } from "./scoped-service";
 
 /**
  * A service's stores by scope.
@@ -16,7 +14,7 @@ export type StoreScope = "script" | "user" | "document";
  * stores.user("alice").set("k", "v");
  * stores.user("alice").get("k"); // "v"
  */
-export class ScopedStores<S> {
+export class ScopedStores<S> implements ScopeReach<S> {
   readonly script: S;
   protected readonly users = new Map<string, S>();
   protected readonly documents = new Map<string, S>();
@@ -40,7 +38,7 @@ export class ScopedStores<S> {
    * document's, or null for the document scope outside a document
    * (a time-driven trigger).
    */
-  reachedBy(x: Execution, scope: StoreScope): S | null {
+  reachedBy(x: Execution, scope: ServiceScope): S | null {
     if (scope === "script") return this.script;
     if (scope === "user") return this.user(x.context.user);
     const documentId = x.sim.documentIdOf(x);

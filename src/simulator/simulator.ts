@@ -5,7 +5,7 @@
  */
 import { type BigQueryGlobal, BigQueryState, bigQueryGlobal } from "./bigquery";
 import { copyServiceErrorFields } from "./bigquery-errors";
-import { CacheServiceFacade, CacheState } from "./cache";
+import { CacheState, cacheService } from "./cache";
 import { type CallFilter, type CallRecord, cellsIn, matchesCall, summarizeArgs } from "./call-log";
 import type { CallKind } from "./call-log";
 import { CHARTS_GLOBAL } from "./charts";
@@ -13,10 +13,11 @@ import { type InstantInput, SimClock, toEpochMs } from "./clock";
 import { type ContextSpec, Execution, type ExecutionHost, deniedMessage, resolveContext } from "./execution";
 import { Faults, KILL_MESSAGE, type LatencyModel, latencyOf } from "./faults";
 import { HtmlServiceFacade } from "./html";
-import { type LockScope, LockServiceFacade, LockState, lockKey } from "./lock";
+import { LockState, lockKey, lockService } from "./lock";
+import type { ServiceScope } from "./scoped-service";
 import { ConsoleFacade, type LogEntry, LoggerFacade } from "./logger";
 import { ScopeState } from "./oauth-scopes";
-import { PropertiesServiceFacade, PropertiesState } from "./properties";
+import { PropertiesState, propertiesService } from "./properties";
 import { HOST_REALM, type Realm, importValue } from "./realm";
 import { SessionFacade } from "./session";
 import { type SheetModel, SpreadsheetModel } from "./sheet-model";
@@ -112,13 +113,13 @@ export interface ResolvedSimulatorOptions {
 /** The Apps Script globals one execution sees. */
 export interface AppsScriptGlobals {
   SpreadsheetApp: SpreadsheetAppFacade;
-  PropertiesService: PropertiesServiceFacade;
-  LockService: LockServiceFacade;
+  PropertiesService: ReturnType<typeof propertiesService>;
+  LockService: ReturnType<typeof lockService>;
   ScriptApp: ScriptAppFacade;
   HtmlService: HtmlServiceFacade;
   Session: SessionFacade;
   Utilities: UtilitiesFacade;
-  CacheService: CacheServiceFacade;
+  CacheService: ReturnType<typeof cacheService>;
   Logger: LoggerFacade;
   console: ConsoleFacade;
   Charts: typeof CHARTS_GLOBAL;
@@ -237,13 +238,13 @@ export class Simulator implements ExecutionHost {
         newDataValidation: "other",
         openById: "other",
       }),
-      PropertiesService: x.expose("PropertiesService", new PropertiesServiceFacade(x)),
-      LockService: x.expose("LockService", new LockServiceFacade(x)),
+      PropertiesService: x.expose("PropertiesService", propertiesService(x)),
+      LockService: x.expose("LockService", lockService(x)),
       ScriptApp: x.expose("ScriptApp", new ScriptAppFacade(x), SCRIPT_APP_KINDS),
       HtmlService: x.expose("HtmlService", new HtmlServiceFacade(x)),
       Session: x.expose("Session", new SessionFacade(x)),
       Utilities: x.expose("Utilities", new UtilitiesFacade(x)),
-      CacheService: x.expose("CacheService", new CacheServiceFacade(x)),
+      CacheService: x.expose("CacheService", cacheService(x)),
       Logger: x.expose("Logger", new LoggerFacade(x)),
       console: x.expose("console", new ConsoleFacade(x)),
       Charts: CHARTS_GLOBAL,
@@ -389,7 +390,7 @@ export class Simulator implements ExecutionHost {
     this.faults.failOn(service, method, message, times);
   }
   /** Makes a lock busy as if another execution held it, for `forMs` of simulated time or until releaseHeldLock. */
-  holdLock(scope: LockScope, options: { user?: string; forMs?: number } = {}): void {
+  holdLock(scope: ServiceScope, options: { user?: string; forMs?: number } = {}): void {
     const key = lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id);
     this.locks.holds.set(key, {
       holder: "external",
@@ -397,12 +398,12 @@ export class Simulator implements ExecutionHost {
     });
   }
   /** Releases a lock taken with holdLock. */
-  releaseHeldLock(scope: LockScope, options: { user?: string } = {}): void {
+  releaseHeldLock(scope: ServiceScope, options: { user?: string } = {}): void {
     const key = lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id);
     if (this.locks.holds.get(key)?.holder === "external") this.locks.holds.delete(key);
   }
   /** True when a lock is held by anyone. */
-  isLockHeld(scope: LockScope, options: { user?: string } = {}): boolean {
+  isLockHeld(scope: ServiceScope, options: { user?: string } = {}): boolean {
     return (
       this.locks.current(lockKey(scope, options.user ?? this.options.user, this.spreadsheet.id), this.clock.now()) !==
       undefined
