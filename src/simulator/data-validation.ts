@@ -4,6 +4,7 @@ import { type Execution, unwrapService } from "./execution";
 import { dateMs, isDateLike } from "./realm";
 import { instantToWall } from "./time-zone";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** SpreadsheetApp.DataValidationCriteria. */
 export const DATA_VALIDATION_CRITERIA = enumOf(
@@ -43,17 +44,12 @@ function storeArg(value: unknown): unknown {
 
 function numberArg(value: unknown, method: string): number {
   if (typeof value !== "number" || !Number.isFinite(value))
-    throw new Error(
-      `The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
-    );
+    throw signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, typeof value);
   return value;
 }
 
 function dateArg(value: unknown, method: string): Date {
-  if (!isDateLike(value))
-    throw new Error(
-      `The parameters (${typeof value}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
-    );
+  if (!isDateLike(value)) throw signatureError(`SpreadsheetApp.DataValidationBuilder.${method}`, typeof value);
   return value;
 }
 
@@ -86,10 +82,7 @@ export class DataValidationBuilderService {
   }
 
   requireValueInList(values: unknown, showDropdown: unknown = true): this {
-    if (!Array.isArray(values))
-      throw new Error(
-        "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
-      );
+    if (!Array.isArray(values)) throw signatureError("SpreadsheetApp.DataValidationBuilder.requireValueInList");
     return this._set("VALUE_IN_LIST", [values.map((v) => String(v)), showDropdown !== false]);
   }
   requireValueInRange(range: unknown, showDropdown: unknown = true): this {
@@ -241,8 +234,7 @@ export function exposeRule(execution: Execution, spec: ValidationSpec): DataVali
 export function ruleSpecOf(value: unknown): ValidationSpec | null {
   if (value === null || value === undefined) return null;
   const rule = unwrapService(value, DataValidationService);
-  if (!rule)
-    throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+  if (!rule) throw signatureError("SpreadsheetApp.Range.setDataValidation");
   return { ...rule._spec, values: [...rule._spec.values] };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Execution, ServiceKinds } from "./execution";
 import { type ScopeReach, type ScopedService, type ServiceScope, scopedService } from "./scoped-service";
+import { signatureError } from "./signature-error";
 
 /** Apps Script's message when waitLock times out. */
 const LOCK_TIMEOUT_MESSAGE = "Lock timeout: another process was holding the lock for too long.";
@@ -67,9 +68,7 @@ const LOCK_KINDS: ServiceKinds = {};
 
 function timeoutArg(value: unknown, method: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new Error(
-      `The parameters (${typeof value}) don't match the method signature for LockService.Lock.${method}.`,
-    );
+    throw signatureError(`LockService.Lock.${method}`, typeof value);
   }
   return value;
 }

@@ -8,6 +8,7 @@
  */
 import type { Execution } from "./execution";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** Apps Script's message when requireScopes ends an execution to ask for consent. */
 const AUTHORIZATION_REQUIRED_MESSAGE = "Authorization is required to perform that action.";
@@ -103,6 +104,6 @@ function missingScopes(x: Execution, scopes: unknown): string[] {
 
 function scopeList(scopes: unknown): string[] {
   if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === "string"))
-    throw new Error("The parameters (String) don't match the method signature for ScriptApp.requireScopes.");
+    throw signatureError("ScriptApp.requireScopes", "String");
   return scopes as string[];
 }

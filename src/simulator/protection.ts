@@ -16,6 +16,7 @@ import { RangeFacade, exposeRange } from "./range";
 import type { ProtectionModel, SheetModel, SpreadsheetModel } from "./sheet-model";
 import { UserFacade } from "./session";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** Protections whose editors still mirror their spreadsheet's editors (none changed their list yet). */
 const mirroring = new WeakSet<ProtectionModel>();
@@ -221,10 +222,7 @@ export class ProtectionFacade {
   setUnprotectedRanges(ranges: unknown): this {
     return this._change(() => {
       if (this._p.type !== "SHEET") throw new Error("Unprotected ranges can only be set on a sheet protection.");
-      if (!Array.isArray(ranges))
-        throw new Error(
-          "The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
-        );
+      if (!Array.isArray(ranges)) throw signatureError("SpreadsheetApp.Protection.setUnprotectedRanges");
       this._p.unprotected = ranges.map((r) => rectOfRange(r));
     });
   }

@@ -15,6 +15,7 @@ import { DEFAULT_NUMBER_FORMAT, formatKind } from "./number-format";
 import { type ProtectionFacade, addProtection, assertEditable } from "./protection";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";
 import { type SheetFacade, exposeSheet } from "./sheet";
+import { signatureError } from "./signature-error";
 
 /** Style attributes and their defaults, by the suffix of their setters. */
 const STYLES: Record<string, { key: string; fallback: string | number | boolean }> = {
@@ -152,9 +153,7 @@ export class RangeFacade {
   /** Checks that `values` is a 2-D array of exactly the range's shape. */
   _matrix(values: unknown, method: string): unknown[][] {
     if (!Array.isArray(values) || !values.every((row) => Array.isArray(row))) {
-      throw new Error(
-        `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
-      );
+      throw signatureError(`SpreadsheetApp.Range.${method}`, typeName(values));
     }
     if (values.length !== this._r.numRows) {
       throw new Error(
@@ -302,8 +301,7 @@ export class RangeFacade {
       numRows: numRows === undefined ? this._r.numRows : Number(numRows),
       numColumns: numColumns === undefined ? this._r.numColumns : Number(numColumns),
     };
-    if (Object.values(rect).some((v) => !Number.isInteger(v)))
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Range.offset.");
+    if (Object.values(rect).some((v) => !Number.isInteger(v))) throw signatureError("SpreadsheetApp.Range.offset");
     checkRect(this._x, this._sheet, rect);
     return exposeRange(this._x, this._ss, this._sheet, rect);
   }
@@ -383,10 +381,7 @@ export class RangeFacade {
     return this._sheet.cell(this._r.row, this._r.column)?.format ?? DEFAULT_NUMBER_FORMAT;
   }
   setNumberFormat(format: unknown): this {
-    if (typeof format !== "string")
-      throw new Error(
-        `The parameters (${typeName(format)}) don't match the method signature for SpreadsheetApp.Range.setNumberFormat.`,
-      );
+    if (typeof format !== "string") throw signatureError("SpreadsheetApp.Range.setNumberFormat", typeName(format));
     this._eachCell((cell) => (cell.format = format));
     return this._self();
   }

@@ -16,6 +16,7 @@ import { RangeFacade, checkRect, exposeRange } from "./range";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";
 import { type SpreadsheetFacade, exposeSpreadsheet } from "./spreadsheet";
 import { writeKinds } from "./write-kinds";
+import { signatureError } from "./signature-error";
 
 const SHEET_KINDS: ServiceKinds = {
   ...writeKinds(
@@ -77,7 +78,7 @@ function intArgs(method: string, args: unknown[]): number[] {
         typeof a === "number" ? "number" : a === null ? "null" : typeof a === "string" ? "String" : typeof a,
       )
       .join(",");
-    throw new Error(`The parameters (${types}) don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+    throw signatureError(`SpreadsheetApp.Sheet.${method}`, types);
   }
   return args as number[];
 }
@@ -173,8 +174,7 @@ export class SheetFacade {
       if (!rect) throw new Error("Range not found");
       return this._range(rect);
     }
-    if (args.length < 2 || args.length > 4)
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (args.length < 2 || args.length > 4) throw signatureError("SpreadsheetApp.Sheet.getRange");
     const [row, column, numRows = 1, numColumns = 1] = intArgs("getRange", args);
     return this._range({ row, column, numRows, numColumns });
   }
@@ -277,8 +277,7 @@ export class SheetFacade {
   }
   /** Appends after the last row with content, growing the grid as Sheets does. */
   appendRow(rowContents: unknown): this {
-    if (!Array.isArray(rowContents))
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    if (!Array.isArray(rowContents)) throw signatureError("SpreadsheetApp.Sheet.appendRow");
     const row = this._sheet.lastRow() + 1;
     const width = Math.max(1, rowContents.length);
     if (row > this._sheet.maxRows) this._sheet.maxRows = row;
@@ -384,8 +383,7 @@ export class SheetFacade {
     return addProtection(this._x, this._ss, this._sheet, null);
   }
   getProtections(type: unknown): ProtectionFacade[] {
-    if (type !== "SHEET" && type !== "RANGE")
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getProtections.");
+    if (type !== "SHEET" && type !== "RANGE") throw signatureError("SpreadsheetApp.Sheet.getProtections");
     return this._ss.protections
       .filter((p) => p.sheetId === this._sheet.sheetId && p.type === type)
       .map((p) => exposeProtection(this._x, this._ss, p));
@@ -397,8 +395,7 @@ export class SheetFacade {
   }
   insertChart(chart: unknown): void {
     const built = unwrapService(chart, EmbeddedChartFacade);
-    if (!built)
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!built) throw signatureError("SpreadsheetApp.Sheet.insertChart");
     const id = this._ss.nextId++;
     this._ss.charts.push({
       ...built._spec,

@@ -7,6 +7,7 @@ import type { SheetFacade } from "./sheet";
 import { type SpreadsheetFacade, exposeSpreadsheet } from "./spreadsheet";
 import { UiFacade } from "./ui";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /**
  * SpreadsheetApp. In a time-driven trigger `getActiveSpreadsheet()` is null
@@ -59,8 +60,7 @@ export class SpreadsheetAppFacade {
   create(name: unknown, rows?: unknown, columns?: unknown): SpreadsheetFacade {
     if (this._x.context.authMode !== "FULL")
       throw new Error("You do not have permission to call SpreadsheetApp.create");
-    if (typeof name !== "string" || name === "")
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.create.");
+    if (typeof name !== "string" || name === "") throw signatureError("SpreadsheetApp.create");
     const model = createSpreadsheet(this._x, name);
     const sheet = model.sheets[0];
     if (typeof rows === "number" && rows >= 1) sheet.maxRows = Math.floor(rows);

@@ -18,6 +18,7 @@ import { SheetFacade, checkSheetName, exposeSheet } from "./sheet";
 import type { SheetModel, SpreadsheetModel } from "./sheet-model";
 import { isValidTimeZone } from "./time-zone";
 import { writeKinds } from "./write-kinds";
+import { signatureError } from "./signature-error";
 
 const SPREADSHEET_KINDS: ServiceKinds = writeKinds(
   "insertSheet",
@@ -60,7 +61,7 @@ export class SpreadsheetFacade {
   _sheet(value: unknown, method: string): SheetModel {
     const facade = unwrapService(value, SheetFacade);
     if (!facade || !this._ss.sheets.includes(facade._sheet))
-      throw new Error(`The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.${method}.`);
+      throw signatureError(`SpreadsheetApp.Spreadsheet.${method}`);
     return facade._sheet;
   }
 
@@ -124,7 +125,7 @@ export class SpreadsheetFacade {
       if (typeof a === "string") name = a;
       else if (typeof a === "number" && Number.isInteger(a)) index = a;
       else if (a !== undefined && (a === null || typeof a !== "object"))
-        throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.insertSheet.");
+        throw signatureError("SpreadsheetApp.Spreadsheet.insertSheet");
     }
     if (name === undefined || name === "") {
       let n = this._ss.sheets.length + 1;
@@ -165,8 +166,7 @@ export class SpreadsheetFacade {
     });
   }
   getProtections(type: unknown): ProtectionFacade[] {
-    if (type !== "SHEET" && type !== "RANGE")
-      throw new Error("The parameters don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
+    if (type !== "SHEET" && type !== "RANGE") throw signatureError("SpreadsheetApp.Spreadsheet.getProtections");
     return this._ss.protections.filter((p) => p.type === type).map((p) => exposeProtection(this._x, this._ss, p));
   }
   // ---- sharing (a created spreadsheet's lists restrict who opens and edits it; see drive.ts)

@@ -8,6 +8,7 @@ import { AUTHORIZATION_STATUS, AuthorizationInfoFacade, requireScopes } from "./
 import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** An installable trigger. */
 export interface TriggerModel {
@@ -94,9 +95,7 @@ export class TriggerFacade {
 
 function intArg(value: unknown, method: string, allowed?: readonly number[], min = -Infinity, max = Infinity): number {
   if (typeof value !== "number" || !Number.isInteger(value))
-    throw new Error(
-      `The parameters (${typeof value}) don't match the method signature for ScriptApp.ClockTriggerBuilder.${method}.`,
-    );
+    throw signatureError(`ScriptApp.ClockTriggerBuilder.${method}`, typeof value);
   if ((allowed && !allowed.includes(value)) || value < min || value > max) {
     throw new Error(`Invalid argument: ${method}(${value})${allowed ? `: must be one of ${allowed.join(", ")}` : ""}`);
   }
@@ -173,8 +172,7 @@ export class ClockTriggerBuilderFacade {
     return this._set("timezone", timeZone);
   }
   at(date: unknown): this {
-    if (!isDateLike(date))
-      throw new Error("The parameters don't match the method signature for ScriptApp.ClockTriggerBuilder.at.");
+    if (!isDateLike(date)) throw signatureError("ScriptApp.ClockTriggerBuilder.at");
     return this._set("at", dateMs(date));
   }
   after(ms: unknown): this {
@@ -314,7 +312,7 @@ export class ScriptAppFacade {
   }
   deleteTrigger(trigger: unknown): void {
     const facade = unwrapService(trigger, TriggerFacade);
-    if (!facade) throw new Error("The parameters don't match the method signature for ScriptApp.deleteTrigger.");
+    if (!facade) throw signatureError("ScriptApp.deleteTrigger");
     const { triggers } = this._x.sim;
     triggers.list = triggers.list.filter((t) => !(t.uid === facade._model.uid && t.user === this._x.context.user));
   }

@@ -6,6 +6,7 @@
 import { type Execution, unwrapService } from "./execution";
 import { HtmlOutputFacade } from "./html";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** Ui.Button. */
 const BUTTON = enumOf("OK", "CANCEL", "YES", "NO", "CLOSE");
@@ -70,8 +71,7 @@ export class MenuFacade {
   }
 
   addItem(caption: unknown, functionName: unknown): this {
-    if (typeof caption !== "string" || typeof functionName !== "string")
-      throw new Error("The parameters don't match the method signature for Ui.Menu.addItem.");
+    if (typeof caption !== "string" || typeof functionName !== "string") throw signatureError("Ui.Menu.addItem");
     this._record.entries.push({ caption, functionName });
     return this._self();
   }
@@ -81,7 +81,7 @@ export class MenuFacade {
   }
   addSubMenu(menu: unknown): this {
     const sub = unwrapService(menu, MenuFacade);
-    if (!sub) throw new Error("The parameters don't match the method signature for Ui.Menu.addSubMenu.");
+    if (!sub) throw signatureError("Ui.Menu.addSubMenu");
     this._record.entries.push({ submenu: sub._record });
     return this._self();
   }
@@ -143,10 +143,7 @@ export class UiFacade {
 
   _show(kind: ShownHtml["kind"], html: unknown, title?: unknown): void {
     const output = unwrapService(html, HtmlOutputFacade);
-    if (!output)
-      throw new Error(
-        `The parameters don't match the method signature for Ui.show${kind === "sidebar" ? "Sidebar" : "ModalDialog"}.`,
-      );
+    if (!output) throw signatureError(`Ui.show${kind === "sidebar" ? "Sidebar" : "ModalDialog"}`);
     this._x.sim.ui.shown.push({
       kind,
       title: typeof title === "string" ? title : output._title,

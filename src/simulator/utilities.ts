@@ -5,6 +5,7 @@ import type { Execution } from "./execution";
 import { dateMs, isDateLike } from "./realm";
 import { isValidTimeZone } from "./time-zone";
 import { enumOf } from "./service-enum";
+import { signatureError } from "./signature-error";
 
 /** Utilities.DigestAlgorithm. */
 const DIGEST_ALGORITHM = enumOf("MD2", "MD5", "SHA_1", "SHA_256", "SHA_384", "SHA_512");
@@ -53,7 +54,7 @@ export class UtilitiesFacade {
   /** Java's TimeZone.getTimeZone falls back to GMT for unknown ids; so does this. */
   formatDate(date: unknown, timeZone: unknown, format: unknown): string {
     if (!isDateLike(date) || typeof timeZone !== "string" || typeof format !== "string") {
-      throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
+      throw signatureError("Utilities.formatDate");
     }
     const ms = dateMs(date);
     if (!Number.isFinite(ms)) throw new Error("Invalid argument: date");
