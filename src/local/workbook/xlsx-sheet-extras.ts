@@ -139,7 +139,8 @@ function resolvePath(folder: string, target: string): string {
 // ---------------------------------------------------------------------------
 // Zip
 
-interface ZipEntry {
+/** Where a part is in a zip, from its central directory. */
+export interface ZipEntry {
   method: number;
   compressedSize: number;
   /** Offset of the local header. */
@@ -161,8 +162,13 @@ export function zipDirectoryEnd(view: DataView, length: number): number {
   throw new Error("not a zip file (no end of central directory)");
 }
 
-/** The entries of a zip's central directory by path. Throws when there is none. */
-function zipEntries(zip: Uint8Array): Map<string, ZipEntry> {
+/**
+ * The entries of a zip's central directory by path, in the order stored. Throws when there is none.
+ *
+ * @example
+ * zipEntries(await readFile("export.xlsx")).has("xl/sharedStrings.xml"); // true
+ */
+export function zipEntries(zip: Uint8Array): Map<string, ZipEntry> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const end = zipDirectoryEnd(view, zip.length);
   const entries = new Map<string, ZipEntry>();
@@ -183,7 +189,13 @@ function zipEntries(zip: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
-function compressedBytes(zip: Uint8Array, entry: ZipEntry): Uint8Array {
+/**
+ * A part's bytes as stored in the zip (deflated unless its method is 0), without copying them.
+ *
+ * @example
+ * inflateRawSync(compressedBytes(zip, zipEntries(zip).get("xl/workbook.xml")!)); // the workbook part's XML
+ */
+export function compressedBytes(zip: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
   return zip.subarray(start, start + entry.compressedSize);

@@ -49,6 +49,7 @@ import {
   type WorkbookData,
 } from "./workbook-data";
 import { decodeAcrossChunks } from "./utf8-chunk-decoding";
+import { readPartsInOrder } from "./xlsx-parts-in-order";
 import { type SheetExtras, type SparseRows, sheetExtras, zipDirectoryEnd } from "./xlsx-sheet-extras";
 
 // ---------------------------------------------------------------------------
@@ -83,6 +84,7 @@ async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
     entries: "ignore",
   });
   decodeAcrossChunks(reader);
+  readPartsInOrder(reader, bytes);
   const sheets: SheetData[] = [];
   for await (const worksheet of reader) {
     const extra = extraOf(worksheet as unknown as { id: string | number; name: string }, extras);
