@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../core/problems";
 import { createSimulator } from "../simulator";
+import { bigQuerySchema, DEALS_TABLE, warehouseContext } from "../../test/fixtures/bigquery-tables";
 import {
   BIGQUERY_SCOPE,
-  type BigQueryService,
   type ConsentService,
   type WarehouseContext,
   askForBigQueryConsent,
@@ -12,12 +12,9 @@ import {
 } from "./bigquery-source";
 
 const sim = createSimulator({ now: "2026-04-03T06:00:00Z", user: "alice" });
-sim.bigQuery.setTable("acme-sales.crm.deals", {
-  schema: [
-    { name: "owner", type: "STRING" },
-    { name: "amount", type: "NUMERIC" },
-    { name: "closed", type: "DATE" },
-  ],
+const DEALS_SCHEMA = bigQuerySchema({ owner: "STRING", amount: "NUMERIC", closed: "DATE" });
+sim.bigQuery.setTable(DEALS_TABLE, {
+  schema: DEALS_SCHEMA,
   rows: [
     ["r1", "100.5", "2026-03-02"],
     ["r1", "200", "2026-03-30"],
@@ -33,16 +30,7 @@ const QUERY = {
 };
 
 function contextFor(user = "alice", overrides: Partial<WarehouseContext> = {}): WarehouseContext {
-  const globals = sim.globals({ kind: "trigger", user });
-  return {
-    bigQuery: globals.BigQuery as unknown as BigQueryService,
-    scriptApp: globals.ScriptApp as unknown as ConsentService,
-    source: { kind: "bigquery", table: "acme-sales.crm.deals", billingProject: "acme-sales" },
-    salesSheet: "Sales",
-    now: () => sim.now(),
-    deadline: sim.now() + 60_000,
-    ...overrides,
-  };
+  return { ...warehouseContext(sim, 60_000, user), ...overrides };
 }
 
 describe("reading Sales from BigQuery", () => {
@@ -117,11 +105,7 @@ describe("reading Sales from BigQuery", () => {
     expect(table).toEqual({
       ok: true,
       value: {
-        columns: [
-          { name: "owner", type: "STRING" },
-          { name: "amount", type: "NUMERIC" },
-          { name: "closed", type: "DATE" },
-        ],
+        columns: DEALS_SCHEMA,
         rows: 4,
       },
     });

@@ -2,22 +2,22 @@ import { afterAll, describe, expect, it } from "vitest";
 import { dayNumber } from "../core/calendar";
 import type { Rep } from "../core/records";
 import { createSimulator } from "../simulator";
-import type { BigQueryService, ConsentService, WarehouseContext } from "./bigquery-source";
+import { bigQuerySchema, DEALS_TABLE, warehouseContext } from "../../test/fixtures/bigquery-tables";
 import { readWarehouseRows, warehouseAggregatesOf } from "./sales-source";
 import { defaultSettings } from "./settings";
 
 const sim = createSimulator({ now: "2026-04-03T06:00:00Z", user: "alice" });
-sim.bigQuery.setTable("acme-sales.crm.deals", {
-  schema: [
-    { name: "Close Date", type: "TIMESTAMP" },
-    { name: "Owner", type: "STRING" },
-    { name: "Amount", type: "NUMERIC" },
-    { name: "Stage", type: "STRING" },
-    { name: "Type", type: "STRING" },
-    { name: "Customer", type: "STRING" },
-    { name: "Opened", type: "DATE" },
-    { name: "Split", type: "FLOAT64" },
-  ],
+sim.bigQuery.setTable(DEALS_TABLE, {
+  schema: bigQuerySchema({
+    "Close Date": "TIMESTAMP",
+    Owner: "STRING",
+    Amount: "NUMERIC",
+    Stage: "STRING",
+    Type: "STRING",
+    Customer: "STRING",
+    Opened: "DATE",
+    Split: "FLOAT64",
+  }),
   rows: [
     // 17:00 UTC on 31 March is 01:00 on 1 April in Shanghai: an April deal there.
     ["2026-03-31T17:00:00Z", "r1", "100", "Won", "New", "Acme", "2026-03-20", 1],
@@ -43,23 +43,15 @@ function rep(key: string, name: string): Rep {
   } as unknown as Rep;
 }
 
-function contextFor(): WarehouseContext {
-  const globals = sim.globals({ kind: "trigger" });
-  return {
-    bigQuery: globals.BigQuery as unknown as BigQueryService,
-    scriptApp: globals.ScriptApp as unknown as ConsentService,
-    source: { kind: "bigquery", table: "acme-sales.crm.deals", billingProject: "acme-sales" },
-    salesSheet: "Sales",
-    now: () => sim.now(),
-    deadline: sim.now() + 120_000,
-  };
-}
-
 describe("Sales read from a BigQuery table as the aggregation contract", () => {
   it("adds the deals up per rep and month in the spreadsheet's zone, owners matched to reps by ID or Name", () => {
     sim.resetCalls();
     const reps = [rep("r1", "Ann Lee"), rep("r2", "Bo Chen")];
-    const read = readWarehouseRows(contextFor(), { settings: defaultSettings(), timeZone: "Asia/Shanghai", reps });
+    const read = readWarehouseRows(warehouseContext(sim, 120_000), {
+      settings: defaultSettings(),
+      timeZone: "Asia/Shanghai",
+      reps,
+    });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const { aggregates, problems } = warehouseAggregatesOf(read.value, reps, "Sales");

@@ -12,8 +12,8 @@ import { fireTriggerAnHourLater, type Simulator } from "../../src/simulator/inde
 import { DEFAULT_SHEET_NAMES } from "../../src/tables/sheet-roles";
 import { callGlobal, outputs, runLogRows, type TeamOptions } from "../recalculation/fixtures";
 import { scheduledTeam } from "../recalculation/firings";
+import { bigQuerySchema, DEALS_TABLE as TABLE } from "../fixtures/bigquery-tables";
 
-const TABLE = "acme-sales.crm.deals";
 const OUTPUTS = ["Results", "Payouts", "Reviews", "Dashboard"];
 
 const opened: Simulator[] = [];
@@ -29,14 +29,14 @@ function team(options: TeamOptions, bigQuery: boolean): { sim: Simulator; uid: s
   if (!bigQuery) return scheduled;
   const [, ...rows] = sim.sheetValues("Sales");
   sim.bigQuery.setTable(TABLE, {
-    schema: [
-      { name: "Date", type: "TIMESTAMP" },
-      { name: "Rep ID", type: "STRING" },
-      { name: "Customer", type: "STRING" },
-      { name: "Amount", type: "FLOAT64" },
-      { name: "Type", type: "STRING" },
-      { name: "Status", type: "STRING" },
-    ],
+    schema: bigQuerySchema({
+      Date: "TIMESTAMP",
+      "Rep ID": "STRING",
+      Customer: "STRING",
+      Amount: "FLOAT64",
+      Type: "STRING",
+      Status: "STRING",
+    }),
     // The sheet holds UTC wall clocks (the spreadsheet's zone): the same instants as timestamps.
     rows: rows.map(([date, ...rest]) => [`${(date as { date: string }).date}Z`, ...rest]),
   });
@@ -95,11 +95,7 @@ describe("a scheduled run with Sales in BigQuery", () => {
       expect(fireTriggerAnHourLater(sim, uid).outcome).toBe("done");
       if (change)
         sim.bigQuery.setTable(TABLE, {
-          schema: [
-            { name: "Date", type: "TIMESTAMP" },
-            { name: "Rep ID", type: "STRING" },
-            { name: "Amount", type: "FLOAT64" },
-          ],
+          schema: bigQuerySchema({ Date: "TIMESTAMP", "Rep ID": "STRING", Amount: "FLOAT64" }),
           rows: [["2026-01-05T10:00:00Z", "R0001", 999_999]],
         });
       // April becomes due on 3 May at 06:00: that run reads the table again.

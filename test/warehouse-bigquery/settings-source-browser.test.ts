@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Preview } from "../../src/local/cli/preview";
 import { demoSimulator } from "../sidebar/demo-simulator";
 import type { Simulator } from "../../src/simulator";
+import { bigQuerySchema, DEALS_TABLE } from "../fixtures/bigquery-tables";
 import * as chromium from "../sidebar/chromium";
 
 const SHOTS = chromium.screenshotFolder("sidebar");
@@ -30,12 +31,8 @@ function storedSource(sim: Simulator): unknown {
 
 beforeAll(async () => {
   const sim = await demoSimulator();
-  sim.bigQuery.setTable("acme-sales.crm.deals", {
-    schema: [
-      { name: "Close Date", type: "DATE" },
-      { name: "Owner", type: "STRING" },
-      { name: "Amount", type: "NUMERIC" },
-    ],
+  sim.bigQuery.setTable(DEALS_TABLE, {
+    schema: bigQuerySchema({ "Close Date": "DATE", Owner: "STRING", Amount: "NUMERIC" }),
     rows: [
       ["2026-10-01", "R001", "1200"],
       ["2026-10-02", "R002", "800"],

@@ -9,12 +9,11 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { BIGQUERY_SCOPE } from "../../src/addon/bigquery-source";
 import type { Simulator } from "../../src/simulator";
 import { DEFAULT_SHEET_NAMES } from "../../src/tables/sheet-roles";
+import { bigQuerySchema, DEALS_TABLE as TABLE } from "../fixtures/bigquery-tables";
 import { sidebarCalls, teamSimulator } from "../recalculation/fixtures";
 
 let sim: Simulator;
 const { call, failure, storedSettings } = sidebarCalls(() => sim);
-
-const TABLE = "acme-sales.crm.deals";
 
 function request(salesSource: unknown): Record<string, unknown> {
   return { sheets: { ...DEFAULT_SHEET_NAMES }, language: "auto", startPeriod: "", salesSource };
@@ -24,10 +23,7 @@ beforeEach(() => {
   sim?.bigQuery.close();
   sim = teamSimulator({ reps: 3, months: 2, salesRows: 10 }, { user: "alice" });
   sim.bigQuery.setTable(TABLE, {
-    schema: [
-      { name: "owner", type: "STRING" },
-      { name: "amount", type: "NUMERIC" },
-    ],
+    schema: bigQuerySchema({ owner: "STRING", amount: "NUMERIC" }),
     rows: [
       ["r1", "10"],
       ["r2", "20"],
