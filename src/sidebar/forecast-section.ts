@@ -4,6 +4,7 @@
  * the pace (revenue to date against a straight line to the period's end);
  * for the team, the forecast revenue and payout summed over its rows.
  */
+import { card } from "./card";
 import { el, stat } from "./dom";
 import { barFill } from "./metric-bars";
 import { scoreBadge } from "./score-band";
@@ -37,10 +38,9 @@ function tierLines(forecast: ForecastView, currency: string): HTMLElement | null
  * repForecastCard(rep.forecast, "2026-03", "USD"); // <div class="card forecast">…</div>
  */
 export function repForecastCard(forecast: ForecastView, period: string, currency: string): HTMLElement {
-  return el(
-    "div",
-    { class: "card forecast" },
-    el("h3", {}, t("forecastTitle")),
+  return card(
+    { class: "forecast" },
+    t("forecastTitle"),
     el(
       "p",
       { class: "muted" },
@@ -139,10 +139,9 @@ export function teamForecastCard(rows: readonly TeamRow[], currency: string): HT
   const revenue = total(rows, (row) => row.forecastRevenue ?? null);
   if (revenue === null) return null;
   const payout = total(rows, (row) => row.forecastPayout ?? null);
-  return el(
-    "div",
-    { class: "card forecast" },
-    el("h3", {}, t("teamForecastTitle")),
+  return card(
+    { class: "forecast" },
+    t("teamForecastTitle"),
     el(
       "dl",
       { class: "stats" },

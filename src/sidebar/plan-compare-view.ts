@@ -7,6 +7,7 @@
  * comparison computes a year twice, so it runs only when asked.
  */
 import type { App, View } from "./app-state";
+import { card } from "./card";
 import { el, replaceChildren, stat } from "./dom";
 import { callServer } from "./server-calls";
 import type { PlanComparisonView, PlanRepChange, ProblemLine } from "./sidebar-api";
@@ -53,10 +54,9 @@ function repItem(rep: PlanRepChange, currency: string): HTMLElement {
 }
 
 function repList(title: string, reps: readonly PlanRepChange[], className: string, currency: string): HTMLElement {
-  return el(
-    "section",
-    { class: "card " + className },
-    el("h3", {}, title),
+  return card(
+    { class: className },
+    title,
     reps.length === 0
       ? el("p", { class: "muted" }, t("planNoOne"))
       : el("ol", { class: "plan-reps" }, ...reps.map((rep) => repItem(rep, currency))),
@@ -75,10 +75,9 @@ function problemItem(line: ProblemLine): HTMLElement {
 
 function problemsCard(problems: readonly ProblemLine[]): HTMLElement | null {
   if (problems.length === 0) return null;
-  return el(
-    "section",
-    { class: "card plan-problems" },
-    el("h3", {}, t("planDraftProblems")),
+  return card(
+    { class: "plan-problems" },
+    t("planDraftProblems"),
     el("ul", { class: "problem-lines" }, ...problems.map(problemItem)),
   );
 }
@@ -87,10 +86,9 @@ function totalsCard(view: PlanComparisonView): HTMLElement {
   const share = costChangeShare(view);
   const first = view.months[0] ?? "";
   const last = view.months.at(-1) ?? "";
-  return el(
-    "section",
-    { class: "card plan-totals" },
-    el("h3", {}, t("planCostChange")),
+  return card(
+    { class: "plan-totals" },
+    t("planCostChange"),
     el(
       "p",
       { class: "plan-total-change" },
@@ -180,21 +178,8 @@ export function createPlanCompareView(app: App): View {
     );
     replaceChildren(
       intro,
-      el(
-        "section",
-        { class: "card" },
-        el("h3", {}, t("planCompareTitle")),
-        el("p", {}, t("planCompareHint")),
-        compareButton,
-      ),
-      el(
-        "section",
-        { class: "card" },
-        el("h3", {}, t("planDraftTitle")),
-        el("p", {}, t("planDraftHint")),
-        draftButton,
-        draftStatus,
-      ),
+      card({}, t("planCompareTitle"), el("p", {}, t("planCompareHint")), compareButton),
+      card({}, t("planDraftTitle"), el("p", {}, t("planDraftHint")), draftButton, draftStatus),
     );
   };
 

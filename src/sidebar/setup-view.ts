@@ -11,6 +11,7 @@
  * says why beside the form, which keeps what was typed.
  */
 import type { App, View } from "./app-state";
+import { card, foldingCard } from "./card";
 import { columnsForm, fillTargetsForm, needsColumns } from "./columns-section";
 import { el, field, replaceChildren, selectBox, uniqueId } from "./dom";
 import { problemSection } from "./problem-list";
@@ -20,7 +21,6 @@ import type {
   ActionResult,
   ColumnsView,
   LanguageSetting,
-  SaveColumnsRequest,
   ScheduleView,
   SettingsValues,
   SettingsView,
@@ -111,8 +111,7 @@ export function createSetupView(app: App): View {
   const content = el("div", { class: "content" });
   panel.append(actionStatus, content);
   // The Settings and Columns sections stay open across the reload that follows a save.
-  let settingsOpen = false;
-  let columnsOpen = false;
+  const openCards = { settings: false, columns: false };
 
   const show = showWhenChanged(
     content,
@@ -148,10 +147,9 @@ export function createSetupView(app: App): View {
   function sheetsSection(setup: SetupView): HTMLElement {
     const button = el("button", { type: "button", class: setup.setUp ? "secondary" : "primary" }, t("createSheets"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarSetUpSheets")));
-    return el(
-      "section",
-      { class: "card" },
-      el("h3", {}, t("sheets")),
+    return card(
+      {},
+      t("sheets"),
       el("p", {}, t(setup.setUp ? "setUpDone" : "setUpNeeded")),
       el(
         "ul",
@@ -213,10 +211,9 @@ export function createSetupView(app: App): View {
       addButton(t("updateTime"), true, false);
       addButton(t("turnOff"), false, false);
     } else if (schedule.canChange) addButton(t("takeOver"), true, true);
-    return el(
-      "section",
-      { class: "card" },
-      el("h3", {}, t("schedule")),
+    return card(
+      {},
+      t("schedule"),
       el(
         "p",
         {},
@@ -236,10 +233,9 @@ export function createSetupView(app: App): View {
   function recalculateSection(setup: SetupView): HTMLElement {
     const button = el("button", { type: "button", class: "primary" }, t("recalculate"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarRecalculate")));
-    return el(
-      "section",
-      { class: "card" },
-      el("h3", {}, t("recalculate")),
+    return card(
+      {},
+      t("recalculate"),
       el("p", {}, setup.lastRun ? t("lastRun", { when: setup.lastRun }) : t("neverRun")),
       setup.changedFinal.length > 0
         ? el("p", { class: "notice warn" }, t("changedFinal", { periods: setup.changedFinal.join(", ") }))
@@ -251,18 +247,11 @@ export function createSetupView(app: App): View {
   function statementsSection(): HTMLElement {
     const button = el("button", { type: "button" }, t("shareStatements"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarShareStatements")));
-    return el(
-      "section",
-      { class: "card" },
-      el("h3", {}, t("shareStatements")),
-      el("p", { class: "muted" }, t("shareStatementsHint")),
-      button,
-    );
+    return card({}, t("shareStatements"), el("p", { class: "muted" }, t("shareStatementsHint")), button);
   }
 
   function restateSection(setup: SetupView): HTMLElement {
-    if (setup.finalPeriods.length === 0)
-      return el("section", { class: "card" }, el("h3", {}, t("restate")), el("p", { class: "muted" }, t("noFinal")));
+    if (setup.finalPeriods.length === 0) return card({}, t("restate"), el("p", { class: "muted" }, t("noFinal")));
     let period = setup.changedFinal.find((p) => setup.finalPeriods.includes(p)) ?? setup.finalPeriods[0];
     const picker = selectBox(
       {},
@@ -274,52 +263,42 @@ export function createSetupView(app: App): View {
     );
     const button = el("button", { type: "button", class: "secondary" }, t("restate"));
     button.addEventListener("click", () => act(button, () => callServer("sidebarRestate", { period })));
-    return el(
-      "section",
-      { class: "card" },
-      el("h3", {}, t("restate")),
-      el("p", { class: "muted" }, t("restateHint")),
-      field(t("period"), picker),
-      button,
-    );
+    return card({}, t("restate"), el("p", { class: "muted" }, t("restateHint")), field(t("period"), picker), button);
   }
 
   function columnsSection(columns: ColumnsView): HTMLElement {
-    const form = columnsForm(columns, saveColumns);
-    const section = el(
-      "details",
-      { class: "card columns", open: columnsOpen || needsColumns(columns) },
-      el("summary", {}, t("columns")),
-      form,
+    // Saved columns are what the runs read from now on.
+    const form = columnsForm(columns, (request, button, status) =>
+      saveAndReload("columns", button, status, () => callServer("sidebarSaveColumns", request)),
     );
-    section.addEventListener("toggle", () => {
-      columnsOpen = section.open;
-    });
-    return section;
+    const open = openCards.columns || needsColumns(columns);
+    return foldingCard("columns", t("columns"), open, (isOpen) => (openCards.columns = isOpen), form);
   }
 
-  /** Saves; a refusal stays beside the form, a success goes to the top and the view reloads (the runs read with the new columns from now on). */
-  function saveColumns(request: SaveColumnsRequest, button: HTMLButtonElement, status: HTMLElement): void {
-    runAction(
-      button,
-      status,
-      () => callServer("sidebarSaveColumns", request),
-      describeResult,
-      (result) => {
-        replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
-        columnsOpen = true;
-        app.sheetsChanged();
-        show();
-        actionStatus.focus();
-      },
-    );
+  /**
+   * Saves a folding card's form: a refusal stays beside the form, a success goes to the top like every action's,
+   * the card stays open and the view reloads.
+   */
+  function saveAndReload(
+    which: keyof typeof openCards,
+    button: HTMLButtonElement,
+    status: HTMLElement,
+    save: () => Promise<ActionResult>,
+  ): void {
+    runAction(button, status, save, describeResult, (result) => {
+      replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
+      openCards[which] = true;
+      app.sheetsChanged();
+      show();
+      actionStatus.focus();
+    });
   }
 
   function fillTargetsSection(setup: SetupView): HTMLElement {
     const form = fillTargetsForm(setup.fillTargets, (request, button) =>
       act(button, () => callServer("sidebarFillTargets", request)),
     );
-    return el("section", { class: "card fill-targets" }, el("h3", {}, t("fillTargets")), form);
+    return card({ class: "fill-targets" }, t("fillTargets"), form);
   }
 
   function runLogSection(setup: SetupView): HTMLElement {
@@ -433,36 +412,11 @@ export function createSetupView(app: App): View {
     // Enter in any field saves, as Save does; a second Enter while saving is ignored.
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      if (!save.disabled) saveSettings(save, status, typedSettings(controls));
+      if (!save.disabled)
+        saveAndReload("settings", save, status, () => callServer("sidebarSaveSettings", typedSettings(controls)));
     });
 
-    const section = el(
-      "details",
-      { class: "card settings", open: settingsOpen },
-      el("summary", {}, t("settings")),
-      form,
-    );
-    section.addEventListener("toggle", () => {
-      settingsOpen = section.open;
-    });
-    return section;
-  }
-
-  /** Saves; a refusal stays beside the form, a success goes to the top like every action's and the view reloads. */
-  function saveSettings(button: HTMLButtonElement, status: HTMLElement, values: SettingsValues): void {
-    runAction(
-      button,
-      status,
-      () => callServer("sidebarSaveSettings", values),
-      describeResult,
-      (result) => {
-        replaceChildren(actionStatus, el("p", { role: "status", class: "notice ok" }, result.message));
-        settingsOpen = true;
-        app.sheetsChanged();
-        show();
-        actionStatus.focus();
-      },
-    );
+    return foldingCard("settings", t("settings"), openCards.settings, (isOpen) => (openCards.settings = isOpen), form);
   }
 
   replaceChildren(actionStatus);
