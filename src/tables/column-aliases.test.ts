@@ -134,6 +134,16 @@ const SALESFORCE = {
   dealId: "Opportunity ID",
 };
 
+/** Jiandaoyun and Fxiaoke name the columns of their opportunity exports alike. */
+const JIANDAOYUN_AND_FXIAOKE = {
+  date: "结单日期",
+  rep: "负责人",
+  customer: "客户名称",
+  amount: "商机金额",
+  status: "商机阶段",
+  opened: "创建时间",
+};
+
 /** The column a manager means for each field, in each export of the fixture corpus (absent: no such column). */
 const MEANT: Record<
   string,
@@ -186,22 +196,8 @@ const MEANT: Record<
     opened: "Created on",
     dealId: "ID",
   },
-  "jiandaoyun.csv": {
-    date: "结单日期",
-    rep: "负责人",
-    customer: "客户名称",
-    amount: "商机金额",
-    status: "商机阶段",
-    opened: "创建时间",
-  },
-  "fxiaoke.csv": {
-    date: "结单日期",
-    rep: "负责人",
-    customer: "客户名称",
-    amount: "商机金额",
-    status: "商机阶段",
-    opened: "创建时间",
-  },
+  "jiandaoyun.csv": JIANDAOYUN_AND_FXIAOKE,
+  "fxiaoke.csv": JIANDAOYUN_AND_FXIAOKE,
   "xiaoshouyi.csv": {
     date: "结单日期",
     rep: "所有人",
