@@ -1,32 +1,16 @@
 /**
  * Golden reviews: the fixture team's March 2026 reviews in English and
- * Chinese, compared byte for byte with the files in golden/. After a wanted
- * change, regenerate them with `UPDATE_GOLDEN=1 npx vitest run test/reviews`
- * and read every changed file before committing.
+ * Chinese, compared byte for byte with the files in golden/ (golden-files.ts
+ * says how to regenerate them after a wanted change).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
-import type { Language } from "../../src/core/plan-model";
+import { describe, it } from "vitest";
 import { GOLDEN_REPS, fixtureReview } from "./fixture-team";
-
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "golden");
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
-const LANGUAGES: Language[] = ["en", "zh"];
+import { expectGoldenFile, GOLDEN_LANGUAGES } from "./golden-files";
 
 describe("golden reviews", () => {
   for (const { file, rep } of GOLDEN_REPS) {
-    for (const language of LANGUAGES) {
-      it(`${file}.${language}.txt`, () => {
-        const path = join(GOLDEN_DIR, `${file}.${language}.txt`);
-        const text = fixtureReview(rep, language) + "\n";
-        if (UPDATE || !existsSync(path)) {
-          if (!UPDATE) throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1`);
-          writeFileSync(path, text, "utf8");
-        }
-        expect(text).toBe(readFileSync(path, "utf8"));
-      });
+    for (const language of GOLDEN_LANGUAGES) {
+      it(`${file}.${language}.txt`, () => expectGoldenFile(`${file}.${language}.txt`, fixtureReview(rep, language)));
     }
   }
 });
