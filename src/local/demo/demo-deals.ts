@@ -30,6 +30,21 @@ export interface Deal {
 const NEW_HIRE_PERFORMANCE = [0.35, 0.6, 0.8, 0.92];
 
 /**
+ * The first won deal a rep closed alone (no split) in a month: the demo's scripted cases (a clawback, a late-night
+ * close) point at a real deal this way.
+ *
+ * @example
+ * soleWonDealIn(deals, "R04", 2026, 1)?.amount; // the January deal Marco Rossi's clawback refers to
+ */
+export function soleWonDealIn(deals: readonly Deal[], rep: string, year: number, month: number): Deal | undefined {
+  return deals.find((d) => {
+    if (d.rep !== rep || d.status !== "won" || d.split !== null) return false;
+    const day = dayParts(d.day);
+    return day.year === year && day.month === month;
+  });
+}
+
+/**
  * The deals of the demo months, sorted by close time, with their Deal IDs
  * (the two rows of a split deal share one).
  *
@@ -199,14 +214,7 @@ export function generateDeals(random: Random, months: Month[]): { deals: Deal[];
   }
 
   // A deal closed at 23:30 on 31 March: it belongs to March in every time zone.
-  const lateDeal = deals.find(
-    (d) =>
-      d.rep === "R03" &&
-      d.status === "won" &&
-      d.split === null &&
-      dayParts(d.day).year === 2026 &&
-      dayParts(d.day).month === 3,
-  );
+  const lateDeal = soleWonDealIn(deals, "R03", 2026, 3);
   if (lateDeal) Object.assign(lateDeal, { day: dayOf("2026-03-31"), hour: 23, minute: 30 });
 
   deals.sort(

@@ -3,8 +3,8 @@
  * Sales, Targets, Scores, Adjustments and Plan.
  */
 import { DEFAULT_PLAN_ROWS } from "../../core/default-plan";
-import { dayCell, dayOf, dayParts, type Month } from "./demo-calendar";
-import type { Deal } from "./demo-deals";
+import { dayCell, dayOf, type Month } from "./demo-calendar";
+import { soleWonDealIn, type Deal } from "./demo-deals";
 import { PEOPLE } from "./demo-people";
 import type { Random } from "./demo-random";
 import { ratingRows } from "./demo-ratings";
@@ -83,14 +83,7 @@ export function scoresSheet(months: Month[], random: Random): SheetData {
  */
 export function adjustmentsSheet(deals: Deal[], dealIds: Map<number, string>): SheetData {
   // The clawback refers to a real won deal of Marco Rossi's in January 2026.
-  const refunded = deals.find(
-    (d) =>
-      d.rep === "R04" &&
-      d.status === "won" &&
-      d.split === null &&
-      dayParts(d.day).year === 2026 &&
-      dayParts(d.day).month === 1,
-  );
+  const refunded = soleWonDealIn(deals, "R04", 2026, 1);
   const rows: CellData[][] = [
     ["R03", "2025-11", 200, "Spiff: November new-customer contest"],
     ["R08", "2025-12", 300, "年度销售冠军奖励（华南区）"],
