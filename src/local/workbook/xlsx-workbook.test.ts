@@ -180,6 +180,68 @@ describe("xlsx round trip", () => {
   });
 });
 
+describe("rows written past exceljs's row objects", () => {
+  /** Plain rows around rows exceljs writes itself (a note, a formula), an empty row, and blanks at both ends. */
+  const MIXED: SheetData = {
+    name: "Mixed",
+    values: [
+      ["ID", "Amount", "When", "Won", "Note"],
+      ["D-1", 1200.5, { wallClock: "2026-03-31T23:30:00" }, true, 'a < b & "c"'],
+      [null, -0.25, null, false, null],
+      ["D-3", 3, { wallClock: "2026-04-01T00:00:00" }, null, "noted"],
+      ["D-4", { formula: "=B2*2" }, null, true, " padded "],
+      [null, null, null, null, null],
+      ["D-6", 1e-9, { wallClock: "1999-12-31T23:59:59" }, false, "2026-03"],
+      [null, null, null, 7, null],
+    ],
+    numberFormats: [
+      [null, null, null, null, null],
+      [null, "#,##0.00", null, null, null],
+      [null, "0%", null, null, null],
+      [null, null, "yyyy-mm-dd", null, null],
+      [null, "#,##0", null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+    ],
+    notes: [
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, "checked by 王芳"],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+      [null, null, null, null, null],
+    ],
+  };
+
+  it("reads back every value, format and note of plain rows mixed with rows exceljs writes", async () => {
+    const back = (await roundTrip({ sheets: [MIXED] }, "mixed.xlsx")).sheets[0];
+    expect(back.values).toEqual(MIXED.values);
+    expect(back.notes?.[3][4]).toBe("checked by 王芳");
+    expect(back.numberFormats?.[1][1]).toBe("#,##0.00");
+    expect(back.numberFormats?.[2][1]).toBe("0%");
+    expect(back.numberFormats?.[4][1]).toBe("#,##0");
+    expect(back.numberFormats?.[6][4]).toBe("@"); // "2026-03"
+  });
+
+  it("gives the rows the styles exceljs gives them", async () => {
+    const path = join(dir, "mixed-styles.xlsx");
+    await writeXlsx({ sheets: [MIXED] }, path);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path);
+    const ws = raw.getWorksheet("Mixed")!;
+    expect(ws.getCell("B2").numFmt).toBe("#,##0.00");
+    expect(ws.getCell("C2").numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(ws.getCell("C4").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("D2").value).toBe(true);
+    expect(ws.getCell("E2").value).toBe('a < b & "c"');
+    expect(ws.getCell("B5").formula).toBe("B2*2");
+    expect(ws.getCell("A6").value).toBeNull();
+  });
+});
+
 describe("writing sheets made one at a time", () => {
   /** The workbook's sheets from a generator, each name recorded as its sheet is taken. */
   function sequenceOf(workbook: WorkbookData, taken: string[] = []): SheetSequence {

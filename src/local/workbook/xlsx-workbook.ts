@@ -50,6 +50,8 @@ import {
 } from "./workbook-data";
 import { decodeAcrossChunks } from "./utf8-chunk-decoding";
 import { readPartsInOrder } from "./xlsx-parts-in-order";
+import { excelSerial, PlainRowWriter } from "./xlsx-row-xml";
+import { SharedStringTable } from "./xlsx-shared-strings";
 import { type SheetExtras, type SparseRows, sheetExtras, zipDirectoryEnd } from "./xlsx-sheet-extras";
 
 // ---------------------------------------------------------------------------
@@ -365,6 +367,7 @@ export async function writeXlsxBuffer(
   const sink = new PassThrough();
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: true });
+  SharedStringTable.installIn(book);
   const timestamp = options.timestamp ?? new Date();
   book.creator = "Sales Scorecard";
   book.lastModifiedBy = "Sales Scorecard";
@@ -483,8 +486,15 @@ async function writeWorksheet(
   const { widths } = columnLayout(sheet, options);
   for (let c = 0; c < widths.length; c++) worksheet.getColumn(c + 1).width = widths[c];
 
+  const plainRows = new PlainRowWriter(book, worksheet);
   for (let r = 0; r < sheet.values.length; r++) {
     const rowValues = sheet.values[r];
+    if (r > 0 && isPlainRow(sheet, r)) {
+      writePlainRow(plainRows, sheet, r, styles, wrapLongerThan);
+      if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      continue;
+    }
+    plainRows.flush();
     const row = worksheet.getRow(r + 1);
     for (let c = 0; c < rowValues.length; c++) {
       const value = rowValues[c];
@@ -497,7 +507,8 @@ async function writeWorksheet(
       cell.value = written.value;
       const wrapped = wraps(value, wrapLongerThan);
       // The header row's cells keep styles of their own: making the row bold changes each of its cells' style.
-      if (r > 0 && (written.numFmt !== null || !isFormula(value))) cell.style = styles.of(written, wrapped);
+      if (r > 0 && (written.numFmt !== null || !isFormula(value)))
+        cell.style = styles.of(typeof written.value, written.numFmt, wrapped);
       else {
         if (written.numFmt !== null) cell.numFmt = written.numFmt;
         if (wrapped) cell.alignment = WRAPPED;
@@ -507,7 +518,51 @@ async function writeWorksheet(
     row.commit();
     if ((r + 1) % ROWS_PER_YIELD === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  plainRows.flush();
   worksheet.commit();
+}
+
+/** Whether a row (0-based) has neither notes nor formulas, so {@link PlainRowWriter} can write it. */
+function isPlainRow(sheet: SheetData, r: number): boolean {
+  const notes = sheet.notes?.[r];
+  if (notes?.some((note) => note !== null)) return false;
+  const row = sheet.values[r];
+  for (let c = 0; c < row.length; c++) if (isFormula(row[c])) return false;
+  return true;
+}
+
+/** Writes a plain row (0-based `r`) with the style each of its cells would get through exceljs ({@link cellWrite}). */
+function writePlainRow(
+  rows: PlainRowWriter,
+  sheet: SheetData,
+  r: number,
+  styles: SharedStyles,
+  wrapLongerThan: number,
+): void {
+  const rowValues = sheet.values[r];
+  const formats = sheet.numberFormats?.[r];
+  let first = 0;
+  while (first < rowValues.length && rowValues[first] === null) first++;
+  if (first === rowValues.length) return; // exceljs leaves an empty row out
+  let last = rowValues.length - 1;
+  while (rowValues[last] === null) last--;
+  rows.begin(r + 1, first + 1, last + 1);
+  for (let c = first; c <= last; c++) {
+    const value = rowValues[c];
+    if (value === null) continue;
+    const given = formats?.[c] ?? null;
+    if (typeof value === "number") rows.number(c + 1, value, styles.of("number", given, false));
+    else if (typeof value === "string") {
+      const numFmt = given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null);
+      rows.text(c + 1, value, styles.of("string", numFmt, wraps(value, wrapLongerThan)));
+    } else if (typeof value === "boolean") rows.boolean(c + 1, value, styles.of("boolean", given, false));
+    else if (isWallClock(value)) {
+      const wallMs = wallClockToWallMs(value.wallClock);
+      const numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
+      rows.date(c + 1, excelSerial(wallMs), styles.of("object", numFmt, false));
+    } else throw new Error(`not a plain cell: ${JSON.stringify(value)}`);
+  }
+  rows.end();
 }
 
 const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
@@ -522,9 +577,9 @@ const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
 class SharedStyles {
   private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
 
-  of(written: { value: ExcelJS.CellValue; numFmt: string | null }, wrapped: boolean): Partial<ExcelJS.Style> {
-    const { numFmt } = written;
-    const key = `${wrapped ? "w" : "-"}${numFmt === null ? `\u0000${typeof written.value}` : numFmt}`;
+  /** The style of a value of this kind (`typeof` the exceljs value) with this number format (null: none). */
+  of(kind: string, numFmt: string | null, wrapped: boolean): Partial<ExcelJS.Style> {
+    const key = `${wrapped ? "w" : "-"}${numFmt === null ? `\u0000${kind}` : numFmt}`;
     let style = this.styles.get(key);
     if (style === undefined) {
       style = {};
