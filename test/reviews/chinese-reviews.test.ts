@@ -5,16 +5,15 @@
  * rank for a rep in the first 90 days. Checked on every Chinese golden and
  * on every Chinese review of the demo workbook, run through the built bundle.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CHANGED_AFTER_ACKNOWLEDGEMENT, mergeReviews } from "../../src/addon/review-cells";
 import { metricLabel } from "../../src/core/metric-catalog";
 import type { WorkbookData } from "../../src/local/workbook/workbook-data";
-import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
-import { ensureBuilt, records, runStart, sheetOf } from "../local/start-helpers";
+import { records, sheetOf } from "../local/start-helpers";
+import { demoResultWorkbook } from "./demo-result";
 import { GOLDEN_REPS, MARCH_ROWS } from "./fixture-team";
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "golden");
@@ -100,17 +99,12 @@ describe("the change marker of an acknowledged review", () => {
 });
 
 describe("the demo workbook's Chinese reviews", () => {
-  let dir: string;
   let result: WorkbookData;
   let reviews: { period: string; repId: string; text: string }[];
   let typed: string[];
 
   beforeAll(async () => {
-    ensureBuilt();
-    dir = await mkdtemp(join(tmpdir(), "chinese-reviews-"));
-    const run = runStart(["--lang", "zh", "--out", join(dir, "result.xlsx")]);
-    if (run.status !== 0) throw new Error(`npm start failed:\n${run.stdout}\n${run.stderr}`);
-    result = await readXlsx(join(dir, "result.xlsx"));
+    result = await demoResultWorkbook("zh");
     reviews = records(sheetOf(result, "Reviews")).map((row) => ({
       period: String(row.Period),
       repId: String(row["Rep ID"]),
@@ -122,10 +116,6 @@ describe("the demo workbook's Chinese reviews", () => {
         .values.flat()
         .filter((cell): cell is string => typeof cell === "string"),
     );
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it("are all in Chinese", () => {

@@ -3,12 +3,10 @@
  * a manager sees, and (through the built bundle on the demo workbook) that
  * every manager's review is about the team and no manager is recognised.
  */
-import { mkdtemp, rm } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   coachingPriorities,
   managerPay,
@@ -16,8 +14,8 @@ import {
   teamMetricFindings,
 } from "../../src/core/manager-review-findings";
 import type { WorkbookData } from "../../src/local/workbook/workbook-data";
-import { readXlsx } from "../../src/local/workbook/xlsx-workbook";
-import { ensureBuilt, records, runStart, sheetOf } from "../local/start-helpers";
+import { records, sheetOf } from "../local/start-helpers";
+import { demoResultWorkbook } from "./demo-result";
 import { GOLDEN_MANAGERS, HANA, IVAN, JADE, MANAGER_PERIOD_ROWS, fixtureManagerReview } from "./fixture-managers";
 import { MARCH_ROWS } from "./fixture-team";
 
@@ -102,19 +100,10 @@ describe("Chinese manager goldens", () => {
 });
 
 describe("the demo workbook's managers (built bundle)", () => {
-  let dir: string;
   let result: WorkbookData;
 
   beforeAll(async () => {
-    ensureBuilt();
-    dir = await mkdtemp(join(tmpdir(), "manager-reviews-"));
-    const run = runStart(["--lang", "en", "--out", join(dir, "result.xlsx")]);
-    if (run.status !== 0) throw new Error(`npm start failed:\n${run.stdout}\n${run.stderr}`);
-    result = await readXlsx(join(dir, "result.xlsx"));
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    result = await demoResultWorkbook("en");
   });
 
   const MANAGERS = ["M01", "M02", "M03"];
