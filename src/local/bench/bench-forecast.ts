@@ -16,14 +16,10 @@ import { readPlan } from "../../tables/plan-table";
 import { readInputs, type InputGrids } from "../../tables/read-inputs";
 import { provisionalForecasts } from "../../addon/period-forecasts";
 import { computeWithinBudget, groupSalesByMonth } from "../../addon/period-computation";
+import { median } from "./median";
+import { gridsOf } from "./bench-grids";
 
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function timed(run: () => void): number {
   const started = performance.now();
@@ -62,13 +58,7 @@ function grids(salesRows: number, repCount: number): InputGrids {
     targets.push(["*", month, "revenue", Math.round((salesRows / repCount / 12) * 0.6 * 10_000)]);
     targets.push(["*", month, "new_customers", Math.max(1, Math.round((salesRows / repCount / 12) * 0.3))]);
   }
-  return {
-    reps: { sheetName: "Reps", values: reps },
-    sales: { sheetName: "Sales", values: sales },
-    targets: { sheetName: "Targets", values: targets },
-    scores: { sheetName: "Scores", values: null },
-    adjustments: { sheetName: "Adjustments", values: null },
-  };
+  return gridsOf({ reps, sales, targets });
 }
 
 function main(): void {

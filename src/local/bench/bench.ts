@@ -22,16 +22,12 @@ import { readInputs, type InputGrids } from "../../tables/read-inputs";
 import { benchRecalculation } from "./bench-recalculation";
 import { benchFirings, LATENCIES } from "./bench-firings";
 import { benchCustomFunctions } from "./bench-custom-functions";
+import { median } from "./median";
+import { gridsOf } from "./bench-grids";
 
 const quick = process.argv.includes("--quick");
 const firingsOnly = process.argv.includes("--firings");
 const distDir = process.argv.find((a) => a.startsWith("--dist="))?.slice("--dist=".length);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function ms(value: number): string {
   return value.toFixed(1) + " ms";
@@ -127,13 +123,7 @@ function generatedGrids(salesRows: number, repCount: number): InputGrids {
   for (let r = 0; r < repCount; r++)
     for (const month of monthRange("2025-01", "2025-12"))
       scores.push(["R" + r, month, "csat", 3 + Math.round(random() * 20) / 10]);
-  return {
-    reps: { sheetName: "Reps", values: reps },
-    sales: { sheetName: "Sales", values: sales },
-    targets: { sheetName: "Targets", values: targets },
-    scores: { sheetName: "Scores", values: scores },
-    adjustments: { sheetName: "Adjustments", values: null },
-  };
+  return gridsOf({ reps, sales, targets, scores });
 }
 
 function engineOnce(grids: InputGrids): { parse: number; compute: number; rows: number } {
