@@ -28,7 +28,7 @@ import { readInputs } from "../tables/read-inputs";
 import { TEXT_FORMAT } from "../tables/output-columns";
 import type { ActionResult, FillTargetsDefaults, FillTargetsRequest } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
-import { requestSchema } from "./request-schema";
+import { checkRequest, requestSchema, type RequestCheck } from "./request-schema";
 import { readInputSheets } from "./input-grids";
 import { inputReadingOf, runLanguage, settingsOf, type Settings } from "./settings";
 import { createInputSheet, fieldColumns, headerSearchRows } from "./setup-sheets";
@@ -97,15 +97,11 @@ const FillTargetsSchema = z.lazy(() =>
  * @example
  * checkFillTargetsRequest({ period: "2026-5", growthPercent: 10 }, "en"); // { ok: false, message: "The month must be written as YYYY-MM, e.g. 2026-05." }
  */
-export function checkFillTargetsRequest(
-  request: unknown,
-  language: Language,
-): { ok: true; request: FillTargetsRequest } | { ok: false; message: string } {
-  const parsed = FillTargetsSchema.safeParse(request);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const issue = parsed.error.issues[0];
-  const key = issue.message in MESSAGES ? (issue.message as keyof typeof MESSAGES) : "shape";
-  return { ok: false, message: text(key, language) };
+export function checkFillTargetsRequest(request: unknown, language: Language): RequestCheck<FillTargetsRequest> {
+  return checkRequest(FillTargetsSchema, request, ([issue]) => {
+    const key = issue.message in MESSAGES ? (issue.message as keyof typeof MESSAGES) : "shape";
+    return text(key, language);
+  });
 }
 
 /** The month after `month`. */

@@ -7,6 +7,9 @@
  */
 import type * as z from "zod/mini";
 
+/** A request checked: the parsed request, or the one line telling the user what is wrong. */
+export type RequestCheck<Request> = { ok: true; request: Request } | { ok: false; message: string };
+
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 
 // Bracketed so unions are compared whole; an object's fields are compared one by one, since
@@ -38,4 +41,20 @@ type MatchingRequest<Schema extends z.ZodMiniType, Request> =
  */
 export function requestSchema<Request>() {
   return <Schema extends z.ZodMiniType>(schema: Schema & MatchingRequest<Schema, Request>): Schema => schema;
+}
+
+/**
+ * A request parsed by its schema, or refused with the message `refusal` makes of the schema's issues.
+ *
+ * @example
+ * checkRequest(RestateRequestSchema, { period: 3 }, () => "The period must be text.");
+ * // { ok: false, message: "The period must be text." }
+ */
+export function checkRequest<Request>(
+  schema: z.ZodMiniType<Request>,
+  request: unknown,
+  refusal: (issues: readonly z.core.$ZodIssue[]) => string,
+): RequestCheck<Request> {
+  const parsed = schema.safeParse(request);
+  return parsed.success ? { ok: true, request: parsed.data } : { ok: false, message: refusal(parsed.error.issues) };
 }

@@ -37,7 +37,7 @@ import type {
   StageWordView,
 } from "../sidebar/sidebar-api";
 import { withRunGuard } from "./guarded-action";
-import { requestSchema } from "./request-schema";
+import { requestSchema, type RequestCheck } from "./request-schema";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { fieldColumns, headerSearchRows } from "./setup-sheets";
 
@@ -318,7 +318,7 @@ export function checkColumnsRequest(
   settings: Settings,
   request: unknown,
   language: Language,
-): { ok: true; request: SaveColumnsRequest } | { ok: false; message: string } {
+): RequestCheck<SaveColumnsRequest> {
   const parsed = SaveColumnsSchema.safeParse(request);
   if (!parsed.success) return { ok: false, message: zodMessage(parsed.error.issues[0], language) };
   const problems = MAPPED_SHEETS.flatMap((sheet) => {

@@ -19,7 +19,7 @@ import { formatProblem } from "../core/problems";
 import type { ActionResult, SaveSettingsRequest, SettingsValues, SettingsView } from "../sidebar/sidebar-api";
 import { advancedBigQuery, askForBigQueryConsent, type ConsentService, readTableColumns } from "./bigquery-source";
 import { withRunGuard } from "./guarded-action";
-import { requestSchema } from "./request-schema";
+import { checkRequest, requestSchema, type RequestCheck } from "./request-schema";
 import { DEFAULT_SHEET_NAMES, type SheetRole } from "../tables/sheet-roles";
 import {
   defaultSettings,
@@ -353,21 +353,18 @@ const MESSAGES_SHOWN = 3;
  * checkSettingsRequest({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" }, language: "auto", startPeriod: "" }, "en");
  * // { ok: false, message: 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \ :).' }
  */
-export function checkSettingsRequest(
-  request: unknown,
-  language: Language,
-): { ok: true; request: SettingsValues } | { ok: false; message: string } {
-  const parsed = SaveSettingsRequestSchema.safeParse(request);
-  if (parsed.success) return { ok: true, request: parsed.data };
-  const firstPerField = new Map<string, z.core.$ZodIssue>();
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".");
-    if (!firstPerField.has(key)) firstPerField.set(key, issue);
-  }
-  const lines = [...firstPerField.values()]
-    .slice(0, MESSAGES_SHOWN)
-    .map((issue) => issueMessage(issue, request, language));
-  return { ok: false, message: lines.join(language === "zh" ? "" : " ") };
+export function checkSettingsRequest(request: unknown, language: Language): RequestCheck<SettingsValues> {
+  return checkRequest(SaveSettingsRequestSchema, request, (issues) => {
+    const firstPerField = new Map<string, z.core.$ZodIssue>();
+    for (const issue of issues) {
+      const key = issue.path.join(".");
+      if (!firstPerField.has(key)) firstPerField.set(key, issue);
+    }
+    const lines = [...firstPerField.values()]
+      .slice(0, MESSAGES_SHOWN)
+      .map((issue) => issueMessage(issue, request, language));
+    return lines.join(language === "zh" ? "" : " ");
+  });
 }
 
 // ---------------------------------------------------------------- saving
