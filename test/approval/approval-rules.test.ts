@@ -6,19 +6,10 @@
  * already found awaiting.
  */
 import { describe, expect, it } from "vitest";
-import { dayNumber } from "../../src/core/calendar";
 import { hasDueWork, planRun, restatedPeriods } from "../../src/addon/due-periods";
+import { APRIL_RUN, wallMoment as wall } from "../fixtures/scheduled-run";
 
-const wall = (y: number, m: number, d: number, h = 0) => ({ day: dayNumber(y, m, d), minutes: h * 60 });
-const schedule = { kind: "schedule" as const, at: { day: 3, hour: 6 } };
-const base = {
-  startMonth: "2026-01",
-  throughMonth: "2026-04",
-  now: wall(2026, 4, 10),
-  finality: schedule,
-  fyStart: 1,
-  needsApproval: () => true,
-};
+const base = { ...APRIL_RUN, needsApproval: () => true };
 
 describe("a run under approval", () => {
   it("computes due months as awaiting, not final", () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../../src/core/calendar";
 import { a1 } from "../../src/core/a1-notation";
+import { APRIL_RUN, MONTHLY_SCHEDULE, wallMoment as wall } from "../fixtures/scheduled-run";
 import { problemAt } from "../../src/core/problems";
 import {
   hasDueWork,
@@ -31,26 +32,15 @@ import { formatLike, tableChanges } from "../../src/tables/restatement-diff";
 import { cutLines, neutraliseText } from "../../src/tables/sheet-text";
 import { latestPeriod } from "../../src/addon/dashboard-rows";
 
-const wall = (y: number, m: number, d: number, h = 0, min = 0) => ({ day: dayNumber(y, m, d), minutes: h * 60 + min });
-const schedule = { kind: "schedule" as const, at: { day: 3, hour: 6 } };
-/** A scheduled run on 10 April 2026 over January to April, calendar fiscal year; the rest of its state as given. */
-const aprilRun = {
-  startMonth: "2026-01",
-  throughMonth: "2026-04",
-  now: wall(2026, 4, 10),
-  finality: schedule,
-  fyStart: 1,
-};
-
 describe("due periods", () => {
   it("makes a month due at the schedule's day and hour of the next month", () => {
     expect(monthDueAt("2026-12", { day: 3, hour: 6 })).toBe(dayNumber(2027, 1, 3) * 1440 + 360);
-    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 5, 59), schedule, 1)).toBe(false);
-    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 6, 0), schedule, 1)).toBe(true);
-    expect(isPeriodDue("2026-Q1", wall(2026, 4, 3, 6, 0), schedule, 1)).toBe(true);
-    expect(isPeriodDue("2026-Q2", wall(2026, 4, 3, 6, 0), schedule, 1)).toBe(false);
-    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), schedule, 1)).toBe(true);
-    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), schedule, 4)).toBe(false); // fiscal 2025 ends March 2026
+    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 5, 59), MONTHLY_SCHEDULE, 1)).toBe(false);
+    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(isPeriodDue("2026-Q1", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(isPeriodDue("2026-Q2", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(false);
+    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 4)).toBe(false); // fiscal 2025 ends March 2026
   });
 
   it("locally, makes a period final once it has ended by the latest date in Sales", () => {
@@ -71,12 +61,12 @@ describe("due periods", () => {
       "2026-Q1",
       "2026",
     ]);
-    const plan = planRun({ ...aprilRun, final: new Set(["2026-01"]) });
+    const plan = planRun({ ...APRIL_RUN, final: new Set(["2026-01"]) });
     expect(plan.compute).toEqual(["2026-02", "2026-03", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect([...plan.becomeFinal]).toEqual(["2026-02", "2026-03", "2026-Q1"]);
     expect(plan.frozen).toEqual(["2026-01"]);
     const restate = planRun({
-      ...aprilRun,
+      ...APRIL_RUN,
       final: new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]),
       restate: restatedPeriods("2026-02", 1),
     });
@@ -85,7 +75,7 @@ describe("due periods", () => {
   });
 
   it("continues a checkpoint with its pending periods only", () => {
-    const plan = planRun({ ...aprilRun, final: new Set(["2026-01"]), pending: ["2026-Q1", "2026-04"] });
+    const plan = planRun({ ...APRIL_RUN, final: new Set(["2026-01"]), pending: ["2026-Q1", "2026-04"] });
     expect(plan.compute).toEqual(["2026-Q1", "2026-04"]);
   });
 
