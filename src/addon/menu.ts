@@ -238,12 +238,20 @@ export function menuRestatePeriod(): void {
     finality: "schedule",
     restate: [period],
   });
+  alert(language, restateMessage(summary, period, language));
+}
+
+/**
+ * What a restate tells the person who asked for it, from the menu or the sidebar: how many cells changed (the Run
+ * log lists them), then the run's message.
+ *
+ * @example
+ * restateMessage(summary, "2026-02", "en"); // "Restated 2026-02: 3 cells changed (listed in the Run log).\nComputed: ..."
+ */
+export function restateMessage(summary: RunSummary, period: string, language: Language): string {
   const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
-  const head =
-    summary.periods.includes(period) && summary.outcome !== "already running"
-      ? fill(TEXT.restated[language], { period, changes })
-      : "";
-  alert(language, head + runMessage(summary, language));
+  const restated = summary.periods.includes(period) && summary.outcome !== "already running";
+  return (restated ? fill(TEXT.restated[language], { period, changes }) : "") + runMessage(summary, language);
 }
 
 function lastRunText(status: ScheduleStatus, language: Language): string {

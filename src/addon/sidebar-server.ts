@@ -33,7 +33,7 @@ import type {
   TeamRequest,
   TeamView,
 } from "../sidebar/sidebar-api";
-import { runMessage } from "./menu";
+import { restateMessage, runMessage } from "./menu";
 import { inspectOutputSheet, type OutputRole } from "./output-writer";
 import { logEvent, recalculate } from "./recalculation";
 import { acquireLease, newRunId, releaseLease } from "./run-guard";
@@ -124,10 +124,6 @@ const MESSAGES = {
     zh: "已创建：{created}。已存在（未改动）：{kept}。",
   },
   none: { en: "none", zh: "无" },
-  restated: {
-    en: "Restated {period}: {changes} cells changed (listed in the Run log).\n",
-    zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n",
-  },
 } as const;
 
 type MessageKey = keyof typeof MESSAGES;
@@ -561,12 +557,7 @@ export function sidebarRestate(request: RestateRequest): ActionResult {
     if (!Object.prototype.hasOwnProperty.call(session.runState.final, req.period))
       fail("notFinal", session.language, { period: req.period });
     const summary = recalculate({ ss: session.ss, startedBy: "restate", finality: "schedule", restate: [req.period] });
-    const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
-    const head =
-      summary.periods.includes(req.period) && summary.outcome !== "already running"
-        ? message("restated", summary.language, { period: req.period, changes })
-        : "";
-    return { outcome: summary.outcome, message: head + runMessage(summary, summary.language) };
+    return { outcome: summary.outcome, message: restateMessage(summary, req.period, summary.language) };
   });
 }
 
