@@ -9,19 +9,13 @@ import { createSimulator, type Simulator } from "../../src/simulator";
 import { recalculateLocally } from "../recalculation/fixtures";
 import { BAD_INPUT_CASES, CORPUS_TIME_ZONE, DEFAULT_SHEET_NAMES } from "./corpus";
 import { planCases } from "./plan-cases";
-import { PLAN_COLUMNS, STANDARD_PAY_ROWS } from "../fixtures/plan-grid";
+import { planGrid } from "../fixtures/plan-grid";
 
 /** The corpus's plan: the metrics the corpus reads against, a bonus and a commission. */
-const CORPUS_PLAN: unknown[][] = [
-  PLAN_COLUMNS,
-  ["metric", "revenue", 0.4, "", "", "", "", "", ""],
-  ["metric", "deals_won", 0.2, "", "", "", "", "", ""],
-  ["metric", "new_customers", 0.1, "", "", "", "", "", ""],
-  ["metric", "win_rate", 0.1, "", "", "", "", "", ""],
-  ["manual", "csat", 0.1, "higher", "", "", "", "", ""],
-  ["manual", "product_knowledge", 0.1, "higher", "", "", "", "", ""],
-  ...STANDARD_PAY_ROWS.map((row) => [...row]),
-];
+const CORPUS_PLAN: unknown[][] = planGrid(
+  { revenue: 0.4, deals_won: 0.2, new_customers: 0.1, win_rate: 0.1 },
+  { csat: 0.1, product_knowledge: 0.1 },
+);
 
 const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Run log", "Problems"];
 

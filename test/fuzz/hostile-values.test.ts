@@ -25,7 +25,7 @@ import { describe, expect, it } from "vitest";
 import { createSimulator, loadBundle } from "../../src/simulator";
 import type { CellInput } from "../../src/simulator/snapshot";
 import { seededRandom } from "../../src/core/seeded-random";
-import { PLAN_COLUMNS, STANDARD_PAY_ROWS } from "../fixtures/plan-grid";
+import { planGrid } from "../fixtures/plan-grid";
 
 const SEED = process.env.FUZZ_SEED
   ? Number(process.env.FUZZ_SEED)
@@ -108,14 +108,7 @@ function validWorkbook(): Record<string, CellInput[][]> {
     ["R02", text("2026-02"), 150, "Spiff"],
     ["R04", text("2026-03"), -80, "Clawback"],
   ];
-  const plan: CellInput[][] = [
-    PLAN_COLUMNS,
-    ["metric", "revenue", 0.5, "", "", "", "", "", ""],
-    ["metric", "deals_won", 0.2, "", "", "", "", "", ""],
-    ["metric", "win_rate", 0.1, "", "", "", "", "", ""],
-    ["manual", "csat", 0.2, "higher", "", "", "", "", ""],
-    ...STANDARD_PAY_ROWS.map((row) => [...row]),
-  ];
+  const plan: CellInput[][] = planGrid({ revenue: 0.5, deals_won: 0.2, win_rate: 0.1 }, { csat: 0.2 });
   return { Reps: reps, Sales: sales, Targets: targets, Scores: scores, Adjustments: adjustments, Plan: plan };
 }
 
