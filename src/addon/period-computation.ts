@@ -4,9 +4,11 @@
  *
  * Each period is computed by the engine over the sales it can depend on
  * only: its own months when Sales has a Type column; every sale up to its
- * last day otherwise (a customer is new on its first-ever win). Results are
- * the same as computing all periods at once (periods are independent), and
- * a million sales are not walked once per period.
+ * last day otherwise (a customer is new on its first-ever win). The sales
+ * are aggregated once, into the contract of sales-aggregates.ts split by
+ * month, and each period is given its months' pieces: results are the same
+ * as computing all periods at once (periods are independent), and a million
+ * sales are walked once, not once per month, quarter and year.
  */
 import { computePeriods } from "../core/engine";
 import { lastDay, monthOfDay, monthsOf, previousPeriod } from "../core/periods";
@@ -14,12 +16,23 @@ import type { PlanBook } from "../core/plan-model";
 import type { Problem } from "../core/problems";
 import type { InputRecords, Period, Sale } from "../core/records";
 import type { PeriodResult, RepPeriodResult } from "../core/results";
-import type { SalesAggregates } from "../core/sales-aggregates";
+import {
+  contractByMonth,
+  contractOfMonths,
+  newCustomerRuleOf,
+  salesAggregatesOf,
+  type NewCustomerRule,
+  type SalesAggregates,
+} from "../core/sales-aggregates";
 
 /** Sales grouped by month, months in order. */
 export interface SalesByMonth {
   months: Period[];
   byMonth: Map<Period, Sale[]>;
+  /** Every sale, in the records' order. */
+  sales: readonly Sale[];
+  /** The sales' contract by month under each rule asked for, made on first use (see {@link monthContracts}). */
+  contracts: Map<NewCustomerRule, Map<Period, SalesAggregates>>;
 }
 
 /**
@@ -44,7 +57,26 @@ export function groupSalesByMonth(sales: readonly Sale[]): SalesByMonth {
     }
     list.push(sale);
   }
-  return { months: [...byMonth.keys()].sort(), byMonth };
+  return { months: [...byMonth.keys()].sort(), byMonth, sales, contracts: new Map() };
+}
+
+/**
+ * The contract of the grouped sales by month, made once: a run computes its
+ * periods and the earlier ones its reviews compare with from the same pieces.
+ */
+function monthContracts(grouped: SalesByMonth, rule: NewCustomerRule): Map<Period, SalesAggregates> {
+  let pieces = grouped.contracts.get(rule);
+  if (pieces === undefined) {
+    pieces = contractByMonth(salesAggregatesOf(grouped.sales, rule));
+    grouped.contracts.set(rule, pieces);
+  }
+  return pieces;
+}
+
+/** The months whose sales a period can depend on (see the file comment), in order. */
+function monthsForPeriod(grouped: SalesByMonth, period: Period, salesHaveType: boolean, fyStart: number): Period[] {
+  const lastMonth = monthOfDay(lastDay(period, fyStart));
+  return salesHaveType ? monthsOf(period, fyStart) : grouped.months.filter((month) => month <= lastMonth);
 }
 
 /**
@@ -54,8 +86,7 @@ export function groupSalesByMonth(sales: readonly Sale[]): SalesByMonth {
  * salesForPeriod(grouped, "2026-Q1", true, 1); // January-March deals only
  */
 export function salesForPeriod(grouped: SalesByMonth, period: Period, salesHaveType: boolean, fyStart: number): Sale[] {
-  const lastMonth = monthOfDay(lastDay(period, fyStart));
-  const months = salesHaveType ? monthsOf(period, fyStart) : grouped.months.filter((month) => month <= lastMonth);
+  const months = monthsForPeriod(grouped, period, salesHaveType, fyStart);
   // One concat of the months' lists: pushing (or flatMap over) a year's million sales one by one costs five times more.
   const lists: Sale[][] = [];
   for (const month of months) {
@@ -107,17 +138,25 @@ export function computeWithinBudget(
   const problems: Problem[] = [];
   const attempted: Period[] = [];
   const seenProblems = new Set<string>();
+  const { salesHaveType, salesHaveCustomer } = input.records;
+  const rule = newCustomerRuleOf(salesHaveType, salesHaveCustomer ?? true);
   for (const period of input.periods) {
     if (attempted.length > 0 && !input.hasTime()) break;
     attempted.push(period);
-    const sales = salesForPeriod(grouped, period, input.records.salesHaveType, input.fyStart);
     const out = computePeriods({
-      records: { ...input.records, sales },
+      // The engine reads the contract, never the sales records, when it is given one.
+      records: input.records,
       plan: input.plan,
       periods: [period],
       planSheet: input.planSheet,
       repsSheet: input.repsSheet,
-      salesAggregates: input.salesAggregates,
+      salesAggregates:
+        input.salesAggregates ??
+        contractOfMonths(
+          monthContracts(grouped, rule),
+          monthsForPeriod(grouped, period, salesHaveType, input.fyStart),
+          rule,
+        ),
     });
     for (const result of out.results) results.set(result.period, result);
     for (const problem of out.problems) {

@@ -268,3 +268,50 @@ export function salesAggregatesOf(sales: readonly Sale[], rule: NewCustomerRule)
   for (const reps of byMonth.values()) for (const acc of reps.values()) months.push(acc);
   return { months, newCustomers: [...candidates.values()], newCustomerRule: rule };
 }
+
+/**
+ * A contract's rows by month, each month a contract of its own: the contract
+ * of any months is then their pieces put together ({@link contractOfMonths}),
+ * so a run aggregates its sales once rather than once per month, quarter and
+ * year they fall in. Each piece keeps its rows in the contract's order.
+ *
+ * @example
+ * const pieces = contractByMonth(salesAggregatesOf(sales, "type"));
+ * pieces.get("2026-03")?.months.length; // reps with deals in March
+ */
+export function contractByMonth(aggregates: SalesAggregates): Map<Period, SalesAggregates> {
+  const pieces = new Map<Period, SalesAggregates>();
+  const pieceOf = (month: Period): SalesAggregates => {
+    let piece = pieces.get(month);
+    if (piece === undefined) {
+      piece = { months: [], newCustomers: [], newCustomerRule: aggregates.newCustomerRule };
+      pieces.set(month, piece);
+    }
+    return piece;
+  };
+  for (const sums of aggregates.months) pieceOf(sums.month).months.push(sums);
+  for (const candidate of aggregates.newCustomers) pieceOf(candidate.month).newCustomers.push(candidate);
+  return pieces;
+}
+
+/**
+ * The contract of some months from the pieces of {@link contractByMonth}, in
+ * the order the months are given: a quarter adds up its months in that order.
+ *
+ * @example
+ * contractOfMonths(pieces, ["2026-01", "2026-02", "2026-03"], "type").months; // Q1's rep-months
+ */
+export function contractOfMonths(
+  pieces: ReadonlyMap<Period, SalesAggregates>,
+  months: readonly Period[],
+  rule: NewCustomerRule,
+): SalesAggregates {
+  const contract: SalesAggregates = { months: [], newCustomers: [], newCustomerRule: rule };
+  for (const month of months) {
+    const piece = pieces.get(month);
+    if (piece === undefined) continue;
+    for (const sums of piece.months) contract.months.push(sums);
+    for (const candidate of piece.newCustomers) contract.newCustomers.push(candidate);
+  }
+  return contract;
+}
