@@ -18,6 +18,7 @@ import { describeHeaders, HEADER_SEARCH_ROWS, normalizeHeader } from "../tables/
 import {
   INPUT_SHEETS,
   INPUT_SHEET_ORDER,
+  isPlainTextColumn,
   REPS_COLUMNS,
   type ColumnSpec,
   type InputSheetKey,
@@ -92,7 +93,7 @@ function formatInputSheet(
   // Formats before values, so IDs and periods typed later stay text.
   sheet.getRange(1, 1, 1, width).setNumberFormat(TEXT_FORMAT);
   columns.forEach((column, i) => {
-    if (column.plainText) sheet.getRange(2, i + 1, dataRows, 1).setNumberFormat(TEXT_FORMAT);
+    if (isPlainTextColumn(column)) sheet.getRange(2, i + 1, dataRows, 1).setNumberFormat(TEXT_FORMAT);
     const rule = validationFor(column, language);
     if (rule) sheet.getRange(2, i + 1, dataRows, 1).setDataValidation(rule);
   });

@@ -47,11 +47,29 @@ export interface ColumnSpec<F extends string = string> {
   help: LocalText;
   /** Allowed values of an enumeration. */
   choices?: readonly Choice[];
-  /**
-   * Formatted as plain text by "Set up sheets", so IDs such as `001` and
-   * periods such as `2026-03` are not turned into numbers or dates by Sheets.
-   */
-  plainText: boolean;
+}
+
+/** The kinds of column whose cells hold text, IDs and periods included. */
+const PLAIN_TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>([
+  "rep_id",
+  "text",
+  "email",
+  "period",
+  "month",
+  "metric",
+  "target_scope",
+]);
+
+/**
+ * Whether "Set up sheets" formats a column as plain text, so IDs such as `001` and periods such as `2026-03` are
+ * not turned into numbers or dates by Sheets: every column of text, ID or period kind.
+ *
+ * @example
+ * isPlainTextColumn(INPUT_SHEETS.sales.columns[1]); // true (Rep ID)
+ * isPlainTextColumn(INPUT_SHEETS.sales.columns[0]); // false (Date)
+ */
+export function isPlainTextColumn(column: ColumnSpec): boolean {
+  return PLAIN_TEXT_KINDS.has(column.kind);
 }
 
 export interface InputSheetSpec<F extends string = string> {
@@ -98,7 +116,6 @@ const REP_ID_COLUMN = {
   zhHeader: "销售编号",
   required: true,
   kind: "rep_id",
-  plainText: true,
   help: {
     en: "The rep's ID as on the Reps sheet, e.g. R101 (case and surrounding spaces are ignored)",
     zh: "销售人员表中的销售编号，例如 R101（不区分大小写，忽略首尾空格）",
@@ -112,7 +129,6 @@ const PERIOD_COLUMN = {
   zhHeader: "期间",
   required: true,
   kind: "period",
-  plainText: true,
   help: {
     en: "A month, quarter or year, e.g. 2026-03, 2026-Q1 or 2026",
     zh: "月、季度或年，例如 2026-03、2026-Q1 或 2026（也可写 2026年3月、2026年第1季度）",
@@ -126,7 +142,6 @@ export const REPS_COLUMNS = [
     zhHeader: "销售编号",
     required: true,
     kind: "rep_id",
-    plainText: true,
     help: {
       en: "Unique ID of the rep, e.g. R101 (case and surrounding spaces are ignored)",
       zh: "销售人员的唯一编号，例如 R101（不区分大小写，忽略首尾空格）",
@@ -138,7 +153,6 @@ export const REPS_COLUMNS = [
     zhHeader: "姓名",
     required: true,
     kind: "text",
-    plainText: true,
     help: {
       en: "The rep's name as shown in results and reviews, e.g. Alice Chen",
       zh: "显示在结果和评语中的姓名，例如 张伟",
@@ -150,7 +164,6 @@ export const REPS_COLUMNS = [
     zhHeader: "邮箱",
     required: false,
     kind: "email",
-    plainText: true,
     help: { en: "Optional email, e.g. alice@example.com", zh: "可选，邮箱地址，例如 zhangwei@example.com" },
   },
   {
@@ -159,7 +172,6 @@ export const REPS_COLUMNS = [
     zhHeader: "岗位",
     required: false,
     kind: "text",
-    plainText: true,
     help: {
       en: "Optional role; selects the plan variant, e.g. Account Executive",
       zh: "可选，岗位；用于选择考核方案的岗位版本，例如 客户经理",
@@ -171,7 +183,6 @@ export const REPS_COLUMNS = [
     zhHeader: "团队",
     required: false,
     kind: "text",
-    plainText: true,
     help: { en: "Optional team, e.g. East", zh: "可选，所属团队，例如 华东组" },
   },
   {
@@ -180,7 +191,6 @@ export const REPS_COLUMNS = [
     zhHeader: "主管",
     required: false,
     kind: "rep_id",
-    plainText: true,
     help: { en: "Optional Rep ID of the rep's manager, e.g. R100", zh: "可选，主管的销售编号，例如 R100" },
   },
   {
@@ -189,7 +199,6 @@ export const REPS_COLUMNS = [
     zhHeader: "入职日期",
     required: false,
     kind: "date",
-    plainText: false,
     help: {
       en: "Optional first day employed, e.g. 2026-03-15 (targets and bonus are prorated)",
       zh: "可选，入职第一天，例如 2026-03-15（目标和奖金按在职天数折算）",
@@ -201,7 +210,6 @@ export const REPS_COLUMNS = [
     zhHeader: "离职日期",
     required: false,
     kind: "date",
-    plainText: false,
     help: { en: "Optional last day employed, e.g. 2026-06-30", zh: "可选，最后在职日，例如 2026-06-30" },
   },
   {
@@ -210,7 +218,6 @@ export const REPS_COLUMNS = [
     zhHeader: "目标奖金",
     required: false,
     kind: "money",
-    plainText: false,
     help: {
       en: "Optional money paid per month at 100%, e.g. 1000 (blank = the plan's default)",
       zh: "可选，达成 100% 时每月的奖金，例如 1000（留空则用方案默认值）",
@@ -231,7 +238,6 @@ export const SALES_COLUMNS = [
     zhHeader: "日期",
     required: true,
     kind: "date",
-    plainText: false,
     help: { en: "Close date of the deal, e.g. 2026-03-31", zh: "成交（关闭）日期，例如 2026-03-31" },
   },
   REP_ID_COLUMN,
@@ -241,7 +247,6 @@ export const SALES_COLUMNS = [
     zhHeader: "客户",
     required: false,
     kind: "text",
-    plainText: true,
     help: {
       en: "Optional customer name, e.g. Acme Ltd (case is ignored when counting customers; without it new_customers has no data)",
       zh: "可选，客户名称，例如 星辰科技（统计客户数时不区分大小写；没有此列则新客户数无数据）",
@@ -253,7 +258,6 @@ export const SALES_COLUMNS = [
     zhHeader: "金额",
     required: true,
     kind: "money",
-    plainText: false,
     help: {
       en: "Deal amount, e.g. 12000 (¥, $, thousands separators and 1.2万 are read)",
       zh: "成交金额，例如 12000（可写 ¥、$、千位分隔符或 1.2万）",
@@ -265,7 +269,6 @@ export const SALES_COLUMNS = [
     zhHeader: "类型",
     required: false,
     kind: "choice",
-    plainText: false,
     choices: SALE_TYPE_CHOICES,
     help: {
       en: "Optional: new, renewal or expansion (新客户, 续约, 增购)",
@@ -278,7 +281,6 @@ export const SALES_COLUMNS = [
     zhHeader: "状态",
     required: false,
     kind: "choice",
-    plainText: false,
     choices: SALE_STATUS_CHOICES,
     help: {
       en: "Optional: won, lost or open (赢单, 输单, 进行中), or your CRM's stage (Closed Won, Closed Lost...; other stages are open); blank = won",
@@ -291,7 +293,6 @@ export const SALES_COLUMNS = [
     zhHeader: "创建日期",
     required: false,
     kind: "date",
-    plainText: false,
     help: {
       en: "Optional date the opportunity was opened, e.g. 2026-02-01 (for the sales cycle)",
       zh: "可选，商机创建日期，例如 2026-02-01（用于计算销售周期）",
@@ -303,7 +304,6 @@ export const SALES_COLUMNS = [
     zhHeader: "分成比例",
     required: false,
     kind: "share",
-    plainText: false,
     help: {
       en: "Optional share of the credit from 0 to 1, e.g. 0.5 or 50% (blank = 1); a shared deal is one row per rep",
       zh: "可选，业绩分成比例 0 到 1，例如 0.5 或 50%（留空为 1）；多人分单时每人一行",
@@ -315,7 +315,6 @@ export const SALES_COLUMNS = [
     zhHeader: "订单编号",
     required: false,
     kind: "text",
-    plainText: true,
     help: {
       en: "Optional deal ID, e.g. D-2026-001; the same Deal ID twice for one rep is a problem",
       zh: "可选，订单编号，例如 D-2026-001；同一销售的订单编号不能重复",
@@ -327,7 +326,6 @@ export const SALES_COLUMNS = [
     zhHeader: "赢率",
     required: false,
     kind: "number",
-    plainText: false,
     help: {
       en: "Optional chance an open deal is won, 0 to 1 or a percent, e.g. 0.4, 40% or 40 (blank = the stage's, else 1); only the forecast uses it",
       zh: "可选，进行中商机的赢率，0 到 1 或百分比，例如 0.4、40% 或 40（留空则按阶段赢率，否则为 1）；仅用于业绩预测",
@@ -342,7 +340,6 @@ export const TARGETS_COLUMNS = [
     zhHeader: "销售编号",
     required: true,
     kind: "target_scope",
-    plainText: true,
     help: {
       en: "Whom the target is for: a Rep ID (R101), team:NAME, role:NAME or * for everyone; team and role targets are per member",
       zh: "目标对象：销售编号（R101）、团队:名称、岗位:名称，或 * 表示所有人；团队和岗位目标是每人的目标",
@@ -355,7 +352,6 @@ export const TARGETS_COLUMNS = [
     zhHeader: "指标",
     required: true,
     kind: "metric",
-    plainText: true,
     help: {
       en: "A metric key of the plan, e.g. revenue, new_customers or win_rate",
       zh: "考核方案中的指标，例如 revenue、new_customers 或 win_rate",
@@ -367,7 +363,6 @@ export const TARGETS_COLUMNS = [
     zhHeader: "目标",
     required: true,
     kind: "number",
-    plainText: false,
     help: {
       en: "The target, a number above 0, e.g. 50000 or 30% for a rate",
       zh: "目标值，须大于 0，例如 50000，比率可写 30%",
@@ -384,7 +379,6 @@ const SCORES_COLUMNS = [
     zhHeader: "指标",
     required: true,
     kind: "metric",
-    plainText: true,
     help: { en: "A manual metric declared in the plan, e.g. csat", zh: "方案中声明的手工指标，例如 csat" },
   },
   {
@@ -393,7 +387,6 @@ const SCORES_COLUMNS = [
     zhHeader: "数值",
     required: true,
     kind: "number",
-    plainText: false,
     help: { en: "The score entered for the period, e.g. 4.5", zh: "该期间的评分，例如 4.5" },
   },
 ] as const satisfies readonly ColumnSpec[];
@@ -406,7 +399,6 @@ const ADJUSTMENTS_COLUMNS = [
     zhHeader: "期间",
     required: true,
     kind: "month",
-    plainText: true,
     help: { en: "The month the adjustment is paid in, e.g. 2026-03", zh: "调整发放的月份，例如 2026-03" },
   },
   {
@@ -415,7 +407,6 @@ const ADJUSTMENTS_COLUMNS = [
     zhHeader: "金额",
     required: true,
     kind: "money",
-    plainText: false,
     help: {
       en: "Money added to the payout, negative for a clawback, e.g. -200",
       zh: "加到应发金额上的金额，扣回时为负数，例如 -200",
@@ -427,7 +418,6 @@ const ADJUSTMENTS_COLUMNS = [
     zhHeader: "原因",
     required: true,
     kind: "text",
-    plainText: true,
     help: {
       en: "Why, shown on the Payouts sheet, e.g. Refund of order D-2026-001",
       zh: "调整原因，显示在发放明细中，例如 订单 D-2026-001 退款",
