@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeWallClock } from "../core/calendar";
 import { dealProbability, probabilityReader, readProbability, stageProbabilities } from "./probability-reading";
 import { readInputs, type InputGrids, type ReadInputsOptions } from "./read-inputs";
+import { inputGrids } from "../../test/fixtures/input-grids";
 
 describe("readProbability", () => {
   it("reads a fraction, a percent, and a number above 1 as a percent", () => {
@@ -41,19 +42,13 @@ describe("dealProbability", () => {
 });
 
 function grids(sales: unknown[][]): InputGrids {
-  return {
-    reps: {
-      sheetName: "Reps",
-      values: [
-        ["Rep ID", "Name"],
-        ["R1", "Ann"],
-      ],
-    },
-    sales: { sheetName: "Sales", values: sales },
-    targets: { sheetName: "Targets", values: null },
-    scores: { sheetName: "Scores", values: null },
-    adjustments: { sheetName: "Adjustments", values: null },
-  };
+  return inputGrids({
+    reps: [
+      ["Rep ID", "Name"],
+      ["R1", "Ann"],
+    ],
+    sales,
+  });
 }
 
 const OPTIONS: ReadInputsOptions = {

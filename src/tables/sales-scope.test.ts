@@ -4,7 +4,8 @@ import { formatProblem } from "../core/problems";
 import type { Sale } from "../core/records";
 import { seededRandom } from "../core/seeded-random";
 import { openSheet, problemCollector } from "./input-rows";
-import { readInputs, type InputGrids, type ReadInputsOptions } from "./read-inputs";
+import { readInputs, type ReadInputsOptions } from "./read-inputs";
+import { inputGrids } from "../../test/fixtures/input-grids";
 import { salesScope, type SalesDays } from "./sales-scope";
 
 type Grid = unknown[][];
@@ -36,13 +37,7 @@ function yearOfSales(rows = 400): Grid {
 }
 
 function read(sales: Grid, days?: SalesDays, reps: Grid | null = REPS) {
-  const grids: InputGrids = {
-    reps: { sheetName: "Reps", values: reps },
-    sales: { sheetName: "Sales", values: sales },
-    targets: { sheetName: "Targets", values: null },
-    scores: { sheetName: "Scores", values: null },
-    adjustments: { sheetName: "Adjustments", values: null },
-  };
+  const grids = inputGrids({ reps, sales });
   const options: ReadInputsOptions = { wallClock, planMetrics: new Set(["revenue"]), manualMetrics: new Set() };
   return readInputs(grids, { ...options, salesDays: days });
 }

@@ -17,6 +17,7 @@ import { headersOf, resultsColumns } from "../../src/tables/output-columns";
 import { resultRow } from "../../src/tables/output-rows";
 import { readPlan } from "../../src/tables/plan-table";
 import { readInputs } from "../../src/tables/read-inputs";
+import { inputGrids } from "../fixtures/input-grids";
 
 const work = scorecardWorkload({ salesRows: 2_000, repCount: 20 });
 
@@ -25,13 +26,7 @@ function engineYear(): { results: Map<string, PeriodResult>; metrics: string[] }
   const wallClock = makeWallClock("UTC");
   const plan = readPlan(work.plan, "Plan", { wallClock }).plan;
   const read = readInputs(
-    {
-      reps: { sheetName: "Reps", values: work.reps },
-      sales: { sheetName: "Sales", values: work.sales },
-      targets: { sheetName: "Targets", values: work.targets },
-      scores: { sheetName: "Scores", values: work.scores },
-      adjustments: { sheetName: "Adjustments", values: null },
-    },
+    inputGrids({ reps: work.reps, sales: work.sales, targets: work.targets, scores: work.scores }),
     { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) },
   );
   expect(read.problems.filter((problem) => problem.severity === "error")).toEqual([]);

@@ -9,6 +9,7 @@ import { DEFAULT_PLAN_ROWS } from "../../src/core/default-plan";
 import { computePeriods } from "../../src/core/engine";
 import { manualMetricKeys, planMetricKeys } from "../../src/core/plan-lookup";
 import { readInputs } from "../../src/tables/read-inputs";
+import { inputGrids } from "../fixtures/input-grids";
 import { readPlan } from "../../src/tables/plan-table";
 import { createSimulator, loadBundle } from "../../src/simulator";
 
@@ -32,16 +33,11 @@ function wholeColumn(grid: Grid, rows = 200): Grid {
 function engineTable(reps: Grid, sales: Grid, targets: Grid, scores: Grid, period: string) {
   const wallClock = makeWallClock("UTC");
   const plan = readPlan(DEFAULT_PLAN_ROWS, "Plan", { wallClock }).plan;
-  const read = readInputs(
-    {
-      reps: { sheetName: "Reps", values: reps },
-      sales: { sheetName: "Sales", values: sales },
-      targets: { sheetName: "Targets", values: targets },
-      scores: { sheetName: "Scores", values: scores },
-      adjustments: { sheetName: "Adjustments", values: null },
-    },
-    { wallClock, manualMetrics: manualMetricKeys(plan), planMetrics: new Set(planMetricKeys(plan)) },
-  );
+  const read = readInputs(inputGrids({ reps, sales, targets, scores }), {
+    wallClock,
+    manualMetrics: manualMetricKeys(plan),
+    planMetrics: new Set(planMetricKeys(plan)),
+  });
   return computePeriods({ records: read.records, plan, periods: [period] }).results[0];
 }
 

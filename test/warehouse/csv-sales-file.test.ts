@@ -12,6 +12,7 @@ import { salesAggregatesOf } from "../../src/core/sales-aggregates";
 import { openDuckDb, readSalesFile } from "../../src/local/warehouse/duckdb-sales";
 import { stageProbabilities } from "../../src/tables/probability-reading";
 import { readInputs } from "../../src/tables/read-inputs";
+import { inputGrids } from "../fixtures/input-grids";
 import { stageDictionary } from "../../src/tables/stage-reading";
 
 const ROWS = [
@@ -32,20 +33,14 @@ describe("a CSV Sales file", () => {
     const path = join(folder, "deals.csv");
     writeFileSync(path, ROWS.map((row) => row.join(",")).join("\n") + "\n");
     const sheet = readInputs(
-      {
-        reps: {
-          sheetName: "Reps",
-          values: [
-            ["Rep ID", "Name"],
-            ["R1", "Ann Lee"],
-            ["R2", "Bo Chen"],
-          ],
-        },
-        sales: { sheetName: "Sales", values: ROWS },
-        targets: { sheetName: "Targets", values: null },
-        scores: { sheetName: "Scores", values: null },
-        adjustments: { sheetName: "Adjustments", values: null },
-      },
+      inputGrids({
+        reps: [
+          ["Rep ID", "Name"],
+          ["R1", "Ann Lee"],
+          ["R2", "Bo Chen"],
+        ],
+        sales: ROWS,
+      }),
       { wallClock: makeWallClock("Asia/Shanghai"), manualMetrics: new Set(), planMetrics: new Set(["revenue"]) },
     );
     const connection = await openDuckDb();

@@ -22,6 +22,7 @@ import { computePeriods } from "../../src/core/engine";
 import { forecastPeriod } from "../../src/core/forecast";
 import { newCustomerRuleOf, salesAggregatesOf, type SalesAggregates } from "../../src/core/sales-aggregates";
 import { readInputs } from "../../src/tables/read-inputs";
+import { inputGrids } from "../fixtures/input-grids";
 import { stageDictionary } from "../../src/tables/stage-reading";
 import { stageProbabilities } from "../../src/tables/probability-reading";
 import { openDuckDb, readSalesFile } from "../../src/local/warehouse/duckdb-sales";
@@ -185,21 +186,12 @@ describe("the SQL path and the sheet path", () => {
           const grid = salesGrid(rows);
           const columns = withType ? HEADER : HEADER.filter((h) => h !== "Type");
           const sheetGrid = withType ? grid : grid.map((row) => row.filter((_, i) => i !== 4));
-          const sheet = readInputs(
-            {
-              reps: { sheetName: "Reps", values: REPS },
-              sales: { sheetName: "Sales", values: sheetGrid },
-              targets: { sheetName: "Targets", values: null },
-              scores: { sheetName: "Scores", values: null },
-              adjustments: { sheetName: "Adjustments", values: null },
-            },
-            {
-              wallClock: makeWallClock(zone),
-              manualMetrics: new Set(),
-              planMetrics: new Set(["revenue"]),
-              stageProbabilities: STAGE_PROBABILITIES,
-            },
-          );
+          const sheet = readInputs(inputGrids({ reps: REPS, sales: sheetGrid }), {
+            wallClock: makeWallClock(zone),
+            manualMetrics: new Set(),
+            planMetrics: new Set(["revenue"]),
+            stageProbabilities: STAGE_PROBABILITIES,
+          });
           expect(columns.length).toBe(sheetGrid[0].length);
           const records = { ...sheet.records, targets: TARGETS };
           const fromSheet = salesAggregatesOf(
