@@ -8,21 +8,9 @@ import { dayNumber } from "../../src/core/calendar";
 import { a1 } from "../../src/core/a1-notation";
 import { APRIL_RUN, MONTHLY_SCHEDULE, wallMoment as wall } from "../fixtures/scheduled-run";
 import { problemAt } from "../../src/core/problems";
-import {
-  hasDueWork,
-  isPeriodDue,
-  monthDueAt,
-  periodsInRange,
-  planRun,
-  restatedPeriods,
-} from "../../src/addon/due-periods";
+import * as duePeriods from "../../src/addon/due-periods";
 import { hashText } from "../../src/addon/input-fingerprint";
-import {
-  CHANGED_AFTER_ACKNOWLEDGEMENT,
-  isAcknowledged,
-  mergeReviews,
-  storedReview,
-} from "../../src/addon/review-cells";
+import * as reviewCells from "../../src/addon/review-cells";
 import { problemListText } from "../../src/addon/run-log-row";
 import { defaultSettings, runLanguage, validateSettings } from "../../src/addon/settings";
 import { leaseIsLive } from "../../src/addon/run-guard";
@@ -34,25 +22,25 @@ import { latestPeriod } from "../../src/addon/dashboard-rows";
 
 describe("due periods", () => {
   it("makes a month due at the schedule's day and hour of the next month", () => {
-    expect(monthDueAt("2026-12", { day: 3, hour: 6 })).toBe(dayNumber(2027, 1, 3) * 1440 + 360);
-    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 5, 59), MONTHLY_SCHEDULE, 1)).toBe(false);
-    expect(isPeriodDue("2026-03", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
-    expect(isPeriodDue("2026-Q1", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
-    expect(isPeriodDue("2026-Q2", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(false);
-    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
-    expect(isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 4)).toBe(false); // fiscal 2025 ends March 2026
+    expect(duePeriods.monthDueAt("2026-12", { day: 3, hour: 6 })).toBe(dayNumber(2027, 1, 3) * 1440 + 360);
+    expect(duePeriods.isPeriodDue("2026-03", wall(2026, 4, 3, 5, 59), MONTHLY_SCHEDULE, 1)).toBe(false);
+    expect(duePeriods.isPeriodDue("2026-03", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(duePeriods.isPeriodDue("2026-Q1", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(duePeriods.isPeriodDue("2026-Q2", wall(2026, 4, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(false);
+    expect(duePeriods.isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 1)).toBe(true);
+    expect(duePeriods.isPeriodDue("2025", wall(2026, 1, 3, 6, 0), MONTHLY_SCHEDULE, 4)).toBe(false); // fiscal 2025 ends March 2026
   });
 
   it("locally, makes a period final once it has ended by the latest date in Sales", () => {
     const local = { kind: "local" as const, latestSalesDay: dayNumber(2026, 3, 31) };
-    expect(isPeriodDue("2026-03", wall(2020, 1, 1), local, 1)).toBe(true);
-    expect(isPeriodDue("2026-Q1", wall(2020, 1, 1), local, 1)).toBe(true);
-    expect(isPeriodDue("2026-04", wall(2020, 1, 1), local, 1)).toBe(false);
-    expect(isPeriodDue("2026", wall(2020, 1, 1), local, 1)).toBe(false);
+    expect(duePeriods.isPeriodDue("2026-03", wall(2020, 1, 1), local, 1)).toBe(true);
+    expect(duePeriods.isPeriodDue("2026-Q1", wall(2020, 1, 1), local, 1)).toBe(true);
+    expect(duePeriods.isPeriodDue("2026-04", wall(2020, 1, 1), local, 1)).toBe(false);
+    expect(duePeriods.isPeriodDue("2026", wall(2020, 1, 1), local, 1)).toBe(false);
   });
 
   it("orders periods by their end and plans the non-final ones", () => {
-    expect(periodsInRange("2025-11", "2026-01", 1)).toEqual([
+    expect(duePeriods.periodsInRange("2025-11", "2026-01", 1)).toEqual([
       "2025-11",
       "2025-12",
       "2025-Q4",
@@ -61,33 +49,35 @@ describe("due periods", () => {
       "2026-Q1",
       "2026",
     ]);
-    const plan = planRun({ ...APRIL_RUN, final: new Set(["2026-01"]) });
+    const plan = duePeriods.planRun({ ...APRIL_RUN, final: new Set(["2026-01"]) });
     expect(plan.compute).toEqual(["2026-02", "2026-03", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect([...plan.becomeFinal]).toEqual(["2026-02", "2026-03", "2026-Q1"]);
     expect(plan.frozen).toEqual(["2026-01"]);
-    const restate = planRun({
+    const restate = duePeriods.planRun({
       ...APRIL_RUN,
       final: new Set(["2026-01", "2026-02", "2026-03", "2026-Q1"]),
-      restate: restatedPeriods("2026-02", 1),
+      restate: duePeriods.restatedPeriods("2026-02", 1),
     });
     expect(restate.compute).toEqual(["2026-02", "2026-Q1", "2026-04", "2026-Q2", "2026"]);
     expect(restate.becomeFinal.has("2026-02")).toBe(true);
   });
 
   it("continues a checkpoint with its pending periods only", () => {
-    const plan = planRun({ ...APRIL_RUN, final: new Set(["2026-01"]), pending: ["2026-Q1", "2026-04"] });
+    const plan = duePeriods.planRun({ ...APRIL_RUN, final: new Set(["2026-01"]), pending: ["2026-Q1", "2026-04"] });
     expect(plan.compute).toEqual(["2026-Q1", "2026-04"]);
   });
 
   it("tells an idle firing from one with work, from the state alone", () => {
     const base = { startMonth: "2026-01", at: { day: 3, hour: 6 }, fyStart: 1, pending: null };
-    expect(hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]) })).toBe(false);
-    expect(hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01"]) })).toBe(true);
-    expect(hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01", "2026-02"]) })).toBe(false);
-    expect(hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]), pending: ["2026-02"] })).toBe(
-      true,
+    expect(duePeriods.hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]) })).toBe(false);
+    expect(duePeriods.hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01"]) })).toBe(true);
+    expect(duePeriods.hasDueWork({ ...base, now: wall(2026, 3, 3, 6), final: new Set(["2026-01", "2026-02"]) })).toBe(
+      false,
     );
-    expect(hasDueWork({ ...base, startMonth: null, now: wall(2026, 3, 2, 9), final: new Set() })).toBe(true);
+    expect(
+      duePeriods.hasDueWork({ ...base, now: wall(2026, 3, 2, 9), final: new Set(["2026-01"]), pending: ["2026-02"] }),
+    ).toBe(true);
+    expect(duePeriods.hasDueWork({ ...base, startMonth: null, now: wall(2026, 3, 2, 9), final: new Set() })).toBe(true);
   });
 });
 
@@ -228,7 +218,7 @@ describe("reviews", () => {
       ],
       { keepBlankRows: true },
     );
-    const merged = mergeReviews(
+    const merged = reviewCells.mergeReviews(
       existing,
       [
         { period: "2026-01", repId: "a", text: "new a" },
@@ -240,18 +230,18 @@ describe("reviews", () => {
     );
     expect(merged).toEqual([
       header.slice(0, 3),
-      ["2026-01", "a", CHANGED_AFTER_ACKNOWLEDGEMENT.en + "\nnew a"],
+      ["2026-01", "a", reviewCells.CHANGED_AFTER_ACKNOWLEDGEMENT.en + "\nnew a"],
       ["", "", ""],
       ["2026-01", "b", "new b"],
       ["2026-01", "c", "same"],
       ["2026-01", "d", "new d"],
     ]);
-    expect(storedReview(merged[1][2])).toBe("new a");
+    expect(reviewCells.storedReview(merged[1][2])).toBe("new a");
   });
 
   it("reads Acknowledged as people fill it in", () => {
-    expect([true, "yes", "✓", new Date(0), 1].map(isAcknowledged)).toEqual([true, true, true, true, true]);
-    expect([false, "", "FALSE", "no", "否", 0, null].map(isAcknowledged)).toEqual([
+    expect([true, "yes", "✓", new Date(0), 1].map(reviewCells.isAcknowledged)).toEqual([true, true, true, true, true]);
+    expect([false, "", "FALSE", "no", "否", 0, null].map(reviewCells.isAcknowledged)).toEqual([
       false,
       false,
       false,
