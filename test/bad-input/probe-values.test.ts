@@ -50,35 +50,39 @@ function at(problems: readonly string[], cell: string): string[] {
 }
 
 describe("values the probe found", () => {
-  it("two deals of 1e308 for one rep are problems at their cells, and his real 12,000 stays", () => {
-    const sim = simulator([
-      [{ wallClock: "2026-03-05T10:00:00" }, "R1", "Acme", 12000],
-      [{ wallClock: "2026-03-10T10:00:00" }, "R1", "Huge", 1e308],
-      [{ wallClock: "2026-03-11T10:00:00" }, "R1", "Huger", 1e308],
-      [{ wallClock: "2026-03-12T10:00:00" }, "R2", "Globex", 8000],
-    ]);
-    const summary = run(sim);
-    expect(summary.outcome).toBe("done");
-    expect(at(summary.problems, "Sales!D3")).toHaveLength(1);
-    expect(at(summary.problems, "Sales!D4")).toHaveLength(1);
-    expect(marchRow(sim, "R1")!["revenue actual"]).toBe(12000);
-    expect(marchRow(sim, "R2")!["revenue actual"]).toBe(8000);
-  });
-
-  it("deals dated 0202-03-05 and 1899-12-30 are problems at their Date cells, and the run is done", () => {
-    const sim = simulator([
-      [{ wallClock: "2026-03-05T10:00:00" }, "R1", "Acme", 12000],
-      [{ wallClock: "0202-03-05T10:00:00" }, "R1", "Ancient", 5000],
-      [{ wallClock: "1899-12-30T00:00:00" }, "R2", "Day zero", 7000],
-      [{ wallClock: "2026-03-12T10:00:00" }, "R2", "Globex", 8000],
-    ]);
-    const summary = run(sim);
-    expect(summary.outcome).toBe("done");
-    expect(at(summary.problems, "Sales!A3")).toHaveLength(1);
-    expect(at(summary.problems, "Sales!A4")).toHaveLength(1);
-    expect(marchRow(sim, "R1")!["revenue actual"]).toBe(12000);
-    expect(marchRow(sim, "R2")!["revenue actual"]).toBe(8000);
-  });
+  // Each case: two odd deals between a good one for R1 and one for R2; each odd deal is one problem at its cell.
+  const oddDeals = [
+    {
+      name: "two deals of 1e308 for one rep are problems at their cells, and his real 12,000 stays",
+      deals: [
+        [{ wallClock: "2026-03-10T10:00:00" }, "R1", "Huge", 1e308],
+        [{ wallClock: "2026-03-11T10:00:00" }, "R1", "Huger", 1e308],
+      ],
+      cells: ["Sales!D3", "Sales!D4"],
+    },
+    {
+      name: "deals dated 0202-03-05 and 1899-12-30 are problems at their Date cells, and the run is done",
+      deals: [
+        [{ wallClock: "0202-03-05T10:00:00" }, "R1", "Ancient", 5000],
+        [{ wallClock: "1899-12-30T00:00:00" }, "R2", "Day zero", 7000],
+      ],
+      cells: ["Sales!A3", "Sales!A4"],
+    },
+  ];
+  for (const { name, deals, cells } of oddDeals) {
+    it(name, () => {
+      const sim = simulator([
+        [{ wallClock: "2026-03-05T10:00:00" }, "R1", "Acme", 12000],
+        ...deals,
+        [{ wallClock: "2026-03-12T10:00:00" }, "R2", "Globex", 8000],
+      ]);
+      const summary = run(sim);
+      expect(summary.outcome).toBe("done");
+      for (const cell of cells) expect(at(summary.problems, cell), cell).toHaveLength(1);
+      expect(marchRow(sim, "R1")!["revenue actual"]).toBe(12000);
+      expect(marchRow(sim, "R2")!["revenue actual"]).toBe(8000);
+    });
+  }
 
   it("a deal of a rep whose Start date is 2099 is a warning at its Date cell, not a silent drop", () => {
     const sim = simulator([
