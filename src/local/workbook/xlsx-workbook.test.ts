@@ -319,6 +319,27 @@ describe("reading what other programs write", () => {
     expect(sheets[0].numberFormats?.[2][0]).toBe('yyyy"年"m"月"d"日" hh:mm');
   });
 
+  it("reads a sheet whose XML its own reader leaves alone (here a DOCTYPE) through exceljs", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("S");
+    ws.addRow(["Rep", "Amount"]);
+    ws.addRow(["R1", 5]);
+    // Stored, not deflated, so the sheet's XML can be changed in place (nothing checks the checksum).
+    const stored = Buffer.from(
+      await book.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions),
+    );
+    const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const at = stored.indexOf(declaration, stored.indexOf("xl/worksheets/sheet1.xml"));
+    expect(at).toBeGreaterThan(0);
+    stored.write("<!DOCTYPE worksheet>".padEnd(declaration.length, " "), at, "latin1");
+    const doctyped = join(dir, "doctype.xlsx");
+    await writeFile(doctyped, stored);
+    expect((await readXlsx(doctyped)).sheets[0].values).toEqual([
+      ["Rep", "Amount"],
+      ["R1", 5],
+    ]);
+  });
+
   it("leaves the input file byte-identical", async () => {
     await readXlsx(path);
     await readXlsx(path);

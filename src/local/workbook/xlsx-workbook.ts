@@ -49,6 +49,7 @@ import {
   type WorkbookData,
 } from "./workbook-data";
 import { decodeAcrossChunks } from "./utf8-chunk-decoding";
+import { type SheetReaderContext, sheetRows, UnexpectedSheetXml } from "./xlsx-sheet-rows";
 import { readPartsInOrder } from "./xlsx-parts-in-order";
 import { excelSerial, PlainRowWriter } from "./xlsx-row-xml";
 import { SharedStringTable } from "./xlsx-shared-strings";
@@ -73,9 +74,24 @@ export async function readXlsx(path: string): Promise<WorkbookData> {
 /** Like {@link readXlsx}, from the bytes of an .xlsx file. */
 async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
   installLocaleDateFormats();
-  // exceljs's streaming reader: a row's cell objects are garbage once the row is read, where the
-  // in-memory reader held an object per cell of the whole workbook (about 1 GB for 200,000 rows).
-  // It reads no notes and no frozen panes, so those come from a small pass over the zip (xlsx-sheet-extras.ts).
+  try {
+    return await readWorkbook(bytes, "sheet XML");
+  } catch (error) {
+    // XML the sheet reader does not take on: exceljs reads every sheet instead.
+    if (error instanceof UnexpectedSheetXml) return readWorkbook(bytes, "exceljs rows");
+    throw error;
+  }
+}
+
+/**
+ * The workbook's sheets, read with exceljs's streaming reader: a row's cell
+ * objects are garbage once the row is read, where the in-memory reader held
+ * an object per cell of the whole workbook (about 1 GB for 200,000 rows). Its
+ * worksheets' cells are read from their XML by xlsx-sheet-rows.ts, or, with
+ * "exceljs rows", by exceljs itself. It reads no notes and no frozen panes, so
+ * those come from a small pass over the zip (xlsx-sheet-extras.ts).
+ */
+async function readWorkbook(bytes: Uint8Array, cells: "sheet XML" | "exceljs rows"): Promise<WorkbookData> {
   const extras = sheetExtras(bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: "emit",
@@ -92,11 +108,45 @@ async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
     const extra = extraOf(worksheet as unknown as { id: string | number; name: string }, extras);
     const name = extra?.name ?? (worksheet as unknown as { name: string }).name;
     const date1904 = (reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904 === true;
-    sheets.push(await readWorksheet(worksheet as AsyncIterable<ExcelJS.Row>, name, extra, date1904));
+    const rows =
+      cells === "sheet XML"
+        ? rowsFromXml(worksheet as unknown as SheetXml, reader as unknown as SheetReaderContext)
+        : (worksheet as AsyncIterable<RowCells>);
+    sheets.push(await readWorksheet(rows, name, extra, date1904));
   }
   const order = extras.map((s) => s.name);
   sheets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return { sheets };
+}
+
+/** What of exceljs's worksheet reader the sheet XML reader takes: the sheet's text, as the reader hands it over. */
+interface SheetXml {
+  iterator: AsyncIterable<string>;
+}
+
+/** A row's cells as {@link readWorksheet} reads them: exceljs's row, or a row read from the sheet's XML. */
+interface RowCells {
+  number: number;
+  cellCount: number;
+  getCell(column: number): CellFields;
+}
+
+/** What {@link readWorksheet} reads of a cell. */
+interface CellFields {
+  type?: ExcelJS.ValueType;
+  value: unknown;
+  numFmt?: string;
+  formula?: string;
+}
+
+const NO_CELL: CellFields = { value: null };
+
+async function* rowsFromXml(worksheet: SheetXml, context: SheetReaderContext): AsyncGenerator<RowCells> {
+  for await (const rows of sheetRows(worksheet.iterator, context)) {
+    for (const row of rows) {
+      yield { number: row.number, cellCount: row.cells.length, getCell: (c) => row.cells[c - 1] ?? NO_CELL };
+    }
+  }
 }
 
 /**
@@ -114,7 +164,7 @@ function extraOf(worksheet: { id: string | number; name: string }, extras: Sheet
 }
 
 async function readWorksheet(
-  rows: AsyncIterable<ExcelJS.Row>,
+  rows: AsyncIterable<RowCells>,
   name: string,
   extra: SheetExtras | undefined,
   date1904: boolean,
@@ -185,12 +235,12 @@ function denseGrid(grid: SparseRows, rows: number, columns: number): (string | n
   return out;
 }
 
-function numberFormatOf(cell: ExcelJS.Cell): string | null {
+function numberFormatOf(cell: CellFields): string | null {
   const format = cell.numFmt;
   return typeof format === "string" && format !== "" && format !== "General" ? format : null;
 }
 
-function cellData(cell: ExcelJS.Cell): CellData {
+function cellData(cell: CellFields): CellData {
   // A cell hidden under a merge shows its master's value in exceljs; Sheets
   // shows "" there.
   if (cell.type === ExcelJS.ValueType.Merge) return null;
@@ -208,7 +258,7 @@ function cellData(cell: ExcelJS.Cell): CellData {
  * A formula's cached result shown as a date, as a wall clock: the streaming
  * reader converts plain date cells but leaves formula results as serials.
  */
-function formulaDate(cell: ExcelJS.Cell, date1904: boolean): CellData | undefined {
+function formulaDate(cell: CellFields, date1904: boolean): CellData | undefined {
   const value = cell.value as { formula?: unknown; result?: unknown } | null;
   if (!isObject(value) || typeof value.result !== "number" || !Number.isFinite(value.result)) return undefined;
   const format = cell.numFmt;
