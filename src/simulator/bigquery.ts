@@ -64,7 +64,11 @@ interface JobModel {
   doneAt: number;
   error: BigQueryError | null;
   fields: BigQueryField[];
-  rows: BigQueryCell[][];
+  /**
+   * Each row as the JSON text of its REST form (`{"f":[{"v":"12"},...]}`): a page is parsed from these when it
+   * is asked for, so a job of many rows holds strings, not an object per cell, and a page's size is their length.
+   */
+  rows: string[];
   totalBytesProcessed: number;
 }
 
@@ -96,6 +100,10 @@ export class BigQueryState {
   private failures: ArmedBigQueryFailure[] = [];
   private nextJob = 1;
   private db: DuckDbBridge | null = null;
+  /** File tables' views, path to SELECT: a new database re-creates them, so the database can be let go. */
+  private readonly fileViews = new Map<string, string>();
+  /** Tables loaded from rows ({@link setTable}): only the database holds them, so it is kept while any exists. */
+  private readonly loadedTables = new Set<string>();
   /** Simulated ms every query job runs, or a function of its SQL (default 500). */
   queryRunMs: number | ((sql: string) => number) = 500;
   /** Bytes of each response page (default BigQuery's 10 MB); tests lower it to see paging. */
@@ -123,6 +131,8 @@ export class BigQueryState {
       spec.schema.map((f) => ({ name: f.name, type: duckTypeOfColumn(f.type) })),
       texts,
     );
+    this.fileViews.delete(path);
+    this.loadedTables.add(path);
     this.tables.set(path, {
       path,
       fields,
@@ -154,7 +164,10 @@ export class BigQueryState {
     const casts = columns.map(
       (c) => `CAST(${quoteName(c.name)} AS ${duckTypeOfColumn(c.type)}) AS ${quoteName(c.name)}`,
     );
-    db.createView(path, `SELECT ${casts.join(", ")} FROM ${reader}`);
+    const select = `SELECT ${casts.join(", ")} FROM ${reader}`;
+    db.createView(path, select);
+    this.fileViews.set(path, select);
+    this.loadedTables.delete(path);
     const counts = columns.flatMap((c, i) => [
       `COUNT(${quoteName(c.name)}) AS "n${i}"`,
       ...(c.type === "STRING" ? [`COALESCE(SUM(strlen(${quoteName(c.name)})), 0) AS "s${i}"`] : []),
@@ -166,6 +179,7 @@ export class BigQueryState {
       const lengths = c.type === "STRING" ? cell(`s${i}`) : 0;
       columnBytes.set(c.name.toLowerCase(), cell(`n${i}`) * billedBytes(c.type, "") + lengths);
     });
+    this._releaseIdleDatabase();
     this.tables.set(path, {
       path,
       fields: columns.map((c) => ({ name: c.name, type: c.type, mode: "NULLABLE" })),
@@ -195,6 +209,15 @@ export class BigQueryState {
   }
 
   // ---- used by the service facades
+
+  /**
+   * Closes DuckDB when nothing would be lost: when every table is a file's view, which the next query's
+   * database re-creates. DuckDB keeps what a query read cached up to its cap (about 1 GB over a 10M-row file),
+   * and `npm start --sales` goes on to score and write for minutes after its query: closing gives that back.
+   */
+  _releaseIdleDatabase(): void {
+    if (this.loadedTables.size === 0) this.close();
+  }
 
   /** Throws an armed failure of this method, if any. */
   _takeFailure(method: string, projectId: string): void {
@@ -231,9 +254,18 @@ export class BigQueryState {
     return typeof this.queryRunMs === "function" ? this.queryRunMs(sql) : this.queryRunMs;
   }
 
+  /**
+   * The DuckDB database behind the tables, started (its file tables' views re-created) when there is none.
+   *
+   * @example
+   * sim.bigQuery.database().run("SELECT 42 AS answer").rows; // [[42]]
+   */
   database(): DuckDbBridge {
-    if (!this.db) this.db = new DuckDbBridge();
-    return this.db;
+    if (this.db) return this.db;
+    const db = new DuckDbBridge();
+    for (const [path, select] of this.fileViews) db.createView(path, select);
+    this.db = db;
+    return db;
   }
 }
 
@@ -441,16 +473,10 @@ class BigQueryJobsFacade {
       if (error instanceof DuckDbError) throw new BigQueryError(method, "invalidQuery", bigQueryMessageOf(error));
       throw error;
     }
+    state._releaseIdleDatabase();
     const fields = result.names.map((name, i) => fieldOfDuckColumn(name, result.types[i]));
-    const rows = result.rows.map((row) => ({ f: row.map((cell, i) => restCell(cell, result.types[i])) }));
-    return {
-      ...base,
-      doneAt: now + runMs,
-      error: null,
-      fields,
-      rows: rows.map((r) => r.f),
-      totalBytesProcessed: bytes,
-    };
+    const rows = result.rows.map((row) => JSON.stringify({ f: row.map((cell, i) => restCell(cell, result.types[i])) }));
+    return { ...base, doneAt: now + runMs, error: null, fields, rows, totalBytesProcessed: bytes };
   }
 
   /** The billed bytes of a table a query reads, after checking it exists and the user may read it. */
@@ -561,11 +587,10 @@ function page(
   let bytes = 0;
   let i = start;
   while (i < job.rows.length && rows.length < limit) {
-    const row = { f: job.rows[i] };
-    const rowBytes = JSON.stringify(row).length;
-    if (rows.length > 0 && bytes + rowBytes > pageBytes) break;
-    rows.push(row);
-    bytes += rowBytes;
+    const text = job.rows[i];
+    if (rows.length > 0 && bytes + text.length > pageBytes) break;
+    rows.push(JSON.parse(text) as { f: BigQueryCell[] });
+    bytes += text.length;
     i++;
   }
   return {
