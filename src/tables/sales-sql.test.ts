@@ -103,13 +103,8 @@ describe("columnKindOf", () => {
 describe("salesVocabulary", () => {
   it("reads the texts with the sheet's stage and type words", () => {
     const rows = [
-      { field: "status", word: "" },
-      { field: "status", word: "closed_won" },
-      { field: "status", word: "Closed Lost" },
-      { field: "status", word: "Proposal" },
-      { field: "status", word: "#N/A" },
-      { field: "type", word: "New Customer" },
-      { field: "type", word: "Renewal" },
+      ...["", "closed_won", "Closed Lost", "Proposal", "#N/A"].map((word) => ({ field: "status", word })),
+      ...["New Customer", "Renewal"].map((word) => ({ field: "type", word })),
     ];
     const vocabulary = salesVocabulary(rows, stageDictionary(), stageProbabilities({ proposal: 0.3 }));
     expect(vocabulary.won).toEqual(["", "closed_won"]);
