@@ -3,10 +3,9 @@
  * telling warnings from problems, the input's language, progress lines.
  */
 import { closeSync, openSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolder } from "../fixtures/temporary-folder";
 import { displayWidth, padToWidth, truncateToWidth } from "../../src/local/cli/display-width";
 import { inputLanguage } from "../../src/local/cli/input-language";
 import { formatLeaderboard, formatTable, leaderboardRows } from "../../src/local/cli/leaderboard-table";
@@ -122,13 +121,7 @@ describe("the input's language", () => {
 });
 
 describe("progress lines", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "progress-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = temporaryFolder("progress-");
 
   const busy = (ms: number) => {
     const until = Date.now() + ms;
@@ -139,7 +132,7 @@ describe("progress lines", () => {
   };
 
   it("prints a line for a step still running after the threshold, even a blocking one, and nothing for a quick step", async () => {
-    const file = join(dir, "progress.txt");
+    const file = join(dir(), "progress.txt");
     const fd = openSync(file, "w");
     const progress = createProgress({ fd, afterMs: 150, inPlace: false });
     try {
@@ -161,7 +154,7 @@ describe("progress lines", () => {
   });
 
   it("rewrites one line in place on a terminal", async () => {
-    const file = join(dir, "tty.txt");
+    const file = join(dir(), "tty.txt");
     const fd = openSync(file, "w");
     const progress = createProgress({ fd, afterMs: 100, inPlace: true });
     try {

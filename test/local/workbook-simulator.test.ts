@@ -3,10 +3,9 @@
  * dates wall clocks in the spreadsheet's zone, formats, notes and frozen rows
  * carried, sheet order kept.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolder } from "../fixtures/temporary-folder";
 import type { CellData, WorkbookData } from "../../src/local/workbook/workbook-data";
 import { checkWorkbookData } from "../../src/local/workbook/workbook-data";
 import { simulatorFromWorkbook, workbookFromSimulator } from "../../src/local/workbook/workbook-simulator";
@@ -142,16 +141,10 @@ describe("workbookFromSimulator", () => {
   });
 
   describe("through an .xlsx file", () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), "workbook-simulator-"));
-    });
-    afterAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const dir = temporaryFolder("workbook-simulator-");
 
     it("keeps text, numbers, formats and dates", async () => {
-      const path = join(dir, "round-trip.xlsx");
+      const path = join(dir(), "round-trip.xlsx");
       await writeXlsx(workbookFromSimulator(simulatorFromWorkbook(WORKBOOK)), path);
       const read = await readXlsx(path);
       const again = workbookFromSimulator(simulatorFromWorkbook(read));
