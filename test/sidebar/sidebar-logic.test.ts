@@ -19,16 +19,8 @@ function row(name: string, score: number | null, rank: number | null, payout: nu
 
 describe("score bands", () => {
   it("are below 80 %, 80 % to under 100 %, and 100 % and over, as shown (one decimal of a percent)", () => {
-    expect([0.7994, 0.79951, 0.8, 0.9994, 0.99951, 1, 1.5, null].map(scoreBand)).toEqual([
-      "low",
-      "mid",
-      "mid",
-      "mid",
-      "high",
-      "high",
-      "high",
-      "none",
-    ]);
+    const scores = [0.7994, 0.79951, 0.8, 0.9994, 0.99951, 1, 1.5, null];
+    expect(scores.map(scoreBand)).toEqual(["low", "mid", "mid", "mid", "high", "high", "high", "none"]);
   });
 });
 
