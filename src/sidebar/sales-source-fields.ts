@@ -4,25 +4,9 @@
  * billed to. The table fields show only for BigQuery. Saving a BigQuery
  * source asks for BigQuery access (README, "Sales in a warehouse").
  */
-import { catalogueText } from "../core/localized-text";
 import { el, field, uniqueId } from "./dom";
 import type { SalesSourceValues } from "./sidebar-api";
-import { uiLanguage } from "./ui-text";
-
-const TEXT = {
-  legend: { en: "Sales source", zh: "销售记录来源" },
-  sheet: { en: "This spreadsheet's Sales sheet", zh: "本表格的销售记录表" },
-  bigquery: { en: "A BigQuery table", zh: "BigQuery 表" },
-  table: { en: "BigQuery table (project.dataset.table)", zh: "BigQuery 表（项目.数据集.表）" },
-  billingProject: { en: "Billing project", zh: "计费项目" },
-  hint: {
-    en: "Runs send BigQuery one query that adds the deals up per rep and month, billed to the billing project by the bytes it reads; saving asks for permission to view your BigQuery data.",
-    zh: "每次运行向 BigQuery 发送一条按销售人员和月份汇总的查询，按读取的字节数向计费项目计费；保存时会请求查看您 BigQuery 数据的权限。",
-  },
-} as const;
-
-const text = catalogueText(TEXT);
-const say = (key: keyof typeof TEXT): string => text(key, uiLanguage());
+import { t } from "./ui-text";
 
 /** The controls of the Sales source, and its value as the save call takes it. */
 export interface SalesSourceFields {
@@ -45,9 +29,9 @@ export function salesSourceFields(onChange: () => void): SalesSourceFields {
   const warehouse = el(
     "div",
     { class: "bigquery-source" },
-    field(say("table"), table),
-    field(say("billingProject"), billingProject),
-    el("p", { class: "muted hint" }, say("hint")),
+    field(t("salesSourceTable"), table),
+    field(t("salesSourceBillingProject"), billingProject),
+    el("p", { class: "muted hint" }, t("salesSourceHint")),
   );
   // Two choices: radio buttons, which the arrow keys move between, in one named group per form.
   const group = uniqueId("sales-source");
@@ -59,9 +43,9 @@ export function salesSourceFields(onChange: () => void): SalesSourceFields {
   const element = el(
     "fieldset",
     { class: "sales-source" },
-    el("legend", {}, say("legend")),
-    option(sheet, say("sheet")),
-    option(bigquery, say("bigquery")),
+    el("legend", {}, t("salesSourceLegend")),
+    option(sheet, t("salesSourceSheet")),
+    option(bigquery, t("salesSourceBigQuery")),
     warehouse,
   );
   element.addEventListener("change", (event) => {

@@ -276,6 +276,15 @@ const TEXT = {
   languageAuto: { en: "The spreadsheet's (automatic)", zh: "跟随表格（自动）" },
   startPeriod: { en: "Start period (YYYY-MM)", zh: "起始期间（YYYY-MM）" },
   startPeriodHint: { en: "Blank: the earliest month in Sales.", zh: "留空：销售记录中最早的月份。" },
+  salesSourceLegend: { en: "Sales source", zh: "销售记录来源" },
+  salesSourceSheet: { en: "This spreadsheet's Sales sheet", zh: "本表格的销售记录表" },
+  salesSourceBigQuery: { en: "A BigQuery table", zh: "BigQuery 表" },
+  salesSourceTable: { en: "BigQuery table (project.dataset.table)", zh: "BigQuery 表（项目.数据集.表）" },
+  salesSourceBillingProject: { en: "Billing project", zh: "计费项目" },
+  salesSourceHint: {
+    en: "Runs send BigQuery one query that adds the deals up per rep and month, billed to the billing project by the bytes it reads; saving asks for permission to view your BigQuery data.",
+    zh: "每次运行向 BigQuery 发送一条按销售人员和月份汇总的查询，按读取的字节数向计费项目计费；保存时会请求查看您 BigQuery 数据的权限。",
+  },
   saveSettings: { en: "Save settings", zh: "保存设置" },
   resetDefaults: { en: "Reset to defaults", zh: "恢复默认值" },
   defaultsFilled: {
