@@ -246,7 +246,8 @@ export function menuRestatePeriod(): void {
  * log lists them), then the run's message.
  *
  * @example
- * restateMessage(summary, "2026-02", "en"); // "Restated 2026-02: 3 cells changed (listed in the Run log).\nComputed: ..."
+ * restateMessage(summary, "2026-02", "en");
+ * // "Restated 2026-02: 3 cells changed (listed in the Run log).\nComputed: ..."
  */
 export function restateMessage(summary: RunSummary, period: string, language: Language): string {
   const changes = summary.details.filter((line) => !line.startsWith("restated ")).length;
