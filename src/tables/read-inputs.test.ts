@@ -3,6 +3,7 @@ import { dayNumber, makeWallClock } from "../core/calendar";
 import { formatProblem } from "../core/problems";
 import { readInputs, type InputGrids, type ReadInputsOptions } from "./read-inputs";
 import { MONTH_END_ZONES } from "../../test/fixtures/month-end-zones";
+import { inputGrids } from "../../test/fixtures/input-grids";
 
 const MINUTE_MS = 60_000;
 
@@ -15,13 +16,13 @@ function options(timeZone = "UTC"): ReadInputsOptions {
 }
 
 function grids(values: Partial<Record<keyof InputGrids, unknown[][] | null>>): InputGrids {
-  const names = { reps: "Reps", sales: "Sales", targets: "Targets", scores: "Scores", adjustments: "Adjustments" };
   // Sales must exist: a test about other sheets gets a Sales sheet with headers only.
-  const withSales = { sales: [["Date", "Rep ID", "Customer", "Amount"]], ...values };
-  const result = {} as InputGrids;
-  for (const key of Object.keys(names) as (keyof InputGrids)[])
-    result[key] = { sheetName: names[key], values: withSales[key] ?? null };
-  return result;
+  return inputGrids({ sales: [["Date", "Rep ID", "Customer", "Amount"]], ...values });
+}
+
+/** Reads the grids (Sales with headers only unless given) with the tests' default options. */
+function read(values: Partial<Record<keyof InputGrids, unknown[][] | null>>) {
+  return readInputs(grids(values), options());
 }
 
 const REPS = [
@@ -66,17 +67,14 @@ describe("readInputs: records", () => {
   });
 
   it("reads sales with their defaults: Status won, Split 1, Type null", () => {
-    const { records, problems } = readInputs(
-      grids({
-        reps: REPS,
-        sales: [
-          ["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"],
-          ["2026-03-31", "r1", "  Acme Ltd ", "¥1,200", "", "", "2026-03-01", "", " D-1 "],
-          ["2026/4/1", 102, "ACME LTD", "1.2万", "续约", "输单", "", "50%", 7],
-        ],
-      }),
-      options(),
-    );
+    const { records, problems } = read({
+      reps: REPS,
+      sales: [
+        ["Date", "Rep ID", "Customer", "Amount", "Type", "Status", "Opened", "Split", "Deal ID"],
+        ["2026-03-31", "r1", "  Acme Ltd ", "¥1,200", "", "", "2026-03-01", "", " D-1 "],
+        ["2026/4/1", 102, "ACME LTD", "1.2万", "续约", "输单", "", "50%", 7],
+      ],
+    });
     expect(problems).toEqual([]);
     expect(records.salesHaveType).toBe(true);
     expect(records.sales).toEqual([
@@ -110,19 +108,16 @@ describe("readInputs: records", () => {
   });
 
   it("reads target scopes, periods and metric keys", () => {
-    const { records, problems } = readInputs(
-      grids({
-        reps: REPS,
-        targets: [
-          ["Rep ID", "Period", "Metric", "Target"],
-          ["r1", "2026-3", "Revenue", "5万"],
-          ["team: East", "2026年第2季度", "新客户数", 4],
-          ["ROLE：AE", "2026", "deals-won", 20],
-          ["*", 2026, "csat", 4.5],
-        ],
-      }),
-      options(),
-    );
+    const { records, problems } = read({
+      reps: REPS,
+      targets: [
+        ["Rep ID", "Period", "Metric", "Target"],
+        ["r1", "2026-3", "Revenue", "5万"],
+        ["team: East", "2026年第2季度", "新客户数", 4],
+        ["ROLE：AE", "2026", "deals-won", 20],
+        ["*", 2026, "csat", 4.5],
+      ],
+    });
     expect(problems).toEqual([]);
     expect(records.targets).toEqual([
       { row: 2, scope: { level: "rep", rep: "r1" }, period: "2026-03", metric: "revenue", target: 50000 },
@@ -133,20 +128,17 @@ describe("readInputs: records", () => {
   });
 
   it("reads scores and adjustments", () => {
-    const { records, problems } = readInputs(
-      grids({
-        reps: REPS,
-        scores: [
-          ["Rep ID", "Period", "Metric", "Value"],
-          ["R1", "2026年3月", "客户满意度", "4.5"],
-        ],
-        adjustments: [
-          ["Rep ID", "Period", "Amount", "Reason"],
-          ["102", "2026/04", "-$200", " Clawback of D-1 "],
-        ],
-      }),
-      options(),
-    );
+    const { records, problems } = read({
+      reps: REPS,
+      scores: [
+        ["Rep ID", "Period", "Metric", "Value"],
+        ["R1", "2026年3月", "客户满意度", "4.5"],
+      ],
+      adjustments: [
+        ["Rep ID", "Period", "Amount", "Reason"],
+        ["102", "2026/04", "-$200", " Clawback of D-1 "],
+      ],
+    });
     expect(problems).toEqual([]);
     expect(records.scores).toEqual([{ row: 2, rep: "r1", period: "2026-03", metric: "csat", value: 4.5 }]);
     expect(records.adjustments).toEqual([
@@ -155,21 +147,18 @@ describe("readInputs: records", () => {
   });
 
   it("reports problems sorted by sheet, row and column", () => {
-    const { problems } = readInputs(
-      grids({
-        reps: REPS,
-        sales: [
-          ["Date", "Rep ID", "Customer", "Amount"],
-          ["x", "R1", "A", "y"],
-          ["2026-03-01", "R9", "A", 1],
-        ],
-        adjustments: [
-          ["Rep ID", "Period", "Amount", "Reason"],
-          ["R9", "2026-03", 1, "x"],
-        ],
-      }),
-      options(),
-    );
+    const { problems } = read({
+      reps: REPS,
+      sales: [
+        ["Date", "Rep ID", "Customer", "Amount"],
+        ["x", "R1", "A", "y"],
+        ["2026-03-01", "R9", "A", 1],
+      ],
+      adjustments: [
+        ["Rep ID", "Period", "Amount", "Reason"],
+        ["R9", "2026-03", 1, "x"],
+      ],
+    });
     expect(problems.map((p) => formatProblem(p, "en"))).toEqual([
       'Sales!A2: Date "x" is not a date (use 2026-03-31, 31 Mar 2026 or a date cell); the row is left out',
       'Sales!D2: Amount "y" is not a number; the row is left out',
