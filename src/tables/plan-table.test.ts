@@ -575,6 +575,11 @@ describe("problems, each with its cell and text", () => {
     { type: "bonus", key: "bonus" },
     ...extra,
   ];
+  /** A bonus of one tier whose Driver is `driver`. */
+  const bonusDrivenBy = (driver: string): Row[] =>
+    withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
+      row.type === "bonus" ? { ...row, driver } : row,
+    );
 
   const cases: { name: string; rows: Row[]; expected: string[] }[] = [
     {
@@ -710,26 +715,20 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "a driver that is not one",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
-        row.type === "bonus" ? { ...row, driver: "revenue" } : row,
-      ),
+      rows: bonusDrivenBy("revenue"),
       expected: [
         'Plan!I4: Driver "revenue" is not valid (use score, attainment:METRIC or team_attainment:METRIC); plan version - is not used',
       ],
     },
     {
       name: "a driver on a metric that does not exist",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
-        row.type === "bonus" ? { ...row, driver: "attainment:nps" } : row,
-      ),
+      rows: bonusDrivenBy("attainment:nps"),
       expected: ['Plan!I4: Metric "nps" is neither built in nor declared as manual; plan version - is not used'],
     },
     {
       name: "a driver on a metric the role does not score",
       rows: [
-        ...withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
-          row.type === "bonus" ? { ...row, driver: "attainment:revenue" } : row,
-        ),
+        ...bonusDrivenBy("attainment:revenue"),
         { role: "hunter", type: "metric", key: "revenue", weight: 0 },
         { role: "hunter", type: "metric", key: "new_customers", weight: 1 },
       ],
@@ -739,9 +738,7 @@ describe("problems, each with its cell and text", () => {
     },
     {
       name: "team attainment of a ratio",
-      rows: withBonus([{ type: "tier", key: "bonus", bound: 1, rate: 1 }]).map((row) =>
-        row.type === "bonus" ? { ...row, driver: "team_attainment:win_rate" } : row,
-      ),
+      rows: bonusDrivenBy("team_attainment:win_rate"),
       expected: [
         'Plan!I4: Driver "team_attainment:win_rate": team attainment adds up the team\'s actuals and targets, so it needs revenue, deals_won, new_customers, not win_rate; plan version - is not used',
       ],
