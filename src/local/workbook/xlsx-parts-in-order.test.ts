@@ -71,9 +71,8 @@ describe("reading an xlsx's parts in the order the reader needs", () => {
     const read: Record<string, unknown[][]> = {};
     for await (const worksheet of reader) {
       const rows: unknown[][] = [];
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        rows.push(Array.from({ length: row.cellCount }, (_, c) => row.getCell(c + 1).value));
-      }
+      // row.values starts at column 1: its first slot is empty.
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) rows.push((row.values as unknown[]).slice(1));
       read[(worksheet as unknown as { name: string }).name] = rows;
     }
     expect(Object.keys(read).sort()).toEqual(["Reps", "Sales"]);
