@@ -41,6 +41,37 @@ describe("wall clocks", () => {
   });
 });
 
+describe("wall clocks in their full form", () => {
+  /** Every so many days and seconds from year 900 to 10100, so both ends of the four-digit years are crossed. */
+  function* instants(): Generator<number> {
+    for (let ms = Date.UTC(900, 0, 1); ms < Date.UTC(10100, 0, 1); ms += 86_400_000 * 997.3 + 1_234_567.8) yield ms;
+  }
+
+  it("formats any instant as its UTC fields to the second", () => {
+    for (const ms of instants()) {
+      const rounded = Math.round(ms / 1000) * 1000;
+      const iso = new Date(rounded).toISOString(); // "+010000-01-06T..." past 9999
+      expect(wallMsToWallClock(ms)).toBe(iso.startsWith("+") ? iso.slice(2, 22) : iso.slice(0, 19));
+    }
+  });
+
+  it("parses a full form, with T or a space, as the same fields as the pattern does", () => {
+    for (const ms of instants()) {
+      const text = wallMsToWallClock(ms);
+      if (text.length !== 19) continue;
+      const fields = parseWallClock(text);
+      expect(fields).not.toBeNull();
+      expect(wallClockToWallMs(text)).toBe(Math.round(ms / 1000) * 1000);
+      expect(parseWallClock(text.replace("T", " "))).toEqual(fields);
+    }
+    expect(parseWallClock("2026-0a-31T00:00:00")).toBeNull();
+    expect(parseWallClock("2026-02-29T00:00:00")).toBeNull();
+    expect(parseWallClock("2026-03-31T23:59:60")).toBeNull();
+    expect(parseWallClock("2026-03-31X23:30:00")).toBeNull();
+    expect(parseWallClock("２026-03-31T23:30:00")).toBeNull();
+  });
+});
+
 describe("workbook shape", () => {
   it("pads rows to a rectangle", () => {
     const values = rectangle(

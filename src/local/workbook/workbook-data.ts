@@ -114,9 +114,46 @@ function formatWallClock(parts: WallClockParts): string {
  * parseWallClock("2026-02-30");          // null
  */
 export function parseWallClock(text: string): WallClockParts | null {
+  const parts = fullWallClockParts(text) ?? wallClockPartsByPattern(text);
+  if (parts === null) return null;
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1) return null;
+  if (parts.day > daysInMonth(parts.year, parts.month)) return null;
+  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
+  return parts;
+}
+
+/** The fields of the common full form `YYYY-MM-DDTHH:MM:SS` (or with a space), read digit by digit; null for any other text. */
+function fullWallClockParts(text: string): WallClockParts | null {
+  if (text.length !== 19) return null;
+  const separator = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d || (separator !== 0x54 && separator !== 0x20))
+    return null;
+  if (text.charCodeAt(13) !== 0x3a || text.charCodeAt(16) !== 0x3a) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  return { year, month, day, hour, minute, second };
+}
+
+/** The number written by `count` ASCII digits from `at`, or -1 when one is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function wallClockPartsByPattern(text: string): WallClockParts | null {
   const m = WALL_CLOCK_PATTERN.exec(text);
   if (!m) return null;
-  const parts: WallClockParts = {
+  return {
     year: Number(m[1]),
     month: Number(m[2]),
     day: Number(m[3]),
@@ -124,10 +161,6 @@ export function parseWallClock(text: string): WallClockParts | null {
     minute: m[5] === undefined ? 0 : Number(m[5]),
     second: m[6] === undefined ? 0 : Number(m[6]),
   };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1) return null;
-  if (parts.day > daysInMonth(parts.year, parts.month)) return null;
-  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) return null;
-  return parts;
 }
 
 /**
@@ -152,8 +185,17 @@ export function wallClockToWallMs(text: string): number {
  */
 export function wallMsToWallClock(ms: number): string {
   if (!Number.isFinite(ms)) throw new Error(`not a valid date: ${ms}`);
-  return formatWallClock(wallParts(Math.round(ms / 1000) * 1000));
+  const rounded = Math.round(ms / 1000) * 1000;
+  const d = new Date(rounded);
+  const year = d.getUTCFullYear();
+  // Four-digit years (every date a sheet holds in practice) without the padding calls, which were most of the time.
+  if (year < 1000 || year > 9999) return formatWallClock(wallParts(rounded));
+  const date = `${year}-${TWO_DIGITS[d.getUTCMonth() + 1]}-${TWO_DIGITS[d.getUTCDate()]}`;
+  return `${date}T${TWO_DIGITS[d.getUTCHours()]}:${TWO_DIGITS[d.getUTCMinutes()]}:${TWO_DIGITS[d.getUTCSeconds()]}`;
 }
+
+/** "00" to "99". */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => pad(n));
 
 /**
  * A sheet by name, matched case-insensitively after trimming, or undefined.

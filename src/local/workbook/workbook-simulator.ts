@@ -32,7 +32,7 @@
 import { createSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
 import type { CellInput } from "../../simulator";
 import { DEFAULT_NUMBER_FORMAT } from "../../simulator";
-import type { Cell } from "../../simulator/cell";
+import type { CellContent } from "../../simulator/cell";
 import { AUTO_DATE_TIME_FORMAT } from "../../simulator/number-format";
 import { NEW_SHEET_ROWS, type SheetModel } from "../../simulator/sheet-model";
 import {
@@ -127,7 +127,11 @@ function sheetInputs(sheet: SheetData, from: number, to: number): CellInput[][] 
 function cellInput(value: CellData): CellInput {
   if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
-  if (isWallClock(value)) return { wallClock: wallMsToWallClock(wallClockToWallMs(value.wallClock)) };
+  if (isWallClock(value)) {
+    // The full form of a date from year 1000 on is its own normal form (the workbook was checked before), so it is kept.
+    if (/^[1-9]\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value.wallClock)) return value;
+    return { wallClock: wallMsToWallClock(wallClockToWallMs(value.wallClock)) };
+  }
   if (isFormula(value)) return { formula: value.formula };
   throw new Error(`simulatorFromWorkbook: not a cell value: ${JSON.stringify(value)}`);
 }
@@ -187,13 +191,19 @@ function sheetFromModel(model: SheetModel): SheetData {
   // Format and note grids are made only for a sheet that has one: a million rows of nulls is 70 MB each.
   const numberFormats = new SparseGrid(columns);
   const notes = new SparseGrid(columns);
-  for (let r = 1; r <= rows; r++) {
-    const rowValues: CellData[] = [];
-    for (let c = 1; c <= columns; c++) {
-      const cell = model.cell(r, c);
-      rowValues.push(cellData(cell));
-      numberFormats.set(r - 1, c - 1, formatOf(cell));
-      notes.set(r - 1, c - 1, cell?.note !== undefined && cell.note !== "" ? cell.note : null);
+  // Read column by column store: a cell object per cell, made and dropped, was much of a big sheet's garbage.
+  const cells = Array.from({ length: columns }, (_, c) => model.columnAt(c + 1));
+  const attributed = cells.map((column) => column?.hasAttributes() === true);
+  for (let r = 0; r < rows; r++) {
+    const rowValues: CellData[] = new Array(columns);
+    for (let c = 0; c < columns; c++) {
+      const column = cells[c];
+      const content = column?.content(r);
+      rowValues[c] = cellData(content);
+      if (column === undefined || !attributed[c]) continue;
+      numberFormats.set(r, c, formatOf(content, column.attribute("format", r)));
+      const note = column.attribute("note", r);
+      notes.set(r, c, note !== undefined && note !== "" ? note : null);
     }
     values.push(rowValues);
   }
@@ -229,8 +239,7 @@ class SparseGrid {
   }
 }
 
-function cellData(cell: Cell | undefined): CellData {
-  const content = cell?.content;
+function cellData(content: CellContent | undefined): CellData {
   if (!content) return null;
   switch (content.kind) {
     case "number":
@@ -247,11 +256,10 @@ function cellData(cell: Cell | undefined): CellData {
 }
 
 /** Formats that only mean "automatic" become null (see the module comment). */
-function formatOf(cell: Cell | undefined): string | null {
-  const format = cell?.format;
+function formatOf(content: CellContent | undefined, format: string | undefined): string | null {
   if (format === undefined || format === "") return null;
   if (format === DEFAULT_NUMBER_FORMAT || /^general$/i.test(format)) return null;
-  if (format === AUTO_DATE_TIME_FORMAT && cell?.content?.kind === "date") return null;
-  if (cell?.content === undefined) return null;
+  if (format === AUTO_DATE_TIME_FORMAT && content?.kind === "date") return null;
+  if (content === undefined) return null;
   return format;
 }
