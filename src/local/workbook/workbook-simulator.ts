@@ -115,11 +115,10 @@ function sheetInputs(sheet: SheetData, from: number, to: number): CellInput[][] 
       const format = sheet.numberFormats?.[r]?.[c] ?? null;
       const note = sheet.notes?.[r]?.[c] ?? null;
       if (format === null && note === null) return input;
-      return {
-        value: input,
-        ...(format !== null ? { format } : {}),
-        ...(note !== null ? { note } : {}),
-      };
+      const withAttributes: { value: CellInput; format?: string; note?: string } = { value: input };
+      if (format !== null) withAttributes.format = format;
+      if (note !== null) withAttributes.note = note;
+      return withAttributes;
     }),
   );
 }
