@@ -625,17 +625,22 @@ const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
  * on the kind of value (a number gets General), so the kind is part of the key.
  */
 class SharedStyles {
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  /**
+   * Styles by number format, or by kind of value when there is none, in four
+   * tables for with or without a format, wrapped or not: no key is built per cell.
+   */
+  private readonly tables = Array.from({ length: 4 }, () => new Map<string, Partial<ExcelJS.Style>>());
 
   /** The style of a value of this kind (`typeof` the exceljs value) with this number format (null: none). */
   of(kind: string, numFmt: string | null, wrapped: boolean): Partial<ExcelJS.Style> {
-    const key = `${wrapped ? "w" : "-"}${numFmt === null ? `\u0000${kind}` : numFmt}`;
-    let style = this.styles.get(key);
+    const table = this.tables[(numFmt === null ? 2 : 0) + (wrapped ? 1 : 0)];
+    const key = numFmt ?? kind;
+    let style = table.get(key);
     if (style === undefined) {
       style = {};
       if (numFmt !== null) style.numFmt = numFmt;
       if (wrapped) style.alignment = WRAPPED;
-      this.styles.set(key, style);
+      table.set(key, style);
     }
     return style;
   }
