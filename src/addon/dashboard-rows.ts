@@ -11,17 +11,7 @@ import type { Language } from "../core/plan-model";
 import { TEXT_FORMAT, leaderboardColumns, metricOfHeader, type OutputColumn } from "../tables/output-columns";
 import { comparePeriodCells, provisionalNote, remapRow, type FormattedRows } from "../tables/output-rows";
 import { plainText, type CellValue } from "../tables/sheet-text";
-
-const WORDS = {
-  title: { en: "Leaderboard {period}", zh: "{period} 排行榜" },
-  final: { en: "Final", zh: "已定稿" },
-  awaiting: {
-    en: "Awaiting approval: due, recomputed by every run until approved (Approve a period…)",
-    zh: "待审批：已到定稿时间，批准前每次运行都会重算（菜单「批准期间…」）",
-  },
-  chart: { en: "{metric} attainment, {period}", zh: "{period} {metric} 达成率" },
-  empty: { en: "No results yet", zh: "暂无结果" },
-} as const;
+import WORDS from "./dashboard-rows-text.json";
 
 const word = catalogueText(WORDS);
 

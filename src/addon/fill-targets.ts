@@ -33,6 +33,7 @@ import { readInputSheets } from "./input-grids";
 import { inputReadingOf, runLanguage, settingsOf, type Settings } from "./settings";
 import { createInputSheet, fieldColumns, headerSearchRows } from "./setup-sheets";
 import { spreadsheetWallClock } from "./spreadsheet-wall-clock";
+import MESSAGES from "./fill-targets-text.json";
 
 /** The growth the form proposes, in percent. */
 const DEFAULT_GROWTH_PERCENT = 10;
@@ -41,37 +42,6 @@ const DEFAULT_GROWTH_PERCENT = 10;
 const METRIC = "revenue";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-const MESSAGES = {
-  shape: {
-    en: "Fill Targets needs a month (YYYY-MM) and a growth in percent.",
-    zh: "填充目标需要月份（YYYY-MM）和增长率（百分比）。",
-  },
-  period: { en: "The month must be written as YYYY-MM, e.g. 2026-05.", zh: "月份须写作 YYYY-MM，例如 2026-05。" },
-  growth: {
-    en: "The growth must be a number of percent from -90 to 1000, e.g. 10.",
-    zh: "增长率须是 -90 到 1000 之间的百分数，例如 10。",
-  },
-  noRevenue: {
-    en: "The plan has no revenue metric, so a revenue target would not be used.",
-    zh: "考核方案中没有 revenue（销售额）指标，因此不会使用销售额目标。",
-  },
-  noColumns: {
-    en: "The Targets sheet has no {columns} column, so no row was added.",
-    zh: "目标表缺少 {columns} 列，因此未添加任何行。",
-  },
-  added: {
-    en: "Targets for {period}: {added} revenue targets added (the average of up to {months} months of revenue, plus {growth}%, rounded to the nearest {rounding}).",
-    zh: "{period} 的目标：已添加 {added} 个销售额目标（最多 {months} 个月销售额的平均值，加 {growth}%，四舍五入到 {rounding} 的整数倍）。",
-  },
-  skippedExisting: {
-    en: " {count} reps already had a revenue target for {period} and were skipped.",
-    zh: "{count} 名销售在 {period} 已有销售额目标，已跳过。",
-  },
-  skippedNoHistory: { en: " {count} reps had no revenue history.", zh: "{count} 名销售没有历史销售额。" },
-  skippedZero: { en: " {count} reps' suggestion rounded to 0.", zh: "{count} 名销售的建议值四舍五入后为 0。" },
-  skippedLeft: { en: " {count} reps had left before {period}.", zh: "{count} 名销售在 {period} 之前已离职。" },
-} as const;
 
 const text = catalogueText(MESSAGES);
 
@@ -95,7 +65,8 @@ const FillTargetsSchema = z.lazy(() =>
  * Checks the Fill Targets form: a month `YYYY-MM` and a growth from -90 to 1000 percent.
  *
  * @example
- * checkFillTargetsRequest({ period: "2026-5", growthPercent: 10 }, "en"); // { ok: false, message: "The month must be written as YYYY-MM, e.g. 2026-05." }
+ * checkFillTargetsRequest({ period: "2026-5", growthPercent: 10 }, "en");
+ * // { ok: false, message: "The month must be written as YYYY-MM, e.g. 2026-05." }
  */
 export function checkFillTargetsRequest(request: unknown, language: Language): RequestCheck<FillTargetsRequest> {
   return checkRequest(FillTargetsSchema, request, ([issue]) => {
@@ -252,7 +223,8 @@ function fillMessage(
  *
  * @example
  * fillTargetsFromHistory(ss, { period: "2026-05", growthPercent: 10 });
- * // { ok: true, result: { outcome: "done", message: "Targets for 2026-05: 4 revenue targets added ... 1 reps already had ..." } }
+ * // { ok: true, result: { outcome: "done",
+ * //   message: "Targets for 2026-05: 4 revenue targets added ... 1 reps already had ..." } }
  */
 export function fillTargetsFromHistory(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,

@@ -16,78 +16,11 @@ import { BUSY_MESSAGE } from "./guarded-action";
 import { comparePlans } from "./plan-comparison";
 import { runStatements } from "./statement-run";
 import { statementMessage } from "./statement-text";
+import TEXT from "./menu-text.json";
+import LABELS from "./menu-labels.json";
 
 /** Where the README's user guide lives (shown as text by Help; the add-on fetches nothing). */
 const USER_GUIDE_URL = "https://github.com/sales-scorecard/sales-scorecard/blob/main/README.md#user-guide";
-
-const LABELS = {
-  openSidebar: { en: "Open Sales Scorecard", zh: "打开销售绩效记分卡" },
-  setUp: { en: "Set up sheets", zh: "创建工作表" },
-  recalculate: { en: "Recalculate now", zh: "立即重算" },
-  restate: { en: "Restate a period…", zh: "重算已定稿期间…" },
-  approve: { en: "Approve a period…", zh: "批准期间…" },
-  schedule: { en: "Schedule on or off…", zh: "开启或关闭自动重算…" },
-  comparePlans: { en: "Compare plans", zh: "对比方案" },
-  shareStatements: { en: "Share statements", zh: "共享个人报表" },
-  help: { en: "Help", zh: "帮助" },
-} as const;
-
-const TEXT = {
-  title: { en: "Sales Scorecard", zh: "销售绩效记分卡" },
-  busy: BUSY_MESSAGE,
-  setupDone: { en: "Created: {created}\nLeft as they were: {kept}", zh: "已创建：{created}\n已存在（未改动）：{kept}" },
-  none: { en: "none", zh: "无" },
-  runDone: {
-    en: "Computed: {periods}\nMade final: {final}\nRows written: {rows}\nInput problems: {problems} (see the Run log){more}",
-    zh: "已计算：{periods}\n本次定稿：{final}\n写入行数：{rows}\n输入问题：{problems} 个（见运行日志）{more}",
-  },
-  continues: {
-    en: "\nNot everything fitted in this run; the schedule (or the next Recalculate now) continues with: {left}",
-    zh: "\n本次未能全部完成，下次运行将继续：{left}",
-  },
-  changed: {
-    en: "\nInputs changed for final periods: {periods} (use Restate a period)",
-    zh: "\n已定稿期间的输入有变动：{periods}（可使用“重算已定稿期间”）",
-  },
-  foreign: {
-    en: "\nLeft alone (not created by Sales Scorecard): {sheets}",
-    zh: "\n未改动（不是由本加载项创建）：{sheets}",
-  },
-  nothing: { en: "Every period is final; nothing to compute.{more}", zh: "所有期间均已定稿，无需计算。{more}" },
-  failed: { en: "The run failed ({error}); see the Run log.", zh: "运行失败（{error}），详见运行日志。" },
-  restatePrompt: {
-    en: "Period to restate (a final month, quarter or year, e.g. 2026-03):",
-    zh: "要重算的期间（已定稿的月、季度或年，例如 2026-03）：",
-  },
-  notAPeriod: {
-    en: '"{value}" is not a period such as 2026-03, 2026-Q1 or 2026.',
-    zh: "“{value}”不是有效期间（如 2026-03、2026-Q1 或 2026）。",
-  },
-  restated: {
-    en: "Restated {period}: {changes} cells changed (listed in the Run log).\n",
-    zh: "已重算 {period}：{changes} 个单元格有变动（见运行日志）。\n",
-  },
-  scheduleOff: {
-    en: "Automatic recalculation is off.\nTurn it on? It runs hourly and makes each month final on day {day} of the next month at {hour}:00.",
-    zh: "自动重算已关闭。\n是否开启？每小时检查一次，每月结果于次月 {day} 日 {hour}:00 定稿。",
-  },
-  scheduleMine: {
-    en: "Automatic recalculation is on (yours). Last run: {last}.\nTurn it off?",
-    zh: "自动重算已开启（由您设置）。上次运行：{last}。\n是否关闭？",
-  },
-  scheduleOther: {
-    en: "Another editor's schedule is on. Last run: {last}. It can be taken over only when no run has happened for 3 hours.",
-    zh: "另一位编辑者设置的自动重算已开启。上次运行：{last}。超过 3 小时未运行时才可接管。",
-  },
-  scheduleOverdue: {
-    en: "Another editor's schedule is overdue (last run: {last}).\nTake it over?",
-    zh: "另一位编辑者设置的自动重算已逾期（上次运行：{last}）。\n是否接管？",
-  },
-  scheduleOn: { en: "Automatic recalculation is on.", zh: "自动重算已开启。" },
-  scheduleNowOff: { en: "Automatic recalculation is off.", zh: "自动重算已关闭。" },
-  never: { en: "never", zh: "尚未运行" },
-  helpBody: { en: "The user guide is in the README of Sales Scorecard:", zh: "使用指南见销售绩效记分卡的 README：" },
-} as const;
 
 /**
  * The menu's language from the user's locale; English when it cannot be read.
@@ -171,7 +104,7 @@ function list(items: readonly string[], language: Language): string {
  * runMessage(summary, "en"); // "Computed: 2026-03, 2026-Q1, 2026\nMade final: none\n..."
  */
 export function runMessage(summary: RunSummary, language: Language): string {
-  if (summary.outcome === "already running") return TEXT.busy[language];
+  if (summary.outcome === "already running") return BUSY_MESSAGE[language];
   if (summary.outcome === "failed") return fill(TEXT.failed[language], { error: summary.error ?? "Error" });
   let more = "";
   if (summary.left.length > 0) more += fill(TEXT.continues[language], { left: list(summary.left, language) });
@@ -198,7 +131,7 @@ export function runMessage(summary: RunSummary, language: Language): string {
 export function menuSetUpSheets(): void {
   const language = menuLanguage();
   const result = setUpSheets(SpreadsheetApp.getActiveSpreadsheet());
-  if (!result.ok) return alert(language, TEXT.busy[language]);
+  if (!result.ok) return alert(language, BUSY_MESSAGE[language]);
   alert(
     language,
     fill(TEXT.setupDone[language], { created: list(result.created, language), kept: list(result.kept, language) }) +
@@ -288,7 +221,7 @@ export function menuSchedule(): void {
   if (!change.ok)
     return alert(
       language,
-      change.reason === "already_running" ? TEXT.busy[language] : fill(TEXT.scheduleOther[language], { last }),
+      change.reason === "already_running" ? BUSY_MESSAGE[language] : fill(TEXT.scheduleOther[language], { last }),
     );
   alert(language, change.status.on ? TEXT.scheduleOn[language] : TEXT.scheduleNowOff[language]);
 }
@@ -316,7 +249,7 @@ export function menuComparePlans(): void {
 export function menuShareStatements(): void {
   const language = menuLanguage();
   const outcome = runStatements(SpreadsheetApp.getActiveSpreadsheet(), "menu", "share");
-  alert(language, outcome.ok ? statementMessage(outcome.progress, language) : TEXT.busy[language]);
+  alert(language, outcome.ok ? statementMessage(outcome.progress, language) : BUSY_MESSAGE[language]);
 }
 
 /**

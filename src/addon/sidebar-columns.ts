@@ -40,6 +40,8 @@ import { withRunGuard } from "./guarded-action";
 import { requestSchema, type RequestCheck } from "./request-schema";
 import { runLanguage, settingsOf, storeSettings, validateSettings, type Settings } from "./settings";
 import { fieldColumns, headerSearchRows } from "./setup-sheets";
+import MESSAGES from "./sidebar-columns-text.json";
+import SHEET_LABEL_TEXT from "./sheet-labels.json";
 
 /** The sheets the Columns section maps, in its order. */
 const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
@@ -47,55 +49,7 @@ const MAPPED_SHEETS: readonly MappedSheet[] = ["sales", "reps"];
 /** Distinct Status words listed; the rest are counted. */
 const STAGE_WORDS_SHOWN = 30;
 
-const SHEET_LABELS: Record<MappedSheet, Localized> = {
-  sales: { en: "Sales sheet", zh: "销售记录表" },
-  reps: { en: "Reps sheet", zh: "销售人员表" },
-};
-
-const MESSAGES = {
-  shape: {
-    en: "The columns must be sent as { columns: { sales, reps }, dateOrder, stageWords }.",
-    zh: "列设置必须以 { columns: { sales, reps }, dateOrder, stageWords } 发送。",
-  },
-  unknownSheet: {
-    en: "Only the Sales and Reps sheets' columns are set here, not {sheet}.",
-    zh: "此处只设置销售记录表和销售人员表的列，不含 {sheet}。",
-  },
-  dateOrder: {
-    en: "The date order must be auto, dmy (day first) or mdy (month first).",
-    zh: "日期顺序必须是 auto、dmy（日在前）或 mdy（月在前）。",
-  },
-  stageReading: {
-    en: 'Stage word "{word}" must be read as won, lost or open.',
-    zh: "阶段词“{word}”只能读作赢单、输单或进行中。",
-  },
-  headerText: {
-    en: "Each chosen header must be text of at most 200 characters.",
-    zh: "所选表头必须是不超过 200 个字符的文本。",
-  },
-  unknownField: {
-    en: '{sheet} has no field "{field}": its fields are {fields}.',
-    zh: "{sheet}没有字段“{field}”：可用字段为 {fields}。",
-  },
-  noSheet: {
-    en: 'There is no {sheet} named "{name}", so its columns cannot be chosen.',
-    zh: "没有名为“{name}”的{sheet}，因此无法选择其列。",
-  },
-  notInRow: {
-    en: '{sheet} has no column "{header}" in its header row (row {row}).',
-    zh: "{sheet}的表头行（第 {row} 行）中没有“{header}”列。",
-  },
-  twice: {
-    en: '{sheet}: column "{header}" is chosen for both {first} and {second}; a column can stand for one field only.',
-    zh: "{sheet}：“{header}”列同时被选为{first}和{second}；一列只能对应一个字段。",
-  },
-  saved: {
-    en: "Columns saved: the next run reads {sheets} with them.",
-    zh: "列设置已保存：下次运行将按此读取{sheets}。",
-  },
-  unchanged: { en: "Nothing to save: these are the columns in use.", zh: "无需保存：这些就是当前使用的列设置。" },
-  invalidStored: { en: "The columns could not be saved: {errors}", zh: "无法保存列设置：{errors}" },
-} as const;
+const SHEET_LABELS: Readonly<Record<MappedSheet, Localized>> = SHEET_LABEL_TEXT;
 
 const text = catalogueText(MESSAGES);
 
@@ -173,7 +127,8 @@ function stageWordReading(
  *
  * @example
  * stageWordsOf(["Closed Won", "closed won", "Perdido"], {});
- * // [{ word: "Closed Won", rows: 2, reading: "won", source: "built-in" }, { word: "Perdido", rows: 1, reading: "open", source: "unknown" }]
+ * // [{ word: "Closed Won", rows: 2, reading: "won", source: "built-in" },
+ * //  { word: "Perdido", rows: 1, reading: "open", source: "unknown" }]
  */
 function stageWordsOf(cells: readonly unknown[], own: Readonly<Record<string, StageReading>>): StageWordView[] {
   // The runs' own cached reader: a long Status column holds a handful of words.

@@ -84,47 +84,12 @@ import { plainText } from "../tables/sheet-text";
 import { BUSY_MESSAGE } from "./guarded-action";
 import { awaitingMonths } from "./approval";
 import { approveFromSidebar } from "./approval-calls";
+import SERVER_TEXT from "./sidebar-server-text.json";
 
 // ---------------------------------------------------------------- messages
 
-const MESSAGES = {
-  busy: BUSY_MESSAGE,
-  foreignSheet: {
-    en: 'The sheet "{sheet}" was not created by Sales Scorecard, so it is not read. Rename it and recalculate.',
-    zh: "工作表“{sheet}”不是由销售绩效记分卡创建的，因此不读取。请将其改名后重新计算。",
-  },
-  noPeriod: {
-    en: "There are no results for {period}. Pick another period or recalculate.",
-    zh: "{period} 没有结果。请选择其他期间或重新计算。",
-  },
-  noRow: { en: "Rep {repId} has no results for {period}.", zh: "销售 {repId} 在 {period} 没有结果。" },
-  noReviewsSheet: {
-    en: "There is no Reviews sheet yet. Run Recalculate now first.",
-    zh: "尚无评语工作表，请先点击“立即重算”。",
-  },
-  noManagerColumn: {
-    en: 'The Reviews sheet has no "Manager\'s review" column. Recalculate to restore its header.',
-    zh: "评语工作表缺少“Manager's review”列，请重新计算以恢复表头。",
-  },
-  notFinal: {
-    en: "{period} is not final, so there is nothing to restate: Recalculate now recomputes it.",
-    zh: "{period} 尚未定稿，无需重算：点击“立即重算”即会重新计算。",
-  },
-  scheduleOther: {
-    en: "Another editor's schedule is on. It can be taken over only when no run has happened for 3 hours.",
-    zh: "另一位编辑者设置的自动重算已开启。超过 3 小时未运行时才可接管。",
-  },
-  scheduleOn: {
-    en: "Automatic recalculation is on: each month becomes final on day {day} of the next month at {hour}:00.",
-    zh: "自动重算已开启：每月结果于次月 {day} 日 {hour}:00 定稿。",
-  },
-  scheduleOff: { en: "Automatic recalculation is off.", zh: "自动重算已关闭。" },
-  setupDone: {
-    en: "Created: {created}. Left as they were: {kept}.",
-    zh: "已创建：{created}。已存在（未改动）：{kept}。",
-  },
-  none: { en: "none", zh: "无" },
-} as const;
+// The busy message is the run guard's own, so the menu and the sidebar say it alike.
+const MESSAGES = { ...SERVER_TEXT, busy: BUSY_MESSAGE };
 
 type MessageKey = keyof typeof MESSAGES;
 
@@ -286,7 +251,8 @@ function currencyOf(session: Session, period: string | null): string {
  * Results sheet, and the input problems of the latest run.
  *
  * @example
- * sidebarTeam({ period: "2026-03" }).rows[0]; // { repId: "R01", name: "Li Na", score: 1.02, rank: 1, payout: 2600.13, ... }
+ * sidebarTeam({ period: "2026-03" }).rows[0];
+ * // { repId: "R01", name: "Li Na", score: 1.02, rank: 1, payout: 2600.13, ... }
  */
 export function sidebarTeam(request: TeamRequest): TeamView {
   return answer("sidebarTeam", () => {
@@ -335,7 +301,8 @@ export function sidebarApprove(request: ApproveRequest): ActionResult {
  * as written, so a final period shows its final numbers.
  *
  * @example
- * sidebarRep({ period: "2026-03", repId: "R01" }).payoutLines.map((l) => l.type); // ["target_bonus", "commission", "total"]
+ * sidebarRep({ period: "2026-03", repId: "R01" }).payoutLines.map((l) => l.type);
+ * // ["target_bonus", "commission", "total"]
  */
 export function sidebarRep(request: RepRequest): RepView {
   return answer("sidebarRep", () => {
@@ -457,7 +424,8 @@ export function sidebarReview(request: ReviewRequest): ReviewView {
  * Acknowledged; refused while a run holds the spreadsheet.
  *
  * @example
- * sidebarSaveReview({ period: "2026-03", repId: "R01", text: "Strong month." }); // { row: 14, appended: false, savedAt: "2026-04-02 09:15" }
+ * sidebarSaveReview({ period: "2026-03", repId: "R01", text: "Strong month." });
+ * // { row: 14, appended: false, savedAt: "2026-04-02 09:15" }
  */
 export function sidebarSaveReview(request: SaveReviewRequest): SaveReviewResult {
   return answer("sidebarSaveReview", () => {

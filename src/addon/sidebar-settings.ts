@@ -32,6 +32,8 @@ import {
   type Settings,
 } from "./settings";
 import type { SpreadsheetState } from "./spreadsheet-state";
+import MESSAGES from "./sidebar-settings-text.json";
+import SHEET_LABEL_TEXT from "./sheet-labels.json";
 
 /** Every sheet role, inputs first then outputs (the order of the defaults, and of the form). */
 const SHEET_ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
@@ -64,91 +66,10 @@ const QUOTED_NAME_LENGTH = 40;
 // ---------------------------------------------------------------- text
 
 /** Each sheet's field label; error messages name the field with it. */
-const SHEET_LABELS: Record<SheetRole, Localized> = {
-  reps: { en: "Reps sheet", zh: "销售人员表" },
-  sales: { en: "Sales sheet", zh: "销售记录表" },
-  targets: { en: "Targets sheet", zh: "目标表" },
-  scores: { en: "Scores sheet", zh: "评分表" },
-  adjustments: { en: "Adjustments sheet", zh: "调整表" },
-  plan: { en: "Plan sheet", zh: "方案表" },
-  results: { en: "Results sheet", zh: "结果表" },
-  payouts: { en: "Payouts sheet", zh: "应发明细表" },
-  reviews: { en: "Reviews sheet", zh: "评语表" },
-  dashboard: { en: "Dashboard sheet", zh: "仪表板" },
-  runLog: { en: "Run log sheet", zh: "运行日志表" },
-  problems: { en: "Problems sheet", zh: "问题列表" },
-};
+const SHEET_LABELS: Readonly<Record<SheetRole, Localized>> = SHEET_LABEL_TEXT;
 
+/** The characters Sheets refuses in a sheet name, as the forbidden message lists them. */
 const FORBIDDEN_LIST = FORBIDDEN_SHEET_NAME_CHARACTERS.join(" ");
-
-const MESSAGES = {
-  notText: { en: "{field} name must be text.", zh: "{field}名称必须是文本。" },
-  blank: { en: "{field} name must not be blank.", zh: "{field}名称不能为空。" },
-  tooLong: {
-    en: "{field} name is {length} characters long: Sheets allows at most {max}.",
-    zh: "{field}名称有 {length} 个字符：Sheets 最多允许 {max} 个。",
-  },
-  forbidden: {
-    en: `{field} name "{name}" contains {char}, which Sheets does not allow in sheet names (${FORBIDDEN_LIST}).`,
-    zh: `{field}名称“{name}”含有 {char}，Sheets 的工作表名称不能含有这些字符：${FORBIDDEN_LIST}。`,
-  },
-  control: {
-    en: "{field} name contains a line break or another control character.",
-    zh: "{field}名称含有换行符或其他控制字符。",
-  },
-  duplicate: {
-    en: '{field} name "{name}" is already the name of the {other}: each sheet needs its own name.',
-    zh: "{field}名称“{name}”已是{other}的名称：每个工作表需要各自的名称。",
-  },
-  language: { en: "Language must be auto, en or zh.", zh: "语言必须是 auto、en 或 zh。" },
-  startPeriod: {
-    en: 'Start period "{value}" must be blank (the earliest month in Sales) or a month such as 2026-03.',
-    zh: "起始期间“{value}”必须留空（即销售记录中最早的月份）或填写 2026-03 这样的月份。",
-  },
-  startPeriodText: {
-    en: "Start period must be text: blank (the earliest month in Sales) or a month such as 2026-03.",
-    zh: "起始期间必须是文本：留空（即销售记录中最早的月份）或 2026-03 这样的月份。",
-  },
-  unknownField: {
-    en: "Unknown setting {fields}: only sheet names, language, start period and the Sales source are saved here.",
-    zh: "未知设置 {fields}：此处只保存工作表名称、语言、起始期间和销售记录来源。",
-  },
-  salesSource: {
-    en: "Sales source must be this spreadsheet's Sales sheet or a BigQuery table.",
-    zh: "销售记录来源必须是本表格的销售记录表或 BigQuery 表。",
-  },
-  bigQueryTable: {
-    en: 'BigQuery table "{value}" must be written project.dataset.table, such as acme-sales.crm.deals.',
-    zh: "BigQuery 表“{value}”必须写成 项目.数据集.表 的形式，例如 acme-sales.crm.deals。",
-  },
-  billingProject: {
-    en: 'Billing project "{value}" must be a Google Cloud project ID: 6 to 30 lower-case letters, digits or hyphens.',
-    zh: "计费项目“{value}”必须是 Google Cloud 项目 ID：6 到 30 个小写字母、数字或连字符。",
-  },
-  salesSourceField: { en: "Sales source", zh: "销售记录来源" },
-  tableChecked: {
-    en: " BigQuery table {table}: {rows} rows; runs read it aggregated per rep and month.",
-    zh: "BigQuery 表 {table}：共 {rows} 行；运行时按销售人员和月份汇总读取。",
-  },
-  tableProblem: { en: " The table cannot be read yet: {problem}", zh: "该表暂时无法读取：{problem}" },
-  sheetsShape: {
-    en: "Sheet names must be given as an object with a name for every sheet.",
-    zh: "工作表名称必须以对象给出，每个工作表一个名称。",
-  },
-  shape: {
-    en: "Settings must be an object { sheets, language, startPeriod }.",
-    zh: "设置必须是对象 { sheets, language, startPeriod }。",
-  },
-  languageField: { en: "Language", zh: "语言" },
-  startPeriodField: { en: "Start period", zh: "起始期间" },
-  saved: { en: "Settings saved: {fields}.", zh: "设置已保存：{fields}。" },
-  renamedHint: {
-    en: " Sheets are not renamed: the next recalculation reads and writes the sheets with these names.",
-    zh: "工作表本身不会改名：下次重算将读写使用这些名称的工作表。",
-  },
-  unchanged: { en: "Nothing to save: these are the settings in use.", zh: "无需保存：这些就是当前使用的设置。" },
-  invalidStored: { en: "The settings could not be saved: {errors}", zh: "无法保存设置：{errors}" },
-} as const;
 
 const text = catalogueText(MESSAGES);
 
@@ -288,6 +209,7 @@ function sheetNameMessage(issue: z.core.$ZodIssue, role: SheetRole, typed: unkno
         field,
         name: quoted(name),
         char: FORBIDDEN_SHEET_NAME_CHARACTERS.find((c) => name.includes(c)) ?? "",
+        forbiddenList: FORBIDDEN_LIST,
       });
     case "control":
       return text("control", language, { field });
@@ -350,8 +272,10 @@ const MESSAGES_SHOWN = 3;
  * `language`, naming the field.
  *
  * @example
- * checkSettingsRequest({ sheets: { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" }, language: "auto", startPeriod: "" }, "en");
- * // { ok: false, message: 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names ([ ] * ? / \ :).' }
+ * const sheets = { ...DEFAULT_SHEET_NAMES, sales: "Deals/2026" };
+ * checkSettingsRequest({ sheets, language: "auto", startPeriod: "" }, "en");
+ * // { ok: false, message: 'Sales sheet name "Deals/2026" contains /, which Sheets does not allow in sheet names
+ * //   ([ ] * ? / \ :).' }
  */
 export function checkSettingsRequest(request: unknown, language: Language): RequestCheck<SettingsValues> {
   return checkRequest(SaveSettingsRequestSchema, request, (issues) => {

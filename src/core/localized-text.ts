@@ -3,6 +3,8 @@
  * Every catalogue of the product (problems, messages, notes, reviews) holds
  * `Localized` templates with `{name}` placeholders; the English and Chinese
  * are written separately, not translated word for word (docs/chinese-style.md).
+ * Most catalogues are JSON message files beside the file that uses them
+ * (docs/development.md, "Add a text in both languages").
  */
 import type { Language } from "./plan-model";
 

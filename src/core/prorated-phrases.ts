@@ -12,26 +12,15 @@
 import { formatNumber, formatPercent } from "./display-format";
 import type { Language } from "./plan-model";
 import { fill } from "./localized-text";
+// Chinese keeps its sentences to few commas: the scaling goes in brackets (target), or after a comma when the
+// target is inside brackets already (targetInBrackets).
+import WORDS from "./prorated-phrases-text.json";
 
 /** How a period's targets were scaled for the rep: the findings' proration and ramp. */
 export interface TargetScaling {
   proration: { days: number; of: number } | null;
   ramp: { factor: number; month: number } | null;
 }
-
-const WORDS = {
-  prorated: { en: "prorated for {days} of {of} days", zh: "按在岗 {days}/{of} 天折算" },
-  ramped: { en: "at the {factor} ramp-up level", zh: "按爬坡期 {factor} 折算" },
-  both: {
-    en: "prorated for {days} of {of} days at the {factor} ramp-up level",
-    zh: "按在岗 {days}/{of} 天及爬坡期 {factor} 折算",
-  },
-  // Chinese keeps its sentences to few commas: the scaling goes in brackets,
-  // or after a comma when the target is inside brackets already.
-  target: { en: "{target}, {how}", zh: "{target}（{how}）" },
-  targetInBrackets: { en: "{target}, {how}", zh: "{target}，{how}" },
-  rankNote: { en: ", on targets prorated for {days} of {of} days", zh: "（按在岗 {days}/{of} 天折算目标）" },
-} as const;
 
 /** Close enough to a whole number that the difference is floating-point noise. */
 function wholeNumberNear(value: number): number | null {

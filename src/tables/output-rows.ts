@@ -26,6 +26,7 @@ import {
 } from "./output-columns";
 import { numberCell, plainText, type CellValue } from "./sheet-text";
 import { scoreTraceNote } from "./score-trace-note";
+import NOTE_TEXT from "./output-rows-text.json";
 
 /** A table as read from or written to a sheet: a header row and data rows. */
 export interface SheetTable {
@@ -40,40 +41,6 @@ export interface FormattedRows {
 }
 
 // ---------------------------------------------------------------- notes
-
-const NOTE_TEXT = {
-  provisional: {
-    en: "Provisional: recomputed by every run until the period is final",
-    zh: "暂定：期间定稿前每次运行都会重算",
-  },
-  awaiting: {
-    en: "Awaiting approval: due, final once approved (Approve a period…)",
-    zh: "待审批：已到定稿时间，批准后定稿（菜单「批准期间…」）",
-  },
-  prorated: { en: "Prorated: {days} of {of} days employed", zh: "按在职天数折算：{days}/{of} 天" },
-  left: { en: "Left on {day}", zh: "已于 {day} 离职" },
-  ramp: {
-    en: "New-hire ramp: targets at {factor} (month {month})",
-    zh: "新人爬坡：目标按 {factor}（第 {month} 个月）",
-  },
-  leftOut: { en: "Left out of the score: {list}", zh: "未计入得分：{list}" },
-  noData: { en: "no data", zh: "无数据" },
-  noTarget: { en: "no target", zh: "无目标" },
-  negative: { en: "Negative payout", zh: "应发金额为负" },
-  gate: { en: "Gate not met: {component}", zh: "未达门槛：{component}" },
-  repOfTheMonth: { en: "Rep of the {kind} in {team}", zh: "{team}团队本{kind}最佳" },
-  repOfTheMonthCompany: { en: "Rep of the {kind} in the company", zh: "全公司本{kind}最佳" },
-  mostImproved: { en: "Most improved (+{delta})", zh: "进步最大（+{delta}）" },
-  notComputed: { en: "Not computed: internal error; see Run log", zh: "未计算：内部错误，详见运行日志" },
-  managerNotRanked: {
-    en: "Manager: not ranked (a manager's result is the team's)",
-    zh: "主管：不参与排名（主管的业绩即团队业绩）",
-  },
-  rankedByRevenue: {
-    en: "Ranked by revenue: no one has a score yet (no targets)",
-    zh: "按销售额排名：尚无人有得分（未设定目标）",
-  },
-} as const;
 
 const noteWords = catalogueText(NOTE_TEXT);
 
@@ -174,7 +141,10 @@ export interface ResultRowOptions {
   /** Due but waiting for an approval (README, "Payout approval"): noted after "Provisional". */
   awaiting?: boolean;
   language: Language;
-  /** The rep's pipeline forecast (README, "Pipeline forecast"); none for a final period, whose forecast cells stay blank. */
+  /**
+   * The rep's pipeline forecast (README, "Pipeline forecast"); none for a final period, whose forecast cells stay
+   * blank.
+   */
   forecast?: { revenue: number; payout: number | null } | null;
 }
 
@@ -182,7 +152,8 @@ export interface ResultRowOptions {
  * One Results row, aligned with `columns`.
  *
  * @example
- * resultRow(result, resultsColumns(["revenue"]), { provisional: false, language: "en" }).slice(0, 2); // ["2026-03", "001"]
+ * resultRow(result, resultsColumns(["revenue"]), { provisional: false, language: "en" }).slice(0, 2);
+ * // ["2026-03", "001"]
  */
 export function resultRow(
   result: RepPeriodResult,
@@ -455,7 +426,8 @@ function isBlankRow(row: readonly unknown[]): boolean {
  * positions matter (`keepBlankRows`); null for a sheet without a header.
  *
  * @example
- * tableOf([["Period", "Rep ID"], ["2026-03", "r1"], ["", ""]]); // { header: ["Period", "Rep ID"], rows: [["2026-03", "r1"]] }
+ * tableOf([["Period", "Rep ID"], ["2026-03", "r1"], ["", ""]]);
+ * // { header: ["Period", "Rep ID"], rows: [["2026-03", "r1"]] }
  */
 export function tableOf(
   values: readonly unknown[][] | null,
