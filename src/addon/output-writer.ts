@@ -253,18 +253,21 @@ export function padBlock(
   const paddedValues: CellValue[][] = [];
   const paddedFormats: string[][] = [];
   for (let r = 0; r < rows; r++) {
-    const valueRow = values[r] ?? [];
-    const formatRow = formats[r] ?? [];
-    const v: CellValue[] = new Array(columns);
-    const f: string[] = new Array(columns);
-    for (let c = 0; c < columns; c++) {
-      v[c] = c < valueRow.length ? valueRow[c] : "";
-      f[c] = c < formatRow.length ? formatRow[c] : blankFormat;
-    }
-    paddedValues.push(v);
-    paddedFormats.push(f);
+    paddedValues.push(paddedRow(values[r] ?? [], columns, ""));
+    paddedFormats.push(paddedRow(formats[r] ?? [], columns, blankFormat));
   }
   return { values: paddedValues, formats: paddedFormats };
+}
+
+/**
+ * A row cut or padded to `columns` cells; a row already that wide is used as it is (never changed): a run's
+ * tables hold a million cells, and copying every row doubled them while they wait to be written.
+ */
+function paddedRow<T>(row: readonly T[], columns: number, blank: T): T[] {
+  if (row.length === columns) return row as T[];
+  const padded: T[] = new Array(columns);
+  for (let c = 0; c < columns; c++) padded[c] = c < row.length ? row[c] : blank;
+  return padded;
 }
 
 /**

@@ -429,6 +429,8 @@ export function computeRun(input: RunInputs): RunOutputs {
   const columns = resultsColumns(planMetricKeys(plan), existingResults?.header ?? []);
   const header = headersOf(columns);
   const freshResults: FormattedRows = { values: [], formats: [] };
+  // Every row has the columns' formats: one array shared by all rows (none is changed once made).
+  const resultFormats = columns.map((c) => c.format);
   for (const result of computedOut.results.values()) {
     for (const row of result.rows) {
       freshResults.values.push(
@@ -439,7 +441,7 @@ export function computeRun(input: RunInputs): RunOutputs {
           forecast: forecasts.get(result.period)?.get(row.rep) ?? null,
         }),
       );
-      freshResults.formats.push(columns.map((c) => c.format));
+      freshResults.formats.push(resultFormats);
     }
   }
   const results = mergeByPeriod(

@@ -238,13 +238,32 @@ function repMonthOf(byMonth: Map<Period, Map<RepKey, RepMonthSales>>, rep: RepKe
   return acc;
 }
 
-function addCandidate(candidates: Map<string, NewCustomerCandidate>, sale: Sale, month: Period): void {
+/**
+ * The candidates found so far, in the order first found, and each one by month, rep, customer and status: nested
+ * maps rather than one map of joined keys, which built a string for every candidate deal of a million rows.
+ */
+interface Candidates {
+  list: NewCustomerCandidate[];
+  byMonth: Map<Period, Map<RepKey, Map<string, { won?: NewCustomerCandidate; open?: NewCustomerCandidate }>>>;
+}
+
+function addCandidate(candidates: Candidates, sale: Sale, month: Period): void {
   const open = sale.status === "open";
-  const key = [sale.rep, month, sale.customerKey, open ? "o" : "w"].join("\u0001");
-  const known = candidates.get(key);
-  if (known === undefined)
-    candidates.set(key, { rep: sale.rep, month, customerKey: sale.customerKey, day: sale.day, open });
-  else if (sale.day < known.day) known.day = sale.day;
+  let reps = candidates.byMonth.get(month);
+  if (reps === undefined) candidates.byMonth.set(month, (reps = new Map()));
+  let customers = reps.get(sale.rep);
+  if (customers === undefined) reps.set(sale.rep, (customers = new Map()));
+  let both = customers.get(sale.customerKey);
+  if (both === undefined) customers.set(sale.customerKey, (both = {}));
+  const known = open ? both.open : both.won;
+  if (known !== undefined) {
+    if (sale.day < known.day) known.day = sale.day;
+    return;
+  }
+  const candidate = { rep: sale.rep, month, customerKey: sale.customerKey, day: sale.day, open };
+  if (open) both.open = candidate;
+  else both.won = candidate;
+  candidates.list.push(candidate);
 }
 
 /**
@@ -258,7 +277,7 @@ export function salesAggregatesOf(sales: readonly Sale[], rule: NewCustomerRule)
   const monthOf = monthOfDayCached();
   const isCandidate = candidateTest(sales, rule, monthOf);
   const byMonth = new Map<Period, Map<RepKey, RepMonthSales>>();
-  const candidates = new Map<string, NewCustomerCandidate>();
+  const candidates: Candidates = { list: [], byMonth: new Map() };
   for (const sale of sales) {
     const month = monthOf(sale.day);
     addSaleToMonth(repMonthOf(byMonth, sale.rep, month), sale);
@@ -266,7 +285,7 @@ export function salesAggregatesOf(sales: readonly Sale[], rule: NewCustomerRule)
   }
   const months: RepMonthSales[] = [];
   for (const reps of byMonth.values()) for (const acc of reps.values()) months.push(acc);
-  return { months, newCustomers: [...candidates.values()], newCustomerRule: rule };
+  return { months, newCustomers: candidates.list, newCustomerRule: rule };
 }
 
 /**

@@ -242,7 +242,8 @@ function saleAcceptor(
   report: SalesReport,
   stageProbabilities: StageProbabilities,
 ): Accept {
-  const customerKeys = canonicalStrings();
+  const customerKeys = customerKeyReader();
+  const repOf = repResolver(sheet, reps);
   const blank = (row: number, field: FieldOf<"sales">) =>
     reportFailure(sheet, row, field, cellFailure("blank_required"));
   return (row, date, repId, customer, amount, dealType, stage, opened, split, dealId, probabilityCell) => {
@@ -265,7 +266,7 @@ function saleAcceptor(
     }
     // Without a Reps sheet every owner becomes a rep: only from rows that are deals, never from a report's footer line.
     if (!complete && reps.fromSales) return;
-    const rep = resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
+    const rep = repOf(row, repId);
     // An open deal without a date or an amount is pipeline still being worked, not an error.
     if (rep === null || !complete || date === null || (status === "open" && amount === null)) return;
     sales.push({
@@ -273,7 +274,7 @@ function saleAcceptor(
       day: date,
       rep,
       customer,
-      customerKey: customerKeys(textKey(customer)),
+      customerKey: customerKeys(customer),
       amount: amount ?? 0,
       type,
       status,
@@ -340,18 +341,44 @@ function readSalesRowsFast(
   }
 }
 
+/** How many distinct texts the readers below remember: past it they only grow, and read each text afresh. */
+const REMEMBERED_TEXTS = 100_000;
+
 /**
- * One string per distinct text: customers repeat across a Sales sheet, and a
- * million surviving copies of their keys cost more garbage collection than the
- * lookups. Stops adding after many distinct texts, where it would only grow.
+ * A Customer cell's key (trimmed, case-folded), one string per distinct key:
+ * customers repeat across a Sales sheet, and a million surviving copies of
+ * their keys cost more garbage collection than the lookups. Each text's key is
+ * remembered too, so a repeated customer makes no new string at all.
  */
-function canonicalStrings(limit = 100_000): (text: string) => string {
+function customerKeyReader(): (customer: string) => string {
+  const keyOfText = new Map<string, string>();
   const canonical = new Map<string, string>();
-  return (text) => {
-    const known = canonical.get(text);
+  return (customer) => {
+    const remembered = keyOfText.get(customer);
+    if (remembered !== undefined) return remembered;
+    const key = textKey(customer);
+    let one = canonical.get(key);
+    if (one === undefined) {
+      one = key;
+      if (canonical.size < REMEMBERED_TEXTS) canonical.set(key, key);
+    }
+    if (keyOfText.size < REMEMBERED_TEXTS) keyOfText.set(customer, one);
+    return one;
+  };
+}
+
+/**
+ * The rep a Rep ID cell names ({@link resolveRep}), remembered per cell text once found: a million rows name a
+ * few hundred reps, and a found rep is found again the same way, with nothing to report.
+ */
+function repResolver(sheet: OpenSheet<"sales">, reps: RepDirectory): (row: number, repId: string) => RepKey | null {
+  const found = new Map<string, RepKey>();
+  return (row, repId) => {
+    const known = found.get(repId);
     if (known !== undefined) return known;
-    if (canonical.size < limit) canonical.set(text, text);
-    return text;
+    const rep = resolveRep(sheet, reps, row, "rep", repId, BY_NAME);
+    if (rep !== null && found.size < REMEMBERED_TEXTS) found.set(repId, rep);
+    return rep;
   };
 }
 
