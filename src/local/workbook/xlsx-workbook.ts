@@ -688,6 +688,9 @@ function isDateFormat(format: string): boolean {
  * when someone edits the cell (or on import): it gets the text format `@`.
  */
 function readsAsSomethingElse(text: string): boolean {
+  // Most text starts with a letter, and only "true" and "false" among such text read as something else.
+  const first = text.charCodeAt(0) | 0x20; // ASCII letters as lower case
+  if (first >= 0x61 && first <= 0x7a && first !== 0x74 && first !== 0x66) return false;
   const t = text.trim();
   if (t === "") return false;
   if (/^[\t\r\n]/.test(text)) return true;
