@@ -38,10 +38,10 @@ export class UnexpectedSheetXml extends Error {
  * `{ formula, result? }`, `{ error }`, a shared string's `{ richText }`, or
  * null when the cell has none.
  */
-export type ReaderValue = unknown;
+type ReaderValue = unknown;
 
 /** A read cell: its value as exceljs would set it, and its number format (undefined: none). */
-export interface ReaderCell {
+interface ReaderCell {
   value: ReaderValue;
   numFmt: string | undefined;
 }
