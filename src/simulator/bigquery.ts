@@ -100,10 +100,6 @@ export class BigQueryState {
   private failures: ArmedBigQueryFailure[] = [];
   private nextJob = 1;
   private db: DuckDbBridge | null = null;
-  /** File tables' views, path to SELECT: a new database re-creates them, so the database can be let go. */
-  private readonly fileViews = new Map<string, string>();
-  /** Tables loaded from rows ({@link setTable}): only the database holds them, so it is kept while any exists. */
-  private readonly loadedTables = new Set<string>();
   /** Simulated ms every query job runs, or a function of its SQL (default 500). */
   queryRunMs: number | ((sql: string) => number) = 500;
   /** Bytes of each response page (default BigQuery's 10 MB); tests lower it to see paging. */
@@ -131,8 +127,6 @@ export class BigQueryState {
       spec.schema.map((f) => ({ name: f.name, type: duckTypeOfColumn(f.type) })),
       texts,
     );
-    this.fileViews.delete(path);
-    this.loadedTables.add(path);
     this.tables.set(path, {
       path,
       fields,
@@ -164,10 +158,7 @@ export class BigQueryState {
     const casts = columns.map(
       (c) => `CAST(${quoteName(c.name)} AS ${duckTypeOfColumn(c.type)}) AS ${quoteName(c.name)}`,
     );
-    const select = `SELECT ${casts.join(", ")} FROM ${reader}`;
-    db.createView(path, select);
-    this.fileViews.set(path, select);
-    this.loadedTables.delete(path);
+    db.createView(path, `SELECT ${casts.join(", ")} FROM ${reader}`);
     const counts = columns.flatMap((c, i) => [
       `COUNT(${quoteName(c.name)}) AS "n${i}"`,
       ...(c.type === "STRING" ? [`COALESCE(SUM(strlen(${quoteName(c.name)})), 0) AS "s${i}"`] : []),
@@ -179,7 +170,6 @@ export class BigQueryState {
       const lengths = c.type === "STRING" ? cell(`s${i}`) : 0;
       columnBytes.set(c.name.toLowerCase(), cell(`n${i}`) * billedBytes(c.type, "") + lengths);
     });
-    this._releaseIdleDatabase();
     this.tables.set(path, {
       path,
       fields: columns.map((c) => ({ name: c.name, type: c.type, mode: "NULLABLE" })),
@@ -209,15 +199,6 @@ export class BigQueryState {
   }
 
   // ---- used by the service facades
-
-  /**
-   * Closes DuckDB when nothing would be lost: when every table is a file's view, which the next query's
-   * database re-creates. DuckDB keeps what a query read cached up to its cap (about 1 GB over a 10M-row file),
-   * and `npm start --sales` goes on to score and write for minutes after its query: closing gives that back.
-   */
-  _releaseIdleDatabase(): void {
-    if (this.loadedTables.size === 0) this.close();
-  }
 
   /** Throws an armed failure of this method, if any. */
   _takeFailure(method: string, projectId: string): void {
@@ -254,18 +235,9 @@ export class BigQueryState {
     return typeof this.queryRunMs === "function" ? this.queryRunMs(sql) : this.queryRunMs;
   }
 
-  /**
-   * The DuckDB database behind the tables, started (its file tables' views re-created) when there is none.
-   *
-   * @example
-   * sim.bigQuery.database().run("SELECT 42 AS answer").rows; // [[42]]
-   */
   database(): DuckDbBridge {
-    if (this.db) return this.db;
-    const db = new DuckDbBridge();
-    for (const [path, select] of this.fileViews) db.createView(path, select);
-    this.db = db;
-    return db;
+    if (!this.db) this.db = new DuckDbBridge();
+    return this.db;
   }
 }
 
@@ -473,7 +445,6 @@ class BigQueryJobsFacade {
       if (error instanceof DuckDbError) throw new BigQueryError(method, "invalidQuery", bigQueryMessageOf(error));
       throw error;
     }
-    state._releaseIdleDatabase();
     const fields = result.names.map((name, i) => fieldOfDuckColumn(name, result.types[i]));
     const rows = result.rows.map((row) => JSON.stringify({ f: row.map((cell, i) => restCell(cell, result.types[i])) }));
     return { ...base, doneAt: now + runMs, error: null, fields, rows, totalBytesProcessed: bytes };

@@ -95,6 +95,9 @@ export async function openDuckDb(options: Record<string, string> = {}): Promise<
     // machine (its default is 80 % of RAM), and row order never matters to a GROUP BY.
     memory_limit: "1GB",
     preserve_insertion_order: "false",
+    // Its allocator's background threads give back what a query freed (about 500 MB after a 10M-row scan)
+    // within seconds, rather than keeping it while the engine scores.
+    allocator_background_threads: "true",
     ...options,
   });
   return instance.connect();
