@@ -13,6 +13,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
 import vm from "node:vm";
 import { createSimulator, loadBundle } from "../../simulator";
 import { kpiScoreWorkload, numberColumn, type ScorecardWorkload, scorecardWorkload } from "./custom-function-workload";
@@ -98,21 +99,28 @@ function builtScript(distDir = "dist"): BuiltScript {
 
 type LoadedBundle = ReturnType<typeof loadBundle>;
 
-let executionCount = 0;
-
-/**
- * A new simulator and a vm context holding the script, as one execution in Sheets. V8 keeps a compiled script
- * for any later script of the same source in the process, whatever the vm context, and an execution would then
- * skip parsing the bundle and compiling the functions it calls. Apps Script is not known to keep compiled code
- * between executions, so each execution's source ends in a comment of its own, which V8 takes for a new script.
- */
+/** A new simulator and a vm context holding the script, as one execution in Sheets. */
 function openExecution(script: BuiltScript, code = script.code): LoadedBundle {
-  executionCount += 1;
   return loadBundle({
     simulator: createSimulator({ scriptTimeZone: script.timeZone }),
     context: { kind: "customFunction" },
-    sources: [{ name: "Code.js", code: `${code}\n// execution ${executionCount}` }],
+    sources: [{ name: "Code.js", code }],
   });
+}
+
+/**
+ * Runs `work` with V8's compilation cache off. V8 keeps a compiled script for any later script of the same source
+ * in the process, whatever the vm context, so an execution would skip parsing the bundle and compiling the
+ * functions it calls, paid for once by the first. Apps Script is not known to keep compiled code between
+ * executions, so here every execution compiles what it runs.
+ */
+function withoutCompilationCache<T>(work: () => T): T {
+  v8.setFlagsFromString("--no-compilation-cache");
+  try {
+    return work();
+  } finally {
+    v8.setFlagsFromString("--compilation-cache");
+  }
 }
 
 /** One call of `name` in a fresh execution of the bundle, with the time of each part. */
@@ -241,9 +249,8 @@ const SIMULATOR_DIFFERENCES = [
   "- the script runs in a node:vm context on Node's V8; a global lookup there costs ~30x a plain one, so the build",
   "  reads the ECMAScript built-ins into locals once at load (build/build.mjs), which Apps Script does not need;",
   "- SpreadsheetApp and the other services are the simulator's, in the same process: no call crosses a network;",
-  "- each execution compiles the script anew, as if Apps Script kept no compiled code between executions (not",
-  "  known either way); V8 would otherwise reuse it within the process, and evaluating the bundle would cost",
-  "  a few ms instead;",
+  "- each execution compiles the script anew (V8's compilation cache is off), as if Apps Script kept no compiled",
+  "  code between executions (not known either way); with the cache, evaluating the bundle costs a few ms instead;",
   "- CPU is the whole process's, V8's background compiler and garbage collector threads included.",
 ];
 
@@ -322,8 +329,7 @@ export function benchCustomFunctions(options: BenchCustomFunctionsOptions = {}):
   const script = builtScript(options.distDir);
   return [
     `Custom functions through the bundle, each call in a fresh execution (call only), median of ${RUNS}: wall time (process CPU time)`,
-    ...scorecardYear(script),
-    ...largeCalls(script),
+    ...withoutCompilationCache(() => [...scorecardYear(script), ...largeCalls(script)]),
     "  Reference: the same work as spreadsheet formulas (SUMIFS + nested IF) in a headless formula engine: about 20 s,",
     "  measured once when the issue was filed; not rerun (no formula engine is a dependency)",
   ];
