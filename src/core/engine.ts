@@ -297,10 +297,7 @@ function assignRanks(all: RepWork[]): void {
   const rankValueOf = rankingValue(work);
   const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
   const teams = new Map<string, RepWork[]>();
-  for (const w of work) {
-    const team = w.rep.team.trim().toLowerCase();
-    teams.set(team, [...(teams.get(team) ?? []), w]);
-  }
+  for (const w of work) addTo(teams, w.rep.team.trim().toLowerCase(), w);
   for (const w of work) w.result.rank = overall.get(w.rep.key) ?? null;
   for (const members of teams.values()) {
     const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
@@ -318,11 +315,18 @@ function teamIndex(work: readonly RepWork[]): TeamIndex {
   const byManager = new Map<RepKey, RepWork[]>();
   const byTeam = new Map<string, RepWork[]>();
   for (const w of work) {
-    if (w.rep.manager) byManager.set(w.rep.manager, [...(byManager.get(w.rep.manager) ?? []), w]);
+    if (w.rep.manager) addTo(byManager, w.rep.manager, w);
     const team = w.rep.team.trim().toLowerCase();
-    if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), w]);
+    if (team) addTo(byTeam, team, w);
   }
   return { byManager, byTeam };
+}
+
+/** Appends to a key's list (made on first use): a copy of the list per member made a team's lists quadratic. */
+function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [value]);
+  else list.push(value);
 }
 
 /**
