@@ -1,12 +1,12 @@
 /**
  * The XML of plain rows (numbers, text, booleans and dates, no notes and no
  * formulas) written straight into a sheet of exceljs's streaming writer, as
- * exceljs itself would write them, byte for byte. exceljs makes a row object,
- * a cell object per cell, a model per cell and an XML tree per row; for a
- * 200,000-row sheet that was most of the write's time and garbage. Rows with
- * notes or formulas, and the header row, still go through exceljs (see
- * writeWorksheet in xlsx-workbook.ts), which keeps comments, formula and
- * header styling its own.
+ * exceljs would write them but for text, which is written in its cell (see
+ * {@link writtenInline}). exceljs makes a row object, a cell object per cell,
+ * a model per cell and an XML tree per row; for a 200,000-row sheet that was
+ * most of the write's time and garbage. Rows with notes or formulas, and the
+ * header row, still go through exceljs (see writeWorksheet in
+ * xlsx-workbook.ts), which keeps comments, formula and header styling its own.
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
@@ -34,12 +34,11 @@ interface WorkbookWriterInternals {
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Writes plain rows of one sheet as exceljs's row writer would: the same row
- * and cell XML, the same shared-string indexes and the same style ids (each
- * asked of exceljs's style table in the order exceljs would ask). The XML is
- * written into byte chunks as it is made: it is all ASCII (addresses, numbers
- * and indexes; texts go to the shared strings), and a string per row made and
- * joined was garbage for the collector.
+ * Writes plain rows of one sheet as exceljs's row writer would (the same row
+ * and cell XML and the same style ids, each asked of exceljs's style table in
+ * the order exceljs would ask), text aside. The XML is written into byte
+ * chunks as it is made: a string per row made and joined was garbage for the
+ * collector.
  *
  * @example
  * const rows = new PlainRowWriter(book, worksheet);
@@ -88,9 +87,18 @@ export class PlainRowWriter {
     this.add(column, style, ExcelJS.ValueType.Boolean, ' t="b"', value ? "1" : "0");
   }
 
-  /** Adds a text cell to the current row, as a shared string. */
+  /** Adds a text cell to the current row: in the cell, or as a shared string (see {@link writtenInline}). */
   text(column: number, value: string, style: object): void {
-    this.add(column, style, ExcelJS.ValueType.String, ' t="s"', `${this.book.sharedStrings.add(value)}`);
+    if (!writtenInline(value)) {
+      this.add(column, style, ExcelJS.ValueType.String, ' t="s"', `${this.book.sharedStrings.add(value)}`);
+      return;
+    }
+    const styleId = this.book.styles.addStyleModel(style, ExcelJS.ValueType.String);
+    const styled = styleId ? ` s="${styleId}"` : "";
+    const preserve = /^\s|\n|\s$/.test(value) ? ' xml:space="preserve"' : "";
+    this.put(`<c r="${this.letter(column)}${this.rowNumber}"${styled} t="inlineStr"><is><t${preserve}>`);
+    this.putUtf8(excelUtils.xmlEncode(value));
+    this.put("</t></is></c>");
   }
 
   /** Adds a date cell to the current row, given as Excel's serial day number (see {@link excelSerial}). */
@@ -123,6 +131,15 @@ export class PlainRowWriter {
     this.used += this.chunk.write(ascii, this.used, "latin1");
   }
 
+  private putUtf8(text: string): void {
+    const most = text.length * 3; // UTF-8 bytes of a UTF-16 code unit
+    if (this.used + most > this.chunk.length) {
+      this.writeChunk();
+      if (most > this.chunk.length) this.chunk = Buffer.allocUnsafe(most);
+    }
+    this.used += this.chunk.write(text, this.used, "utf8");
+  }
+
   private writeChunk(): void {
     if (this.used === 0) return;
     if (!this.sheet.startedData) {
@@ -144,6 +161,18 @@ export class PlainRowWriter {
 }
 
 /**
+ * Whether a text is written in its cell (an inline string) rather than in the
+ * shared strings. Looking every text up in one table, most of them distinct
+ * (deal IDs, customers), was the slowest part of writing a big sheet. Text
+ * with "&" or "_x" stays shared: exceljs's reader decodes entities of inline
+ * text twice ("&amp;lt;" reads as "<") and "_x0041_" escapes only in shared
+ * strings, and such text must read back as it always has.
+ */
+function writtenInline(text: string): boolean {
+  return !text.includes("&") && !text.includes("_x");
+}
+
+/**
  * Excel's serial day number of "wall ms" (a wall clock's fields read as UTC),
  * computed as exceljs computes it from a Date, so the bytes match.
  *
@@ -156,4 +185,5 @@ export function excelSerial(wallMs: number): number {
 
 const excelUtils = createRequire(import.meta.url)("exceljs/lib/utils/utils.js") as {
   dateToExcel(date: Date, date1904: boolean): number;
+  xmlEncode(text: string): string;
 };

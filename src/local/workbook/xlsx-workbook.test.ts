@@ -193,6 +193,7 @@ describe("rows written past exceljs's row objects", () => {
       [null, null, null, null, null],
       ["D-6", 1e-9, { wallClock: "1999-12-31T23:59:59" }, false, "2026-03"],
       [null, null, null, 7, null],
+      ["A&amp;B", " two\nlines ", "王芳 & co", "tab\there", "  "],
     ],
     numberFormats: [
       [null, null, null, null, null],
@@ -203,12 +204,14 @@ describe("rows written past exceljs's row objects", () => {
       [null, null, null, null, null],
       [null, null, null, null, null],
       [null, null, null, null, null],
+      [null, null, null, null, null],
     ],
     notes: [
       [null, null, null, null, null],
       [null, null, null, null, null],
       [null, null, null, null, null],
       [null, null, null, null, "checked by 王芳"],
+      [null, null, null, null, null],
       [null, null, null, null, null],
       [null, null, null, null, null],
       [null, null, null, null, null],
@@ -239,6 +242,8 @@ describe("rows written past exceljs's row objects", () => {
     expect(ws.getCell("E2").value).toBe('a < b & "c"');
     expect(ws.getCell("B5").formula).toBe("B2*2");
     expect(ws.getCell("A6").value).toBeNull();
+    // Text in its cell and text in the shared strings read back alike.
+    expect(["A9", "B9", "C9", "D9", "E9"].map((a) => ws.getCell(a).value)).toEqual(MIXED.values[8]);
   });
 });
 
