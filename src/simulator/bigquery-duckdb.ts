@@ -8,7 +8,9 @@
  * process alive.
  */
 import { createRequire } from "node:module";
-import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MessageChannel, Worker, receiveMessageOnPort, threadId } from "node:worker_threads";
 
 /** One value bound to a DuckDB named parameter: a string or a list of strings (the SQL casts them). */
 export type BridgeParameter = string | null | readonly (string | null)[];
@@ -42,6 +44,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 const duckdb = require(workerData.duckdbPath);
 let connection;
 const quote = (name) => '"' + String(name).replace(/"/g, '""') + '"';
+const literal = (text) => "'" + String(text).replace(/'/g, "''") + "'";
 async function connect() {
   if (!connection) {
     connection = await (await duckdb.DuckDBInstance.create(":memory:")).connect();
@@ -49,9 +52,11 @@ async function connect() {
     // DuckDB's default takes up to 80 % of RAM (15 GB peak over a 100M-row file); the answers are small.
     await connection.run("SET memory_limit = '1GB'");
     // Without its allocator's background threads DuckDB keeps what a query freed (about 500 MB after a 10M-row
-    // scan) while the run goes on scoring; with them it is given back within seconds. Closing the database
-    // after each query instead crashed the process when the worker was stopped just after a query.
+    // scan) while the run goes on scoring; with them it is given back within seconds.
     await connection.run("SET allocator_background_threads = true");
+    // A query over its cap spills to temp_directory, by default .tmp in the working folder: two runs from one
+    // folder then removed each other's files (an IO error, or a crash). A folder of this worker's own instead.
+    await connection.run("SET temp_directory = " + literal(workerData.tempDirectory));
   }
   return connection;
 }
@@ -171,11 +176,21 @@ export class DuckDbBridge {
   private start(): Worker {
     if (this.worker) return this.worker;
     const duckdbPath = createRequire(import.meta.url).resolve("@duckdb/node-api");
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { duckdbPath } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { duckdbPath, tempDirectory: spillFolder() } });
     worker.unref();
     this.worker = worker;
     return worker;
   }
+}
+
+/**
+ * A folder name no other DuckDB uses (DuckDB creates it when a query first spills, and removes its files).
+ *
+ * @example
+ * spillFolder(); // "/tmp/scorecard-duckdb-4242-1-k3j9x0"
+ */
+export function spillFolder(): string {
+  return join(tmpdir(), `scorecard-duckdb-${process.pid}-${threadId}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
 /** An error DuckDB raised (bad SQL, a missing table, a failed cast): the stand-in turns it into BigQuery's. */

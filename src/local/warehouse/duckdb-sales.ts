@@ -6,6 +6,7 @@
  */
 import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import type { Problem } from "../../core/problems";
+import { spillFolder } from "../../simulator/bigquery-duckdb";
 import type { Rep } from "../../core/records";
 import { newCustomerRuleOf } from "../../core/sales-aggregates";
 import type { StageProbabilities } from "../../tables/probability-reading";
@@ -98,6 +99,8 @@ export async function openDuckDb(options: Record<string, string> = {}): Promise<
     // Its allocator's background threads give back what a query freed (about 500 MB after a 10M-row scan)
     // within seconds, rather than keeping it while the engine scores.
     allocator_background_threads: "true",
+    // Spills go to a folder of this instance's own, not .tmp in the working folder another run may share.
+    temp_directory: spillFolder(),
     ...options,
   });
   return instance.connect();
