@@ -13,6 +13,8 @@
  */
 import { Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
+import ExcelJS from "exceljs";
+import { decodeAcrossChunks } from "./utf8-chunk-decoding";
 import { compressedBytes, type ZipEntry, zipEntries } from "./xlsx-sheet-extras";
 
 type ReaderEvent = { eventType: string; value: unknown };
@@ -30,16 +32,31 @@ interface PartReader {
 const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * Makes one exceljs WorkbookReader read the parts of `zip` (the bytes it was
- * given) through the central directory, in dependency order, instead of its
- * own pass over the stream. Call before iterating the reader.
+ * exceljs's streaming reader over an xlsx held in memory: its parts are read
+ * through the central directory in dependency order, and its shared strings
+ * and worksheets are decoded across chunk boundaries (utf8-chunk-decoding.ts).
+ * The stream the reader is built on stays empty: it is never read.
  *
  * @example
- * const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), options);
- * readPartsInOrder(reader, bytes);
+ * const reader = workbookReaderOf(await readFile("export.xlsx"));
  * for await (const worksheet of reader) { ... } // text cells are always text
  */
-export function readPartsInOrder(reader: object, zip: Uint8Array): void {
+export function workbookReaderOf(zip: Uint8Array): ExcelJS.stream.xlsx.WorkbookReader {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    // Ignored, a linked cell reads as its text, as it does from the in-memory reader.
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  decodeAcrossChunks(reader);
+  readPartsInOrder(reader, zip);
+  return reader;
+}
+
+/** Makes one exceljs WorkbookReader read the parts of `zip` in dependency order instead of its own pass. */
+function readPartsInOrder(reader: object, zip: Uint8Array): void {
   const parts = reader as PartReader;
   parts.parse = async function* parseInOrder() {
     const entries = zipEntries(zip);

@@ -34,7 +34,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, basename, join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import {
   checkWorkbookData,
@@ -48,9 +48,8 @@ import {
   type SheetSequence,
   type WorkbookData,
 } from "./workbook-data";
-import { decodeAcrossChunks } from "./utf8-chunk-decoding";
 import { type SheetReaderContext, sheetRows, UnexpectedSheetXml } from "./xlsx-sheet-rows";
-import { readPartsInOrder } from "./xlsx-parts-in-order";
+import { workbookReaderOf } from "./xlsx-parts-in-order";
 import { excelSerial, PlainRowWriter } from "./xlsx-row-xml";
 import { SharedStringTable } from "./xlsx-shared-strings";
 import { type SheetExtras, type SparseRows, sheetExtras, zipDirectoryEnd } from "./xlsx-sheet-extras";
@@ -93,16 +92,7 @@ async function readXlsxBuffer(bytes: Uint8Array): Promise<WorkbookData> {
  */
 async function readWorkbook(bytes: Uint8Array, cells: "sheet XML" | "exceljs rows"): Promise<WorkbookData> {
   const extras = sheetExtras(bytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    styles: "cache",
-    // Ignored, a linked cell reads as its text, as it does from the in-memory reader.
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  decodeAcrossChunks(reader);
-  readPartsInOrder(reader, bytes);
+  const reader = workbookReaderOf(bytes);
   const sheets: SheetData[] = [];
   for await (const worksheet of reader) {
     const extra = extraOf(worksheet as unknown as { id: string | number; name: string }, extras);
