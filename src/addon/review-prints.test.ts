@@ -40,4 +40,20 @@ describe("reviewInputPrints", () => {
     expect(printsOf(march, [row("a", ["prorated", "most_improved"]), row("b", [])]).get("2026-03")).toBe(print);
     expect(printsOf(march, [row("a", []), row("b", [])]).get("2026-03")).not.toBe(print);
   });
+
+  it("changes with any field of an earlier period's rows, however deep, and with a field's kind", () => {
+    const deep = (value: unknown): RepPeriodResult =>
+      ({ ...row("a", []), metrics: [{ key: "revenue", actual: value }] }) as unknown as RepPeriodResult;
+    const printWith = (value: unknown) => printsOf(march, [deep(value), row("b", [])]).get("2026-03");
+    const prints = [1200, 1200.5, "1200", null, undefined, true, false, [1200], { actual: 1200 }, ""].map(printWith);
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(printWith(1200)).toBe(printWith(1200));
+  });
+
+  it("tells apart rows whose fields are split differently between neighbours", () => {
+    const named = (name: string, team: string): RepPeriodResult =>
+      ({ ...row("a", []), name, team }) as unknown as RepPeriodResult;
+    const first = printsOf(march, [named("ab", "c"), row("b", [])]).get("2026-03");
+    expect(printsOf(march, [named("a", "bc"), row("b", [])]).get("2026-03")).not.toBe(first);
+  });
 });
