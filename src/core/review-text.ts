@@ -172,6 +172,22 @@ function capitalise(text: string): string {
  * metricDisplayName("revenue", "zh");             // "销售额"
  */
 export function metricDisplayName(key: string, language: Language, inSentence = false): string {
+  displayNames ??= new Map();
+  const cacheKey = (inSentence ? "1" : "0") + language + "\u0000" + key;
+  let name = displayNames.get(cacheKey);
+  if (name === undefined) {
+    name = displayNameOf(key, language, inSentence);
+    if (displayNames.size < MAX_CACHED_DISPLAY_NAMES) displayNames.set(cacheKey, name);
+  }
+  return name;
+}
+
+// A run names the same few metrics in every review, a dozen times each: each name is worked out once. Created on
+// first use, not at bundle load; capped so keys that are not a plan's metrics cannot grow it without end.
+const MAX_CACHED_DISPLAY_NAMES = 1_000;
+let displayNames: Map<string, string> | undefined;
+
+function displayNameOf(key: string, language: Language, inSentence: boolean): string {
   // A key such as "constructor" must never show a label found on Object's prototype.
   const found: unknown = metricLabel(key, language);
   const label = cleanUserText(typeof found === "string" ? found : key);
