@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PeriodResult, RepPeriodResult } from "../core/results";
 import type { ResultIndex } from "./period-computation";
-import { reviewInputPrints } from "./review-prints";
+import { reviewInputPrints, reviewsPrint } from "./review-prints";
 
 /** Just enough of a result row for the prints, which hash whatever a row holds. */
 function row(rep: string, codes: string[], score = 1): RepPeriodResult {
@@ -55,5 +55,26 @@ describe("reviewInputPrints", () => {
       ({ ...row("a", []), name, team }) as unknown as RepPeriodResult;
     const first = printsOf(march, [named("ab", "c"), row("b", [])]).get("2026-03");
     expect(printsOf(march, [named("a", "bc"), row("b", [])]).get("2026-03")).not.toBe(first);
+  });
+});
+
+describe("reviewsPrint", () => {
+  const result = { period: "2026-03", rows: [row("a", []), row("b", [])] } as PeriodResult;
+  const printOf = (texts: Record<string, string>, input = "in") => reviewsPrint(input, result, (id) => texts[id]);
+  const print = printOf({ a: "Review A", b: "Review B" });
+
+  it("is the same for the same texts and inputs", () => {
+    expect(printOf({ a: "Review A", b: "Review B" })).toBe(print);
+  });
+
+  it("changes with any text, with text moved between rows, and with the inputs", () => {
+    expect(printOf({ a: "Review A.", b: "Review B" })).not.toBe(print);
+    expect(printOf({ a: "Review AR", b: "eview B" })).not.toBe(print);
+    expect(printOf({ a: "Review B", b: "Review A" })).not.toBe(print);
+    expect(printOf({ a: "Review A", b: "Review B" }, "in2")).not.toBe(print);
+  });
+
+  it("is null when a row has no text", () => {
+    expect(printOf({ a: "Review A" })).toBeNull();
   });
 });

@@ -203,11 +203,14 @@ export function reviewsPrint(
   result: PeriodResult,
   textOf: (repId: string) => string | null | undefined,
 ): string | null {
-  const parts = [inputPrint];
+  // One stream of the texts, each with its length, rather than a hash of each joined and hashed again.
+  const hasher = new ValueHasher();
+  hasher.start(0);
+  hasher.text(inputPrint);
   for (const row of result.rows) {
     const text = textOf(row.id);
     if (text === null || text === undefined) return null;
-    parts.push(hashText(text));
+    hasher.text(text);
   }
-  return hashText(parts.join("\u0001"));
+  return hasher.finish().toString(36);
 }
