@@ -1,4 +1,4 @@
-// Runs one of the Node-only tools in src/local/ (start, preview, bench, demo):
+// Runs one of the Node-only tools in src/local/ (start, preview, bench, demo, large inputs):
 // bundles it with esbuild for Node into .cache/ and runs it with the rest of
 // the command line. The tools never enter the pushed bundle.
 import * as esbuild from "esbuild";
@@ -14,6 +14,7 @@ const TOOLS = {
   preview: "cli/preview.ts",
   bench: "bench/bench.ts",
   "bench-warehouse": "bench/bench-warehouse.ts",
+  "bench-inputs": "bench/generate-large-input.ts",
   demo: "demo/generate-demo.ts",
 };
 

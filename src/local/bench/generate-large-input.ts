@@ -4,10 +4,7 @@
  * sales rows (read by `npm start` as the Sales sheet; its reps are the owners
  * in it). Seeded, so the same options give the same files.
  *
- *   npx esbuild src/local/bench/generate-large-input.ts --bundle --platform=node --format=esm \
- *     --packages=external --outfile=.cache/generate-large-input.mjs --log-level=warning \
- *     && node .cache/generate-large-input.mjs [--out-dir .cache/large] [--xlsx-rows 200000] \
- *        [--csv-rows 1000000] [--seed 7]
+ *   npm run bench:inputs -- [--out-dir .cache/large] [--xlsx-rows 200000] [--csv-rows 1000000] [--seed 7]
  *
  * Then: `npm start -- --input .cache/large/large-200k.xlsx` or
  * `npm start -- --input .cache/large/sales-1m.csv`.
