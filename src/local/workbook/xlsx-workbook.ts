@@ -466,13 +466,21 @@ function cellWrite(
   value: Exclude<CellData, null>,
   given: string | null,
 ): { value: ExcelJS.CellValue; numFmt: string | null } {
-  if (typeof value === "number" || typeof value === "boolean") return { value, numFmt: given };
-  if (typeof value === "string") return { value, numFmt: given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null) };
-  if (isWallClock(value)) {
-    const numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
-    return { value: new Date(wallClockToWallMs(value.wallClock)), numFmt };
-  }
-  return { value: { formula: value.formula.slice(1) } as ExcelJS.CellFormulaValue, numFmt: given };
+  const numFmt = writtenFormat(value, given);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return { value, numFmt };
+  if (isWallClock(value)) return { value: new Date(wallClockToWallMs(value.wallClock)), numFmt };
+  return { value: { formula: value.formula.slice(1) } as ExcelJS.CellFormulaValue, numFmt };
+}
+
+/**
+ * The number format a value is written with (null: none): the given one, a
+ * text that would read as something else gets the text format, and a date
+ * keeps a date format (the given one if it is one).
+ */
+function writtenFormat(value: Exclude<CellData, null>, given: string | null): string | null {
+  if (typeof value === "string") return given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null);
+  if (isWallClock(value)) return given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
+  return given;
 }
 
 /** Whether a text cell is wrapped: long or multi-line text. */
@@ -590,17 +598,14 @@ function writePlainRow(
   for (let c = first; c <= last; c++) {
     const value = rowValues[c];
     if (value === null) continue;
-    const given = formats?.[c] ?? null;
-    if (typeof value === "number") rows.number(c + 1, value, styles.of("number", given, false));
-    else if (typeof value === "string") {
-      const numFmt = given ?? (readsAsSomethingElse(value) ? TEXT_FORMAT : null);
+    const numFmt = writtenFormat(value, formats?.[c] ?? null);
+    if (typeof value === "number") rows.number(c + 1, value, styles.of("number", numFmt, false));
+    else if (typeof value === "string")
       rows.text(c + 1, value, styles.of("string", numFmt, wraps(value, wrapLongerThan)));
-    } else if (typeof value === "boolean") rows.boolean(c + 1, value, styles.of("boolean", given, false));
-    else if (isWallClock(value)) {
-      const wallMs = wallClockToWallMs(value.wallClock);
-      const numFmt = given !== null && isDateFormat(given) ? given : defaultDateFormat(value.wallClock);
-      rows.date(c + 1, excelSerial(wallMs), styles.of("object", numFmt, false));
-    } else throw new Error(`not a plain cell: ${JSON.stringify(value)}`);
+    else if (typeof value === "boolean") rows.boolean(c + 1, value, styles.of("boolean", numFmt, false));
+    else if (isWallClock(value))
+      rows.date(c + 1, excelSerial(wallClockToWallMs(value.wallClock)), styles.of("object", numFmt, false));
+    else throw new Error(`not a plain cell: ${JSON.stringify(value)}`);
   }
   rows.end();
 }
