@@ -6,6 +6,7 @@
  * Run: npm run bench [-- --quick] (quick skips the 1M-row sizes).
  * `-- --firings` prints only the time-budget firings; `--dist=DIR` runs
  * them on another build (to compare calls per run before and after a change).
+ * `-- --recalculation` prints only the full recalculation (with `--quick`, at 100k rows).
  */
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -27,6 +28,7 @@ import { gridsOf } from "./bench-grids";
 
 const quick = process.argv.includes("--quick");
 const firingsOnly = process.argv.includes("--firings");
+const recalculationOnly = process.argv.includes("--recalculation");
 const distDir = process.argv.find((a) => a.startsWith("--dist="))?.slice("--dist=".length);
 
 function ms(value: number): string {
@@ -187,6 +189,10 @@ function simulatorDifferences(): string[] {
 async function main(): Promise<void> {
   if (firingsOnly) {
     console.log(benchFirings({ distDir, latencies: distDir ? LATENCIES.slice(0, 1) : LATENCIES }).join("\n"));
+    return;
+  }
+  if (recalculationOnly) {
+    console.log((await benchRecalculation({ quick })).join("\n"));
     return;
   }
   const sections: string[][] = [
