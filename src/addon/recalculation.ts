@@ -470,7 +470,7 @@ function computeTime(
 ): () => boolean {
   let last = Date.now();
   let slowest = 0;
-  const firstStep = estimateWrites(planned.slice(0, 1), records);
+  const firstStep = estimateWrites(planned.slice(0, 1), records, budget);
   return () => {
     const now = Date.now();
     slowest = Math.max(slowest, now - last);
@@ -614,7 +614,16 @@ function tableWrite(
       if (notes) writeHeaderNotes(sheet, 1, columns, language);
     },
   });
-  return { ...withRanges(formatRanges(padded.formats)), fallback: withRanges(wholeBlockRange(padded.formats)) };
+  return withFallback(withRanges(formatRanges(padded.formats)), withRanges(wholeBlockRange(padded.formats)));
+}
+
+/**
+ * A write by format ranges with its fallback, both recording the calls of
+ * the ranges' write, so that the next run can predict either (run-steps.ts).
+ */
+function withFallback(ranges: StepWrite, fallback: StepWrite): StepWrite {
+  const record = { ...ranges.record, calls: ranges.size.calls };
+  return { ...ranges, record, fallback: { ...fallback, record } };
 }
 
 function reviewsWrite(
@@ -643,6 +652,7 @@ function reviewsWrite(
     size,
     record: {
       cells: reviews.length * REVIEW_COLUMNS.length,
+      calls: size.calls,
       notes: notes ? language : (record?.notes ?? ""),
       chart: "",
     },
@@ -698,7 +708,7 @@ function dashboardWrite(
       if (sheet) writeBlock(sheet, out, 1, 1, padded.values, padded.formats, ranges);
     },
   });
-  return { ...withRanges(formatRanges(padded.formats)), fallback: withRanges(wholeBlockRange(padded.formats)) };
+  return withFallback(withRanges(formatRanges(padded.formats)), withRanges(wholeBlockRange(padded.formats)));
 }
 
 /** The Dashboard chart: it reads its ranges live, so it is rebuilt only when it would change. */

@@ -213,25 +213,46 @@ export function inspections(
  * @internal Exported only for test/recalculation/time-budget.test.ts, which checks it directly; the code uses it inside
  * this file.
  */
-export function estimateSteps(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
+export function estimateSteps(
+  steps: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  costs?: Pick<TimeBudget, "predict">,
+): WorkSize {
   // A sheet the run state knows nothing of is taken to be missing: one call.
   const reads = Object.entries(inspections(steps, records)).map(([role, options]) =>
     records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
   );
-  return addWork(...reads, estimateWrites(steps, records));
+  return addWork(...reads, estimateWrites(steps, records, costs));
 }
+
+/** A sheet grows between two runs (a month's rows): its next block is taken to be this much larger. */
+const GROWTH = 1.1;
 
 /**
  * Predicted size of the writes of some steps alone (see {@link estimateSteps}).
+ * A sheet is written either with a number format per column range (the
+ * calls the run state recorded of its last write, its values once) or, when
+ * calls are slow, with its formats as a second grid (a few calls, its cells
+ * twice): with `costs`, the one predicted faster, as the run would choose;
+ * without, or with no calls recorded, the grid.
  *
  * @example
- * estimateWrites(["payouts"], {}).calls; // 14: a new sheet's set-up and its block
+ * estimateWrites(["payouts"], {}).calls; // 13: a new sheet's set-up and its block
+ * estimateWrites(["payouts"], { payouts: { id: 7, cells: 1000, calls: 20, notes: "en", chart: "" } }, budget);
+ * // { calls: 20, cells: 1100 } when 16 calls take less time than 1,100 cells, else the grid's { calls: 4, cells: 2200 }
  */
-export function estimateWrites(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
+export function estimateWrites(
+  steps: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  costs?: Pick<TimeBudget, "predict">,
+): WorkSize {
   const writes = steps.map((step) => {
     if (step === "chart") return { calls: CHART_CALLS + 1, cells: 0 };
     const record = records[step];
-    return { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: Math.ceil(2.2 * (record?.cells ?? 0)) };
+    const grid = { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: Math.ceil(2 * GROWTH * (record?.cells ?? 0)) };
+    if (!record?.calls || !costs) return grid;
+    const ranges = { calls: record.calls, cells: Math.ceil(GROWTH * record.cells) };
+    return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
   });
   return addWork(...writes);
 }
@@ -267,8 +288,8 @@ export function planSteps(
   const chosen: Step[] = [];
   for (const step of remaining) {
     const next = [...chosen, step];
-    if (!budget.fits(estimateSteps(next, records), finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs))
-      break;
+    const size = estimateSteps(next, records, budget);
+    if (!budget.fits(size, finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs)) break;
     chosen.push(step);
   }
   return chosen;

@@ -71,6 +71,11 @@ const OutputRecordSchema = z.lazy(() =>
     id: z.number(),
     /** Cells of the last block written (to predict the next read and write). */
     cells: z._default(z.number(), 0),
+    /**
+     * Service calls of the last block's write with a number format per column
+     * range, its set-up included (to predict the next write; absent: unknown).
+     */
+    calls: z.optional(z.number()),
     /** Language of the header notes last written ("" = unknown: write them). */
     notes: z._default(z.string(), ""),
     /** The Dashboard chart on the sheet, as a signature ("" = none known). */
