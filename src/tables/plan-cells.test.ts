@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_PLAN_NUMBER, MAX_PLAN_RATE } from "../core/number-text";
-import { rowSchemas, textOf } from "./plan-cells";
+import { type RowCells, readRowCells, rowCells, rowSchemaOf, rowSchemas, textOf } from "./plan-cells";
 
 /** The plan problem codes a row's cells raise, by field. */
 function issuesOf(result: {
@@ -62,5 +63,79 @@ describe("plan number bounds", () => {
       planProblem: "plan_bad_value",
       args: { value: "#N/A", expected: "text, not an error value" },
     });
+  });
+});
+
+describe("plan row cells read plainly", () => {
+  // Values each cell may hold: blanks, words of every reader, numbers in and out of bounds, wrong kinds.
+  const CELL_VALUES: unknown[] = [
+    "",
+    null,
+    undefined,
+    "  ",
+    "Revenue",
+    "csat",
+    "新客户数",
+    "team bonus",
+    "higher",
+    "lower",
+    "sideways",
+    "step",
+    "linear",
+    "score",
+    "attainment:revenue",
+    "team_attainment:win_rate",
+    "attainment:x:y",
+    "monthly",
+    "季度",
+    "USD",
+    "¥",
+    "auto",
+    "zh",
+    "on",
+    "否",
+    "fiscal_year_start",
+    "payout period",
+    "nope",
+    "#N/A",
+    "x".repeat(1001),
+    "10%",
+    "1,200",
+    "-5",
+    "1e308",
+    0,
+    1,
+    3,
+    0.5,
+    1.5,
+    -1,
+    13,
+    601,
+    1e13,
+    Number.NaN,
+    true,
+    new Date(Date.UTC(2026, 2, 1)),
+  ];
+
+  it("gives the row exactly when its schema reads it, with the same values", () => {
+    const { settingValue, ...types } = rowCells();
+    const every = [...Object.values(types), ...Object.values(settingValue)] as RowCells<unknown>[];
+    const cellsOf = (fields: string[]) =>
+      fc.record(Object.fromEntries(fields.map((field) => [field, fc.constantFrom(...CELL_VALUES)])));
+    for (const cells of every) {
+      fc.assert(
+        fc.property(cellsOf(Object.keys(cells.readers)), (raw) => {
+          const parsed = rowSchemaOf(cells).safeParse(raw);
+          expect(readRowCells(cells, raw)).toEqual(parsed.success ? parsed.data : null);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it("leaves a metric whose cap is below its floor to the schema, which names the cap", () => {
+    const raw = { key: "revenue", weight: 1, direction: "", floor: 0.8, cap: 0.5 };
+    expect(readRowCells(rowCells().metric, raw)).toBeNull();
+    expect(issuesOf(rowSchemas().metric.safeParse(raw))).toEqual({ cap: "plan_cap_below_floor" });
   });
 });

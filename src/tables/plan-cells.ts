@@ -1,8 +1,9 @@
 /**
  * Reading the cells of a Plan row: each reader returns the value or the plan
  * problem it raises (blank, not a number, an unknown mode, driver, setting or
- * language...), with the words it accepts in English and Chinese, and the zod
- * schema of each row type built from those readers.
+ * language...), with the words it accepts in English and Chinese; the cells
+ * of each row type, read by plain code, and the zod schema built from the
+ * same readers, which names the problems of a row that has some.
  *
  * Separate from `plan-rows.ts`, which decides what a row declares from these
  * values: this file knows cells, not rows, versions or roles.
@@ -371,79 +372,178 @@ function settingKeyCell(value: unknown): PlanSettingKey | CellIssue {
 const countOfPeriods = wholeNumberFrom(1, 1000, "a whole number from 1");
 
 // ---------------------------------------------------------------------------
-// Row schemas: the cells of each row type.
+// Rows: the cells of each row type, read plainly, and the schema built from them.
 
-/**
- * The schema of each row type: an object of the row's raw cells, each read by
- * its cell reader. Built on first use, since every custom-function call loads
- * the whole script and most never read a plan.
- */
-function buildRowSchemas() {
-  const text = planCell(required(textOf));
-  const optionalNonNegative = planCell(nonNegative);
-  const optionalRate = planCell(rateOf);
-  const metric = z
-    .object({
-      key: planCell(metricKeyCell),
-      weight: planCell(required(nonNegative)),
-      direction: planCell(directionCell),
-      floor: planCell(orDefault(nonNegative, DEFAULT_METRIC_FLOOR)),
-      cap: planCell(orDefault(aboveZero, DEFAULT_METRIC_CAP)),
-    })
-    .check(
-      z.superRefine((row, context) => {
-        if (row.cap >= row.floor) return;
-        context.issues.push({
-          code: "custom",
-          message: "plan_cap_below_floor",
-          path: ["cap"],
-          input: row.cap,
-          params: { value: row.cap, floor: row.floor },
-        });
-      }),
-    );
+/** How a row type's cells read: each field's reader, and optionally a rule between the fields read. */
+export interface RowCells<Row> {
+  readers: { [Field in keyof Row]: (value: unknown) => Row[Field] | CellIssue };
+  /** A method, so that the cells of any setting's value pass for a setting value's cells. */
+  rule?(row: Row): RowIssue | null;
+}
+
+/** A rule's problem: the field whose cell it names, with the value it shows. */
+interface RowIssue {
+  field: string;
+  planProblem: ProblemCode;
+  input: unknown;
+  args: Args;
+}
+
+/** The row a {@link RowCells} reads. */
+export type RowOf<Cells> = Cells extends RowCells<infer Row> ? Row : never;
+
+type CellReaders = Record<string, (value: unknown) => unknown>;
+
+/** The row that readers give: each field's value, its problems aside. */
+type RowOfReaders<Readers extends CellReaders> = {
+  [Field in keyof Readers]: Exclude<ReturnType<Readers[Field]>, CellIssue>;
+};
+
+function rowCellsOf<Readers extends CellReaders>(readers: Readers): RowCells<RowOfReaders<Readers>> {
+  return { readers: readers as RowCells<RowOfReaders<Readers>>["readers"] };
+}
+
+function withRule<Row>(cells: RowCells<Row>, rule: (row: NoInfer<Row>) => RowIssue | null): RowCells<Row> {
+  return { ...cells, rule };
+}
+
+function capNotBelowFloor(row: { cap: number; floor: number }): RowIssue | null {
+  if (row.cap >= row.floor) return null;
   return {
-    metric,
-    bonus: z.object({
-      key: text,
-      driver: planCell(bonusDriverCell),
-      mode: planCell(modeCell),
-      gate: optionalNonNegative,
-      maxRate: optionalRate,
-    }),
-    commission: z.object({
-      key: text,
-      driver: planCell(commissionMetricCell),
-      mode: planCell(modeCell),
-      gate: optionalNonNegative,
-      maxRate: optionalRate,
-    }),
-    tier: z.object({ key: text, bound: planCell(required(nonNegative)), rate: planCell(required(rateOf)) }),
-    ramp: z.object({
-      key: planCell(required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…"))),
-      value: planCell(required(aboveZero)),
-    }),
-    training: z.object({ key: planCell(metricKeyCell), value: text }),
-    settingKey: z.object({ key: planCell(settingKeyCell) }),
-    settingValue: {
-      target_bonus: z.object({ value: planCell(required(nonNegative)) }),
-      payout_period: z.object({ value: planCell(required(payoutPeriodCell)) }),
-      fiscal_year_start: z.object({ value: planCell(required(wholeNumberFrom(1, 12, "1-12"))) }),
-      currency: z.object({ value: planCell(currencyCell) }),
-      language: z.object({ value: planCell(languageCell) }),
-      promote_score: z.object({ value: planCell(required(nonNegative)) }),
-      promote_periods: z.object({ value: planCell(required(countOfPeriods)) }),
-      support_score: z.object({ value: planCell(required(nonNegative)) }),
-      support_periods: z.object({ value: planCell(required(countOfPeriods)) }),
-      approval: z.object({ value: planCell(required(switchCell)) }),
-    } satisfies Record<PlanSettingKey, z.ZodMiniType>,
+    field: "cap",
+    planProblem: "plan_cap_below_floor",
+    input: row.cap,
+    args: { value: row.cap, floor: row.floor },
   };
 }
 
-/** The schema of each row type, and of each setting's value. */
-export type RowSchemas = ReturnType<typeof buildRowSchemas>;
+/**
+ * The cells of each row type, by the reader of each field. Built on first use, since every custom-function call
+ * loads the whole script and most never read a plan.
+ */
+function buildRowCells() {
+  const text = required(textOf);
+  return {
+    metric: withRule(
+      rowCellsOf({
+        key: metricKeyCell,
+        weight: required(nonNegative),
+        direction: directionCell,
+        floor: orDefault(nonNegative, DEFAULT_METRIC_FLOOR),
+        cap: orDefault(aboveZero, DEFAULT_METRIC_CAP),
+      }),
+      capNotBelowFloor,
+    ),
+    bonus: rowCellsOf({ key: text, driver: bonusDriverCell, mode: modeCell, gate: nonNegative, maxRate: rateOf }),
+    commission: rowCellsOf({
+      key: text,
+      driver: commissionMetricCell,
+      mode: modeCell,
+      gate: nonNegative,
+      maxRate: rateOf,
+    }),
+    tier: rowCellsOf({ key: text, bound: required(nonNegative), rate: required(rateOf) }),
+    ramp: rowCellsOf({
+      key: required(wholeNumberFrom(1, 600, "a month of tenure: 1, 2, 3…")),
+      value: required(aboveZero),
+    }),
+    training: rowCellsOf({ key: metricKeyCell, value: text }),
+    settingKey: rowCellsOf({ key: settingKeyCell }),
+    settingValue: {
+      target_bonus: rowCellsOf({ value: required(nonNegative) }),
+      payout_period: rowCellsOf({ value: required(payoutPeriodCell) }),
+      fiscal_year_start: rowCellsOf({ value: required(wholeNumberFrom(1, 12, "1-12")) }),
+      currency: rowCellsOf({ value: currencyCell }),
+      language: rowCellsOf({ value: languageCell }),
+      promote_score: rowCellsOf({ value: required(nonNegative) }),
+      promote_periods: rowCellsOf({ value: required(countOfPeriods) }),
+      support_score: rowCellsOf({ value: required(nonNegative) }),
+      support_periods: rowCellsOf({ value: required(countOfPeriods) }),
+      approval: rowCellsOf({ value: required(switchCell) }),
+    } satisfies Record<PlanSettingKey, { readers: { value: unknown } }>,
+  };
+}
 
-let rowSchemasBuilt: RowSchemas | null = null;
+/** The cells of each row type, and of each setting's value. */
+export type RowCellsByType = ReturnType<typeof buildRowCells>;
+
+let rowCellsBuilt: RowCellsByType | null = null;
+
+/**
+ * The cells of each row type, built on the first call.
+ *
+ * @example
+ * readRowCells(rowCells().tier, { key: "Team bonus", bound: "100%", rate: "10%" });
+ * // { key: "Team bonus", bound: 1, rate: 0.1 }
+ */
+export function rowCells(): RowCellsByType {
+  if (rowCellsBuilt === null) rowCellsBuilt = buildRowCells();
+  return rowCellsBuilt;
+}
+
+/**
+ * A row's cells read by their readers, or null when a cell or a rule has a problem: the row's schema
+ * ({@link rowSchemaOf}) then says which, on which cell. Plain code because it runs on every plan row of every
+ * SCORECARD call, where building and running the schemas cost more than reading the plan.
+ *
+ * @example
+ * readRowCells(rowCells().tier, { key: "Team bonus", bound: "100%", rate: "10%" }); // { key: "Team bonus", bound: 1, rate: 0.1 }
+ * readRowCells(rowCells().tier, { key: "Team bonus", bound: "lots", rate: "10%" }); // null
+ */
+export function readRowCells<Row>(cells: RowCells<Row>, raw: Readonly<Record<string, unknown>>): Row | null {
+  const row = {} as Row;
+  for (const field of Object.keys(cells.readers) as (keyof Row & string)[]) {
+    const value = cells.readers[field](raw[field]);
+    if (isCellIssue(value)) return null;
+    row[field] = value;
+  }
+  return cells.rule && cells.rule(row) !== null ? null : row;
+}
+
+const schemasOfCells = new WeakMap<object, z.ZodMiniType>();
+
+/**
+ * The zod schema of a row type: each field through its reader, each problem on its field, then the rule. Built on
+ * first use per row type; it agrees with {@link readRowCells} (tested) and gives the problems of a row that fails.
+ *
+ * @example
+ * rowSchemaOf(rowCells().tier).safeParse({ key: "C", bound: "lots", rate: "10%" }).error.issues[0].message;
+ * // "plan_bad_number"
+ */
+export function rowSchemaOf<Row>(cells: RowCells<Row>): z.ZodMiniType<Row> {
+  let schema = schemasOfCells.get(cells);
+  if (schema === undefined) {
+    schema = buildRowSchema(cells);
+    schemasOfCells.set(cells, schema);
+  }
+  return schema as z.ZodMiniType<Row>;
+}
+
+function buildRowSchema<Row>(cells: RowCells<Row>): z.ZodMiniType {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const field of Object.keys(cells.readers) as (keyof Row & string)[])
+    shape[field] = planCell(cells.readers[field]);
+  const object = z.object(shape);
+  const rule = cells.rule;
+  if (!rule) return object;
+  return object.check(
+    z.superRefine((row, context) => {
+      const issue = rule(row as Row);
+      if (issue === null) return;
+      const { field, planProblem, input, args } = issue;
+      context.issues.push({ code: "custom", message: planProblem, path: [field], input, params: args });
+    }),
+  );
+}
+
+/** The schema of each row type, and of each setting's value (see {@link rowSchemaOf}). */
+export type RowSchemas = {
+  [Type in Exclude<keyof RowCellsByType, "settingValue">]: z.ZodMiniType<RowOf<RowCellsByType[Type]>>;
+} & {
+  settingValue: {
+    [Setting in PlanSettingKey]: z.ZodMiniType<RowOf<RowCellsByType["settingValue"][Setting]>>;
+  };
+};
 
 /**
  * The schema of each row type, built on the first call.
@@ -453,11 +553,16 @@ let rowSchemasBuilt: RowSchemas | null = null;
  * // { success: true, data: { key: "Team bonus", bound: 1, rate: 0.1 } }
  */
 export function rowSchemas(): RowSchemas {
-  if (rowSchemasBuilt === null) rowSchemasBuilt = buildRowSchemas();
-  return rowSchemasBuilt;
+  const { settingValue, ...types } = rowCells();
+  const schemas = {} as Record<string, unknown>;
+  for (const [type, cells] of Object.entries(types)) schemas[type] = rowSchemaOf(cells as RowCells<unknown>);
+  const settings = {} as Record<string, unknown>;
+  for (const [setting, cells] of Object.entries(settingValue))
+    settings[setting] = rowSchemaOf(cells as RowCells<unknown>);
+  return { ...schemas, settingValue: settings } as RowSchemas;
 }
 
 /** A setting row's value, typed by its setting. */
 export type SettingValue = {
-  [K in PlanSettingKey]: { setting: K; value: z.output<RowSchemas["settingValue"][K]>["value"] };
+  [K in PlanSettingKey]: { setting: K; value: RowOf<RowCellsByType["settingValue"][K]>["value"] };
 }[PlanSettingKey];

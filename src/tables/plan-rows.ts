@@ -1,7 +1,7 @@
 /**
  * What one Plan row declares: its type (metric, manual metric, bonus,
  * commission, tier, ramp month, setting or training topic), its role, and its
- * cells read through the schema of that type, with the rules of one row (a
+ * cells read by the readers of that type, with the rules of one row (a
  * metric must be built in or declared manual, its direction must agree).
  * Also the rows of each role, as the version builder takes them.
  *
@@ -9,7 +9,6 @@
  * a version (`plan-versions.ts`) above it: a row is read here without knowing
  * the other rows, except the version's manual metrics.
  */
-import type * as z from "zod/mini";
 import { parseDirection } from "../core/attainment";
 import type { PlanColumn, PlanRowType } from "../core/default-plan";
 import { builtInMetric } from "../core/metric-catalog";
@@ -21,8 +20,11 @@ import { displayValue } from "./cell-values";
 import {
   isCellIssue,
   metricKeyOf,
+  readRowCells,
   ROW_TYPES,
-  rowSchemas,
+  rowCells,
+  rowSchemaOf,
+  type RowCells,
   textOf,
   TYPE_ALLOWED,
   wordOf,
@@ -127,29 +129,29 @@ function readTypedRow(
     case "manual":
       return metricRow(line, place, manual, reporter);
     case "bonus": {
-      const cells = parseCells(rowSchemas().bonus, line, reporter);
+      const cells = parseCells(rowCells().bonus, line, reporter);
       if (!cells) return null;
       const { key, driver, mode, gate, maxRate } = cells;
       return componentRow(place, { kind: "target_bonus", key, driver, mode, tiers: [], gate, maxRate });
     }
     case "commission": {
-      const cells = parseCells(rowSchemas().commission, line, reporter);
+      const cells = parseCells(rowCells().commission, line, reporter);
       if (!cells) return null;
       const { key, driver: metric, mode, gate, maxRate } = cells;
       return componentRow(place, { kind: "commission", key, metric, mode, tiers: [], gate, maxRate });
     }
     case "tier": {
-      const cells = parseCells(rowSchemas().tier, line, reporter);
+      const cells = parseCells(rowCells().tier, line, reporter);
       return cells ? { ...place, kind: "tier", name: cells.key, tier: { bound: cells.bound, rate: cells.rate } } : null;
     }
     case "ramp": {
-      const cells = parseCells(rowSchemas().ramp, line, reporter);
+      const cells = parseCells(rowCells().ramp, line, reporter);
       return cells ? { ...place, kind: "ramp", month: cells.key, multiplier: cells.value } : null;
     }
     case "setting":
       return settingRow(line, place, reporter);
     case "training": {
-      const cells = parseCells(rowSchemas().training, line, reporter);
+      const cells = parseCells(rowCells().training, line, reporter);
       return cells ? { ...place, kind: "training", metric: cells.key, topic: cells.value } : null;
     }
   }
@@ -171,7 +173,7 @@ function metricRow(
   manualMetrics: ManualMetrics,
   reporter: VersionReporter,
 ): PlanRow | null {
-  const cells = parseCells(rowSchemas().metric, line, reporter);
+  const cells = parseCells(rowCells().metric, line, reporter);
   if (!cells) return null;
   const declaring = place.type === "manual";
   const builtIn = builtInMetric(cells.key);
@@ -209,22 +211,24 @@ function metricRow(
 }
 
 function settingRow(line: SheetLine, place: RowPlace, reporter: VersionReporter): PlanRow | null {
-  const key = parseCells(rowSchemas().settingKey, line, reporter);
+  const key = parseCells(rowCells().settingKey, line, reporter);
   if (!key) return null;
   const setting = key.key;
-  const cells = parseCells(rowSchemas().settingValue[setting], line, reporter);
+  const valueCells: RowCells<{ value: SettingValue["value"] }> = rowCells().settingValue[setting];
+  const cells = parseCells(valueCells, line, reporter);
   if (!cells) return null;
   return { ...place, kind: "setting", entry: { setting, value: cells.value } as SettingValue };
 }
 
-/** Parses a row's cells with a schema; each issue becomes a problem on its field's cell. */
-function parseCells<S extends z.ZodMiniType>(
-  schema: S,
-  line: SheetLine,
-  reporter: VersionReporter,
-): z.output<S> | null {
-  const result = schema.safeParse(line.cells);
-  if (result.success) return result.data as z.output<S>;
+/**
+ * Reads a row's cells; when one has a problem, the row's schema gives each, on its field's cell. Only a row with a
+ * problem pays for building and running the schema.
+ */
+function parseCells<Row>(cells: RowCells<Row>, line: SheetLine, reporter: VersionReporter): Row | null {
+  const row = readRowCells(cells, line.cells);
+  if (row !== null) return row;
+  const result = rowSchemaOf(cells).safeParse(line.cells);
+  if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = (issue.path[0] ?? "key") as PlanColumn;
     const params = (issue as { params?: Args }).params ?? {};

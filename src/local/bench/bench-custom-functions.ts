@@ -319,6 +319,17 @@ function largeCalls(script: BuiltScript): string[] {
 }
 
 /**
+ * SCORECARD's lines alone (the 12 monthly calls and their breakdown), for comparing two builds quickly.
+ *
+ * @example
+ * console.log(benchScorecard({ distDir: "dist" }).join("\n"));
+ */
+export function benchScorecard(options: BenchCustomFunctionsOptions = {}): string[] {
+  const script = builtScript(options.distDir);
+  return withoutCompilationCache(() => scorecardYear(script));
+}
+
+/**
  * The bench's lines for the custom functions: SCORECARD's monthly calls, KPI_SCORE and every other function over
  * 100,000 rows, each call in a fresh execution of the built bundle, medians of 5.
  *
