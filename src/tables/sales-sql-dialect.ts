@@ -1,8 +1,9 @@
 /**
  * The few places where BigQuery's and DuckDB's SQL differ, for the Sales
  * query of sales-sql.ts: how a parameter and a quoted identifier are written,
- * type names, a timestamp's day in a time zone, days since 1970-01-01, and
- * "is this text in a list parameter". Everything else the query uses
+ * type names, a timestamp's day in a time zone, days since 1970-01-01,
+ * "is this text in a list parameter" and the exact decimal type money is summed
+ * in. Everything else the query uses
  * (WITH, CASE, SUM, MIN, EXTRACT, JOIN, UNION ALL, COALESCE) both run as written.
  */
 
@@ -20,6 +21,11 @@ export interface SqlDialect {
   textType: string;
   integerType: string;
   floatType: string;
+  /**
+   * A decimal of 38 digits, 9 after the point, summed exactly: money is added in it so that a sum does not depend on
+   * the order the warehouse's threads add the rows in, as a sum of doubles does (README, "Sales in a warehouse").
+   */
+  exactDecimalType: string;
   /** The civil day of a date, date-time (wall clock) or timestamp (instant, in the zone parameter). */
   localDate(expression: string, kind: ColumnKind, zoneParam: string): string;
   /** Days since 1970-01-01 of a DATE expression. */
@@ -45,6 +51,8 @@ const BIGQUERY: SqlDialect = {
   textType: "STRING",
   integerType: "INT64",
   floatType: "FLOAT64",
+  // NUMERIC: 38 digits, 9 after the point; a FLOAT64 cast to it is rounded half away from zero.
+  exactDecimalType: "NUMERIC",
   localDate(expression, kind, zoneParam) {
     if (kind === "date") return expression;
     if (kind === "datetime") return "DATE(" + expression + ")";
@@ -61,6 +69,7 @@ const DUCKDB: SqlDialect = {
   textType: "VARCHAR",
   integerType: "BIGINT",
   floatType: "DOUBLE",
+  exactDecimalType: "DECIMAL(38, 9)",
   localDate(expression, kind, zoneParam) {
     if (kind === "date") return expression;
     if (kind === "datetime") return "CAST(" + expression + " AS DATE)";

@@ -376,6 +376,14 @@ function selectRow(d: SqlDialect, values: Partial<Record<ResultColumn, string>>)
 
 const sumIf = (condition: string, value = "1") => "SUM(CASE WHEN " + condition + " THEN " + value + " ELSE 0 END)";
 
+/**
+ * A money sum that is the same whatever order the rows are added in: each row's amount rounded to 9 decimals, added
+ * exactly as a decimal, and the total returned as a double (README, "Sales in a warehouse").
+ */
+function exactMoneySum(d: SqlDialect, condition: string, money: string): string {
+  return "CAST(" + sumIf(condition, "CAST(" + money + " AS " + d.exactDecimalType + ")") + " AS " + d.floatType + ")";
+}
+
 function monthRowsSql(d: SqlDialect): string {
   const cycled = "cycle IS NOT NULL";
   return (
@@ -387,7 +395,7 @@ function monthRowsSql(d: SqlDialect): string {
       month: "month",
       left_out: "left_out",
       row_count: "COUNT(*)",
-      revenue: "CAST(" + sumIf("outcome = 'w'", "amount * share") + " AS " + d.floatType + ")",
+      revenue: exactMoneySum(d, "outcome = 'w'", "amount * share"),
       deals_won: sumIf("outcome = 'w'"),
       deals_lost: sumIf("outcome = 'l'"),
       renewals_won: sumIf("outcome = 'w' AND deal_type = 'r'"),
@@ -395,7 +403,7 @@ function monthRowsSql(d: SqlDialect): string {
       cycle_days: sumIf("outcome = 'w' AND " + cycled, "cycle"),
       cycle_deals: sumIf("outcome = 'w' AND " + cycled),
       open_deals: sumIf("outcome = 'o'"),
-      open_revenue: "CAST(" + sumIf("outcome = 'o'", "amount * share * probability") + " AS " + d.floatType + ")",
+      open_revenue: exactMoneySum(d, "outcome = 'o'", "amount * share * probability"),
       open_renewals: sumIf("outcome = 'o' AND deal_type = 'r'"),
       open_cycle_days: sumIf("outcome = 'o' AND " + cycled, "cycle"),
       open_cycle_deals: sumIf("outcome = 'o' AND " + cycled),
