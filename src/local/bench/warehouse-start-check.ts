@@ -51,12 +51,13 @@ interface RevenueCheck {
 async function salesFile(rows: number): Promise<{ path: string; note: string }> {
   const path = join(FOLDER, `sales-${rows}.parquet`);
   if (existsSync(path)) return { path, note: "reused" };
+  const partial = `${path}.${process.pid}.partial`;
   const connection = await openDuckDb();
   const started = performance.now();
-  await connection.run(generateSalesSql(rows, path + ".partial"));
+  await connection.run(generateSalesSql(rows, partial));
   connection.closeSync();
   // Renamed only once complete, so that an interrupted generation is never reused.
-  renameSync(path + ".partial", path);
+  renameSync(partial, path);
   return { path, note: `generated in ${((performance.now() - started) / 1000).toFixed(1)} s` };
 }
 
@@ -70,8 +71,9 @@ function buildAddOn(root: string): void {
 
 /** One `npm start -- --input team --sales file --out result` (the add-on built already), measured. */
 function runStart(root: string, team: string, sales: string, result: string): StartRun {
-  const recorder = join(FOLDER, "peak-rss.cjs");
-  const peaks = join(FOLDER, "peak-rss.txt");
+  // Named after this process: two checks may run at once over the same folder.
+  const recorder = join(FOLDER, `peak-rss-${process.pid}.cjs`);
+  const peaks = join(FOLDER, `peak-rss-${process.pid}.txt`);
   writeFileSync(recorder, PEAK_RECORDER);
   rmSync(peaks, { force: true });
   const args = ["start", "--input", team, "--sales", sales, "--time-zone", "UTC", "--out", result];
@@ -92,6 +94,8 @@ function runStart(root: string, team: string, sales: string, result: string): St
     .trim()
     .split("\n")
     .map((line) => Number(line.split(" ")[1]));
+  rmSync(peaks, { force: true });
+  rmSync(recorder, { force: true });
   return { wallS, peakMb: Math.max(...kb) / 1024 };
 }
 
@@ -135,14 +139,16 @@ function mb(value: number): string {
 export async function runStartCheck(root: string, sizes: readonly number[], repeats: number): Promise<boolean> {
   mkdirSync(FOLDER, { recursive: true });
   const team = join(FOLDER, "team.xlsx");
-  await writeXlsx(benchTeamWorkbook(), team);
+  // Written aside and renamed, so that a check running at the same time never reads half a workbook.
+  await writeXlsx(benchTeamWorkbook(), `${team}.${process.pid}.xlsx`);
+  renameSync(`${team}.${process.pid}.xlsx`, team);
   buildAddOn(root);
   let passed = true;
   for (const rows of sizes) {
     const sales = await salesFile(rows);
     const label = `${(rows / 1e6).toLocaleString("en-US")}M rows`;
     console.log(`${label}: ${sales.path} (${mb(statSync(sales.path).size / 2 ** 20)}, ${sales.note})`);
-    const result = join(FOLDER, `result-${rows}.xlsx`);
+    const result = join(FOLDER, `result-${rows}-${process.pid}.xlsx`);
     const runs: StartRun[] = [];
     for (let i = 0; i < repeats; i += 1) {
       const run = runStart(root, team, sales.path, result);
@@ -153,6 +159,7 @@ export async function runStartCheck(root: string, sizes: readonly number[], repe
       );
     }
     const check = await checkRevenue(sales.path, result);
+    rmSync(result, { force: true });
     const wall = median(runs.map((run) => run.wallS));
     const peak = Math.max(...runs.map((run) => run.peakMb));
     console.log(
