@@ -1,0 +1,109 @@
+/**
+ * Must show: when every cell a call moves is slow (1 s a call plus 0.5 ms a
+ * cell), the monthly run still finishes. A firing there spends about a third
+ * of its 6 minutes reading the inputs; the rest must hold a step (its
+ * sheet's read and write). Each firing makes progress that the next does
+ * not redo, and none is killed, until the sheets are those of one unhurried
+ * run.
+ *
+ * Progress is measured by the work recorded in the spreadsheet: the steps
+ * written for the cycle's periods (the run state's cycle), or the cycle
+ * ended with every step written.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { STEPS } from "../../src/addon/run-steps";
+import type { LatencyModel, Simulator } from "../../src/simulator/index";
+import { fireOnce, scheduledTeam, type Firing } from "./firings";
+
+/** The bench's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
+const TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
+const SLOW_CELLS: LatencyModel = { perCallMs: 1000, perCellMs: 0.5 };
+const SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems"];
+/** A firing writes at least one step: a run of work takes at most one firing per step. */
+const MAX_FIRINGS = STEPS.length;
+const MONTH_MS = 30 * 24 * 3600_000;
+
+/**
+ * The output sheets as the simulator holds them (values, formats, notes,
+ * charts), chart IDs and tab positions aside: a slow run makes the Run log
+ * in its first firing, before the sheets of later steps.
+ */
+function outputSheets(sim: Simulator): unknown {
+  return sim
+    .snapshot()
+    .sheets.filter((s) => SHEETS.includes(s.name))
+    .map((s) => ({ ...s, index: null, charts: s.charts.map((c) => ({ ...c, id: null })) }));
+}
+
+/** The steps the run state records as written for a cycle left part-done ("all" once no cycle is left). */
+function stepsDone(sim: Simulator): string[] | "all" {
+  const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value;
+  const cycle = run ? JSON.parse(run).cycle : null;
+  return cycle ? [...cycle.done].sort() : "all";
+}
+
+interface ProgressFiring extends Firing {
+  done: string[] | "all";
+}
+
+/** Fires until the work is done (at most `max` firings), with the steps done after each firing. */
+function fireWithProgress(sim: Simulator, uid: string, max: number): ProgressFiring[] {
+  const firings: ProgressFiring[] = [];
+  while (firings.length < max) {
+    const firing = fireOnce(sim, uid);
+    firings.push({ ...firing, done: stepsDone(sim) });
+    if (firing.outcome === "done") break;
+  }
+  return firings;
+}
+
+/** Every firing unkilled and under the kill, each one adding steps done, the last one done. */
+function expectProgress(firings: ProgressFiring[]): void {
+  expect(firings.at(-1)!.outcome).toBe("done");
+  expect(firings.at(-1)!.done).toBe("all");
+  let before: string[] = [];
+  for (const [i, firing] of firings.entries()) {
+    expect({ firing: i + 1, killed: firing.killed, saved: firing.savedSomething }).toEqual({
+      firing: i + 1,
+      killed: false,
+      saved: true,
+    });
+    expect(firing.seconds).toBeLessThan(360);
+    if (firing.done === "all") continue;
+    // More steps done than after the firing before, and none undone.
+    expect(firing.done.length).toBeGreaterThan(before.length);
+    expect(firing.done).toEqual(expect.arrayContaining(before));
+    before = firing.done;
+  }
+}
+
+describe("1 s a call and 0.5 ms a cell", () => {
+  const reference: { catchUp: unknown; months: unknown[] } = { catchUp: null, months: [] };
+
+  beforeAll(() => {
+    const { sim, uid } = scheduledTeam(TEAM, {});
+    expect(fireOnce(sim, uid).outcome).toBe("done");
+    reference.catchUp = outputSheets(sim);
+    for (let month = 0; month < 2; month++) {
+      sim.advance(MONTH_MS);
+      expect(fireOnce(sim, uid).outcome).toBe("done");
+      reference.months.push(outputSheets(sim));
+    }
+  }, 120_000);
+
+  it(`catches up, then runs two months one at a time, each within ${MAX_FIRINGS} firings that each save progress`, () => {
+    const { sim, uid } = scheduledTeam(TEAM, SLOW_CELLS);
+    const catchUp = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
+    expectProgress(catchUp);
+    expect(catchUp.length).toBeLessThanOrEqual(MAX_FIRINGS);
+    expect(outputSheets(sim)).toEqual(reference.catchUp);
+    for (let month = 0; month < 2; month++) {
+      sim.advance(MONTH_MS);
+      const firings = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
+      expectProgress(firings);
+      expect(firings.length).toBeGreaterThan(1); // the latency is felt: the checkpoint is exercised
+      expect(firings.length).toBeLessThanOrEqual(MAX_FIRINGS);
+      expect(outputSheets(sim)).toEqual(reference.months[month]);
+    }
+  }, 300_000);
+});
