@@ -88,7 +88,9 @@ async function runChild(path: string, monthsFile: string): Promise<void> {
 function runInChild(path: string, monthsFile: string): ChildFigures {
   const script = process.argv[1];
   const started = performance.now();
-  const child = spawnSync(process.execPath, [script, "--child=" + path, "--months=" + monthsFile], {
+  // The heap flag npm start --sales runs with (build/run-tool.mjs), so that both paths' memory compares.
+  const args = ["--heap-growing-percent=100", script, "--child=" + path, "--months=" + monthsFile];
+  const child = spawnSync(process.execPath, args, {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
