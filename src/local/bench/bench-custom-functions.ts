@@ -7,7 +7,8 @@
  * evaluation and the copy of the arguments into the context are left out
  * (Sheets does the copy), and so is collecting the garbage they leave.
  * SCORECARD's lines then show where a fresh execution's time goes: the
- * call's fixed cost and the rest, the script's evaluation, and the
+ * call's fixed cost and the rest, what V8's optimizing compiler takes of
+ * them, the script's evaluation, and the
  * simulator's own parts, with how the simulator differs from Apps Script.
  */
 import { readFileSync } from "node:fs";
@@ -123,6 +124,19 @@ function withoutCompilationCache<T>(work: () => T): T {
   }
 }
 
+/**
+ * Runs `work` with V8's optimizing compiler (TurboFan) off, so no code is optimized: the difference from the same
+ * work with it on is what optimizing costs (it compiles on background threads, which the process's CPU counts).
+ */
+function withoutOptimizingCompiler<T>(work: () => T): T {
+  v8.setFlagsFromString("--no-turbofan");
+  try {
+    return work();
+  } finally {
+    v8.setFlagsFromString("--turbofan");
+  }
+}
+
 /** One call of `name` in a fresh execution of the bundle, with the time of each part. */
 function freshExecution(script: BuiltScript, name: string, args: readonly unknown[]): ExecutionTime {
   collectGarbage();
@@ -215,6 +229,10 @@ function scorecardYear(script: BuiltScript): string[] {
   const runs = scorecardExecutions(script, work);
   const calls = partTotals(runs, "call");
   const fixed = partTotals(scorecardExecutions(script, scorecardWorkload({ salesRows: 1, repCount: 1 })), "call");
+  const unoptimized = partTotals(
+    withoutOptimizingCompiler(() => scorecardExecutions(script, work)),
+    "call",
+  );
   const context = contextCpu(script) * months;
   const evaluation = partTotals(runs, "load").cpu - context;
   const warm = warmYear(script, work);
@@ -227,6 +245,9 @@ function scorecardYear(script: BuiltScript): string[] {
     `    of which each call's fixed cost (the same call with 1 rep and 1 sales row): ${totalsText(fixed)}, ` +
       `${perCall(fixed.cpu)}, most of it compiling the code the call runs`,
     `    and the rest, rows and reps read and scored by code that starts cold: CPU ${ms(calls.cpu - fixed.cpu)}`,
+    `    of the calls, V8 optimizing the code that runs hot (TurboFan, on background threads): CPU ` +
+      `${ms(calls.cpu - unoptimized.cpu)}; the same calls with it off: ${totalsText(unoptimized)} ` +
+      "(a setting of V8, not of the script)",
     `    floor: one pass that only looks at each Sales row's date, in a fresh context as every call is: ` +
       `CPU ${ms(floor)} for the 12`,
     "  Each execution also loads the script before the call (CPU for the 12):",
