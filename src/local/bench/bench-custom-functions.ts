@@ -8,8 +8,8 @@
  * (Sheets does the copy), and so is collecting the garbage they leave.
  * SCORECARD's lines then show where a fresh execution's time goes: the
  * call's fixed cost and the rest, what V8's optimizing compiler takes of
- * them, the script's evaluation, and the
- * simulator's own parts, with how the simulator differs from Apps Script.
+ * them, the script's evaluation, and the simulator's own parts, with how the
+ * simulator differs from Apps Script.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
