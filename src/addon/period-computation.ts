@@ -44,7 +44,9 @@ export interface SalesByMonth {
 export function groupSalesByMonth(sales: readonly Sale[]): SalesByMonth {
   const byMonth = new Map<Period, Sale[]>();
   const monthOfDayCache = new Map<number, Period>();
-  for (const sale of sales) {
+  // By index: a for-of over a million sales, in code that runs once, allocates a result object per step.
+  for (let i = 0; i < sales.length; i += 1) {
+    const sale = sales[i];
     let month = monthOfDayCache.get(sale.day);
     if (month === undefined) {
       month = monthOfDay(sale.day);

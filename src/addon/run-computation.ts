@@ -118,7 +118,10 @@ export interface RunOutputs {
 function salesDayRange(records: InputRecords): { first: number | null; last: number | null } {
   let first: number | null = null;
   let last: number | null = null;
-  for (const sale of records.sales) {
+  const sales = records.sales;
+  // By index: a for-of over a million sales, in code that runs once, allocates a result object per step.
+  for (let i = 0; i < sales.length; i += 1) {
+    const sale = sales[i];
     if (sale.status === "open") continue;
     if (first === null || sale.day < first) first = sale.day;
     if (last === null || sale.day > last) last = sale.day;

@@ -77,7 +77,9 @@ interface PipelineSums {
 function pipelineSums(sales: readonly Sale[], period: Period, fyStart: number): PipelineSums {
   const { first, last } = dayRange(period, fyStart);
   const sums: PipelineSums = { won: new Map(), open: new Map() };
-  for (const sale of sales) {
+  // By index: a for-of over a million sales, in code that runs once, allocates a result object per step.
+  for (let i = 0; i < sales.length; i += 1) {
+    const sale = sales[i];
     if (sale.day < first || sale.day > last) continue;
     if (sale.status === "won") sums.won.set(sale.rep, (sums.won.get(sale.rep) ?? 0) + sale.amount * sale.split);
     if (sale.status !== "open") continue;
