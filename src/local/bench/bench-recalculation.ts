@@ -9,7 +9,7 @@
  *
  * Node-only tooling (src/local); never part of the pushed bundle.
  */
-import { performance } from "node:perf_hooks";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import { RUN_TIME_BUDGET_MS, MAX_SPREADSHEET_CELLS } from "../../addon/platform-limits";
 import { createSimulator, loadBundle, type CallRecord, type Simulator } from "../../simulator/index";
 import type { CellInput } from "../../simulator/snapshot";
@@ -132,6 +132,23 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** Sums the main thread's GC pauses from now until stop() (entries are delivered on a later turn of the event loop). */
+function gcPauses(): { stop: () => Promise<number> } {
+  let pausedMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pausedMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return {
+    stop: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const entry of observer.takeRecords()) pausedMs += entry.duration;
+      observer.disconnect();
+      return pausedMs;
+    },
+  };
+}
+
 function gridCells(sim: Simulator): number {
   return sim.spreadsheet.cellCount();
 }
@@ -210,11 +227,13 @@ export async function benchRecalculation(options: Partial<BenchSize> & { quick?:
 
   const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
   sim.resetCalls();
+  const gc = gcPauses();
   const runStart = performance.now();
   const runCpuStart = cpuMs();
   bundle.call("menuRecalculateNow");
   const runMs = performance.now() - runStart;
   const runCpuMs = cpuMs() - runCpuStart;
+  const gcMs = await gc.stop();
   bundle.end();
   sampleHeap("at the end of the run");
 
@@ -243,6 +262,7 @@ export async function benchRecalculation(options: Partial<BenchSize> & { quick?:
     `  fixture set-up (not part of the run): ${seconds(setupMs)}`,
     `  run, host wall time: ${seconds(runMs)} = script compute ${seconds(computeWallMs)} + simulator services ${seconds(serviceMs)}`,
     `  run, process CPU time: ${seconds(runCpuMs)} = script compute ${seconds(computeMs)} + simulator services ${seconds(serviceCpuMs)} (GC threads included)`,
+    `  garbage collection pauses during the run: ${seconds(gcMs)} of the host wall time (services' garbage included)`,
     `  peak heap: ${mb(peakHeap)}   ${goal("under 1.2 GB")} (${peakHeap < GOALS.peakHeapBytes ? "met" : "NOT met"})`,
     `    sampled after a forced GC before the run and around every service call, so a peak between two calls is missed;`,
     `    highest ${peakAt};`,
