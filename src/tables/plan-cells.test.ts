@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BUILT_IN_METRICS, metricLabel } from "../core/metric-catalog";
 import { MAX_PLAN_NUMBER, MAX_PLAN_RATE } from "../core/number-text";
-import { type RowCells, readRowCells, rowCells, rowSchemaOf, rowSchemas, textOf } from "./plan-cells";
+import { metricKeyOf, type RowCells, readRowCells, rowCells, rowSchemaOf, rowSchemas, textOf } from "./plan-cells";
 
 /** The plan problem codes a row's cells raise, by field. */
 function issuesOf(result: {
@@ -137,5 +138,20 @@ describe("plan row cells read plainly", () => {
     const raw = { key: "revenue", weight: 1, direction: "", floor: 0.8, cap: 0.5 };
     expect(readRowCells(rowCells().metric, raw)).toBeNull();
     expect(issuesOf(rowSchemas().metric.safeParse(raw))).toEqual({ cap: "plan_cap_below_floor" });
+  });
+});
+
+describe("metricKeyOf", () => {
+  it("reads each built-in metric's key and its English and Chinese names, in any case and spacing, as its key", () => {
+    for (const metric of BUILT_IN_METRICS) {
+      for (const name of [metric.key, metricLabel(metric.key, "en"), metricLabel(metric.key, "zh")]) {
+        expect(metricKeyOf(`  ${name.toUpperCase().replace(/_/g, " ")} `)).toBe(metric.key);
+      }
+    }
+  });
+
+  it("keeps any other name as a key of its own", () => {
+    expect(metricKeyOf(" CSAT score ")).toBe("csat_score");
+    expect(metricKeyOf("on-time delivery")).toBe("on_time_delivery");
   });
 });

@@ -238,21 +238,36 @@ const DEFAULT_DRIVER_METRIC = "revenue";
  * metricKeyOf("CSAT score");  // "csat_score"
  */
 export function metricKeyOf(text: string): string {
-  const name = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-  const builtIn = BUILT_IN_METRICS.find(
-    (metric) => metric.key === name || name === labelName(metric.key, "en") || name === labelName(metric.key, "zh"),
-  );
-  return builtIn ? builtIn.key : name;
+  const name = metricName(text);
+  return builtInMetricNames().get(name) ?? name;
 }
 
-function labelName(key: string, language: Language): string {
-  return metricLabel(key, language)
+function metricName(text: string): string {
+  return text
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, "_");
+}
+
+let builtInNames: ReadonlyMap<string, string> | null = null;
+
+/**
+ * Each built-in metric's key and its English and Chinese names, as metricName writes them, to the metric's key; a
+ * name two metrics share is the first's. Built once, on first use: every Plan row naming a metric looks it up.
+ */
+function builtInMetricNames(): ReadonlyMap<string, string> {
+  if (builtInNames !== null) return builtInNames;
+  const names = new Map<string, string>();
+  for (const metric of BUILT_IN_METRICS) {
+    for (const name of [
+      metric.key,
+      metricName(metricLabel(metric.key, "en")),
+      metricName(metricLabel(metric.key, "zh")),
+    ])
+      if (!names.has(name)) names.set(name, metric.key);
+  }
+  builtInNames = names;
+  return names;
 }
 
 function metricKeyCell(value: unknown): string | CellIssue {
