@@ -392,7 +392,7 @@ const countOfPeriods = wholeNumberFrom(1, 1000, "a whole number from 1");
 /** How a row type's cells read: each field's reader, and optionally a rule between the fields read. */
 export interface RowCells<Row> {
   readers: { [Field in keyof Row]: (value: unknown) => Row[Field] | CellIssue };
-  /** A method, so that the cells of any setting's value pass for a setting value's cells. */
+  /** A problem of the row as a whole, or null. A method, so that a setting's value cells pass for any setting's. */
   rule?(row: Row): RowIssue | null;
 }
 
@@ -405,7 +405,7 @@ interface RowIssue {
 }
 
 /** The row a {@link RowCells} reads. */
-export type RowOf<Cells> = Cells extends RowCells<infer Row> ? Row : never;
+type RowOf<Cells> = Cells extends RowCells<infer Row> ? Row : never;
 
 type CellReaders = Record<string, (value: unknown) => unknown>;
 
@@ -480,7 +480,7 @@ function buildRowCells() {
 }
 
 /** The cells of each row type, and of each setting's value. */
-export type RowCellsByType = ReturnType<typeof buildRowCells>;
+type RowCellsByType = ReturnType<typeof buildRowCells>;
 
 let rowCellsBuilt: RowCellsByType | null = null;
 
@@ -502,7 +502,8 @@ export function rowCells(): RowCellsByType {
  * SCORECARD call, where building and running the schemas cost more than reading the plan.
  *
  * @example
- * readRowCells(rowCells().tier, { key: "Team bonus", bound: "100%", rate: "10%" }); // { key: "Team bonus", bound: 1, rate: 0.1 }
+ * readRowCells(rowCells().tier, { key: "Team bonus", bound: "100%", rate: "10%" });
+ * // { key: "Team bonus", bound: 1, rate: 0.1 }
  * readRowCells(rowCells().tier, { key: "Team bonus", bound: "lots", rate: "10%" }); // null
  */
 export function readRowCells<Row>(cells: RowCells<Row>, raw: Readonly<Record<string, unknown>>): Row | null {
