@@ -305,6 +305,41 @@ function coversBlock(range: FormatRange, values: readonly (readonly unknown[])[]
 }
 
 /**
+ * How many leading rows of a block the sheet already holds as they are
+ * (texts, numbers and booleans equal, dates the same instant, blanks blank,
+ * cells past the sheet's values blank): a write of the block may start
+ * below them. `sheet` is the sheet's values as read, from the block's first
+ * row; null when they were not read.
+ *
+ * @example
+ * unchangedRows([["Period"], ["2026-03"], ["2026-04"]], [["Period"], ["2026-03"], ["2026-Q2"]]); // 2
+ */
+export function unchangedRows(
+  block: readonly (readonly CellValue[])[],
+  sheet: readonly (readonly unknown[])[] | null,
+): number {
+  if (!sheet) return 0;
+  const none: readonly unknown[] = [];
+  let rows = 0;
+  while (rows < block.length && sameRow(block[rows], sheet[rows] ?? none)) rows++;
+  return rows;
+}
+
+function sameRow(want: readonly CellValue[], have: readonly unknown[]): boolean {
+  if (have.length > want.length) return false;
+  for (let c = 0; c < want.length; c++) if (!sameCell(want[c], have[c])) return false;
+  return true;
+}
+
+function sameCell(want: CellValue, have: unknown): boolean {
+  if (want === have) return true;
+  if (want === "") return have === undefined || have === null;
+  // Dates come from the script's realm or the spreadsheet's: told by their tag, not by instanceof.
+  const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
+  return isDate(want) && isDate(have) && want.getTime() === have.getTime();
+}
+
+/**
  * Service calls and cells of {@link writeBlock} for a block of `rows` x
  * `columns` at (row, column), given the sheet's grid and the ranges its
  * formats go in (null: sized as one grid of formats).

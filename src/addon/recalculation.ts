@@ -49,6 +49,7 @@ import {
   type OutputRole,
   type OutputSheet,
   type SheetSetup,
+  unchangedRows,
 } from "./output-writer";
 import { formatRanges, wholeBlockRange, type FormatRange } from "./format-ranges";
 import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
@@ -62,7 +63,7 @@ import {
   CHART_CALLS,
   cyclePrint,
   cycleWork,
-  estimateWrites,
+  estimateFirstWrite,
   finishSize,
   inputsPrint,
   inspections,
@@ -343,8 +344,8 @@ function runUnderLease(
     const planWrite = planned.includes(step)
       ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart)
       : null;
-    const write =
-      planWrite && !budget.fits(planWrite.size, finish, limit) && planWrite.fallback ? planWrite.fallback : planWrite;
+    let write = planWrite;
+    while (write?.fallback && !budget.fits(write.size, finish, limit)) write = write.fallback;
     if (!write || !budget.fits(write.size, finish, limit)) {
       stoppedBefore = step;
       break;
@@ -470,7 +471,7 @@ function computeTime(
 ): () => boolean {
   let last = Date.now();
   let slowest = 0;
-  const firstStep = estimateWrites(planned.slice(0, 1), records, budget);
+  const firstStep = estimateFirstWrite(planned, records, budget, finish, FIRST_STEP_LIMIT_MS);
   return () => {
     const now = Date.now();
     slowest = Math.max(slowest, now - last);
@@ -520,9 +521,10 @@ interface StepWrite {
   run: () => string | null | undefined;
   record: Partial<Omit<OutputRecord, "id">>;
   /**
-   * The same write in fewer calls (number formats as one grid) for when the
-   * run's calls are so slow that the step would not fit otherwise, so that
-   * every step fits some run.
+   * The same sheet written another way, for when this one does not fit: in
+   * fewer calls (number formats as one grid), so that a step fits a run whose
+   * calls are slow; or only the rows below those the sheet already holds as
+   * they are, so that a step fits a run whose cells are slow.
    */
   fallback?: StepWrite;
 }
@@ -597,33 +599,41 @@ function tableWrite(
     record,
   );
   const width = padded.values[0]?.length ?? 0;
-  const withRanges = (ranges: readonly FormatRange[]): StepWrite => ({
+  // The rows from `from` down, formats by `ranges` (relative to that row).
+  const rowsFrom = (from: number, ranges: readonly FormatRange[]): StepWrite => ({
     size:
       out.status === "foreign"
         ? NO_WORK
         : addWork(
             setupCalls(out),
-            writeBlockSize(out, 1, 1, padded.values.length, width, ranges),
+            writeBlockSize(out, from + 1, 1, padded.values.length - from, width, ranges),
             notes ? { calls: 2, cells: columns.length } : NO_WORK,
           ),
     record: { cells: padded.values.length * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
       if (!sheet) return;
-      writeBlock(sheet, out, 1, 1, padded.values, padded.formats, ranges);
+      const values = from === 0 ? padded.values : padded.values.slice(from);
+      writeBlock(sheet, out, from + 1, 1, values, from === 0 ? padded.formats : padded.formats.slice(from), ranges);
       if (notes) writeHeaderNotes(sheet, 1, columns, language);
     },
   });
-  return withFallback(withRanges(formatRanges(padded.formats)), withRanges(wholeBlockRange(padded.formats)));
+  const whole = [rowsFrom(0, formatRanges(padded.formats)), rowsFrom(0, wholeBlockRange(padded.formats))];
+  // Rows the sheet already holds as they are (a month's run changes the rows of its periods, sorted last).
+  const kept = out.status === "own" ? unchangedRows(padded.values, out.values) : 0;
+  if (kept === 0) return withFallbacks(whole);
+  const tail = padded.formats.slice(kept);
+  return withFallbacks([...whole, rowsFrom(kept, formatRanges(tail)), rowsFrom(kept, wholeBlockRange(tail))]);
 }
 
 /**
- * A write by format ranges with its fallback, both recording the calls of
- * the ranges' write, so that the next run can predict either (run-steps.ts).
+ * Ways of doing one write, the first preferred, each the next one's
+ * fallback: all record the calls of the first (by format ranges), so that
+ * the next run can predict it (run-steps.ts).
  */
-function withFallback(ranges: StepWrite, fallback: StepWrite): StepWrite {
-  const record = { ...ranges.record, calls: ranges.size.calls };
-  return { ...ranges, record, fallback: { ...fallback, record } };
+function withFallbacks(ways: readonly StepWrite[]): StepWrite {
+  const record = { ...ways[0].record, calls: ways[0].size.calls };
+  return ways.reduceRight<StepWrite | undefined>((next, way) => ({ ...way, record, fallback: next }), undefined)!;
 }
 
 function reviewsWrite(
@@ -708,7 +718,7 @@ function dashboardWrite(
       if (sheet) writeBlock(sheet, out, 1, 1, padded.values, padded.formats, ranges);
     },
   });
-  return withFallback(withRanges(formatRanges(padded.formats)), withRanges(wholeBlockRange(padded.formats)));
+  return withFallbacks([withRanges(formatRanges(padded.formats)), withRanges(wholeBlockRange(padded.formats))]);
 }
 
 /** The Dashboard chart: it reads its ranges live, so it is rebuilt only when it would change. */

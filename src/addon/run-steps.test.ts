@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { inputsPrint } from "./run-steps";
+import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
+import { estimateFirstWrite, estimateWrites, finishSize, inputsPrint, planSteps, STEPS } from "./run-steps";
+import type { OutputRecord } from "./spreadsheet-state";
+import { TimeBudget } from "./time-budget";
 
 function grid(rows: number, changedRow = -1): unknown[][] {
   return Array.from({ length: rows }, (_, i) => [
@@ -30,5 +33,54 @@ describe("inputsPrint", () => {
     const prints = [new Date(0), new Date(1), true, "true", 1, "1", null, "", ["x"], "x"].map(print);
     expect(new Set(prints).size).toBe(prints.length);
     expect(print(new Date(5))).toBe(print(new Date(5)));
+  });
+});
+
+/** A budget that has learned 1 s a call and 0.5 ms a cell, `elapsedMs` into its run. */
+function slowCells(elapsedMs: number): TimeBudget {
+  const budget = new TimeBudget(0, RUN_TIME_BUDGET_MS, () => elapsedMs);
+  budget.learn({ calls: 1, cells: 0 }, 1_000);
+  budget.learn({ calls: 2, cells: 4_000 }, 4_000);
+  return budget;
+}
+
+const sheet = (cells: number, calls?: number): OutputRecord => ({ id: 7, cells, notes: "en", chart: "", calls });
+
+describe("predicting a step's write", () => {
+  it("takes the faster of the write by format ranges (its recorded calls, its cells once) and the formats grid", () => {
+    const records = { payouts: sheet(100_000, 30) };
+    // By ranges: 30 s + 55 s; as a grid: 4 s + 110 s.
+    expect(estimateWrites(["payouts"], records, slowCells(0))).toEqual({ calls: 30, cells: 110_000 });
+    // Calls of 5 s, cells free: the grid.
+    const slowCalls = new TimeBudget(0, RUN_TIME_BUDGET_MS, () => 0);
+    slowCalls.learn({ calls: 1, cells: 0 }, 5_000);
+    expect(estimateWrites(["payouts"], records, slowCalls)).toEqual({ calls: 4, cells: 220_000 });
+    // No calls recorded (a run state of an earlier version), or no costs: the grid.
+    expect(estimateWrites(["payouts"], { payouts: sheet(100_000) }, slowCells(0)).cells).toBe(220_000);
+    expect(estimateWrites(["payouts"], records).cells).toBe(220_000);
+  });
+});
+
+describe("planning when a whole sheet does not fit", () => {
+  const records = { results: sheet(130_000, 25), runLog: sheet(0) };
+  const finish = finishSize({ own: true, full: false });
+
+  it("plans the first step when writing the rows it changes would fit, and predicts that write", () => {
+    // From 180 s: reading Results and the Run log takes 11 s + 65 s, writing Results whole 25 s + 71.5 s, the
+    // finish 5 s: 357.5 s, past 340. Writing a quarter of it takes 25 s + 17.9 s: 304 s.
+    expect(planSteps([...STEPS], slowCells(180_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual(["results"]);
+    // Once read (from 260 s), the whole write would not fit: a quarter of the sheet is predicted.
+    expect(estimateFirstWrite(["results"], records, slowCells(260_000), finish, FIRST_STEP_LIMIT_MS)).toEqual({
+      calls: 25,
+      cells: 35_750,
+    });
+    // With time for the whole sheet, the whole is predicted.
+    expect(estimateFirstWrite(["results"], records, slowCells(100_000), finish, FIRST_STEP_LIMIT_MS).cells).toBe(
+      143_000,
+    );
+  });
+
+  it("plans nothing when not even those rows would fit", () => {
+    expect(planSteps([...STEPS], slowCells(230_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual([]);
   });
 });

@@ -225,8 +225,10 @@ export function estimateSteps(
   return addWork(...reads, estimateWrites(steps, records, costs));
 }
 
-/** A sheet grows between two runs (a month's rows): its next block is taken to be this much larger. */
-const GROWTH = 1.1;
+/** A sheet grows between two runs (a month's rows): its next block is taken to be a tenth larger. */
+function grown(cells: number): number {
+  return cells + Math.ceil(cells / 10);
+}
 
 /**
  * Predicted size of the writes of some steps alone (see {@link estimateSteps}).
@@ -249,9 +251,9 @@ export function estimateWrites(
   const writes = steps.map((step) => {
     if (step === "chart") return { calls: CHART_CALLS + 1, cells: 0 };
     const record = records[step];
-    const grid = { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: Math.ceil(2 * GROWTH * (record?.cells ?? 0)) };
+    const grid = { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: 2 * grown(record?.cells ?? 0) };
     if (!record?.calls || !costs) return grid;
-    const ranges = { calls: record.calls, cells: Math.ceil(GROWTH * record.cells) };
+    const ranges = { calls: record.calls, cells: grown(record.cells) };
     return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
   });
   return addWork(...writes);
@@ -269,11 +271,55 @@ export function finishSize(runLog: { own: boolean; full: boolean }): WorkSize {
   return { calls: 5 + (runLog.own ? (runLog.full ? 1 : 0) : NEW_SHEET_CALLS - 1), cells: 2 * 2 * 11 };
 }
 
+/** Steps whose sheet a run may write from the first row it changes (sorted by period, a month's rows come last). */
+const TAIL_STEPS: readonly Step[] = ["results", "payouts"];
+
+/** Share of such a sheet taken to change in a run whose whole write would not fit (its latest periods' rows). */
+const TAIL_SHARE = 0.25;
+
+/** Predicted size of the write of a step that writes only the rows it changes: its last calls, a share of its cells. */
+function estimateTailWrite(step: Step, records: Readonly<Record<string, OutputRecord>>): WorkSize | null {
+  const record = records[step];
+  if (!TAIL_STEPS.includes(step) || !record?.calls) return null;
+  return { calls: record.calls, cells: Math.ceil(TAIL_SHARE * grown(record.cells)) };
+}
+
+/** Predicted size of a step that writes only the rows it changes, with its reads. */
+function estimateTail(step: Step, records: Readonly<Record<string, OutputRecord>>): WorkSize | null {
+  const write = estimateTailWrite(step, records);
+  if (!write) return null;
+  const reads = Object.entries(inspections([step], records)).map(([role, options]) =>
+    records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
+  );
+  return addWork(...reads, write);
+}
+
+/**
+ * Predicted size of the write of a run's first planned step, from now: the
+ * whole sheet, or only the rows it changes when the whole would not fit.
+ *
+ * @example
+ * estimateFirstWrite(["payouts"], records, budget, finish, FIRST_STEP_LIMIT_MS); // e.g. { calls: 20, cells: 40_000 }
+ */
+export function estimateFirstWrite(
+  planned: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  budget: TimeBudget,
+  finish: WorkSize,
+  firstStepLimitMs: number,
+): WorkSize {
+  const whole = estimateWrites(planned.slice(0, 1), records, budget);
+  const tail = planned.length > 0 ? estimateTailWrite(planned[0], records) : null;
+  return tail && !budget.fits(whole, finish, firstStepLimitMs) ? tail : whole;
+}
+
 /**
  * The steps a run plans: the longest run of the steps left that, with the
  * reads they need, fits the budget before the finish. The first step may
  * reach `firstStepLimitMs` instead, so that a run whose fixed calls fill
- * the budget still saves something.
+ * the budget still saves something; when even its whole sheet would not fit,
+ * it is planned if writing the rows it changes would (the run then writes
+ * the whole sheet or those rows, as its exact size allows).
  *
  * @example
  * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
@@ -292,5 +338,7 @@ export function planSteps(
     if (!budget.fits(size, finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs)) break;
     chosen.push(step);
   }
-  return chosen;
+  if (chosen.length > 0 || remaining.length === 0) return chosen;
+  const tail = estimateTail(remaining[0], records);
+  return tail && budget.fits(tail, finish, firstStepLimitMs) ? [remaining[0]] : [];
 }

@@ -1,10 +1,10 @@
 /**
- * Must show: when every cell a call moves is slow (1 s a call plus 0.5 ms a
- * cell), the monthly run still finishes. A firing there spends about a third
- * of its 6 minutes reading the inputs; the rest must hold a step (its
- * sheet's read and write). Each firing makes progress that the next does
- * not redo, and none is killed, until the sheets are those of one unhurried
- * run.
+ * Must show: when every cell a call moves is slow (1 s a call plus 0.5 or
+ * 0.7 ms a cell), the monthly run still finishes. A firing there spends a
+ * third of its 6 minutes or more reading the inputs; the rest must hold a
+ * step (its sheet's read and write: at 0.7 ms, only the rows a month
+ * changes). Each firing makes progress that the next does not redo, and
+ * none is killed, until the sheets are those of one unhurried run.
  *
  * Progress is measured by the work recorded in the spreadsheet: the steps
  * written for the cycle's periods (the run state's cycle), or the cycle
@@ -17,7 +17,10 @@ import { fireOnce, scheduledTeam, type Firing } from "./firings";
 
 /** The bench's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
 const TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
-const SLOW_CELLS: LatencyModel = { perCallMs: 1000, perCellMs: 0.5 };
+const SLOW_CELLS: [string, LatencyModel][] = [
+  ["1 s a call and 0.5 ms a cell", { perCallMs: 1000, perCellMs: 0.5 }],
+  ["1 s a call and 0.7 ms a cell", { perCallMs: 1000, perCellMs: 0.7 }],
+];
 const SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems"];
 /** A firing writes at least one step: a run of work takes at most one firing per step. */
 const MAX_FIRINGS = STEPS.length;
@@ -77,7 +80,7 @@ function expectProgress(firings: ProgressFiring[]): void {
   }
 }
 
-describe("1 s a call and 0.5 ms a cell", () => {
+describe("slow cells", () => {
   const reference: { catchUp: unknown; months: unknown[] } = { catchUp: null, months: [] };
 
   beforeAll(() => {
@@ -91,19 +94,20 @@ describe("1 s a call and 0.5 ms a cell", () => {
     }
   }, 120_000);
 
-  it(`catches up, then runs two months one at a time, each within ${MAX_FIRINGS} firings that each save progress`, () => {
-    const { sim, uid } = scheduledTeam(TEAM, SLOW_CELLS);
-    const catchUp = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
-    expectProgress(catchUp);
-    expect(catchUp.length).toBeLessThanOrEqual(MAX_FIRINGS);
-    expect(outputSheets(sim)).toEqual(reference.catchUp);
-    for (let month = 0; month < 2; month++) {
-      sim.advance(MONTH_MS);
-      const firings = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
-      expectProgress(firings);
-      expect(firings.length).toBeGreaterThan(1); // the latency is felt: the checkpoint is exercised
-      expect(firings.length).toBeLessThanOrEqual(MAX_FIRINGS);
-      expect(outputSheets(sim)).toEqual(reference.months[month]);
-    }
-  }, 300_000);
+  for (const [name, latency] of SLOW_CELLS)
+    it(`at ${name}, catches up, then runs two months one at a time, each within ${MAX_FIRINGS} firings that each save progress`, () => {
+      const { sim, uid } = scheduledTeam(TEAM, latency);
+      const catchUp = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
+      expectProgress(catchUp);
+      expect(catchUp.length).toBeLessThanOrEqual(MAX_FIRINGS);
+      expect(outputSheets(sim)).toEqual(reference.catchUp);
+      for (let month = 0; month < 2; month++) {
+        sim.advance(MONTH_MS);
+        const firings = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
+        expectProgress(firings);
+        expect(firings.length).toBeGreaterThan(1); // the latency is felt: the checkpoint is exercised
+        expect(firings.length).toBeLessThanOrEqual(MAX_FIRINGS);
+        expect(outputSheets(sim)).toEqual(reference.months[month]);
+      }
+    }, 300_000);
 });
