@@ -91,7 +91,8 @@ export function ceilTo(value: number, decimals: number): number {
  * groupThousands("1234567"); // "1,234,567"
  */
 export function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // Most figures a review writes have three digits or fewer before the point: nothing to insert, no pattern to run.
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /**

@@ -104,15 +104,39 @@ export function recentMeanComparison(score: number | null, history: RepPeriodRes
  * @example
  * teamComparison(result, teamRows); // { team: "East", teamSize: 3, median: 0.88, difference: 0.04 }
  */
-export function teamComparison(result: RepPeriodResult, teamRows: RepPeriodResult[]): TeamComparison | null {
+export function teamComparison(result: RepPeriodResult, teamRows: readonly RepPeriodResult[]): TeamComparison | null {
   if (!isNumber(result.score)) return null;
-  const scores = teamRows.map((row) => row.score).filter(isNumber);
-  const middle = median(scores);
-  if (scores.length < 2 || middle === null) return null;
+  const { scored, median: middle } = teamScores(teamRows);
+  if (scored < 2 || middle === null) return null;
   return {
     team: result.team,
-    teamSize: scores.length,
+    teamSize: scored,
     median: middle,
     difference: shownDifference(result.score, middle),
   };
+}
+
+/** How many of a team's rows have a score, and the median of those scores. */
+export interface TeamScores {
+  scored: number;
+  median: number | null;
+}
+
+// Every member of a team is reviewed against the same scores: count and sort them once per team rows array.
+const teamScoresCache = new WeakMap<readonly RepPeriodResult[], TeamScores>();
+
+/**
+ * The scored rows of a team and their median score, worked out once per rows array.
+ *
+ * @example
+ * teamScores(teamRows); // { scored: 3, median: 0.88 }
+ */
+export function teamScores(teamRows: readonly RepPeriodResult[]): TeamScores {
+  let known = teamScoresCache.get(teamRows);
+  if (known === undefined) {
+    const scores = teamRows.map((row) => row.score).filter(isNumber);
+    known = { scored: scores.length, median: median(scores) };
+    teamScoresCache.set(teamRows, known);
+  }
+  return known;
 }

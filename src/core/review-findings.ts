@@ -20,6 +20,7 @@ import {
   previousComparison,
   recentMeanComparison,
   teamComparison,
+  teamScores,
   type PreviousComparison,
   type RecentMeanComparison,
   type TeamComparison,
@@ -143,10 +144,7 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
       isNumber(result.rank) ? result.rank : 0,
     ),
     teamRank: score !== null && isNumber(result.teamRank) ? result.teamRank : null,
-    teamRankOf: Math.max(
-      teamRows.filter((row) => isNumber(row.score)).length,
-      isNumber(result.teamRank) ? result.teamRank : 0,
-    ),
+    teamRankOf: Math.max(teamScores(teamRows).scored, isNumber(result.teamRank) ? result.teamRank : 0),
     metrics,
     leftOut: metrics
       .filter((m) => m.leftOut !== null)
