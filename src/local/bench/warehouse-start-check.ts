@@ -30,17 +30,22 @@ const PEAK_LIMIT_MB = 2048;
 const FOLDER = join(tmpdir(), "scorecard-warehouse-check");
 
 /**
- * Loaded into every Node process of the start run (NODE_OPTIONS): on exit each appends its pid and peak RSS in KB,
- * which no parent can read once the child is gone (Node reports no children's rusage).
+ * Loaded into every Node process of the start run (NODE_OPTIONS): on exit each appends its pid, peak RSS in KB and
+ * CPU time in microseconds, which no parent can read once the child is gone (Node reports no children's rusage).
  */
 const PEAK_RECORDER = `process.on("exit", () => {
-  require("node:fs").appendFileSync(process.env.SCORECARD_PEAK_RSS_FILE, process.pid + " " + process.resourceUsage().maxRSS + "\\n");
+  const usage = process.resourceUsage();
+  const cpu = usage.userCPUTime + usage.systemCPUTime;
+  const line = [process.pid, usage.maxRSS, cpu].join(" ") + "\\n";
+  require("node:fs").appendFileSync(process.env.SCORECARD_PEAK_RSS_FILE, line);
 });
 `;
 
 interface StartRun {
   wallS: number;
   peakMb: number;
+  /** User and system CPU time of every Node process of the run: what a loaded machine does not stretch. */
+  cpuS: number;
 }
 
 interface RevenueCheck {
@@ -90,13 +95,14 @@ function runStart(root: string, team: string, sales: string, result: string): St
     throw new Error(
       `npm start --sales failed (status ${child.status}, ${child.signal ?? "no signal"}):\n${child.stderr}`,
     );
-  const kb = readFileSync(peaks, "utf8")
+  const records = readFileSync(peaks, "utf8")
     .trim()
     .split("\n")
-    .map((line) => Number(line.split(" ")[1]));
+    .map((line) => line.split(" ").map(Number));
   rmSync(peaks, { force: true });
   rmSync(recorder, { force: true });
-  return { wallS, peakMb: Math.max(...kb) / 1024 };
+  const peakMb = Math.max(...records.map(([, kb]) => kb)) / 1024;
+  return { wallS, peakMb, cpuS: records.reduce((sum, [, , micros]) => sum + micros, 0) / 1e6 };
 }
 
 /** Every monthly Results row's `revenue actual` against the GROUP BY's revenue of that rep and month. */
@@ -154,16 +160,18 @@ export async function runStartCheck(root: string, sizes: readonly number[], repe
       const run = runStart(root, team, sales.path, result);
       runs.push(run);
       console.log(
-        `  run ${i + 1}: wall ${run.wallS.toFixed(1)} s, peak RSS ${mb(run.peakMb)}, ` +
+        `  run ${i + 1}: wall ${run.wallS.toFixed(1)} s (CPU ${run.cpuS.toFixed(1)} s), peak RSS ${mb(run.peakMb)}, ` +
           `${Math.round(rows / run.wallS).toLocaleString("en-US")} rows/s`,
       );
     }
     const check = await checkRevenue(sales.path, result);
     rmSync(result, { force: true });
     const wall = median(runs.map((run) => run.wallS));
+    const cpu = median(runs.map((run) => run.cpuS));
     const peak = Math.max(...runs.map((run) => run.peakMb));
     console.log(
-      `  ${label}: wall ${wall.toFixed(1)} s${repeats > 1 ? ` (median of ${repeats})` : ""}, peak RSS ${mb(peak)}` +
+      `  ${label}: wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s${repeats > 1 ? ` (medians of ${repeats})` : ""}, ` +
+        `peak RSS ${mb(peak)}` +
         `${repeats > 1 ? " (highest)" : ""}, ${Math.round(rows / wall).toLocaleString("en-US")} rows/s; wall < ` +
         `${WALL_LIMIT_S} s: ${wall < WALL_LIMIT_S ? "yes" : "NO"}, peak < ${mb(PEAK_LIMIT_MB)}: ` +
         `${peak < PEAK_LIMIT_MB ? "yes" : "NO"}`,
