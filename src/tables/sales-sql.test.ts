@@ -73,6 +73,15 @@ describe("aggregatesQuery", () => {
     expect(duckdb).toContain("IN (SELECT unnest($known_owners)))");
   });
 
+  it("adds money as each dialect's exact decimal, never as doubles", () => {
+    const bigquery = aggregatesQuery(input, "bigquery").sql;
+    expect(bigquery).toContain("THEN CAST(amount * share AS NUMERIC) ELSE 0 END) AS FLOAT64) AS revenue");
+    expect(bigquery).toContain("CAST(amount * share * probability AS NUMERIC)");
+    const duckdb = aggregatesQuery(input, "duckdb").sql;
+    expect(duckdb).toContain("THEN CAST(amount * share AS DECIMAL(38, 9)) ELSE 0 END) AS DOUBLE) AS revenue");
+    expect(duckdb).toContain("CAST(amount * share * probability AS DECIMAL(38, 9))");
+  });
+
   it("asks for the zone only when a column is an instant", () => {
     const dated = salesColumnsOf([{ name: "Date", kind: "date" }, ...SCHEMA.slice(1)], "deals");
     expect(aggregatesQuery({ ...input, columns: dated }, "duckdb").params.time_zone).toBeUndefined();
