@@ -80,7 +80,10 @@ export function currencyFor(setting: string | null | undefined, spreadsheetCurre
 export function ceilTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;
-  const scaled = Number((value * factor).toPrecision(12));
+  const product = value * factor;
+  // A whole product below 12 digits reads back the same through toPrecision (most gaps of counts): no text made.
+  if (Number.isInteger(product) && Math.abs(product) < 1e12) return product / factor + 0;
+  const scaled = Number(product.toPrecision(12));
   return Math.ceil(scaled) / factor;
 }
 
