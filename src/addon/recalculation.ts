@@ -337,6 +337,7 @@ function runUnderLease(
   const newRecords: Record<string, OutputRecord> = { ...records };
   let problemsSheet: string | null = null;
   let stoppedBefore: Step | null = null;
+  let partWritten: { step: Step; rows: number } | null = null;
   const stepsRun: Step[] = [];
   for (const step of STEPS) {
     if (done.has(step)) continue;
@@ -348,6 +349,15 @@ function runUnderLease(
     while (write?.fallback && !budget.fits(write.size, finish, limit)) write = write.fallback;
     if (!write || !budget.fits(write.size, finish, limit)) {
       stoppedBefore = step;
+      const part = planWrite?.part?.((size) => budget.fits(size, finish, limit));
+      if (part) {
+        budget.measure(
+          () => part.write.run(),
+          () => part.write.size,
+        );
+        partWritten = { step, rows: part.rows };
+        recordSheet(newRecords, outputs[step as MergedRole], part.write.record);
+      }
       break;
     }
     const result = budget.measure(
@@ -361,11 +371,7 @@ function runUnderLease(
         : step === "dashboard" || step === "chart"
           ? outputs.dashboard
           : outputs[step];
-    if (written && written.status === "own") {
-      const before = newRecords[written.role];
-      const blank: OutputRecord = { id: -1, cells: 0, notes: "", chart: "" };
-      newRecords[written.role] = { ...blank, ...before, ...write.record, id: written.id ?? before?.id ?? -1 };
-    }
+    recordSheet(newRecords, written, write.record);
     done.add(step);
     stepsRun.push(step);
   }
@@ -414,9 +420,10 @@ function runUnderLease(
     ...out.details,
     ...approvalLines,
     ...(statements ? [statementLine(statements)] : []),
-    ...(stoppedBefore && stepsRun.length === 0
+    ...(stoppedBefore && stepsRun.length === 0 && !partWritten
       ? [`checkpoint: no time for ${stoppedBefore} (${Math.round(budget.elapsed() / 1000)} s used)`]
       : []),
+    ...(partWritten ? [`checkpoint: ${partWritten.step} written to row ${partWritten.rows}`] : []),
   ];
   const base = summaryOf(
     out,
@@ -456,6 +463,18 @@ function runUnderLease(
   );
   summary.durationMs = Date.now() - startedAt;
   return summary;
+}
+
+/** Records what a step wrote of an own sheet in the run state's records of its sheets. */
+function recordSheet(
+  records: Record<string, OutputRecord>,
+  written: OutputSheet | undefined,
+  record: Partial<Omit<OutputRecord, "id">>,
+): void {
+  if (written?.status !== "own") return;
+  const before = records[written.role];
+  const blank: OutputRecord = { id: -1, cells: 0, notes: "", chart: "" };
+  records[written.role] = { ...blank, ...before, ...record, id: written.id ?? before?.id ?? -1 };
 }
 
 /**
@@ -527,6 +546,15 @@ interface StepWrite {
    * they are, so that a step fits a run whose cells are slow.
    */
   fallback?: StepWrite;
+  /**
+   * When no way fits: the next rows the sheet lacks, as many as `fits`
+   * allows, and the row they reach (null when not even one row fits). A
+   * part-written sheet is progress the next run keeps: it reads those rows
+   * as already there. Offered only when the rows left to write, on the sheet
+   * and in the block, are all of periods this run recomputes: the next run
+   * then merges with the same rows as this one.
+   */
+  part?: (fits: (size: WorkSize) => boolean) => { write: StepWrite; rows: number } | null;
 }
 
 function stepWrite(
@@ -542,11 +570,11 @@ function stepWrite(
   switch (step) {
     case "results":
       return outputs.results
-        ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results)
+        ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results, out.computed)
         : null;
     case "payouts":
       return outputs.payouts
-        ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts)
+        ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts, out.computed)
         : null;
     case "reviews":
       return outputs.reviews ? reviewsWrite(ss, outputs.reviews, out.reviews, language, records.reviews) : null;
@@ -581,6 +609,7 @@ function tableWrite(
   rows: FormattedRows,
   language: Language,
   record: OutputRecord | undefined,
+  computed: readonly Period[],
 ): StepWrite {
   const header = headerBlock(columns);
   const values = [...header.values, ...rows.values];
@@ -599,31 +628,76 @@ function tableWrite(
     record,
   );
   const width = padded.values[0]?.length ?? 0;
-  // The rows from `from` down, formats by `ranges` (relative to that row).
-  const rowsFrom = (from: number, ranges: readonly FormatRange[]): StepWrite => ({
+  const total = padded.values.length;
+  // The rows from `from` to `to`, formats by `ranges` (relative to row `from`).
+  const rowsFrom = (from: number, ranges: readonly FormatRange[], to = total): StepWrite => ({
     size:
       out.status === "foreign"
         ? NO_WORK
         : addWork(
             setupCalls(out),
-            writeBlockSize(out, from + 1, 1, padded.values.length - from, width, ranges),
+            writeBlockSize(out, from + 1, 1, to - from, width, ranges),
             notes ? { calls: 2, cells: columns.length } : NO_WORK,
           ),
-    record: { cells: padded.values.length * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
+    record: { cells: total * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
       if (!sheet) return;
-      const values = from === 0 ? padded.values : padded.values.slice(from);
-      writeBlock(sheet, out, from + 1, 1, values, from === 0 ? padded.formats : padded.formats.slice(from), ranges);
+      const whole = from === 0 && to === total;
+      const values = whole ? padded.values : padded.values.slice(from, to);
+      writeBlock(sheet, out, from + 1, 1, values, whole ? padded.formats : padded.formats.slice(from, to), ranges);
       if (notes) writeHeaderNotes(sheet, 1, columns, language);
     },
   });
   const whole = [rowsFrom(0, formatRanges(padded.formats)), rowsFrom(0, wholeBlockRange(padded.formats))];
   // Rows the sheet already holds as they are (a month's run changes the rows of its periods, sorted last).
   const kept = out.status === "own" ? unchangedRows(padded.values, out.values) : 0;
-  if (kept === 0) return withFallbacks(whole);
   const tail = padded.formats.slice(kept);
-  return withFallbacks([...whole, rowsFrom(kept, formatRanges(tail)), rowsFrom(kept, wholeBlockRange(tail))]);
+  const ways =
+    kept === 0 ? whole : [...whole, rowsFrom(kept, formatRanges(tail)), rowsFrom(kept, wholeBlockRange(tail))];
+  const first = withFallbacks(ways);
+  // Part of the rows may be left for the next run only when it will read the same rows as kept (see partWrite).
+  const recomputed = new Set<string>(computed);
+  const onlyRecomputed = (rows: readonly (readonly unknown[])[]) =>
+    onlyPeriodsFrom(rows, Math.max(kept, 1), recomputed);
+  if (!onlyRecomputed(padded.values) || !(out.values === null || onlyRecomputed(out.values))) return first;
+  return {
+    ...first,
+    part: (fits) => {
+      // The rows down to `to`, by format ranges or as a formats grid, whichever fits (null: neither).
+      const rowsTo = (to: number): StepWrite | null => {
+        const formats = padded.formats.slice(kept, to);
+        const ranges = rowsFrom(kept, formatRanges(formats), to);
+        if (fits(ranges.size)) return ranges;
+        const grid = rowsFrom(kept, wholeBlockRange(formats), to);
+        return fits(grid.size) ? grid : null;
+      };
+      let fitting: StepWrite | null = null;
+      let reach = kept;
+      for (let low = kept + 1, high = total; low <= high; ) {
+        const middle = Math.floor((low + high) / 2);
+        const write = rowsTo(middle);
+        if (write) [fitting, reach, low] = [write, middle, middle + 1];
+        else high = middle - 1;
+      }
+      return fitting ? { write: { ...fitting, record: first.record }, rows: reach } : null;
+    },
+  };
+}
+
+/**
+ * Whether every row from `from` on is blank in its Period column or of a
+ * period in `periods` (a table's header row first; without a Period column,
+ * false).
+ */
+function onlyPeriodsFrom(rows: readonly (readonly unknown[])[], from: number, periods: ReadonlySet<string>): boolean {
+  const period = rows.length > 0 ? rows[0].indexOf("Period") : -1;
+  if (period < 0) return rows.length <= from;
+  for (let r = from; r < rows.length; r++) {
+    const text = plainText(rows[r][period] as CellValue).trim();
+    if (text !== "" && !periods.has(text)) return false;
+  }
+  return true;
 }
 
 /**

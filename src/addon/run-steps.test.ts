@@ -65,14 +65,15 @@ describe("planning when a whole sheet does not fit", () => {
   const records = { results: sheet(130_000, 25), runLog: sheet(0) };
   const finish = finishSize({ own: true, full: false });
 
-  it("plans the first step when writing the rows it changes would fit, and predicts that write", () => {
+  it("plans the first step when writing a tenth of its sheet would fit, and predicts that write", () => {
     // From 180 s: reading Results and the Run log takes 11 s + 65 s, writing Results whole 25 s + 71.5 s, the
-    // finish 5 s: 357.5 s, past 340. Writing a quarter of it takes 25 s + 17.9 s: 304 s.
+    // finish 5 s: 357.5 s, past 340. A tenth of it as a formats grid takes 4 s + 14.3 s (by format ranges,
+    // 25 s + 7.2 s): 279 s.
     expect(planSteps([...STEPS], slowCells(180_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual(["results"]);
-    // Once read (from 260 s), the whole write would not fit: a quarter of the sheet is predicted.
+    // Once read (from 260 s), the whole write would not fit: a tenth of the sheet is predicted.
     expect(estimateFirstWrite(["results"], records, slowCells(260_000), finish, FIRST_STEP_LIMIT_MS)).toEqual({
-      calls: 25,
-      cells: 35_750,
+      calls: 4,
+      cells: 28_600,
     });
     // With time for the whole sheet, the whole is predicted.
     expect(estimateFirstWrite(["results"], records, slowCells(100_000), finish, FIRST_STEP_LIMIT_MS).cells).toBe(
@@ -80,7 +81,8 @@ describe("planning when a whole sheet does not fit", () => {
     );
   });
 
-  it("plans nothing when not even those rows would fit", () => {
-    expect(planSteps([...STEPS], slowCells(230_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual([]);
+  it("plans nothing when not even a tenth would fit", () => {
+    // From 245 s: 245 + 76 + 18.3 + 5 = 344 s.
+    expect(planSteps([...STEPS], slowCells(245_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual([]);
   });
 });

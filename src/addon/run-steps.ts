@@ -274,19 +274,37 @@ export function finishSize(runLog: { own: boolean; full: boolean }): WorkSize {
 /** Steps whose sheet a run may write from the first row it changes (sorted by period, a month's rows come last). */
 const TAIL_STEPS: readonly Step[] = ["results", "payouts"];
 
-/** Share of such a sheet taken to change in a run whose whole write would not fit (its latest periods' rows). */
-const TAIL_SHARE = 0.25;
+/**
+ * Share of such a sheet a run whose whole write would not fit must have time
+ * for: the rows it changes (its latest periods'), or as many of them as fit,
+ * left to the next run (see the Results and Payouts writes in recalculation.ts).
+ */
+const TAIL_SHARE = 0.1;
 
-/** Predicted size of the write of a step that writes only the rows it changes: its last calls, a share of its cells. */
-function estimateTailWrite(step: Step, records: Readonly<Record<string, OutputRecord>>): WorkSize | null {
+/**
+ * Predicted size of the write of a step that writes only some of its rows:
+ * a share of its cells, by format ranges (its last calls) or as a formats grid, whichever is faster.
+ */
+function estimateTailWrite(
+  step: Step,
+  records: Readonly<Record<string, OutputRecord>>,
+  costs: Pick<TimeBudget, "predict">,
+): WorkSize | null {
   const record = records[step];
   if (!TAIL_STEPS.includes(step) || !record?.calls) return null;
-  return { calls: record.calls, cells: Math.ceil(TAIL_SHARE * grown(record.cells)) };
+  const cells = Math.ceil(TAIL_SHARE * grown(record.cells));
+  const ranges = { calls: record.calls, cells };
+  const grid = { calls: 4, cells: 2 * cells };
+  return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
 }
 
-/** Predicted size of a step that writes only the rows it changes, with its reads. */
-function estimateTail(step: Step, records: Readonly<Record<string, OutputRecord>>): WorkSize | null {
-  const write = estimateTailWrite(step, records);
+/** Predicted size of a step that writes only some of its rows, with its reads. */
+function estimateTail(
+  step: Step,
+  records: Readonly<Record<string, OutputRecord>>,
+  costs: Pick<TimeBudget, "predict">,
+): WorkSize | null {
+  const write = estimateTailWrite(step, records, costs);
   if (!write) return null;
   const reads = Object.entries(inspections([step], records)).map(([role, options]) =>
     records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
@@ -309,7 +327,7 @@ export function estimateFirstWrite(
   firstStepLimitMs: number,
 ): WorkSize {
   const whole = estimateWrites(planned.slice(0, 1), records, budget);
-  const tail = planned.length > 0 ? estimateTailWrite(planned[0], records) : null;
+  const tail = planned.length > 0 ? estimateTailWrite(planned[0], records, budget) : null;
   return tail && !budget.fits(whole, finish, firstStepLimitMs) ? tail : whole;
 }
 
@@ -318,8 +336,8 @@ export function estimateFirstWrite(
  * reads they need, fits the budget before the finish. The first step may
  * reach `firstStepLimitMs` instead, so that a run whose fixed calls fill
  * the budget still saves something; when even its whole sheet would not fit,
- * it is planned if writing the rows it changes would (the run then writes
- * the whole sheet or those rows, as its exact size allows).
+ * it is planned if writing a tenth of it would (the run then writes the whole
+ * sheet, the rows it changes, or as many of those as fit).
  *
  * @example
  * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
@@ -339,6 +357,6 @@ export function planSteps(
     chosen.push(step);
   }
   if (chosen.length > 0 || remaining.length === 0) return chosen;
-  const tail = estimateTail(remaining[0], records);
+  const tail = estimateTail(remaining[0], records, budget);
   return tail && budget.fits(tail, finish, firstStepLimitMs) ? [remaining[0]] : [];
 }

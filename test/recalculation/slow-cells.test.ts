@@ -8,12 +8,17 @@
  *
  * Progress is measured by the work recorded in the spreadsheet: the steps
  * written for the cycle's periods (the run state's cycle), or the cycle
- * ended with every step written.
+ * ended with every step written, or, when not even the rows a step changes
+ * fit (0.9 ms a cell, catching up), more rows of that step's sheet written
+ * (the Run log's "checkpoint: payouts written to row N").
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { STEPS } from "../../src/addon/run-steps";
 import type { LatencyModel, Simulator } from "../../src/simulator/index";
 import { fireOnce, scheduledTeam, type Firing } from "./firings";
+import { callGlobal, column, runLogRows } from "./fixtures";
+import { benchSheets } from "../../src/local/bench/bench-recalculation";
+import { createSimulator, SCRIPT_RUN_LIMIT_MS } from "../../src/simulator/index";
 
 /** The bench's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
 const TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
@@ -38,6 +43,24 @@ function outputSheets(sim: Simulator): unknown {
     .map((s) => ({ ...s, index: null, charts: s.charts.map((c) => ({ ...c, id: null })) }));
 }
 
+/**
+ * The bench's team (200 reps, 20,000 deals, 12 months to catch up; its Payouts
+ * just fit a firing's rows left at 0.9 ms a cell), its schedule turned on.
+ */
+function benchTeam(latency: LatencyModel): { sim: Simulator; uid: string } {
+  const sheets = benchSheets({ salesRows: 20_000, reps: 200, months: 12 });
+  const sim = createSimulator({
+    now: "2026-04-10T12:00:00Z",
+    timeZone: "UTC",
+    sheets,
+    latency,
+    executionTimeLimitMs: SCRIPT_RUN_LIMIT_MS,
+  });
+  sim.queueUiResponse({ button: "YES" });
+  callGlobal(sim, "menuSchedule", { kind: "manual", user: "alice" });
+  return { sim, uid: sim.triggerList()[0].uid };
+}
+
 /** The steps the run state records as written for a cycle left part-done ("all" once no cycle is left). */
 function stepsDone(sim: Simulator): string[] | "all" {
   const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value;
@@ -47,6 +70,16 @@ function stepsDone(sim: Simulator): string[] | "all" {
 
 interface ProgressFiring extends Firing {
   done: string[] | "all";
+  /** A step's sheet written part of the way: the step and the row reached. */
+  part: { step: string; row: number } | null;
+}
+
+/** The part-written sheet the last Run log row reports, if any. */
+function partWritten(sim: Simulator): { step: string; row: number } | null {
+  const details = column(sim.sheetValues("Run log"), "Details");
+  const last = runLogRows(sim).at(-1);
+  const match = last ? /checkpoint: (\w+) written to row (\d+)/.exec(String(last[details])) : null;
+  return match ? { step: match[1], row: Number(match[2]) } : null;
 }
 
 /** Fires until the work is done (at most `max` firings), with the steps done after each firing. */
@@ -54,17 +87,18 @@ function fireWithProgress(sim: Simulator, uid: string, max: number): ProgressFir
   const firings: ProgressFiring[] = [];
   while (firings.length < max) {
     const firing = fireOnce(sim, uid);
-    firings.push({ ...firing, done: stepsDone(sim) });
+    firings.push({ ...firing, done: stepsDone(sim), part: partWritten(sim) });
     if (firing.outcome === "done") break;
   }
   return firings;
 }
 
-/** Every firing unkilled and under the kill, each one adding steps done, the last one done. */
+/** Every firing unkilled and under the kill, each one adding steps done or rows of a step, the last one done. */
 function expectProgress(firings: ProgressFiring[]): void {
   expect(firings.at(-1)!.outcome).toBe("done");
   expect(firings.at(-1)!.done).toBe("all");
   let before: string[] = [];
+  let part: ProgressFiring["part"] = null;
   for (const [i, firing] of firings.entries()) {
     expect({ firing: i + 1, killed: firing.killed, saved: firing.savedSomething }).toEqual({
       firing: i + 1,
@@ -73,10 +107,16 @@ function expectProgress(firings: ProgressFiring[]): void {
     });
     expect(firing.seconds).toBeLessThan(360);
     if (firing.done === "all") continue;
-    // More steps done than after the firing before, and none undone.
-    expect(firing.done.length).toBeGreaterThan(before.length);
+    // More steps done than after the firing before, or more rows of the same step; none undone.
     expect(firing.done).toEqual(expect.arrayContaining(before));
+    const moreRows =
+      firing.part !== null && (part === null || part.step !== firing.part.step || firing.part.row > part.row);
+    expect({ firing: i + 1, progress: firing.done.length > before.length || moreRows }).toEqual({
+      firing: i + 1,
+      progress: true,
+    });
     before = firing.done;
+    part = firing.part;
   }
 }
 
@@ -110,4 +150,14 @@ describe("slow cells", () => {
         expect(outputSheets(sim)).toEqual(reference.months[month]);
       }
     }, 300_000);
+
+  it("at 1 s a call and 0.9 ms a cell, the bench's team catches up writing Payouts in parts, each firing saving progress", () => {
+    const reference = benchTeam({});
+    expect(fireOnce(reference.sim, reference.uid).outcome).toBe("done");
+    const { sim, uid } = benchTeam({ perCallMs: 1000, perCellMs: 0.9 });
+    const catchUp = fireWithProgress(sim, uid, 2 * MAX_FIRINGS);
+    expectProgress(catchUp);
+    expect(catchUp.some((f) => f.part !== null)).toBe(true); // a sheet was written in parts
+    expect(outputSheets(sim)).toEqual(outputSheets(reference.sim));
+  }, 300_000);
 });

@@ -32,6 +32,8 @@ export const LATENCIES: { name: string; model: LatencyModel }[] = [
   { name: "5 s a call", model: { perCallMs: 5000 } },
   { name: "1 s + 0.3 ms a cell", model: { perCallMs: 1000, perCellMs: 0.3 } },
   { name: "1 s + 0.5 ms a cell", model: { perCallMs: 1000, perCellMs: 0.5 } },
+  { name: "1 s + 0.7 ms a cell", model: { perCallMs: 1000, perCellMs: 0.7 } },
+  { name: "1 s + 0.9 ms a cell", model: { perCallMs: 1000, perCellMs: 0.9 } },
 ];
 
 const MAX_FIRINGS = 10;
