@@ -7,6 +7,7 @@
  * `-- --firings` prints only the time-budget firings; `--dist=DIR` runs
  * them on another build (to compare calls per run before and after a change).
  * `-- --recalculation` prints only the full recalculation (with `--quick`, at 100k rows).
+ * `-- --scorecard` prints only SCORECARD's 12 monthly calls and their breakdown (with `--dist=DIR`, another build's).
  */
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -22,13 +23,14 @@ import { readPlan } from "../../tables/plan-table";
 import { readInputs, type InputGrids } from "../../tables/read-inputs";
 import { benchRecalculation } from "./bench-recalculation";
 import { benchFirings, LATENCIES } from "./bench-firings";
-import { benchCustomFunctions } from "./bench-custom-functions";
+import { benchCustomFunctions, benchScorecard } from "./bench-custom-functions";
 import { median } from "./median";
 import { gridsOf } from "./bench-grids";
 
 const quick = process.argv.includes("--quick");
 const firingsOnly = process.argv.includes("--firings");
 const recalculationOnly = process.argv.includes("--recalculation");
+const scorecardOnly = process.argv.includes("--scorecard");
 const distDir = process.argv.find((a) => a.startsWith("--dist="))?.slice("--dist=".length);
 
 function ms(value: number): string {
@@ -193,6 +195,10 @@ async function main(): Promise<void> {
   }
   if (recalculationOnly) {
     console.log((await benchRecalculation({ quick })).join("\n"));
+    return;
+  }
+  if (scorecardOnly) {
+    console.log(benchScorecard({ distDir }).join("\n"));
     return;
   }
   const sections: string[][] = [
