@@ -13,16 +13,18 @@
  * period due and a run of work needs at most one firing per step.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { STEPS } from "../../src/addon/run-steps";
 import { KILL_MESSAGE, type LatencyModel, type Simulator } from "../../src/simulator/index";
-import { fireOnce, fireUntilDone, scheduledTeam, type Firing } from "./firings";
+import {
+  fireOnce,
+  fireUntilDone,
+  MAX_FIRINGS,
+  MONTH_MS,
+  OUTPUT_SHEETS,
+  PROBE_TEAM,
+  scheduledTeam,
+  type Firing,
+} from "./firings";
 import { outputs } from "./fixtures";
-
-/** The probe's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
-const TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
-const SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems"];
-const MAX_FIRINGS = STEPS.length;
-const MONTH_MS = 30 * 24 * 3600_000;
 
 function chartsOf(sim: Simulator): unknown {
   return sim
@@ -52,12 +54,12 @@ describe("a run slower than the 6-minute kill allows", () => {
   };
 
   beforeAll(() => {
-    const { sim, uid } = scheduledTeam(TEAM, {});
+    const { sim, uid } = scheduledTeam(PROBE_TEAM, {});
     expect(fireOnce(sim, uid).outcome).toBe("done");
-    reference.catchUp = outputs(sim, SHEETS);
+    reference.catchUp = outputs(sim, OUTPUT_SHEETS);
     sim.advance(MONTH_MS);
     expect(fireOnce(sim, uid).outcome).toBe("done");
-    reference.monthly = outputs(sim, SHEETS);
+    reference.monthly = outputs(sim, OUTPUT_SHEETS);
     reference.charts = chartsOf(sim);
   }, 120_000);
 
@@ -68,16 +70,16 @@ describe("a run slower than the 6-minute kill allows", () => {
   ];
   for (const [name, latency, monthlyToo] of cases) {
     it(`at ${name}, catches up${monthlyToo ? " and runs a month" : ""} within ${MAX_FIRINGS} firings, each saving something, none killed`, () => {
-      const { sim, uid } = scheduledTeam(TEAM, latency);
+      const { sim, uid } = scheduledTeam(PROBE_TEAM, latency);
       const catchUp = fireUntilDone(sim, uid, MAX_FIRINGS + 2);
       expectProgressWithoutKills(catchUp);
       expect(catchUp.length).toBeGreaterThan(1); // one firing could not do it all: the checkpoint is exercised
-      expect(outputs(sim, SHEETS)).toEqual(reference.catchUp);
+      expect(outputs(sim, OUTPUT_SHEETS)).toEqual(reference.catchUp);
       if (!monthlyToo) return;
       sim.advance(MONTH_MS);
       const monthly = fireUntilDone(sim, uid, MAX_FIRINGS + 2);
       expectProgressWithoutKills(monthly);
-      expect(outputs(sim, SHEETS)).toEqual(reference.monthly);
+      expect(outputs(sim, OUTPUT_SHEETS)).toEqual(reference.monthly);
       expect(chartsOf(sim)).toEqual(reference.charts);
     }, 240_000);
   }
@@ -106,6 +108,6 @@ describe("the kill", () => {
     // The killed run's lease expires within the hour; the next firing finishes the work.
     const next = fireUntilDone(sim, uid, 3);
     expect(next.at(-1)!.outcome).toBe("done");
-    expect(outputs(sim, SHEETS)).toEqual(outputs(reference, SHEETS));
+    expect(outputs(sim, OUTPUT_SHEETS)).toEqual(outputs(reference, OUTPUT_SHEETS));
   });
 });

@@ -9,7 +9,16 @@ import {
   type LatencyModel,
   type Simulator,
 } from "../../src/simulator/index";
+import { STEPS } from "../../src/addon/run-steps";
 import { callGlobal, teamSimulator, type TeamOptions } from "./fixtures";
+
+/** The probe's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
+export const PROBE_TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
+/** The output sheets a firing may write, the Run log aside. */
+export const OUTPUT_SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems"];
+/** A firing writes at least one step: a run of work takes at most one firing per step. */
+export const MAX_FIRINGS = STEPS.length;
+export const MONTH_MS = 30 * 24 * 3600_000;
 
 export interface Firing {
   /** Service calls of the firing (the execution's). */
@@ -35,9 +44,7 @@ export function scheduledTeam(team: TeamOptions, latency: LatencyModel): { sim: 
 function durableState(sim: Simulator): string {
   const run = sim.spreadsheet.metadata.find((m) => m.key === "salesScorecard.run")?.value ?? null;
   const state = run === null ? null : { ...JSON.parse(run), lastRun: null };
-  const sheets = sim
-    .snapshot()
-    .sheets.filter((s) => ["Results", "Payouts", "Reviews", "Dashboard", "Problems"].includes(s.name));
+  const sheets = sim.snapshot().sheets.filter((s) => OUTPUT_SHEETS.includes(s.name));
   return JSON.stringify({ state, sheets });
 }
 

@@ -13,23 +13,16 @@
  * (the Run log's "checkpoint: payouts written to row N").
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { STEPS } from "../../src/addon/run-steps";
 import type { LatencyModel, Simulator } from "../../src/simulator/index";
-import { fireOnce, scheduledTeam, type Firing } from "./firings";
+import { fireOnce, MAX_FIRINGS, MONTH_MS, OUTPUT_SHEETS, PROBE_TEAM, scheduledTeam, type Firing } from "./firings";
 import { callGlobal, column, runLogRows } from "./fixtures";
 import { benchSheets } from "../../src/local/bench/bench-recalculation";
 import { createSimulator, SCRIPT_RUN_LIMIT_MS } from "../../src/simulator/index";
 
-/** The bench's team: 200 reps, 20,000 deals over 13 months (March 2025 to March 2026), on 10 April 2026. */
-const TEAM = { reps: 200, salesRows: 20_000, months: 13, firstMonth: "2025-03" };
 const SLOW_CELLS: [string, LatencyModel][] = [
   ["1 s a call and 0.5 ms a cell", { perCallMs: 1000, perCellMs: 0.5 }],
   ["1 s a call and 0.7 ms a cell", { perCallMs: 1000, perCellMs: 0.7 }],
 ];
-const SHEETS = ["Results", "Payouts", "Reviews", "Dashboard", "Problems"];
-/** A firing writes at least one step: a run of work takes at most one firing per step. */
-const MAX_FIRINGS = STEPS.length;
-const MONTH_MS = 30 * 24 * 3600_000;
 
 /**
  * The output sheets as the simulator holds them (values, formats, notes,
@@ -39,7 +32,7 @@ const MONTH_MS = 30 * 24 * 3600_000;
 function outputSheets(sim: Simulator): unknown {
   return sim
     .snapshot()
-    .sheets.filter((s) => SHEETS.includes(s.name))
+    .sheets.filter((s) => OUTPUT_SHEETS.includes(s.name))
     .map((s) => ({ ...s, index: null, charts: s.charts.map((c) => ({ ...c, id: null })) }));
 }
 
@@ -124,7 +117,7 @@ describe("slow cells", () => {
   const reference: { catchUp: unknown; months: unknown[] } = { catchUp: null, months: [] };
 
   beforeAll(() => {
-    const { sim, uid } = scheduledTeam(TEAM, {});
+    const { sim, uid } = scheduledTeam(PROBE_TEAM, {});
     expect(fireOnce(sim, uid).outcome).toBe("done");
     reference.catchUp = outputSheets(sim);
     for (let month = 0; month < 2; month++) {
@@ -136,7 +129,7 @@ describe("slow cells", () => {
 
   for (const [name, latency] of SLOW_CELLS)
     it(`at ${name}, catches up, then runs two months one at a time, each within ${MAX_FIRINGS} firings that each save progress`, () => {
-      const { sim, uid } = scheduledTeam(TEAM, latency);
+      const { sim, uid } = scheduledTeam(PROBE_TEAM, latency);
       const catchUp = fireWithProgress(sim, uid, MAX_FIRINGS + 2);
       expectProgress(catchUp);
       expect(catchUp.length).toBeLessThanOrEqual(MAX_FIRINGS);
