@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Rep } from "../../src/core/records";
 import { openDuckDb, readSalesFile } from "../../src/local/warehouse/duckdb-sales";
 import { stageProbabilities } from "../../src/tables/probability-reading";
 import { stageDictionary } from "../../src/tables/stage-reading";
+import { rep } from "../fixtures/engine-fixtures";
 
 const HEADER = ["Close Date", "Rep ID", "Amount", "Stage", "Probability"];
 const DEALS = [
@@ -23,19 +23,7 @@ const DEALS = [
   ["2026-03-07", "R1", "0.3", "Negotiation", "100"],
 ];
 
-const REP: Rep = {
-  key: "r1",
-  id: "R1",
-  name: "Ann Lee",
-  email: "",
-  role: "",
-  team: "",
-  manager: "",
-  start: null,
-  end: null,
-  targetBonus: null,
-  row: 2,
-};
+const REP = rep("R1");
 
 const folder = mkdtempSync(join(tmpdir(), "warehouse-sum-order-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
