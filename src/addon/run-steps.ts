@@ -242,6 +242,7 @@ function grown(cells: number): number {
  * estimateWrites(["payouts"], {}).calls; // 13: a new sheet's set-up and its block
  * estimateWrites(["payouts"], { payouts: { id: 7, cells: 1000, calls: 20, notes: "en", chart: "" } }, budget);
  * // { calls: 20, cells: 1100 } when 16 calls take less time than 1,100 cells, else the grid's { calls: 4, cells: 2200 }
+ * @internal Exported only for run-steps.test.ts, which checks the choice directly; the code uses it inside this file.
  */
 export function estimateWrites(
   steps: readonly Step[],

@@ -552,7 +552,11 @@ function buildRowSchema<Row>(cells: RowCells<Row>): z.ZodMiniType {
   );
 }
 
-/** The schema of each row type, and of each setting's value (see {@link rowSchemaOf}). */
+/**
+ * The schema of each row type, and of each setting's value (see {@link rowSchemaOf}).
+ *
+ * @internal Exported only with {@link rowSchemas}, for plan-cells.test.ts.
+ */
 export type RowSchemas = {
   [Type in Exclude<keyof RowCellsByType, "settingValue">]: z.ZodMiniType<RowOf<RowCellsByType[Type]>>;
 } & {
@@ -567,6 +571,8 @@ export type RowSchemas = {
  * @example
  * rowSchemas().tier.safeParse({ key: "Team bonus", bound: "100%", rate: "10%" });
  * // { success: true, data: { key: "Team bonus", bound: 1, rate: 0.1 } }
+ * @internal Exported only for plan-cells.test.ts, which checks the schemas' bounds directly; plan reading builds a
+ * row's schema only for a row with a problem.
  */
 export function rowSchemas(): RowSchemas {
   const { settingValue, ...types } = rowCells();
