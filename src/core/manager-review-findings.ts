@@ -35,7 +35,7 @@ import type { DayNumber, RepKey } from "./records";
 import type { RepPeriodResult } from "./results";
 import { trainingFindings, type TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
-import { metricFindings, type MetricGap, weakestGap } from "./review-metric-findings";
+import { type MetricGap, weakestGapOf } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
 import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
 import { roundTo } from "./rounding";
@@ -284,7 +284,7 @@ function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): Member
     name: row.name,
     score: isNumber(row.score) ? row.score : null,
     // Only the first weakness is named: found directly, not by sorting all of them (a member per row of a team).
-    weakest: weakestGap(metricFindings(row, members)),
+    weakest: weakestGapOf(row, members),
     scaling: scalingOf(row),
   };
 }

@@ -30,6 +30,7 @@ import {
   componentLabel,
   dayLabel,
   joinList,
+  joinSections,
   MAX_REVIEW_CHARS,
   metricDisplayName,
   plural,
@@ -275,7 +276,7 @@ export function managerReviewText(findings: ManagerReviewFindings, language: Lan
     coachingSection(w),
     trainingSection(w),
     paySection(w),
-  ].filter((s) => s.length > 0);
-  const text = sections.map((s) => s.join("\n")).join("\n\n");
+  ];
+  const text = joinSections(sections);
   return text.length > MAX_REVIEW_CHARS ? text.slice(0, MAX_REVIEW_CHARS - 1) + "…" : text;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MetricResult } from "./results";
-import { strengthsAndWeaknesses, type MetricFinding, weakestGap } from "./review-metric-findings";
+import { metricFindings, strengthsAndWeaknesses, type MetricFinding, weakestGapOf } from "./review-metric-findings";
 import { metricResult as metric } from "../../test/fixtures/metric-result";
+import { resultRow } from "../../test/fixtures/result-row";
 
 function finding(m: MetricResult, teamMedianAttainment: number | null = null): MetricFinding {
   return { ...m, teamMedianAttainment };
@@ -47,21 +48,19 @@ describe("strengths and weakest areas", () => {
   });
 });
 
-describe("weakestGap", () => {
+describe("weakestGapOf", () => {
   it("is the first weakness strengthsAndWeaknesses names, the earlier metric on a tie, null when none is below", () => {
     const cases = [
-      [
-        finding(metric("revenue", 56000, 50000)),
-        finding(metric("new_customers", 2, 5)),
-        finding(metric("win_rate", 0.3, 0.4)),
-      ],
-      [finding(metric("win_rate", 0.2, 0.4)), finding(metric("renewal_rate", 0.4, 0.8)), finding(metric("csat", 2, 4))],
-      [finding(metric("revenue", 56000, 50000))],
-      [finding(metric("revenue", null, 50000)), finding(metric("deals_won", 1, 10, "higher", 0))],
-    ];
-    for (const metrics of cases)
-      expect(weakestGap(metrics)).toEqual(strengthsAndWeaknesses(metrics).weaknesses[0] ?? null);
-    expect(weakestGap(cases[1])?.metric).toBe("win_rate");
-    expect(weakestGap(cases[2])).toBeNull();
+      [metric("revenue", 56000, 50000), metric("new_customers", 2, 5), metric("win_rate", 0.3, 0.4)],
+      [metric("win_rate", 0.2, 0.4), metric("renewal_rate", 0.4, 0.8), metric("csat", 2, 4)],
+      [metric("revenue", 56000, 50000)],
+      [metric("revenue", null, 50000), metric("deals_won", 1, 10, "higher", 0)],
+    ].map((metrics) => resultRow("2026-03", 0.9, metrics));
+    const team = [...cases, resultRow("2026-03", 1, [metric("win_rate", 0.5, 0.4), metric("revenue", 40000, 50000)])];
+    for (const row of cases)
+      expect(weakestGapOf(row, team)).toEqual(strengthsAndWeaknesses(metricFindings(row, team)).weaknesses[0] ?? null);
+    expect(weakestGapOf(cases[1], team)?.teamMedianAttainment).not.toBeNull();
+    expect(weakestGapOf(cases[1], team)?.metric).toBe("win_rate");
+    expect(weakestGapOf(cases[2], team)).toBeNull();
   });
 });

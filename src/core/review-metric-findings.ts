@@ -132,19 +132,35 @@ function gapsOf(metrics: MetricFinding[]): MetricGap[] {
 }
 
 /**
- * The weakness a review would name first (see {@link strengthsAndWeaknesses}):
- * the lowest attainment below target, the earlier metric on a tie; null when
- * none is below. For a manager's review, which names one per member.
+ * The weakness a review would name first (see {@link strengthsAndWeaknesses}), straight from a result row: the
+ * lowest attainment below target, the earlier metric on a tie; null when none is below. For a manager's review,
+ * which names one per member: no finding per metric, and the team median of the named metric only.
  *
  * @example
- * weakestGap(metricFindings(row, members))?.metric; // e.g. "new_customers"
+ * weakestGapOf(memberRow, members)?.metric; // e.g. "new_customers"
  */
-export function weakestGap(metrics: MetricFinding[]): MetricGap | null {
-  let weakest: MetricGap | null = null;
-  for (const gap of gapsOf(metrics))
-    if (gap.amount > 0 && (weakest === null || comparable(gap.attainment) < comparable(weakest.attainment)))
-      weakest = gap;
-  return weakest;
+export function weakestGapOf(row: RepPeriodResult, teamRows: readonly RepPeriodResult[]): MetricGap | null {
+  let weakest: MetricResult | null = null;
+  let weakestAmount = 0;
+  for (const m of row.metrics) {
+    if (m.leftOut !== null || !(m.weight > 0)) continue;
+    if (!isNumber(m.actual) || !isNumber(m.target) || !isNumber(m.attainment)) continue;
+    const amount = shortfall(m.key, m.direction, m.actual, m.target);
+    if (amount > 0 && (weakest === null || comparable(m.attainment) < comparable(weakest.attainment as number))) {
+      weakest = m;
+      weakestAmount = amount;
+    }
+  }
+  if (weakest === null) return null;
+  return {
+    metric: weakest.key,
+    direction: weakest.direction,
+    actual: weakest.actual as number,
+    target: weakest.target as number,
+    attainment: weakest.attainment as number,
+    amount: weakestAmount,
+    teamMedianAttainment: teamMedianAttainment(teamRows, weakest.key),
+  };
 }
 
 /**
@@ -161,18 +177,23 @@ export function strengthsAndWeaknesses(metrics: MetricFinding[]): {
   allOnTarget: boolean;
 } {
   const gaps = gapsOf(metrics);
+  const onTarget: MetricGap[] = [];
+  const below: MetricGap[] = [];
+  for (const g of gaps) {
+    if (g.amount > 0) below.push(g);
+    else {
+      // A strength's amount is how far past the target it is; the gap was made for this review alone, so it is
+      // changed in place rather than copied.
+      g.amount = -g.amount + 0;
+      onTarget.push(g);
+    }
+  }
   // Array.prototype.sort is stable, so equal attainments keep plan order.
-  const onTarget = gaps
-    .filter((g) => g.amount <= 0)
-    .map((g) => ({ ...g, amount: -g.amount + 0 }))
-    .sort((a, b) => comparable(b.attainment) - comparable(a.attainment));
-  const below = gaps.filter((g) => g.amount > 0).sort((a, b) => comparable(a.attainment) - comparable(b.attainment));
-  const weaknesses = below.slice(0, MAX_WEAKNESSES);
-  const closest = onTarget.length === 0 && below.length > weaknesses.length ? below[below.length - 1] : null;
-  return {
-    strengths: onTarget.slice(0, MAX_STRENGTHS),
-    weaknesses,
-    closestToTarget: closest,
-    allOnTarget: gaps.length > 0 && below.length === 0,
-  };
+  if (onTarget.length > 1) onTarget.sort((a, b) => comparable(b.attainment) - comparable(a.attainment));
+  if (below.length > 1) below.sort((a, b) => comparable(a.attainment) - comparable(b.attainment));
+  const closest = onTarget.length === 0 && below.length > MAX_WEAKNESSES ? below[below.length - 1] : null;
+  if (onTarget.length > MAX_STRENGTHS) onTarget.length = MAX_STRENGTHS;
+  const allOnTarget = gaps.length > 0 && below.length === 0;
+  if (below.length > MAX_WEAKNESSES) below.length = MAX_WEAKNESSES;
+  return { strengths: onTarget, weaknesses: below, closestToTarget: closest, allOnTarget };
 }

@@ -128,6 +128,22 @@ export function joinList(items: string[], words: ReviewCatalogue): string {
  * @internal Exported only for review-text.test.ts, which checks each kind of period's name; reviews use it inside this file.
  */
 export function periodLabel(period: string, fiscalYearStartMonth: number, language: Language): string {
+  periodLabels ??= new Map();
+  const cacheKey = language + fiscalYearStartMonth + "\u0000" + period;
+  let label = periodLabels.get(cacheKey);
+  if (label === undefined) {
+    label = periodLabelOf(period, fiscalYearStartMonth, language);
+    if (periodLabels.size < MAX_CACHED_PERIOD_LABELS) periodLabels.set(cacheKey, label);
+  }
+  return label;
+}
+
+// Every review names its period two or three times and a run reviews a thousand reps per period: each name is worked
+// out once. Created on first use, not at bundle load; capped so a long history cannot grow it without end.
+const MAX_CACHED_PERIOD_LABELS = 1_000;
+let periodLabels: Map<string, string> | undefined;
+
+function periodLabelOf(period: string, fiscalYearStartMonth: number, language: Language): string {
   const words = reviewCatalogue(language);
   const fiscal = fiscalYearStartMonth !== 1;
   let match: RegExpExecArray | null;
@@ -210,7 +226,13 @@ function metricNames(w: Writer, keys: string[], inSentence = false): string {
 function value(w: Writer, key: string, amount: number): string {
   const shown = formatMetricValue(key, amount, w.language, w.currency);
   // A manager's score carries its unit ("4.2 分"), as a Chinese reader expects.
-  return w.findings.metrics.some((m) => m.key === key && m.manual) ? say(w, "manualScore", { value: shown }) : shown;
+  return isManualMetric(w.findings.metrics, key) ? say(w, "manualScore", { value: shown }) : shown;
+}
+
+/** Whether the review's metric of this key is a manager's score; a loop, as a review asks it for most figures. */
+function isManualMetric(metrics: readonly MetricFinding[], key: string): boolean {
+  for (const m of metrics) if (m.key === key && m.manual) return true;
+  return false;
 }
 
 /** A target in its metric's kind; a count target that proration made fractional as its whole target and how it was prorated. */
@@ -764,6 +786,24 @@ export function reviewText(findings: ReviewFindings, language: Language, currenc
     trainingSection(w),
     recognitionSection(w),
     [say(w, isLeaving(w) ? "closingLast" : "closing")],
-  ].filter((lines) => lines.length > 0);
-  return fitInCell(w, sections.map((lines) => lines.join("\n")).join("\n\n"));
+  ];
+  return fitInCell(w, joinSections(sections));
+}
+
+/**
+ * Sections of lines as one text: lines on their own line, a blank line between sections, empty sections left out.
+ *
+ * @example
+ * joinSections([["Summary", "Good month."], [], ["• Revenue 120%"]]); // "Summary\nGood month.\n\n• Revenue 120%"
+ */
+export function joinSections(sections: readonly (readonly string[])[]): string {
+  // One join over every line, with an empty line between sections, copies the review's characters once; joining
+  // each section and then the sections copied them twice.
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (section.length === 0) continue;
+    if (lines.length > 0) lines.push("");
+    for (const line of section) lines.push(line);
+  }
+  return lines.join("\n");
 }
