@@ -113,12 +113,40 @@ export function formatFixed(value: number, decimals: number): string {
   const units = Math.round(Math.abs(roundTo(value, decimals)) * factor);
   // A finite value near the largest double overflows once scaled to units.
   if (!Number.isFinite(units)) return NOT_A_NUMBER_TEXT;
+  const sign = value < 0 && units !== 0 ? "-" : "";
+  const fractions = fractionTexts(decimals);
+  if (fractions !== null && units <= Number.MAX_SAFE_INTEGER) {
+    // Whole units split exactly (% and the division of a multiple are exact below 2^53); the fraction's text is
+    // looked up, so a figure costs one new string instead of five.
+    const fraction = units % factor;
+    return sign + groupThousands(String((units - fraction) / factor)) + fractions[fraction];
+  }
   // String() turns 1e21 and above into exponent notation; BigInt keeps every digit.
   const digits = (units >= 1e21 ? BigInt(units).toString() : String(units)).padStart(decimals + 1, "0");
   const whole = decimals > 0 ? digits.slice(0, -decimals) : digits;
   const fraction = decimals > 0 ? "." + digits.slice(-decimals) : "";
-  const sign = value < 0 && units !== 0 ? "-" : "";
   return sign + groupThousands(whole) + fraction;
+}
+
+/** Decimals whose fraction texts are kept: cents, one decimal of a percentage, three of a fraction. */
+const MAX_LISTED_DECIMALS = 3;
+let fractionTextLists: string[][] | undefined;
+
+/**
+ * Every fraction's text for a number of decimals, by its units (2 decimals: ".00" to ".99"; 0 decimals: ""); null
+ * for decimals not listed. Made on first use, not at bundle load.
+ */
+function fractionTexts(decimals: number): readonly string[] | null {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_LISTED_DECIMALS) return null;
+  fractionTextLists ??= [];
+  let texts = fractionTextLists[decimals];
+  if (texts === undefined) {
+    texts = [];
+    for (let units = 0; units < 10 ** decimals; units++)
+      texts.push(decimals === 0 ? "" : "." + String(units).padStart(decimals, "0"));
+    fractionTextLists[decimals] = texts;
+  }
+  return texts;
 }
 
 /**
@@ -135,8 +163,17 @@ export function formatFixed(value: number, decimals: number): string {
 export function formatNumber(value: number, maxDecimals = 2): string {
   const fixed = formatFixed(value, maxDecimals);
   if (maxDecimals === 0 || fixed === NOT_A_NUMBER_TEXT) return fixed;
-  return fixed.replace(/\.?0+$/, "");
+  if (!Number.isInteger(maxDecimals) || maxDecimals < 0) return fixed.replace(/\.?0+$/, "");
+  // With whole decimals the text has a point: trailing zeros, then the point if nothing is left after it, go (the
+  // pattern's job, without running it for every figure).
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === ZERO) end -= 1;
+  if (fixed.charCodeAt(end - 1) === POINT) end -= 1;
+  return end === fixed.length ? fixed : fixed.slice(0, end);
 }
+
+const ZERO = 48;
+const POINT = 46;
 
 /**
  * Money in a currency, always with cents: `$1,234.50`, `¥1,234.50`,

@@ -88,9 +88,14 @@ export function bullet(w: { words: { bullet: string } }, line: string): string {
  * cleanUserText("  Big\ndeal  "); // "Big deal"
  */
 export function cleanUserText(text: string, max = MAX_USER_TEXT_CHARS): string {
-  const oneLine = String(text).replace(/\s+/g, " ").trim();
+  const raw = String(text);
+  // Most names and topics are clean already ("Rep 1", "East"): kept as they are rather than copied by replace.
+  const oneLine = NEEDS_ONE_LINE.test(raw) ? raw.replace(/\s+/g, " ").trim() : raw;
   return oneLine.length > max ? oneLine.slice(0, max - 1) + "…" : oneLine;
 }
+
+/** Whitespace that cleaning changes: other than a single space, two in a row, or at either end. */
+const NEEDS_ONE_LINE = /[^\S ]|\s\s|^\s|\s$/;
 
 /**
  * Chooses the singular or plural form for a count.
