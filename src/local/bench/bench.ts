@@ -8,6 +8,7 @@
  * them on another build (to compare calls per run before and after a change).
  * `-- --recalculation` prints only the full recalculation (with `--quick`, at 100k rows).
  * `-- --scorecard` prints only SCORECARD's 12 monthly calls and their breakdown (with `--dist=DIR`, another build's).
+ * `-- --engine` prints only the engine on generated data (with `--quick`, up to 100k rows).
  */
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -31,6 +32,7 @@ const quick = process.argv.includes("--quick");
 const firingsOnly = process.argv.includes("--firings");
 const recalculationOnly = process.argv.includes("--recalculation");
 const scorecardOnly = process.argv.includes("--scorecard");
+const engineOnly = process.argv.includes("--engine");
 const distDir = process.argv.find((a) => a.startsWith("--dist="))?.slice("--dist=".length);
 
 function ms(value: number): string {
@@ -199,6 +201,10 @@ async function main(): Promise<void> {
   }
   if (scorecardOnly) {
     console.log(benchScorecard({ distDir }).join("\n"));
+    return;
+  }
+  if (engineOnly) {
+    console.log(engine().join("\n"));
     return;
   }
   const sections: string[][] = [
