@@ -409,17 +409,37 @@ function metricLine(w: Writer, m: MetricFinding): string {
   return say(w, "metricLine", { metric, actual, target, attainment: formatPercent(m.attainment) });
 }
 
+/**
+ * A heading and a bullet per item, in one array: a review's usual section. Built by a loop, as a thousand reviews
+ * per period would otherwise each copy their lines into a mapped array and again into the section.
+ */
+function bulletList<T>(
+  w: Writer,
+  heading: string,
+  items: readonly T[],
+  line: (w: Writer, item: T) => string,
+): string[] {
+  const lines = [heading];
+  for (const item of items) lines.push(bullet(w, line(w, item)));
+  return lines;
+}
+
+const LEFT_OUT_REASONS = ["no_data", "no_target"] as const;
+
 function resultsSection(w: Writer): string[] {
   const f = w.findings;
   if (f.metrics.length === 0) return [];
-  const lines = [say(w, "resultsHeading"), ...f.metrics.map((m) => bullet(w, metricLine(w, m)))];
+  const lines = bulletList(w, say(w, "resultsHeading"), f.metrics, metricLine);
   const sentences: string[] = [];
-  for (const reason of ["no_data", "no_target"] as const) {
-    const keys = f.leftOut.filter((l) => l.reason === reason).map((l) => l.metric);
-    if (keys.length > 0)
-      sentences.push(
-        say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }),
-      );
+  // Most reviews leave no metric out: nothing to sort by reason.
+  if (f.leftOut.length > 0) {
+    for (const reason of LEFT_OUT_REASONS) {
+      const keys = f.leftOut.filter((l) => l.reason === reason).map((l) => l.metric);
+      if (keys.length > 0)
+        sentences.push(
+          say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }),
+        );
+    }
   }
   // With no score there are no other metrics to take the weight.
   if (sentences.length > 0 && f.score !== null) sentences.push(say(w, "weightSpread"));
@@ -443,7 +463,7 @@ function strengthsSection(w: Writer): string[] {
   if (f.score === null || (f.strengths.length === 0 && f.weaknesses.length === 0)) return [];
   const lines = [say(w, "strengthsHeading")];
   if (f.strengths.length > 0) {
-    lines.push(...f.strengths.map((s) => bullet(w, strengthLine(w, s))));
+    for (const s of f.strengths) lines.push(bullet(w, strengthLine(w, s)));
   } else if (f.closestToTarget !== null) {
     const closest = f.closestToTarget;
     lines.push(
@@ -488,8 +508,7 @@ function weaknessLine(w: Writer, g: MetricGap): string {
 function weaknessesSection(w: Writer): string[] {
   const f = w.findings;
   if (f.score === null) return [];
-  if (f.weaknesses.length > 0)
-    return [say(w, "weaknessesHeading"), ...f.weaknesses.map((g) => bullet(w, weaknessLine(w, g)))];
+  if (f.weaknesses.length > 0) return bulletList(w, say(w, "weaknessesHeading"), f.weaknesses, weaknessLine);
   if (f.allOnTarget) return [say(w, "weaknessesHeading"), bullet(w, say(w, "allOnTarget"))];
   return [];
 }
@@ -501,7 +520,7 @@ function changeKey(change: number, up: ReviewTextKey, down: ReviewTextKey, same:
 function comparisonsSection(w: Writer): string[] {
   const f = w.findings;
   if (f.score === null) return [];
-  const lines: string[] = [];
+  const lines = [say(w, "comparisonsHeading")];
   const previous = f.previous;
   if (previous !== null) {
     const period = periodLabel(previous.period, f.fiscalYearStartMonth, w.language);
@@ -558,7 +577,7 @@ function comparisonsSection(w: Writer): string[] {
       ),
     );
   }
-  return [say(w, "comparisonsHeading"), ...lines];
+  return lines;
 }
 
 /** A driver's value as a phrase ("your score of 72.0%", "revenue of $8,000.00"). */
@@ -686,20 +705,19 @@ function paySection(w: Writer): string[] {
   if (p === null) return [];
   // A leaver's review has no next tier, so the heading does not promise one.
   const heading = say(w, isLeaving(w) ? "payHeadingLast" : "payHeading");
-  const sentences = [
-    ...p.components.map((c) => componentLine(w, c)),
-    ...adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)),
-  ];
-  const lines = [heading, ...sentences.map((sentence) => bullet(w, sentence))];
+  const lines = bulletList(w, heading, p.components, componentLine);
+  if (p.adjustments.length > 0 || p.moreAdjustments !== null)
+    for (const sentence of adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)))
+      lines.push(bullet(w, sentence));
   lines.push(bullet(w, say(w, "payoutTotalLine", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
-  lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));
+  for (const n of w.findings.nextTiers) lines.push(bullet(w, nextTierLine(w, n)));
   return lines;
 }
 
 function trainingSection(w: Writer): string[] {
   const f = w.findings;
-  const lines: string[] = [];
+  const lines = [say(w, "trainingHeading")];
   for (const t of f.training) {
     lines.push(
       bullet(
@@ -733,7 +751,8 @@ function trainingSection(w: Writer): string[] {
       ),
     );
   }
-  return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
+  // The heading alone: nothing to recommend.
+  return lines.length > 1 ? lines : [];
 }
 
 function recognitionLine(w: Writer, r: RecognitionMention): string {
@@ -759,7 +778,7 @@ function recognitionLine(w: Writer, r: RecognitionMention): string {
 function recognitionSection(w: Writer): string[] {
   const mentions = w.findings.recognition;
   if (mentions.length === 0) return [];
-  return [say(w, "recognitionHeading"), ...mentions.map((r) => bullet(w, recognitionLine(w, r)))];
+  return bulletList(w, say(w, "recognitionHeading"), mentions, recognitionLine);
 }
 
 function fitInCell(w: Writer, text: string): string {
