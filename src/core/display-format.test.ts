@@ -62,6 +62,16 @@ describe("formatFixed and formatNumber", () => {
   it("keeps every digit of very large numbers", () => {
     expect(displayFormat.formatFixed(1e21, 0)).toBe("1,000,000,000,000,000,000,000");
   });
+  it("writes the same digits on both sides of 2^53 units, and with more decimals than it keeps texts for", () => {
+    expect(displayFormat.formatFixed(Number.MAX_SAFE_INTEGER, 0)).toBe("9,007,199,254,740,991");
+    expect(displayFormat.formatFixed(90071992547409.91, 2)).toBe("90,071,992,547,409.91");
+    expect(displayFormat.formatFixed(2 ** 53 + 2, 0)).toBe("9,007,199,254,740,994");
+    expect(displayFormat.formatFixed(0.05, 3)).toBe("0.050");
+    expect(displayFormat.formatFixed(1.23456, 4)).toBe("1.2346");
+    expect(displayFormat.formatNumber(1.2, 4)).toBe("1.2");
+    expect(displayFormat.formatNumber(100, 3)).toBe("100");
+    expect(displayFormat.formatNumber(-0.0001, 3)).toBe("0");
+  });
   it("shows a dash rather than NaN or Infinity", () => {
     expect(displayFormat.formatNumber(Number.NaN)).toBe(displayFormat.NOT_A_NUMBER_TEXT);
     expect(displayFormat.formatMoney(Number.POSITIVE_INFINITY, "USD")).toBe(displayFormat.NOT_A_NUMBER_TEXT);
