@@ -18,6 +18,7 @@ import {
   formatPoints,
   formatScore,
   metricValueKind,
+  type ValueKind,
 } from "./display-format";
 import { metricLabel } from "./metric-catalog";
 import type { Language } from "./plan-model";
@@ -134,11 +135,21 @@ export function joinList(items: string[], words: ReviewCatalogue): string {
  */
 export function periodLabel(period: string, fiscalYearStartMonth: number, language: Language): string {
   periodLabels ??= new Map();
-  const cacheKey = language + fiscalYearStartMonth + "\u0000" + period;
-  let label = periodLabels.get(cacheKey);
+  // Keyed by the period itself, in a map per language and fiscal year: no key text made for every lookup.
+  let byFiscalYear = periodLabels.get(language);
+  if (byFiscalYear === undefined) {
+    byFiscalYear = new Map();
+    periodLabels.set(language, byFiscalYear);
+  }
+  let labels = byFiscalYear.get(fiscalYearStartMonth);
+  if (labels === undefined) {
+    labels = new Map();
+    byFiscalYear.set(fiscalYearStartMonth, labels);
+  }
+  let label = labels.get(period);
   if (label === undefined) {
     label = periodLabelOf(period, fiscalYearStartMonth, language);
-    if (periodLabels.size < MAX_CACHED_PERIOD_LABELS) periodLabels.set(cacheKey, label);
+    if (labels.size < MAX_CACHED_PERIOD_LABELS) labels.set(period, label);
   }
   return label;
 }
@@ -146,7 +157,7 @@ export function periodLabel(period: string, fiscalYearStartMonth: number, langua
 // Every review names its period two or three times and a run reviews a thousand reps per period: each name is worked
 // out once. Created on first use, not at bundle load; capped so a long history cannot grow it without end.
 const MAX_CACHED_PERIOD_LABELS = 1_000;
-let periodLabels: Map<string, string> | undefined;
+let periodLabels: Map<Language, Map<number, Map<string, string>>> | undefined;
 
 function periodLabelOf(period: string, fiscalYearStartMonth: number, language: Language): string {
   const words = reviewCatalogue(language);
@@ -194,11 +205,17 @@ function capitalise(text: string): string {
  */
 export function metricDisplayName(key: string, language: Language, inSentence = false): string {
   displayNames ??= new Map();
-  const cacheKey = (inSentence ? "1" : "0") + language + "\u0000" + key;
-  let name = displayNames.get(cacheKey);
+  // Keyed by the metric's key itself, in a map per language and place: no key text made for every lookup.
+  let places = displayNames.get(language);
+  if (places === undefined) {
+    places = [new Map(), new Map()];
+    displayNames.set(language, places);
+  }
+  const names = places[inSentence ? 1 : 0];
+  let name = names.get(key);
   if (name === undefined) {
     name = displayNameOf(key, language, inSentence);
-    if (displayNames.size < MAX_CACHED_DISPLAY_NAMES) displayNames.set(cacheKey, name);
+    if (names.size < MAX_CACHED_DISPLAY_NAMES) names.set(key, name);
   }
   return name;
 }
@@ -206,7 +223,8 @@ export function metricDisplayName(key: string, language: Language, inSentence = 
 // A run names the same few metrics in every review, a dozen times each: each name is worked out once. Created on
 // first use, not at bundle load; capped so keys that are not a plan's metrics cannot grow it without end.
 const MAX_CACHED_DISPLAY_NAMES = 1_000;
-let displayNames: Map<string, string> | undefined;
+/** Per language: the names at the start of a line, and inside a sentence. */
+let displayNames: Map<Language, [Map<string, string>, Map<string, string>]> | undefined;
 
 function displayNameOf(key: string, language: Language, inSentence: boolean): string {
   // A key such as "constructor" must never show a label found on Object's prototype.
@@ -448,14 +466,14 @@ function resultsSection(w: Writer): string[] {
 }
 
 function strengthLine(w: Writer, s: MetricGap): string {
-  const args = {
-    metric: metricName(w, s.metric),
-    attainment: formatPercent(s.attainment),
-    actual: value(w, s.metric, s.actual),
-    target: targetValue(w, s.metric, s.target, true),
-  };
-  if (s.teamMedianAttainment === null) return say(w, "strength", args);
-  return say(w, "strengthWithTeam", { ...args, teamMedian: formatPercent(s.teamMedianAttainment) });
+  // Each line's arguments are written out once rather than spread from a shared object, which costs a copy per line.
+  const metric = metricName(w, s.metric);
+  const attainment = formatPercent(s.attainment);
+  const actual = value(w, s.metric, s.actual);
+  const target = targetValue(w, s.metric, s.target, true);
+  if (s.teamMedianAttainment === null) return say(w, "strength", { metric, attainment, actual, target });
+  const teamMedian = formatPercent(s.teamMedianAttainment);
+  return say(w, "strengthWithTeam", { metric, attainment, actual, target, teamMedian });
 }
 
 function strengthsSection(w: Writer): string[] {
@@ -484,25 +502,30 @@ function strengthsSection(w: Writer): string[] {
 /** The gap of a weak metric in its own units, and the template that words it. */
 function weaknessLine(w: Writer, g: MetricGap): string {
   const kind = metricValueKind(g.metric);
-  const args = {
-    metric: metricName(w, g.metric),
-    target: targetValue(w, g.metric, g.target),
-    attainment: formatPercent(g.attainment),
-  };
-  if (kind === "percent")
-    return say(w, g.direction === "higher" ? "belowPercent" : "abovePercent", { ...args, gap: formatPoints(g.amount) });
-  if (g.direction === "lower") {
-    return say(w, kind === "days" ? "longerDays" : "aboveNumber", { ...args, gap: value(w, g.metric, g.amount) });
+  const metric = metricName(w, g.metric);
+  const target = targetValue(w, g.metric, g.target);
+  const attainment = formatPercent(g.attainment);
+  if (isWholeCount(g.metric) && kind !== "percent" && g.direction !== "lower" && hasCountUnit(w, g.metric)) {
+    const unit = plural(g.amount, w.words.countUnit[g.metric]);
+    return say(w, "shortCount", { metric, target, attainment, gap: formatNumber(g.amount), unit });
   }
-  if (isWholeCount(g.metric) && Object.prototype.hasOwnProperty.call(w.words.countUnit, g.metric)) {
-    return say(w, "shortCount", {
-      ...args,
-      gap: formatNumber(g.amount),
-      unit: plural(g.amount, w.words.countUnit[g.metric]),
-    });
-  }
-  if (kind === "money") return say(w, "shortMoney", { ...args, gap: value(w, g.metric, g.amount) });
-  return say(w, "belowNumber", { ...args, gap: value(w, g.metric, g.amount) });
+  return say(w, weaknessKey(kind, g.direction), {
+    metric,
+    target,
+    attainment,
+    gap: kind === "percent" ? formatPoints(g.amount) : value(w, g.metric, g.amount),
+  });
+}
+
+function hasCountUnit(w: Writer, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(w.words.countUnit, key);
+}
+
+/** The template of a weakness that is not a count short of its target. */
+function weaknessKey(kind: ValueKind, direction: MetricGap["direction"]): ReviewTextKey {
+  if (kind === "percent") return direction === "higher" ? "belowPercent" : "abovePercent";
+  if (direction === "lower") return kind === "days" ? "longerDays" : "aboveNumber";
+  return kind === "money" ? "shortMoney" : "belowNumber";
 }
 
 function weaknessesSection(w: Writer): string[] {
