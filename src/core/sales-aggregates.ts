@@ -231,41 +231,43 @@ function candidateTest(
   };
 }
 
-/** A month's sums of a rep, made on first use. */
-function repMonthOf(byMonth: Map<Period, Map<RepKey, RepMonthSales>>, rep: RepKey, month: Period): RepMonthSales {
+/**
+ * One rep's month as it is being made: its sums, and its candidates by customer key, won and open apart (made on
+ * the first of each). One object per rep and month holds both, so a candidate deal costs no more lookups than its
+ * sums, and no object of its own beyond the candidate.
+ */
+interface RepMonthDraft {
+  sums: RepMonthSales;
+  won: Map<string, NewCustomerCandidate> | null;
+  open: Map<string, NewCustomerCandidate> | null;
+}
+
+/** A rep's month being made, made on first use. */
+function repMonthOf(byMonth: Map<Period, Map<RepKey, RepMonthDraft>>, rep: RepKey, month: Period): RepMonthDraft {
   let reps = byMonth.get(month);
   if (reps === undefined) byMonth.set(month, (reps = new Map()));
-  let acc = reps.get(rep);
-  if (acc === undefined) reps.set(rep, (acc = emptyRepMonth(rep, month)));
-  return acc;
+  let draft = reps.get(rep);
+  if (draft === undefined) reps.set(rep, (draft = { sums: emptyRepMonth(rep, month), won: null, open: null }));
+  return draft;
 }
 
-/**
- * The candidates found so far, in the order first found, and each one by month, rep, customer and status: nested
- * maps rather than one map of joined keys, which built a string for every candidate deal of a million rows.
- */
-interface Candidates {
-  list: NewCustomerCandidate[];
-  byMonth: Map<Period, Map<RepKey, Map<string, { won?: NewCustomerCandidate; open?: NewCustomerCandidate }>>>;
-}
-
-function addCandidate(candidates: Candidates, sale: Sale, month: Period): void {
+/** Keeps a candidate sale: the first of its rep, month, customer and status, at the earliest day; in order found. */
+function addCandidate(list: NewCustomerCandidate[], draft: RepMonthDraft, sale: Sale, month: Period): void {
   const open = sale.status === "open";
-  let reps = candidates.byMonth.get(month);
-  if (reps === undefined) candidates.byMonth.set(month, (reps = new Map()));
-  let customers = reps.get(sale.rep);
-  if (customers === undefined) reps.set(sale.rep, (customers = new Map()));
-  let both = customers.get(sale.customerKey);
-  if (both === undefined) customers.set(sale.customerKey, (both = {}));
-  const known = open ? both.open : both.won;
+  let customers = open ? draft.open : draft.won;
+  if (customers === null) {
+    customers = new Map();
+    if (open) draft.open = customers;
+    else draft.won = customers;
+  }
+  const known = customers.get(sale.customerKey);
   if (known !== undefined) {
     if (sale.day < known.day) known.day = sale.day;
     return;
   }
   const candidate = { rep: sale.rep, month, customerKey: sale.customerKey, day: sale.day, open };
-  if (open) both.open = candidate;
-  else both.won = candidate;
-  candidates.list.push(candidate);
+  customers.set(sale.customerKey, candidate);
+  list.push(candidate);
 }
 
 /**
@@ -278,18 +280,20 @@ function addCandidate(candidates: Candidates, sale: Sale, month: Period): void {
 export function salesAggregatesOf(sales: readonly Sale[], rule: NewCustomerRule): SalesAggregates {
   const monthOf = monthOfDayCached();
   const isCandidate = candidateTest(sales, rule, monthOf);
-  const byMonth = new Map<Period, Map<RepKey, RepMonthSales>>();
-  const candidates: Candidates = { list: [], byMonth: new Map() };
+  // Maps nested by month and rep, not keys joined into strings: a million sales would make a million strings.
+  const byMonth = new Map<Period, Map<RepKey, RepMonthDraft>>();
+  const candidates: NewCustomerCandidate[] = [];
   // By index: a for-of over a million sales, in code that runs once, allocates a result object per step.
   for (let i = 0; i < sales.length; i += 1) {
     const sale = sales[i];
     const month = monthOf(sale.day);
-    addSaleToMonth(repMonthOf(byMonth, sale.rep, month), sale);
-    if (isCandidate(sale)) addCandidate(candidates, sale, month);
+    const draft = repMonthOf(byMonth, sale.rep, month);
+    addSaleToMonth(draft.sums, sale);
+    if (isCandidate(sale)) addCandidate(candidates, draft, sale, month);
   }
   const months: RepMonthSales[] = [];
-  for (const reps of byMonth.values()) for (const acc of reps.values()) months.push(acc);
-  return { months, newCustomers: candidates.list, newCustomerRule: rule };
+  for (const reps of byMonth.values()) for (const draft of reps.values()) months.push(draft.sums);
+  return { months, newCustomers: candidates, newCustomerRule: rule };
 }
 
 /**
