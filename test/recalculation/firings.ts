@@ -9,6 +9,7 @@ import {
   type LatencyModel,
   type Simulator,
 } from "../../src/simulator/index";
+import { expect } from "vitest";
 import { STEPS } from "../../src/addon/run-steps";
 import { callGlobal, teamSimulator, type TeamOptions } from "./fixtures";
 
@@ -69,4 +70,14 @@ export function fireUntilDone(sim: Simulator, uid: string, max: number): Firing[
     if (firings[firings.length - 1].outcome === "done") break;
   }
   return firings;
+}
+
+/** The i-th firing (from 0) was not killed, ended before the 6-minute kill and saved something the next one keeps. */
+export function expectSavedUnderTheKill(firing: Firing, i: number): void {
+  expect({ firing: i + 1, killed: firing.killed, saved: firing.savedSomething }).toEqual({
+    firing: i + 1,
+    killed: false,
+    saved: true,
+  });
+  expect(firing.seconds).toBeLessThan(360);
 }
