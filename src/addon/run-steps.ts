@@ -218,11 +218,34 @@ export function estimateSteps(
   records: Readonly<Record<string, OutputRecord>>,
   costs?: Pick<TimeBudget, "predict">,
 ): WorkSize {
+  return addWork(readsOf(steps, records), estimateWrites(steps, records, costs));
+}
+
+/** Predicted size of inspecting the sheets some steps need. */
+function readsOf(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
   // A sheet the run state knows nothing of is taken to be missing: one call.
   const reads = Object.entries(inspections(steps, records)).map(([role, options]) =>
     records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
   );
-  return addWork(...reads, estimateWrites(steps, records, costs));
+  return addWork(...reads);
+}
+
+/**
+ * Predicted size of writing `cells` of a sheet: by format ranges, in the
+ * calls its last write took (`recordedCalls`), its cells once; or with its
+ * formats as a grid, in `gridCalls`, its cells twice. With `costs` and
+ * recorded calls, the one predicted faster, as the run would choose; else the grid.
+ */
+function fasterWrite(
+  cells: number,
+  recordedCalls: number | undefined,
+  gridCalls: number,
+  costs?: Pick<TimeBudget, "predict">,
+): WorkSize {
+  const grid = { calls: gridCalls, cells: 2 * cells };
+  if (!recordedCalls || !costs) return grid;
+  const ranges = { calls: recordedCalls, cells };
+  return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
 }
 
 /** A sheet grows between two runs (a month's rows): its next block is taken to be a tenth larger. */
@@ -252,10 +275,7 @@ export function estimateWrites(
   const writes = steps.map((step) => {
     if (step === "chart") return { calls: CHART_CALLS + 1, cells: 0 };
     const record = records[step];
-    const grid = { calls: 4 + (record ? 0 : NEW_SHEET_CALLS), cells: 2 * grown(record?.cells ?? 0) };
-    if (!record?.calls || !costs) return grid;
-    const ranges = { calls: record.calls, cells: grown(record.cells) };
-    return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
+    return fasterWrite(grown(record?.cells ?? 0), record?.calls, 4 + (record ? 0 : NEW_SHEET_CALLS), costs);
   });
   return addWork(...writes);
 }
@@ -293,10 +313,7 @@ function estimateTailWrite(
 ): WorkSize | null {
   const record = records[step];
   if (!TAIL_STEPS.includes(step) || !record?.calls) return null;
-  const cells = Math.ceil(TAIL_SHARE * grown(record.cells));
-  const ranges = { calls: record.calls, cells };
-  const grid = { calls: 4, cells: 2 * cells };
-  return costs.predict(ranges) < costs.predict(grid) ? ranges : grid;
+  return fasterWrite(Math.ceil(TAIL_SHARE * grown(record.cells)), record.calls, 4, costs);
 }
 
 /** Predicted size of a step that writes only some of its rows, with its reads. */
@@ -306,11 +323,7 @@ function estimateTail(
   costs: Pick<TimeBudget, "predict">,
 ): WorkSize | null {
   const write = estimateTailWrite(step, records, costs);
-  if (!write) return null;
-  const reads = Object.entries(inspections([step], records)).map(([role, options]) =>
-    records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
-  );
-  return addWork(...reads, write);
+  return write ? addWork(readsOf([step], records), write) : null;
 }
 
 /**
