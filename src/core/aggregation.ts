@@ -208,13 +208,20 @@ function manualActual(
   metric: string,
   fiscalYearStartMonth: number,
 ): number | null {
+  // A plan's manual metrics are asked for every rep and period, most often with no Scores rows at all.
+  if (means.size === 0) return null;
   const own = means.get(scoreKey(rep, period, metric));
   if (own !== undefined) return own;
   if (periodKind(period) === "month") return null;
-  const monthly = monthsOf(period, fiscalYearStartMonth)
-    .map((m) => means.get(scoreKey(rep, m, metric)))
-    .filter((v): v is number => v !== undefined);
-  return monthly.length === 0 ? null : monthly.reduce((a, b) => a + b, 0) / monthly.length;
+  let sum = 0;
+  let count = 0;
+  for (const month of monthsOf(period, fiscalYearStartMonth)) {
+    const value = means.get(scoreKey(rep, month, metric));
+    if (value === undefined) continue;
+    sum += value;
+    count += 1;
+  }
+  return count === 0 ? null : sum / count;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { BonusDriver, CommissionComponent, PayoutPeriod, PlanVariant, Targe
 import type { Adjustment } from "./records";
 import type { ComponentTrace, PayoutResult, RepPeriodResult } from "./results";
 import { roundHalfUpCents, roundTo } from "./rounding";
-import { evaluateTiers, tierPayout, type TierOutcome } from "./tiers";
+import { evaluateTiers, tierPayout } from "./tiers";
 
 /** A manager's team attainment of a metric in the period, or null when none. */
 export type TeamAttainment = (metric: string) => number | null;
@@ -80,17 +80,6 @@ function targetBonusBase(
   return { base: monthly * months, proration };
 }
 
-function traceFromOutcome(
-  outcome: TierOutcome,
-): Pick<ComponentTrace, "tierIndex" | "tierBound" | "nextBound" | "slices"> {
-  return {
-    tierIndex: outcome.tierIndex,
-    tierBound: outcome.tierBound,
-    nextBound: outcome.nextBound,
-    slices: outcome.slices,
-  };
-}
-
 /**
  * A target-bonus component: rate from the table (a multiple of the target
  * bonus), limited by max_rate, times the base and the proration; 0 when the
@@ -115,7 +104,10 @@ function targetBonusTrace(
     driver: component.driver,
     driverValue: driver,
     mode: component.mode,
-    ...traceFromOutcome(payout),
+    tierIndex: payout.tierIndex,
+    tierBound: payout.tierBound,
+    nextBound: payout.nextBound,
+    slices: payout.slices,
     rawRate: payout.multiple,
     maxRate: component.maxRate,
     rate: paid ? payout.paidMultiple : 0,
@@ -150,7 +142,10 @@ function commissionTrace(component: CommissionComponent, amount: number | null):
     driver: { kind: "amount", metric: component.metric },
     driverValue: amount,
     mode: component.mode,
-    ...traceFromOutcome(outcome),
+    tierIndex: outcome.tierIndex,
+    tierBound: outcome.tierBound,
+    nextBound: outcome.nextBound,
+    slices: outcome.slices,
     rawRate,
     maxRate: component.maxRate,
     rate: met ? rate : 0,

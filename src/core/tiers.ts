@@ -158,8 +158,16 @@ export function tierPayout(
   const outcome = evaluateTiers(x, tiers, mode);
   const maxRate = options.maxRate ?? null;
   const paidMultiple = cappedMultiple(outcome.multiple, maxRate);
+  // Field by field rather than a spread: one payout per rep, component and period, and a spread copy is slow.
   return {
-    ...outcome,
+    mode: outcome.mode,
+    x: outcome.x,
+    tierIndex: outcome.tierIndex,
+    tierBound: outcome.tierBound,
+    nextBound: outcome.nextBound,
+    rate: outcome.rate,
+    multiple: outcome.multiple,
+    slices: outcome.slices,
     base,
     maxRate,
     paidMultiple,
