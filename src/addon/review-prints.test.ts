@@ -56,6 +56,18 @@ describe("reviewInputPrints", () => {
     const first = printsOf(march, [named("ab", "c"), row("b", [])]).get("2026-03");
     expect(printsOf(march, [named("a", "bc"), row("b", [])]).get("2026-03")).not.toBe(first);
   });
+
+  // A name is fed as text once, then by its number: renaming a field must still change the print, wherever it is.
+  it("changes with a field's name, the first time it appears and every time after", () => {
+    const withField = (rep: string, name: string): RepPeriodResult =>
+      ({ ...row(rep, []), [name]: 1 }) as unknown as RepPeriodResult;
+    const base = printsOf(march, [withField("a", "extra"), withField("b", "extra")]).get("2026-03");
+    expect(printsOf(march, [withField("a", "extra"), withField("b", "extra")]).get("2026-03")).toBe(base);
+    expect(printsOf(march, [withField("a", "other"), withField("b", "other")]).get("2026-03")).not.toBe(base);
+    expect(printsOf(march, [withField("a", "other"), withField("b", "extra")]).get("2026-03")).not.toBe(base);
+    expect(printsOf(march, [withField("a", "extra"), withField("b", "other")]).get("2026-03")).not.toBe(base);
+    expect(printsOf(march, [withField("a", "extra"), withField("b", "id")]).get("2026-03")).not.toBe(base);
+  });
 });
 
 describe("reviewsPrint", () => {
