@@ -52,9 +52,9 @@ export function employmentIn(
   const months = periodKind(period) === "month" ? [period] : monthsOf(period, fiscalYearStartMonth);
   const employedMonths = months.filter((m) => daysEmployed(m, rep.start, rep.end, fiscalYearStartMonth) > 0);
   const daysInEmployedMonths = employedMonths.reduce((sum, m) => sum + daysIn(m, fiscalYearStartMonth), 0);
-  const tenures = employedMonths.map((m) => (rep.start === null ? null : tenureMonth(m, rep.start)));
-  const factors = tenures.map((t) => rampFactor(ramp, t));
-  const meanRamp = factors.length === 0 ? 1 : factors.reduce((a, b) => a + b, 0) / factors.length;
+  let rampSum = 0;
+  for (const month of employedMonths) rampSum += rampFactor(ramp, tenureMonth(month, rep.start));
+  const meanRamp = employedMonths.length === 0 ? 1 : rampSum / employedMonths.length;
   return {
     daysEmployed: days,
     daysInPeriod: total,
@@ -62,7 +62,7 @@ export function employmentIn(
     monthsEmployed: employedMonths,
     daysInMonthsEmployed: daysInEmployedMonths,
     ramp: meanRamp,
-    firstTenureMonth: tenures.length > 0 ? tenures[0] : null,
+    firstTenureMonth: employedMonths.length > 0 ? tenureMonth(employedMonths[0], rep.start) : null,
   };
 }
 

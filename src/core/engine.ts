@@ -19,7 +19,7 @@ import { payoutFor, type TeamAttainment } from "./pay";
 import type { Adjustment, DayNumber, InputRecords, Period, Rep, RepKey } from "./records";
 import { failedResult, type MetricResult, type PeriodResult, type RepPeriodResult, type RowNote } from "./results";
 import { newCustomerRuleOf, salesAggregatesOf, type SalesAggregates } from "./sales-aggregates";
-import { rankByScore, weightedScore } from "./score";
+import { rankByScore, type ScoreMetric, weightedScore } from "./score";
 import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
 
 export interface EngineInput {
@@ -189,8 +189,10 @@ function metricInputs(
 
 /** Fills achievement and left-out reasons from the score's own account. */
 function scoreMetrics(metrics: MetricResult[], specs: readonly MetricSpec[]): number | null {
-  const outcome = weightedScore(
-    metrics.map((m, i) => ({
+  const scored: ScoreMetric[] = [];
+  for (let i = 0; i < metrics.length; i++) {
+    const m = metrics[i];
+    scored.push({
       key: m.key,
       weight: m.weight,
       actual: m.actual,
@@ -198,8 +200,9 @@ function scoreMetrics(metrics: MetricResult[], specs: readonly MetricSpec[]): nu
       direction: m.direction,
       floor: specs[i].floor,
       cap: specs[i].cap,
-    })),
-  );
+    });
+  }
+  const outcome = weightedScore(scored);
   const achieved = new Map(outcome.included.map((m) => [m.key, m.achievement]));
   const reasons = new Map(outcome.leftOut.map((m) => [m.key, m.reason]));
   for (const m of metrics) {
@@ -239,10 +242,14 @@ function scoreRep(rep: Rep, pp: PeriodPlan, actuals: MetricActuals, targets: Tar
   const variant = variantForRole(pp.version, rep.role);
   const employment = employmentIn(rep, pp.period, variant.ramp, fy);
   const specs = variant.metrics.filter((m) => m.weight > 0);
-  const metrics = specs.map((spec) => metricInputs(spec, actuals, rep, pp.period, employment, targets, fy));
+  // Built by push, as every array a result holds: an array made by Array.prototype.map in optimized code is of
+  // another kind than one made before, and each reader of rows (reviews, output rows) was compiled again for it.
+  const metrics: MetricResult[] = [];
+  for (const spec of specs) metrics.push(metricInputs(spec, actuals, rep, pp.period, employment, targets, fy));
   const score = scoreMetrics(metrics, specs);
   const notes = employmentNotes(rep, employment, pp.period, fy);
-  const leftOut = metrics.filter((m) => m.leftOut !== null).map((m) => m.key);
+  const leftOut: string[] = [];
+  for (const m of metrics) if (m.leftOut !== null) leftOut.push(m.key);
   if (leftOut.length > 0) notes.push({ code: "left_out", metrics: leftOut });
   const result: RepPeriodResult = {
     period: pp.period,

@@ -167,25 +167,24 @@ function commissionTrace(component: CommissionComponent, amount: number | null):
  */
 export function payoutFor(input: PayoutInput): PayoutResult {
   const { base, proration } = targetBonusBase(input.monthlyTargetBonus, input.payoutPeriod, input.employment);
-  const components = input.variant.components.map((component) => {
-    if (component.kind === "commission") {
-      const actual = input.actuals[component.metric] ?? null;
-      return commissionTrace(component, actual);
-    }
-    return targetBonusTrace(
-      component,
-      driverValue(component.driver, input.result, input.teamAttainment),
-      base,
-      proration,
+  // Pushed, not mapped: see scoreRep in engine.ts (every array of a result is built by push).
+  const components: ComponentTrace[] = [];
+  for (const component of input.variant.components) {
+    components.push(
+      component.kind === "commission"
+        ? commissionTrace(component, input.actuals[component.metric] ?? null)
+        : targetBonusTrace(
+            component,
+            driverValue(component.driver, input.result, input.teamAttainment),
+            base,
+            proration,
+          ),
     );
-  });
+  }
   const componentsTotal = roundHalfUpCents(components.reduce((sum, c) => sum + c.amount, 0));
-  const adjustments = input.adjustments.map((a) => ({
-    period: a.period,
-    amount: a.amount,
-    reason: a.reason,
-    row: a.row,
-  }));
+  const adjustments: PayoutResult["adjustments"] = [];
+  for (const a of input.adjustments)
+    adjustments.push({ period: a.period, amount: a.amount, reason: a.reason, row: a.row });
   const total = roundHalfUpCents(componentsTotal + adjustments.reduce((sum, a) => sum + a.amount, 0));
   return { payoutPeriod: input.payoutPeriod, components, componentsTotal, adjustments, total, negative: total < 0 };
 }

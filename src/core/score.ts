@@ -94,13 +94,16 @@ export function weightedScore(metrics: readonly ScoreMetric[]): ScoreOutcome {
     });
   }
   const totalWeight = counted.reduce((sum, metric) => sum + metric.weight, 0);
-  const included = counted.map((metric) => ({
-    key: metric.key,
-    weight: metric.weight,
-    attainment: metric.attainment,
-    achievement: metric.achievement,
-    share: totalWeight > 0 ? metric.weight / totalWeight : 0,
-  }));
+  const included: ScoredMetric[] = [];
+  for (const metric of counted) {
+    included.push({
+      key: metric.key,
+      weight: metric.weight,
+      attainment: metric.attainment,
+      achievement: metric.achievement,
+      share: totalWeight > 0 ? metric.weight / totalWeight : 0,
+    });
+  }
   const score =
     totalWeight > 0 ? counted.reduce((sum, metric) => sum + metric.weight * metric.achievement, 0) / totalWeight : null;
   return { score, included, leftOut };
