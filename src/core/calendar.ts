@@ -191,21 +191,23 @@ function memoiseOffset(offsetAt: (instantMs: number) => number): (instantMs: num
     }
     return offset;
   };
-  // NaN marks a span during which the offset changes.
-  const steadyOffset = (cache: Map<number, number>, spanStart: number, spanLength: number): number => {
-    let offset = cache.get(spanStart);
+  // Keyed by the span's number (days or hours since 1970), a small integer, rather than by its start in ms, a
+  // double: a million dates read from Sales each look their span up. NaN marks a span during which the offset changes.
+  const steadyOffset = (cache: Map<number, number>, span: number, spanLength: number): number => {
+    let offset = cache.get(span);
     if (offset === undefined) {
+      const spanStart = span * spanLength;
       const atStart = boundaryOffset(spanStart);
       offset = atStart === boundaryOffset(spanStart + spanLength) ? atStart : NaN;
-      cache.set(spanStart, offset);
+      cache.set(span, offset);
     }
     return offset;
   };
 
   return (instantMs) => {
-    const dayOffset = steadyOffset(byDay, Math.floor(instantMs / DAY_MS) * DAY_MS, DAY_MS);
+    const dayOffset = steadyOffset(byDay, Math.floor(instantMs / DAY_MS), DAY_MS);
     if (!Number.isNaN(dayOffset)) return dayOffset;
-    const hourOffset = steadyOffset(byHour, Math.floor(instantMs / HOUR_MS) * HOUR_MS, HOUR_MS);
+    const hourOffset = steadyOffset(byHour, Math.floor(instantMs / HOUR_MS), HOUR_MS);
     if (!Number.isNaN(hourOffset)) return hourOffset;
     return offsetAt(instantMs);
   };
