@@ -61,11 +61,11 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "ramp":
       return noteWords("ramp", language, { factor: formatShortPercent(note.factor), month: note.month });
     case "left_out": {
-      const list = note.metrics.map((key) => {
-        const reason = result.metrics.find((m) => m.key === key)?.leftOut;
-        const why = reason === "no_target" ? noteWords("noTarget", language) : noteWords("noData", language);
-        return metricLabel(key, language) + " (" + why + ")";
-      });
+      const list: string[] = [];
+      for (const key of note.metrics) {
+        const why = leftOutReason(result, key) === "no_target" ? "noTarget" : "noData";
+        list.push(metricLabel(key, language) + " (" + noteWords(why, language) + ")");
+      }
       return noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
     }
     case "negative_payout":
@@ -87,6 +87,12 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "manager_not_ranked":
       return noteWords("managerNotRanked", language);
   }
+}
+
+/** Why the first metric of a key was left out of a row's score (undefined when the row has no such metric). */
+function leftOutReason(result: RepPeriodResult, key: string): string | null | undefined {
+  for (const metric of result.metrics) if (metric.key === key) return metric.leftOut;
+  return undefined;
 }
 
 /**
