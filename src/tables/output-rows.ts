@@ -60,14 +60,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return noteWords("left", language, { day: formatDay(note.lastDay) });
     case "ramp":
       return noteWords("ramp", language, { factor: formatShortPercent(note.factor), month: note.month });
-    case "left_out": {
-      const list: string[] = [];
-      for (const key of note.metrics) {
-        const why = leftOutReason(result, key) === "no_target" ? "noTarget" : "noData";
-        list.push(metricLabel(key, language) + " (" + noteWords(why, language) + ")");
-      }
-      return noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
-    }
+    case "left_out":
+      return leftOutText(note.metrics, result, language);
     case "negative_payout":
       return noteWords("negative", language);
     case "gate_not_met":
@@ -87,6 +81,31 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
     case "manager_not_ranked":
       return noteWords("managerNotRanked", language);
   }
+}
+
+// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once and
+// looked up by its metrics and reasons (length-prefixed, so no metric key can run into the next). Capped, as the
+// template cache of localized-text.ts is.
+const MAX_CACHED_LEFT_OUT_NOTES = 5_000;
+const leftOutTexts = new Map<string, string>();
+
+/** The note of metrics left out of a row's score, each with why: no target, or no data. */
+function leftOutText(metrics: readonly string[], result: RepPeriodResult, language: Language): string {
+  let key = language;
+  for (const metric of metrics) {
+    key += metric.length + ":" + metric + (leftOutReason(result, metric) === "no_target" ? "t" : "d");
+  }
+  let text = leftOutTexts.get(key);
+  if (text === undefined) {
+    const list: string[] = [];
+    for (const metric of metrics) {
+      const why = leftOutReason(result, metric) === "no_target" ? "noTarget" : "noData";
+      list.push(metricLabel(metric, language) + " (" + noteWords(why, language) + ")");
+    }
+    text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
+    if (leftOutTexts.size < MAX_CACHED_LEFT_OUT_NOTES) leftOutTexts.set(key, text);
+  }
+  return text;
 }
 
 /** Why the first metric of a key was left out of a row's score (undefined when the row has no such metric). */
@@ -450,9 +469,7 @@ function periodSortKey(period: string, fyStart: number): PeriodSortKey {
   return key;
 }
 
-function compareText(a: unknown, b: unknown): number {
-  const x = plainText(a).toLowerCase();
-  const y = plainText(b).toLowerCase();
+function compareLowered(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -476,6 +493,14 @@ export function rowOrder(
   const period = header.indexOf("Period");
   const numbers = (options.numbers ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
   const texts = (options.texts ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  // A sort compares each row many times: each text is lower-cased once, not at every comparison.
+  const lowered = new Map<string, string>();
+  const lower = (cell: unknown): string => {
+    const text = plainText(cell);
+    let low = lowered.get(text);
+    if (low === undefined) lowered.set(text, (low = text.toLowerCase()));
+    return low;
+  };
   return (a, b) => {
     const byPeriod = comparePeriodCells(a[period], b[period], options.fyStart);
     if (byPeriod !== 0) return byPeriod;
@@ -484,7 +509,7 @@ export function rowOrder(
       if (c !== 0) return c;
     }
     for (const i of texts) {
-      const c = compareText(a[i], b[i]);
+      const c = compareLowered(lower(a[i]), lower(b[i]));
       if (c !== 0) return c;
     }
     return 0;
@@ -569,17 +594,24 @@ export function mergeByPeriod(
 ): FormattedRows {
   const header = headersOf(columns);
   const columnFormats = columns.map((c) => c.format);
-  const entries: { values: CellValue[]; formats: string[] }[] = [];
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
   if (existing) {
     const period = existing.header.indexOf("Period");
     const remap = rowRemapper(existing.header, header);
     for (const row of existing.rows) {
       if (period >= 0 && recomputed.has(plainText(row[period]).trim())) continue;
-      const values = remap(row);
-      entries.push({ values, formats: formatsOf ? formatsOf(values) : columnFormats });
+      const kept = remap(row);
+      values.push(kept);
+      formats.push(formatsOf ? formatsOf(kept) : columnFormats);
     }
   }
-  fresh.values.forEach((values, i) => entries.push({ values, formats: fresh.formats[i] ?? columnFormats }));
-  entries.sort((a, b) => order(a.values, b.values));
-  return { values: entries.map((e) => e.values), formats: entries.map((e) => e.formats) };
+  for (let i = 0; i < fresh.values.length; i++) {
+    values.push(fresh.values[i]);
+    formats.push(fresh.formats[i] ?? columnFormats);
+  }
+  // The rows' positions are sorted (a stable sort, as of the rows themselves), so each row's formats follow it.
+  const positions = values.map((_, i) => i);
+  positions.sort((i, j) => order(values[i], values[j]));
+  return { values: positions.map((i) => values[i]), formats: positions.map((i) => formats[i]) };
 }
