@@ -101,10 +101,19 @@ function bandRanges(formats: Formats, band: Band, background: string): FormatRan
   return ranges;
 }
 
-/** The formats of columns [column, end) over a band's rows, one array per row. */
+/**
+ * The formats of columns [column, end) over a band's rows, one array per row. Rows that share one formats array
+ * share one array here too (a table's rows take their formats from a few arrays), which the grid's reader only reads.
+ */
 function gridOf(formats: Formats, band: Band, column: number, end: number): string[][] {
+  const slices = new Map<readonly string[], string[]>();
   const grid: string[][] = [];
-  for (let r = band.from; r < band.to; r++) grid.push(formats[r].slice(column, end));
+  for (let r = band.from; r < band.to; r++) {
+    const row = formats[r];
+    let slice = slices.get(row);
+    if (slice === undefined) slices.set(row, (slice = row.slice(column, end)));
+    grid.push(slice);
+  }
   return grid;
 }
 
