@@ -26,57 +26,103 @@ export interface FormatRange {
 
 type Formats = readonly (readonly string[])[];
 
-/** A column's format over rows [from, to), or null when its rows differ. */
-function columnFormat(formats: Formats, column: number, from: number, to: number): string | null {
-  const first = formats[from][column];
-  for (let r = from + 1; r < to; r++) if (formats[r][column] !== first) return null;
-  return first;
-}
-
 /** Where the rows at the foot of the block that all hold one format start (at `from` or after), and that format. */
 function uniformFoot(formats: Formats, from: number): { start: number; format: string | null } {
   const format = formats[formats.length - 1][0];
   let start = formats.length;
-  while (start > from && formats[start - 1].every((f) => f === format)) start--;
+  while (start > from && isAll(formats[start - 1], format)) start--;
   return { start, format: start < formats.length ? format : null };
 }
 
-/** A band of rows and each column's one format over it (null: its rows differ). */
+function isAll(row: readonly string[], format: string): boolean {
+  for (const cell of row) if (cell !== format) return false;
+  return true;
+}
+
+/** Neighbouring columns of a band that hold one format over its rows (null: a column whose rows differ). */
+interface ColumnRun {
+  column: number;
+  end: number;
+  format: string | null;
+}
+
+/** A band of rows and its runs of columns. */
 interface Band {
   from: number;
   to: number;
-  byColumn: (string | null)[];
+  runs: ColumnRun[];
 }
 
 function bandOf(formats: Formats, from: number, to: number): Band {
-  return { from, to, byColumn: formats[from].map((_, c) => columnFormat(formats, c, from, to)) };
+  return { from, to, runs: columnRuns(columnFormats(formats, from, to)) };
 }
 
 /**
- * The ranges of a band whose columns differ from the background:
- * neighbouring columns of one format together, and neighbouring columns of
- * differing rows together as a grid.
+ * Each column's one format over rows [from, to), null where its rows differ. Row by row, because a table's rows
+ * mostly share one formats array (its columns' formats): a row that is the previous row's array is skipped.
  */
-function bandRanges(formats: Formats, band: Band, background: string): FormatRange[] {
-  const { from, to, byColumn } = band;
-  const ranges: FormatRange[] = [];
+function columnFormats(formats: Formats, from: number, to: number): (string | null)[] {
+  const byColumn: (string | null)[] = [...formats[from]];
+  for (let r = from + 1; r < to; r++) {
+    const row = formats[r];
+    if (row === formats[r - 1]) continue;
+    for (let c = 0; c < byColumn.length; c++) if (byColumn[c] !== null && row[c] !== byColumn[c]) byColumn[c] = null;
+  }
+  return byColumn;
+}
+
+/** Neighbouring columns of one format together, and neighbouring columns whose rows differ together. */
+function columnRuns(byColumn: readonly (string | null)[]): ColumnRun[] {
+  const runs: ColumnRun[] = [];
   let column = 0;
   while (column < byColumn.length) {
     const format = byColumn[column];
     let end = column + 1;
     while (end < byColumn.length && byColumn[end] === format) end++;
-    if (format !== background) {
-      ranges.push({
-        row: from,
-        column,
-        rows: to - from,
-        columns: end - column,
-        format: format ?? formats.slice(from, to).map((row) => row.slice(column, end)),
-      });
-    }
+    runs.push({ column, end, format });
     column = end;
   }
+  return runs;
+}
+
+/** The ranges of a band whose columns differ from the background; columns whose rows differ go as a grid. */
+function bandRanges(formats: Formats, band: Band, background: string): FormatRange[] {
+  const ranges: FormatRange[] = [];
+  for (const { column, end, format } of band.runs) {
+    if (format === background) continue;
+    ranges.push({
+      row: band.from,
+      column,
+      rows: band.to - band.from,
+      columns: end - column,
+      format: format ?? gridOf(formats, band, column, end),
+    });
+  }
   return ranges;
+}
+
+/**
+ * The formats of columns [column, end) over a band's rows, one array per row. Rows that share one formats array
+ * share one array here too (a table's rows take their formats from a few arrays), which the grid's reader only reads.
+ */
+function gridOf(formats: Formats, band: Band, column: number, end: number): string[][] {
+  const slices = new Map<readonly string[], string[]>();
+  const grid: string[][] = [];
+  for (let r = band.from; r < band.to; r++) {
+    const row = formats[r];
+    let slice = slices.get(row);
+    if (slice === undefined) slices.set(row, (slice = row.slice(column, end)));
+    grid.push(slice);
+  }
+  return grid;
+}
+
+/** How many ranges a background leaves: itself, each run of the bands that differs from it, and the foot. */
+function rangeCount(bands: readonly Band[], foot: { format: string | null }, background: string): number {
+  let count = 1;
+  for (const band of bands) for (const run of band.runs) if (run.format !== background) count++;
+  if (foot.format !== null && foot.format !== background) count++;
+  return count;
 }
 
 /**
@@ -97,26 +143,19 @@ export function formatRanges(formats: Formats): FormatRange[] {
   if (formats.length < MIN_ROWS_FOR_RANGES) return [{ ...whole, format: formats.map((row) => [...row]) }];
   const foot = uniformFoot(formats, 1);
   const bands = foot.start > 1 ? [bandOf(formats, 0, 1), bandOf(formats, 1, foot.start)] : [bandOf(formats, 0, 1)];
-  const rangesOver = (background: string): FormatRange[] => {
-    const ranges: FormatRange[] = [{ ...whole, format: background }];
-    for (const band of bands) for (const range of bandRanges(formats, band, background)) ranges.push(range);
-    if (foot.format !== null && foot.format !== background)
-      ranges.push({
-        row: foot.start,
-        column: 0,
-        rows: formats.length - foot.start,
-        columns: width,
-        format: foot.format,
-      });
-    return ranges;
-  };
-  // The background that leaves the fewest ranges to write over it.
-  let best: FormatRange[] | null = null;
+  // The background that leaves the fewest ranges to write over it (the first of equals). Ranges are counted
+  // before any is built: a grid is as tall as the block, and only the chosen background's are needed.
+  let best = "";
+  let fewest = Number.POSITIVE_INFINITY;
   for (const background of new Set([...formats[0], ...formats[foot.start - 1]])) {
-    const ranges = rangesOver(background);
-    if (best === null || ranges.length < best.length) best = ranges;
+    const count = rangeCount(bands, foot, background);
+    if (count < fewest) [best, fewest] = [background, count];
   }
-  return best!;
+  const ranges: FormatRange[] = [{ ...whole, format: best }];
+  for (const band of bands) for (const range of bandRanges(formats, band, best)) ranges.push(range);
+  if (foot.format !== null && foot.format !== best)
+    ranges.push({ row: foot.start, column: 0, rows: formats.length - foot.start, columns: width, format: foot.format });
+  return ranges;
 }
 
 /** Blocks of fewer rows (a header and a row, an appended row) go as one grid: ranges would save a handful of cells. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../core/calendar";
-import type { RepPeriodResult } from "../core/results";
-import { notesText } from "./output-rows";
+import type { MetricResult, RepPeriodResult } from "../core/results";
+import { resultRow as resultFixture } from "../../test/fixtures/result-row";
+import { resultsColumns, textColumn } from "./output-columns";
+import { mergeByPeriod, notesText, resultRow, rowOrder } from "./output-rows";
 
 function leaver(): RepPeriodResult {
   return {
@@ -30,5 +32,75 @@ describe("Results notes", () => {
   it("tell a leaver from a new hire: the last day beside the proration", () => {
     expect(notesText(leaver(), false, "en")).toBe("Prorated: 12 of 31 days employed; Left on 2026-03-12");
     expect(notesText(leaver(), false, "zh")).toBe("按在职天数折算：12/31 天；已于 2026-03-12 离职");
+  });
+});
+
+function metric(key: string, leftOut: MetricResult["leftOut"], actual: number | null = null): MetricResult {
+  return {
+    key,
+    direction: "higher",
+    weight: 0.5,
+    manual: false,
+    actual,
+    target: leftOut === "no_target" ? null : 100,
+    targetSource: leftOut === "no_target" ? "" : "rep",
+    attainment: actual === null ? null : actual / 100,
+    achievement: null,
+    leftOut,
+  };
+}
+
+describe("Results rows", () => {
+  it("name why each metric was left out, however many rows share the note", () => {
+    const noTarget = resultFixture("2026-03", null, [metric("revenue", "no_target"), metric("win_rate", "no_data")], {
+      notes: [{ code: "left_out", metrics: ["revenue", "win_rate"] }],
+    });
+    const noData = resultFixture("2026-03", null, [metric("revenue", "no_data"), metric("win_rate", "no_data")], {
+      notes: [{ code: "left_out", metrics: ["revenue", "win_rate"] }],
+    });
+    for (let i = 0; i < 2; i++) {
+      expect(notesText(noTarget, false, "en")).toBe("Left out of the score: Revenue (no target), Win rate (no data)");
+      expect(notesText(noData, false, "en")).toBe("Left out of the score: Revenue (no data), Win rate (no data)");
+    }
+  });
+
+  it("put each metric's figures under its own columns, and leave a metric the row lacks blank", () => {
+    const columns = resultsColumns(["revenue"], ["old_metric actual"]);
+    const result = resultFixture("2026-03", null, [metric("revenue", null, 80)], { notes: [] });
+    const row = resultRow(result, columns, { provisional: false, language: "en" });
+    const cell = (header: string) => row[columns.findIndex((c) => c.header === header)];
+    expect(row).toHaveLength(columns.length);
+    expect([cell("Period"), cell("Rep ID"), cell("Score"), cell("Bonus"), cell("Forecast payout")]).toEqual([
+      "2026-03",
+      "R1",
+      "",
+      "",
+      "",
+    ]);
+    expect([cell("revenue actual"), cell("revenue target"), cell("revenue attainment")]).toEqual([80, 100, 0.8]);
+    expect([cell("old_metric actual"), cell("old_metric target"), cell("old_metric attainment")]).toEqual(["", "", ""]);
+  });
+});
+
+describe("mergeByPeriod", () => {
+  it("keeps the rows of other periods, moved into today's columns, each with its formats, in order", () => {
+    const columns = [textColumn("Period", "", ""), textColumn("Rep ID", "", ""), textColumn("Notes", "", "")];
+    const existing = {
+      header: ["Rep ID", "Period"],
+      rows: [
+        ["b", "2026-02"],
+        ["a", "2026-03"],
+        ["A", "2026-01"],
+      ],
+    };
+    const fresh = { values: [["2026-03", "c", "new"]], formats: [["@", "0", "@"]] };
+    const order = rowOrder(["Period", "Rep ID", "Notes"], { fyStart: 1, texts: ["Rep ID"] });
+    const merged = mergeByPeriod(existing, columns, fresh, new Set(["2026-03"]), order, (row) => [String(row[1])]);
+    expect(merged.values).toEqual([
+      ["2026-01", "A", ""],
+      ["2026-02", "b", ""],
+      ["2026-03", "c", "new"],
+    ]);
+    expect(merged.formats).toEqual([["A"], ["b"], ["@", "0", "@"]]);
   });
 });

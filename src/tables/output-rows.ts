@@ -60,14 +60,8 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
       return noteWords("left", language, { day: formatDay(note.lastDay) });
     case "ramp":
       return noteWords("ramp", language, { factor: formatShortPercent(note.factor), month: note.month });
-    case "left_out": {
-      const list = note.metrics.map((key) => {
-        const reason = result.metrics.find((m) => m.key === key)?.leftOut;
-        const why = reason === "no_target" ? noteWords("noTarget", language) : noteWords("noData", language);
-        return metricLabel(key, language) + " (" + why + ")";
-      });
-      return noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
-    }
+    case "left_out":
+      return leftOutText(note.metrics, result, language);
     case "negative_payout":
       return noteWords("negative", language);
     case "gate_not_met":
@@ -89,6 +83,37 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
   }
 }
 
+// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once and
+// looked up by its metrics and reasons (length-prefixed, so no metric key can run into the next). Capped, as the
+// template cache of localized-text.ts is.
+const MAX_CACHED_LEFT_OUT_NOTES = 5_000;
+const leftOutTexts = new Map<string, string>();
+
+/** The note of metrics left out of a row's score, each with why: no target, or no data. */
+function leftOutText(metrics: readonly string[], result: RepPeriodResult, language: Language): string {
+  let key = language;
+  for (const metric of metrics) {
+    key += metric.length + ":" + metric + (leftOutReason(result, metric) === "no_target" ? "t" : "d");
+  }
+  let text = leftOutTexts.get(key);
+  if (text === undefined) {
+    const list: string[] = [];
+    for (const metric of metrics) {
+      const why = leftOutReason(result, metric) === "no_target" ? "noTarget" : "noData";
+      list.push(metricLabel(metric, language) + " (" + noteWords(why, language) + ")");
+    }
+    text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
+    if (leftOutTexts.size < MAX_CACHED_LEFT_OUT_NOTES) leftOutTexts.set(key, text);
+  }
+  return text;
+}
+
+/** Why the first metric of a key was left out of a row's score (undefined when the row has no such metric). */
+function leftOutReason(result: RepPeriodResult, key: string): string | null | undefined {
+  for (const metric of result.metrics) if (metric.key === key) return metric.leftOut;
+  return undefined;
+}
+
 /**
  * The Notes cell of a result row: "Provisional" first when the period is not
  * final, then the row's own notes, then how its score is made, in the run's
@@ -101,11 +126,11 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
  * @internal Exported only for output-rows.test.ts, which checks it directly; the code uses it inside this file.
  */
 export function notesText(result: RepPeriodResult, provisional: boolean, language: Language, awaiting = false): string {
-  const notes = result.notes.filter((n) => n.code !== "provisional");
+  const parts: string[] = [];
+  if (provisional) parts.push(noteWords("provisional", language));
   // "Awaiting approval" after "Provisional", which readers of the sheet look for first.
-  const status = provisional ? [noteWords("provisional", language)] : [];
-  if (provisional && awaiting) status.push(noteWords("awaiting", language));
-  const parts = status.concat(notes.map((n) => noteText(n, result, language)));
+  if (provisional && awaiting) parts.push(noteWords("awaiting", language));
+  for (const note of result.notes) if (note.code !== "provisional") parts.push(noteText(note, result, language));
   // Last: the score's arithmetic, so every number on the row is explained on the sheet.
   const trace = scoreTraceNote(result, language);
   if (trace !== null) parts.push(trace);
@@ -160,39 +185,88 @@ export function resultRow(
   columns: readonly OutputColumn[],
   options: ResultRowOptions,
 ): CellValue[] {
-  const byKey = new Map(result.metrics.map((m) => [m.key, m]));
-  return columns.map((column) => {
-    switch (column.header) {
-      case "Period":
-        return result.period;
-      case "Rep ID":
-        return result.id;
-      case "Name":
-        return result.name;
-      case "Team":
-        return result.team;
-      case "Score":
-        return numberCell(result.score);
-      case "Rank":
-        return numberCell(result.rank);
-      case "Team rank":
-        return numberCell(result.teamRank);
-      case "Bonus":
-        return result.payout ? numberCell(result.payout.total) : "";
-      case "Notes":
-        return notesText(result, options.provisional, options.language, options.awaiting);
-      case "Forecast revenue":
-        return options.forecast ? numberCell(options.forecast.revenue) : "";
-      case "Forecast payout":
-        return options.forecast ? numberCell(options.forecast.payout) : "";
-    }
-    const suffix = column.header.slice(column.header.lastIndexOf(" ") + 1);
-    const metric = byKey.get(column.header.slice(0, column.header.lastIndexOf(" ")));
-    if (!metric) return "";
-    if (suffix === "actual") return numberCell(metric.actual);
-    if (suffix === "target") return numberCell(metric.target);
-    return numberCell(metric.attainment);
-  });
+  const cells = resultCellsOf(columns);
+  const row: CellValue[] = [];
+  for (const cell of cells)
+    row.push(cell.metric === null ? fixedCell(cell.header, result, options) : metricCell(result, cell.metric));
+  return row;
+}
+
+/** What a Results column holds: one of the fixed columns, or a figure of a metric. */
+interface ResultCell {
+  header: string;
+  /** Null for a fixed column. */
+  metric: { key: string; figure: "actual" | "target" | "attainment" } | null;
+}
+
+const FIXED_RESULT_HEADERS: ReadonlySet<string> = new Set([
+  "Period",
+  "Rep ID",
+  "Name",
+  "Team",
+  "Score",
+  "Rank",
+  "Team rank",
+  "Bonus",
+  "Notes",
+  "Forecast revenue",
+  "Forecast payout",
+]);
+
+// A run writes tens of thousands of rows with one list of columns: each header is read once per list, not split
+// into a metric key and a figure again for every row.
+const resultCellsByColumns = new WeakMap<readonly OutputColumn[], readonly ResultCell[]>();
+
+function resultCellsOf(columns: readonly OutputColumn[]): readonly ResultCell[] {
+  let cells = resultCellsByColumns.get(columns);
+  if (cells === undefined) {
+    cells = columns.map(({ header }) => {
+      if (FIXED_RESULT_HEADERS.has(header)) return { header, metric: null };
+      // "<key> actual", "<key> target", "<key> attainment" (any other last word reads as the attainment).
+      const space = header.lastIndexOf(" ");
+      const suffix = header.slice(space + 1);
+      const figure = suffix === "actual" || suffix === "target" ? suffix : "attainment";
+      return { header, metric: { key: header.slice(0, space), figure } };
+    });
+    resultCellsByColumns.set(columns, cells);
+  }
+  return cells;
+}
+
+function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOptions): CellValue {
+  switch (header) {
+    case "Period":
+      return result.period;
+    case "Rep ID":
+      return result.id;
+    case "Name":
+      return result.name;
+    case "Team":
+      return result.team;
+    case "Score":
+      return numberCell(result.score);
+    case "Rank":
+      return numberCell(result.rank);
+    case "Team rank":
+      return numberCell(result.teamRank);
+    case "Bonus":
+      return result.payout ? numberCell(result.payout.total) : "";
+    case "Notes":
+      return notesText(result, options.provisional, options.language, options.awaiting);
+    case "Forecast revenue":
+      return options.forecast ? numberCell(options.forecast.revenue) : "";
+    default:
+      return options.forecast ? numberCell(options.forecast.payout) : "";
+  }
+}
+
+/** A metric's figure in a row; blank when the row has no such metric (the last of a key, should two share it). */
+function metricCell(result: RepPeriodResult, metric: NonNullable<ResultCell["metric"]>): CellValue {
+  const metrics = result.metrics;
+  for (let i = metrics.length - 1; i >= 0; i--) {
+    if (metrics[i].key === metric.key) return numberCell(metrics[i][metric.figure]);
+  }
+  return "";
 }
 
 // ---------------------------------------------------------------- Payouts rows
@@ -227,7 +301,8 @@ const TYPE_COLUMN = PAYOUT_HEADERS.indexOf("Type");
 
 /**
  * The number formats of a Payouts line, decided by its own cells (so a kept
- * line gets exactly the formats it was written with).
+ * line gets exactly the formats it was written with). Lines of one driver
+ * format share one array, which is never to be changed.
  *
  * @example
  * payoutLineFormats(line)[7]; // "0.000" for a score driver, "0.0%" for an attainment
@@ -236,34 +311,67 @@ export function payoutLineFormats(line: readonly unknown[]): string[] {
   return lineFormats(driverFormat(plainText(line[DRIVER_COLUMN]), plainText(line[TYPE_COLUMN])));
 }
 
-// A monthly run writes tens of thousands of Payouts lines: each is filled by column index, without copying the
-// rep's three cells into every line's fields.
-let payoutColumnOf: Map<string, number> | undefined;
-
-function payoutLine(who: PayoutLineWho, fields: Partial<Record<string, CellValue>>): CellValue[] {
-  payoutColumnOf ??= new Map(PAYOUT_HEADERS.map((header, column) => [header, column]));
-  const line: CellValue[] = new Array<CellValue>(PAYOUT_HEADERS.length).fill("");
-  for (const fieldsOf of [who, fields]) {
-    for (const header in fieldsOf) {
-      const column = payoutColumnOf.get(header);
-      if (column !== undefined) line[column] = fieldsOf[header as keyof typeof fieldsOf] as CellValue;
-    }
-  }
-  return line;
-}
-
-interface PayoutLineWho {
-  Period: string;
-  "Rep ID": string;
-  Name: string;
-}
+// A monthly run writes tens of thousands of Payouts lines with three sets of formats between them (a score, an
+// attainment or an amount drives the line): each set is made once and shared by its lines.
+let formatsByValueFormat: Map<string, string[]> | undefined;
 
 function lineFormats(valueFormat: string): string[] {
-  return PAYOUT_COLUMNS.map((column) =>
-    column.header === "Driver value" || column.header === "Tier" || column.header === "Gate"
-      ? valueFormat
-      : column.format,
-  );
+  formatsByValueFormat ??= new Map();
+  let formats = formatsByValueFormat.get(valueFormat);
+  if (formats === undefined) {
+    formats = PAYOUT_COLUMNS.map((column) =>
+      column.header === "Driver value" || column.header === "Tier" || column.header === "Gate"
+        ? valueFormat
+        : column.format,
+    );
+    formatsByValueFormat.set(valueFormat, formats);
+  }
+  return formats;
+}
+
+/** The column of each Payouts cell a line is filled with. */
+function payoutColumnIndexes() {
+  const at = (header: string) => PAYOUT_HEADERS.indexOf(header);
+  return {
+    period: at("Period"),
+    repId: at("Rep ID"),
+    name: at("Name"),
+    line: at("Line"),
+    type: at("Type"),
+    item: at("Item"),
+    driver: at("Driver"),
+    driverValue: at("Driver value"),
+    mode: at("Mode"),
+    tier: at("Tier"),
+    rate: at("Rate"),
+    maxRate: at("Max rate"),
+    base: at("Base"),
+    proration: at("Proration"),
+    gate: at("Gate"),
+    gateMet: at("Gate met"),
+    amount: at("Amount"),
+    reason: at("Reason"),
+    notes: at("Notes"),
+  };
+}
+
+// A monthly run writes tens of thousands of Payouts lines: each is a copy of a blank line filled by column index,
+// the indexes found once.
+let payoutAt: ReturnType<typeof payoutColumnIndexes> | undefined;
+let blankPayoutLine: readonly CellValue[] | undefined;
+
+/** A line of the rep's period, numbered, of a type and an item; every other cell blank. */
+function payoutLine(result: RepPeriodResult, number: number, type: string, item: string): CellValue[] {
+  const at = (payoutAt ??= payoutColumnIndexes());
+  blankPayoutLine ??= PAYOUT_HEADERS.map(() => "");
+  const line = blankPayoutLine.slice();
+  line[at.period] = result.period;
+  line[at.repId] = result.id;
+  line[at.name] = result.name;
+  line[at.line] = number;
+  line[at.type] = type;
+  line[at.item] = item;
+  return line;
 }
 
 /**
@@ -283,54 +391,39 @@ export function payoutRows(
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   if (!payout) return { values, formats };
-  const who: PayoutLineWho = { Period: result.period, "Rep ID": result.id, Name: result.name };
+  const at = (payoutAt ??= payoutColumnIndexes());
   for (const trace of payout.components) {
-    values.push(
-      payoutLine(who, {
-        Line: values.length + 1,
-        Type: trace.kind,
-        Item: trace.key,
-        Driver: driverText(trace),
-        "Driver value": numberCell(trace.driverValue),
-        Mode: trace.mode,
-        Tier: numberCell(trace.tierBound),
-        Rate: numberCell(trace.rate),
-        "Max rate": numberCell(trace.maxRate),
-        Base: trace.kind === "target_bonus" ? numberCell(trace.base) : "",
-        Proration: numberCell(trace.proration),
-        Gate: numberCell(trace.gate),
-        "Gate met": trace.gateMet,
-        Amount: numberCell(trace.amount),
-      }),
-    );
-    formats.push(payoutLineFormats(values[values.length - 1]));
+    const line = payoutLine(result, values.length + 1, trace.kind, trace.key);
+    line[at.driver] = driverText(trace);
+    line[at.driverValue] = numberCell(trace.driverValue);
+    line[at.mode] = trace.mode;
+    line[at.tier] = numberCell(trace.tierBound);
+    line[at.rate] = numberCell(trace.rate);
+    line[at.maxRate] = numberCell(trace.maxRate);
+    line[at.base] = trace.kind === "target_bonus" ? numberCell(trace.base) : "";
+    line[at.proration] = numberCell(trace.proration);
+    line[at.gate] = numberCell(trace.gate);
+    line[at.gateMet] = trace.gateMet;
+    line[at.amount] = numberCell(trace.amount);
+    values.push(line);
+    formats.push(payoutLineFormats(line));
   }
   for (const adjustment of payout.adjustments) {
-    values.push(
-      payoutLine(who, {
-        Line: values.length + 1,
-        Type: "adjustment",
-        Item: adjustment.period,
-        Amount: numberCell(adjustment.amount),
-        Reason: adjustment.reason,
-      }),
-    );
-    formats.push(payoutLineFormats(values[values.length - 1]));
+    const line = payoutLine(result, values.length + 1, "adjustment", adjustment.period);
+    line[at.amount] = numberCell(adjustment.amount);
+    line[at.reason] = adjustment.reason;
+    values.push(line);
+    formats.push(payoutLineFormats(line));
   }
   const notes = [
     options.provisional ? noteWords("provisional", options.language) : "",
     payout.negative ? noteWords("negative", options.language) : "",
   ];
-  values.push(
-    payoutLine(who, {
-      Line: values.length + 1,
-      Type: "total",
-      Item: "total",
-      Amount: numberCell(payout.total),
-      Notes: notes.filter(Boolean).join(options.language === "zh" ? "；" : "; "),
-    }),
-  );
-  formats.push(payoutLineFormats(values[values.length - 1]));
+  const total = payoutLine(result, values.length + 1, "total", "total");
+  total[at.amount] = numberCell(payout.total);
+  total[at.notes] = notes.filter(Boolean).join(options.language === "zh" ? "；" : "; ");
+  values.push(total);
+  formats.push(payoutLineFormats(total));
   return { values, formats };
 }
 
@@ -348,6 +441,8 @@ const KIND_ORDER = { month: 0, quarter: 1, year: 2 } as const;
  * // ["2026-01", "2026-03", "2026-Q1", "2026"]
  */
 export function comparePeriodCells(a: unknown, b: unknown, fyStart: number): number {
+  // Most comparisons of a sort are between rows of one period.
+  if (a === b) return 0;
   const ka = periodSortKey(plainText(a), fyStart);
   const kb = periodSortKey(plainText(b), fyStart);
   return ka[0] - kb[0] || ka[1] - kb[1] || (ka[2] < kb[2] ? -1 : ka[2] > kb[2] ? 1 : 0);
@@ -360,11 +455,11 @@ type PeriodSortKey = readonly [number, number, string];
 const periodSortKeys = new Map<number, Map<string, PeriodSortKey>>();
 
 function periodSortKey(period: string, fyStart: number): PeriodSortKey {
-  if (!isPeriodKey(period)) return [Number.POSITIVE_INFINITY, 0, period];
   let keys = periodSortKeys.get(fyStart);
   if (keys === undefined) periodSortKeys.set(fyStart, (keys = new Map()));
   let key = keys.get(period);
   if (key === undefined) {
+    if (!isPeriodKey(period)) return [Number.POSITIVE_INFINITY, 0, period];
     const months = monthsOf(period, fyStart);
     const last = months[months.length - 1];
     const index = Number(last.slice(0, 4)) * 12 + Number(last.slice(5, 7));
@@ -374,9 +469,7 @@ function periodSortKey(period: string, fyStart: number): PeriodSortKey {
   return key;
 }
 
-function compareText(a: unknown, b: unknown): number {
-  const x = plainText(a).toLowerCase();
-  const y = plainText(b).toLowerCase();
+function compareLowered(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
@@ -400,6 +493,14 @@ export function rowOrder(
   const period = header.indexOf("Period");
   const numbers = (options.numbers ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
   const texts = (options.texts ?? []).map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  // A sort compares each row many times: each text is lower-cased once, not at every comparison.
+  const lowered = new Map<string, string>();
+  const lower = (cell: unknown): string => {
+    const text = plainText(cell);
+    let low = lowered.get(text);
+    if (low === undefined) lowered.set(text, (low = text.toLowerCase()));
+    return low;
+  };
   return (a, b) => {
     const byPeriod = comparePeriodCells(a[period], b[period], options.fyStart);
     if (byPeriod !== 0) return byPeriod;
@@ -408,7 +509,7 @@ export function rowOrder(
       if (c !== 0) return c;
     }
     for (const i of texts) {
-      const c = compareText(a[i], b[i]);
+      const c = compareLowered(lower(a[i]), lower(b[i]));
       if (c !== 0) return c;
     }
     return 0;
@@ -418,7 +519,8 @@ export function rowOrder(
 // ---------------------------------------------------------------- merging
 
 function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((cell) => cell === "" || cell === null || cell === undefined);
+  for (const cell of row) if (cell !== "" && cell !== null && cell !== undefined) return false;
+  return true;
 }
 
 /**
@@ -452,15 +554,24 @@ export function remapRow(
   toHeader: readonly string[],
   row: readonly unknown[],
 ): CellValue[] {
-  const index = new Map<string, number>();
-  fromHeader.forEach((h, i) => {
-    if (!index.has(h)) index.set(h, i);
-  });
-  return toHeader.map((h) => {
-    const i = index.get(h);
-    const value = i === undefined ? "" : row[i];
-    return value === null || value === undefined ? "" : (value as CellValue);
-  });
+  return rowRemapper(fromHeader, toHeader)(row);
+}
+
+/** {@link remapRow} for many rows of one layout: the columns are matched once. */
+function rowRemapper(
+  fromHeader: readonly string[],
+  toHeader: readonly string[],
+): (row: readonly unknown[]) => CellValue[] {
+  // The first column of a name, should two share it.
+  const sources = toHeader.map((h) => fromHeader.indexOf(h));
+  return (row) => {
+    const values: CellValue[] = [];
+    for (const i of sources) {
+      const value = i < 0 ? "" : row[i];
+      values.push(value === null || value === undefined ? "" : (value as CellValue));
+    }
+    return values;
+  };
 }
 
 /**
@@ -483,16 +594,24 @@ export function mergeByPeriod(
 ): FormattedRows {
   const header = headersOf(columns);
   const columnFormats = columns.map((c) => c.format);
-  const entries: { values: CellValue[]; formats: string[] }[] = [];
+  const values: CellValue[][] = [];
+  const formats: string[][] = [];
   if (existing) {
     const period = existing.header.indexOf("Period");
+    const remap = rowRemapper(existing.header, header);
     for (const row of existing.rows) {
       if (period >= 0 && recomputed.has(plainText(row[period]).trim())) continue;
-      const values = remapRow(existing.header, header, row);
-      entries.push({ values, formats: formatsOf ? formatsOf(values) : columnFormats });
+      const kept = remap(row);
+      values.push(kept);
+      formats.push(formatsOf ? formatsOf(kept) : columnFormats);
     }
   }
-  fresh.values.forEach((values, i) => entries.push({ values, formats: fresh.formats[i] ?? columnFormats }));
-  entries.sort((a, b) => order(a.values, b.values));
-  return { values: entries.map((e) => e.values), formats: entries.map((e) => e.formats) };
+  for (let i = 0; i < fresh.values.length; i++) {
+    values.push(fresh.values[i]);
+    formats.push(fresh.formats[i] ?? columnFormats);
+  }
+  // The rows' positions are sorted (a stable sort, as of the rows themselves), so each row's formats follow it.
+  const positions = values.map((_, i) => i);
+  positions.sort((i, j) => order(values[i], values[j]));
+  return { values: positions.map((i) => values[i]), formats: positions.map((i) => formats[i]) };
 }

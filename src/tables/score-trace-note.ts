@@ -34,17 +34,31 @@ function limitNote(metric: MetricResult, language: Language): string {
  */
 export function scoreTraceNote(result: RepPeriodResult, language: Language): string | null {
   if (result.score === null) return null;
-  const counted = result.metrics.filter((m) => m.leftOut === null && m.achievement !== null && m.weight > 0);
-  const totalWeight = counted.reduce((sum, m) => sum + m.weight, 0);
-  if (counted.length === 0 || totalWeight <= 0) return null;
-  const terms = counted.map(
-    (m) =>
-      metricLabel(m.key, language) +
+  // Plain loops over the few metrics, no arrays made: a run writes this note on tens of thousands of rows.
+  let totalWeight = 0;
+  let counted = 0;
+  for (const metric of result.metrics) {
+    if (!inScore(metric)) continue;
+    totalWeight += metric.weight;
+    counted++;
+  }
+  if (counted === 0 || totalWeight <= 0) return null;
+  let terms = "";
+  for (const metric of result.metrics) {
+    if (!inScore(metric)) continue;
+    if (terms !== "") terms += " + ";
+    terms +=
+      metricLabel(metric.key, language) +
       " " +
-      formatShortPercent(m.weight / totalWeight) +
+      formatShortPercent(metric.weight / totalWeight) +
       " × " +
-      formatShortPercent(m.achievement as number) +
-      limitNote(m, language),
-  );
-  return fill(WORDS.score[language], { score: formatShortPercent(result.score), terms: terms.join(" + ") });
+      formatShortPercent(metric.achievement as number) +
+      limitNote(metric, language);
+  }
+  return fill(WORDS.score[language], { score: formatShortPercent(result.score), terms });
+}
+
+/** Whether a metric counts in the score: not left out, with an achievement and a weight. */
+function inScore(metric: MetricResult): boolean {
+  return metric.leftOut === null && metric.achievement !== null && metric.weight > 0;
 }
