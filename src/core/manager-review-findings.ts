@@ -32,12 +32,12 @@ import { isAdditive } from "./metric-catalog";
 import type { Direction, PlanSettings } from "./plan-model";
 import type { TargetScaling } from "./prorated-phrases";
 import type { DayNumber, RepKey } from "./records";
-import type { RepPeriodResult } from "./results";
+import type { MetricResult, RepPeriodResult } from "./results";
 import { trainingFindings, type TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
 import { type MetricGap, weakestGapOf } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
-import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
+import { type ReviewPeriod, type ReviewPerson, reviewPeriodKind, reviewPerson, rowNoteFacts } from "./review-subject";
 import { roundTo } from "./rounding";
 
 /** The coaching priorities a review names, so it stays a short list of what matters. */
@@ -217,13 +217,9 @@ function reportsByManager(
 }
 
 /** The metrics the team is measured on: the manager's scored metrics, else the first member's. */
-function teamMetricKeys(
-  result: RepPeriodResult,
-  members: RepPeriodResult[],
-): { key: string; direction: Direction; manual: boolean }[] {
+function teamScoredMetrics(result: RepPeriodResult, members: RepPeriodResult[]): MetricResult[] {
   const own = result.metrics.filter((m) => m.weight > 0);
-  const source = own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
-  return source.map((m) => ({ key: m.key, direction: m.direction, manual: m.manual }));
+  return own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
 }
 
 /**
@@ -238,7 +234,7 @@ function teamMetricKeys(
  */
 export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodResult[]): TeamMetricFinding[] {
   const findings: TeamMetricFinding[] = [];
-  for (const { key, direction, manual } of teamMetricKeys(result, members)) {
+  for (const { key, direction, manual } of teamScoredMetrics(result, members)) {
     let actual = 0;
     let target = 0;
     let counted = 0;
@@ -252,12 +248,13 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
     if (counted === 0) continue;
     const value = attainment(actual, target, direction);
     const averaged = manual || !isAdditive(key);
-    const shown = averaged ? { actual: actual / counted, target: target / counted } : { actual, target };
+    // Every field in one literal: a spread in its middle would build each finding property by property.
     findings.push({
       metric: key,
       direction,
       manual,
-      ...shown,
+      actual: averaged ? actual / counted : actual,
+      target: averaged ? target / counted : target,
       averaged,
       attainment: isNumber(value) ? value : null,
       counted,
@@ -267,14 +264,8 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
 }
 
 function scalingOf(row: RepPeriodResult): TargetScaling {
-  const scaling: TargetScaling = { proration: null, ramp: null };
-  for (const note of row.notes) {
-    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of))
-      scaling.proration = { days: note.days, of: note.of };
-    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
-      scaling.ramp = { factor: note.factor, month: note.month };
-  }
-  return scaling;
+  const notes = rowNoteFacts(row);
+  return { proration: notes.proration, ramp: notes.ramp };
 }
 
 function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): MemberFinding {
@@ -307,7 +298,9 @@ function membersByStanding(members: RepPeriodResult[]): {
   needHelp: MemberFinding[];
   unscored: MemberFinding[];
 } {
-  const all = members.map((row) => memberFinding(row, members));
+  // Pushed, not mapped: see metricFindings in review-metric-findings.ts.
+  const all: MemberFinding[] = [];
+  for (const row of members) all.push(memberFinding(row, members));
   const scored = all.filter((m): m is MemberFinding & { score: number } => m.score !== null);
   const ahead = scored
     .filter((m) => comparable(m.score) >= 1)
@@ -332,6 +325,12 @@ function missesTarget(row: RepPeriodResult, key: string): boolean {
   return shortfall(m.key, m.direction, m.actual, m.target) > 0;
 }
 
+function countMissing(rows: readonly RepPeriodResult[], key: string): number {
+  let missed = 0;
+  for (const row of rows) if (missesTarget(row, key)) missed += 1;
+  return missed;
+}
+
 /**
  * The metrics more than half of the scored members miss, most misses first,
  * then the lowest team attainment.
@@ -349,7 +348,7 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
   return teamMetrics
     .map((t) => ({
       metric: t.metric,
-      missed: scored.filter((row) => missesTarget(row, t.metric)).length,
+      missed: countMissing(scored, t.metric),
       of: scored.length,
     }))
     .filter((p) => p.missed > 0 && p.missed * 2 > p.of)
@@ -379,8 +378,11 @@ export function managerPay(
   const kept = payout.components.filter((c) => teamDriven.has(c.key) || roundTo(c.amount, 2) !== 0);
   const keptKeys = new Set(kept.map((c) => c.key));
   const tiers = staying ? nextTierFindings(result, payout.components, traces) : [];
+  // The payout was made for this review alone: its components are narrowed in place, not copied by a spread, which
+  // would give a manager's payout another shape than a rep's.
+  payout.components = kept;
   return {
-    payout: { ...payout, components: kept },
+    payout,
     nextTiers: tiers.filter((t) => teamDriven.has(t.component) && keptKeys.has(t.component)),
   };
 }
@@ -397,13 +399,19 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
   const { result, members, settings } = input;
   const teamMetrics = teamMetricFindings(result, members);
   const standing = membersByStanding(members);
-  const scores = members.map((row) => row.score).filter(isNumber);
+  const scores: number[] = [];
+  for (const row of members) if (isNumber(row.score)) scores.push(row.score);
   const coaching = coachingPriorities(members, teamMetrics);
-  const leftOn = leftOnOf(result);
+  const notes = rowNoteFacts(result);
+  const leftOn = notes.leftOn;
   const pay = managerPay(result, leftOn === null);
+  // Every field in one literal, the period's too: see reviewFindings in review-findings.ts.
   return {
     manager: reviewPerson(result),
-    ...reviewPeriod(result, settings.fiscalYearStartMonth),
+    period: result.period,
+    periodKind: reviewPeriodKind(result.period),
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    provisional: notes.provisional,
     teamSize: members.length,
     scoredMembers: scores.length,
     teamScore: scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
