@@ -345,15 +345,17 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
   const scored = members.filter((row) => isNumber(row.score));
   if (scored.length === 0) return [];
   const attainmentOf = (metric: string) => teamMetrics.find((t) => t.metric === metric)?.attainment ?? Infinity;
-  return teamMetrics
-    .map((t) => ({
-      metric: t.metric,
-      missed: countMissing(scored, t.metric),
-      of: scored.length,
-    }))
-    .filter((p) => p.missed > 0 && p.missed * 2 > p.of)
-    .sort((a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)))
-    .slice(0, MAX_COACHING_PRIORITIES);
+  // Pushed, not mapped: see metricFindings in review-metric-findings.ts.
+  const priorities: CoachingPriority[] = [];
+  for (const t of teamMetrics) {
+    const missed = countMissing(scored, t.metric);
+    if (missed > 0 && missed * 2 > scored.length) priorities.push({ metric: t.metric, missed, of: scored.length });
+  }
+  priorities.sort(
+    (a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)),
+  );
+  if (priorities.length > MAX_COACHING_PRIORITIES) priorities.length = MAX_COACHING_PRIORITIES;
+  return priorities;
 }
 
 /**
