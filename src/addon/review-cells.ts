@@ -117,8 +117,7 @@ export function reviewForRow(context: ReviewContext): string {
     const findings = managerReviewFindings({ result, members, settings: context.settings });
     return managerReviewText(findings, language, currencyFor(context.settings.currency, context.currency));
   }
-  const team = teamKey(result);
-  const teamRows = context.teamRows ?? context.periodRows.filter((row) => teamKey(row) === team);
+  const teamRows = context.teamRows ?? teamRowsOf(result, context.periodRows);
   const start = context.rep?.start ?? null;
   const tenureDays = start === null ? null : lastDay(result.period, context.fyStart) - start + 1;
   const findings = reviewFindings({
@@ -132,6 +131,11 @@ export function reviewForRow(context: ReviewContext): string {
   });
   const language = context.settings.language ?? context.language;
   return reviewText(findings, language, currencyFor(context.settings.currency, context.currency));
+}
+
+function teamRowsOf(result: RepPeriodResult, periodRows: readonly RepPeriodResult[]): RepPeriodResult[] {
+  const team = teamKey(result);
+  return periodRows.filter((row) => teamKey(row) === team);
 }
 
 /**

@@ -151,8 +151,10 @@ export function teamMembersOf(
 ): RepPeriodResult[] {
   const direct = directReportsOf(row.rep, periodRows, managerOf);
   if (direct.length > 0) return direct;
+  // Most reps are paid on their own figures: asked first, so their team's key is not made for nothing.
+  if (!isPaidOnTeam(row)) return [];
   const team = teamKeyOf(row.team);
-  if (!isPaidOnTeam(row) || team === "") return [];
+  if (team === "") return [];
   return (rowsOfTeams(periodRows).get(team) ?? []).filter((other) => other.rep !== row.rep);
 }
 
@@ -198,7 +200,8 @@ function directReportsOf(
     index = { managerOf, byManager: reportsByManager(periodRows, managerOf) };
     directReportsIndexes.set(periodRows, index);
   }
-  return (index.byManager.get(rep) ?? []).filter((other) => other.rep !== rep);
+  const reports = index.byManager.get(rep);
+  return reports === undefined ? [] : reports.filter((other) => other.rep !== rep);
 }
 
 function reportsByManager(
