@@ -204,8 +204,14 @@ export function mergeReviews(
   language: Language,
 ): CellValue[][] {
   const header: CellValue[] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated];
+  // Each fresh review's key is made once: twenty thousand reviews a run are looked up and then appended by it.
+  const freshKeys: string[] = [];
   const byKey = new Map<string, FreshReview>();
-  for (const review of fresh) byKey.set(reviewKey(review.period, review.repId), review);
+  for (const review of fresh) {
+    const key = reviewKey(review.period, review.repId);
+    freshKeys.push(key);
+    byKey.set(key, review);
+  }
   const out: CellValue[][] = [header];
   const present = new Set<string>();
   if (existing) {
@@ -232,8 +238,9 @@ export function mergeReviews(
       out.push(cells.slice(0, REVIEW_RUN_COLUMNS));
     }
   }
-  for (const review of fresh) {
-    const key = reviewKey(review.period, review.repId);
+  for (let i = 0; i < fresh.length; i++) {
+    const review = fresh[i];
+    const key = freshKeys[i];
     if (present.has(key)) continue;
     present.add(key);
     out.push([review.period, review.repId, review.text]);

@@ -131,7 +131,11 @@ function teamKeyOf(team: string): string {
  * isPaidOnTeam(managerRow); // true when a bonus is driven by team_attainment:revenue
  */
 export function isPaidOnTeam(row: RepPeriodResult): boolean {
-  return row.payout?.components.some((c) => c.driver.kind === "team_attainment") ?? false;
+  // A loop rather than some() with a callback: every review and every recognition asks this of its row.
+  const components = row.payout?.components;
+  if (components === undefined) return false;
+  for (const c of components) if (c.driver.kind === "team_attainment") return true;
+  return false;
 }
 
 /**
