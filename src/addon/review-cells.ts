@@ -117,8 +117,7 @@ export function reviewForRow(context: ReviewContext): string {
     const findings = managerReviewFindings({ result, members, settings: context.settings });
     return managerReviewText(findings, language, currencyFor(context.settings.currency, context.currency));
   }
-  const team = teamKey(result);
-  const teamRows = context.teamRows ?? context.periodRows.filter((row) => teamKey(row) === team);
+  const teamRows = context.teamRows ?? teamRowsOf(result, context.periodRows);
   const start = context.rep?.start ?? null;
   const tenureDays = start === null ? null : lastDay(result.period, context.fyStart) - start + 1;
   const findings = reviewFindings({
@@ -132,6 +131,11 @@ export function reviewForRow(context: ReviewContext): string {
   });
   const language = context.settings.language ?? context.language;
   return reviewText(findings, language, currencyFor(context.settings.currency, context.currency));
+}
+
+function teamRowsOf(result: RepPeriodResult, periodRows: readonly RepPeriodResult[]): RepPeriodResult[] {
+  const team = teamKey(result);
+  return periodRows.filter((row) => teamKey(row) === team);
 }
 
 /**
@@ -200,8 +204,14 @@ export function mergeReviews(
   language: Language,
 ): CellValue[][] {
   const header: CellValue[] = [REVIEW_HEADERS.period, REVIEW_HEADERS.repId, REVIEW_HEADERS.generated];
+  // Each fresh review's key is made once: twenty thousand reviews a run are looked up and then appended by it.
+  const freshKeys: string[] = [];
   const byKey = new Map<string, FreshReview>();
-  for (const review of fresh) byKey.set(reviewKey(review.period, review.repId), review);
+  for (const review of fresh) {
+    const key = reviewKey(review.period, review.repId);
+    freshKeys.push(key);
+    byKey.set(key, review);
+  }
   const out: CellValue[][] = [header];
   const present = new Set<string>();
   if (existing) {
@@ -228,8 +238,9 @@ export function mergeReviews(
       out.push(cells.slice(0, REVIEW_RUN_COLUMNS));
     }
   }
-  for (const review of fresh) {
-    const key = reviewKey(review.period, review.repId);
+  for (let i = 0; i < fresh.length; i++) {
+    const review = fresh[i];
+    const key = freshKeys[i];
     if (present.has(key)) continue;
     present.add(key);
     out.push([review.period, review.repId, review.text]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueText, fill } from "./localized-text";
+import { catalogueText, fill, type FillValues } from "./localized-text";
 
 describe("fill", () => {
   it("fills every placeholder with its value, numbers as text", () => {
@@ -8,6 +8,11 @@ describe("fill", () => {
 
   it("leaves a placeholder without a value visible, even one named like an Object method", () => {
     expect(fill("{a} {missing} {toString}", { a: "A" })).toBe("A {missing} {toString}");
+  });
+
+  it("writes an own value that is neither text nor number as text, as String would", () => {
+    const values = { flag: true, nothing: undefined } as unknown as FillValues;
+    expect(fill("{flag} {nothing}", values)).toBe("true undefined");
   });
 
   it("does not fill again what a value brings in", () => {

@@ -32,12 +32,12 @@ import { isAdditive } from "./metric-catalog";
 import type { Direction, PlanSettings } from "./plan-model";
 import type { TargetScaling } from "./prorated-phrases";
 import type { DayNumber, RepKey } from "./records";
-import type { RepPeriodResult } from "./results";
+import type { MetricResult, RepPeriodResult } from "./results";
 import { trainingFindings, type TrainingFinding } from "./review-development-findings";
 import { shortfall } from "./review-figures";
 import { type MetricGap, weakestGapOf } from "./review-metric-findings";
 import { nextTierFindings, payoutFinding, type NextTierFinding, type PayoutFinding } from "./review-pay-findings";
-import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
+import { type ReviewPeriod, type ReviewPerson, reviewPeriodKind, reviewPerson, rowNoteFacts } from "./review-subject";
 import { roundTo } from "./rounding";
 
 /** The coaching priorities a review names, so it stays a short list of what matters. */
@@ -131,7 +131,11 @@ function teamKeyOf(team: string): string {
  * isPaidOnTeam(managerRow); // true when a bonus is driven by team_attainment:revenue
  */
 export function isPaidOnTeam(row: RepPeriodResult): boolean {
-  return row.payout?.components.some((c) => c.driver.kind === "team_attainment") ?? false;
+  // A loop rather than some() with a callback: every review and every recognition asks this of its row.
+  const components = row.payout?.components;
+  if (components === undefined) return false;
+  for (const c of components) if (c.driver.kind === "team_attainment") return true;
+  return false;
 }
 
 /**
@@ -151,8 +155,10 @@ export function teamMembersOf(
 ): RepPeriodResult[] {
   const direct = directReportsOf(row.rep, periodRows, managerOf);
   if (direct.length > 0) return direct;
+  // Most reps are paid on their own figures: asked first, so their team's key is not made for nothing.
+  if (!isPaidOnTeam(row)) return [];
   const team = teamKeyOf(row.team);
-  if (!isPaidOnTeam(row) || team === "") return [];
+  if (team === "") return [];
   return (rowsOfTeams(periodRows).get(team) ?? []).filter((other) => other.rep !== row.rep);
 }
 
@@ -198,7 +204,8 @@ function directReportsOf(
     index = { managerOf, byManager: reportsByManager(periodRows, managerOf) };
     directReportsIndexes.set(periodRows, index);
   }
-  return (index.byManager.get(rep) ?? []).filter((other) => other.rep !== rep);
+  const reports = index.byManager.get(rep);
+  return reports === undefined ? [] : reports.filter((other) => other.rep !== rep);
 }
 
 function reportsByManager(
@@ -217,13 +224,9 @@ function reportsByManager(
 }
 
 /** The metrics the team is measured on: the manager's scored metrics, else the first member's. */
-function teamMetricKeys(
-  result: RepPeriodResult,
-  members: RepPeriodResult[],
-): { key: string; direction: Direction; manual: boolean }[] {
+function teamScoredMetrics(result: RepPeriodResult, members: RepPeriodResult[]): MetricResult[] {
   const own = result.metrics.filter((m) => m.weight > 0);
-  const source = own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
-  return source.map((m) => ({ key: m.key, direction: m.direction, manual: m.manual }));
+  return own.length > 0 ? own : (members[0]?.metrics ?? []).filter((m) => m.weight > 0);
 }
 
 /**
@@ -238,7 +241,7 @@ function teamMetricKeys(
  */
 export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodResult[]): TeamMetricFinding[] {
   const findings: TeamMetricFinding[] = [];
-  for (const { key, direction, manual } of teamMetricKeys(result, members)) {
+  for (const { key, direction, manual } of teamScoredMetrics(result, members)) {
     let actual = 0;
     let target = 0;
     let counted = 0;
@@ -252,12 +255,13 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
     if (counted === 0) continue;
     const value = attainment(actual, target, direction);
     const averaged = manual || !isAdditive(key);
-    const shown = averaged ? { actual: actual / counted, target: target / counted } : { actual, target };
+    // Every field in one literal: a spread in its middle would build each finding property by property.
     findings.push({
       metric: key,
       direction,
       manual,
-      ...shown,
+      actual: averaged ? actual / counted : actual,
+      target: averaged ? target / counted : target,
       averaged,
       attainment: isNumber(value) ? value : null,
       counted,
@@ -267,14 +271,8 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
 }
 
 function scalingOf(row: RepPeriodResult): TargetScaling {
-  const scaling: TargetScaling = { proration: null, ramp: null };
-  for (const note of row.notes) {
-    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of))
-      scaling.proration = { days: note.days, of: note.of };
-    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
-      scaling.ramp = { factor: note.factor, month: note.month };
-  }
-  return scaling;
+  const notes = rowNoteFacts(row);
+  return { proration: notes.proration, ramp: notes.ramp };
 }
 
 function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): MemberFinding {
@@ -307,15 +305,36 @@ function membersByStanding(members: RepPeriodResult[]): {
   needHelp: MemberFinding[];
   unscored: MemberFinding[];
 } {
-  const all = members.map((row) => memberFinding(row, members));
-  const scored = all.filter((m): m is MemberFinding & { score: number } => m.score !== null);
-  const ahead = scored
-    .filter((m) => comparable(m.score) >= 1)
-    .sort((a, b) => comparable(b.score) - comparable(a.score) || byName(a, b));
-  const needHelp = scored
-    .filter((m) => comparable(m.score) < 1)
-    .sort((a, b) => comparable(a.score) - comparable(b.score) || byName(a, b));
-  return { ahead, needHelp, unscored: all.filter((m) => m.score === null).sort(byName) };
+  const ahead: Standing[] = [];
+  const needHelp: Standing[] = [];
+  const unscored: MemberFinding[] = [];
+  for (const row of members) {
+    const member = memberFinding(row, members);
+    if (member.score === null) unscored.push(member);
+    else {
+      const shown = comparable(member.score);
+      (shown >= 1 ? ahead : needHelp).push({ member, shown });
+    }
+  }
+  ahead.sort((a, b) => b.shown - a.shown || byName(a.member, b.member));
+  needHelp.sort((a, b) => a.shown - b.shown || byName(a.member, b.member));
+  return { ahead: membersOf(ahead), needHelp: membersOf(needHelp), unscored: unscored.sort(byName) };
+}
+
+/**
+ * A scored member beside their score at the precision ranks compare it: rounded once per member rather than twice
+ * in every comparison of the sort (a team of fifty is compared hundreds of times).
+ */
+interface Standing {
+  member: MemberFinding;
+  shown: number;
+}
+
+function membersOf(standings: readonly Standing[]): MemberFinding[] {
+  // Pushed, not mapped: see metricFindings in review-metric-findings.ts.
+  const members: MemberFinding[] = [];
+  for (const s of standings) members.push(s.member);
+  return members;
 }
 
 function missesTarget(row: RepPeriodResult, key: string): boolean {
@@ -332,6 +351,12 @@ function missesTarget(row: RepPeriodResult, key: string): boolean {
   return shortfall(m.key, m.direction, m.actual, m.target) > 0;
 }
 
+function countMissing(rows: readonly RepPeriodResult[], key: string): number {
+  let missed = 0;
+  for (const row of rows) if (missesTarget(row, key)) missed += 1;
+  return missed;
+}
+
 /**
  * The metrics more than half of the scored members miss, most misses first,
  * then the lowest team attainment.
@@ -346,15 +371,17 @@ export function coachingPriorities(members: RepPeriodResult[], teamMetrics: Team
   const scored = members.filter((row) => isNumber(row.score));
   if (scored.length === 0) return [];
   const attainmentOf = (metric: string) => teamMetrics.find((t) => t.metric === metric)?.attainment ?? Infinity;
-  return teamMetrics
-    .map((t) => ({
-      metric: t.metric,
-      missed: scored.filter((row) => missesTarget(row, t.metric)).length,
-      of: scored.length,
-    }))
-    .filter((p) => p.missed > 0 && p.missed * 2 > p.of)
-    .sort((a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)))
-    .slice(0, MAX_COACHING_PRIORITIES);
+  // Pushed, not mapped: see metricFindings in review-metric-findings.ts.
+  const priorities: CoachingPriority[] = [];
+  for (const t of teamMetrics) {
+    const missed = countMissing(scored, t.metric);
+    if (missed > 0 && missed * 2 > scored.length) priorities.push({ metric: t.metric, missed, of: scored.length });
+  }
+  priorities.sort(
+    (a, b) => b.missed - a.missed || comparable(attainmentOf(a.metric)) - comparable(attainmentOf(b.metric)),
+  );
+  if (priorities.length > MAX_COACHING_PRIORITIES) priorities.length = MAX_COACHING_PRIORITIES;
+  return priorities;
 }
 
 /**
@@ -379,8 +406,11 @@ export function managerPay(
   const kept = payout.components.filter((c) => teamDriven.has(c.key) || roundTo(c.amount, 2) !== 0);
   const keptKeys = new Set(kept.map((c) => c.key));
   const tiers = staying ? nextTierFindings(result, payout.components, traces) : [];
+  // The payout was made for this review alone: its components are narrowed in place, not copied by a spread, which
+  // would give a manager's payout another shape than a rep's.
+  payout.components = kept;
   return {
-    payout: { ...payout, components: kept },
+    payout,
     nextTiers: tiers.filter((t) => teamDriven.has(t.component) && keptKeys.has(t.component)),
   };
 }
@@ -397,13 +427,19 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
   const { result, members, settings } = input;
   const teamMetrics = teamMetricFindings(result, members);
   const standing = membersByStanding(members);
-  const scores = members.map((row) => row.score).filter(isNumber);
+  const scores: number[] = [];
+  for (const row of members) if (isNumber(row.score)) scores.push(row.score);
   const coaching = coachingPriorities(members, teamMetrics);
-  const leftOn = leftOnOf(result);
+  const notes = rowNoteFacts(result);
+  const leftOn = notes.leftOn;
   const pay = managerPay(result, leftOn === null);
+  // Every field in one literal, the period's too: see reviewFindings in review-findings.ts.
   return {
     manager: reviewPerson(result),
-    ...reviewPeriod(result, settings.fiscalYearStartMonth),
+    period: result.period,
+    periodKind: reviewPeriodKind(result.period),
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    provisional: notes.provisional,
     teamSize: members.length,
     scoredMembers: scores.length,
     teamScore: scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,

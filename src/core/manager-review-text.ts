@@ -120,8 +120,13 @@ function teamMetricLine(w: Writer, m: TeamMetricFinding): string {
 function resultSection(w: Writer): string[] {
   const f = w.findings;
   const lines = [say(w, "resultHeading"), summaryLine(w)];
-  if (f.teamMetrics.length === 0) return [...lines, say(w, "noTeamFigures", { period: thisPeriod(w) })];
-  return [...lines, say(w, "attainmentExplained"), ...f.teamMetrics.map((m) => bullet(w, teamMetricLine(w, m)))];
+  if (f.teamMetrics.length === 0) {
+    lines.push(say(w, "noTeamFigures", { period: thisPeriod(w) }));
+    return lines;
+  }
+  lines.push(say(w, "attainmentExplained"));
+  for (const m of f.teamMetrics) lines.push(bullet(w, teamMetricLine(w, m)));
+  return lines;
 }
 
 /** A gap in the metric's units; between two percentages, in percentage points (40.0% to 35.0% is 5.0 points, not 5.0%). */
@@ -154,63 +159,66 @@ function belowLine(w: Writer, m: MemberFinding): string {
   return say(w, "memberBelowNoGap", { member: memberLabel(m), score: formatScore(m.score ?? 0) });
 }
 
-function memberGroup(
+/**
+ * A group's first members, a bullet each, and how many more there are, added to the section's lines. Lines are
+ * pushed onto one array rather than mapped and spread into it: an array from Array.prototype.map turns holey once V8
+ * optimizes the mapping function, so its readers would be compiled again for the second kind of array.
+ */
+function addMemberGroup(
   w: Writer,
+  lines: string[],
   members: MemberFinding[],
   line: (w: Writer, m: MemberFinding) => string,
   where: ManagerTextKey,
-): string[] {
-  const lines = members.slice(0, MAX_LISTED_MEMBERS).map((m) => bullet(w, line(w, m)));
+): void {
+  const listed = Math.min(members.length, MAX_LISTED_MEMBERS);
+  for (let i = 0; i < listed; i++) lines.push(bullet(w, line(w, members[i])));
   const rest = members.length - MAX_LISTED_MEMBERS;
   if (rest > 0)
     lines.push(bullet(w, say(w, "moreMembers", { count: rest, people: people(w, rest), where: say(w, where) })));
-  return lines;
 }
 
 function membersSection(w: Writer): string[] {
   const f = w.findings;
-  const lines = [
-    ...memberGroup(w, f.ahead, aheadLine, "moreAhead"),
-    ...memberGroup(w, f.needHelp, belowLine, "moreBelow"),
-  ];
-  if (f.unscored.length > 0)
-    lines.push(
-      bullet(w, say(w, "unscored", { members: list(w, f.unscored.slice(0, MAX_LISTED_MEMBERS).map(memberLabel)) })),
-    );
-  return lines.length > 0 ? [say(w, "membersHeading"), ...lines] : [];
+  const lines = [say(w, "membersHeading")];
+  addMemberGroup(w, lines, f.ahead, aheadLine, "moreAhead");
+  addMemberGroup(w, lines, f.needHelp, belowLine, "moreBelow");
+  if (f.unscored.length > 0) {
+    const names: string[] = [];
+    for (let i = 0; i < Math.min(f.unscored.length, MAX_LISTED_MEMBERS); i++) names.push(memberLabel(f.unscored[i]));
+    lines.push(bullet(w, say(w, "unscored", { members: list(w, names) })));
+  }
+  // The heading alone: no member to name.
+  return lines.length > 1 ? lines : [];
 }
 
 function coachingSection(w: Writer): string[] {
   const f = w.findings;
   if (f.scoredMembers === 0) return [];
   if (f.coaching.length === 0) return [say(w, "coachingHeading"), bullet(w, say(w, "noCoaching"))];
-  const lines = f.coaching.map((p) => {
+  const lines = [say(w, "coachingHeading")];
+  for (const p of f.coaching) {
     const attainment = f.teamMetrics.find((m) => m.metric === p.metric)?.attainment ?? null;
-    const args = { metric: metricName(w, p.metric, false), missed: p.missed, of: p.of };
-    return bullet(
-      w,
+    const metric = metricName(w, p.metric, false);
+    const line =
       attainment === null
-        ? say(w, "coachingNoAttainment", args)
-        : say(w, "coaching", { ...args, attainment: formatPercent(attainment) }),
-    );
-  });
-  return [say(w, "coachingHeading"), ...lines];
+        ? say(w, "coachingNoAttainment", { metric, missed: p.missed, of: p.of })
+        : say(w, "coaching", { metric, missed: p.missed, of: p.of, attainment: formatPercent(attainment) });
+    lines.push(bullet(w, line));
+  }
+  return lines;
 }
 
 function trainingSection(w: Writer): string[] {
-  const lines = w.findings.training.map((t) =>
-    bullet(
-      w,
-      say(w, "training", {
-        metrics: list(
-          w,
-          t.metrics.map((key) => metricName(w, key, true)),
-        ),
-        topic: cleanUserText(t.topic[w.language]),
-      }),
-    ),
-  );
-  return lines.length > 0 ? [say(w, "trainingHeading"), ...lines] : [];
+  const training = w.findings.training;
+  if (training.length === 0) return [];
+  const lines = [say(w, "trainingHeading")];
+  for (const t of training) {
+    const names: string[] = [];
+    for (const key of t.metrics) names.push(metricName(w, key, true));
+    lines.push(bullet(w, say(w, "training", { metrics: list(w, names), topic: cleanUserText(t.topic[w.language]) })));
+  }
+  return lines;
 }
 
 function componentLine(w: Writer, c: ComponentFinding): string {
@@ -248,14 +256,13 @@ function nextTierLine(w: Writer, n: NextTierFinding): string {
 function paySection(w: Writer): string[] {
   const p = w.findings.payout;
   if (p === null) return [];
-  const sentences = [
-    ...p.components.map((c) => componentLine(w, c)),
-    ...adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)),
-  ];
-  const lines = [say(w, "payHeading"), ...sentences.map((sentence) => bullet(w, sentence))];
+  const lines = [say(w, "payHeading")];
+  for (const c of p.components) lines.push(bullet(w, componentLine(w, c)));
+  for (const sentence of adjustmentSentences(p, w.currency, (key, args) => say(w, key, args)))
+    lines.push(bullet(w, sentence));
   lines.push(bullet(w, say(w, "total", { amount: formatMoney(p.total, w.currency) })));
   if (p.negative) lines.push(bullet(w, say(w, "negativeTotal")));
-  lines.push(...w.findings.nextTiers.map((n) => bullet(w, nextTierLine(w, n))));
+  for (const n of w.findings.nextTiers) lines.push(bullet(w, nextTierLine(w, n)));
   return lines;
 }
 

@@ -168,6 +168,13 @@ describe("most improved", () => {
     expect(mostImprovedRep([...now].reverse(), [...before].reverse())?.rep).toBe("b");
   });
 
+  it("keeps the largest increase over a smaller key with a smaller one, and ties among the largest by key", () => {
+    const now = [row("c", "T", 0.9), row("a", "T", 0.8), row("d", "T", 1.0), row("b", "T", 0.9)];
+    const before = [row("a", "T", 0.7), row("b", "T", 0.7), row("c", "T", 0.7), row("d", "T", 0.9)];
+    expect(mostImprovedRep(now, before)?.rep).toBe("b");
+    expect(mostImprovedRep([...now].reverse(), before)?.rep).toBe("b");
+  });
+
   it("is nobody when every score fell or stayed the same", () => {
     expect(
       mostImprovedRep([row("a", "T", 0.5), row("b", "T", 0.8)], [row("a", "T", 0.6), row("b", "T", 0.8)]),

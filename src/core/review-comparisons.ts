@@ -89,13 +89,18 @@ export function previousComparison(result: RepPeriodResult, history: RepPeriodRe
  */
 export function recentMeanComparison(score: number | null, history: RepPeriodResult[]): RecentMeanComparison | null {
   if (!isNumber(score)) return null;
-  const scores = history
-    .slice(-RECENT_PERIODS)
-    .map((row) => row.score)
-    .filter(isNumber);
-  if (scores.length < RECENT_PERIODS_NEEDED) return null;
-  const mean = scores.reduce((sum, s) => sum + s, 0) / scores.length;
-  return { periods: scores.length, mean, difference: shownDifference(score, mean) };
+  // A loop over the last periods rather than slice, map and filter: three arrays per review for three numbers.
+  let scored = 0;
+  let sum = 0;
+  for (let i = Math.max(0, history.length - RECENT_PERIODS); i < history.length; i++) {
+    const earlier = history[i].score;
+    if (!isNumber(earlier)) continue;
+    scored += 1;
+    sum += earlier;
+  }
+  if (scored < RECENT_PERIODS_NEEDED) return null;
+  const mean = sum / scored;
+  return { periods: scored, mean, difference: shownDifference(score, mean) };
 }
 
 /**
@@ -134,7 +139,8 @@ const teamScoresCache = new WeakMap<readonly RepPeriodResult[], TeamScores>();
 export function teamScores(teamRows: readonly RepPeriodResult[]): TeamScores {
   let known = teamScoresCache.get(teamRows);
   if (known === undefined) {
-    const scores = teamRows.map((row) => row.score).filter(isNumber);
+    const scores: number[] = [];
+    for (const row of teamRows) if (isNumber(row.score)) scores.push(row.score);
     known = { scored: scores.length, median: median(scores) };
     teamScoresCache.set(teamRows, known);
   }

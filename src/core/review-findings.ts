@@ -43,7 +43,7 @@ import {
   type NextTierFinding,
   type PayoutFinding,
 } from "./review-pay-findings";
-import { leftOnOf, type ReviewPeriod, type ReviewPerson, reviewPeriod, reviewPerson } from "./review-subject";
+import { type ReviewPeriod, type ReviewPerson, reviewPeriodKind, reviewPerson, rowNoteFacts } from "./review-subject";
 import { ONBOARDING_DAYS } from "./training-topics";
 
 export interface ReviewInput {
@@ -95,21 +95,6 @@ export interface ReviewFindings extends ReviewPeriod {
   leftOn: DayNumber | null;
 }
 
-function prorationOf(result: RepPeriodResult): { days: number; of: number } | null {
-  for (const note of result.notes) {
-    if (note.code === "prorated" && isNumber(note.days) && isNumber(note.of)) return { days: note.days, of: note.of };
-  }
-  return null;
-}
-
-function rampOf(result: RepPeriodResult): { factor: number; month: number } | null {
-  for (const note of result.notes) {
-    if (note.code === "ramp" && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
-      return { factor: note.factor, month: note.month };
-  }
-  return null;
-}
-
 /**
  * Everything a review of one rep and period states, as data.
  *
@@ -121,24 +106,27 @@ function rampOf(result: RepPeriodResult): { factor: number; month: number } | nu
 export function reviewFindings(input: ReviewInput): ReviewFindings {
   const { result, history, teamRows, settings } = input;
   const score = isNumber(result.score) ? result.score : null;
+  const notes = rowNoteFacts(result);
   const metrics = metricFindings(result, teamRows);
   const split = strengthsAndWeaknesses(metrics);
   const payout = payoutFinding(result);
   const traces = result.payout?.components ?? [];
   const components = payout?.components ?? [];
-  const leftOn = leftOnOf(result);
+  const leftOn = notes.leftOn;
   // A leaver has no next period: nothing to aim for, train or plan.
   const staying = leftOn === null;
   const inOnboarding = isNumber(input.tenureDays) && input.tenureDays < ONBOARDING_DAYS;
+  // Every field written out in one literal, the period's too: a spread in the middle of a literal builds the object
+  // property by property, slowly, and a review is built twenty thousand times a run.
   return {
     rep: reviewPerson(result),
-    ...reviewPeriod(result, settings.fiscalYearStartMonth),
+    period: result.period,
+    periodKind: reviewPeriodKind(result.period),
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    provisional: notes.provisional,
     score,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
-    revenueRank:
-      score === null && isNumber(result.rank) && result.notes.some((n) => n.code === "ranked_by_revenue")
-        ? result.rank
-        : null,
+    revenueRank: score === null && isNumber(result.rank) && notes.rankedByRevenue ? result.rank : null,
     rankOf: Math.max(
       isNumber(input.periodRowCount) ? input.periodRowCount : 0,
       isNumber(result.rank) ? result.rank : 0,
@@ -146,9 +134,7 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     teamRank: score !== null && isNumber(result.teamRank) ? result.teamRank : null,
     teamRankOf: Math.max(teamScores(teamRows).scored, isNumber(result.teamRank) ? result.teamRank : 0),
     metrics,
-    leftOut: metrics
-      .filter((m) => m.leftOut !== null)
-      .map((m) => ({ metric: m.key, reason: m.leftOut as LeftOutReason })),
+    leftOut: leftOutMetrics(metrics),
     strengths: split.strengths,
     closestToTarget: split.closestToTarget,
     weaknesses: split.weaknesses,
@@ -165,8 +151,15 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     onboarding: staying && inOnboarding ? { tenureDays: Math.max(0, input.tenureDays as number) } : null,
     signal: staying ? developmentSignal(result, history, settings, inOnboarding) : null,
     recognition: recognitionMentions(result, input.recognition),
-    proration: prorationOf(result),
-    ramp: rampOf(result),
+    proration: notes.proration,
+    ramp: notes.ramp,
     leftOn,
   };
+}
+
+/** The metrics left out of the score, and why. */
+function leftOutMetrics(metrics: readonly MetricFinding[]): ReviewFindings["leftOut"] {
+  const leftOut: ReviewFindings["leftOut"] = [];
+  for (const m of metrics) if (m.leftOut !== null) leftOut.push({ metric: m.key, reason: m.leftOut });
+  return leftOut;
 }

@@ -71,9 +71,11 @@ export function metricOf(row: RepPeriodResult, key: string): MetricResult | unde
  * metricFindings(result, teamRows)[0]; // { key: "revenue", actual: 52000, ..., teamMedianAttainment: 0.98 }
  */
 export function metricFindings(result: RepPeriodResult, teamRows: RepPeriodResult[]): MetricFinding[] {
-  return result.metrics.map((m) => {
-    const teamMedian = teamMedianAttainment(teamRows, m.key);
-    return {
+  // Pushed, not mapped: an array from Array.prototype.map turns holey once V8 optimizes the mapping function, and
+  // every reader of the review's arrays would then see a second kind of array and be compiled again.
+  const findings: MetricFinding[] = [];
+  for (const m of result.metrics) {
+    findings.push({
       key: m.key,
       direction: m.direction,
       weight: m.weight,
@@ -82,9 +84,10 @@ export function metricFindings(result: RepPeriodResult, teamRows: RepPeriodResul
       target: isNumber(m.target) ? m.target : null,
       attainment: isNumber(m.attainment) ? m.attainment : null,
       leftOut: m.leftOut,
-      teamMedianAttainment: teamMedian,
-    };
-  });
+      teamMedianAttainment: teamMedianAttainment(teamRows, m.key),
+    });
+  }
+  return findings;
 }
 
 // Every member of a team asks for the same medians: work each out once per
@@ -106,7 +109,11 @@ function teamMedianAttainment(teamRows: readonly RepPeriodResult[], key: string)
     teamMedianCache.set(teamRows, medians);
   }
   if (medians.has(key)) return medians.get(key)!;
-  const attainments = teamRows.map((row) => scoredAttainment(metricOf(row, key))).filter(isNumber);
+  const attainments: number[] = [];
+  for (const row of teamRows) {
+    const attainment = scoredAttainment(metricOf(row, key));
+    if (attainment !== null) attainments.push(attainment);
+  }
   const value = attainments.length >= 2 ? median(attainments) : null;
   medians.set(key, value);
   return value;

@@ -86,29 +86,50 @@ export interface GateFinding {
  */
 export const MAX_LISTED_ADJUSTMENTS = 10;
 
-function driverKindOf(trace: ComponentTrace): { driverKind: DriverKind; driverMetric: string | null } {
+/** The metric of a component's driver; null for the score. */
+function driverMetricOf(trace: ComponentTrace): string | null {
   const driver: BonusDriver | { kind: "amount"; metric: string } = trace.driver;
-  if (driver.kind === "score") return { driverKind: "score", driverMetric: null };
-  return { driverKind: driver.kind, driverMetric: driver.metric };
+  return driver.kind === "score" ? null : driver.metric;
+}
+
+function countOfKind(components: readonly ComponentTrace[], kind: ComponentTrace["kind"]): number {
+  let count = 0;
+  for (const c of components) if (c.kind === kind) count += 1;
+  return count;
 }
 
 function componentFindings(components: ComponentTrace[]): ComponentFinding[] {
-  const kindCount = (kind: string) => components.filter((c) => c.kind === kind).length;
-  return components.map((c) => ({
-    key: c.key,
-    kind: c.kind,
-    showKey: kindCount(c.kind) > 1,
-    ...driverKindOf(c),
-    driverValue: isNumber(c.driverValue) ? c.driverValue : null,
-    amount: isNumber(c.amount) ? c.amount : 0,
-    rawRate: isNumber(c.rawRate) ? c.rawRate : 0,
-    rate: isNumber(c.rate) ? c.rate : 0,
-    capped: isNumber(c.rawRate) && isNumber(c.rate) && c.rawRate > c.rate,
-    base: isNumber(c.base) ? c.base : 0,
-    proration: isNumber(c.proration) ? c.proration : 1,
-    gate: isNumber(c.gate) ? c.gate : null,
-    gateMet: c.gateMet,
-  }));
+  // Pushed, not mapped, and every field in one literal: see metricFindings in review-metric-findings.ts.
+  const findings: ComponentFinding[] = [];
+  for (const c of components) {
+    findings.push({
+      key: c.key,
+      kind: c.kind,
+      showKey: countOfKind(components, c.kind) > 1,
+      driverKind: c.driver.kind,
+      driverMetric: driverMetricOf(c),
+      driverValue: isNumber(c.driverValue) ? c.driverValue : null,
+      amount: isNumber(c.amount) ? c.amount : 0,
+      rawRate: isNumber(c.rawRate) ? c.rawRate : 0,
+      rate: isNumber(c.rate) ? c.rate : 0,
+      capped: isNumber(c.rawRate) && isNumber(c.rate) && c.rawRate > c.rate,
+      base: isNumber(c.base) ? c.base : 0,
+      proration: isNumber(c.proration) ? c.proration : 1,
+      gate: isNumber(c.gate) ? c.gate : null,
+      gateMet: c.gateMet,
+    });
+  }
+  return findings;
+}
+
+function adjustmentFindings(adjustments: readonly { amount: number; reason: string }[]): AdjustmentFinding[] {
+  const findings: AdjustmentFinding[] = [];
+  const listed = Math.min(adjustments.length, MAX_LISTED_ADJUSTMENTS);
+  for (let i = 0; i < listed; i++) {
+    const a = adjustments[i];
+    findings.push({ amount: isNumber(a.amount) ? a.amount : 0, reason: a.reason });
+  }
+  return findings;
 }
 
 /**
@@ -120,13 +141,12 @@ function componentFindings(components: ComponentTrace[]): ComponentFinding[] {
 export function payoutFinding(result: RepPeriodResult): PayoutFinding | null {
   const payout = result.payout;
   if (payout === null) return null;
-  const listed = payout.adjustments.slice(0, MAX_LISTED_ADJUSTMENTS);
   const rest = payout.adjustments.slice(MAX_LISTED_ADJUSTMENTS);
   return {
     total: isNumber(payout.total) ? payout.total : 0,
     componentsTotal: isNumber(payout.componentsTotal) ? payout.componentsTotal : 0,
     components: componentFindings(payout.components),
-    adjustments: listed.map((a) => ({ amount: isNumber(a.amount) ? a.amount : 0, reason: a.reason })),
+    adjustments: adjustmentFindings(payout.adjustments),
     moreAdjustments:
       rest.length > 0
         ? {

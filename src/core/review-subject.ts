@@ -35,30 +35,61 @@ export function reviewPerson(result: RepPeriodResult): ReviewPerson {
 }
 
 /**
- * The period of a result row: its kind (a month unless the key says
- * otherwise), the fiscal year's first month, and whether it is provisional.
+ * What a result row's notes tell a review, read in one pass over the notes.
  *
- * @example
- * reviewPeriod(row, 4); // { period: "2026-Q1", periodKind: "quarter", fiscalYearStartMonth: 4, provisional: false }
+ * The notes of a period come in several shapes (one per kind of note), so every loop over them reads objects of many
+ * maps: one loop per review rather than one per fact keeps that to a single place.
  */
-export function reviewPeriod(result: RepPeriodResult, fiscalYearStartMonth: number): ReviewPeriod {
-  return {
-    period: result.period,
-    periodKind: isPeriodKey(result.period) ? periodKind(result.period) : "month",
-    fiscalYearStartMonth,
-    provisional: result.notes.some((n) => n.code === "provisional"),
-  };
+export interface RowNoteFacts {
+  provisional: boolean;
+  /** No one had a score in the period, so ranks follow revenue. */
+  rankedByRevenue: boolean;
+  /** The person's last day when they left during the period; null when they stay. */
+  leftOn: DayNumber | null;
+  proration: { days: number; of: number } | null;
+  /** A ramp that lowered the targets (a factor below 1); null otherwise. */
+  ramp: { factor: number; month: number } | null;
 }
 
 /**
- * The last day of a person who left during the period, or null.
+ * The facts a review reads from a result row's notes; the first note of a kind counts.
  *
  * @example
- * leftOnOf(row); // 20536 when a "left" note gives that last day
+ * rowNoteFacts(row); // { provisional: false, rankedByRevenue: false, leftOn: 20536, proration: { days: 12, of: 31 }, ramp: null }
  */
-export function leftOnOf(result: RepPeriodResult): DayNumber | null {
+export function rowNoteFacts(result: RepPeriodResult): RowNoteFacts {
+  const facts: RowNoteFacts = { provisional: false, rankedByRevenue: false, leftOn: null, proration: null, ramp: null };
   for (const note of result.notes) {
-    if (note.code === "left" && isNumber(note.lastDay)) return note.lastDay;
+    switch (note.code) {
+      case "provisional":
+        facts.provisional = true;
+        break;
+      case "ranked_by_revenue":
+        facts.rankedByRevenue = true;
+        break;
+      case "left":
+        if (facts.leftOn === null && isNumber(note.lastDay)) facts.leftOn = note.lastDay;
+        break;
+      case "prorated":
+        if (facts.proration === null && isNumber(note.days) && isNumber(note.of))
+          facts.proration = { days: note.days, of: note.of };
+        break;
+      case "ramp":
+        if (facts.ramp === null && isNumber(note.factor) && isNumber(note.month) && note.factor < 1)
+          facts.ramp = { factor: note.factor, month: note.month };
+        break;
+    }
   }
-  return null;
+  return facts;
+}
+
+/**
+ * The kind of a period (a month unless its key says otherwise).
+ *
+ * @example
+ * reviewPeriodKind("2026-Q1"); // "quarter"
+ * reviewPeriodKind("Spring");  // "month"
+ */
+export function reviewPeriodKind(period: Period): PeriodKind {
+  return isPeriodKey(period) ? periodKind(period) : "month";
 }

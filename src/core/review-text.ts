@@ -239,11 +239,12 @@ function metricName(w: Writer, key: string, inSentence = false): string {
   return metricDisplayName(key, w.language, inSentence);
 }
 
-function metricNames(w: Writer, keys: string[], inSentence = false): string {
-  return joinList(
-    keys.map((key) => metricName(w, key, inSentence)),
-    w.words,
-  );
+function metricNames(w: Writer, keys: readonly string[], inSentence = false): string {
+  // Pushed, not mapped: an array from Array.prototype.map turns holey once V8 optimizes the mapping function, and
+  // joinList, which reads every review's lists, would be compiled again for the second kind of array.
+  const names: string[] = [];
+  for (const key of keys) names.push(metricName(w, key, inSentence));
+  return joinList(names, w.words);
 }
 
 function value(w: Writer, key: string, amount: number): string {
@@ -309,11 +310,12 @@ export function adjustmentSentences(
   currency: string,
   say: (key: "adjustment" | "adjustmentNoReason" | "moreAdjustments", args: Record<string, string | number>) => string,
 ): string[] {
-  const sentences = payout.adjustments.map((a) => {
+  const sentences: string[] = [];
+  for (const a of payout.adjustments) {
     const reason = cleanUserText(a.reason);
     const amount = formatMoney(a.amount, currency);
-    return reason === "" ? say("adjustmentNoReason", { amount }) : say("adjustment", { amount, reason });
-  });
+    sentences.push(reason === "" ? say("adjustmentNoReason", { amount }) : say("adjustment", { amount, reason }));
+  }
   const more = payout.moreAdjustments;
   if (more !== null) {
     sentences.push(say("moreAdjustments", { count: more.count, amount: formatMoney(more.total, currency) }));
@@ -452,7 +454,8 @@ function resultsSection(w: Writer): string[] {
   // Most reviews leave no metric out: nothing to sort by reason.
   if (f.leftOut.length > 0) {
     for (const reason of LEFT_OUT_REASONS) {
-      const keys = f.leftOut.filter((l) => l.reason === reason).map((l) => l.metric);
+      const keys: string[] = [];
+      for (const l of f.leftOut) if (l.reason === reason) keys.push(l.metric);
       if (keys.length > 0)
         sentences.push(
           say(w, reason === "no_data" ? "leftOutNoData" : "leftOutNoTarget", { list: metricNames(w, keys) }),
@@ -562,14 +565,17 @@ function comparisonsSection(w: Writer): string[] {
       );
     }
     if (previous.metrics.length > 0) {
-      const items = previous.metrics.map((m) =>
-        say(w, changeKey(m.change, "metricUp", "metricDown", "metricSame"), {
-          metric: metricName(w, m.metric),
-          points: formatPoints(m.change),
-          previous: formatPercent(m.previousAttainment),
-          current: formatPercent(m.attainment),
-        }),
-      );
+      const items: string[] = [];
+      for (const m of previous.metrics) {
+        items.push(
+          say(w, changeKey(m.change, "metricUp", "metricDown", "metricSame"), {
+            metric: metricName(w, m.metric),
+            points: formatPoints(m.change),
+            previous: formatPercent(m.previousAttainment),
+            current: formatPercent(m.attainment),
+          }),
+        );
+      }
       lines.push(bullet(w, say(w, "previousMetrics", { period, list: items.join(w.words.clauseSeparator) })));
     }
   }
