@@ -13,7 +13,8 @@
  */
 import type { Language } from "../core/plan-model";
 import type { OutputColumn } from "../tables/output-columns";
-import type { CellValue } from "../tables/sheet-text";
+import { comparePeriodCells } from "../tables/output-rows";
+import { plainText, type CellValue } from "../tables/sheet-text";
 import { formatRanges, formatRangesSize, type FormatRange } from "./format-ranges";
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from "./platform-limits";
 import { OUTPUT_MARKER_KEY } from "./spreadsheet-state";
@@ -40,6 +41,34 @@ export interface OutputSheet {
   leftoverProtections: GoogleAppsScript.Spreadsheet.Protection[];
   /** The sheet's ID once known (read with the ownership check, or after set-up). */
   id: number | null;
+  /**
+   * Rows between the header and `values[1]` that were not read (0: the whole sheet was read): leading rows of
+   * final periods, in period order (see {@link BelowFinal}). `values[i]` is then the sheet's row `i + 1 + skipped`.
+   */
+  skipped: number;
+  /** The periods of the rows skipped, and the last of them in sheet order ("" when none was skipped). */
+  skippedPeriods: ReadonlySet<string>;
+  lastSkipped: string;
+  /** Whether the sheet was read below its final periods' rows (`skipped` may still be 0). */
+  readBelow: boolean;
+  /** The fiscal year's first month the skipped rows were found in period order under. */
+  skippedFyStart: number;
+  /** Cells the inspection read (for the time budget). */
+  cellsRead: number;
+}
+
+/**
+ * Read only the rows below the sheet's leading rows of final periods: the
+ * header, the Period column, then the rest. A run never rewrites a final
+ * period's rows, so it need not read them; the rows it skips must be the
+ * first ones, each of a period in `periods`, in period order, under exactly
+ * `header` (no other column), else the whole sheet is read as usual.
+ */
+export interface BelowFinal {
+  periods: ReadonlySet<string>;
+  header: readonly string[];
+  /** Fiscal year's first month, for the period order (see comparePeriodCells). */
+  fyStart: number;
 }
 
 export interface InspectOptions {
@@ -56,7 +85,15 @@ export interface InspectOptions {
    * yet), the sheet's ID is read, so that the caller can record it.
    */
   knownId?: number;
+  /** With `values`, on an own sheet: read only the rows below those of final periods (see {@link BelowFinal}). */
+  below?: BelowFinal;
 }
+
+/**
+ * Calls a read below final periods makes beyond a whole read's: the extent, and a range of values more for each of
+ * the header and the Period column.
+ */
+export const BELOW_FINAL_CALLS = 6;
 
 /**
  * Service calls of {@link inspectOutputSheet} for a sheet that exists and
@@ -67,7 +104,7 @@ export interface InspectOptions {
  */
 export function inspectSize(options: InspectOptions, cells: number): { calls: number; cells: number } {
   const ownership = options.knownId === undefined ? 3 : options.knownId < 0 ? 4 : 1;
-  const extent = options.values ? 2 : options.width === false ? 1 : 2;
+  const extent = options.values ? 2 + (options.below ? BELOW_FINAL_CALLS : 0) : options.width === false ? 1 : 2;
   return {
     calls: 1 + ownership + extent + (options.grid === false ? 0 : 2) + (options.charts ? 1 : 0),
     cells: options.values ? cells : 0,
@@ -113,16 +150,26 @@ export function inspectOutputSheet(
     charts: [],
     leftoverProtections: [],
     id: null,
+    skipped: 0,
+    skippedPeriods: new Set(),
+    lastSkipped: "",
+    readBelow: false,
+    skippedFyStart: 1,
+    cellsRead: 0,
   };
   if (!sheet) return found;
   const sheetId = options.knownId === undefined ? null : sheet.getSheetId();
   const own = sheetId !== null && sheetId === options.knownId ? true : carriesMarker(sheet, role);
   if (own) found.id = sheetId;
-  if (options.values) {
+  const below = options.values && options.below && own ? readBelowFinal(sheet, options.below) : null;
+  if (below) {
+    Object.assign(found, below);
+  } else if (options.values) {
     const values = sheet.getDataRange().getValues();
     found.values = values;
     found.lastRow = isBlankGrid(values) ? 0 : values.length;
     found.lastColumn = found.lastRow === 0 ? 0 : values[0].length;
+    found.cellsRead = found.lastRow * found.lastColumn;
   } else {
     found.lastRow = sheet.getLastRow();
     found.lastColumn = options.width === false ? 0 : sheet.getLastColumn();
@@ -135,6 +182,59 @@ export function inspectOutputSheet(
   found.status = own ? "own" : found.lastRow === 0 && sheet.getCharts().length === 0 ? "adopt" : "foreign";
   if (found.status === "adopt") found.leftoverProtections = leftoverProtections(sheet);
   return found;
+}
+
+type BelowRead = Pick<
+  OutputSheet,
+  | "values"
+  | "lastRow"
+  | "lastColumn"
+  | "skipped"
+  | "skippedPeriods"
+  | "lastSkipped"
+  | "readBelow"
+  | "skippedFyStart"
+  | "cellsRead"
+>;
+
+/**
+ * The header and the rows below the sheet's leading rows of final periods
+ * (see {@link BelowFinal}); null when the sheet is not laid out for it (the
+ * caller then reads it whole). Calls: the extent, then a range of values
+ * each for the header, the Period column and the rows below (8 at most).
+ */
+function readBelowFinal(sheet: GoogleAppsScript.Spreadsheet.Sheet, below: BelowFinal): BelowRead | null {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const periodColumn = below.header.indexOf("Period");
+  if (lastRow < 2 || lastColumn !== below.header.length || periodColumn < 0) return null;
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues();
+  if (!below.header.every((text, c) => header[0][c] === text)) return null;
+  const periods = sheet.getRange(2, periodColumn + 1, lastRow - 1, 1).getValues();
+  const skippedPeriods = new Set<string>();
+  let lastSkipped = "";
+  let skipped = 0;
+  for (; skipped < periods.length; skipped++) {
+    const period = plainText(periods[skipped][0] as CellValue).trim();
+    if (!below.periods.has(period)) break;
+    // Out of period order, the rows from here on would be sorted again by a run: they are read.
+    if (skipped > 0 && comparePeriodCells(lastSkipped, period, below.fyStart) > 0) break;
+    skippedPeriods.add(period);
+    lastSkipped = period;
+  }
+  const rows = lastRow - 1 - skipped;
+  const rest = rows > 0 ? sheet.getRange(skipped + 2, 1, rows, lastColumn).getValues() : [];
+  return {
+    values: [header[0], ...rest],
+    lastRow,
+    lastColumn,
+    skipped,
+    skippedPeriods,
+    lastSkipped,
+    readBelow: true,
+    skippedFyStart: below.fyStart,
+    cellsRead: lastColumn + (lastRow - 1) + rows * lastColumn,
+  };
 }
 
 /** Protections of an unmarked empty sheet that a killed set-up of ours may have left (no description, or ours). */

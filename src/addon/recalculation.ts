@@ -29,7 +29,7 @@ import {
   headersOf,
   type OutputColumn,
 } from "../tables/output-columns";
-import type { FormattedRows } from "../tables/output-rows";
+import { comparePeriodCells, type FormattedRows } from "../tables/output-rows";
 import { plainText, type CellValue } from "../tables/sheet-text";
 import type { DashboardBlock } from "./dashboard-rows";
 import { readInputSheets, releasedGrids } from "./input-grids";
@@ -45,6 +45,7 @@ import {
   writeBlock,
   writeBlockSize,
   writeHeaderNotes,
+  type BelowFinal,
   type InspectOptions,
   type OutputRole,
   type OutputSheet,
@@ -67,7 +68,7 @@ import {
   finishSize,
   inputsPrint,
   inspections,
-  planSteps,
+  planWork,
   STEPS,
   type MergedRole,
   type Step,
@@ -206,16 +207,18 @@ function readOutputSheets(
   steps: readonly Step[],
   records: Readonly<Record<string, OutputRecord>>,
   budget: TimeBudget,
+  below: { step: Step; final: BelowFinal } | null,
 ): ReadOutputs {
   const names = settings.sheets;
   const read: Partial<Record<InspectedRole, OutputSheet>> = {};
-  for (const [role, options] of Object.entries(inspections(steps, records)) as [InspectedRole, InspectOptions][]) {
+  for (const [role, planned] of Object.entries(inspections(steps, records)) as [InspectedRole, InspectOptions][]) {
+    const options = below?.step === role ? { ...planned, below: below.final } : planned;
     read[role] = budget.measure(
       () => inspectOutputSheet(ss, role, names[role], options),
       // Only an own sheet's calls are known exactly; others teach nothing.
       (out) =>
         out.status === "own" && out.id === options.knownId
-          ? inspectSize(options, out.values ? out.lastRow * out.lastColumn : 0)
+          ? inspectSize(out.readBelow ? options : planned, out.cellsRead)
           : NO_WORK,
     );
   }
@@ -283,14 +286,25 @@ function runUnderLease(
   });
   const work = cycleWork(runStateIn, print, request.restate ?? []);
   const runLogRecord = records.runLog;
-  const planned = planSteps(
+  // Payouts is read whole unless that leaves no time to write it: then only below its final periods' rows, which
+  // no run rewrites but a restatement (its periods are then no longer final).
+  const keptFinal = new Set(Object.keys(runStateIn.final).filter((p) => !work.restate.includes(p)));
+  const plannedWork = planWork(
     work.remaining,
     budget,
     records,
     finishSize({ own: runLogRecord !== undefined, full: false }),
     FIRST_STEP_LIMIT_MS,
+    work.restate.length === 0 ? ["payouts"] : [],
   );
-  const outputs = readOutputSheets(ss, settings, planned, records, budget);
+  const planned = plannedWork.steps;
+  const below = plannedWork.below
+    ? {
+        step: plannedWork.below,
+        final: { periods: keptFinal, header: headersOf(PAYOUT_COLUMNS), fyStart: runStateIn.fy },
+      }
+    : null;
+  const outputs = readOutputSheets(ss, settings, planned, records, budget, below);
   const runLog = outputs.runLog;
   const finish = finishSize({ own: runLog.status === "own", full: runLog.lastRow + 1 > runLog.maxRows });
   // ---- compute
@@ -345,6 +359,9 @@ function runUnderLease(
     const planWrite = planned.includes(step)
       ? stepWrite(step, ss, outputs, out, groups, language, records, wantedChart)
       : null;
+    // A sheet read below its final rows whose rows the run would move above them is read whole next time.
+    if (planned.includes(step) && !planWrite && outputs[step as MergedRole]?.readBelow)
+      recordSheet(newRecords, outputs[step as MergedRole], { tail: undefined });
     let write = planWrite;
     while (write?.fallback && !budget.fits(write.size, finish, limit)) write = write.fallback;
     if (!write || !budget.fits(write.size, finish, limit)) {
@@ -480,7 +497,10 @@ function recordSheet(
 /**
  * Whether computing may go on to another period: the slowest period so far
  * again, then the first planned step and the finish, must still end by the
- * first step's limit.
+ * first step's limit. With no step planned, the period must end within the
+ * budget; with one, it may pass the budget as the first step may: a period
+ * left out now starts a cycle of its own later, every sheet written again
+ * (when slow reads fill the budget, a month's run would take two cycles).
  */
 function computeTime(
   budget: TimeBudget,
@@ -496,7 +516,7 @@ function computeTime(
     slowest = Math.max(slowest, now - last);
     last = now;
     return (
-      budget.elapsed() + slowest <= budget.budgetMs &&
+      budget.elapsed() + slowest <= (planned.length > 0 ? FIRST_STEP_LIMIT_MS : budget.budgetMs) &&
       budget.elapsed() + slowest + budget.predict(addWork(firstStep, finish)) <= FIRST_STEP_LIMIT_MS
     );
   };
@@ -570,11 +590,11 @@ function stepWrite(
   switch (step) {
     case "results":
       return outputs.results
-        ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results, out.computed)
+        ? tableWrite(ss, outputs.results, out.results.columns, out.results, language, records.results, out)
         : null;
     case "payouts":
       return outputs.payouts
-        ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts, out.computed)
+        ? tableWrite(ss, outputs.payouts, PAYOUT_COLUMNS, out.payouts, language, records.payouts, out)
         : null;
     case "reviews":
       return outputs.reviews ? reviewsWrite(ss, outputs.reviews, out.reviews, language, records.reviews) : null;
@@ -609,15 +629,19 @@ function tableWrite(
   rows: FormattedRows,
   language: Language,
   record: OutputRecord | undefined,
-  computed: readonly Period[],
-): StepWrite {
+  run: Pick<RunOutputs, "computed" | "fyStart">,
+): StepWrite | null {
+  const computed = run.computed;
   const header = headerBlock(columns);
   const values = [...header.values, ...rows.values];
   const formats = [...header.formats, ...rows.formats];
+  // Read below its final periods' rows, the sheet keeps those rows above the block's (see belowHolds).
+  const skipped = out.skipped;
+  if (out.readBelow && !belowHolds(out, values, computed, run.fyStart)) return null;
   const padded = padBlock(
     values,
     formats,
-    Math.max(values.length, out.lastRow),
+    Math.max(values.length, out.lastRow - skipped),
     Math.max(columns.length, out.lastColumn),
     "General",
   );
@@ -629,6 +653,13 @@ function tableWrite(
   );
   const width = padded.values[0]?.length ?? 0;
   const total = padded.values.length;
+  const sheetRow = (blockRow: number) => blockRow + 1 + (blockRow > 0 ? skipped : 0);
+  const sheetRecord = {
+    cells: (skipped + total) * width,
+    tail: belowReadCells(padded.values, new Set<string>(computed), skipped),
+    notes: notes ? language : (record?.notes ?? ""),
+    chart: "",
+  };
   // The rows from `from` to `to`, formats by `ranges` (relative to row `from`).
   const rowsFrom = (from: number, ranges: readonly FormatRange[], to = total): StepWrite => ({
     size:
@@ -636,22 +667,26 @@ function tableWrite(
         ? NO_WORK
         : addWork(
             setupCalls(out),
-            writeBlockSize(out, from + 1, 1, to - from, width, ranges),
+            writeBlockSize(out, sheetRow(from), 1, to - from, width, ranges),
             notes ? { calls: 2, cells: columns.length } : NO_WORK,
           ),
-    record: { cells: total * width, notes: notes ? language : (record?.notes ?? ""), chart: "" },
+    record: sheetRecord,
     run: () => {
       const sheet = prepareOutputSheet(ss, out, SETUP[out.role]);
       if (!sheet) return;
       const whole = from === 0 && to === total;
       const values = whole ? padded.values : padded.values.slice(from, to);
-      writeBlock(sheet, out, from + 1, 1, values, whole ? padded.formats : padded.formats.slice(from, to), ranges);
+      const blockFormats = whole ? padded.formats : padded.formats.slice(from, to);
+      writeBlock(sheet, out, sheetRow(from), 1, values, blockFormats, ranges);
       if (notes) writeHeaderNotes(sheet, 1, columns, language);
     },
   });
-  const whole = [rowsFrom(0, formatRanges(padded.formats)), rowsFrom(0, wholeBlockRange(padded.formats))];
   // Rows the sheet already holds as they are (a month's run changes the rows of its periods, sorted last).
   const kept = out.status === "own" ? unchangedRows(padded.values, out.values) : 0;
+  // Rows skipped above the block: only writes below the header, which is then as the block's.
+  if (skipped > 0 && kept === 0) return null;
+  const whole =
+    skipped > 0 ? [] : [rowsFrom(0, formatRanges(padded.formats)), rowsFrom(0, wholeBlockRange(padded.formats))];
   const tail = padded.formats.slice(kept);
   const ways =
     kept === 0 ? whole : [...whole, rowsFrom(kept, formatRanges(tail)), rowsFrom(kept, wholeBlockRange(tail))];
@@ -680,9 +715,40 @@ function tableWrite(
         if (write) [fitting, reach, low] = [write, middle, middle + 1];
         else high = middle - 1;
       }
-      return fitting ? { write: { ...fitting, record: first.record }, rows: reach } : null;
+      return fitting ? { write: { ...fitting, record: first.record }, rows: reach + skipped } : null;
     },
   };
+}
+
+/**
+ * Whether a block written below the rows a sheet read skipped (rows of final
+ * periods, in period order) makes the sheet a whole read and write would:
+ * the run recomputed none of their periods, and the block's first row sorts
+ * after the last of them, as every later row of the block does.
+ */
+function belowHolds(
+  out: OutputSheet,
+  block: readonly (readonly CellValue[])[],
+  computed: readonly Period[],
+  fyStart: number,
+): boolean {
+  if (out.skipped === 0) return true;
+  if (fyStart !== out.skippedFyStart || computed.some((period) => out.skippedPeriods.has(period))) return false;
+  const period = block[0].indexOf("Period");
+  return block.length < 2 || (period >= 0 && comparePeriodCells(out.lastSkipped, block[1][period], fyStart) < 0);
+}
+
+/**
+ * Cells the next run reads of a sheet below its final periods' rows, if this
+ * block's recomputed rows stay the last ones not final: the header, the
+ * Period column, and the rows from the first of a recomputed period down.
+ */
+function belowReadCells(block: readonly (readonly CellValue[])[], computed: ReadonlySet<string>, skipped: number) {
+  const width = block[0]?.length ?? 0;
+  const period = width > 0 ? block[0].indexOf("Period") : -1;
+  let first = 1;
+  while (first < block.length && !(period >= 0 && computed.has(plainText(block[first][period]).trim()))) first++;
+  return width + skipped + block.length - 1 + (block.length - first) * width;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
-import { estimateFirstWrite, estimateWrites, finishSize, inputsPrint, planSteps, STEPS } from "./run-steps";
+import { estimateFirstWrite, estimateWrites, finishSize, inputsPrint, planSteps, planWork, STEPS } from "./run-steps";
 import type { OutputRecord } from "./spreadsheet-state";
 import { TimeBudget } from "./time-budget";
 
@@ -84,5 +84,37 @@ describe("planning when a whole sheet does not fit", () => {
   it("plans nothing when not even a tenth would fit", () => {
     // From 245 s: 245 + 76 + 18.3 + 5 = 344 s.
     expect(planSteps([...STEPS], slowCells(245_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual([]);
+  });
+});
+
+describe("planning a sheet read below its final periods' rows", () => {
+  const finish = finishSize({ own: true, full: false });
+  // Payouts of 160,000 cells, of which the header, the Period column and the rows of periods not final are 16,000.
+  const records = { payouts: { ...sheet(160_000, 22), tail: 16_000 }, runLog: sheet(0) };
+  const remaining = STEPS.filter((step) => step !== "results");
+
+  it("reads only below them when not even reading the whole sheet leaves time for a tenth of its write", () => {
+    // From 225 s: reading Payouts whole and the Run log takes 11 s + 80 s, a tenth of the write as a formats grid
+    // 4 s + 17.6 s, the finish 5 s: 342.6 s, past 340. Below the final rows, the read takes 17 s + 8.8 s: 277.4 s.
+    expect(planWork(remaining, slowCells(225_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual({
+      steps: [],
+      below: null,
+    });
+    expect(planWork(remaining, slowCells(225_000), records, finish, FIRST_STEP_LIMIT_MS, ["payouts"])).toEqual({
+      steps: ["payouts"],
+      below: "payouts",
+    });
+  });
+
+  it("reads the whole sheet when that fits, and never below without a recorded tail", () => {
+    // From 100 s: reading it whole (91 s) and writing it whole by format ranges (22 s + 88 s) fit.
+    expect(planWork(remaining, slowCells(100_000), records, finish, FIRST_STEP_LIMIT_MS, ["payouts"])).toEqual({
+      steps: ["payouts"],
+      below: null,
+    });
+    const unknown = { payouts: sheet(160_000, 22), runLog: sheet(0) };
+    expect(planWork(remaining, slowCells(225_000), unknown, finish, FIRST_STEP_LIMIT_MS, ["payouts"]).steps).toEqual(
+      [],
+    );
   });
 });

@@ -16,7 +16,7 @@
  */
 import type { Period } from "../core/records";
 import { hashText, ValueHasher } from "./input-fingerprint";
-import { inspectSize, type InspectOptions } from "./output-writer";
+import { BELOW_FINAL_CALLS, inspectSize, type InspectOptions } from "./output-writer";
 import type { Cycle, OutputRecord, RunState } from "./spreadsheet-state";
 import { addWork, type TimeBudget, type WorkSize } from "./time-budget";
 
@@ -221,12 +221,23 @@ export function estimateSteps(
   return addWork(readsOf(steps, records), estimateWrites(steps, records, costs));
 }
 
-/** Predicted size of inspecting the sheets some steps need. */
-function readsOf(steps: readonly Step[], records: Readonly<Record<string, OutputRecord>>): WorkSize {
+/**
+ * Predicted size of inspecting the sheets some steps need; `below`'s sheet
+ * read below its final periods' rows only (its recorded tail, grown).
+ */
+function readsOf(
+  steps: readonly Step[],
+  records: Readonly<Record<string, OutputRecord>>,
+  below: Step | null = null,
+): WorkSize {
   // A sheet the run state knows nothing of is taken to be missing: one call.
-  const reads = Object.entries(inspections(steps, records)).map(([role, options]) =>
-    records[role] ? inspectSize(options!, records[role].cells) : { calls: 1, cells: 0 },
-  );
+  const reads = Object.entries(inspections(steps, records)).map(([role, options]) => {
+    const record = records[role];
+    if (!record) return { calls: 1, cells: 0 };
+    if (role !== below || record.tail === undefined) return inspectSize(options!, record.cells);
+    const whole = inspectSize(options!, 0);
+    return { calls: whole.calls + BELOW_FINAL_CALLS, cells: grown(record.tail) };
+  });
   return addWork(...reads);
 }
 
@@ -316,14 +327,15 @@ function estimateTailWrite(
   return fasterWrite(Math.ceil(TAIL_SHARE * grown(record.cells)), record.calls, 4, costs);
 }
 
-/** Predicted size of a step that writes only some of its rows, with its reads. */
+/** Predicted size of a step that writes only some of its rows, with its reads (its own sheet's below final rows, with `below`). */
 function estimateTail(
   step: Step,
   records: Readonly<Record<string, OutputRecord>>,
   costs: Pick<TimeBudget, "predict">,
+  below = false,
 ): WorkSize | null {
   const write = estimateTailWrite(step, records, costs);
-  return write ? addWork(readsOf([step], records), write) : null;
+  return write ? addWork(readsOf([step], records, below ? step : null), write) : null;
 }
 
 /**
@@ -346,12 +358,7 @@ export function estimateFirstWrite(
 }
 
 /**
- * The steps a run plans: the longest run of the steps left that, with the
- * reads they need, fits the budget before the finish. The first step may
- * reach `firstStepLimitMs` instead, so that a run whose fixed calls fill
- * the budget still saves something; when even its whole sheet would not fit,
- * it is planned if writing a tenth of it would (the run then writes the whole
- * sheet, the rows it changes, or as many of those as fit).
+ * The steps a run plans (see {@link planWork}).
  *
  * @example
  * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
@@ -363,6 +370,38 @@ export function planSteps(
   finish: WorkSize,
   firstStepLimitMs: number,
 ): Step[] {
+  return planWork(remaining, budget, records, finish, firstStepLimitMs).steps;
+}
+
+/** The steps a run plans, and the step (if any) whose sheet it reads below its final periods' rows only. */
+export interface PlannedWork {
+  steps: Step[];
+  below: Step | null;
+}
+
+/**
+ * The steps a run plans: the longest run of the steps left that, with the
+ * reads they need, fits the budget before the finish. The first step may
+ * reach `firstStepLimitMs` instead, so that a run whose fixed calls fill
+ * the budget still saves something; when even its whole sheet would not fit,
+ * it is planned if writing a tenth of it would (the run then writes the whole
+ * sheet, the rows it changes, or as many of those as fit); when not even
+ * reading the whole sheet leaves time for that, and the step is one of
+ * `readableBelow` with its tail recorded, it is planned if reading only the
+ * rows below its final periods' would (`below`).
+ *
+ * @example
+ * planWork(["payouts", "reviews"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS, ["payouts"]);
+ * // e.g. { steps: ["payouts"], below: "payouts" }
+ */
+export function planWork(
+  remaining: readonly Step[],
+  budget: TimeBudget,
+  records: Readonly<Record<string, OutputRecord>>,
+  finish: WorkSize,
+  firstStepLimitMs: number,
+  readableBelow: readonly Step[] = [],
+): PlannedWork {
   const chosen: Step[] = [];
   for (const step of remaining) {
     const next = [...chosen, step];
@@ -370,7 +409,13 @@ export function planSteps(
     if (!budget.fits(size, finish, chosen.length === 0 ? firstStepLimitMs : budget.budgetMs)) break;
     chosen.push(step);
   }
-  if (chosen.length > 0 || remaining.length === 0) return chosen;
-  const tail = estimateTail(remaining[0], records, budget);
-  return tail && budget.fits(tail, finish, firstStepLimitMs) ? [remaining[0]] : [];
+  if (chosen.length > 0 || remaining.length === 0) return { steps: chosen, below: null };
+  const first = remaining[0];
+  const tail = estimateTail(first, records, budget);
+  if (tail && budget.fits(tail, finish, firstStepLimitMs)) return { steps: [first], below: null };
+  const readsBelow = readableBelow.includes(first) && records[first]?.tail !== undefined;
+  const below = readsBelow ? estimateTail(first, records, budget, true) : null;
+  return below && budget.fits(below, finish, firstStepLimitMs)
+    ? { steps: [first], below: first }
+    : { steps: [], below: null };
 }

@@ -76,6 +76,12 @@ const OutputRecordSchema = z.lazy(() =>
      * range, its set-up included (to predict the next write; absent: unknown).
      */
     calls: z.optional(z.number()),
+    /**
+     * Cells a run reads of the sheet when it reads only the rows below those of final periods (see
+     * inspectOutputSheet's `below`): the header, the Period column and the last block's rows from its first row of
+     * a period that run recomputed (absent: unknown, the sheet is read whole).
+     */
+    tail: z.optional(z.number()),
     /** Language of the header notes last written ("" = unknown: write them). */
     notes: z._default(z.string(), ""),
     /** The Dashboard chart on the sheet, as a signature ("" = none known). */
