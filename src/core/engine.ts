@@ -19,7 +19,7 @@ import { payoutFor, type TeamAttainment } from "./pay";
 import type { Adjustment, DayNumber, InputRecords, Period, Rep, RepKey } from "./records";
 import { failedResult, type MetricResult, type PeriodResult, type RepPeriodResult, type RowNote } from "./results";
 import { newCustomerRuleOf, salesAggregatesOf, type SalesAggregates } from "./sales-aggregates";
-import { rankByScore, type ScoreMetric, weightedScore } from "./score";
+import { rankByScore, type ScoredItem, type ScoreMetric, weightedScore } from "./score";
 import { buildTargetIndex, periodTarget, type TargetIndex } from "./targets";
 
 export interface EngineInput {
@@ -297,17 +297,24 @@ function managersOf(work: readonly RepWork[]): Set<RepKey> {
   return managers;
 }
 
+/** The reps to rank with the value they are ranked by (pushed, not mapped: see scoreRep). */
+function scoredItems(work: readonly RepWork[], valueOf: (w: RepWork) => number | null): ScoredItem<RepKey>[] {
+  const items: ScoredItem<RepKey>[] = [];
+  for (const w of work) items.push({ id: w.rep.key, score: valueOf(w) });
+  return items;
+}
+
 function assignRanks(all: RepWork[]): void {
   const managers = managersOf(all);
   for (const w of all) if (managers.has(w.rep.key)) w.result.notes.push({ code: "manager_not_ranked" });
   const work = all.filter((w) => !managers.has(w.rep.key));
   const rankValueOf = rankingValue(work);
-  const overall = rankByScore(work.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
+  const overall = rankByScore(scoredItems(work, rankValueOf));
   const teams = new Map<string, RepWork[]>();
   for (const w of work) addTo(teams, w.rep.team.trim().toLowerCase(), w);
   for (const w of work) w.result.rank = overall.get(w.rep.key) ?? null;
   for (const members of teams.values()) {
-    const ranks = rankByScore(members.map((w) => ({ id: w.rep.key, score: rankValueOf(w) })));
+    const ranks = rankByScore(scoredItems(members, rankValueOf));
     for (const w of members) w.result.teamRank = ranks.get(w.rep.key) ?? null;
   }
 }
@@ -459,7 +466,11 @@ function computePeriodRows(
     assignRanks(work);
     if (context.isPayoutPeriod) applyPay(work, pp, context.adjustments, context.fy, context.log);
   }
-  return sortRows([...work.map((w) => w.result), ...failed]);
+  // Pushed, not mapped and spread: see scoreRep.
+  const rows: RepPeriodResult[] = [];
+  for (const w of work) rows.push(w.result);
+  for (const row of failed) rows.push(row);
+  return sortRows(rows);
 }
 
 function sortRows(rows: RepPeriodResult[]): RepPeriodResult[] {

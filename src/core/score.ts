@@ -121,10 +121,13 @@ export function weightedScore(metrics: readonly ScoreMetric[]): ScoreOutcome {
  * // Map { "a" => 1, "b" => 2, "c" => 2, "d" => 4 }
  */
 export function rankByScore<Id>(items: readonly ScoredItem<Id>[]): Map<Id, number> {
-  const ranked = items
-    .filter((item): item is { id: Id; score: number } => item.score !== null && Number.isFinite(item.score))
-    .map((item) => ({ id: item.id, key: roundTo(item.score, RANK_DECIMALS) }))
-    .sort((left, right) => right.key - left.key);
+  // Pushed, not mapped: an array made by Array.prototype.map in optimized code is of another kind than one made
+  // before, and the code reading it was compiled again when it met the second.
+  const ranked: { id: Id; key: number }[] = [];
+  for (const item of items)
+    if (item.score !== null && Number.isFinite(item.score))
+      ranked.push({ id: item.id, key: roundTo(item.score, RANK_DECIMALS) });
+  ranked.sort((left, right) => right.key - left.key);
   const ranks = new Map<Id, number>();
   let rank = 0;
   ranked.forEach((item, position) => {
