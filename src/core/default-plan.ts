@@ -638,8 +638,12 @@ export function defaultPlanRows(language: Language): (string | number)[][] {
   return [header, ...DEFAULT_ROWS.map((row) => sheetRow(row, language))];
 }
 
-/** The default plan in English, header row first. */
-export const DEFAULT_PLAN_ROWS: (string | number)[][] = defaultPlanRows("en");
+/**
+ * The default plan in English, header row first. Marked pure so the bundle,
+ * which builds the rows only when a run has no Plan sheet, leaves it out:
+ * every execution would otherwise build it at load.
+ */
+export const DEFAULT_PLAN_ROWS: (string | number)[][] = /* @__PURE__ */ defaultPlanRows("en");
 
 function sheetRow(row: DefaultRow, language: Language): (string | number)[] {
   const cells: Record<PlanColumn, string | number> = {

@@ -20,7 +20,7 @@
  * a version.
  */
 import { dayNumber } from "../core/calendar";
-import { DEFAULT_PLAN_ROWS, PLAN_COLUMNS, type PlanColumn } from "../core/default-plan";
+import { defaultPlanRows, PLAN_COLUMNS, type PlanColumn } from "../core/default-plan";
 import type { PlanBook, PlanVariant } from "../core/plan-model";
 import { problemAt, type Problem } from "../core/problems";
 import type { DayOfInstant } from "./cell-values";
@@ -101,7 +101,7 @@ const PLAN_HEADER_SPECS: readonly HeaderSpec<PlanColumn>[] = PLAN_COLUMNS.map((c
 // The default plan.
 
 function defaultPlanFor(sheetName: string, options: PlanTableOptions): PlanTable {
-  const { plan, problems } = readPlan(DEFAULT_PLAN_ROWS, sheetName, options);
+  const { plan, problems } = readPlan(defaultPlanRows("en"), sheetName, options);
   return { plan, problems: [problemAt(sheetName, "A1", "plan_default_used", {}, "warning"), ...problems] };
 }
 
