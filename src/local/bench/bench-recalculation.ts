@@ -218,7 +218,9 @@ function simulatorWithSheets(size: BenchSize): Simulator {
  * @example
  * for (const line of await benchRecalculation({ quick: true })) console.log(line);
  */
-export async function benchRecalculation(options: Partial<BenchSize> & { quick?: boolean } = {}): Promise<string[]> {
+export async function benchRecalculation(
+  options: Partial<BenchSize> & { quick?: boolean; distDir?: string } = {},
+): Promise<string[]> {
   const size: BenchSize = { ...FULL_SIZE, ...(options.quick ? QUICK_SIZE : {}), ...withoutQuick(options) };
   const setupStart = performance.now();
   const sim = simulatorWithSheets(size);
@@ -263,7 +265,7 @@ export async function benchRecalculation(options: Partial<BenchSize> & { quick?:
     peakAt = at;
   }
 
-  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" } });
+  const bundle = loadBundle({ simulator: sim, context: { kind: "manual" }, distDir: options.distDir });
   sim.resetCalls();
   const gc = gcPauses();
   const runStart = performance.now();
@@ -297,7 +299,7 @@ export async function benchRecalculation(options: Partial<BenchSize> & { quick?:
   const log = sim.sheetValues("Run log");
   const outcome = log[log.length - 1];
   return [
-    `Recalculation bench: ${size.salesRows.toLocaleString("en")} sales rows, ${size.reps.toLocaleString("en")} reps, ${size.months} months to catch up (built bundle in the simulator)`,
+    `Recalculation bench: ${size.salesRows.toLocaleString("en")} sales rows, ${size.reps.toLocaleString("en")} reps, ${size.months} months to catch up (${options.distDir ?? "dist"}/Code.js in the simulator)`,
     `  outcome: ${String(outcome[5])}; periods computed: ${String(outcome[2]).split(", ").length}; result rows written: ${String(outcome[4])}`,
     `  spreadsheet grid after the run: ${gridCells(sim).toLocaleString("en")} cells (limit ${MAX_SPREADSHEET_CELLS.toLocaleString("en")})`,
     `  fixture set-up (not part of the run): ${seconds(setupMs)}`,

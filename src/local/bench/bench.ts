@@ -6,7 +6,7 @@
  * Run: npm run bench [-- --quick] (quick skips the 1M-row sizes).
  * `-- --firings` prints only the time-budget firings; `--dist=DIR` runs
  * them on another build (to compare calls per run before and after a change).
- * `-- --recalculation` prints only the full recalculation (with `--quick`, at 100k rows).
+ * `-- --recalculation` prints only the full recalculation (with `--quick`, at 100k rows; with `--dist=DIR`, another build's).
  * `-- --scorecard` prints only SCORECARD's 12 monthly calls and their breakdown (with `--dist=DIR`, another build's).
  * `-- --engine` prints only the engine on generated data (with `--quick`, up to 100k rows).
  */
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     return;
   }
   if (recalculationOnly) {
-    console.log((await benchRecalculation({ quick })).join("\n"));
+    console.log((await benchRecalculation({ quick, distDir })).join("\n"));
     return;
   }
   if (scorecardOnly) {
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     engine(),
   ];
   for (const lines of sections) console.log(lines.join("\n") + "\n");
-  console.log((await benchRecalculation({ quick })).join("\n") + "\n");
+  console.log((await benchRecalculation({ quick, distDir })).join("\n") + "\n");
   console.log(benchFirings().join("\n") + "\n");
   console.log(simulatorDifferences().join("\n"));
 }
