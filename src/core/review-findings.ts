@@ -110,8 +110,6 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
   const metrics = metricFindings(result, teamRows);
   const split = strengthsAndWeaknesses(metrics);
   const payout = payoutFinding(result);
-  const traces = result.payout?.components ?? [];
-  const components = payout?.components ?? [];
   const leftOn = notes.leftOn;
   // A leaver has no next period: nothing to aim for, train or plan.
   const staying = leftOn === null;
@@ -144,8 +142,13 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     team: teamComparison(result, teamRows),
     payout,
     // A review without a score stays short: no tier arithmetic on nothing.
-    nextTiers: score === null || !staying ? [] : nextTierFindings(result, components, traces),
-    gatesNotMet: gateFindings(components),
+    // Without a payout there is nothing to look at: no empty list of components is made to stand in for one, so the
+    // lists those functions read are all of one kind.
+    nextTiers:
+      payout === null || score === null || !staying
+        ? []
+        : nextTierFindings(result, payout.components, result.payout?.components ?? []),
+    gatesNotMet: payout === null ? [] : gateFindings(payout.components),
     training: staying ? trainingFindings(split.weaknesses, settings) : [],
     advancedTraining: staying && split.allOnTarget && score !== null && comparable(score) >= 1,
     onboarding: staying && inOnboarding ? { tenureDays: Math.max(0, input.tenureDays as number) } : null,
