@@ -116,13 +116,17 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
   const inOnboarding = isNumber(input.tenureDays) && input.tenureDays < ONBOARDING_DAYS;
   // Every field written out in one literal, the period's too: a spread in the middle of a literal builds the object
   // property by property, slowly, and a review is built twenty thousand times a run.
-  return {
+  const findings: ReviewFindings = {
     rep: reviewPerson(result),
     period: result.period,
     periodKind: reviewPeriodKind(result.period),
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     provisional: notes.provisional,
-    score,
+    // Made with null and set below. V8 gives a field the representation of the first value it ever holds: made with a
+    // fraction, the field holds unboxed numbers, and the first review without a score (often late in a run) turns it
+    // general, throwing away the compiled code of reviewFindings and of every section that reads the score. Made with
+    // null, the field is general from the first review on.
+    score: null,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
     revenueRank: score === null && isNumber(result.rank) && notes.rankedByRevenue ? result.rank : null,
     rankOf: Math.max(
@@ -158,6 +162,8 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     ramp: notes.ramp,
     leftOn,
   };
+  findings.score = score;
+  return findings;
 }
 
 /** The metrics left out of the score, and why. */
