@@ -256,16 +256,20 @@ export function teamMetricFindings(result: RepPeriodResult, members: RepPeriodRe
     const value = attainment(actual, target, direction);
     const averaged = manual || !isAdditive(key);
     // Every field in one literal: a spread in its middle would build each finding property by property.
-    findings.push({
+    const finding: TeamMetricFinding = {
       metric: key,
       direction,
       manual,
       actual: averaged ? actual / counted : actual,
       target: averaged ? target / counted : target,
       averaged,
-      attainment: isNumber(value) ? value : null,
+      // Made with null and set below: see the score in reviewFindings (review-findings.ts). A whole first attainment
+      // (exactly 100%) would otherwise make a field of small integers that the first fraction has to replace.
+      attainment: null,
       counted,
-    });
+    };
+    finding.attainment = isNumber(value) ? value : null;
+    findings.push(finding);
   }
   return findings;
 }
@@ -276,15 +280,18 @@ function scalingOf(row: RepPeriodResult): TargetScaling {
 }
 
 function memberFinding(row: RepPeriodResult, members: RepPeriodResult[]): MemberFinding {
-  return {
+  const member: MemberFinding = {
     key: row.rep,
     id: row.id,
     name: row.name,
-    score: isNumber(row.score) ? row.score : null,
+    // Made with null and set below: see the score in reviewFindings (review-findings.ts).
+    score: null,
     // Only the first weakness is named: found directly, not by sorting all of them (a member per row of a team).
     weakest: weakestGapOf(row, members),
     scaling: scalingOf(row),
   };
+  member.score = isNumber(row.score) ? row.score : null;
+  return member;
 }
 
 function byName(a: MemberFinding, b: MemberFinding): number {
@@ -434,7 +441,7 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
   const leftOn = notes.leftOn;
   const pay = managerPay(result, leftOn === null);
   // Every field in one literal, the period's too: see reviewFindings in review-findings.ts.
-  return {
+  const findings: ManagerReviewFindings = {
     manager: reviewPerson(result),
     period: result.period,
     periodKind: reviewPeriodKind(result.period),
@@ -442,7 +449,8 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
     provisional: notes.provisional,
     teamSize: members.length,
     scoredMembers: scores.length,
-    teamScore: scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null,
+    // Made with null and set below: see the score in reviewFindings (review-findings.ts).
+    teamScore: null,
     teamMetrics,
     ahead: standing.ahead,
     needHelp: standing.needHelp,
@@ -454,4 +462,6 @@ export function managerReviewFindings(input: ManagerReviewInput): ManagerReviewF
     nextTiers: pay.nextTiers,
     leftOn,
   };
+  findings.teamScore = scores.length > 0 ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null;
+  return findings;
 }

@@ -99,9 +99,11 @@ function scoredRepsByTeam(rows: RepPeriodResult[]): Array<[string, RepPeriodResu
     if (!Object.prototype.hasOwnProperty.call(groups, row.team)) groups[row.team] = [];
     groups[row.team].push(row);
   }
-  return Object.keys(groups)
-    .sort(byKey)
-    .map((team): [string, RepPeriodResult[]] => [team, groups[team]]);
+  // Pushed, not mapped: an array from Array.prototype.map turns holey once V8 optimizes the mapping function, and
+  // its readers would be compiled again for the second kind of array.
+  const teams: Array<[string, RepPeriodResult[]]> = [];
+  for (const team of Object.keys(groups).sort(byKey)) teams.push([team, groups[team]]);
+  return teams;
 }
 
 /**
@@ -121,10 +123,10 @@ export function bestOfTeam(teamRows: Pick<RepPeriodResult, "rep" | "score">[]): 
     if (hasScore(row)) best = Math.max(best, comparable(row.score));
   }
   if (!(best > 0)) return [];
-  return teamRows
-    .filter((row) => hasScore(row) && comparable(row.score) === best)
-    .map((row) => row.rep)
-    .sort(byKey);
+  // Pushed, not mapped: every review looks itself up in these lists (see scoredRepsByTeam).
+  const reps: RepKey[] = [];
+  for (const row of teamRows) if (hasScore(row) && comparable(row.score) === best) reps.push(row.rep);
+  return reps.sort(byKey);
 }
 
 /**

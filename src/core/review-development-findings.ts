@@ -113,8 +113,9 @@ export function developmentSignal(
  */
 export function recognitionMentions(result: RepPeriodResult, recognition: Recognition): RecognitionMention[] {
   const mentions: RecognitionMention[] = [];
-  const best = ownValue(recognition.repOfTheMonth, result.team) ?? [];
-  if (best.includes(result.rep))
+  const best = ownValue(recognition.repOfTheMonth, result.team);
+  // No empty list stands in for a team without a best rep: the lists read here are then all of one kind.
+  if (best?.includes(result.rep))
     mentions.push({ kind: "rep_of_the_period", team: result.team, sharedWith: best.length - 1 });
   const improved = recognition.mostImproved;
   if (improved !== null && improved.rep === result.rep && isNumber(result.score) && isNumber(improved.delta)) {

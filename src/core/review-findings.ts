@@ -110,21 +110,23 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
   const metrics = metricFindings(result, teamRows);
   const split = strengthsAndWeaknesses(metrics);
   const payout = payoutFinding(result);
-  const traces = result.payout?.components ?? [];
-  const components = payout?.components ?? [];
   const leftOn = notes.leftOn;
   // A leaver has no next period: nothing to aim for, train or plan.
   const staying = leftOn === null;
   const inOnboarding = isNumber(input.tenureDays) && input.tenureDays < ONBOARDING_DAYS;
   // Every field written out in one literal, the period's too: a spread in the middle of a literal builds the object
   // property by property, slowly, and a review is built twenty thousand times a run.
-  return {
+  const findings: ReviewFindings = {
     rep: reviewPerson(result),
     period: result.period,
     periodKind: reviewPeriodKind(result.period),
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     provisional: notes.provisional,
-    score,
+    // Made with null and set below. V8 gives a field the representation of the first value it ever holds: made with a
+    // fraction, the field holds unboxed numbers, and the first review without a score (often late in a run) turns it
+    // general, throwing away the compiled code of reviewFindings and of every section that reads the score. Made with
+    // null, the field is general from the first review on.
+    score: null,
     rank: score !== null && isNumber(result.rank) ? result.rank : null,
     revenueRank: score === null && isNumber(result.rank) && notes.rankedByRevenue ? result.rank : null,
     rankOf: Math.max(
@@ -144,8 +146,13 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     team: teamComparison(result, teamRows),
     payout,
     // A review without a score stays short: no tier arithmetic on nothing.
-    nextTiers: score === null || !staying ? [] : nextTierFindings(result, components, traces),
-    gatesNotMet: gateFindings(components),
+    // Without a payout there is nothing to look at: no empty list of components is made to stand in for one, so the
+    // lists those functions read are all of one kind.
+    nextTiers:
+      payout === null || score === null || !staying
+        ? []
+        : nextTierFindings(result, payout.components, result.payout?.components ?? []),
+    gatesNotMet: payout === null ? [] : gateFindings(payout.components),
     training: staying ? trainingFindings(split.weaknesses, settings) : [],
     advancedTraining: staying && split.allOnTarget && score !== null && comparable(score) >= 1,
     onboarding: staying && inOnboarding ? { tenureDays: Math.max(0, input.tenureDays as number) } : null,
@@ -155,6 +162,8 @@ export function reviewFindings(input: ReviewInput): ReviewFindings {
     ramp: notes.ramp,
     leftOn,
   };
+  findings.score = score;
+  return findings;
 }
 
 /** The metrics left out of the score, and why. */

@@ -102,22 +102,26 @@ function componentFindings(components: ComponentTrace[]): ComponentFinding[] {
   // Pushed, not mapped, and every field in one literal: see metricFindings in review-metric-findings.ts.
   const findings: ComponentFinding[] = [];
   for (const c of components) {
-    findings.push({
+    const finding: ComponentFinding = {
       key: c.key,
       kind: c.kind,
       showKey: countOfKind(components, c.kind) > 1,
       driverKind: c.driver.kind,
       driverMetric: driverMetricOf(c),
-      driverValue: isNumber(c.driverValue) ? c.driverValue : null,
+      // Made with null and set after: see the score in reviewFindings (review-findings.ts).
+      driverValue: null,
       amount: isNumber(c.amount) ? c.amount : 0,
       rawRate: isNumber(c.rawRate) ? c.rawRate : 0,
       rate: isNumber(c.rate) ? c.rate : 0,
       capped: isNumber(c.rawRate) && isNumber(c.rate) && c.rawRate > c.rate,
       base: isNumber(c.base) ? c.base : 0,
       proration: isNumber(c.proration) ? c.proration : 1,
-      gate: isNumber(c.gate) ? c.gate : null,
+      gate: null,
       gateMet: c.gateMet,
-    });
+    };
+    finding.driverValue = isNumber(c.driverValue) ? c.driverValue : null;
+    finding.gate = isNumber(c.gate) ? c.gate : null;
+    findings.push(finding);
   }
   return findings;
 }
