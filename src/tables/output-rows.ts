@@ -232,6 +232,7 @@ function resultCellsOf(columns: readonly OutputColumn[]): readonly ResultCell[] 
   return cells;
 }
 
+/** The cell of one of the fixed Results columns (FIXED_RESULT_HEADERS). */
 function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOptions): CellValue {
   switch (header) {
     case "Period":
@@ -254,8 +255,10 @@ function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOp
       return notesText(result, options.provisional, options.language, options.awaiting);
     case "Forecast revenue":
       return options.forecast ? numberCell(options.forecast.revenue) : "";
-    default:
+    case "Forecast payout":
       return options.forecast ? numberCell(options.forecast.payout) : "";
+    default:
+      return "";
   }
 }
 
@@ -360,14 +363,14 @@ let payoutAt: ReturnType<typeof payoutColumnIndexes> | undefined;
 let blankPayoutLine: readonly CellValue[] | undefined;
 
 /** A line of the rep's period, numbered, of a type and an item; every other cell blank. */
-function payoutLine(result: RepPeriodResult, number: number, type: string, item: string): CellValue[] {
+function payoutLine(result: RepPeriodResult, lineNumber: number, type: string, item: string): CellValue[] {
   const at = (payoutAt ??= payoutColumnIndexes());
   blankPayoutLine ??= PAYOUT_HEADERS.map(() => "");
   const line = blankPayoutLine.slice();
   line[at.period] = result.period;
   line[at.repId] = result.id;
   line[at.name] = result.name;
-  line[at.line] = number;
+  line[at.line] = lineNumber;
   line[at.type] = type;
   line[at.item] = item;
   return line;
