@@ -83,29 +83,42 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
   }
 }
 
-// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once and
-// looked up by its metrics and reasons (length-prefixed, so no metric key can run into the next). Capped, as the
-// template cache of localized-text.ts is.
-const MAX_CACHED_LEFT_OUT_NOTES = 5_000;
-const leftOutTexts = new Map<string, string>();
+// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once, kept
+// with what it was written from, and found again by comparing metric by metric (no key text made per row). Capped,
+// so that a run of many distinct notes compares each row with a few dozen at most.
+const MAX_KEPT_LEFT_OUT_NOTES = 64;
+const leftOutNotes: { language: Language; metrics: readonly string[]; noTarget: readonly boolean[]; text: string }[] =
+  [];
 
 /** The note of metrics left out of a row's score, each with why: no target, or no data. */
 function leftOutText(metrics: readonly string[], result: RepPeriodResult, language: Language): string {
-  let key = language;
-  for (const metric of metrics) {
-    key += metric.length + ":" + metric + (leftOutReason(result, metric) === "no_target" ? "t" : "d");
+  for (const kept of leftOutNotes) {
+    if (kept.language === language && sameLeftOut(kept.metrics, kept.noTarget, metrics, result)) return kept.text;
   }
-  let text = leftOutTexts.get(key);
-  if (text === undefined) {
-    const list: string[] = [];
-    for (const metric of metrics) {
-      const why = leftOutReason(result, metric) === "no_target" ? "noTarget" : "noData";
-      list.push(metricLabel(metric, language) + " (" + noteWords(why, language) + ")");
-    }
-    text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
-    if (leftOutTexts.size < MAX_CACHED_LEFT_OUT_NOTES) leftOutTexts.set(key, text);
-  }
+  const noTarget = metrics.map((metric) => leftOutReason(result, metric) === "no_target");
+  const list = metrics.map(
+    (metric, i) =>
+      metricLabel(metric, language) + " (" + noteWords(noTarget[i] ? "noTarget" : "noData", language) + ")",
+  );
+  const text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
+  if (leftOutNotes.length < MAX_KEPT_LEFT_OUT_NOTES)
+    leftOutNotes.push({ language, metrics: [...metrics], noTarget, text });
   return text;
+}
+
+/** Whether a row leaves out the same metrics, in the same order, for the same reasons as a kept note. */
+function sameLeftOut(
+  keptMetrics: readonly string[],
+  keptNoTarget: readonly boolean[],
+  metrics: readonly string[],
+  result: RepPeriodResult,
+): boolean {
+  if (keptMetrics.length !== metrics.length) return false;
+  for (let i = 0; i < metrics.length; i++) {
+    if (keptMetrics[i] !== metrics[i]) return false;
+    if (keptNoTarget[i] !== (leftOutReason(result, metrics[i]) === "no_target")) return false;
+  }
+  return true;
 }
 
 /** Why the first metric of a key was left out of a row's score (undefined when the row has no such metric). */
