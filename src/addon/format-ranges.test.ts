@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatRanges, formatRangesSize, type FormatRange } from "./format-ranges";
 
@@ -74,5 +75,27 @@ describe("formatRanges", () => {
       { row: 1, column: 3, rows: 2, columns: 1, format: "0.0%" },
     ]);
     expect(applied(formatRanges(grid), 3, 4)).toEqual(grid);
+  });
+
+  it("sets every cell of any block, whose rows may share their formats arrays, to the format the grid gives it", () => {
+    const formats = fc.constantFrom("@", "0", "0.000", "0.0%", "General");
+    const block = fc
+      .integer({ min: 1, max: 6 })
+      .chain((width) =>
+        fc.tuple(
+          fc.array(fc.array(formats, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 4 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 14 }),
+        ),
+      )
+      // Rows drawn from a few arrays, as a table's rows share their columns' formats.
+      .map(([shared, picks]) => picks.map((pick) => shared[pick % shared.length]));
+    fc.assert(
+      fc.property(block, (grid) => {
+        const ranges = formatRanges(grid);
+        expect(applied(ranges, grid.length, grid[0].length)).toEqual(grid);
+        // The ranges depend on the columns: the whole block, at most one per column in each of two bands, the foot.
+        expect(ranges.length).toBeLessThanOrEqual(Math.max(1, 2 + 2 * grid[0].length));
+      }),
+    );
   });
 });

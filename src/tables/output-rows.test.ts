@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../core/calendar";
-import type { MetricResult, RepPeriodResult } from "../core/results";
+import type { ComponentTrace, MetricResult, RepPeriodResult } from "../core/results";
 import { resultRow as resultFixture } from "../../test/fixtures/result-row";
-import { resultsColumns, textColumn } from "./output-columns";
-import { mergeByPeriod, notesText, resultRow, rowOrder } from "./output-rows";
+import { PAYOUT_COLUMNS, resultsColumns, textColumn } from "./output-columns";
+import { mergeByPeriod, notesText, payoutRows, resultRow, rowOrder } from "./output-rows";
 
 function leaver(): RepPeriodResult {
   return {
@@ -102,5 +102,78 @@ describe("mergeByPeriod", () => {
       ["2026-03", "c", "new"],
     ]);
     expect(merged.formats).toEqual([["A"], ["b"], ["@", "0", "@"]]);
+  });
+});
+
+function trace(key: string, kind: ComponentTrace["kind"], driver: ComponentTrace["driver"]): ComponentTrace {
+  return {
+    key,
+    kind,
+    driver,
+    driverValue: 0.9,
+    mode: "step",
+    tierIndex: 0,
+    tierBound: 0.8,
+    nextBound: null,
+    rawRate: 1,
+    maxRate: null,
+    rate: 1,
+    slices: [],
+    gate: null,
+    gateMet: true,
+    base: 1000,
+    proration: 1,
+    amount: 1000,
+  };
+}
+
+describe("payoutRows", () => {
+  it("write a line per component and adjustment and a total, each with the formats its driver calls for", () => {
+    const result = resultFixture("2026-03", 0.9, [], {
+      payout: {
+        payoutPeriod: "month",
+        components: [
+          trace("bonus", "target_bonus", { kind: "score" }),
+          trace("pct", "target_bonus", { kind: "attainment", metric: "revenue" }),
+          trace("commission", "commission", { kind: "amount", metric: "revenue" }),
+        ],
+        componentsTotal: 3000,
+        adjustments: [{ period: "2026-02", amount: -50, reason: "clawback", row: 2 }],
+        total: 2950,
+        negative: false,
+      },
+    });
+    const { values, formats } = payoutRows(result, { provisional: true, language: "en" });
+    const header = PAYOUT_COLUMNS.map((c) => c.header);
+    const cells = (line: readonly unknown[], ...names: string[]) => names.map((name) => line[header.indexOf(name)]);
+    expect(values.map((line) => line.length)).toEqual([19, 19, 19, 19, 19]);
+    expect(values.map((line) => cells(line, "Period", "Rep ID", "Line", "Type", "Item", "Driver"))).toEqual([
+      ["2026-03", "R1", 1, "target_bonus", "bonus", "score"],
+      ["2026-03", "R1", 2, "target_bonus", "pct", "attainment:revenue"],
+      ["2026-03", "R1", 3, "commission", "commission", "revenue"],
+      ["2026-03", "R1", 4, "adjustment", "2026-02", ""],
+      ["2026-03", "R1", 5, "total", "total", ""],
+    ]);
+    expect(cells(values[0], "Driver value", "Tier", "Base", "Gate", "Gate met", "Amount")).toEqual([
+      0.9,
+      0.8,
+      1000,
+      "",
+      true,
+      1000,
+    ]);
+    expect(cells(values[2], "Base")).toEqual([""]);
+    expect(cells(values[3], "Amount", "Reason", "Driver value")).toEqual([-50, "clawback", ""]);
+    expect(cells(values[4], "Amount", "Notes")[0]).toBe(2950);
+    expect(String(cells(values[4], "Notes")[0])).toMatch(/^Provisional/);
+    const valueFormats = formats.map((line) => cells(line, "Driver value", "Tier", "Gate"));
+    expect(valueFormats).toEqual([
+      ["0.000", "0.000", "0.000"],
+      ["0.0%", "0.0%", "0.0%"],
+      ["#,##0.00", "#,##0.00", "#,##0.00"],
+      ["0.000", "0.000", "0.000"],
+      ["0.000", "0.000", "0.000"],
+    ]);
+    expect(formats.map((line) => cells(line, "Amount", "Period"))).toEqual(new Array(5).fill(["#,##0.00", "@"]));
   });
 });

@@ -83,29 +83,42 @@ function noteText(note: RowNote, result: RepPeriodResult, language: Language): s
   }
 }
 
-// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once and
-// looked up by its metrics and reasons (length-prefixed, so no metric key can run into the next). Capped, as the
-// template cache of localized-text.ts is.
-const MAX_CACHED_LEFT_OUT_NOTES = 5_000;
-const leftOutTexts = new Map<string, string>();
+// Most rows of a run leave the same few metrics out for the same reasons: each distinct note is written once, kept
+// with what it was written from, and found again by comparing metric by metric (no key text made per row). Capped,
+// so that a run of many distinct notes compares each row with a few dozen at most.
+const MAX_KEPT_LEFT_OUT_NOTES = 64;
+const leftOutNotes: { language: Language; metrics: readonly string[]; noTarget: readonly boolean[]; text: string }[] =
+  [];
 
 /** The note of metrics left out of a row's score, each with why: no target, or no data. */
 function leftOutText(metrics: readonly string[], result: RepPeriodResult, language: Language): string {
-  let key = language;
-  for (const metric of metrics) {
-    key += metric.length + ":" + metric + (leftOutReason(result, metric) === "no_target" ? "t" : "d");
+  for (const kept of leftOutNotes) {
+    if (kept.language === language && sameLeftOut(kept.metrics, kept.noTarget, metrics, result)) return kept.text;
   }
-  let text = leftOutTexts.get(key);
-  if (text === undefined) {
-    const list: string[] = [];
-    for (const metric of metrics) {
-      const why = leftOutReason(result, metric) === "no_target" ? "noTarget" : "noData";
-      list.push(metricLabel(metric, language) + " (" + noteWords(why, language) + ")");
-    }
-    text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
-    if (leftOutTexts.size < MAX_CACHED_LEFT_OUT_NOTES) leftOutTexts.set(key, text);
-  }
+  const noTarget = metrics.map((metric) => leftOutReason(result, metric) === "no_target");
+  const list = metrics.map(
+    (metric, i) =>
+      metricLabel(metric, language) + " (" + noteWords(noTarget[i] ? "noTarget" : "noData", language) + ")",
+  );
+  const text = noteWords("leftOut", language, { list: list.join(language === "zh" ? "、" : ", ") });
+  if (leftOutNotes.length < MAX_KEPT_LEFT_OUT_NOTES)
+    leftOutNotes.push({ language, metrics: [...metrics], noTarget, text });
   return text;
+}
+
+/** Whether a row leaves out the same metrics, in the same order, for the same reasons as a kept note. */
+function sameLeftOut(
+  keptMetrics: readonly string[],
+  keptNoTarget: readonly boolean[],
+  metrics: readonly string[],
+  result: RepPeriodResult,
+): boolean {
+  if (keptMetrics.length !== metrics.length) return false;
+  for (let i = 0; i < metrics.length; i++) {
+    if (keptMetrics[i] !== metrics[i]) return false;
+    if (keptNoTarget[i] !== (leftOutReason(result, metrics[i]) === "no_target")) return false;
+  }
+  return true;
 }
 
 /** Why the first metric of a key was left out of a row's score (undefined when the row has no such metric). */
@@ -185,11 +198,10 @@ export function resultRow(
   columns: readonly OutputColumn[],
   options: ResultRowOptions,
 ): CellValue[] {
-  const cells = resultCellsOf(columns);
-  const row: CellValue[] = [];
-  for (const cell of cells)
-    row.push(cell.metric === null ? fixedCell(cell.header, result, options) : metricCell(result, cell.metric));
-  return row;
+  // One map over the columns makes the row at its full width at once (pushing cell by cell grew it three times).
+  return resultCellsOf(columns).map((cell) =>
+    cell.metric === null ? fixedCell(cell.header, result, options) : metricCell(result, cell.metric),
+  );
 }
 
 /** What a Results column holds: one of the fixed columns, or a figure of a metric. */
@@ -233,6 +245,7 @@ function resultCellsOf(columns: readonly OutputColumn[]): readonly ResultCell[] 
   return cells;
 }
 
+/** The cell of one of the fixed Results columns (FIXED_RESULT_HEADERS). */
 function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOptions): CellValue {
   switch (header) {
     case "Period":
@@ -255,8 +268,10 @@ function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOp
       return notesText(result, options.provisional, options.language, options.awaiting);
     case "Forecast revenue":
       return options.forecast ? numberCell(options.forecast.revenue) : "";
-    default:
+    case "Forecast payout":
       return options.forecast ? numberCell(options.forecast.payout) : "";
+    default:
+      return "";
   }
 }
 
@@ -361,14 +376,14 @@ let payoutAt: ReturnType<typeof payoutColumnIndexes> | undefined;
 let blankPayoutLine: readonly CellValue[] | undefined;
 
 /** A line of the rep's period, numbered, of a type and an item; every other cell blank. */
-function payoutLine(result: RepPeriodResult, number: number, type: string, item: string): CellValue[] {
+function payoutLine(result: RepPeriodResult, lineNumber: number, type: string, item: string): CellValue[] {
   const at = (payoutAt ??= payoutColumnIndexes());
   blankPayoutLine ??= PAYOUT_HEADERS.map(() => "");
   const line = blankPayoutLine.slice();
   line[at.period] = result.period;
   line[at.repId] = result.id;
   line[at.name] = result.name;
-  line[at.line] = number;
+  line[at.line] = lineNumber;
   line[at.type] = type;
   line[at.item] = item;
   return line;
@@ -564,14 +579,11 @@ function rowRemapper(
 ): (row: readonly unknown[]) => CellValue[] {
   // The first column of a name, should two share it.
   const sources = toHeader.map((h) => fromHeader.indexOf(h));
-  return (row) => {
-    const values: CellValue[] = [];
-    for (const i of sources) {
+  return (row) =>
+    sources.map((i) => {
       const value = i < 0 ? "" : row[i];
-      values.push(value === null || value === undefined ? "" : (value as CellValue));
-    }
-    return values;
-  };
+      return value === null || value === undefined ? "" : (value as CellValue);
+    });
 }
 
 /**
