@@ -37,6 +37,7 @@ export interface SheetTable {
 /** Rows ready to write with their per-cell number formats. */
 export interface FormattedRows {
   values: CellValue[][];
+  /** One array per row; rows of one kind share their array, so none is changed in place. */
   formats: string[][];
 }
 
