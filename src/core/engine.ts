@@ -298,9 +298,9 @@ function managersOf(work: readonly RepWork[]): Set<RepKey> {
 }
 
 /** The reps to rank with the value they are ranked by (pushed, not mapped: see scoreRep). */
-function scoredItems(work: readonly RepWork[], valueOf: (w: RepWork) => number | null): ScoredItem<RepKey>[] {
+function scoredItems(work: readonly RepWork[], rankValueOf: (w: RepWork) => number | null): ScoredItem<RepKey>[] {
   const items: ScoredItem<RepKey>[] = [];
-  for (const w of work) items.push({ id: w.rep.key, score: valueOf(w) });
+  for (const w of work) items.push({ id: w.rep.key, score: rankValueOf(w) });
   return items;
 }
 
