@@ -73,6 +73,18 @@ describe("inspectOutputSheet below final periods", () => {
     expect([...out.skippedPeriods]).toEqual(["2026-01", "2026-02", "2026-Q1"]);
   });
 
+  it("takes the sheet's own header when none is given (Results), finding its Period column", () => {
+    const moved = [["Rep ID", "Period", "Amount"], ...rows.map(([period, rep, amount]) => [rep, period, amount])];
+    const { ss, reads } = oneSheet(moved);
+    const out = inspectOutputSheet(ss, "results", "Results", {
+      values: true,
+      knownId: 7,
+      below: { ...below, header: null },
+    });
+    expect(reads).toEqual(["1,1 1x3", "2,2 5x1", "5,1 2x3"]);
+    expect(out.values).toEqual([moved[0], ...moved.slice(4)]);
+  });
+
   it("stops skipping at a row of a period not final, or out of period order", () => {
     const swapped = [rows[1], rows[0], ...rows.slice(2)];
     const out = inspectOutputSheet(oneSheet([header, ...swapped]).ss, "payouts", "Payouts", {

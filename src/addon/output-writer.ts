@@ -66,7 +66,11 @@ export interface OutputSheet {
  */
 export interface BelowFinal {
   periods: ReadonlySet<string>;
-  header: readonly string[];
+  /**
+   * null: the sheet's own, with a Period column (Results' columns follow the plan's metrics, known only once
+   * computed: a run writes below the rows skipped only when its block's header is the sheet's).
+   */
+  header: readonly string[] | null;
   /** Fiscal year's first month, for the period order (see comparePeriodCells). */
   fyStart: number;
 }
@@ -206,10 +210,11 @@ type BelowRead = Pick<
 function readBelowFinal(sheet: GoogleAppsScript.Spreadsheet.Sheet, below: BelowFinal): BelowRead | null {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  const periodColumn = below.header.indexOf("Period");
-  if (lastRow < 2 || lastColumn !== below.header.length || periodColumn < 0) return null;
+  if (lastRow < 2 || (below.header !== null && lastColumn !== below.header.length)) return null;
   const header = sheet.getRange(1, 1, 1, lastColumn).getValues();
-  if (!below.header.every((text, c) => header[0][c] === text)) return null;
+  if (below.header !== null && !below.header.every((text, c) => header[0][c] === text)) return null;
+  const periodColumn = header[0].indexOf("Period");
+  if (periodColumn < 0) return null;
   const periods = sheet.getRange(2, periodColumn + 1, lastRow - 1, 1).getValues();
   const skippedPeriods = new Set<string>();
   let lastSkipped = "";

@@ -286,8 +286,8 @@ function runUnderLease(
   });
   const work = cycleWork(runStateIn, print, request.restate ?? []);
   const runLogRecord = records.runLog;
-  // Payouts is read whole unless that leaves no time to write it: then only below its final periods' rows, which
-  // no run rewrites but a restatement (its periods are then no longer final).
+  // Results and Payouts are read whole unless that leaves no time to write them: then only below their final
+  // periods' rows, which no run rewrites but a restatement (its periods are then no longer final).
   const keptFinal = new Set(Object.keys(runStateIn.final).filter((p) => !work.restate.includes(p)));
   const plannedWork = planWork(
     work.remaining,
@@ -295,13 +295,17 @@ function runUnderLease(
     records,
     finishSize({ own: runLogRecord !== undefined, full: false }),
     FIRST_STEP_LIMIT_MS,
-    work.restate.length === 0 ? ["payouts"] : [],
+    work.restate.length === 0 ? ["results", "payouts"] : [],
   );
   const planned = plannedWork.steps;
   const below = plannedWork.below
     ? {
         step: plannedWork.below,
-        final: { periods: keptFinal, header: headersOf(PAYOUT_COLUMNS), fyStart: runStateIn.fy },
+        final: {
+          periods: keptFinal,
+          header: plannedWork.below === "payouts" ? headersOf(PAYOUT_COLUMNS) : null,
+          fyStart: runStateIn.fy,
+        },
       }
     : null;
   const outputs = readOutputSheets(ss, settings, planned, records, budget, below);

@@ -362,6 +362,8 @@ export function estimateFirstWrite(
  *
  * @example
  * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
+ * @internal Exported only for run-steps.test.ts and test/recalculation/time-budget.test.ts, which check the plan
+ * directly; the run uses planWork.
  */
 export function planSteps(
   remaining: readonly Step[],
