@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayNumber } from "../core/calendar";
 import type { ComponentTrace, MetricResult, RepPeriodResult } from "../core/results";
+import { targetBonusTrace } from "../../test/fixtures/component-trace";
 import { resultRow as resultFixture } from "../../test/fixtures/result-row";
 import { PAYOUT_COLUMNS, resultsColumns, textColumn } from "./output-columns";
 import { mergeByPeriod, notesText, payoutRows, resultRow, rowOrder } from "./output-rows";
@@ -105,26 +106,9 @@ describe("mergeByPeriod", () => {
   });
 });
 
+/** A component paying its whole base on a driver value of 0.9, in the tier from 0.8. */
 function trace(key: string, kind: ComponentTrace["kind"], driver: ComponentTrace["driver"]): ComponentTrace {
-  return {
-    key,
-    kind,
-    driver,
-    driverValue: 0.9,
-    mode: "step",
-    tierIndex: 0,
-    tierBound: 0.8,
-    nextBound: null,
-    rawRate: 1,
-    maxRate: null,
-    rate: 1,
-    slices: [],
-    gate: null,
-    gateMet: true,
-    base: 1000,
-    proration: 1,
-    amount: 1000,
-  };
+  return targetBonusTrace({ key, kind, driver, driverValue: 0.9, tierBound: 0.8 });
 }
 
 describe("payoutRows", () => {
