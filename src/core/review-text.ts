@@ -121,6 +121,19 @@ export function joinList(items: string[], words: ReviewCatalogue): string {
   return items.slice(0, -1).join(words.listSeparator) + words.listLastSeparator + items[items.length - 1];
 }
 
+/** How many names each cache here keeps: a long history or keys of no plan's metric cannot grow one without end. */
+const MAX_CACHED_NAMES = 1_000;
+
+/** A name from its cache, else made and kept while the cache is under {@link MAX_CACHED_NAMES}. */
+function namedOnce(names: Map<string, string>, key: string, make: () => string): string {
+  let name = names.get(key);
+  if (name === undefined) {
+    name = make();
+    if (names.size < MAX_CACHED_NAMES) names.set(key, name);
+  }
+  return name;
+}
+
 /**
  * The name of a period for people: "March 2026", "Q1 2026", "2026年3月",
  * "2026年第1季度"; quarters and years of a fiscal year not starting in January
@@ -146,17 +159,11 @@ export function periodLabel(period: string, fiscalYearStartMonth: number, langua
     labels = new Map();
     byFiscalYear.set(fiscalYearStartMonth, labels);
   }
-  let label = labels.get(period);
-  if (label === undefined) {
-    label = periodLabelOf(period, fiscalYearStartMonth, language);
-    if (labels.size < MAX_CACHED_PERIOD_LABELS) labels.set(period, label);
-  }
-  return label;
+  return namedOnce(labels, period, () => periodLabelOf(period, fiscalYearStartMonth, language));
 }
 
 // Every review names its period two or three times and a run reviews a thousand reps per period: each name is worked
-// out once. Created on first use, not at bundle load; capped so a long history cannot grow it without end.
-const MAX_CACHED_PERIOD_LABELS = 1_000;
+// out once. Created on first use, not at bundle load.
 let periodLabels: Map<Language, Map<number, Map<string, string>>> | undefined;
 
 function periodLabelOf(period: string, fiscalYearStartMonth: number, language: Language): string {
@@ -194,7 +201,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A metric's name; inside an English sentence "Revenue" becomes "revenue" (but "CSAT" stays). */
 /**
  * A metric's name as a review writes it; inside an English sentence with a
  * lower-case first letter ("your revenue"), at the start of a line as is.
@@ -211,18 +217,11 @@ export function metricDisplayName(key: string, language: Language, inSentence = 
     places = [new Map(), new Map()];
     displayNames.set(language, places);
   }
-  const names = places[inSentence ? 1 : 0];
-  let name = names.get(key);
-  if (name === undefined) {
-    name = displayNameOf(key, language, inSentence);
-    if (names.size < MAX_CACHED_DISPLAY_NAMES) names.set(key, name);
-  }
-  return name;
+  return namedOnce(places[inSentence ? 1 : 0], key, () => displayNameOf(key, language, inSentence));
 }
 
 // A run names the same few metrics in every review, a dozen times each: each name is worked out once. Created on
-// first use, not at bundle load; capped so keys that are not a plan's metrics cannot grow it without end.
-const MAX_CACHED_DISPLAY_NAMES = 1_000;
+// first use, not at bundle load.
 /** Per language: the names at the start of a line, and inside a sentence. */
 let displayNames: Map<Language, [Map<string, string>, Map<string, string>]> | undefined;
 
