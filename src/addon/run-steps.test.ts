@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "./platform-limits";
-import { estimateFirstWrite, estimateWrites, finishSize, inputsPrint, planSteps, planWork, STEPS } from "./run-steps";
+import { estimateFirstWrite, estimateWrites, finishSize, inputsPrint, planWork, STEPS } from "./run-steps";
 import type { OutputRecord } from "./spreadsheet-state";
 import { TimeBudget } from "./time-budget";
 
@@ -69,7 +69,7 @@ describe("planning when a whole sheet does not fit", () => {
     // From 180 s: reading Results and the Run log takes 11 s + 65 s, writing Results whole 25 s + 71.5 s, the
     // finish 5 s: 357.5 s, past 340. A tenth of it as a formats grid takes 4 s + 14.3 s (by format ranges,
     // 25 s + 7.2 s): 279 s.
-    expect(planSteps([...STEPS], slowCells(180_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual(["results"]);
+    expect(planWork([...STEPS], slowCells(180_000), records, finish, FIRST_STEP_LIMIT_MS).steps).toEqual(["results"]);
     // Once read (from 260 s), the whole write would not fit: a tenth of the sheet is predicted.
     expect(estimateFirstWrite(["results"], records, slowCells(260_000), finish, FIRST_STEP_LIMIT_MS)).toEqual({
       calls: 4,
@@ -83,7 +83,7 @@ describe("planning when a whole sheet does not fit", () => {
 
   it("plans nothing when not even a tenth would fit", () => {
     // From 245 s: 245 + 76 + 18.3 + 5 = 344 s.
-    expect(planSteps([...STEPS], slowCells(245_000), records, finish, FIRST_STEP_LIMIT_MS)).toEqual([]);
+    expect(planWork([...STEPS], slowCells(245_000), records, finish, FIRST_STEP_LIMIT_MS).steps).toEqual([]);
   });
 });
 

@@ -357,24 +357,6 @@ export function estimateFirstWrite(
   return tail && !budget.fits(whole, finish, firstStepLimitMs) ? tail : whole;
 }
 
-/**
- * The steps a run plans (see {@link planWork}).
- *
- * @example
- * planSteps(["results", "dashboard"], budget, records, finishSize(true), FIRST_STEP_LIMIT_MS); // e.g. ["results"]
- * @internal Exported only for run-steps.test.ts and test/recalculation/time-budget.test.ts, which check the plan
- * directly; the run uses planWork.
- */
-export function planSteps(
-  remaining: readonly Step[],
-  budget: TimeBudget,
-  records: Readonly<Record<string, OutputRecord>>,
-  finish: WorkSize,
-  firstStepLimitMs: number,
-): Step[] {
-  return planWork(remaining, budget, records, finish, firstStepLimitMs).steps;
-}
-
 /** The steps a run plans, and the step (if any) whose sheet it reads below its final periods' rows only. */
 export interface PlannedWork {
   steps: Step[];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { FIRST_STEP_LIMIT_MS, RUN_TIME_BUDGET_MS } from "../../src/addon/platform-limits";
-import { cycleWork, estimateSteps, finishSize, planSteps, STEPS } from "../../src/addon/run-steps";
+import { cycleWork, estimateSteps, finishSize, planWork, STEPS } from "../../src/addon/run-steps";
 import type { OutputRecord, RunState } from "../../src/addon/spreadsheet-state";
 import { TimeBudget } from "../../src/addon/time-budget";
 
@@ -63,18 +63,18 @@ describe("planning steps", () => {
     clock.set(200_000);
     // Results: 6 reads + 4 writes; the Run log: 5 reads; the finish: 5 calls. 200 + 20 x 5 = 300 s: past the budget, within the first step's limit.
     expect(estimateSteps(["results"], records).calls).toBe(15);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
-      ["results"],
-    );
+    expect(
+      planWork([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS).steps,
+    ).toEqual(["results"]);
     // From 100 s: Results and Payouts take 100 + (10 + 10 + 5) x 5 + 25 = 250 s; Reviews would add 50 s, past 270.
     clock.set(100_000);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
-      ["results", "payouts"],
-    );
+    expect(
+      planWork([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS).steps,
+    ).toEqual(["results", "payouts"]);
     clock.set(260_000);
-    expect(planSteps([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS)).toEqual(
-      [],
-    );
+    expect(
+      planWork([...STEPS], budget, records, finishSize({ own: true, full: false }), FIRST_STEP_LIMIT_MS).steps,
+    ).toEqual([]);
   });
 });
 
