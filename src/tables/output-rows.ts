@@ -201,30 +201,31 @@ export function resultRow(
 ): CellValue[] {
   // One map over the columns makes the row at its full width at once (pushing cell by cell grew it three times).
   return resultCellsOf(columns).map((cell) =>
-    cell.metric === null ? fixedCell(cell.header, result, options) : metricCell(result, cell.metric),
+    cell.metric === null ? cell.fixed(result, options) : metricCell(result, cell.metric),
   );
 }
 
-/** What a Results column holds: one of the fixed columns, or a figure of a metric. */
-interface ResultCell {
-  header: string;
-  /** Null for a fixed column. */
-  metric: { key: string; figure: "actual" | "target" | "attainment" } | null;
-}
+type FixedCell = (result: RepPeriodResult, options: ResultRowOptions) => CellValue;
 
-const FIXED_RESULT_HEADERS: ReadonlySet<string> = new Set([
-  "Period",
-  "Rep ID",
-  "Name",
-  "Team",
-  "Score",
-  "Rank",
-  "Team rank",
-  "Bonus",
-  "Notes",
-  "Forecast revenue",
-  "Forecast payout",
-]);
+/** The fixed Results columns by header, each with how its cell is made; every other column is a metric's figure. */
+const FIXED_CELLS: Readonly<Record<string, FixedCell>> = {
+  Period: (result) => result.period,
+  "Rep ID": (result) => result.id,
+  Name: (result) => result.name,
+  Team: (result) => result.team,
+  Score: (result) => numberCell(result.score),
+  Rank: (result) => numberCell(result.rank),
+  "Team rank": (result) => numberCell(result.teamRank),
+  Bonus: (result) => (result.payout ? numberCell(result.payout.total) : ""),
+  Notes: (result, options) => notesText(result, options.provisional, options.language, options.awaiting),
+  "Forecast revenue": (_, options) => (options.forecast ? numberCell(options.forecast.revenue) : ""),
+  "Forecast payout": (_, options) => (options.forecast ? numberCell(options.forecast.payout) : ""),
+};
+
+/** What a Results column holds: one of the fixed columns, or a figure of a metric. */
+type ResultCell =
+  | { fixed: FixedCell; metric: null }
+  | { fixed: null; metric: { key: string; figure: "actual" | "target" | "attainment" } };
 
 // A run writes tens of thousands of rows with one list of columns: each header is read once per list, not split
 // into a metric key and a figure again for every row.
@@ -233,47 +234,18 @@ const resultCellsByColumns = new WeakMap<readonly OutputColumn[], readonly Resul
 function resultCellsOf(columns: readonly OutputColumn[]): readonly ResultCell[] {
   let cells = resultCellsByColumns.get(columns);
   if (cells === undefined) {
-    cells = columns.map(({ header }) => {
-      if (FIXED_RESULT_HEADERS.has(header)) return { header, metric: null };
+    cells = columns.map(({ header }): ResultCell => {
+      if (Object.prototype.hasOwnProperty.call(FIXED_CELLS, header))
+        return { fixed: FIXED_CELLS[header], metric: null };
       // "<key> actual", "<key> target", "<key> attainment" (any other last word reads as the attainment).
       const space = header.lastIndexOf(" ");
       const suffix = header.slice(space + 1);
       const figure = suffix === "actual" || suffix === "target" ? suffix : "attainment";
-      return { header, metric: { key: header.slice(0, space), figure } };
+      return { fixed: null, metric: { key: header.slice(0, space), figure } };
     });
     resultCellsByColumns.set(columns, cells);
   }
   return cells;
-}
-
-/** The cell of one of the fixed Results columns (FIXED_RESULT_HEADERS). */
-function fixedCell(header: string, result: RepPeriodResult, options: ResultRowOptions): CellValue {
-  switch (header) {
-    case "Period":
-      return result.period;
-    case "Rep ID":
-      return result.id;
-    case "Name":
-      return result.name;
-    case "Team":
-      return result.team;
-    case "Score":
-      return numberCell(result.score);
-    case "Rank":
-      return numberCell(result.rank);
-    case "Team rank":
-      return numberCell(result.teamRank);
-    case "Bonus":
-      return result.payout ? numberCell(result.payout.total) : "";
-    case "Notes":
-      return notesText(result, options.provisional, options.language, options.awaiting);
-    case "Forecast revenue":
-      return options.forecast ? numberCell(options.forecast.revenue) : "";
-    case "Forecast payout":
-      return options.forecast ? numberCell(options.forecast.payout) : "";
-    default:
-      return "";
-  }
 }
 
 /** A metric's figure in a row; blank when the row has no such metric (the last of a key, should two share it). */
